@@ -1,0 +1,75 @@
+"""The incidex exception tree and the CLI exit codes that go with it.
+
+    IncidexError                 base of everything incidex raises on purpose
+    ├── ConfigError              bad setting or missing model            (exit 3)
+    ├── InputError               a document that cannot be read          (exit 4)
+    │   ├── EmptyInputError      empty or whitespace-only text
+    │   ├── BinaryInputError     binary content (NUL bytes, not text)
+    │   ├── EncodingError        bytes that are not valid UTF-8 / declared encoding
+    │   ├── InputTooLargeError   over the configured size limit
+    │   └── FormatError          malformed HTML / JSON / CSV container
+    ├── StoreError               database cannot be opened or written   (exit 5)
+    └── EvalError                evaluation data missing or malformed   (exit 6)
+
+Every message says what went wrong and what to do; the CLI prints it on one line.
+"""
+
+from __future__ import annotations
+
+
+class IncidexError(Exception):
+    """Base class; ``code`` is a stable identifier, ``exit_code`` the CLI exit status."""
+
+    code = "E000"
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+class ConfigError(IncidexError):
+    code = "E100"
+    exit_code = 3
+
+
+class InputError(IncidexError):
+    code = "E200"
+    exit_code = 4
+
+
+class EmptyInputError(InputError):
+    code = "E201"
+
+
+class BinaryInputError(InputError):
+    code = "E202"
+
+
+class EncodingError(InputError):
+    code = "E203"
+
+
+class InputTooLargeError(InputError):
+    code = "E204"
+
+
+class FormatError(InputError):
+    code = "E205"
+
+
+class StoreError(IncidexError):
+    code = "E300"
+    exit_code = 5
+
+
+class EvalError(IncidexError):
+    code = "E400"
+    exit_code = 6
+
+
+EXIT_OK = 0
+EXIT_USAGE = 2

@@ -1,0 +1,86 @@
+"""What incidex's spaCy components leave on a ``Doc``: the mention types and the ``Doc._`` extensions.
+
+Extensions are registered here, once, by :func:`register_extensions` (called by ``pipeline.build_pipeline``),
+never as an import side effect. Offsets are character offsets into ``doc.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..types import Claim, DateValue, Location, SourceKind
+
+
+@dataclass
+class NumberMention:
+    """A count in the text: "six", "145", "dozens" (value None, low 24, high 99)."""
+
+    start: int
+    end: int
+    text: str
+    value: int | None
+    low: int | None = None
+    high: int | None = None
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date: DateValue
+
+
+@dataclass
+class PlaceMention:
+    """A place name with its geocoding; ``location`` is None for vague regions (the Levant, Khorasan)."""
+
+    start: int
+    end: int
+    text: str
+    location: Location | None
+    kind: str = "place"  # place | facility | region
+
+
+@dataclass
+class ActorMention:
+    """An organization mention normalized through the alias table."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: str = "organization"
+
+
+@dataclass
+class SourceMention:
+    """A cited source and what the report attributes to it."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: SourceKind
+    verb: str | None = None
+    claims: list[Claim] = field(default_factory=list)
+
+
+EXTENSIONS: dict[str, object] = {
+    "incidex_published": None,  # "YYYY-MM-DD" or None; set before the pipeline runs
+    "incidex_numbers": None,
+    "incidex_dates": None,
+    "incidex_places": None,
+    "incidex_actors": None,
+    "incidex_sources": None,
+    "incidex_incidents": None,
+}
+
+
+def register_extensions() -> None:
+    """Register every ``Doc._.incidex_*`` attribute (idempotent)."""
+    for name, default in EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
