@@ -226,6 +226,7 @@ class DocumentInfo:
     id: str | None = None
     title: str | None = None
     url: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -1,0 +1,384 @@
+"""Write N synthetic English incident reports as JSONL (id, published, source, text), deterministically from a seed.
+
+    python bench/generate_reports.py --count 10000 --seed 7 --out /tmp/reports.jsonl
+
+Reports vary in incident type, place, actors, figures (stated by different sources, sometimes in conflict),
+publication date, outlet and length (300-800 words); about one in seven reports describes no incident at all.
+All wording here is our own; places are real cities, organizations are either real or invented.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+MIN_WORDS, MAX_WORDS = 300, 800
+NO_INCIDENT_SHARE = 0.15
+
+PLACES = (
+    ("Mosul", "Iraq", "Nineveh province"), ("Kirkuk", "Iraq", "Kirkuk province"), ("Aleppo", "Syria", "Aleppo"),
+    ("Idlib", "Syria", "Idlib province"), ("Kabul", "Afghanistan", "Kabul province"),
+    ("Jalalabad", "Afghanistan", "Nangarhar"), ("Peshawar", "Pakistan", "Khyber Pakhtunkhwa"),
+    ("Quetta", "Pakistan", "Balochistan"), ("Maiduguri", "Nigeria", "Borno state"), ("Kaduna", "Nigeria", "Kaduna"),
+    ("Mogadishu", "Somalia", "Banadir"), ("Kismayo", "Somalia", "Jubaland"), ("Gao", "Mali", "Gao region"),
+    ("Ouagadougou", "Burkina Faso", "Centre"), ("Goma", "the Democratic Republic of Congo", "North Kivu"),
+    ("Beni", "the Democratic Republic of Congo", "North Kivu"), ("Sanaa", "Yemen", "Amanat al-Asimah"),
+    ("Aden", "Yemen", "Aden"), ("Benghazi", "Libya", "Cyrenaica"), ("Tripoli", "Libya", "Tripolitania"),
+    ("Rostov-on-Don", "Russia", "Rostov region"), ("Makhachkala", "Russia", "Dagestan"),
+    ("Kharkiv", "Ukraine", "Kharkiv region"), ("Odesa", "Ukraine", "Odesa region"), ("Manila", "the Philippines",
+    "Metro Manila"), ("Marawi", "the Philippines", "Lanao del Sur"), ("Mumbai", "India", "Maharashtra"),
+    ("Srinagar", "India", "Jammu and Kashmir"), ("Bogota", "Colombia", "Cundinamarca"), ("Cali", "Colombia",
+    "Valle del Cauca"), ("Culiacan", "Mexico", "Sinaloa"), ("Tijuana", "Mexico", "Baja California"),
+    ("Paris", "France", "Ile-de-France"), ("Marseille", "France", "Provence"), ("Brussels", "Belgium", "Brussels"),
+    ("Athens", "Greece", "Attica"), ("Istanbul", "Turkey", "Istanbul province"), ("Diyarbakir", "Turkey",
+    "Diyarbakir province"), ("Cairo", "Egypt", "Cairo governorate"), ("El Arish", "Egypt", "North Sinai"),
+    ("Nairobi", "Kenya", "Nairobi county"), ("Mandera", "Kenya", "Mandera county"), ("Port-au-Prince", "Haiti",
+    "Ouest"), ("Chicago", "the United States", "Illinois"), ("Dhaka", "Bangladesh", "Dhaka division"),
+)
+SITES = (
+    "a police station", "a checkpoint", "a market", "a mosque", "a church", "a school", "a hotel", "a bank branch",
+    "a military base", "a prison", "a bus station", "a hospital", "a government building", "a village",
+    "a refugee camp", "a wedding party", "a football stadium", "a fuel depot", "a courthouse", "a border post",
+)
+GROUPS = (
+    "Islamic State", "al-Shabaab", "Boko Haram", "the Taliban", "the Pakistani Taliban", "the Houthis",
+    "the New People's Army", "the ELN", "the Sinaloa cartel", "the Jalisco cartel", "the Red Hand Brigade",
+    "the Eastern Liberation Front", "the Sons of the Valley", "the Northern Resistance Council",
+    "the Allied Democratic Forces", "JNIM", "the Free Delta Movement", "the Black Lantern network",
+)
+UNNAMED = ("gunmen", "militants", "unidentified attackers", "armed men", "masked men", "insurgents", "fighters")
+OUTLETS = (
+    "Reuters", "Agence France-Presse", "the Associated Press", "Al Jazeera", "BBC News", "Deutsche Welle",
+    "The Daily Courier", "Radio Horizon", "the Kestrel Post", "Meridian News Agency", "TASS", "Xinhua",
+    "state television", "the Northern Star", "Coastline Herald",
+)
+OFFICIALS = (
+    "a police spokesman", "the interior ministry", "the provincial governor", "a military spokesperson",
+    "local officials", "a hospital director", "the health ministry", "a security official who asked not to be named",
+    "the mayor", "the army", "emergency services", "a regional prosecutor", "the civil defence agency",
+)
+WITNESSES = ("witnesses", "a shopkeeper", "residents", "a local journalist", "a survivor", "a taxi driver")
+RESPONDERS = ("police", "special forces", "soldiers", "the national guard", "rescue workers", "counter-terrorism units")
+NUMBER_WORDS = (
+    "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+TIMES = ("early on", "late on", "on", "on", "in the afternoon of", "shortly before midnight on")
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What one report is about: the facts every sentence of it draws on."""
+
+    kind: str
+    city: str
+    country: str
+    region: str
+    site: str
+    actor: str
+    claimed_by: str | None
+    killed: int
+    injured: int
+    hostages: int
+    arrested: int
+    day: str
+    outlet: str
+
+
+# Opening sentences per incident type; fields are filled from a Scene.
+LEADS = {
+    "bombing": (
+        "A bomb exploded at {site} in {city}, {country}, {time} {day}, killing {killed} people and wounding {injured}, "
+        "{official} said.",
+        "{Killed} people were killed when an explosive device went off near {site} in the {region} city of {city} "
+        "{time} {day}.",
+    ),
+    "suicide_bombing": (
+        "A suicide bomber blew himself up at {site} in {city} {time} {day}, killing at least {killed} people, "
+        "according to {official}.",
+    ),
+    "armed_assault": (
+        "{Actor} opened fire at {site} in {city} {time} {day}, killing {killed} and injuring {injured}, {official} said.",
+        "At least {killed} people died after {actor} attacked {site} on the outskirts of {city}, {country}, {time} {day}.",
+    ),
+    "hostage_taking": (
+        "{Actor} took {hostages} people hostage at {site} in {city} {time} {day} before {responder} stormed the "
+        "building, {official} said.",
+        "A standoff at {site} in {city} ended {time} {day} when {responder} freed {hostages} hostages held by {actor}.",
+    ),
+    "kidnapping": (
+        "{Actor} abducted {hostages} people from {site} near {city}, {country}, {time} {day}, {official} said.",
+        "{Hostages} aid workers were kidnapped on the road between {city} and a nearby town {time} {day}.",
+    ),
+    "assassination": (
+        "A senior local official was shot dead outside {site} in {city} {time} {day} in what {official} called a "
+        "targeted killing.",
+    ),
+    "air_or_drone_strike": (
+        "An air strike hit {site} in {city} {time} {day}, killing {killed} people, including several children, "
+        "{official} said.",
+        "A drone strike on a vehicle near {city}, {country}, killed {killed} suspected members of {group} {time} {day}.",
+    ),
+    "shelling": (
+        "Artillery shells struck residential districts of {city} {time} {day}, killing {killed} civilians and "
+        "wounding {injured}, according to {official}.",
+    ),
+    "raid": (
+        "{Responder} raided a hideout used by {group} near {city} {time} {day}, arresting {arrested} suspects "
+        "and seizing weapons, {official} said.",
+    ),
+    "clash": (
+        "Fighting between {responder} and {actor} near {site} in {region} left {killed} people dead {time} {day}, "
+        "{official} said.",
+    ),
+    "riot": (
+        "Protesters clashed with {responder} in {city} {time} {day}; {injured} people were hurt and {arrested} "
+        "were detained, {official} said.",
+    ),
+    "arson": (
+        "Attackers set fire to {site} in {city} {time} {day}, and {official} said {injured} people were treated for "
+        "burns and smoke inhalation.",
+    ),
+    "arrest": (
+        "{Responder} arrested {arrested} people in {city} {time} {day} on suspicion of plotting attacks for {group}, "
+        "{official} said.",
+    ),
+    "robbery": (
+        "Armed robbers stormed {site} in {city} {time} {day}, escaping with cash and wounding {injured} guards, "
+        "{official} said.",
+    ),
+}
+DETAILS = (
+    "The attack began at about {hour} o'clock, when {actor} arrived in {vehicles}.",
+    "{Witness} described hearing {shots} before the area was sealed off by {responder}.",
+    "{Official2} later gave a higher toll, saying {killed2} people had died, among them {victims}.",
+    "{Injured} of the wounded were taken to the main hospital in {city}, where {count_word} remained in critical "
+    "condition.",
+    "Images shared on social media showed smoke rising above {site} and ambulances lining the street.",
+    "{Responder} said the perpetrators had been {fate}.",
+    "The casualty figures could not be independently verified by {outlet}.",
+    "According to {official2}, {killed_attackers} of the attackers were killed in an exchange of fire.",
+    "{Witness} told {outlet} that {actor} had been seen near {site} on the previous day.",
+    "Security was tightened across {region} after the incident, with extra checkpoints on the roads into {city}.",
+)
+CLAIMS = (
+    "{Group} claimed responsibility for the attack in a statement posted online.",
+    "No group has claimed responsibility, but {official} blamed {group}.",
+    "{Group} denied any involvement in a statement sent to journalists.",
+    "Authorities said the suspects were linked to {group}, which has carried out similar attacks in {region}.",
+)
+BACKGROUND = (
+    "{Region} has seen repeated violence in recent years, and residents say the security situation has worsened.",
+    "The incident came {weeks} weeks after a similar attack in {other_city} killed {other_killed} people.",
+    "{Group} has been fighting the government for more than {years} years and controls parts of the countryside.",
+    "Analysts say the group has shifted its tactics towards softer targets as its territory has shrunk.",
+    "Local leaders have called for more troops to be deployed, while rights groups warn of abuses during security "
+    "operations.",
+    "The government has announced several offensives against armed groups in the area, with mixed results.",
+    "Humanitarian agencies say thousands of families have fled their homes in the district since the start of the year.",
+    "{Country}'s president condemned the attack and promised that those responsible would be brought to justice.",
+    "The United Nations called for an independent investigation and urged all sides to protect civilians.",
+    "Schools and markets in {city} remained closed on the following day as funerals were held for the victims.",
+    "A curfew was imposed in parts of {city}, and mobile internet services were suspended for several hours.",
+    "Relatives gathered outside the hospital, waiting for news of those who had been wounded.",
+    "Opposition politicians criticised the authorities for failing to act on earlier warnings of an attack.",
+    "{Outlet} reported that an investigation had been opened and that forensic teams were examining the scene.",
+)
+QUOTES = (
+    '"We heard a huge noise and then everybody started running," {witness} said.',
+    '"This is a cowardly act that will not break our resolve," {official} said in a televised statement.',
+    '"My brother was inside when it happened; we still do not know where he is," one resident said.',
+    '"The situation is now under control," {official} told reporters at the scene.',
+    '"People are afraid to leave their homes after dark," said a teacher who lives nearby.',
+)
+CALM_TOPICS = {
+    "economy": (
+        "The central bank of {country} left its main interest rate unchanged on {day}, citing slowing inflation.",
+        "Exporters in {city} said orders had picked up in the second quarter after a weak start to the year.",
+        "Analysts expect growth of about {pct} percent this year, slightly below the government's forecast.",
+        "The finance minister said new investment in ports and railways would create jobs in {region}.",
+        "Retail sales rose for the {count_word2} consecutive month, according to figures released by the statistics office.",
+    ),
+    "sport": (
+        "The home side won {score} in {city} on {day}, securing a place in the regional final.",
+        "The coach praised his young squad, saying they had shown maturity beyond their years.",
+        "More than {crowd} spectators attended the match, a record for the stadium.",
+        "The team's captain scored twice in the second half after a goalless first period.",
+        "The final is scheduled for next month and will be broadcast live across {country}.",
+    ),
+    "culture": (
+        "A new museum dedicated to the history of {city} opened its doors to the public on {day}.",
+        "The exhibition features more than {crowd} objects, many of them never shown before.",
+        "Organisers of the annual film festival in {city} said ticket sales had doubled compared with last year.",
+        "The mayor said the project would attract visitors from across {region} and beyond.",
+        "Critics welcomed the programme, which includes work by young artists from {country}.",
+    ),
+    "weather": (
+        "Heavy rain is expected across {region} this week, forecasters in {country} said on {day}.",
+        "Farmers welcomed the forecast after months of unusually dry weather.",
+        "Authorities advised residents of low-lying districts of {city} to follow official updates.",
+        "Temperatures are expected to fall by several degrees by the weekend.",
+        "The weather service said the rainy season had started later than usual this year.",
+    ),
+}
+CALM_FILLER = (
+    "Officials said more details would be published later in the month.",
+    "The announcement was welcomed by business groups and community leaders in {city}.",
+    "Similar measures have been tried in neighbouring countries with mixed results.",
+    "A spokesperson said the plans had been discussed with local authorities in {region}.",
+    "Residents interviewed by {outlet} were broadly positive, though some raised concerns about costs.",
+    "The next update is expected after a meeting of the relevant committee.",
+)
+
+
+def generate(count: int, *, seed: int) -> Iterator[dict[str, str]]:
+    """``count`` report records, the same for the same seed."""
+    rng = random.Random(seed)
+    for number in range(count):
+        yield _report(rng, number)
+
+
+def _report(rng: random.Random, number: int) -> dict[str, str]:
+    published = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650))
+    scene = _scene(rng)
+    target = rng.randint(MIN_WORDS + 10, MAX_WORDS - 60)
+    if rng.random() < NO_INCIDENT_SHARE:
+        text = _calm_text(rng, scene, target)
+    else:
+        text = _incident_text(rng, scene, target)
+    return {"id": f"syn-{number:06d}", "published": published.isoformat(), "source": scene.outlet, "text": text}
+
+
+def _scene(rng: random.Random) -> Scene:
+    city, country, region = rng.choice(PLACES)
+    group = rng.choice(GROUPS)
+    killed = rng.choice((0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 17, 21, 25, 30, 41, 58, 103))
+    return Scene(
+        kind=rng.choice(tuple(LEADS)),
+        city=city,
+        country=country,
+        region=region,
+        site=rng.choice(SITES),
+        actor=rng.choice((*UNNAMED, f"fighters from {group}", f"suspected members of {group}")),
+        claimed_by=group if rng.random() < 0.6 else None,
+        killed=killed,
+        injured=rng.choice((0, 1, 2, 3, 5, 8, 11, 14, 20, 27, 35, 60, 150)),
+        hostages=rng.choice((2, 3, 4, 6, 9, 12, 20, 35)),
+        arrested=rng.choice((1, 2, 3, 4, 5, 7, 10, 16, 40)),
+        day=rng.choice(WEEKDAYS),
+        outlet=rng.choice(OUTLETS),
+    )
+
+
+def _incident_text(rng: random.Random, scene: Scene, target: int) -> str:
+    fill = _filler(rng, scene)
+    paragraphs = [[fill(rng.choice(LEADS[scene.kind]))]]
+    pools = [DETAILS, QUOTES, BACKGROUND] + ([CLAIMS] if scene.claimed_by else [])
+    used: set[str] = set()
+    while _words(paragraphs) < target:
+        pool = rng.choice(pools)
+        template = rng.choice(pool)
+        if template in used and len(used) < len(DETAILS) + len(BACKGROUND):
+            continue
+        used.add(template)
+        if len(paragraphs[-1]) >= rng.randint(1, 3):
+            paragraphs.append([])
+        paragraphs[-1].append(fill(template))
+    return "\n\n".join(" ".join(sentences) for sentences in paragraphs)
+
+
+def _calm_text(rng: random.Random, scene: Scene, target: int) -> str:
+    fill = _filler(rng, scene)
+    topic = CALM_TOPICS[rng.choice(tuple(CALM_TOPICS))]
+    paragraphs = [[fill(topic[0])]]
+    while _words(paragraphs) < target:
+        if len(paragraphs[-1]) >= rng.randint(1, 3):
+            paragraphs.append([])
+        paragraphs[-1].append(fill(rng.choice(topic[1:] + CALM_FILLER)))
+    return "\n\n".join(" ".join(sentences) for sentences in paragraphs)
+
+
+def _filler(rng: random.Random, scene: Scene):
+    """A function that fills one template from the scene, drawing fresh incidental values each time."""
+
+    def fill(template: str) -> str:
+        other_city, _, _ = rng.choice(PLACES)
+        values = {
+            "site": scene.site,
+            "city": scene.city,
+            "country": scene.country,
+            "region": scene.region,
+            "time": rng.choice(TIMES),
+            "day": scene.day,
+            "killed": _count(rng, scene.killed),
+            "injured": _count(rng, scene.injured),
+            "hostages": _count(rng, scene.hostages),
+            "arrested": _count(rng, scene.arrested),
+            "killed2": str(scene.killed + rng.randint(1, 6)),
+            "killed_attackers": _count(rng, rng.randint(1, 4)),
+            "actor": scene.actor,
+            "group": scene.claimed_by or rng.choice(GROUPS),
+            "official": rng.choice(OFFICIALS),
+            "official2": rng.choice(OFFICIALS),
+            "witness": rng.choice(WITNESSES),
+            "responder": rng.choice(RESPONDERS),
+            "outlet": scene.outlet,
+            "hour": rng.choice(NUMBER_WORDS[1:]),
+            "vehicles": rng.choice(("two pickup trucks", "a stolen car", "motorcycles", "a minibus", "several cars")),
+            "shots": rng.choice(("gunfire", "two loud explosions", "several bursts of automatic fire", "a blast")),
+            "victims": rng.choice(("women and children", "two police officers", "a local journalist", "worshippers")),
+            "fate": rng.choice(("killed", "arrested", "surrounded", "identified", "still at large")),
+            "count_word": rng.choice(NUMBER_WORDS[2:6]),
+            "count_word2": rng.choice(("second", "third", "fourth", "fifth")),
+            "weeks": rng.choice(NUMBER_WORDS[2:10]),
+            "years": rng.choice(("five", "ten", "fifteen", "twenty")),
+            "other_city": other_city,
+            "other_killed": str(rng.randint(2, 60)),
+            "pct": f"{rng.randint(10, 45) / 10:.1f}",
+            "score": f"{rng.randint(1, 4)}-{rng.randint(0, 3)}",
+            "crowd": f"{rng.randint(2, 60) * 1000:,}",
+        }
+        text = template.format(**values, **{key.capitalize(): _capital(value) for key, value in values.items()})
+        return text[0].upper() + text[1:]
+
+    return fill
+
+
+def _count(rng: random.Random, value: int) -> str:
+    if value < len(NUMBER_WORDS) and rng.random() < 0.6:
+        return NUMBER_WORDS[value]
+    return str(value)
+
+
+def _capital(value: str) -> str:
+    return value[:1].upper() + value[1:]
+
+
+def _words(paragraphs: list[list[str]]) -> int:
+    return sum(len(sentence.split()) for sentences in paragraphs for sentence in sentences)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000, help="number of reports (default 10000)")
+    parser.add_argument("--seed", type=int, default=7, help="random seed; the same seed gives the same file")
+    parser.add_argument("--out", type=Path, help="output JSONL file (default: stdout)")
+    args = parser.parse_args(argv)
+    stream = args.out.open("w", encoding="utf-8") if args.out else sys.stdout
+    try:
+        for record in generate(args.count, seed=args.seed):
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+    finally:
+        if args.out:
+            stream.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,51 @@
+"""Print the full MUC-4 dev evaluation (GTT-style micro P/R/F1 per role) and the inference speed.
+
+    python eval/muc4_dev.py                      # learned model shipped in src/incidex/models/muc4
+    python eval/muc4_dev.py --system pipeline    # the full incidex pipeline mapped to templates
+    python eval/muc4_dev.py --model DIR --out preds.json
+
+Data: ../shared/data/muc4/dev.jsonl beside the checkout (MUC-4, 1992; GTT processing by Du, Rush and Cardie, 2021).
+Targets (issue 3): micro F1 >= 55, no role below 40, >= 10 docs/s on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from incidex.errors import IncidexError
+from incidex.eval.muc4 import SYSTEMS, evaluate, load_muc4, write_predictions
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "muc4" / "dev.jsonl"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="GTT-format MUC-4 .jsonl (default: dev)")
+    parser.add_argument("--model", type=Path, default=None, help="trained model directory (default: shipped)")
+    parser.add_argument("--system", choices=SYSTEMS, default="learned")
+    parser.add_argument("--out", type=Path, default=None, help="write a GTT-format prediction file here")
+    args = parser.parse_args()
+    if not args.data.is_file():
+        print(f"MUC-4 data not found at {args.data}; pass --data FILE", file=sys.stderr)
+        return 6
+    try:
+        documents = load_muc4(args.data)
+        result = evaluate(documents, system=args.system, model_dir=args.model)
+    except IncidexError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    print(f"MUC-4 {args.data.name}: {len(documents)} documents, system={args.system}")
+    print(result.score.table())
+    print(f"{result.docs_per_second:.1f} docs/s ({result.seconds:.1f} s), {len(result.failures)} failed")
+    worst = min(result.score.keys.items(), key=lambda item: item[1].f1)
+    print(f"lowest role F1: {worst[0]} {100 * worst[1].f1:.2f}")
+    if args.out:
+        write_predictions(args.out, result.predictions, documents)
+        print(f"predictions written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""The one batch function: documents in, reports out. The CLI, the local worker pool and Dask all call it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .config import Settings, load_settings
+from .errors import EmptyInputError, InputError, IncidexError
+from .nlp.assemble import assemble
+from .nlp.pipeline import build_pipeline
+from .types import Document, DocumentInfo, Report
+
+
+@dataclass
+class Outcome:
+    """What became of one document: a report, or the one-line reason it failed."""
+
+    document: Document
+    report: Report | None
+    error: str | None = None
+
+
+def _valid_published(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _prepare(nlp: Language, document: Document, settings: Settings) -> Doc:
+    text = document.text
+    if not text or not text.strip():
+        raise EmptyInputError("the document is empty; give a report with text")
+    if "\x00" in text:
+        raise InputError("the document contains NUL bytes (binary data?); give plain text")
+    doc = nlp.make_doc(text[: settings.nlp.max_chars])
+    doc._.incidex_published = _valid_published(document.published)
+    return doc
+
+
+ENGLISH_WORDS = frozenset("the a an of to in and on for with that was were is are by at from said as has had it".split())
+MIN_ENGLISH_SHARE = 0.08
+
+
+def language_warnings(text: str) -> list[str]:
+    """A warning when the text does not look like English (incidex reads English reports only)."""
+    words = re.findall(r"[^\W\d_]+", text[:20_000].lower())
+    if len(words) < 20:
+        return []
+    share = sum(w in ENGLISH_WORDS for w in words) / len(words)
+    if share >= MIN_ENGLISH_SHARE:
+        return []
+    return [f"the text does not look like English ({share:.0%} common English words); incidex reads English "
+            "reports only, so incidents may be missed"]
+
+
+def _info(document: Document) -> DocumentInfo:
+    return DocumentInfo(published=_valid_published(document.published), source=document.source,
+                        chars=len(document.text), id=document.id, title=document.title, url=document.url,
+                        warnings=language_warnings(document.text))
+
+
+def _one(nlp: Language, document: Document, doc: Doc) -> Outcome:
+    try:
+        return Outcome(document, assemble(nlp(doc), _info(document)))
+    except Exception as exc:  # noqa: BLE001 - reported per document, never raised into the batch
+        return Outcome(document, None, f"[E900] extraction failed: {exc.__class__.__name__}: {exc}")
+
+
+def extract_documents(
+    documents: Iterable[Document], *, settings: Settings, nlp: Language | None = None, model_dir: str | None = None
+) -> Iterator[Outcome]:
+    """Extract every document in order; a bad document yields an Outcome with its error and the batch goes on."""
+    nlp = nlp or build_pipeline(settings, model_dir=model_dir)
+    pending: list[tuple[Document, Doc]] = []
+
+    def flush() -> Iterator[Outcome]:
+        batch = list(pending)
+        pending.clear()
+        try:
+            docs = list(nlp.pipe([doc for _, doc in batch], batch_size=settings.nlp.batch_size))
+            results = [Outcome(document, assemble(doc, _info(document))) for (document, _), doc in zip(batch, docs)]
+        except Exception:  # one bad document must not sink its batch: redo them one by one
+            results = [_one(nlp, document, doc) for document, doc in batch]
+        yield from results
+
+    for document in documents:
+        try:
+            pending.append((document, _prepare(nlp, document, settings)))
+        except IncidexError as exc:
+            yield from flush()
+            yield Outcome(document, None, str(exc))
+            continue
+        if len(pending) >= settings.nlp.batch_size:
+            yield from flush()
+    yield from flush()
+
+
+def extract_text(
+    text: str,
+    *,
+    published: str | None = None,
+    source: str | None = None,
+    doc_id: str | None = None,
+    settings: Settings | None = None,
+    model_dir: str | None = None,
+) -> Report:
+    """Extract one report; raises :class:`~incidex.errors.InputError` for unusable text."""
+    settings = settings or load_settings()
+    document = Document(text=text, id=doc_id, published=published, source=source)
+    nlp = build_pipeline(settings, model_dir=model_dir)
+    doc = nlp(_prepare(nlp, document, settings))
+    return assemble(doc, _info(document))

@@ -1,0 +1,58 @@
+"""The ``incidex`` command group. Each command lives in its own module; this one only wires them.
+
+Exit codes: 0 ok · 1 unexpected error · 2 usage error · 3 configuration (model, settings) · 4 unreadable input ·
+5 store · 6 evaluation data.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+
+import click
+
+from ..errors import IncidexError
+
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("extract", "incidex.cli.extract"),
+    ("demo", "incidex.cli.demo"),
+    ("ingest", "incidex.cli.ingest"),
+    ("export", "incidex.cli.export"),
+    ("explain", "incidex.cli.explain"),
+    ("eval", "incidex.cli.eval"),
+    ("train", "incidex.cli.train"),
+    ("serve", "incidex.cli.serve"),
+)
+
+
+class LazyGroup(click.Group):
+    """Imports a command's module only when that command runs, so ``incidex extract`` starts fast."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name, _ in COMMANDS]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = dict(COMMANDS).get(cmd_name)
+        return import_module(module).command if module else None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="incidex")
+def cli() -> None:
+    """incidex: news reports of violent and security incidents in, a source-attributed incident database out."""
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except IncidexError as exc:
+        click.echo(f"incidex: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("incidex: aborted", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,63 @@
+"""A readable summary of a report for a person at a terminal (rich tables)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from ..types import Incident, Report
+
+
+def _location(incident: Incident) -> str:
+    loc = incident.location
+    parts = [p for p in (loc.facility, loc.name, loc.admin1, loc.country_code) if p]
+    where = ", ".join(parts) or "—"
+    if loc.lat is not None and loc.lon is not None:
+        where += f" ({loc.lat:.2f}, {loc.lon:.2f}; {loc.precision})"
+    return where + (" [uncertain]" if loc.uncertain else "")
+
+
+def _casualties(incident: Incident) -> str:
+    cas = incident.casualties
+    lines = []
+    for kind in ("killed", "injured"):
+        count = getattr(cas, kind)
+        if count.total is not None:
+            parties = [f"{p} {getattr(count, p)}" for p in ("perpetrators", "victims", "responders")
+                       if getattr(count, p) is not None]
+            lines.append(f"{kind} {count.total}" + (f" ({', '.join(parties)})" if parties else ""))
+    for field in ("hostages_taken", "hostages_released", "arrested"):
+        if getattr(cas, field) is not None:
+            lines.append(f"{field.replace('_', ' ')} {getattr(cas, field)}")
+    return "\n".join(lines) or "—"
+
+
+def print_table(report: Report, text: str, *, console: Console | None = None) -> None:
+    console = console or Console()
+    doc = report.document
+    console.print(f"[bold]{len(report.incidents)} incident(s)[/bold] · published {doc.published or 'unknown'} · "
+                  f"source {doc.source or 'unknown'} · {doc.chars} chars")
+    for incident in report.incidents:
+        table = Table(title=f"{incident.id} · {incident.role} · {incident.type}", show_header=False,
+                      title_justify="left")
+        table.add_column("field", style="bold")
+        table.add_column("value")
+        date = incident.date
+        table.add_row("date", f"{date.value or 'unresolved'} ({date.precision})" + (f" — “{date.text}”" if date.text else ""))
+        table.add_row("location", _location(incident))
+        table.add_row("perpetrators", "\n".join(
+            f"{p.name or p.text}" + (f" ×{p.count}" if p.count else "") + (f" [{p.relation}]" if p.relation else "")
+            for p in incident.perpetrators) or "—")
+        table.add_row("victims", "\n".join(
+            f"{v.text}" + (f" ×{v.count}" if v.count else "") + (f" ({v.status})" if v.status else "")
+            for v in incident.victims) or "—")
+        for name in ("targets", "responders", "weapons"):
+            table.add_row(name, ", ".join(m.text for m in getattr(incident, name)) or "—")
+        table.add_row("casualties", _casualties(incident))
+        disagreements = [r for r in incident.reconciliation if r.low != r.high]
+        if disagreements:
+            table.add_row("figures", "\n".join(f"{r.field}: {r.value} ({r.rule}; range {r.low}–{r.high})"
+                                               for r in disagreements))
+        table.add_row("sources", "\n".join(f"{s.name} [{s.kind}]: " + " | ".join(
+            ("(hedged) " if c.hedged else "") + c.text[:90] for c in s.claims) for s in incident.sources) or "—")
+        console.print(table)

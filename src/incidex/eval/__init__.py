@@ -1,0 +1,1 @@
+"""Evaluation against external benchmarks (MUC-4) and our own gold sets."""

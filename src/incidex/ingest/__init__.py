@@ -1,0 +1,21 @@
+"""Readers: text, HTML, JSONL and CSV files, directories and stdin to :class:`~incidex.types.Document` objects.
+
+``read_paths`` yields a :class:`ReadFailure` for every input that gives no document and goes on with the rest.
+``content_hash`` is the key under which the store keeps a document.
+"""
+
+from .dates import normalize_published
+from .failures import ReadFailure
+from .paths import EXTENSIONS, read_paths, read_text_file
+from .text import DEFAULT_MAX_BYTES, content_hash, normalize_text
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "EXTENSIONS",
+    "ReadFailure",
+    "content_hash",
+    "normalize_published",
+    "normalize_text",
+    "read_paths",
+    "read_text_file",
+]

@@ -1,0 +1,19 @@
+"""What a reader yields instead of a :class:`~incidex.types.Document` when an input cannot be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """An input that gave no document: where it came from and why.
+
+    ``origin`` is a path, ``path:line N`` (JSONL), ``path:row N`` (CSV) or ``<stdin>``; ``error`` is the message of
+    the :class:`~incidex.errors.InputError` that stopped it. ``skipped`` marks files that were not tried at all
+    (unknown extension), as opposed to files that were tried and failed.
+    """
+
+    origin: str
+    error: str
+    skipped: bool = False

@@ -1,0 +1,34 @@
+"""JSON Lines: one report object per line; a bad line fails alone and the rest are read."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+
+from ..errors import EncodingError, FormatError, InputError
+from ..types import Document
+from .failures import ReadFailure
+from .records import document_from_record
+
+
+def read_jsonl_lines(lines: Iterable[bytes], *, source: str, max_bytes: int) -> Iterator[Document | ReadFailure]:
+    """Documents from raw JSONL lines; ``source`` names the file in each origin (``source:line N``)."""
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        origin = f"{source}:line {number}"
+        try:
+            yield document_from_record(_parse(raw, origin=origin), origin=origin, max_bytes=max_bytes)
+        except InputError as exc:
+            yield ReadFailure(origin, str(exc))
+
+
+def _parse(raw: bytes, *, origin: str) -> object:
+    try:
+        line = raw.decode("utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise EncodingError(f"{origin}: not valid UTF-8 (bad byte at column {exc.start + 1}); re-save as UTF-8") from None
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"{origin}: not valid JSON ({exc.msg} at column {exc.colno}); fix or drop the line") from None

@@ -1,0 +1,235 @@
+"""ActorFinder: armed groups and militant organizations named in the text, normalized through the alias table.
+
+The table is ``incidex/data/actor_aliases.tsv`` (canonical name, aliases, kind, notes). Mentions come from:
+
+* a case-insensitive PhraseMatcher over every alias (on ``LOWER``, so it works on lowercase text);
+* a case-sensitive matcher for aliases marked ``=`` in the table (``=IS``): those match only with that exact
+  casing, only in mixed-case text and not inside an all-caps run (a headline), so "is" the verb never matches;
+* NER ``ORG`` entities that normalize through the table, or whose words mark an armed group ("Liberation Front",
+  "Brigades", "cartel") and none of a government body ("Ministry", "Service", "Police").
+
+A mention's span takes in a preceding "the", a following descriptor ("militant group", "organization") and a
+parenthesized alias of the same group: "the Islamic State militant group", "Islamic State Khorasan (ISIS-K)".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..errors import ConfigError
+from .annotations import ActorMention
+
+ALIAS_FILE = "actor_aliases.tsv"
+EXACT_MARK = "="
+DESCRIPTOR_ADJECTIVES = {"militant", "terrorist", "jihadist", "jihadi", "extremist", "armed", "rebel", "guerrilla",
+                         "insurgent", "islamist", "terror", "paramilitary", "criminal", "drug"}  # fmt: skip
+DESCRIPTOR_NOUNS = {"group", "groups", "organization", "organisation", "movement", "network", "militia", "faction",
+                    "militants", "fighters", "rebels", "guerrillas", "insurgents", "cartel", "gang"}  # fmt: skip
+_GROUP_WORDS = re.compile(
+    r"\b(?:liberation|revolutionary|front|brigades?|mujah[ie]d(?:ee|i)n|jihad|martyrs|cartel|guerrillas?|"
+    r"insurgents?|militias?|commandos?|resistance|death\s+squads?|self-defen[cs]e\s+forces|rebels?)\b",
+    re.IGNORECASE,
+)
+_GOVERNMENT_WORDS = re.compile(
+    r"\b(?:ministry|ministries|service|police|government|council|court|parliament|agency|department|committee|"
+    r"office|bureau|commission|federal|national\s+guard|armed\s+forces|navy|air\s+force|coast\s+guard|"
+    r"prosecutor|embassy|united\s+nations|nato|union|university|party|church|red\s+cross|hospital|company|"
+    r"corporation|bank|news|radio|television|press)\b",
+    re.IGNORECASE,
+)
+_SUFFIXES = re.compile(r"[-\s](?:affiliated|linked|inspired|backed|allied|aligned|led|run|held|controlled)$")
+_PARENTHESIS = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One row of the alias table."""
+
+    name: str
+    aliases: tuple[str, ...]
+    exact_aliases: tuple[str, ...]
+    kind: str
+    notes: str
+
+
+def _fold(text: str) -> str:
+    """Lowercase, accents and apostrophes removed, punctuation to single spaces: the lookup key."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("'", "").replace("’", "")
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+@lru_cache(maxsize=1)
+def load_aliases() -> tuple[ActorEntry, ...]:
+    """The alias table, parsed and checked."""
+    text = resources.files("incidex").joinpath("data", ALIAS_FILE).read_text(encoding="utf-8")
+    entries: list[ActorEntry] = []
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header_seen:
+            header_seen = True
+            if cells[0] == "canonical":
+                continue
+        if len(cells) != 4 or not cells[0].strip():
+            raise ConfigError(f"{ALIAS_FILE} line {number}: expected 4 tab-separated columns with a name; fix the row")
+        name, alias_cell, kind, notes = (cell.strip() for cell in cells)
+        raw = [a.strip() for a in alias_cell.split("|") if a.strip()]
+        exact = tuple(a[1:] for a in raw if a.startswith(EXACT_MARK))
+        loose = tuple(a for a in [name, *raw] if not a.startswith(EXACT_MARK))
+        entries.append(ActorEntry(name, loose, exact, kind, notes))
+    if not entries:
+        raise ConfigError(f"{ALIAS_FILE} has no rows; reinstall incidex")
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded alias -> name, exact alias -> name)."""
+    loose: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for entry in load_aliases():
+        for alias in entry.aliases:
+            loose.setdefault(_fold(alias), entry.name)
+        for alias in entry.exact_aliases:
+            exact.setdefault(alias, entry.name)
+    return loose, exact
+
+
+def _strip_descriptors(key: str) -> str:
+    words = key.split()
+    while words and words[-1] in DESCRIPTOR_NOUNS | DESCRIPTOR_ADJECTIVES:
+        words.pop()
+    while words and words[0] in ("the", "so", "called"):
+        words.pop(0)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=8192)
+def normalize_actor(text: str) -> str | None:
+    """Canonical name of the group ``text`` names, or None when the table does not know it.
+
+    >>> normalize_actor("ISIS-K")
+    'Islamic State Khorasan'
+    >>> normalize_actor("the Islamic State militant group")
+    'Islamic State'
+    """
+    loose, exact = _lookup()
+    text = " ".join(text.split())
+    if match := _PARENTHESIS.match(text):
+        return normalize_actor(match[1]) or normalize_actor(match[2])
+    bare = re.sub(r"^(?:the\s+)", "", text, flags=re.IGNORECASE)
+    bare = re.sub(r"(?:'s|’s|')$", "", bare)
+    bare = _SUFFIXES.sub("", bare)
+    if bare in exact:
+        return exact[bare]
+    key = _fold(bare)
+    if key in loose:
+        return loose[key]
+    return loose.get(_strip_descriptors(key))
+
+
+def _variants(alias: str) -> set[str]:
+    """Spellings to match for one alias: as written, lowercase, without accents, hyphens as spaces."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", alias) if not unicodedata.combining(c))
+    out = {alias, folded}
+    out |= {v.replace("-", " ") for v in out if re.search(r"[a-z]-[A-Za-z]", v)}
+    out |= {v.replace("’", "'") for v in out} | {v.replace("'", "’") for v in out}
+    return out | {v.lower() for v in out}
+
+
+class ActorFinder:
+    """spaCy component writing ``doc._.incidex_actors``."""
+
+    def __init__(self, nlp: Language, name: str = "incidex_actors") -> None:
+        self.name = name
+        self.loose = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for entry in load_aliases():
+            texts = sorted({v for alias in entry.aliases for v in _variants(alias)})
+            self.loose.add(entry.name, list(nlp.tokenizer.pipe(texts)))
+            if entry.exact_aliases:
+                self.exact.add(entry.name, list(nlp.tokenizer.pipe(entry.exact_aliases)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.incidex_actors = self.find(doc)
+        return doc
+
+    def find(self, doc: Doc) -> list[ActorMention]:
+        """Actor mentions of ``doc`` in text order."""
+        spans = [Span(doc, s, e, label=m) for m, s, e in self.loose(doc)]
+        if doc.text != doc.text.lower():
+            spans += [Span(doc, s, e, label=m) for m, s, e in self.exact(doc) if _exact_context_ok(doc, s, e)]
+        spans = filter_spans(spans)
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or any(ent.start < sp.end and sp.start < ent.end for sp in spans):
+                continue
+            name = normalize_actor(ent.text) or _unlisted_group_name(ent.text)
+            if name:
+                spans.append(Span(doc, ent.start, ent.end, label=name))
+        spans.sort(key=lambda sp: sp.start)
+        mentions: list[ActorMention] = []
+        i = 0
+        while i < len(spans):
+            span = spans[i]
+            start, end = _extend(doc, span)
+            nxt = spans[i + 1] if i + 1 < len(spans) else None
+            if nxt is not None and nxt.label_ == span.label_ and _parenthesized(doc, end, nxt):
+                end = nxt.end + 1
+                i += 1
+            first, last = doc[start], doc[end - 1]
+            start_char, end_char = first.idx, last.idx + len(last.text)
+            mentions.append(ActorMention(start_char, end_char, doc.text[start_char:end_char], span.label_))
+            i += 1
+        return mentions
+
+
+def _exact_context_ok(doc: Doc, start: int, end: int) -> bool:
+    """An exact-case alias counts unless it sits in an all-caps run ("THE ATTACK IS OVER")."""
+    neighbours = [doc[k] for k in (start - 1, end) if 0 <= k < len(doc) and doc[k].is_alpha and len(doc[k]) > 1]
+    return not neighbours or any(not t.is_upper for t in neighbours)
+
+
+def _unlisted_group_name(text: str) -> str | None:
+    """The cleaned text of an ORG entity that names an armed group not in the table."""
+    if _GROUP_WORDS.search(text) is None or _GOVERNMENT_WORDS.search(text) is not None:
+        return None
+    return re.sub(r"^the\s+", "", " ".join(text.split()), flags=re.IGNORECASE) or None
+
+
+def _extend(doc: Doc, span: Span) -> tuple[int, int]:
+    """Token bounds widened over "the" before and "militant group" after."""
+    start, end = span.start, span.end
+    if start > 0 and doc[start - 1].lower_ == "the":
+        start -= 1
+    k = end
+    while k < len(doc) and doc[k].lower_ in DESCRIPTOR_ADJECTIVES:
+        k += 1
+    if k < len(doc) and doc[k].lower_ in DESCRIPTOR_NOUNS:
+        end = k + 1
+    return start, end
+
+
+def _parenthesized(doc: Doc, end: int, nxt: Span) -> bool:
+    """``nxt`` is "(alias)" right after token ``end``."""
+    return (
+        nxt.start == end + 1
+        and doc[end].text == "("
+        and nxt.end < len(doc)
+        and doc[nxt.end].text == ")"
+    )
+
+
+__all__ = ["ActorEntry", "ActorFinder", "load_aliases", "normalize_actor"]

@@ -1,0 +1,222 @@
+"""Turn an annotated ``Doc`` into :class:`~incidex.types.Report`: one Incident per frame, each field with evidence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..figures import SourcedFigure, reconcile
+from ..types import (
+    Claim,
+    DateValue,
+    DocumentInfo,
+    Evidence,
+    Figure,
+    Incident,
+    Location,
+    Mention,
+    Perpetrator,
+    Report,
+    Source,
+    Victim,
+)
+from .annotations import PlaceMention, SourceMention
+from .frames import Arg, CasualtyArg, IncidentFrame
+
+PRECISION_RANK = {"facility": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
+DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
+SUMMARY_CHARS = 300
+
+
+def _strip_determiner(text: str) -> str:
+    lower = text.lower()
+    for det in DETERMINERS:
+        if lower.startswith(det):
+            return text[len(det):]
+    return text
+
+
+class _Builder:
+    """Collects one incident's fields together with their evidence."""
+
+    def __init__(self, doc: Doc, frame: IncidentFrame, all_frames: list[IncidentFrame],
+                 sources: list[SourceMention]) -> None:
+        self.doc = doc
+        self.frame = frame
+        self.all_frames = all_frames
+        self.sources = sources
+        self.evidence: list[Evidence] = []
+
+    def cite(self, field: str, start: int, end: int, component: str) -> None:
+        self.evidence.append(Evidence(field, self.doc.text[start:end], start, end, component))
+
+    def build(self) -> Incident:
+        frame, args = self.frame, self.frame.arguments
+        trigger = next((t for t in frame.triggers if t.type == frame.type and not t.agent), frame.triggers[0])
+        self.cite("type", trigger.start, trigger.end, "incidex.incidents.v1")
+        self.cite("role", trigger.start, trigger.end, "incidex.incidents.v1")
+        incident = Incident(
+            id=frame.id,
+            role=frame.role,  # type: ignore[arg-type]
+            type=frame.type,  # type: ignore[arg-type]
+            date=self._date(),
+            location=self._location(),
+            perpetrators=self._perpetrators(),
+            victims=self._victims(),
+            targets=self._mentions("targets", args.targets, "incidex.roles.v1"),
+            responders=self._mentions("responders", args.responders, "incidex.roles.v1"),
+            weapons=self._mentions("weapons", args.weapons, "incidex.roles.v1"),
+        )
+        incident.figures, sourced = self._figures(incident)
+        incident.casualties, incident.reconciliation = reconcile(sourced)
+        for decision in incident.reconciliation:
+            figure = next((f for f in incident.figures if f.field == decision.field and
+                           (f.value == decision.value or f.low == decision.value)), None)
+            figure = figure or next((f for f in incident.figures if f.field.startswith(decision.field.split(".")[0])),
+                                    None)
+            if figure is not None:
+                self.cite(f"casualties.{decision.field}", figure.start, figure.end, "incidex.roles.v1")
+        incident.sources = self._sources()
+        sentence = self.doc[frame.triggers[0].token].sent
+        incident.summary = sentence.text.strip()[:SUMMARY_CHARS]
+        incident.evidence = self.evidence
+        return incident
+
+    def _date(self) -> DateValue:
+        mention = self.frame.date
+        if mention is None:
+            return DateValue(value=None, precision="unknown", text=None, resolved=False)
+        self.cite("date", mention.start, mention.end, "incidex.dates.v1")
+        return DateValue(mention.date.value, mention.date.precision, mention.text, mention.date.resolved)
+
+    def _location(self) -> Location:
+        args = self.frame.arguments
+        places = [p for p in args.places if p.location is not None and p.location.lat is not None]
+        places = places or [p for p in args.places if p.location is not None]
+        location = Location()
+        chosen: PlaceMention | None = None
+        if places:
+            chosen = min(places, key=lambda p: (PRECISION_RANK.get(p.location.precision or "region", 5), p.start))
+            location = Location(**vars(chosen.location))
+            location.name = location.name or chosen.text
+            for field in ("name", "country_code", "admin1", "lat", "lon", "precision"):
+                if getattr(location, field) is not None:
+                    self.cite(f"location.{field}", chosen.start, chosen.end, "incidex.places.v1")
+        if args.facilities:
+            facility = args.facilities[0]
+            if chosen is not None:
+                facility = min(args.facilities, key=lambda f: abs(f.start - chosen.start))
+            location.facility = _strip_determiner(facility.text)
+            self.cite("location.facility", facility.start, facility.end, "incidex.places.v1")
+        return location
+
+    def _perpetrators(self) -> list[Perpetrator]:
+        result = []
+        for arg in self.frame.arguments.perpetrators:
+            self.cite(f"perpetrators[{len(result)}]", arg.start, arg.end,
+                      "incidex.actors.v1" if arg.kind == "organization" else "incidex.roles.v1")
+            result.append(Perpetrator(text=arg.text, name=arg.name, kind=arg.kind,  # type: ignore[arg-type]
+                                      count=arg.count, relation=arg.relation))  # type: ignore[arg-type]
+        return result
+
+    def _victims(self) -> list[Victim]:
+        result = []
+        for arg in self.frame.arguments.victims:
+            statuses: list[str] = []
+            for cue in arg.statuses:
+                if cue.status not in statuses:
+                    statuses.append(cue.status)
+            index = len(result)
+            self.cite(f"victims[{index}]", arg.start, arg.end, "incidex.roles.v1")
+            for cue in arg.statuses:
+                self.cite(f"victims[{index}].status", cue.start, cue.end, "incidex.roles.v1")
+            result.append(Victim(text=arg.text, count=arg.count, status=", ".join(statuses) or None))
+        return result
+
+    def _mentions(self, field: str, args: list[Arg], component: str) -> list[Mention]:
+        seen: set[str] = set()
+        result = []
+        for arg in args:
+            key = _strip_determiner(arg.text).lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            self.cite(f"{field}[{len(result)}]", arg.start, arg.end, component)
+            result.append(Mention(text=arg.text))
+        return result
+
+    def _figures(self, incident: Incident) -> tuple[list[Figure], list[SourcedFigure]]:
+        args = self.frame.arguments
+        stated = list(args.casualties)
+        if not incident.responders:
+            stated = [_as_victims(c) if c.field.endswith(".responders") else c for c in stated]
+        for victim in args.victims:
+            if victim.count is None:
+                continue
+            statuses = {c.status for c in victim.statuses}
+            for status, field in (("taken hostage", "hostages_taken"), ("kidnapped", "hostages_taken"),
+                                  ("released", "hostages_released")):
+                if status in statuses and not any(c.field == field and c.value == victim.count for c in stated):
+                    stated.append(CasualtyArg(victim.start, victim.end, victim.text, field=field, value=victim.count))
+        positive = {c.field for c in stated if (c.value or c.low or 0) > 0}
+        stated = [c for c in stated if c.field not in positive or (c.value or c.low or 0) > 0]
+        figures, sourced = [], []
+        seen: set[tuple[str, int, int]] = set()
+        for arg in stated:
+            if (arg.field, arg.start, arg.value or -1) in seen:
+                continue
+            seen.add((arg.field, arg.start, arg.value or -1))
+            source = self._source_of(arg.start, arg.end)
+            figure = Figure(arg.field, arg.value, source.name if source else None, arg.text, arg.start, arg.end,
+                            arg.low, arg.high)
+            figures.append(figure)
+            sourced.append(SourcedFigure(figure, source.kind if source else None))
+        return figures, sourced
+
+    def _source_of(self, start: int, end: int) -> SourceMention | None:
+        for source in self.sources:
+            if any(c.start <= start and end <= c.end for c in source.claims):
+                return source
+        return None
+
+    def _sources(self) -> list[Source]:
+        spans = self._sentence_spans()
+        result = []
+        for mention in self.sources:
+            claims = [c for c in mention.claims if self._claim_is_about_frame(c, spans)]
+            if not claims:
+                continue
+            self.cite(f"sources[{len(result)}]", mention.start, mention.end, "incidex.attribution.v1")
+            result.append(Source(name=mention.name, kind=mention.kind,
+                                 claims=[Claim(c.text, c.start, c.end, c.hedged) for c in claims],
+                                 verb=mention.verb, start=mention.start, end=mention.end))
+        return result
+
+    def _claim_is_about_frame(self, claim: Claim, spans: list[tuple[int, int]]) -> bool:
+        """A claim that mentions incidents is about those; one that mentions none, about its sentence's incident."""
+        inside = [f for f in self.all_frames for t in f.triggers if claim.start <= t.start < claim.end]
+        if inside:
+            return self.frame in inside
+        return any(s <= claim.start < e for s, e in spans)
+
+    def _sentence_spans(self) -> list[tuple[int, int]]:
+        """Character ranges of the sentences holding this incident's triggers and arguments."""
+        doc, args = self.doc, self.frame.arguments
+        starts = {doc[t.token].sent.start_char for t in self.frame.triggers}
+        for item in [*args.casualties, *args.victims, *args.weapons, *args.perpetrators]:
+            span = doc.char_span(item.start, item.end, alignment_mode="expand")
+            if span is not None:
+                starts.add(span.sent.start_char)
+        return [(s.start_char, s.end_char) for s in doc.sents if s.start_char in starts]
+
+
+def _as_victims(arg: CasualtyArg) -> CasualtyArg:
+    """Security forces who were attacked, not responding, count as victims."""
+    return CasualtyArg(arg.start, arg.end, arg.text, field=arg.field.replace(".responders", ".victims"),
+                       value=arg.value, low=arg.low, high=arg.high)
+
+
+def assemble(doc: Doc, document: DocumentInfo) -> Report:
+    """The report for an annotated Doc."""
+    frames: list[IncidentFrame] = doc._.incidex_incidents or []
+    sources: list[SourceMention] = doc._.incidex_sources or []
+    return Report(document=document, incidents=[_Builder(doc, frame, frames, sources).build() for frame in frames])

@@ -1,0 +1,665 @@
+"""Attribution: who the report says each fact comes from.
+
+Finds cited sources and the claims (character spans) the report attributes to them, from rules on the dependency
+parse backed by a lexicon of source cues (``data/source_lexicon.tsv``):
+
+- "according to X, CLAIM" / "CLAIM, according to X" (also "according to information made public by X");
+- "X said/told/reported/confirmed/... (that) CLAIM", "CLAIM, X said", "X ..., saying, “QUOTE”";
+- media: "footage published by X showed CLAIM", "X published a video showing CLAIM",
+  "CLAIM could be heard in footage shared on X";
+- group claims: "X claimed responsibility for CLAIM" (hedged);
+- quoted speech “...” is split into sentence claims and given to the nearest reporting verb.
+
+Mentions of one source in a document are merged ("State media" joins "Russian state-run media"). Writes
+``doc._.incidex_sources: list[SourceMention]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import ConfigError
+from ..types import Claim, SourceKind
+from .annotations import SourceMention
+
+SAY_VERBS = frozenset({
+    "say", "tell", "report", "confirm", "announce", "claim", "state", "reveal", "add", "note", "deny", "insist",
+    "warn", "explain", "write", "tweet", "declare", "acknowledge", "allege", "assert", "estimate", "indicate",
+    "accuse", "describe", "recount", "recall", "testify", "admit", "stress", "quote", "cite",
+})
+OBJECT_CLAIM_VERBS = frozenset({"confirm", "report", "announce", "reveal", "deny", "describe", "recount", "accuse",
+                                "admit", "claim", "allege"})
+CLAIMLESS_VERBS = frozenset({"say", "tell", "report", "confirm", "announce", "state"})  # cite a source by themselves
+GENERIC_OBJECTS = frozenset({"incident", "attack", "report", "news", "statement", "information", "it", "this", "that",
+                             "them", "him", "her", "reporter", "journalist", "detail", "responsibility"})
+MEDIA_NOUNS = frozenset({"video", "footage", "image", "photo", "photograph", "picture", "clip", "recording",
+                         "livestream", "post", "message", "broadcast"})
+PUBLISH_VERBS = frozenset({"publish", "share", "post", "release", "circulate", "broadcast", "air", "upload",
+                           "distribute", "obtain", "show", "publicize", "put"})
+SHOW_VERBS = frozenset({"show", "depict", "capture", "feature", "reveal", "appear"})
+CONTENT_NOUNS = frozenset({"information", "statement", "report", "data", "figure", "account", "footage", "video",
+                           "image", "communique", "announcement", "message", "post", "estimate", "count"})
+GENERIC_GROUP_WORDS = frozenset({"militants", "militant", "rebels", "insurgents", "group", "fighters"})
+GROUP_ANAPHORS = frozenset({"group", "organization", "organisation", "movement", "militia", "faction", "outfit"})
+ANAPHORIC_PRONOUNS = frozenset({"he", "she", "it", "they"})
+CITING_WORDS = frozenset({"citing", "quoting"})
+CONTINUING_PRONOUNS = frozenset({"he", "she", "it", "they", "this", "these", "we"})
+MIN_QUOTE_TOKENS = 4  # shorter quotes are names or scare quotes, not speech
+RELATIVE_PRONOUNS = frozenset({"that", "who", "which", "whom"})
+STATE_PARTICIPLES = frozenset({"run", "owned", "controlled", "backed", "affiliated", "funded"})
+DROPPED_TAIL_LEMMAS = frozenset({"report", "outlet"})
+PLATFORMS = {"telegram": "Telegram", "twitter": "Twitter", "facebook": "Facebook", "youtube": "YouTube",
+             "instagram": "Instagram", "tiktok": "TikTok", "vkontakte": "VKontakte", "whatsapp": "WhatsApp"}
+PLATFORM_CONTAINERS = frozenset({"channel", "account", "page", "group", "feed"})
+HEDGE_WORDS = frozenset({"allegedly", "alleged", "reportedly", "presumably", "purportedly", "suspected",
+                         "unconfirmed", "supposedly", "apparently"})
+HEDGE_PAIRS = frozenset({("accused", "of"), ("believed", "to"), ("thought", "to"), ("may", "have"),
+                         ("might", "have"), ("said", "to"), ("suspected", "of")})
+HEDGING_VERBS = frozenset({"claim", "allege", "accuse"})
+KEPT_PREPS = frozenset({"of", "for"})
+CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep"})
+TRIM_DEPS = frozenset({"mark", "cc", "punct", "prep"})
+ANAPHOR_WINDOW = 3  # sentences back in which a pronoun or "the group" may find its antecedent
+QUOTE_RE = re.compile(r"“([^”]{1,3000})”|\"([^\"\n]{1,3000})\"")
+TRAILING_PUNCT = ".,;: \n\t\"'”’“"
+KIND_ORDER: tuple[str, ...] = ("state_media", "social_media", "news_media", "official", "witness", "group_claim", "other")
+
+
+@dataclass(frozen=True)
+class SourceCue:
+    kind: SourceKind
+    name: str | None
+
+
+@dataclass(frozen=True)
+class SourceLexicon:
+    """Cue word sequences (lowercase) mapped to a source kind and, for named outlets, a canonical name."""
+
+    cues: dict[tuple[str, ...], SourceCue]
+    ranks: dict[tuple[str, ...], int]
+    vocabulary: frozenset[str]
+    common: frozenset[str]  # words of generic cues ("state", "police"): lowercased at the start of a sentence
+    longest: int
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> SourceLexicon:
+        """Read a cue table (default: the shipped ``source_lexicon.tsv``)."""
+        if path is None:
+            text = resources.files("incidex.data").joinpath("source_lexicon.tsv").read_text(encoding="utf-8")
+            where = "incidex/data/source_lexicon.tsv"
+        else:
+            try:
+                text = Path(path).read_text(encoding="utf-8")
+            except OSError as exc:
+                raise ConfigError(f"cannot read source lexicon {path}: {exc.strerror}; pass an existing TSV file") from exc
+            where = str(path)
+        return cls.parse(text, where=where)
+
+    @classmethod
+    def parse(cls, text: str, *, where: str = "<lexicon>") -> SourceLexicon:
+        cues: dict[tuple[str, ...], SourceCue] = {}
+        ranks: dict[tuple[str, ...], int] = {}
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) not in (2, 3) or parts[1] not in KIND_ORDER:
+                raise ConfigError(f"{where} line {number}: expected 'cue<TAB>kind[<TAB>name]' with kind one of "
+                                  f"{', '.join(KIND_ORDER)}; fix or remove the line")
+            words = tuple(parts[0].lower().split())
+            if words and words not in cues:
+                cues[words] = SourceCue(parts[1], parts[2].strip() or None if len(parts) == 3 else None)  # type: ignore[arg-type]
+                ranks[words] = len(ranks)
+        vocabulary = frozenset(word for words in cues for word in words)
+        common = frozenset(word for words, cue in cues.items() if cue.name is None and cue.kind != "group_claim"
+                           for word in words)
+        return cls(cues, ranks, vocabulary, common, max((len(words) for words in cues), default=0))
+
+    def classify(self, words: list[str]) -> SourceCue | None:
+        """The cue found in ``words``: named outlets first, then the longest, then the earliest listed."""
+        best: tuple[bool, int, int] | None = None
+        found: SourceCue | None = None
+        for size in range(min(self.longest, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                key = tuple(words[start:start + size])
+                cue = self.cues.get(key)
+                if cue is not None and (best is None or (cue.name is None, -size, self.ranks[key]) < best):
+                    best, found = (cue.name is None, -size, self.ranks[key]), cue
+        return found
+
+
+@lru_cache(maxsize=4)
+def _shipped_lexicon() -> SourceLexicon:
+    return SourceLexicon.load()
+
+
+@dataclass
+class _Source:
+    """A source phrase as found in one place: tokens of the phrase, its name and kind."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: SourceKind
+    key: tuple[str, ...]
+    sentence: int
+
+
+@dataclass
+class _Attribution:
+    source: _Source
+    verb: str | None
+    claims: list[Claim] = field(default_factory=list)
+
+
+class AttributionFinder:
+    """spaCy component: finds cited sources and their claims; writes ``doc._.incidex_sources``."""
+
+    def __init__(self, nlp: Language, name: str = "incidex.attribution.v1", *, lexicon: str | None = None) -> None:
+        self.name = name
+        self.lexicon = SourceLexicon.load(Path(lexicon)) if lexicon else _shipped_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.incidex_sources = _DocReader(doc, self.lexicon).read()
+        return doc
+
+
+class _DocReader:
+    """Attribution rules applied to one Doc."""
+
+    def __init__(self, doc: Doc, lexicon: SourceLexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.found: list[_Attribution] = []
+        self.by_verb: dict[int, _Attribution] = {}
+        self.quotes = [(m.start(1) if m.group(1) is not None else m.start(2),
+                        m.end(1) if m.group(1) is not None else m.end(2)) for m in QUOTE_RE.finditer(doc.text)]
+        self.used_quotes: set[int] = set()
+        self.sent_starts = [sent.start for sent in doc.sents]
+
+    def read(self) -> list[SourceMention]:
+        if not self.doc.has_annotation("DEP"):
+            return []
+        for token in self.doc:
+            lemma = token.lemma_.lower()
+            if lemma == "accord" and token.lower_ == "according":
+                self._according(token)
+            elif lemma in SAY_VERBS and token.pos_ in ("VERB", "AUX"):
+                self._reporting_verb(token)
+            elif lemma in MEDIA_NOUNS and token.pos_ in ("NOUN", "PROPN") and (
+                    token.dep_ != "compound" or token.i + 1 < len(self.doc) and token.nbor(1).lemma_ in SHOW_VERBS):
+                self._media(token)
+        self._attach_quotes()
+        return _merge(self.found)
+
+    # -- rules ------------------------------------------------------------------------------------------------
+
+    def _according(self, token: Token) -> None:
+        """ "according to X, CLAIM" and "CLAIM, according to X"."""
+        obj = next((g.i for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None:
+            return
+        clause = _clause_head(token.head)
+        cut = [c for c in clause.children if c.dep_ == "prep" and c.lower_ == "according"]
+        claim = self._claim(clause, exclude=cut) if clause is not token else None
+        for source in self._sources(self.doc[obj]):
+            self._add(source, "according to", [claim] if claim else [], verb_token=None)
+
+    def _reporting_verb(self, verb: Token) -> None:
+        """ "X said (that) CLAIM", "CLAIM, X said", "X confirmed ..., saying, “QUOTE”", "X claimed responsibility"."""
+        subject = _subject(verb)
+        if subject is None:
+            return
+        lemma = verb.lemma_.lower()
+        responsibility = lemma in ("claim", "take", "accept") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in verb.children)
+        hedged = lemma in HEDGING_VERBS
+        claims: list[Claim] = []
+        if responsibility:
+            claim = self._claim_range(verb.i, verb.right_edge.i, hedged=True)
+            claims = [claim] if claim else []
+        else:
+            for child in verb.children:
+                if child.dep_ in ("ccomp", "xcomp"):
+                    citing = [c for c in child.children if c.lower_ in CITING_WORDS]
+                    edge = self._claim(child, exclude=citing)
+                    if edge is not None:
+                        claims += self._claims_or_quote(edge, hedged=hedged)
+            if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and lemma not in ("accuse",):
+                head = verb.head
+                if head.pos_ in ("VERB", "AUX") and _has_comma_between(head, verb):
+                    claim = self._claim(head, exclude=[verb], hedged=hedged)
+                    claims += [claim] if claim else []
+            if not claims and lemma in OBJECT_CLAIM_VERBS:
+                for child in verb.children:
+                    if child.dep_ == "dobj" and child.lemma_.lower() not in GENERIC_OBJECTS and child.pos_ != "PRON":
+                        end = verb.right_edge.i if lemma == "accuse" else child.right_edge.i
+                        edge = self._claim_range(child.left_edge.i, end)
+                        if edge is not None:
+                            claims += self._claims_or_quote(edge, hedged=hedged or lemma == "accuse")
+        for source in self._sources(subject, group_claim=responsibility):
+            if claims or (source.kind != "other" and lemma in CLAIMLESS_VERBS):
+                self._add(source, verb.lower_, claims, verb_token=verb.i)
+
+    def _media(self, noun: Token) -> None:
+        """Videos and footage: who published or shared them, and what they show."""
+        publisher: Token | None = None
+        verb_text: str | None = None
+        for child in noun.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in PUBLISH_VERBS:
+                for prep in child.children:
+                    if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "on", "via", "to"):
+                        publisher = next((g for g in prep.children if g.dep_ == "pobj"), publisher)
+                verb_text = child.lower_
+        branch = noun
+        for verb in list(noun.ancestors)[:3]:
+            if publisher is None and verb.lemma_.lower() in PUBLISH_VERBS and verb.pos_ == "VERB" and verb.i < noun.i:
+                publisher, verb_text = _subject(verb), verb.lower_
+                break
+            branch = verb
+        if publisher is None:
+            return
+        claim = self._media_claim(noun)
+        follower = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+        if claim is None and follower is not None and follower.lemma_.lower() in SHOW_VERBS:
+            claim = self._claim_range(follower.i + 1, branch.right_edge.i)  # "a video showing ..." parsed loosely
+        for source in self._sources(publisher):
+            self._add(source, verb_text, [claim] if claim else [], verb_token=None)
+
+    def _media_claim(self, noun: Token) -> Claim | None:
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in SHOW_VERBS:
+            shower = noun.head
+            inner = next((c for c in shower.children if c.dep_ == "xcomp" and c.lemma_.lower() in SHOW_VERBS), None)
+            return self._content_after(inner or shower)
+        for child in noun.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in SHOW_VERBS:
+                return self._content_after(child)
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+            return self._claim(noun.head.head, exclude=[noun.head])
+        return None
+
+    def _content_after(self, verb: Token) -> Claim | None:
+        rights = [c for c in verb.rights if c.dep_ not in ("punct", "cc", "conj")]
+        if not rights:
+            return None
+        return self._claim_range(rights[0].left_edge.i, rights[-1].right_edge.i)
+
+    # -- sources ----------------------------------------------------------------------------------------------
+
+    def _sources(self, head: Token, *, group_claim: bool = False) -> list[_Source]:
+        """The source(s) a phrase headed by ``head`` names; conjuncts give one source each."""
+        heads = [head, *head.conjuncts] if head.dep_ != "conj" else [head]
+        out = []
+        for item in heads:
+            source = self._source(self._content_target(item), group_claim=group_claim)
+            if source is not None:
+                out.append(source)
+        return out
+
+    def _content_target(self, head: Token) -> Token:
+        """Follow "information made public by X" or "a statement from X" to X."""
+        if head.lemma_.lower() not in CONTENT_NOUNS or _is_source_phrase(head, self.lexicon):
+            return head
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+            if child.dep_ == "acl":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                        if obj is not None:
+                            return obj
+        return head
+
+    def _source(self, head: Token, *, group_claim: bool) -> _Source | None:
+        sentence = self._sentence_index(head.i)
+        lower = head.lower_
+        if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            head = head.head.head
+            lower = head.lower_
+        if head.pos_ == "PRON" and lower in ANAPHORIC_PRONOUNS:
+            return self._antecedent_source(head.i, sentence)
+        if head.lemma_.lower() in GROUP_ANAPHORS and any(c.lower_ == "the" for c in head.children):
+            return self._named_group(head, sentence)
+        if head.pos_ not in ("NOUN", "PROPN", "NUM", "X"):
+            return None
+        if head.lemma_.lower() in CONTENT_NOUNS and not _is_source_phrase(head, self.lexicon):
+            return self._antecedent_source(head.i, sentence)
+        tokens = _phrase_tokens(head)
+        words = _lexicon_words(tokens, self.lexicon.vocabulary)
+        cue = self.lexicon.classify(words)
+        if cue is None or cue.name is None:  # "the newspaper Kommersant": a named outlet in an apposition wins
+            whole = self.lexicon.classify(_lexicon_words(list(head.subtree), self.lexicon.vocabulary))
+            cue = whole if whole is not None and (cue is None or whole.name) else cue
+        actor = self._is_actor(head)
+        if group_claim and cue is None and not actor and not any(t.pos_ == "PROPN" for t in tokens):
+            return None  # "various factions claimed responsibility": no one to name
+        kind: SourceKind = "group_claim" if group_claim or (cue is None and actor) else (cue.kind if cue else "other")
+        name = cue.name if cue is not None and cue.name else _display_name(tokens, common=self.lexicon.common)
+        if not name:
+            return None
+        return _Source(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), self.doc.text[tokens[0].idx:tokens[-1].idx +
+                       len(tokens[-1])], name, kind, _key(name), sentence)
+
+    def _is_actor(self, head: Token) -> bool:
+        return any(a.start <= head.idx < a.end for a in self.doc._.incidex_actors or [])
+
+    def _antecedent_source(self, token_i: int, sentence: int) -> _Source | None:
+        """The most recent source within a few sentences before ``token_i`` (for "he said", "the statement said")."""
+        for attribution in reversed(self.found):
+            source = attribution.source
+            if source.start < self.doc[token_i].idx and sentence - source.sentence <= ANAPHOR_WINDOW:
+                return source
+        return None
+
+    def _named_group(self, head: Token, sentence: int) -> _Source | None:
+        """ "the group" → the nearest organization named before it: actor mentions, ORG entities, group cues."""
+        first = self.doc[self.sent_starts[max(0, sentence - ANAPHOR_WINDOW)]].idx
+        for attribution in reversed(self.found):
+            if attribution.source.kind == "group_claim" and first <= attribution.source.start < head.idx:
+                return attribution.source
+        candidates = [(a.start, a.end, a.text, a.name) for a in (self.doc._.incidex_actors or [])]
+        for ent in self.doc.ents:
+            tokens = _strip_det(list(ent)) if ent.label_ == "ORG" else []
+            if tokens:
+                span = self.doc[tokens[0].i:tokens[-1].i + 1]
+                candidates.append((span.start_char, span.end_char, span.text, _display_name(tokens, common=self.lexicon.common)))
+        candidates += self._group_cues(self.sent_starts[max(0, sentence - ANAPHOR_WINDOW)], head.i)
+        before = [c for c in candidates if first <= c[0] and c[1] <= head.idx and c[3]]
+        if not before:
+            return None
+        start, end, text, name = max(before, key=lambda c: c[1])
+        return _Source(start, end, text, name, "group_claim", _key(name), sentence)
+
+    def _group_cues(self, low: int, high: int) -> list[tuple[int, int, str, str]]:
+        """Named groups from the lexicon between tokens ``low`` and ``high`` (for lowercase text without NER)."""
+        out = []
+        doc = self.doc
+        for i in range(low, high):
+            for size in range(min(self.lexicon.longest, high - i), 0, -1):
+                key = tuple(t.lower_ for t in doc[i:i + size])
+                cue = self.lexicon.cues.get(key)
+                if cue is not None and cue.kind == "group_claim" and not set(key) <= GENERIC_GROUP_WORDS:
+                    span = doc[i:i + size]
+                    out.append((span.start_char, span.end_char, span.text, cue.name or span.text))
+                    break
+        return out
+
+    def _sentence_index(self, token_i: int) -> int:
+        low, high = 0, len(self.sent_starts) - 1
+        while low < high:
+            mid = (low + high + 1) // 2
+            if self.sent_starts[mid] <= token_i:
+                low = mid
+            else:
+                high = mid - 1
+        return low
+
+    # -- claims -----------------------------------------------------------------------------------------------
+
+    def _claim(self, clause: Token, *, exclude: list[Token], hedged: bool = False) -> Claim | None:
+        """The clause's span without the excluded subtrees at its edges."""
+        cut = {t.i for tok in exclude for t in tok.subtree}
+        kept = [t.i for t in clause.subtree if t.i not in cut]
+        if not kept:
+            return None
+        start, end = kept[0], kept[-1]
+        while start < end and (start in cut or self.doc[start].is_punct or self.doc[start].is_space):
+            start += 1
+        while end > start and (end in cut or self.doc[end].is_punct or self.doc[end].is_space):
+            end -= 1
+        return self._claim_range(start, end, hedged=hedged)
+
+    def _claims_or_quote(self, claim: Claim, *, hedged: bool) -> list[Claim]:
+        """The claim, or the sentences of the quoted speech it falls in."""
+        for number, (q_start, q_end) in enumerate(self.quotes):
+            if q_start - 1 <= claim.start < q_end or q_start < claim.end <= q_end + 1:
+                self.used_quotes.add(number)
+                return self._quote_claims(q_start, q_end, hedged=hedged)
+        return [replace(claim, hedged=claim.hedged or hedged)]
+
+    def _claim_range(self, start: int, end: int, *, hedged: bool = False) -> Claim | None:
+        doc = self.doc
+        while start < end and (doc[start].dep_ in TRIM_DEPS and doc[start].lower_ in ("that", ",", "and", "but")
+                               or doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end].is_punct or doc[end].is_space):
+            end -= 1
+        if end - start < 1:
+            return None
+        return self._make_claim(doc[start].idx, doc[end].idx + len(doc[end]), hedged=hedged)
+
+    def _make_claim(self, begin: int, finish: int, *, hedged: bool) -> Claim | None:
+        text = self.doc.text
+        while begin < finish and text[begin] in TRAILING_PUNCT:
+            begin += 1
+        while finish > begin and text[finish - 1] in TRAILING_PUNCT:
+            finish -= 1
+        if finish <= begin:
+            return None
+        span = self.doc.char_span(begin, finish, alignment_mode="expand")
+        cue = hedged or (span is not None and _has_hedge(span))
+        return Claim(text=text[begin:finish], start=begin, end=finish, hedged=cue)
+
+    def _quote_claims(self, q_start: int, q_end: int, *, hedged: bool) -> list[Claim]:
+        """Sentences of a quote; one that opens with a pronoun stays with the sentence before it."""
+        span = self.doc.char_span(q_start, q_end, alignment_mode="expand")
+        pieces: list[list[int]] = []
+        for sent in span.sents if span is not None and len(span) else []:
+            begin, finish = max(q_start, sent.start_char), min(q_end, sent.end_char)
+            first = next((t for t in sent if t.idx >= begin and not (t.is_punct or t.is_space)), None)
+            if pieces and first is not None and first.lower_ in CONTINUING_PRONOUNS:
+                pieces[-1][1] = finish
+            else:
+                pieces.append([begin, finish])
+        claims = [self._make_claim(begin, finish, hedged=hedged) for begin, finish in pieces]
+        return [claim for claim in claims if claim is not None]
+
+    def _attach_quotes(self) -> None:
+        """Give each quote not yet used to the nearest attributed reporting verb in the sentences it touches."""
+        for number, (q_start, q_end) in enumerate(self.quotes):
+            span = self.doc.char_span(q_start, q_end, alignment_mode="expand")
+            if number in self.used_quotes or span is None or len(span) < MIN_QUOTE_TOKENS:
+                continue
+            first, last = self._sentence_index(span.start), self._sentence_index(span.end - 1)
+            low = self.sent_starts[first]
+            high = self.sent_starts[last + 1] if last + 1 < len(self.sent_starts) else len(self.doc)
+            verbs = [i for i in self.by_verb if low <= i < high and not q_start <= self.doc[i].idx < q_end]
+            if not verbs:
+                continue
+            nearest = min(verbs, key=lambda i: min(abs(self.doc[i].idx - q_start), abs(self.doc[i].idx - q_end)))
+            self.by_verb[nearest].claims += self._quote_claims(q_start, q_end, hedged=False)
+            self.used_quotes.add(number)
+
+    def _add(self, source: _Source, verb: str | None, claims: list[Claim], *, verb_token: int | None) -> None:
+        attribution = _Attribution(source, verb, list(claims))
+        self.found.append(attribution)
+        if verb_token is not None:
+            self.by_verb[verb_token] = attribution
+
+
+# -- tree helpers ---------------------------------------------------------------------------------------------
+
+
+def _clause_head(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _has_comma_between(left: Token, right: Token) -> bool:
+    return any(t.text == "," for t in left.doc[left.i:right.i])
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject or passive agent, inherited from the governing verb for "saying" and conjoined verbs."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not (current is verb and child.dep_ == "nsubjpass"
+                                                              and verb.lemma_.lower() not in ("quote",)):
+                return child
+            if child.dep_ == "agent":
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        if current.dep_ in ("advcl", "conj", "xcomp") and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The source phrase: the head with its modifiers, "of"/"for" phrases and a parenthesized apposition."""
+    cut: set[int] = set()
+    for child in head.children:
+        keep = (child.dep_ == "prep" and child.lower_ in KEPT_PREPS) or (
+            child.dep_ == "appos" and child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text == "("
+            or child.dep_ == "appos" and head.doc[child.left_edge.i].text == "(")
+        if child.dep_ in CUT_DEPS and not keep:
+            cut.update(t.i for t in child.subtree)
+    tokens = [t for t in head.subtree if t.i not in cut]
+    run = [head]
+    index = tokens.index(head)
+    for tok in reversed(tokens[:index]):
+        if tok.i != run[0].i - 1:
+            break
+        run.insert(0, tok)
+    for tok in tokens[index + 1:]:
+        if tok.i != run[-1].i + 1:
+            break
+        run.append(tok)
+    if run[-1].text == "(":
+        run.pop()
+    if run and run[-1].text == ")" and not any(t.text == "(" for t in run):
+        run.pop()
+    if any(t.text == "(" for t in run) and run[-1].text != ")" and run[-1].i + 1 < len(head.doc) \
+            and head.doc[run[-1].i + 1].text == ")":
+        run.append(head.doc[run[-1].i + 1])
+    return _strip_det(run)
+
+
+def _strip_det(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].tag_ == "PRP$" or tokens[0].is_punct
+                      or tokens[0].lower_ in ("the", "a", "an")):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text != ")" or tokens[-1].tag_ == "POS"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _kept_tokens(tokens: list[Token]) -> list[Token]:
+    """Drop "-run"/"-owned" after "state" (state-run media → state media) and a trailing "reports"."""
+    kept: list[Token] = []
+    for tok in tokens:
+        if tok.lower_ in STATE_PARTICIPLES and len(kept) >= 2 and kept[-1].text == "-" \
+                and kept[-2].lower_ in ("state", "government"):
+            kept.pop()
+            continue
+        kept.append(tok)
+    if len(kept) > 1 and kept[-1].lemma_.lower() in DROPPED_TAIL_LEMMAS:
+        kept.pop()
+    return kept
+
+
+def _lexicon_words(tokens: list[Token], vocabulary: frozenset[str]) -> list[str]:
+    words = []
+    for tok in _kept_tokens(tokens):
+        lower = tok.lower_
+        words.append(lower if lower in vocabulary else tok.lemma_.lower())
+    return words
+
+
+def _join(tokens: list[Token], words: list[str] | None = None) -> str:
+    """Token texts (or replacement ``words``) with the original spacing; a space where tokens were dropped."""
+    texts = words if words is not None else [tok.text for tok in tokens]
+    parts: list[str] = []
+    for number, tok in enumerate(tokens):
+        parts.append(texts[number])
+        if number + 1 < len(tokens):
+            parts.append(tok.whitespace_ if tokens[number + 1].i == tok.i + 1 else " ")
+    return "".join(parts).strip()
+
+
+def _display_name(tokens: list[Token], *, common: frozenset[str]) -> str:
+    """A readable, normalized source name ("the 112 Telegram channel" → "112 (Telegram channel)")."""
+    kept = _kept_tokens(tokens)
+    if not kept:
+        return ""
+    platform = next((n for n, t in enumerate(kept) if t.lower_ in PLATFORMS), None)
+    if platform is not None and platform + 1 < len(kept) and kept[platform + 1].lemma_.lower() in PLATFORM_CONTAINERS \
+            and kept[platform + 1].tag_ in ("NN", "NNP"):
+        label = [t for t in kept[:platform] + kept[platform + 2:] if t.pos_ in ("PROPN", "NUM") and t.tag_ != "JJ"]
+        if label:
+            return f"{_join(label)} ({PLATFORMS[kept[platform].lower_]} {kept[platform + 1].lower_})"
+    words = [tok.text for tok in kept]
+    if kept[0].is_sent_start and kept[0].text.istitle() and kept[0].lower_ in common:
+        words[0] = words[0].lower()  # "State media revealed" → "state media"
+    return _join(kept, words)
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+", name.lower()))
+
+
+def _is_source_phrase(head: Token, lexicon: SourceLexicon) -> bool:
+    """True when a content noun carries its own source ("Russian media reports", "a police statement")."""
+    words = _lexicon_words([t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")], lexicon.vocabulary)
+    return lexicon.classify(words) is not None
+
+
+def _has_hedge(span: Span) -> bool:
+    lowers = [t.lower_ for t in span]
+    if any(word in HEDGE_WORDS for word in lowers):
+        return True
+    return any(pair in HEDGE_PAIRS for pair in zip(lowers, lowers[1:]))
+
+
+# -- merging --------------------------------------------------------------------------------------------------
+
+
+def _merge(found: list[_Attribution]) -> list[SourceMention]:
+    """One SourceMention per source: same name, or a shorter name that ends a longer one of the same kind."""
+    ordered = sorted(found, key=lambda a: a.source.start)
+    first_of: dict[tuple[str, tuple[str, ...]], _Source] = {}
+    for attribution in ordered:
+        first_of.setdefault((attribution.source.kind, attribution.source.key), attribution.source)
+    merged: dict[tuple[str, tuple[str, ...]], SourceMention] = {}
+    for attribution in ordered:
+        source = attribution.source
+        target = _merge_target(source, first_of)
+        mention = merged.get(target)
+        if mention is None:
+            named = first_of[target]
+            mention = SourceMention(source.start, source.end, source.text, named.name, source.kind, attribution.verb)
+            merged[target] = mention
+        mention.verb = mention.verb or attribution.verb
+        for claim in attribution.claims:
+            if all((c.start, c.end) != (claim.start, claim.end) for c in mention.claims):
+                mention.claims.append(claim)
+    for mention in merged.values():
+        mention.claims.sort(key=lambda c: c.start)
+    return sorted(merged.values(), key=lambda m: m.start)
+
+
+def _merge_target(source: _Source, first_of: dict[tuple[str, tuple[str, ...]], _Source]) -> tuple[str, tuple[str, ...]]:
+    """The longer same-kind name this one abbreviates ("state media" → "russian state media"), nearest first."""
+    size = len(source.key)
+    longer = [(kind, key) for kind, key in first_of
+              if kind == source.kind and len(key) > size and key[-size:] == source.key]
+    if not longer:
+        return (source.kind, source.key)
+    return min(longer, key=lambda k: abs(first_of[k].start - source.start))

@@ -1,0 +1,220 @@
+"""Casualty figures and victim statuses read off the dependency parse.
+
+A count ("six inmates", "145 people", "three of them") becomes a figure for one field (``killed.perpetrators``,
+``injured.victims``, ``hostages_released``, ``arrested``...) when the verb or adjective that governs it says what
+happened to them; the counted noun says which party they belong to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from .annotations import NumberMention
+from .frames import CasualtyArg, StatusCue
+from .lexicons import (
+    AMBIGUOUS_PERSON_NOUNS,
+    ARREST_VERBS,
+    DEAD_WORDS,
+    DIE_VERBS,
+    INJURE_VERBS,
+    INJURED_WORDS,
+    KILL_VERBS,
+    PERPETRATION_VERBS,
+    PERPETRATOR_NOUNS,
+    RELEASE_VERBS,
+    RESPONDER_NOUNS,
+    UNHARMED_WORDS,
+    VICTIM_NOUNS,
+)
+
+LINK_WORDS = frozenset({"link", "affiliate", "tie", "connect", "loyal", "associate"})
+HOSTAGE_VERBS = frozenset({"take", "hold", "seize", "keep"})
+KIDNAP_VERBS = frozenset({"kidnap", "abduct"})
+
+
+def _has_hostage(verb: Token) -> bool:
+    return any(c.lower_ in {"hostage", "hostages", "captive"} for c in verb.children)
+
+
+def _verb_event(verb: Token, dep: str) -> str | None:
+    """What a verb says happened to its object (or passive subject)."""
+    lemma = verb.lemma_.lower()
+    passive_or_object = dep in {"dobj", "nsubjpass", "oprd"}
+    children = {c.lower_ for c in verb.children}
+    if lemma in HOSTAGE_VERBS and _has_hostage(verb) and passive_or_object:
+        return "hostages_taken"
+    if lemma in KIDNAP_VERBS and passive_or_object:
+        return "hostages_taken"
+    if lemma in RELEASE_VERBS and passive_or_object:
+        return "hostages_released"
+    if lemma in ARREST_VERBS and passive_or_object:
+        return "arrested"
+    if lemma == "shoot" and passive_or_object:
+        return "killed" if children & {"dead", "death"} else "injured"
+    if lemma in KILL_VERBS and lemma != "shoot" and passive_or_object and lemma != "claim":
+        return "killed"
+    if lemma == "claim" and dep == "dobj" and verb.head.lemma_ != "responsibility":
+        return "killed" if any(c.lemma_ in {"life", "live"} for c in verb.children) else None
+    if lemma in DIE_VERBS and dep == "nsubj":
+        return "killed"
+    if lemma in INJURE_VERBS and passive_or_object:
+        return "injured"
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and any(
+                c.lemma_ in {"wound", "injury", "burn"} for c in prep.children):
+            return "injured"
+    if lemma in {"leave", "be", "lie", "remain"}:
+        for child in verb.children:
+            if child.dep_ in {"acomp", "oprd", "xcomp", "advmod", "amod", "ccomp", "attr"}:
+                if child.lower_ in DEAD_WORDS:
+                    return "killed"
+                if child.lower_ in INJURED_WORDS:
+                    return "injured"
+    return None
+
+
+def _noun_event(noun: Token) -> str | None:
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound"} and child.lower_ in DEAD_WORDS:
+            return "killed"
+        if child.dep_ in {"amod", "compound"} and child.lower_ in INJURED_WORDS:
+            return "injured"
+    if noun.lemma_.lower() in {"body", "corpse", "fatality"}:
+        return "killed"
+    dep, head = noun.dep_, noun.head
+    if dep == "conj" and head is not noun:
+        return _noun_event(head)
+    if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in DEAD_WORDS | {"death", "life"}:
+        return "killed"
+    if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
+        return "injured"
+    if dep in {"pobj"} and head.lower_ in {"to", "at"} and any(
+            c.lemma_ == "toll" for c in head.head.children):
+        return "killed"
+    if dep in {"dobj", "nsubjpass", "nsubj", "oprd"}:
+        event = _verb_event(head, dep)
+        if event is None and head.dep_ in {"conj", "xcomp"} and dep == "nsubjpass":
+            event = _verb_event(head.head, dep)
+        return event
+    return None
+
+
+def acts_as_perpetrator(noun: Token) -> bool:
+    """People the text makes the agents of the incident: "inmates who had taken the guards hostage",
+    "men linked to the Islamic State"."""
+    for token in noun.subtree:
+        if token.dep_ == "relcl" and token.lemma_ in PERPETRATION_VERBS and any(
+                c.dep_ == "nsubj" and c.lower_ in {"who", "that"} for c in token.children):
+            return True
+    return any(c.dep_ == "acl" and c.lemma_ in LINK_WORDS for c in noun.children)
+
+
+def party(noun: Token) -> str | None:
+    """perpetrators / victims / responders for a counted noun, or None when the text does not say."""
+    lemma = noun.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ != "PRON":
+                return party(pobj)
+    if acts_as_perpetrator(noun):
+        return "perpetrators"
+    if lemma in PERPETRATOR_NOUNS and lemma not in AMBIGUOUS_PERSON_NOUNS:
+        return "perpetrators"
+    if lemma in RESPONDER_NOUNS:
+        return "responders"
+    if lemma in VICTIM_NOUNS and lemma not in {"man", "men"}:
+        return "victims"
+    return None
+
+
+def _counted_noun(token: Token) -> Token:
+    if token.dep_ in {"nummod", "quantmod"} and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        head = token.head
+        return head.head if head.dep_ == "nummod" else head
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in {"NOUN", "PROPN"}:
+                return token  # "dozens of people": the number carries the role, the pobj the party
+    return token
+
+
+def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[CasualtyArg, Token]]:
+    """Every stated figure with the token it hangs on; zero figures from "unharmed" and "no one was killed"."""
+    for number in numbers:
+        if number.value is None and number.low is None:
+            continue
+        span = doc.char_span(number.start, number.end, alignment_mode="expand")
+        if span is None:
+            continue
+        token = span.root
+        noun = _counted_noun(token)
+        event = _noun_event(noun)
+        if event is None:
+            continue
+        field = event if event in {"hostages_taken", "hostages_released", "arrested"} else (
+            f"{event}.{party(noun) or 'total'}")
+        end = max(noun.idx + len(noun.text), number.end)
+        start = min(noun.idx, number.start)
+        yield CasualtyArg(start, end, doc.text[start:end], field=field, value=number.value, low=number.low,
+                          high=number.high), noun
+    yield from _zero_figures(doc)
+
+
+def _zero_figures(doc: Doc) -> Iterator[tuple[CasualtyArg, Token]]:
+    for token in doc:
+        lower = token.lower_
+        if lower in UNHARMED_WORDS and token.dep_ in {"acomp", "amod", "oprd", "advmod", "conj"}:
+            subject = next((c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            noun = subject if subject is not None else token.head
+            who = party(noun) or ("victims" if noun.pos_ == "PRON" else None)
+            if who is None or lower == "safe" and who != "victims":
+                continue
+            for event in ("injured", "killed"):
+                yield CasualtyArg(token.idx, token.idx + len(token.text), token.text, field=f"{event}.{who}",
+                                  value=0), token
+        elif lower in {"no", "nobody"} or (lower == "one" and token.i > 0 and doc[token.i - 1].lower_ == "no"):
+            head = token.head if lower != "no" or token.dep_ == "det" else token
+            target = head.head if head.dep_ in {"nsubj", "nsubjpass"} else head
+            lemma = target.lemma_.lower()
+            if lemma in {"casualty", "injury", "death", "fatality"} or lemma in KILL_VERBS | INJURE_VERBS | DIE_VERBS:
+                kinds = ["killed", "injured"] if lemma == "casualty" else (
+                    ["killed"] if lemma in KILL_VERBS | DIE_VERBS | {"death", "fatality"} else ["injured"])
+                start = token.idx
+                end = target.idx + len(target.text)
+                if end <= start:
+                    continue
+                for kind in kinds:
+                    yield CasualtyArg(start, end, doc.text[start:end], field=f"{kind}.total", value=0), token
+
+
+def status_cues(noun: Token) -> list[StatusCue]:
+    """What the text says happened to a person group: taken hostage, kidnapped, released, killed, injured, unharmed."""
+    cues: list[StatusCue] = []
+
+    def add(status: str, token: Token) -> None:
+        cues.append(StatusCue(token.idx, token.idx + len(token.text), token.text, status=status))
+
+    anchors = [noun] + [c for c in noun.children if c.dep_ == "relcl"]
+    for anchor in anchors:
+        if anchor is noun:
+            event = _noun_event(noun)
+            verb = noun.head
+        else:
+            subject = next((c for c in anchor.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+            event = _verb_event(anchor, subject.dep_ if subject is not None else "dobj")
+            verb = anchor
+        if event == "hostages_taken":
+            add("kidnapped" if verb.lemma_ in KIDNAP_VERBS else "taken hostage", verb)
+        elif event == "hostages_released":
+            add("released", verb)
+        elif event in {"killed", "injured"}:
+            add(event, verb)
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        for child in noun.head.children:
+            if child.dep_ in {"acomp", "oprd"} and child.lower_ in UNHARMED_WORDS:
+                add("unharmed", child)
+    return sorted(cues, key=lambda c: c.start)

@@ -1,0 +1,301 @@
+"""DateFinder: date expressions normalized against the publication date, as :class:`DateMention`.
+
+How relative expressions resolve (``published`` is the report's publication day):
+
+* weekdays ("on Sunday", "Tuesday night", "in the early hours of Tuesday", "late Friday"): the most recent such day
+  not after publication, so "on Monday" in a Monday paper is the publication day; "last Monday" in a Monday paper is
+  a week earlier; "next Monday" is never resolved (a weekday never resolves to after publication);
+* "today", "tonight", "this morning" -> the publication day; "yesterday", "last night" -> the day before;
+  "N days ago" -> day;
+* a month without a year ("in March", "3 february") -> the most recent such month or day not after publication,
+  precision month or day (a day is never invented for a month);
+* "last month" / "this month" / "N months ago" -> month; "last year" / "earlier this year" / "N years ago" -> year;
+* weeks ("last week", "this week", "N weeks ago", "over the weekend") have no precision of their own: when the whole
+  week (up to publication) lies in one month the value is that month, otherwise value None, precision unknown.
+
+Without a publication date only absolute texts ("June 16, 2024", "in 2022", "March 2024") get a value; relative ones
+keep their text with value None, precision "unknown" and ``resolved`` False. ``resolved`` is False exactly when the
+value is None. Future references ("next week") are never resolved.
+
+Mentions come from our own patterns (weekday and month names, years, relative phrases: they work on lowercase text,
+where NER misses most dates) plus NER ``DATE`` entities that the patterns did not cover and that normalize to a value.
+dateparser is not used: it turns durations ("three years") and decades ("the 1990s") into wrong dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..types import DateValue
+from .annotations import DateMention
+
+MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTH_NUMBERS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTH_NUMBERS["sept"] = 9
+WEEKDAY_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+
+_FULL_MONTH = "january|february|march|april|may|june|july|august|september|october|november|december"
+_ABBR_MONTH = r"jan\.?|feb\.?|mar\.|apr\.?|jun\.|jul\.|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?"
+MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+PREP = r"(?:(?:on|in|since|during|until|till|by|from|before|after|as\s+of|through)\s+)?"
+ORD = r"(?:st|nd|rd|th)?"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+PART = r"(?:morning|afternoon|evening|night|overnight)"
+COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+_EVENT_NOUNS = r"attacks?|bombings?|blasts?|explosions?|massacres?|killings?|raids?|assaults?|shootings?|strikes?|offensive"
+
+# Search patterns for the finder, most specific first; overlaps are settled by keeping the longest.
+_PATTERNS = [
+    rf"\b{PREP}{YEAR}-\d\d-\d\d\b",
+    rf"\b{PREP}(?:{WEEKDAY},?\s+)?(?:the\s+)?\d{{1,2}}{ORD}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?(?![\w])",
+    rf"\b{PREP}(?:{WEEKDAY},?\s+)?{MONTH}\s+\d{{1,2}}{ORD}(?:,?\s+{YEAR})?\b",
+    rf"\b{PREP}(?:(?:early|mid|late)[-\s]+)?{MONTH}(?:\s+of)?,?\s+{YEAR}\b",
+    rf"\b(?:in|since|during|until|till|by|from|before|after|of|through|early|mid|late)(?:\s+|-)"
+    rf"(?:(?:early|mid|late)[-\s]+)?(?:{_FULL_MONTH})\b",
+    rf"\b(?:last|this)\s+(?:{_FULL_MONTH.replace('may|', '')})\b",
+    rf"\b(?:in\s+|on\s+|during\s+)?the\s+(?:early\s+|small\s+|wee\s+)?(?:hours|morning|afternoon|evening|night)\s+of\s+"
+    rf"(?:last\s+)?{WEEKDAY}\b",
+    rf"\b(?:(?:on|since|by|until|from|before|after|as\s+of)\s+)?(?:(?:early|late)\s+(?:on\s+)?)?"
+    rf"(?:(?:last|this|past|next)\s+)?{WEEKDAY}(?:\s+{PART})?\b",
+    rf"\b(?:(?:in|since|during|until|by|from|before|after|of|the\s+year|early|mid|late)[-\s]+){YEAR}\b(?!-)",
+    r"\b(?:(?:on|since|until|by)\s+)?(?:the\s+day\s+before\s+yesterday|(?:(?:early|late)\s+)?yesterday"
+    rf"(?:\s+{PART})?|(?:(?:early|late)\s+)?today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
+    rf"\b{COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+    r"\b(?:(?:earlier|later)\s+)?(?:last|this|past|next)\s+(?:week|weekend|month|year)\b",
+    r"\b(?:over|at|during)\s+the\s+weekend\b",
+    rf"(?<=\bthe\s)(?:{_FULL_MONTH})(?=\s+(?:{_EVENT_NOUNS})\b)",
+]
+_FINDER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+_FINDERS = [re.compile(p, re.IGNORECASE) for p in _PATTERNS]
+
+_ISO = re.compile(rf"\b({YEAR})-(\d\d)-(\d\d)\b")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){ORD}\s+(?:of\s+)?({MONTH})(?:,?\s+({YEAR}))?(?!\w)")
+_MONTH_DAY = re.compile(rf"\b({MONTH})\s+(\d{{1,2}}){ORD}(?:,?\s+({YEAR}))?\b")
+_MONTH_YEAR = re.compile(rf"\b({MONTH})(?:\s+of)?,?\s+({YEAR})\b")
+_WEEKDAY = re.compile(rf"\b(?:(last|this|past|next)\s+)?({WEEKDAY})\b")
+_AGO = re.compile(rf"\b({COUNT})\s+(day|week|month|year)s?\s+ago\b")
+_PERIOD = re.compile(r"\b(?:(earlier|later)\s+)?(last|this|past|next)\s+(week|weekend|month|year)\b")
+_WEEKEND = re.compile(r"\bthe\s+weekend\b")
+_MONTH_ALONE = re.compile(rf"\b({_FULL_MONTH}|{_ABBR_MONTH})(?!\w)")
+_YEAR_ALONE = re.compile(rf"(?<!\d)({YEAR})(?![\d]|s\b)")
+_NEXT = re.compile(r"\b(?:next|coming|tomorrow)\b")
+
+
+def _parse_published(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _unknown(text: str) -> DateValue:
+    return DateValue(None, "unknown", text, False)
+
+
+def _day(value: date, text: str) -> DateValue:
+    return DateValue(value.isoformat(), "day", text, True)
+
+
+def _month(year: int, month: int, text: str) -> DateValue:
+    return DateValue(f"{year:04d}-{month:02d}", "month", text, True)
+
+
+def _year(year: int, text: str) -> DateValue:
+    return DateValue(f"{year:04d}", "year", text, True)
+
+
+def _month_number(name: str) -> int:
+    return MONTH_NUMBERS[name.lower().rstrip(".")]
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def _week_value(first: date, last: date, text: str) -> DateValue:
+    """A week has no precision of its own: its month when it lies in one month, else unknown."""
+    if (first.year, first.month) == (last.year, last.month):
+        return _month(first.year, first.month, text)
+    return _unknown(text)
+
+
+def _months_back(pub: date, months: int) -> tuple[int, int]:
+    index = pub.year * 12 + pub.month - 1 - months
+    return index // 12, index % 12 + 1
+
+
+def _day_in_year(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _explicit(low: str, text: str, pub: date | None) -> DateValue | None:
+    """Dates spelled with a month name or in ISO form."""
+    if m := _ISO.search(low):
+        found = _day_in_year(int(m[1]), int(m[2]), int(m[3]))
+        return _day(found, text) if found else _unknown(text)
+    day_month = _DAY_MONTH.search(low)
+    month_day = _MONTH_DAY.search(low)
+    if day_month or month_day:
+        if day_month:
+            day, month, year = int(day_month[1]), _month_number(day_month[2]), day_month[3]
+        else:
+            month, day, year = _month_number(month_day[1]), int(month_day[2]), month_day[3]
+        if year:
+            found = _day_in_year(int(year), month, day)
+            return _day(found, text) if found else _unknown(text)
+        if pub is None:
+            return _unknown(text)
+        found = _day_in_year(pub.year, month, day)
+        if found is not None and found > pub:
+            found = _day_in_year(pub.year - 1, month, day)
+        return _day(found, text) if found else _unknown(text)
+    if m := _MONTH_YEAR.search(low):
+        return _month(int(m[2]), _month_number(m[1]), text)
+    return None
+
+
+def _relative(low: str, text: str, pub: date) -> DateValue | None:
+    """Expressions that need the publication date."""
+    if "day before yesterday" in low:
+        return _day(pub - timedelta(days=2), text)
+    if "yesterday" in low or "last night" in low:
+        return _day(pub - timedelta(days=1), text)
+    if re.search(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", low):
+        return _day(pub, text)
+    if m := _AGO.search(low):
+        n, unit = _count(m[1]), m[2]
+        if unit == "day":
+            return _day(pub - timedelta(days=n), text)
+        if unit == "week":
+            start = pub - timedelta(days=pub.weekday() + 7 * n)
+            return _week_value(start, start + timedelta(days=6), text)
+        if unit == "month":
+            return _month(*_months_back(pub, n), text)
+        return _year(pub.year - n, text)
+    if m := _PERIOD.search(low):
+        which, unit = m[2], m[3]
+        if which == "next":
+            return _unknown(text)
+        back = 0 if which == "this" or (which == "past" and unit in ("month", "year")) else 1
+        if unit == "year":
+            return _year(pub.year - back, text)
+        if unit == "month":
+            return _month(*_months_back(pub, back), text)
+        if unit == "week" and which == "past":
+            return _week_value(pub - timedelta(days=7), pub, text)
+        if unit == "week":
+            start = pub - timedelta(days=pub.weekday() + 7 * back)
+            return _week_value(start, min(start + timedelta(days=6), pub), text)
+        return _weekend(pub, text, previous=which == "last")
+    if _WEEKEND.search(low):
+        return _weekend(pub, text, previous=False)
+    if m := _WEEKDAY.search(low):
+        if m[1] == "next":
+            return _unknown(text)
+        back = (pub.weekday() - WEEKDAY_NUMBERS[m[2]]) % 7
+        if back == 0 and m[1] == "last":
+            back = 7
+        return _day(pub - timedelta(days=back), text)
+    if m := _MONTH_ALONE.search(low):
+        month = _month_number(m[1])
+        year = pub.year if month <= pub.month else pub.year - 1
+        return _month(year, month, text)
+    return None
+
+
+def _weekend(pub: date, text: str, *, previous: bool) -> DateValue:
+    """The most recent Saturday-Sunday not after publication (the one before it for "last weekend")."""
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    if previous and pub.weekday() >= 5:
+        saturday -= timedelta(days=7)
+    return _week_value(saturday, min(saturday + timedelta(days=1), pub), text)
+
+
+@lru_cache(maxsize=16384)
+def normalize_date(text: str, published: str | None) -> DateValue:
+    """Normalize a date expression against the publication date ``YYYY-MM-DD`` (see the module docstring).
+
+    >>> normalize_date("on Sunday", "2024-06-17")
+    DateValue(value='2024-06-16', precision='day', text='on Sunday', resolved=True)
+    """
+    low = " ".join(text.lower().split())
+    pub = _parse_published(published)
+    value = _explicit(low, text, pub)
+    if value is not None:
+        return value
+    if pub is not None:
+        value = _relative(low, text, pub)
+        if value is not None:
+            return value
+    elif _NEXT.search(low) is None and (_AGO.search(low) or _PERIOD.search(low) or _WEEKDAY.search(low)):
+        return _unknown(text)
+    if m := _YEAR_ALONE.search(low):
+        year = int(m[1])
+        if pub is None or year <= pub.year:
+            return _year(year, text)
+    return _unknown(text)
+
+
+_NER_PREPOSITIONS = {"on", "in", "since", "during", "until", "by", "from", "before", "after", "of"}
+
+
+def find_dates(doc: Doc) -> list[DateMention]:
+    """Date mentions of ``doc`` (patterns first, then uncovered NER DATE entities that normalize), in text order."""
+    text = doc.text
+    published = doc._.incidex_published
+    spans = _pattern_spans(text)
+    found = list(spans)
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or any(ent.start_char < e and s < ent.end_char for s, e in found):
+            continue
+        start = ent.start_char
+        if ent.start > 0 and doc[ent.start - 1].lower_ in _NER_PREPOSITIONS:
+            start = doc[ent.start - 1].idx
+        if normalize_date(text[start : ent.end_char], published).value is not None:
+            spans.append((start, ent.end_char))
+    spans.sort()
+    return [DateMention(s, e, text[s:e], normalize_date(text[s:e], published)) for s, e in spans]
+
+
+def _pattern_spans(text: str) -> list[tuple[int, int]]:
+    """Non-overlapping pattern matches, longest first."""
+    if _FINDER.search(text) is None:
+        return []
+    candidates = sorted(
+        ((m.start(), m.end()) for finder in _FINDERS for m in finder.finditer(text)),
+        key=lambda span: (span[0] - span[1], span[0]),
+    )
+    chosen: list[tuple[int, int]] = []
+    for start, end in candidates:
+        if all(end <= s or start >= e for s, e in chosen):
+            chosen.append((start, end))
+    return chosen
+
+
+class DateFinder:
+    """spaCy component writing ``doc._.incidex_dates``; reads ``doc._.incidex_published``."""
+
+    def __init__(self, nlp: Language, name: str = "incidex_dates") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.incidex_dates = find_dates(doc)
+        return doc
+
+
+__all__ = ["DateFinder", "find_dates", "normalize_date"]

@@ -1,0 +1,85 @@
+"""Incident frames: what the incident components know about one incident before it becomes a record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .annotations import DateMention, PlaceMention
+
+
+@dataclass
+class Trigger:
+    """A word or phrase that mentions an incident ("stormed", "took ... hostage")."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    strong: bool
+    token: int  # index of the head token in the Doc
+    agent: bool = False  # an agent noun ("hostage-takers"): refers to an incident and names its perpetrators
+
+
+@dataclass
+class Arg:
+    """A role filler with its span."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class PerpetratorArg(Arg):
+    kind: str = "individual"
+    name: str | None = None
+    count: int | None = None
+    relation: str | None = None
+    head: str = ""
+
+
+@dataclass
+class StatusCue(Arg):
+    status: str = ""
+
+
+@dataclass
+class VictimArg(Arg):
+    head: str = ""
+    count: int | None = None
+    statuses: list[StatusCue] = field(default_factory=list)
+
+
+@dataclass
+class CasualtyArg(Arg):
+    """A stated figure for one casualty field ("killed.perpetrators"), before reconciliation."""
+
+    field: str = ""
+    value: int | None = None
+    low: int | None = None
+    high: int | None = None
+
+
+@dataclass
+class FrameArguments:
+    places: list[PlaceMention] = field(default_factory=list)
+    facilities: list[PlaceMention] = field(default_factory=list)
+    perpetrators: list[PerpetratorArg] = field(default_factory=list)
+    victims: list[VictimArg] = field(default_factory=list)
+    targets: list[Arg] = field(default_factory=list)
+    responders: list[Arg] = field(default_factory=list)
+    weapons: list[Arg] = field(default_factory=list)
+    casualties: list[CasualtyArg] = field(default_factory=list)
+
+
+@dataclass
+class IncidentFrame:
+    """One incident as found in a document: its triggers, date, role and (after the roles component) arguments."""
+
+    id: str
+    role: str
+    type: str
+    triggers: list[Trigger]
+    date: DateMention | None = None
+    sentences: set[int] = field(default_factory=set)  # start token index of each sentence that mentions it
+    arguments: FrameArguments = field(default_factory=FrameArguments)

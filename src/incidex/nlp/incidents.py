@@ -1,0 +1,280 @@
+"""Incident detection, typing, grouping, and main vs background.
+
+Finds trigger mentions, drops generic and hypothetical ones ("numerous attacks worldwide", "to prevent attacks"),
+groups the rest into incident frames, and tells the report's current incident(s) (``main``) from incidents it
+recalls (``background``: "the March attack", "detained in 2022"). Writes ``doc._.incidex_incidents``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+from spacy.util import filter_spans
+
+from .annotations import DateMention
+from .frames import IncidentFrame, Trigger
+from .syntax import is_negated, tree_distance
+from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, TYPE_PRIORITY, build_matcher
+
+GENERIC_MODIFIERS = frozenset({"numerous", "many", "several", "multiple", "various", "countless", "frequent", "such",
+                               "recent", "future", "possible", "potential", "any", "similar", "other", "terrorist"})
+HYPOTHETICAL_GOVERNORS = frozenset({"prevent", "threat", "risk", "fear", "warn", "counter", "combat", "deter",
+                                    "protect", "vulnerable", "threaten", "avoid", "danger"})
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "'ll"})
+BACKGROUND_CUES = frozenset({"previous", "earlier", "former", "past", "last", "prior", "preceding"})
+SEPARATE_CUES = frozenset({"separate", "another", "second", "third", "elsewhere", "meanwhile", "earlier", "later"})
+MAX_DATE_DISTANCE = 4
+
+
+def _date_key(mention: DateMention | None) -> str | None:
+    return mention.date.value if mention is not None else None
+
+
+def _parse_iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    try:
+        return date(*parts)
+    except ValueError:
+        return None
+
+
+def dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
+    """Whether two date mentions may denote the same day (one contains the other or they are equal)."""
+    if a is None or b is None:
+        return True
+    va, vb = a.date.value, b.date.value
+    if va is None or vb is None:
+        return a.text.lower() == b.text.lower()
+    return va.startswith(vb) or vb.startswith(va)
+
+
+class IncidentFinder:
+    """Trigger detection and grouping into :class:`IncidentFrame` objects."""
+
+    def __init__(self, nlp: Language, name: str = "incidex_incidents") -> None:
+        self.name = name
+        self.matcher, self.rules = build_matcher(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        triggers = [t for t in self.find_triggers(doc) if self._is_specific(doc[t.token])]
+        doc._.incidex_incidents = self.group(doc, triggers)
+        return doc
+
+    # -- triggers ---------------------------------------------------------------------------------------------
+    def find_triggers(self, doc: Doc) -> list[Trigger]:
+        spans = []
+        for key, start, end in self.matcher(doc):
+            span = doc[start:end]
+            span.label_ = self.matcher.vocab.strings[key]
+            spans.append(span)
+        triggers = []
+        for span in filter_spans(spans):
+            rule = self.rules[span.label_]
+            head = self._head(span)
+            if head.lemma_ == "storm" and head.pos_ != "VERB":
+                continue
+            if head.lemma_ in {"shell", "fire", "bomb"} and head.pos_ == "PROPN":
+                continue
+            agent = head.lemma_ in AGENT_NOUNS or head.lower_ in AGENT_NOUNS
+            triggers.append(
+                Trigger(span.start_char, span.end_char, span.text, rule.type, rule.strong and not agent, head.i, agent)
+            )
+        return triggers
+
+    @staticmethod
+    def _head(span) -> Token:
+        for token in span:
+            if token.pos_ in {"VERB", "NOUN"} and token.lemma_ not in {"take", "hold", "set", "open", "hostage"}:
+                return token
+        return span.root
+
+    def _is_specific(self, token: Token) -> bool:
+        """False for generic, hypothetical, negated and false-friend mentions."""
+        if is_negated(token) or any(c.lower_ in {"no", "never"} for c in token.children):
+            return False
+        children = {c.lower_ for c in token.children}
+        if children & FALSE_FRIEND_MODIFIERS or token.lower_.startswith("cyber"):
+            return False
+        if token.tag_ in {"NNS", "NNPS"} and children & GENERIC_MODIFIERS and token.lemma_ not in AGENT_NOUNS:
+            return False
+        if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+            return False
+        for ancestor in list(token.ancestors)[:3]:
+            if ancestor.lemma_ in HYPOTHETICAL_GOVERNORS:
+                return False
+        return True
+
+    # -- grouping ---------------------------------------------------------------------------------------------
+    def group(self, doc: Doc, triggers: list[Trigger]) -> list[IncidentFrame]:
+        dates: list[DateMention] = list(doc._.incidex_dates or [])
+        frames: list[IncidentFrame] = []
+        main: IncidentFrame | None = None
+        last_frame: IncidentFrame | None = None
+        for sentence_triggers in self._by_sentence(doc, triggers):
+            for trigger_group, own_date in self._sentence_groups(doc, sentence_triggers, dates):
+                token = doc[trigger_group[0].token]
+                frame = self._place_group(doc, trigger_group, own_date, frames, main, last_frame)
+                if frame is None:
+                    if all(t.agent for t in trigger_group):
+                        continue  # "the hostage-takers" refers to an incident; it does not start one
+                    frame = IncidentFrame(id="", role="main", type="other", triggers=[], date=own_date)
+                    frame.role = self._role_for_new(doc, frame, token, main)
+                    frames.append(frame)
+                    if frame.role == "main" and main is None:
+                        main = frame
+                frame.triggers.extend(trigger_group)
+                frame.sentences.add(token.sent.start)
+                if frame.date is None and own_date is not None:
+                    frame.date = own_date
+                last_frame = frame
+        kept = [f for f in frames if self._corroborated(doc, f)]
+        if kept and not any(f.role == "main" for f in kept):
+            kept[0].role = "main"
+        for index, frame in enumerate(kept, start=1):
+            frame.id = f"i{index}"
+            typed = [tr for tr in frame.triggers if not tr.agent] or frame.triggers
+            frame.type = next(t for t in TYPE_PRIORITY if any(tr.type == t for tr in typed))
+        return kept
+
+    @staticmethod
+    def _by_sentence(doc: Doc, triggers: list[Trigger]) -> list[list[Trigger]]:
+        groups: dict[int, list[Trigger]] = {}
+        for trigger in sorted(triggers, key=lambda t: t.start):
+            groups.setdefault(doc[trigger.token].sent.start, []).append(trigger)
+        return list(groups.values())
+
+    def _sentence_groups(
+        self, doc: Doc, triggers: list[Trigger], dates: list[DateMention]
+    ) -> list[tuple[list[Trigger], DateMention | None]]:
+        """Split a sentence's triggers by the date each attaches to (undated triggers join the first group)."""
+        sent = doc[triggers[0].token].sent
+        sentence_dates = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+        by_date: dict[str | None, list[Trigger]] = {}
+        attached: dict[str | None, DateMention | None] = {}
+        for trigger in triggers:
+            mention = self._attached_date(doc, trigger, sentence_dates, triggers)
+            key = _date_key(mention) if mention else None
+            by_date.setdefault(key, []).append(trigger)
+            attached[key] = mention
+        groups = [(group, attached[key]) for key, group in by_date.items() if key is not None]
+        undated = by_date.get(None, [])
+        referring = [t for t in undated if t.agent or self._is_definite_reference(doc[t.token])]
+        others = [t for t in undated if t not in referring]
+        if others:
+            if groups:
+                nearest = min(range(len(groups)), key=lambda i: min(
+                    tree_distance(doc[t.token], doc[g.token]) for t in others for g in groups[i][0]))
+                groups[nearest] = (sorted(groups[nearest][0] + others, key=lambda t: t.start), groups[nearest][1])
+            else:
+                groups.append((others, None))
+        if referring:
+            groups.insert(0, (referring, None))
+        return groups
+
+    @staticmethod
+    def _attached_date(
+        doc: Doc, trigger: Trigger, dates: list[DateMention], triggers: list[Trigger]
+    ) -> DateMention | None:
+        """The date whose tree distance to this trigger is smallest and not larger than to any other trigger."""
+        best: tuple[int, DateMention] | None = None
+        head = doc[trigger.token]
+        for mention in dates:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            distance = tree_distance(head, span.root)
+            others = [tree_distance(doc[t.token], span.root) for t in triggers if t is not trigger]
+            if distance > MAX_DATE_DISTANCE + 2 or (others and min(others) < distance):
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, mention)
+        return best[1] if best else None
+
+    @staticmethod
+    def _is_definite_reference(token: Token) -> bool:
+        return any(c.lower_ in {"the", "this", "that"} and c.dep_ == "det" for c in token.children)
+
+    def _place_group(
+        self,
+        doc: Doc,
+        triggers: list[Trigger],
+        own_date: DateMention | None,
+        frames: list[IncidentFrame],
+        main: IncidentFrame | None,
+        last_frame: IncidentFrame | None,
+    ) -> IncidentFrame | None:
+        """The existing frame this group refers to, or None when it starts a new incident."""
+        token = doc[triggers[0].token]
+        separate = self._is_separate(token)
+        if own_date is not None:
+            for frame in frames:
+                if frame.date is not None and _date_key(frame.date) == _date_key(own_date):
+                    if not separate or frame is not main:
+                        return frame
+            if main is not None and main.date is None and self._recent(doc, own_date) and not separate:
+                return main
+            return None
+        if self._has_background_cue(token):
+            return None
+        if main is not None and not separate:
+            return main
+        return last_frame if not separate else None
+
+    @staticmethod
+    def _is_separate(token: Token) -> bool:
+        """"In a separate attack", "another bombing", "Elsewhere, ...": the trigger starts a new incident."""
+        if any(c.lower_ in SEPARATE_CUES for c in token.children):
+            return True
+        opening = token.sent[:4]
+        return any(t.lower_ in SEPARATE_CUES for t in opening) and opening[0].lower_ in {"in", "elsewhere", "meanwhile"}
+
+    def _role_for_new(self, doc: Doc, frame: IncidentFrame, token: Token, main: IncidentFrame | None) -> str:
+        if self._has_background_cue(token):
+            return "background"
+        if main is None:
+            return "main" if frame.date is None or self._recent(doc, frame.date) else "background"
+        if frame.date is not None and main.date is not None and dates_compatible(frame.date, main.date):
+            return "main"
+        if frame.date is not None and self._recent(doc, frame.date) and main.date is None:
+            return "main"
+        return "background" if frame.date is not None else "main"
+
+    @staticmethod
+    def _has_background_cue(token: Token) -> bool:
+        if any(c.lower_ in BACKGROUND_CUES for c in token.children):
+            return True
+        return token.tag_ == "VBN" and any(c.lower_ == "had" for c in token.children) and token.lemma_ != "take"
+
+    @staticmethod
+    def _recent(doc: Doc, mention: DateMention) -> bool:
+        """Whether a date lies within a week before publication (or cannot be compared)."""
+        published = _parse_iso(doc._.incidex_published)
+        when = _parse_iso(mention.date.value)
+        if published is None or when is None:
+            return mention.date.precision in {"day", "unknown"}
+        if mention.date.precision == "year":
+            return False
+        if mention.date.precision == "month":
+            return when.year == published.year and when.month == published.month
+        return -1 <= (published - when).days <= 7
+
+    @staticmethod
+    def _corroborated(doc: Doc, frame: IncidentFrame) -> bool:
+        """A frame of weak triggers only survives with a casualty, weapon, armed actor or perpetrator noun nearby."""
+        if any(t.strong for t in frame.triggers):
+            return True
+        cues = {"kill", "dead", "die", "death", "wound", "injure", "injured", "hurt", "shoot", "shot", "gun", "rifle",
+                "weapon", "explosive", "militant", "guerrilla", "rebel", "terrorist", "insurgent", "police", "soldier",
+                "troop", "army", "force", "gunman", "gunmen", "attacker", "fire", "casualty", "victim", "hostage",
+                "bomb", "grenade", "knife", "suspect"}
+        for start in frame.sentences:
+            sent = doc[start].sent
+            if any(t.lemma_ in cues for t in sent):
+                return True
+        return False

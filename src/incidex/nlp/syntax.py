@@ -1,0 +1,58 @@
+"""Small dependency-tree helpers shared by the incident components."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+
+def ancestors_with_self(token: Token) -> list[Token]:
+    return [token, *token.ancestors]
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency edges between two tokens of one sentence (large if in different sentences)."""
+    if a.sent.start != b.sent.start:
+        return 10_000
+    path_a = ancestors_with_self(a)
+    depth_a = {tok.i: depth for depth, tok in enumerate(path_a)}
+    for depth_b, tok in enumerate(ancestors_with_self(b)):
+        if tok.i in depth_a:
+            return depth_a[tok.i] + depth_b
+    return 10_000
+
+
+def char_span_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    """The token span covering ``[start, end)``, expanding to token boundaries."""
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def head_token(doc: Doc, start: int, end: int) -> Token | None:
+    """The syntactic head (the token whose head lies outside) of the span ``[start, end)``."""
+    span = char_span_tokens(doc, start, end)
+    return span.root if span is not None and len(span) else None
+
+
+def noun_phrase(token: Token) -> Span:
+    """The phrase a noun heads: its left modifiers (det, amod, nummod, compound, poss) through the noun itself."""
+    doc = token.doc
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in {"det", "amod", "nummod", "compound", "poss", "nmod", "quantmod", "advmod", "npadvmod"}:
+            start = min(start, child.left_edge.i)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "compound" or (child.dep_ == "prep" and child.lower_ == "of" and token.like_num):
+            end = max(end, child.right_edge.i + 1)
+    return doc[start:end]
+
+
+def is_negated(token: Token) -> bool:
+    return any(child.dep_ == "neg" for child in token.children)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb at or above ``token``."""
+    for tok in ancestors_with_self(token):
+        if tok.pos_ in {"VERB", "AUX"}:
+            return tok
+    return None

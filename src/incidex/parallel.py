@@ -1,0 +1,192 @@
+"""Run the one batch function over many documents on local worker processes or a Dask cluster.
+
+Both drivers cut the document stream into chunks, send each chunk to ``incidex.batch.extract_documents`` in a
+worker process and yield its outcomes in input order. At most ``2 x workers`` chunks are in flight, so memory stays
+bounded however long the stream is. Worker processes live for the whole run and the batch function keeps its
+pipeline per process, so each worker loads the pipeline once. A chunk whose worker dies (or whose batch function
+raises) becomes one error outcome per document and the run goes on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .config import Settings
+from .errors import ConfigError
+from .types import Document
+
+if TYPE_CHECKING:
+    from .batch import Outcome
+
+
+class BatchFunction(Protocol):
+    """The shape of ``incidex.batch.extract_documents``: one outcome per document, in order."""
+
+    def __call__(self, documents: Iterable[Document], *, settings: Settings) -> Iterator[Outcome]: ...
+
+
+IN_FLIGHT_PER_WORKER = 2
+_LOCAL_ADDRESS = re.compile(r"local:(\d+)")
+
+
+def run_local(
+    documents: Iterable[Document],
+    *,
+    settings: Settings,
+    workers: int,
+    chunk_size: int = 32,
+    extract: BatchFunction | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes for ``documents`` in input order, computed by ``workers`` local processes.
+
+    ``workers=1`` runs in this process. ``extract`` defaults to ``incidex.batch.extract_documents``; another
+    function must be importable by name in a fresh process.
+    """
+    _check_positive(workers=workers, chunk_size=chunk_size)
+    extract = extract or _default_extract()
+    if workers == 1:
+        yield from extract(documents, settings=settings)
+        return
+    pool = _LocalPool(workers)
+    try:
+        yield from _ordered(
+            _chunks(documents, chunk_size),
+            lambda chunk: pool.submit(extract_chunk, extract, settings, chunk),
+            max_in_flight=IN_FLIGHT_PER_WORKER * workers,
+        )
+    finally:
+        pool.shutdown()
+
+
+def run_dask(
+    documents: Iterable[Document],
+    *,
+    settings: Settings,
+    address: str,
+    chunk_size: int = 32,
+    extract: BatchFunction | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes for ``documents`` in input order, computed on Dask workers.
+
+    ``address`` is ``local:N`` (start a local cluster of N single-thread worker processes for this run) or the
+    address of a running scheduler (``tcp://host:8786``).
+    """
+    _check_positive(chunk_size=chunk_size)
+    extract = extract or _default_extract()
+    with _dask_client(address) as client:
+        slots = max(1, sum(client.nthreads().values()))
+        yield from _ordered(
+            _chunks(documents, chunk_size),
+            lambda chunk: client.submit(extract_chunk, extract, settings, chunk, pure=False),
+            max_in_flight=IN_FLIGHT_PER_WORKER * slots,
+        )
+
+
+def extract_chunk(extract: BatchFunction, settings: Settings, chunk: list[Document]) -> list[Outcome]:
+    """Run the batch function over one chunk in a worker; checks that it kept one outcome per document."""
+    outcomes = list(extract(chunk, settings=settings))
+    if len(outcomes) != len(chunk):
+        raise RuntimeError(f"the batch function returned {len(outcomes)} outcomes for {len(chunk)} documents")
+    return outcomes
+
+
+def _ordered(
+    chunks: Iterator[list[Document]], submit: Callable[[list[Document]], Future], *, max_in_flight: int
+) -> Iterator[Outcome]:
+    pending: deque[tuple[list[Document], Future]] = deque()
+    for chunk in chunks:
+        pending.append((chunk, submit(chunk)))
+        if len(pending) >= max_in_flight:
+            yield from _results(*pending.popleft())
+    while pending:
+        yield from _results(*pending.popleft())
+
+
+def _results(chunk: list[Document], future: Any) -> list[Outcome]:
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 -- a lost chunk is recorded per document, the run goes on
+        return _failed(chunk, f"worker failed on this chunk ({type(exc).__name__}: {exc}); rerun these documents")
+
+
+def _failed(chunk: list[Document], message: str) -> list[Outcome]:
+    from .batch import Outcome
+
+    return [Outcome(document=document, report=None, error=message) for document in chunk]
+
+
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class _LocalPool:
+    """A process pool that replaces itself when a worker dies, so later chunks still run."""
+
+    def __init__(self, workers: int) -> None:
+        self._workers = workers
+        self._executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        # spawn: workers start clean, whatever threads or models the parent holds
+        return ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def submit(self, function: Callable[..., Any], *args: Any) -> Future:
+        try:
+            return self._executor.submit(function, *args)
+        except BrokenProcessPool:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = self._start()
+            return self._executor.submit(function, *args)
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _dask_client(address: str) -> Iterator[Any]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise ConfigError("Dask is not installed; install it with: pip install 'incidex[dask]'") from None
+    if match := _LOCAL_ADDRESS.fullmatch(address):
+        workers = int(match[1])
+        _check_positive(workers=workers)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, scheduler_port=0
+        )
+        with cluster, Client(cluster) as client:
+            yield client
+        return
+    if address.startswith("local:"):
+        raise ConfigError(f"bad Dask address {address!r}; use local:N (N worker processes) or a scheduler address")
+    try:
+        client = Client(address, timeout="10s")
+    except OSError as exc:
+        raise ConfigError(f"cannot reach the Dask scheduler at {address} ({exc}); check that it is running") from None
+    with client:
+        yield client
+
+
+def _default_extract() -> BatchFunction:
+    from .batch import extract_documents
+
+    return extract_documents
+
+
+def _check_positive(**values: int) -> None:
+    for name, value in values.items():
+        if value < 1:
+            raise ConfigError(f"{name} must be at least 1, got {value}")
+
+
+__all__ = ["BatchFunction", "extract_chunk", "run_dask", "run_local"]

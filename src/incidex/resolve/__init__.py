@@ -1,0 +1,16 @@
+"""Cross-report merging: records of different reports about one incident become one incident."""
+
+from .model import Assignment, CandidateWindow, Cluster, RecordRef
+from .reconcile import MergedView, SourcedFigure, SourcedSource
+from .resolver import Resolver
+
+__all__ = [
+    "Assignment",
+    "CandidateWindow",
+    "Cluster",
+    "MergedView",
+    "RecordRef",
+    "Resolver",
+    "SourcedFigure",
+    "SourcedSource",
+]

@@ -1,0 +1,60 @@
+"""The :class:`Resolver`: the one object the store talks to for merging reports into incidents."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from datetime import timedelta
+
+from ..config import Settings
+from .cluster import Group, assign_all
+from .model import Assignment, CandidateWindow, Cluster, RecordRef
+from .profile import Profile, build_profile
+from .reconcile import MergedView, reconcile_records
+
+
+class Resolver:
+    """Merges records of different reports that describe the same incident, incrementally and explainably.
+
+    ``window`` tells the store which stored incidents to fetch for a record, ``assign`` places a batch of records
+    (in order, so records of one batch merge with each other too) and ``reconcile`` builds the merged incident.
+    Profiles of records are cached by record id: records are immutable once stored.
+    """
+
+    def __init__(self, settings: Settings, *, cache_size: int = 100_000) -> None:
+        self.threshold = settings.resolve.similarity_threshold
+        self.max_days_apart = settings.resolve.max_days_apart
+        self._cache: OrderedDict[str, Profile] = OrderedDict()
+        self._cache_size = cache_size
+
+    def profile(self, record: RecordRef) -> Profile:
+        cached = self._cache.get(record.record_id)
+        if cached is None:
+            cached = self._cache[record.record_id] = build_profile(record)
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(record.record_id)
+        return cached
+
+    def window(self, record: RecordRef) -> CandidateWindow:
+        """Stored incidents that may take ``record``: those whose dates reach into this range (open bounds are
+        None) and, when a country is given, those in that country or without one."""
+        profile = self.profile(record)
+        slack = timedelta(days=self.max_days_apart)
+        start, end = profile.dates.start, profile.dates.end
+        return CandidateWindow(
+            date_from=(start - slack).isoformat() if start else None,
+            date_to=(end + slack).isoformat() if end else None,
+            country_code=profile.location.country_code,
+        )
+
+    def assign(self, records: Sequence[RecordRef], candidates: Sequence[Cluster]) -> list[Assignment]:
+        """One :class:`Assignment` per record, in input order."""
+        groups = [Group(c.cluster_id, [self.profile(r) for r in c.records]) for c in candidates]
+        profiles = [self.profile(record) for record in records]
+        return assign_all(profiles, groups, threshold=self.threshold, max_days_apart=self.max_days_apart)
+
+    def reconcile(self, cluster: Cluster) -> MergedView:
+        """The reconciled incident of ``cluster`` (rules in :mod:`incidex.resolve.reconcile`)."""
+        return reconcile_records(cluster)

@@ -1,0 +1,65 @@
+"""Text similarity of reports without a trained model: weighted bag-of-words cosine.
+
+Names decide whether two reports of a similar incident are about the same one ("Vancouver", "Kirkpatrick" versus
+"Troy", "Wood"), so a word that the report capitalizes inside a sentence counts :data:`NAME_WEIGHT` times as much as
+a common word. Headline lines in Title Case are not taken as evidence of a name. Stop words and reporting verbs do
+not count. Vectors are unit-normalized dicts, so the cosine of two profiles is a sparse dot product.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+NAME_WEIGHT = 3.0
+NUMBER_WEIGHT = 0.5
+_REPORTING = frozenset(
+    "said says say told tells reported reports according added statement news officials official police "
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday".split()
+)
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*")
+_TITLE_LINE_SHARE = 0.6
+
+TextVector = dict[str, float]
+
+
+def _lines(text: str) -> list[list[str]]:
+    return [tokens for line in re.split(r"[\n\r]+|(?<=[.!?])\s+", text) if (tokens := _TOKEN.findall(line))]
+
+
+def _is_title_line(tokens: list[str]) -> bool:
+    words = [t for t in tokens if t[0].isalpha()]
+    return bool(words) and sum(t[0].isupper() for t in words) / len(words) >= _TITLE_LINE_SHARE and len(words) > 2
+
+
+def vectorize(text: str) -> TextVector:
+    """The unit-length weighted term vector of ``text``; empty when it has no content words."""
+    lines = _lines(text)
+    names: set[str] = set()
+    for tokens in lines:
+        if _is_title_line(tokens):
+            continue
+        names.update(t.casefold() for t in tokens[1:] if t[0].isupper())
+    counts: Counter[str] = Counter()
+    for tokens in lines:
+        for token in tokens:
+            key = token.casefold().strip("'’-.,")
+            if len(key) < 2 or key in STOP_WORDS or key in _REPORTING:
+                continue
+            counts[key] += 1
+    vector: TextVector = {}
+    for key, n in counts.items():
+        weight = NAME_WEIGHT if key in names else NUMBER_WEIGHT if key[0].isdigit() else 1.0
+        vector[key] = (1.0 + math.log(n)) * weight
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / norm for k, v in vector.items()} if norm else {}
+
+
+def cosine(a: TextVector, b: TextVector) -> float:
+    """Cosine similarity of two unit vectors from :func:`vectorize` (0.0 when either is empty)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[k] for k, v in a.items() if k in b)

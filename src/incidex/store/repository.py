@@ -1,0 +1,332 @@
+"""The incident store: one :class:`Store` over SQLite (default, WAL) or PostgreSQL, same schema and behaviour."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, Protocol
+
+import sqlalchemy as sa
+from sqlalchemy.pool import StaticPool
+
+from ..errors import StoreError
+from ..resolve.model import Assignment, CandidateWindow, Cluster, RecordRef
+from ..resolve.reconcile import MergedView
+from ..types import Document, Report
+from . import migrate
+from .rows import evidence_context, evidence_rows, incident_row, record_ref, record_row
+from .tables import assignments, documents, evidence, incidents, metadata, records
+
+DocumentStatus = Literal["ok", "failed", "unreadable"]
+
+
+class Resolver(Protocol):
+    """What the store needs from :mod:`incidex.resolve` to merge new records into stored incidents."""
+
+    def window(self, record: RecordRef) -> CandidateWindow: ...
+
+    def assign(self, records: Sequence[RecordRef], candidates: Sequence[Cluster]) -> list[Assignment]: ...
+
+    def reconcile(self, cluster: Cluster) -> MergedView: ...
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    """One input to store: a read document with its report, or the reason it gave none (``error``)."""
+
+    document_id: str
+    status: DocumentStatus
+    content_hash: str | None = None
+    document: Document | None = None
+    report: Report | None = None
+    error: str | None = None
+    origin: str | None = None
+
+
+@dataclass(frozen=True)
+class IncidentFilters:
+    """Which merged incidents to list: type, ISO country code, and dates overlapping ``since``..``until``."""
+
+    type: str | None = None
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    """A merged incident as stored: the columns exports and filters use, and the resolver's view (``merged``)."""
+
+    incident_id: str
+    date: str | None
+    date_precision: str
+    date_from: str | None
+    date_to: str | None
+    type: str
+    country: str | None
+    admin1: str | None
+    location: str | None
+    lat: float | None
+    lon: float | None
+    perpetrators: list[str]
+    victims: list[str]
+    killed: int | None
+    injured: int | None
+    hostages_taken: int | None
+    hostages_released: int | None
+    arrested: int | None
+    sources: list[str]
+    document_ids: list[str]
+    record_ids: list[str]
+    notes: str | None
+    merged: dict[str, Any] = field(default_factory=dict)
+
+
+_INCIDENT_COLUMNS = tuple(f.name for f in fields(IncidentRow))
+
+
+def engine_for(url: str) -> sa.Engine:
+    """An engine for ``url``: a plain path means a SQLite file; ``postgresql://`` uses psycopg 3."""
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    if url.startswith(("postgresql://", "postgres://")):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    try:
+        parsed = sa.make_url(url)
+        if parsed.get_backend_name() == "sqlite":
+            return _sqlite_engine(parsed)
+        return sa.create_engine(parsed, pool_pre_ping=True)
+    except (sa.exc.ArgumentError, ImportError) as exc:
+        raise StoreError(f"cannot use database URL {url!r}: {exc}; give sqlite:///FILE or postgresql://...") from None
+
+
+def _sqlite_engine(url: sa.URL) -> sa.Engine:
+    in_memory = url.database in (None, "", ":memory:")
+    engine = sa.create_engine(url, poolclass=StaticPool) if in_memory else sa.create_engine(url)
+
+    @sa.event.listens_for(engine, "connect")
+    def _pragmas(connection: Any, _record: Any) -> None:
+        cursor = connection.cursor()
+        if not in_memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    return engine
+
+
+class Store:
+    """Documents, extracted records with evidence, resolver assignments and merged incidents in one database.
+
+    Opening runs any missing migrations. :meth:`write` stores a batch of documents in one transaction, so a
+    killed process leaves whole batches or nothing.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = engine_for(url)
+        try:
+            migrate.upgrade(self.engine)
+        except sa.exc.SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StoreError(f"cannot open the store at {url}: {_reason(exc)}; check the URL and permissions") from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def known_documents(self, document_ids: Sequence[str]) -> dict[str, str | None]:
+        """Content hash of each of ``document_ids`` already stored (``None`` for inputs that gave no text)."""
+        if not document_ids:
+            return {}
+        query = sa.select(documents.c.document_id, documents.c.content_hash).where(
+            documents.c.document_id.in_(sorted(set(document_ids)))
+        )
+        with self._connect() as connection:
+            return {row.document_id: row.content_hash for row in connection.execute(query)}
+
+    def write(self, entries: Sequence[DocumentEntry], *, resolver: Resolver) -> int:
+        """Store ``entries`` and merge their records into incidents, all in one transaction; returns records added."""
+        try:
+            with self.engine.begin() as connection:
+                return _write(connection, entries, resolver)
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to the store at {self.url}: {_reason(exc)}") from None
+
+    def incidents(self, filters: IncidentFilters | None = None) -> Iterator[IncidentRow]:
+        """Merged incidents matching ``filters``, dated ones first by date, then by id."""
+        query = sa.select(*(incidents.c[name] for name in _INCIDENT_COLUMNS))
+        for condition in _conditions(filters or IncidentFilters()):
+            query = query.where(condition)
+        query = query.order_by(incidents.c.date_from.is_(None), incidents.c.date_from, incidents.c.incident_id)
+        with self._connect() as connection:
+            for row in connection.execution_options(yield_per=500).execute(query):
+                yield IncidentRow(**row._mapping)
+
+    def records_of(self, incident_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """The stored records (document id, record id, incident JSON) of each incident, in record id order."""
+        if not incident_ids:
+            return {}
+        query = (
+            sa.select(assignments.c.cluster_id, records.c.record_id, records.c.document_id, records.c.incident)
+            .join(records, records.c.record_id == assignments.c.record_id)
+            .where(assignments.c.cluster_id.in_(sorted(set(incident_ids))))
+            .order_by(records.c.record_id)
+        )
+        found: dict[str, list[dict[str, Any]]] = {}
+        with self._connect() as connection:
+            for row in connection.execute(query):
+                found.setdefault(row.cluster_id, []).append(
+                    {"record_id": row.record_id, "document_id": row.document_id, "incident": row.incident}
+                )
+        return found
+
+    def count(self, table: str) -> int:
+        with self._connect() as connection:
+            return connection.execute(sa.select(sa.func.count()).select_from(metadata.tables[table])).scalar_one()
+
+    def dump(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Every row of every table, ordered by primary key, JSON as canonical text: equal stores dump equal."""
+        out: dict[str, list[tuple[Any, ...]]] = {}
+        with self._connect() as connection:
+            for table in metadata.sorted_tables:
+                query = sa.select(table).order_by(*table.primary_key.columns)
+                out[table.name] = [tuple(_canonical(value) for value in row) for row in connection.execute(query)]
+        return out
+
+    def _connect(self) -> sa.Connection:
+        try:
+            return self.engine.connect()
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"cannot read the store at {self.url}: {_reason(exc)}") from None
+
+
+def _write(connection: sa.Connection, entries: Sequence[DocumentEntry], resolver: Resolver) -> int:
+    document_rows, record_rows, evidence_list, refs = [], [], [], []
+    for entry in entries:
+        document = entry.document
+        document_rows.append(
+            {
+                "document_id": entry.document_id,
+                "content_hash": entry.content_hash,
+                "status": entry.status,
+                "error": entry.error,
+                "origin": entry.origin or (document.origin if document else None),
+                "source": document.source if document else None,
+                "published": document.published if document else None,
+                "title": document.title if document else None,
+                "url": document.url if document else None,
+                "chars": len(document.text) if document else None,
+                "text": document.text if document else None,
+            }
+        )
+        if document is None or entry.report is None:
+            continue
+        for incident in entry.report.incidents:
+            row = record_row(entry.document_id, incident, evidence_context(document.text, incident))
+            record_rows.append(row)
+            evidence_list.extend(evidence_rows(row["record_id"], incident))
+            refs.append(record_ref(row, published=document.published, source=document.source))
+    if document_rows:
+        connection.execute(sa.insert(documents), document_rows)
+    if record_rows:
+        connection.execute(sa.insert(records), record_rows)
+    if evidence_list:
+        connection.execute(sa.insert(evidence), evidence_list)
+    if refs:
+        _resolve(connection, refs, resolver)
+    return len(record_rows)
+
+
+def _resolve(connection: sa.Connection, refs: list[RecordRef], resolver: Resolver) -> None:
+    candidate_ids: set[str] = set()
+    for ref in refs:
+        candidate_ids.update(_window_ids(connection, resolver.window(ref)))
+    candidates = _clusters(connection, candidate_ids)
+    decided = resolver.assign(refs, [candidates[key] for key in sorted(candidates)])
+    if sorted(a.record_id for a in decided) != sorted(r.record_id for r in refs):
+        raise StoreError("the resolver must assign every new record exactly once; this is a bug in incidex.resolve")
+    connection.execute(
+        sa.insert(assignments),
+        [
+            {
+                "record_id": a.record_id,
+                "cluster_id": a.cluster_id,
+                "new_cluster": a.new_cluster,
+                "score": a.score,
+                "reasons": list(a.reasons),
+            }
+            for a in decided
+        ],
+    )
+    affected = _clusters(connection, {a.cluster_id for a in decided})
+    connection.execute(sa.delete(incidents).where(incidents.c.incident_id.in_(sorted(affected))))
+    connection.execute(
+        sa.insert(incidents), [incident_row(affected[key], resolver.reconcile(affected[key])) for key in sorted(affected)]
+    )
+
+
+def _window_ids(connection: sa.Connection, window: CandidateWindow) -> list[str]:
+    """Ids of stored incidents whose date windows reach into the resolver's blocking window (None bounds are open).
+
+    A window with neither dates nor country selects nothing rather than the whole table.
+    """
+    if not (window.date_from or window.date_to or window.country_code):
+        return []
+    query = sa.select(incidents.c.incident_id)
+    if window.date_from:
+        query = query.where(sa.or_(incidents.c.window_to.is_(None), incidents.c.window_to >= window.date_from))
+    if window.date_to:
+        query = query.where(sa.or_(incidents.c.window_from.is_(None), incidents.c.window_from <= window.date_to))
+    if window.country_code:
+        query = query.where(sa.or_(incidents.c.country == window.country_code, incidents.c.country.is_(None)))
+    return list(connection.execute(query).scalars())
+
+
+def _clusters(connection: sa.Connection, cluster_ids: set[str]) -> dict[str, Cluster]:
+    """The stored clusters with these ids, each with its records in record id order."""
+    if not cluster_ids:
+        return {}
+    query = (
+        sa.select(assignments.c.cluster_id, records, documents.c.published, documents.c.source)
+        .join(records, records.c.record_id == assignments.c.record_id)
+        .join(documents, documents.c.document_id == records.c.document_id)
+        .where(assignments.c.cluster_id.in_(sorted(cluster_ids)))
+        .order_by(assignments.c.cluster_id, records.c.record_id)
+    )
+    clusters: dict[str, Cluster] = {}
+    for row in connection.execute(query).mappings():
+        cluster = clusters.setdefault(row["cluster_id"], Cluster(cluster_id=row["cluster_id"]))
+        cluster.records.append(record_ref(row, published=row["published"], source=row["source"]))
+    return clusters
+
+
+def _conditions(filters: IncidentFilters) -> list[sa.ColumnElement[bool]]:
+    conditions: list[sa.ColumnElement[bool]] = []
+    if filters.type:
+        conditions.append(incidents.c.type == filters.type)
+    if filters.country:
+        conditions.append(incidents.c.country == filters.country.upper())
+    if filters.since:
+        conditions.append(incidents.c.date_to >= filters.since)
+    if filters.until:
+        conditions.append(incidents.c.date_from <= filters.until)
+    return conditions
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, dict | list):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return value
+
+
+def _reason(exc: sa.exc.SQLAlchemyError) -> str:
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0]

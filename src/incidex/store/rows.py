@@ -1,0 +1,133 @@
+"""Pure functions from extracted reports and resolved clusters to table rows, and back to resolver inputs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from ..resolve.dates import date_range, parse_partial
+from ..resolve.model import Cluster, RecordRef
+from ..resolve.reconcile import MergedView
+from ..types import Incident, incident_from_dict
+from .keys import record_id
+
+CONTEXT_MAX_CHARS = 2000
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def evidence_context(text: str, incident: Incident) -> str:
+    """The sentences of ``text`` that hold the incident's evidence spans, in text order, at most 2,000 chars."""
+    spans: list[tuple[int, int]] = []
+    for item in sorted(incident.evidence, key=lambda e: (e.start, e.end)):
+        start, end = _sentence_around(text, item.start, item.end)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return " ".join(text[start:end].strip() for start, end in spans)[:CONTEXT_MAX_CHARS]
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
+    after = _SENTENCE_END.search(text, end, end + 400)
+    return (before[-1] if before else max(0, start - 400)), (after.start() + 1 if after else min(len(text), end + 400))
+
+
+def record_row(document_key: str, incident: Incident, context: str) -> dict[str, Any]:
+    location = incident.location
+    return {
+        "record_id": record_id(document_key, incident.id),
+        "document_id": document_key,
+        "incident_key": incident.id,
+        "role": incident.role,
+        "type": incident.type,
+        "date": incident.date.value,
+        "date_precision": incident.date.precision,
+        "country": location.country_code,
+        "admin1": location.admin1,
+        "location": location.name,
+        "lat": location.lat,
+        "lon": location.lon,
+        "context": context,
+        "incident": asdict(incident),
+    }
+
+
+def evidence_rows(record_key: str, incident: Incident) -> list[dict[str, Any]]:
+    return [
+        {
+            "record_id": record_key,
+            "seq": seq,
+            "field": item.field,
+            "text": item.text,
+            "start_char": item.start,
+            "end_char": item.end,
+            "component": item.component,
+        }
+        for seq, item in enumerate(incident.evidence)
+    ]
+
+
+def record_ref(row: Mapping[str, Any], *, published: str | None, source: str | None) -> RecordRef:
+    """A stored record row (with its document's metadata) as the resolver sees it."""
+    return RecordRef(
+        record_id=row["record_id"],
+        document_id=row["document_id"],
+        incident=incident_from_dict(row["incident"]),
+        published=published,
+        source=source,
+        context=row["context"],
+    )
+
+
+def incident_row(cluster: Cluster, view: MergedView) -> dict[str, Any]:
+    """The merged incident's row: the resolver's reconciled view as JSON plus the columns filters and exports use.
+
+    ``date_from``/``date_to`` bound the reconciled date; ``window_from``/``window_to`` (None = open) cover the date
+    ranges of all its records as the resolver reads them, for blocking. ``sources`` lists the outlets that published
+    the reports, then the sources they cite.
+    """
+    ranges = [date_range(r.incident.date, published=r.published, role=r.incident.role) for r in cluster.records]
+    starts, ends = [r.start for r in ranges], [r.end for r in ranges]
+    bounds = parse_partial(view.date.value) if view.date.value else None
+    location, casualties = view.location, view.casualties
+    return {
+        "incident_id": view.cluster_id,
+        "date": view.date.value,
+        "date_precision": view.date.precision,
+        "date_from": bounds[0].isoformat() if bounds else None,
+        "date_to": bounds[1].isoformat() if bounds else None,
+        "window_from": _edge(starts, min),
+        "window_to": _edge(ends, max),
+        "type": view.type,
+        "country": location.country_code,
+        "admin1": location.admin1,
+        "location": location.name,
+        "lat": location.lat,
+        "lon": location.lon,
+        "perpetrators": _unique(p.name or p.text for p in view.perpetrators),
+        "victims": _unique(v.text for v in view.victims),
+        "killed": casualties.killed.total,
+        "injured": casualties.injured.total,
+        "hostages_taken": casualties.hostages_taken,
+        "hostages_released": casualties.hostages_released,
+        "arrested": casualties.arrested,
+        "sources": _unique([*(r.source for r in cluster.records if r.source), *(s.source.name for s in view.sources)]),
+        "document_ids": sorted(set(view.document_ids)),
+        "record_ids": sorted(view.record_ids),
+        "notes": "; ".join(view.notes) or None,
+        "merged": view.to_dict(),
+    }
+
+
+def _edge(days: list[date | None], pick: Callable[[list[date]], date]) -> str | None:
+    """The outer bound of several ranges' bounds; None (open) when any of them is open."""
+    known = [day for day in days if day is not None]
+    return pick(known).isoformat() if known and len(known) == len(days) else None
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(values))

@@ -1,0 +1,129 @@
+"""The store's tables as SQLAlchemy Core objects; the migrations in ``migrations/versions`` create exactly these.
+
+Every key is a deterministic string (document id, record id, cluster id), never a database sequence, so a killed
+and restarted ingest writes the same rows as an uninterrupted one. The correction tables (``overrides``,
+``merge_operations``) are written by the API; their integer ids are assigned by the database.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("document_id", sa.String, primary_key=True),
+    sa.Column("content_hash", sa.String(64), nullable=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("error", sa.Text, nullable=True),
+    sa.Column("origin", sa.Text, nullable=True),
+    sa.Column("source", sa.Text, nullable=True),
+    sa.Column("published", sa.String(32), nullable=True),
+    sa.Column("title", sa.Text, nullable=True),
+    sa.Column("url", sa.Text, nullable=True),
+    sa.Column("chars", sa.Integer, nullable=True),
+    sa.Column("text", sa.Text, nullable=True),
+    sa.CheckConstraint("status IN ('ok', 'failed', 'unreadable')", name="ck_documents_status"),
+)
+
+records = sa.Table(
+    "records",
+    metadata,
+    sa.Column("record_id", sa.String, primary_key=True),
+    sa.Column("document_id", sa.String, sa.ForeignKey("documents.document_id"), nullable=False, index=True),
+    sa.Column("incident_key", sa.String, nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("type", sa.String(32), nullable=False),
+    sa.Column("date", sa.String(10), nullable=True),
+    sa.Column("date_precision", sa.String(8), nullable=False),
+    sa.Column("country", sa.String(2), nullable=True),
+    sa.Column("admin1", sa.Text, nullable=True),
+    sa.Column("location", sa.Text, nullable=True),
+    sa.Column("lat", sa.Float, nullable=True),
+    sa.Column("lon", sa.Float, nullable=True),
+    sa.Column("context", sa.Text, nullable=False),
+    sa.Column("incident", sa.JSON, nullable=False),
+)
+
+evidence = sa.Table(
+    "evidence",
+    metadata,
+    sa.Column("record_id", sa.String, sa.ForeignKey("records.record_id"), primary_key=True),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("field", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("start_char", sa.Integer, nullable=False),
+    sa.Column("end_char", sa.Integer, nullable=False),
+    sa.Column("component", sa.Text, nullable=False),
+)
+
+assignments = sa.Table(
+    "assignments",
+    metadata,
+    sa.Column("record_id", sa.String, sa.ForeignKey("records.record_id"), primary_key=True),
+    sa.Column("cluster_id", sa.String, nullable=False, index=True),
+    sa.Column("new_cluster", sa.Boolean, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("reasons", sa.JSON, nullable=False),
+)
+
+incidents = sa.Table(
+    "incidents",
+    metadata,
+    sa.Column("incident_id", sa.String, primary_key=True),
+    sa.Column("date", sa.String(10), nullable=True),
+    sa.Column("date_precision", sa.String(8), nullable=False),
+    sa.Column("date_from", sa.String(10), nullable=True, index=True),
+    sa.Column("date_to", sa.String(10), nullable=True),
+    sa.Column("window_from", sa.String(10), nullable=True),
+    sa.Column("window_to", sa.String(10), nullable=True, index=True),
+    sa.Column("type", sa.String(32), nullable=False, index=True),
+    sa.Column("country", sa.String(2), nullable=True, index=True),
+    sa.Column("admin1", sa.Text, nullable=True),
+    sa.Column("location", sa.Text, nullable=True),
+    sa.Column("lat", sa.Float, nullable=True),
+    sa.Column("lon", sa.Float, nullable=True),
+    sa.Column("perpetrators", sa.JSON, nullable=False),
+    sa.Column("victims", sa.JSON, nullable=False),
+    sa.Column("killed", sa.Integer, nullable=True),
+    sa.Column("injured", sa.Integer, nullable=True),
+    sa.Column("hostages_taken", sa.Integer, nullable=True),
+    sa.Column("hostages_released", sa.Integer, nullable=True),
+    sa.Column("arrested", sa.Integer, nullable=True),
+    sa.Column("sources", sa.JSON, nullable=False),
+    sa.Column("document_ids", sa.JSON, nullable=False),
+    sa.Column("record_ids", sa.JSON, nullable=False),
+    sa.Column("notes", sa.Text, nullable=True),
+    sa.Column("merged", sa.JSON, nullable=False),
+)
+
+overrides = sa.Table(
+    "overrides",
+    metadata,
+    sa.Column("override_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("incident_id", sa.String, nullable=False, index=True),
+    sa.Column("field_path", sa.Text, nullable=False),
+    sa.Column("old_value", sa.JSON, nullable=True),
+    sa.Column("new_value", sa.JSON, nullable=True),
+    sa.Column("author", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("reason", sa.Text, nullable=True),
+    sa.Column("undone", sa.Boolean, nullable=False, server_default=sa.false()),
+)
+
+merge_operations = sa.Table(
+    "merge_operations",
+    metadata,
+    sa.Column("operation_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(8), nullable=False),
+    sa.Column("incident_ids", sa.JSON, nullable=False),
+    sa.Column("result_ids", sa.JSON, nullable=False),
+    sa.Column("record_ids", sa.JSON, nullable=False),
+    sa.Column("author", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("reason", sa.Text, nullable=True),
+    sa.Column("undone", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.CheckConstraint("kind IN ('merge', 'split')", name="ck_merge_operations_kind"),
+)

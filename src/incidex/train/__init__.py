@@ -1,0 +1,1 @@
+"""Training of incidex's learned components (used by ``incidex train``)."""

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from incidex.errors import StoreError
+from incidex.resolve import Resolver
+from incidex.store import DocumentEntry, IncidentFilters, Store
+from incidex.store.repository import engine_for
+from incidex.types import Document
+
+from .store_helpers import incident_line, read_report
+
+
+def entry(text: str, key: str, *, published: str = "2024-05-11", source: str = "Outlet") -> DocumentEntry:
+    document = Document(text=text, published=published, source=source, origin=f"{key}.txt")
+    return DocumentEntry(key, "ok", key * 4, document, read_report(text, published=published, source=source))
+
+
+def test_write_stores_documents_records_evidence_and_incidents(store: Store, resolver: Resolver) -> None:
+    text = incident_line("Kabul", "2024-05-10", "bombing", 4) + "\n" + incident_line("Mosul", "2023-01-02", "raid", 1)
+    added = store.write([entry(text, "doc1")], resolver=resolver)
+    assert added == 2
+    assert store.count("documents") == 1 and store.count("records") == 2 and store.count("assignments") == 2
+    assert store.count("evidence") == 6
+    rows = list(store.incidents())
+    assert [row.location for row in rows] == ["Mosul", "Kabul"]  # ordered by date
+    kabul = rows[1]
+    assert kabul.record_ids == ["doc1:i1"] and kabul.document_ids == ["doc1"]
+    assert (kabul.type, kabul.country, kabul.killed, kabul.date) == ("bombing", "AF", 4, "2024-05-10")
+    assert kabul.merged["cluster_id"] == kabul.incident_id
+    assert kabul.sources[0] == "Outlet"
+
+
+def test_evidence_rows_point_into_the_document_text(store: Store, resolver: Resolver) -> None:
+    text = "Breaking. " + incident_line("Maiduguri", "2024-05-03", "kidnapping", 0)
+    store.write([entry(text, "d")], resolver=resolver)
+    with store.engine.connect() as connection:
+        stored_text = connection.execute(sa.text("SELECT text FROM documents")).scalar_one()
+        spans = connection.execute(sa.text("SELECT text, start_char, end_char FROM evidence")).all()
+    assert spans and all(stored_text[start:end] == span for span, start, end in spans)
+
+
+def test_reports_of_one_incident_in_later_batches_merge_into_it(store: Store, resolver: Resolver) -> None:
+    line = incident_line("Rostov-on-Don", "2024-05-10", "kidnapping", 2)
+    store.write([entry(line + " First report.", "a")], resolver=resolver)
+    store.write([entry(line + " Second report, later.", "b", source="Other")], resolver=resolver)
+    (row,) = store.incidents()
+    assert row.document_ids == ["a", "b"] and row.record_ids == ["a:i1", "b:i1"]
+    assert row.sources[:2] == ["Outlet", "Other"]
+    assert store.count("incidents") == 1
+
+
+def test_failed_entries_keep_their_error_and_add_no_records(store: Store, resolver: Resolver) -> None:
+    failed = DocumentEntry("bad", "failed", "f" * 64, Document(text="x", origin="bad.txt"), error="parser crashed")
+    unreadable = DocumentEntry("origin:1", "unreadable", error="not UTF-8", origin="broken.txt")
+    assert store.write([failed, unreadable], resolver=resolver) == 0
+    with store.engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT document_id, status, error, origin FROM documents ORDER BY 1")).all()
+    assert [tuple(r) for r in rows] == [("bad", "failed", "parser crashed", "bad.txt"), ("origin:1", "unreadable", "not UTF-8", "broken.txt")]
+    assert store.count("records") == 0
+
+
+def test_incident_filters_select_by_type_country_and_dates(store: Store, resolver: Resolver) -> None:
+    texts = {
+        "k": incident_line("Kabul", "2024-05-10", "bombing", 1),
+        "m": incident_line("Mosul", "2024-03-01", "bombing", 2),
+        "r": incident_line("Rostov-on-Don", "2024-05-20", "kidnapping", 0),
+    }
+    store.write([entry(text, key, published="2024-05-21") for key, text in texts.items()], resolver=resolver)
+
+    def places(**options: str) -> list[str | None]:
+        return [row.location for row in store.incidents(IncidentFilters(**options))]
+
+    assert places(type="bombing") == ["Mosul", "Kabul"]
+    assert places(country="af") == ["Kabul"]
+    assert places(since="2024-05-01") == ["Kabul", "Rostov-on-Don"]
+    assert places(until="2024-05-10") == ["Mosul", "Kabul"]
+    assert places(since="2024-05-15", type="bombing") == []
+
+
+def test_writing_one_document_twice_fails_and_keeps_the_first(store: Store, resolver: Resolver) -> None:
+    store.write([entry(incident_line("Kabul", "2024-05-10", "bombing", 1), "same")], resolver=resolver)
+    before = store.dump()
+    with pytest.raises(StoreError, match="cannot write"):
+        store.write([entry(incident_line("Kabul", "2024-05-10", "bombing", 1), "same")], resolver=resolver)
+    assert store.dump() == before
+
+
+def test_known_documents_answers_with_content_hashes(store: Store, resolver: Resolver) -> None:
+    store.write([entry(incident_line("Kabul", "2024-05-10", "bombing", 1), "k")], resolver=resolver)
+    assert store.known_documents(["k", "missing"]) == {"k": "kkkk"}
+    assert store.known_documents([]) == {}
+
+
+def test_engine_for_reads_plain_paths_as_sqlite_and_postgres_urls_with_psycopg(tmp_path: Path) -> None:
+    assert engine_for(str(tmp_path / "a.db")).url.get_backend_name() == "sqlite"
+    assert engine_for("postgresql://u@localhost/db").url.drivername == "postgresql+psycopg"
+    with pytest.raises(StoreError, match="database URL"):
+        engine_for("nosuchdb://x")
+
+
+def test_store_in_an_unwritable_place_raises_store_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot open the store"):
+        Store(f"sqlite:///{tmp_path}/missing-dir/x.db")
+
+
+def test_sqlite_file_store_uses_wal(tmp_path: Path) -> None:
+    with Store(str(tmp_path / "w.db")) as store, store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

@@ -1,0 +1,153 @@
+import os
+import sys
+import types
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from incidex.config import load_settings
+from incidex.errors import ConfigError
+from incidex.parallel import IN_FLIGHT_PER_WORKER, run_dask, run_local
+from incidex.types import Document, DocumentInfo, Report
+
+try:
+    from incidex.batch import Outcome, extract_documents
+except ImportError:  # the lead's batch module is not there yet: a stand-in with the agreed shape
+
+    @dataclass
+    class Outcome:
+        document: Document
+        report: Report | None
+        error: str | None
+
+    extract_documents = None
+
+SHARED = Path(__file__).resolve().parents[1] / "../shared/data"
+
+
+def fake_extract(documents, *, settings):
+    """Stand-in for the batch function: a report saying how long the text is, an error for texts with BAD."""
+    for document in documents:
+        if "CRASH" in document.text:
+            os._exit(1)  # a worker process dying mid-chunk
+        if "BAD" in document.text:
+            yield Outcome(document=document, report=None, error=f"bad document {document.id}")
+        else:
+            info = DocumentInfo(published=settings.nlp.model, source=None, chars=len(document.text), id=document.id)
+            yield Outcome(document=document, report=Report(document=info), error=None)
+
+
+def pid_extract(documents, *, settings):
+    """Stand-in that reports which process handled each document."""
+    for document in documents:
+        info = DocumentInfo(published=None, source=str(os.getpid()), chars=0, id=document.id)
+        yield Outcome(document=document, report=Report(document=info), error=None)
+
+
+def _documents(count: int, *, special: dict[int, str] | None = None) -> list[Document]:
+    special = special or {}
+    return [Document(text=special.get(n, "report " * (n + 1)), id=f"d{n}") for n in range(count)]
+
+
+@pytest.fixture
+def settings():
+    return load_settings().with_overrides(nlp={"model": "stand-in-model"})
+
+
+@pytest.fixture
+def batch_module(monkeypatch):
+    """Failed chunks become ``incidex.batch.Outcome`` objects; give the driver the stand-in until the real one exists."""
+    if extract_documents is None:
+        module = types.ModuleType("incidex.batch")
+        module.Outcome = Outcome
+        monkeypatch.setitem(sys.modules, "incidex.batch", module)
+
+
+def test_run_local_with_two_workers_equals_the_in_process_run(settings):
+    documents = _documents(11, special={4: "a BAD one"})
+    serial = list(run_local(documents, settings=settings, workers=1, extract=fake_extract))
+    pooled = list(run_local(documents, settings=settings, workers=2, chunk_size=3, extract=fake_extract))
+    assert pooled == serial
+    assert [o.document.id for o in pooled] == [d.id for d in documents]
+    assert pooled[4].error == "bad document d4" and pooled[4].report is None
+    assert pooled[10].report.document.chars == len(documents[10].text)
+    assert pooled[0].report.document.published == "stand-in-model"  # the settings reached the workers
+
+
+def test_run_local_reuses_its_worker_processes_across_chunks(settings):
+    outcomes = list(run_local(_documents(40), settings=settings, workers=2, chunk_size=2, extract=pid_extract))
+    pids = {o.report.document.source for o in outcomes}
+    assert str(os.getpid()) not in pids
+    assert 1 <= len(pids) <= 2  # 20 chunks, never more processes than workers
+
+
+def test_run_local_reads_its_input_lazily(settings):
+    pulled = []
+
+    def stream():
+        for document in _documents(200):
+            pulled.append(document.id)
+            yield document
+
+    outcomes = run_local(stream(), settings=settings, workers=2, chunk_size=4, extract=fake_extract)
+    first = next(outcomes)
+    assert first.document.id == "d0"
+    assert len(pulled) <= (IN_FLIGHT_PER_WORKER * 2 + 1) * 4
+    assert len(list(outcomes)) == 199
+
+
+def test_run_local_records_a_dead_worker_and_goes_on(settings, batch_module):
+    documents = _documents(12, special={5: "CRASH here"})
+    outcomes = list(run_local(documents, settings=settings, workers=2, chunk_size=3, extract=fake_extract))
+    assert [o.document.id for o in outcomes] == [d.id for d in documents]
+    assert all(o.error and "worker failed" in o.error and o.report is None for o in outcomes[3:6])
+    later = [o for o in outcomes[6:] if o.report is not None]
+    assert later, "chunks after the crash must still be extracted by a fresh pool"
+
+
+@pytest.mark.parametrize(("workers", "chunk_size"), [(0, 32), (2, 0)])
+def test_run_local_refuses_bad_sizes(settings, workers, chunk_size):
+    with pytest.raises(ConfigError, match="must be at least 1"):
+        list(run_local([], settings=settings, workers=workers, chunk_size=chunk_size, extract=fake_extract))
+
+
+def test_run_dask_on_a_local_cluster_equals_the_in_process_run(settings):
+    documents = _documents(9, special={2: "BAD input"})
+    serial = list(run_local(documents, settings=settings, workers=1, extract=fake_extract))
+    distributed = list(run_dask(documents, settings=settings, address="local:2", chunk_size=2, extract=fake_extract))
+    assert distributed == serial
+    assert distributed[2].error == "bad document d2"
+
+
+def test_run_dask_connects_to_a_running_scheduler(settings):
+    from distributed import LocalCluster
+
+    documents = _documents(5)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        outcomes = list(run_dask(documents, settings=settings, address=cluster.scheduler_address, extract=pid_extract))
+    assert [o.document.id for o in outcomes] == [d.id for d in documents]
+    assert {o.report.document.source for o in outcomes} != {str(os.getpid())}
+
+
+@pytest.mark.parametrize("address", ["local:0", "local:two", "local:"])
+def test_run_dask_refuses_bad_local_addresses(settings, address):
+    with pytest.raises(ConfigError):
+        list(run_dask([], settings=settings, address=address, extract=fake_extract))
+
+
+@pytest.mark.slow
+def test_drivers_match_the_real_batch_function_on_the_seed_article():
+    if extract_documents is None:
+        pytest.skip("incidex.batch.extract_documents does not exist yet")
+    article = SHARED / "seed" / "rostov_hostage_article.txt"
+    if not article.is_file():
+        pytest.skip(f"shared data not found at {article}; place the shared data folder beside the checkout")
+    text = article.read_text(encoding="utf-8")
+    documents = [Document(text=text, id="rostov", published="2024-06-16"), Document(text=text[:800], id="lead")]
+    settings = load_settings()
+    serial = [o.report.to_dict() for o in run_local(documents, settings=settings, workers=1)]
+    pooled = [o.report.to_dict() for o in run_local(documents, settings=settings, workers=2, chunk_size=1)]
+    dask = [o.report.to_dict() for o in run_dask(documents, settings=settings, address="local:2", chunk_size=1)]
+    assert serial[0]["incidents"], "the seed article has incidents"
+    assert pooled == serial and dask == serial
