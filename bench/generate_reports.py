@@ -166,6 +166,14 @@ DETAILS = (
     "According to {official2}, {killed_attackers} of the attackers were killed in an exchange of fire.",
     "{Witness} told {outlet} that {actor} had been seen near {site} on the previous day.",
     "Security was tightened across {region} after the incident, with extra checkpoints on the roads into {city}.",
+    "{Official} said {count_word} suspects had been detained for questioning and that more arrests were possible.",
+    "Footage verified by {outlet} showed {responder} carrying the wounded to waiting vehicles.",
+    "The dead included {victims}, {official2} said, adding that the toll could rise.",
+    "{Responder} cordoned off the streets around {site} and searched nearby buildings for explosives.",
+    "An earlier statement by {official} had put the number of injured at {injured}.",
+    "Several shops and cars near {site} were badly damaged, and windows were shattered hundreds of metres away.",
+    "{Witness} said the attackers shouted slogans before escaping towards the outskirts of {city}.",
+    "Hospitals in {city} appealed for blood donations as they struggled to cope with the number of casualties.",
 )
 CLAIMS = (
     "{Group} claimed responsibility for the attack in a statement posted online.",
@@ -188,6 +196,14 @@ BACKGROUND = (
     "A curfew was imposed in parts of {city}, and mobile internet services were suspended for several hours.",
     "Relatives gathered outside the hospital, waiting for news of those who had been wounded.",
     "Opposition politicians criticised the authorities for failing to act on earlier warnings of an attack.",
+    "Last year, {other_killed} people were killed in a series of attacks in and around {other_city}.",
+    "Foreign embassies advised their citizens to avoid travel to {region} until further notice.",
+    "The country's parliament is expected to debate an extension of emergency powers next week.",
+    "Aid workers say access to parts of {region} has become increasingly difficult because of the fighting.",
+    "Fuel prices and food shortages have added to tensions in {city} over the past months.",
+    "Police in {country} have in the past been accused of using excessive force during such operations.",
+    "The attack drew condemnation from neighbouring governments and regional organisations.",
+    "A three-day period of mourning was declared in {region}.",
     "{Outlet} reported that an investigation had been opened and that forensic teams were examining the scene.",
 )
 QUOTES = (
@@ -204,6 +220,11 @@ CALM_TOPICS = {
         "Analysts expect growth of about {pct} percent this year, slightly below the government's forecast.",
         "The finance minister said new investment in ports and railways would create jobs in {region}.",
         "Retail sales rose for the {count_word2} consecutive month, according to figures released by the statistics office.",
+        "The national currency was little changed against the dollar after the decision.",
+        "Small business owners in {city} said borrowing costs remained a concern despite the pause.",
+        "Economists surveyed by {outlet} had largely expected the move.",
+        "The government plans to publish a revised budget in the autumn.",
+        "Tourism revenue has recovered strongly, helped by new flight connections to {city}.",
     ),
     "sport": (
         "The home side won {score} in {city} on {day}, securing a place in the regional final.",
@@ -211,6 +232,11 @@ CALM_TOPICS = {
         "More than {crowd} spectators attended the match, a record for the stadium.",
         "The team's captain scored twice in the second half after a goalless first period.",
         "The final is scheduled for next month and will be broadcast live across {country}.",
+        "Supporters celebrated in the streets of {city} late into the night.",
+        "The visiting side had a goal disallowed for offside shortly before half-time.",
+        "Ticket prices for the final have already drawn complaints from fan groups.",
+        "The club's chairman said the new training ground would be ready by the start of next season.",
+        "Local schools organised screenings so that pupils could follow the game.",
     ),
     "culture": (
         "A new museum dedicated to the history of {city} opened its doors to the public on {day}.",
@@ -218,6 +244,11 @@ CALM_TOPICS = {
         "Organisers of the annual film festival in {city} said ticket sales had doubled compared with last year.",
         "The mayor said the project would attract visitors from across {region} and beyond.",
         "Critics welcomed the programme, which includes work by young artists from {country}.",
+        "Entry will be free on the first Sunday of every month, the museum's director said.",
+        "The building, a former textile mill, was restored over {years} years.",
+        "A series of concerts and workshops for children will accompany the exhibition.",
+        "Local craftspeople were invited to show their work in the museum's courtyard.",
+        "The festival closes with an open-air screening in the main square of {city}.",
     ),
     "weather": (
         "Heavy rain is expected across {region} this week, forecasters in {country} said on {day}.",
@@ -225,6 +256,11 @@ CALM_TOPICS = {
         "Authorities advised residents of low-lying districts of {city} to follow official updates.",
         "Temperatures are expected to fall by several degrees by the weekend.",
         "The weather service said the rainy season had started later than usual this year.",
+        "Reservoir levels around {city} are at their lowest for a decade, officials said.",
+        "Schools will remain open, but outdoor events may be postponed.",
+        "Road maintenance crews have been put on standby in {region}.",
+        "The forecast also warned of strong winds along the coast.",
+        "Meteorologists said the pattern was consistent with a long-term shift in rainfall.",
     ),
 }
 CALM_FILLER = (
@@ -234,6 +270,12 @@ CALM_FILLER = (
     "A spokesperson said the plans had been discussed with local authorities in {region}.",
     "Residents interviewed by {outlet} were broadly positive, though some raised concerns about costs.",
     "The next update is expected after a meeting of the relevant committee.",
+    "Local newspapers gave the story prominent coverage on their front pages.",
+    "The plans still need the approval of the regional council in {region}.",
+    "Some experts cautioned that it was too early to judge the long-term effects.",
+    "A public consultation will run until the end of the year.",
+    "The ministry said it would publish a detailed report in the coming weeks.",
+    "Community groups in {city} said they hoped to be involved in the next stage.",
 )
 
 
@@ -277,91 +319,97 @@ def _scene(rng: random.Random) -> Scene:
 
 
 def _incident_text(rng: random.Random, scene: Scene, target: int) -> str:
-    fill = _filler(rng, scene)
-    paragraphs = [[fill(rng.choice(LEADS[scene.kind]))]]
-    pools = [DETAILS, QUOTES, BACKGROUND] + ([CLAIMS] if scene.claimed_by else [])
-    used: set[str] = set()
-    while _words(paragraphs) < target:
-        pool = rng.choice(pools)
-        template = rng.choice(pool)
-        if template in used and len(used) < len(DETAILS) + len(BACKGROUND):
-            continue
-        used.add(template)
-        if len(paragraphs[-1]) >= rng.randint(1, 3):
-            paragraphs.append([])
-        paragraphs[-1].append(fill(template))
-    return "\n\n".join(" ".join(sentences) for sentences in paragraphs)
+    """The lead, then details, the claim, quotes and background, as in an inverted-pyramid news story."""
+    claims = [rng.choice(CLAIMS)] if scene.claimed_by else []
+    quotes = rng.sample(QUOTES, 2)
+    body = [*rng.sample(DETAILS, len(DETAILS)), *claims, *quotes, *rng.sample(BACKGROUND, len(BACKGROUND))]
+    return _compose(rng, scene, rng.choice(LEADS[scene.kind]), body, target)
 
 
 def _calm_text(rng: random.Random, scene: Scene, target: int) -> str:
-    fill = _filler(rng, scene)
     topic = CALM_TOPICS[rng.choice(tuple(CALM_TOPICS))]
-    paragraphs = [[fill(topic[0])]]
-    while _words(paragraphs) < target:
+    body = rng.sample(topic[1:] + CALM_FILLER, len(topic) - 1 + len(CALM_FILLER))
+    return _compose(rng, scene, topic[0], body, target)
+
+
+def _compose(rng: random.Random, scene: Scene, lead: str, body: list[str], target: int) -> str:
+    """Paragraphs of one to three sentences: the lead, then ``body`` (from its start again if short) to ``target``
+    words."""
+    paragraphs = [[lead.format_map(_Values(rng, scene))]]
+    words = len(paragraphs[0][0].split())
+    position = 0
+    while words < target:
+        sentence = body[position % len(body)].format_map(_Values(rng, scene))
+        position += 1
         if len(paragraphs[-1]) >= rng.randint(1, 3):
             paragraphs.append([])
-        paragraphs[-1].append(fill(rng.choice(topic[1:] + CALM_FILLER)))
+        paragraphs[-1].append(sentence[0].upper() + sentence[1:])
+        words += len(sentence.split())
     return "\n\n".join(" ".join(sentences) for sentences in paragraphs)
 
 
-def _filler(rng: random.Random, scene: Scene):
-    """A function that fills one template from the scene, drawing fresh incidental values each time."""
+class _Values(dict):
+    """Template values for one sentence, drawn from the scene or at random when first asked for.
 
-    def fill(template: str) -> str:
-        other_city, _, _ = rng.choice(PLACES)
-        values = {
-            "site": scene.site,
-            "city": scene.city,
-            "country": scene.country,
-            "region": scene.region,
-            "time": rng.choice(TIMES),
-            "day": scene.day,
-            "killed": _count(rng, scene.killed),
-            "injured": _count(rng, scene.injured),
-            "hostages": _count(rng, scene.hostages),
-            "arrested": _count(rng, scene.arrested),
-            "killed2": str(scene.killed + rng.randint(1, 6)),
-            "killed_attackers": _count(rng, rng.randint(1, 4)),
-            "actor": scene.actor,
-            "group": scene.claimed_by or rng.choice(GROUPS),
-            "official": rng.choice(OFFICIALS),
-            "official2": rng.choice(OFFICIALS),
-            "witness": rng.choice(WITNESSES),
-            "responder": rng.choice(RESPONDERS),
-            "outlet": scene.outlet,
-            "hour": rng.choice(NUMBER_WORDS[1:]),
-            "vehicles": rng.choice(("two pickup trucks", "a stolen car", "motorcycles", "a minibus", "several cars")),
-            "shots": rng.choice(("gunfire", "two loud explosions", "several bursts of automatic fire", "a blast")),
-            "victims": rng.choice(("women and children", "two police officers", "a local journalist", "worshippers")),
-            "fate": rng.choice(("killed", "arrested", "surrounded", "identified", "still at large")),
-            "count_word": rng.choice(NUMBER_WORDS[2:6]),
-            "count_word2": rng.choice(("second", "third", "fourth", "fifth")),
-            "weeks": rng.choice(NUMBER_WORDS[2:10]),
-            "years": rng.choice(("five", "ten", "fifteen", "twenty")),
-            "other_city": other_city,
-            "other_killed": str(rng.randint(2, 60)),
-            "pct": f"{rng.randint(10, 45) / 10:.1f}",
-            "score": f"{rng.randint(1, 4)}-{rng.randint(0, 3)}",
-            "crowd": f"{rng.randint(2, 60) * 1000:,}",
-        }
-        text = template.format(**values, **{key.capitalize(): _capital(value) for key, value in values.items()})
-        return text[0].upper() + text[1:]
+    A capitalized key (``{Killed}``) gives the value with a capital first letter.
+    """
 
-    return fill
+    def __init__(self, rng: random.Random, scene: Scene) -> None:
+        super().__init__()
+        self.rng = rng
+        self.scene = scene
+
+    def __missing__(self, key: str) -> str:
+        value = self._value(key.lower())
+        value = value[:1].upper() + value[1:] if key[:1].isupper() else value
+        self[key] = value
+        return value
+
+    def _value(self, key: str) -> str:
+        rng, scene = self.rng, self.scene
+        if key in ("site", "city", "country", "region", "day", "actor", "outlet"):
+            return getattr(scene, key)
+        if key in ("killed", "injured", "hostages", "arrested"):
+            return _count(rng, getattr(scene, key))
+        if key == "group":
+            return scene.claimed_by or rng.choice(GROUPS)
+        if key == "killed2":
+            return str(scene.killed + rng.randint(1, 6))
+        if key == "other_city":
+            return rng.choice(PLACES)[0]
+        choices = _CHOICES.get(key)
+        if choices is None:
+            raise KeyError(key)
+        return choices(rng) if callable(choices) else rng.choice(choices)
+
+
+_CHOICES = {
+    "time": TIMES,
+    "killed_attackers": lambda rng: _count(rng, rng.randint(1, 4)),
+    "official": OFFICIALS,
+    "official2": OFFICIALS,
+    "witness": WITNESSES,
+    "responder": RESPONDERS,
+    "hour": NUMBER_WORDS[1:],
+    "vehicles": ("two pickup trucks", "a stolen car", "motorcycles", "a minibus", "several cars"),
+    "shots": ("gunfire", "two loud explosions", "several bursts of automatic fire", "a blast"),
+    "victims": ("women and children", "two police officers", "a local journalist", "worshippers"),
+    "fate": ("killed", "arrested", "surrounded", "identified"),
+    "count_word": NUMBER_WORDS[2:6],
+    "count_word2": ("second", "third", "fourth", "fifth"),
+    "weeks": NUMBER_WORDS[2:10],
+    "years": ("five", "ten", "fifteen", "twenty"),
+    "other_killed": lambda rng: str(rng.randint(2, 60)),
+    "pct": lambda rng: f"{rng.randint(10, 45) / 10:.1f}",
+    "score": lambda rng: f"{rng.randint(1, 4)}-{rng.randint(0, 3)}",
+    "crowd": lambda rng: f"{rng.randint(2, 60) * 1000:,}",
+}
 
 
 def _count(rng: random.Random, value: int) -> str:
     if value < len(NUMBER_WORDS) and rng.random() < 0.6:
         return NUMBER_WORDS[value]
     return str(value)
-
-
-def _capital(value: str) -> str:
-    return value[:1].upper() + value[1:]
-
-
-def _words(paragraphs: list[list[str]]) -> int:
-    return sum(len(sentence.split()) for sentences in paragraphs for sentence in sentences)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -67,7 +67,7 @@ def _rank(items: Sequence[SourcedFigure]) -> int:
 
 
 def _total_from_parties(
-    kind: str, by_field: dict[str, list[SourcedFigure]], casualties: Casualties
+    kind: str, by_field: dict[str, list[SourcedFigure]], casualties: Casualties, decisions: list[Reconciliation]
 ) -> Reconciliation | None:
     """The sum of party figures replaces a stated total that is smaller or comes from a less authoritative source."""
     party_items = [i for p in PARTIES for i in by_field.get(f"{kind}.{p}", [])]
@@ -81,8 +81,11 @@ def _total_from_parties(
     rule = "sum of the stated party figures"
     if total is not None and total >= party_sum:
         rule += f", preferred over a total of {total} from a less authoritative source"
-    return Reconciliation(f"{kind}.total", party_sum, rule, min(party_sum, total if total is not None else party_sum),
-                          max(party_sum, total or 0))
+    parties = [d for d in decisions if d.field in {f"{kind}.{p}" for p in PARTIES}]
+    low = sum(d.low if d.low is not None else d.value or 0 for d in parties)
+    high = sum(d.high if d.high is not None else d.value or 0 for d in parties)
+    return Reconciliation(f"{kind}.total", party_sum, rule, min(low, total if total is not None else low),
+                          max(high, total or 0))
 
 
 def reconcile(items: Iterable[SourcedFigure]) -> tuple[Casualties, list[Reconciliation]]:
@@ -98,7 +101,7 @@ def reconcile(items: Iterable[SourcedFigure]) -> tuple[Casualties, list[Reconcil
             casualties.set(field, decision.value)
             decisions.append(decision)
     for kind in ("killed", "injured"):
-        decision = _total_from_parties(kind, by_field, casualties)
+        decision = _total_from_parties(kind, by_field, casualties, decisions)
         if decision is not None:
             casualties.set(f"{kind}.total", decision.value)
             decisions = [d for d in decisions if d.field != f"{kind}.total"] + [decision]

@@ -6,7 +6,16 @@ from typing import Any
 
 import pytest
 
-from incidex.eval.fields import FIELDS, Score, align, distance_km, names_match, score_report, score_reports
+from incidex.eval.fields import (
+    FIELDS,
+    Score,
+    align,
+    distance_km,
+    names_match,
+    place_match,
+    score_report,
+    score_reports,
+)
 from incidex.eval.gold import parse_gold
 from incidex.types import (
     DateValue,
@@ -249,6 +258,20 @@ def test_scores_add_up_over_reports_and_table_lists_fields():
 )
 def test_names_match_by_normalized_tokens(name, accepted, threshold, expected):
     assert bool(names_match(name, accepted, threshold=threshold)) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted", "expected"),
+    [
+        ("Diyala Governorate", "Diyala", True),
+        ("Municipalidad Metropolitana de Lima", "Lima", True),
+        ("Nangarhār", "Nangarhar", True),
+        ("Kirkuk", "Diyala", False),
+        ("Santiago de Surco", "Surco", False),
+    ],
+)
+def test_place_names_ignore_generic_words_and_accents(value, accepted, expected):
+    assert place_match(value, accepted) is expected
 
 
 def test_sources_match_on_contained_names():

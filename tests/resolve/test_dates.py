@@ -22,7 +22,7 @@ def test_month_precision_overlaps_every_day_of_the_month():
 
 def test_undated_main_record_falls_back_on_publication():
     undated = date_range(DateValue(None, "unknown", None), published="2024-06-17", role="main")
-    assert (undated.start, undated.end, undated.explicit) == (date(2024, 5, 18), date(2024, 6, 17), False)
+    assert (undated.start, undated.end, undated.explicit) == (date(2024, 3, 19), date(2024, 6, 17), False)
     background = date_range(DateValue(None, "unknown", None), published="2024-06-17", role="background")
     assert background.start is None and background.end == date(2024, 6, 17)
 

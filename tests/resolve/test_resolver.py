@@ -150,5 +150,5 @@ def test_window_spans_a_month_precision_date(resolver):
 def test_window_of_undated_record_uses_publication_date(resolver):
     record = make_record("a", date=None, location=None, published="2024-06-17")
     window = resolver.window(record)
-    assert window.date_to == "2024-06-20" and window.date_from == "2024-05-15"
+    assert window.date_to == "2024-06-20" and window.date_from == "2024-03-16"
     assert window.country_code is None

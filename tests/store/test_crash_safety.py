@@ -71,6 +71,7 @@ def test_runs_killed_at_random_points_end_like_an_uninterrupted_run(backend: str
             process.wait()
             with Store(url) as store:
                 partial_sizes.append(store.count("documents"))
+        print(backend, round(full_run, 2), partial_sizes)
         assert any(0 < size < DOCUMENTS + 3 for size in partial_sizes), partial_sizes
         assert "duplicate=" in run_to_end(url, folder)
         with Store(url) as store:

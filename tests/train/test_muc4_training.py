@@ -39,6 +39,16 @@ def test_training_doc_keeps_the_longest_of_overlapping_mentions() -> None:
     assert [e.text for e in doc.ents] == ["car bomb"]
 
 
+def test_documents_without_incidents_leave_roles_unannotated_not_negative() -> None:
+    nlp = spacy.blank("en")
+    quiet = training_doc(nlp, MucDocument(docid="T-5", text="the rebels met the press.", templates=()))
+    assert quiet.ents == () and {token.ent_iob_ for token in quiet} == {""}
+    busy = training_doc(
+        nlp, MucDocument(docid="T-6", text="the rebels shot him.", templates=(Template("attack", PerpInd=(("rebels",),)),))
+    )
+    assert [token.ent_iob_ for token in busy] == ["O", "B", "O", "O", "O"]
+
+
 def test_incident_types_split_combined_values_and_mark_absent_types_zero() -> None:
     document = MucDocument(docid="T-3", text="x", templates=(Template("bombing / attack"),))
     cats = incident_types(document)
@@ -61,7 +71,7 @@ def test_fixture_converts_without_losing_mentions() -> None:
 
 @pytest.mark.slow
 def test_training_is_reproducible_and_records_its_provenance(tmp_path: Path) -> None:
-    options = TrainOptions(max_epochs=2, eval_frequency=5, width=32, depth=1)
+    options = TrainOptions(max_epochs=2, eval_frequency=5)
     first = train_muc4(FIXTURE, FIXTURE, tmp_path / "a", options=options, command="test")
     second = train_muc4(FIXTURE, FIXTURE, tmp_path / "b", options=options, command="test")
     for part in ("ner/model", "textcat_multilabel/model", "tok2vec/model"):

@@ -18,7 +18,7 @@ EXAMPLE_SOURCE = "incidex example wire"
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
 def command(fmt: str) -> None:
     """Extract the bundled example report and show what incidex finds."""
-    text = resources.files("incidex").joinpath("examples", EXAMPLE).read_text(encoding="utf-8")
+    text = resources.files("incidex").joinpath(f"examples/{EXAMPLE}").read_text(encoding="utf-8")
     report = extract_text(text, published=EXAMPLE_PUBLISHED, source=EXAMPLE_SOURCE)
     if fmt == "json":
         import json

@@ -6,6 +6,7 @@ Exit codes: 0 ok · 1 unexpected error · 2 usage error · 3 configuration (mode
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import import_module
 
@@ -56,3 +57,9 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the CLI never shows a traceback unless asked to
+        if os.environ.get("INCIDEX_DEBUG"):
+            raise
+        click.echo(f"incidex: internal error: {exc.__class__.__name__}: {exc} (set INCIDEX_DEBUG=1 for the "
+                   "traceback and please report it)", err=True)
+        sys.exit(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..types import Incident, Report
@@ -35,29 +36,34 @@ def _casualties(incident: Incident) -> str:
 def print_table(report: Report, text: str, *, console: Console | None = None) -> None:
     console = console or Console()
     doc = report.document
-    console.print(f"[bold]{len(report.incidents)} incident(s)[/bold] · published {doc.published or 'unknown'} · "
-                  f"source {doc.source or 'unknown'} · {doc.chars} chars")
+    console.print(f"[bold]{len(report.incidents)} incident(s)[/bold] · published {escape(doc.published or 'unknown')}"
+                  f" · source {escape(doc.source or 'unknown')} · {doc.chars} chars")
     for incident in report.incidents:
-        table = Table(title=f"{incident.id} · {incident.role} · {incident.type}", show_header=False,
+        table = Table(title=escape(f"{incident.id} · {incident.role} · {incident.type}"), show_header=False,
                       title_justify="left")
         table.add_column("field", style="bold")
         table.add_column("value")
         date = incident.date
-        table.add_row("date", f"{date.value or 'unresolved'} ({date.precision})" + (f" — “{date.text}”" if date.text else ""))
-        table.add_row("location", _location(incident))
-        table.add_row("perpetrators", "\n".join(
+        _row(table, "date", f"{date.value or 'unresolved'} ({date.precision})" + (f" — “{date.text}”" if date.text else ""))
+        _row(table, "location", _location(incident))
+        _row(table, "perpetrators", "\n".join(
             f"{p.name or p.text}" + (f" ×{p.count}" if p.count else "") + (f" [{p.relation}]" if p.relation else "")
             for p in incident.perpetrators) or "—")
-        table.add_row("victims", "\n".join(
+        _row(table, "victims", "\n".join(
             f"{v.text}" + (f" ×{v.count}" if v.count else "") + (f" ({v.status})" if v.status else "")
             for v in incident.victims) or "—")
         for name in ("targets", "responders", "weapons"):
-            table.add_row(name, ", ".join(m.text for m in getattr(incident, name)) or "—")
-        table.add_row("casualties", _casualties(incident))
+            _row(table, name, ", ".join(m.text for m in getattr(incident, name)) or "—")
+        _row(table, "casualties", _casualties(incident))
         disagreements = [r for r in incident.reconciliation if r.low != r.high]
         if disagreements:
-            table.add_row("figures", "\n".join(f"{r.field}: {r.value} ({r.rule}; range {r.low}–{r.high})"
+            _row(table, "figures", "\n".join(f"{r.field}: {r.value} ({r.rule}; range {r.low}–{r.high})"
                                                for r in disagreements))
-        table.add_row("sources", "\n".join(f"{s.name} [{s.kind}]: " + " | ".join(
+        _row(table, "sources", "\n".join(f"{s.name} [{s.kind}]: " + " | ".join(
             ("(hedged) " if c.hedged else "") + c.text[:90] for c in s.claims) for s in incident.sources) or "—")
         console.print(table)
+
+
+def _row(table: Table, name: str, value: str) -> None:
+    """Report text is untrusted: escape it so "[bold]" in a report is shown, not interpreted."""
+    table.add_row(name, escape(value))

@@ -62,10 +62,13 @@ _RELATED_TYPES = (
 MIN_PAIR_SCORE = 2.0
 _EXACT_SEARCH_LIMIT = 12  # gold incidents per report up to which the alignment search is exhaustive
 
-_STOPWORDS = frozenset({"the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "by", "s", "group"})
+_STOPWORDS = frozenset(
+    {"the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "by", "s", "group", "de", "del", "la", "du", "des"}
+)
 _ADMIN_WORDS = frozenset(
     {"province", "state", "region", "oblast", "governorate", "department", "county", "district", "prefecture",
-     "municipality", "territory", "capital", "autonomous", "republic", "krai", "division", "city"}
+     "municipality", "territory", "capital", "autonomous", "republic", "krai", "division", "city", "distrito",
+     "municipalidad", "metropolitana", "metropolitan", "area", "comunidad"}
 )
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -242,7 +245,7 @@ def _place_agreement(predicted: Incident, gold: GoldLocation) -> float:
     loc = predicted.location
     if gold.country_code is not None and None not in gold.country_code and loc.country_code not in gold.country_code:
         return -1.5
-    if gold.name is not None and loc.name and names_match(loc.name, _strings(gold.name), threshold=0.8):
+    if gold.name is not None and loc.name and any(place_match(loc.name, name) for name in _strings(gold.name)):
         return 1.5
     if gold.lat is not None and gold.lon is not None and loc.lat is not None and loc.lon is not None:
         if distance_km(loc.lat, loc.lon, gold.lat, gold.lon) <= gold.tolerance_km:
@@ -292,12 +295,12 @@ def _score_pair(score: Score, predicted: Incident | None, gold: GoldIncident) ->
 def _score_location(counts: dict[str, FieldCount], loc: Location | None, gold: GoldLocation) -> None:
     name = loc.name if loc else None
     if gold.name is not None:
-        _text_scalar(counts["location.name"], name, gold.name, lambda a, b: names_match(a, [b], threshold=0.8))
+        _text_scalar(counts["location.name"], name, gold.name, place_match)
     if gold.country_code is not None:
         code = loc.country_code.upper() if loc and loc.country_code else None
         _scalar(counts["location.country_code"], code, gold.country_code)
     if gold.admin1 is not None:
-        _text_scalar(counts["location.admin1"], loc.admin1 if loc else None, gold.admin1, _admin1_match)
+        _text_scalar(counts["location.admin1"], loc.admin1 if loc else None, gold.admin1, place_match)
     if gold.precision is not None:
         _scalar(counts["location.precision"], loc.precision if loc else None, gold.precision)
     if gold.lat is not None and gold.lon is not None:
@@ -499,10 +502,10 @@ def _weapon_match(name: str, accepted: Sequence[str]) -> float:
     return best if best >= 0.5 else 0.0
 
 
-def _admin1_match(value: str, accepted: str) -> bool:
+def place_match(value: str, accepted: str) -> bool:
+    """Place names match on most of their words, ignoring generic ones ("Diyala Governorate" is "Diyala")."""
     drop = _STOPWORDS | _ADMIN_WORDS
-    a, b = tokens(value, drop=drop), tokens(accepted, drop=drop)
-    return bool(a) and a == b
+    return dice(tokens(value, drop=drop), tokens(accepted, drop=drop)) >= 0.8
 
 
 def _strings(accepted: Accepted) -> list[str]:

@@ -483,15 +483,20 @@ def learned_predictions(
 
 
 def pipeline_predictions(
-    documents: Sequence[MucDocument], *, settings: Settings | None = None
+    documents: Sequence[MucDocument], *, settings: Settings | None = None, model_dir: str | Path | None = None
 ) -> tuple[dict[str, list[Template]], list[tuple[str, str]]]:
-    """Templates from the full incidex pipeline; a document that fails is recorded and predicts nothing."""
+    """Templates from the full incidex pipeline (with ``model_dir``'s learned parts, if given).
+
+    A document that fails is recorded with its reason and predicts nothing.
+    """
     from ..batch import extract_documents
 
     inputs = [Document(text=document.text, id=document.docid) for document in documents]
     predictions: dict[str, list[Template]] = {}
     failures: list[tuple[str, str]] = []
-    outcomes = extract_documents(inputs, settings=settings or load_settings())
+    outcomes = extract_documents(
+        inputs, settings=settings or load_settings(), model_dir=str(model_dir) if model_dir is not None else None
+    )
     for document, outcome in zip(documents, outcomes, strict=True):
         if outcome.report is None:
             failures.append((document.docid, outcome.error or "no report"))
@@ -516,11 +521,7 @@ def evaluate(
     if system == "learned":
         predictions = learned_predictions(documents, model_dir=model_dir)
     else:
-        if model_dir is not None:
-            raise ConfigError(
-                "--model is not yet wired into the full pipeline's batch function; use --system learned with --model"
-            )
-        predictions, failures = pipeline_predictions(documents, settings=settings)
+        predictions, failures = pipeline_predictions(documents, settings=settings, model_dir=model_dir)
     seconds = time.perf_counter() - started
     return EvalResult(
         predictions=predictions,

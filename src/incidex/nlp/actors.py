@@ -32,8 +32,10 @@ ALIAS_FILE = "actor_aliases.tsv"
 EXACT_MARK = "="
 DESCRIPTOR_ADJECTIVES = {"militant", "terrorist", "jihadist", "jihadi", "extremist", "armed", "rebel", "guerrilla",
                          "insurgent", "islamist", "terror", "paramilitary", "criminal", "drug"}  # fmt: skip
-DESCRIPTOR_NOUNS = {"group", "groups", "organization", "organisation", "movement", "network", "militia", "faction",
-                    "militants", "fighters", "rebels", "guerrillas", "insurgents", "cartel", "gang"}  # fmt: skip
+# Nouns a mention's span is widened over ("the Islamic State militant group"); normalization also drops members.
+DESCRIPTOR_NOUNS = {"group", "organization", "organisation", "movement", "network", "militia", "faction", "cartel",
+                    "gang"}  # fmt: skip
+MEMBER_NOUNS = {"groups", "militants", "fighters", "rebels", "guerrillas", "insurgents", "members", "jihadists"}
 _GROUP_WORDS = re.compile(
     r"\b(?:liberation|revolutionary|front|brigades?|mujah[ie]d(?:ee|i)n|jihad|martyrs|cartel|guerrillas?|"
     r"insurgents?|militias?|commandos?|resistance|death\s+squads?|self-defen[cs]e\s+forces|rebels?)\b",
@@ -72,7 +74,7 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=1)
 def load_aliases() -> tuple[ActorEntry, ...]:
     """The alias table, parsed and checked."""
-    text = resources.files("incidex").joinpath("data", ALIAS_FILE).read_text(encoding="utf-8")
+    text = resources.files("incidex").joinpath("data").joinpath(ALIAS_FILE).read_text(encoding="utf-8")
     entries: list[ActorEntry] = []
     header_seen = False
     for number, line in enumerate(text.splitlines(), start=1):
@@ -108,9 +110,12 @@ def _lookup() -> tuple[dict[str, str], dict[str, str]]:
     return loose, exact
 
 
+_STRIPPABLE = DESCRIPTOR_NOUNS | MEMBER_NOUNS | DESCRIPTOR_ADJECTIVES
+
+
 def _strip_descriptors(key: str) -> str:
     words = key.split()
-    while words and words[-1] in DESCRIPTOR_NOUNS | DESCRIPTOR_ADJECTIVES:
+    while words and words[-1] in _STRIPPABLE:
         words.pop()
     while words and words[0] in ("the", "so", "called"):
         words.pop(0)
@@ -169,8 +174,9 @@ class ActorFinder:
 
     def find(self, doc: Doc) -> list[ActorMention]:
         """Actor mentions of ``doc`` in text order."""
+        text = doc.text
         spans = [Span(doc, s, e, label=m) for m, s, e in self.loose(doc)]
-        if doc.text != doc.text.lower():
+        if text != text.lower():
             spans += [Span(doc, s, e, label=m) for m, s, e in self.exact(doc) if _exact_context_ok(doc, s, e)]
         spans = filter_spans(spans)
         for ent in doc.ents:
@@ -191,7 +197,7 @@ class ActorFinder:
                 i += 1
             first, last = doc[start], doc[end - 1]
             start_char, end_char = first.idx, last.idx + len(last.text)
-            mentions.append(ActorMention(start_char, end_char, doc.text[start_char:end_char], span.label_))
+            mentions.append(ActorMention(start_char, end_char, text[start_char:end_char], span.label_))
             i += 1
         return mentions
 

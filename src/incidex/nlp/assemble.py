@@ -52,8 +52,8 @@ class _Builder:
     def build(self) -> Incident:
         frame, args = self.frame, self.frame.arguments
         trigger = next((t for t in frame.triggers if t.type == frame.type and not t.agent), frame.triggers[0])
-        self.cite("type", trigger.start, trigger.end, "incidex.incidents.v1")
-        self.cite("role", trigger.start, trigger.end, "incidex.incidents.v1")
+        self.cite("type", trigger.start, trigger.end, "incidex_incidents_v1")
+        self.cite("role", trigger.start, trigger.end, "incidex_incidents_v1")
         incident = Incident(
             id=frame.id,
             role=frame.role,  # type: ignore[arg-type]
@@ -62,9 +62,9 @@ class _Builder:
             location=self._location(),
             perpetrators=self._perpetrators(),
             victims=self._victims(),
-            targets=self._mentions("targets", args.targets, "incidex.roles.v1"),
-            responders=self._mentions("responders", args.responders, "incidex.roles.v1"),
-            weapons=self._mentions("weapons", args.weapons, "incidex.roles.v1"),
+            targets=self._mentions("targets", args.targets, "incidex_roles_v1"),
+            responders=self._mentions("responders", args.responders, "incidex_roles_v1"),
+            weapons=self._mentions("weapons", args.weapons, "incidex_roles_v1"),
         )
         incident.figures, sourced = self._figures(incident)
         incident.casualties, incident.reconciliation = reconcile(sourced)
@@ -74,7 +74,7 @@ class _Builder:
             figure = figure or next((f for f in incident.figures if f.field.startswith(decision.field.split(".")[0])),
                                     None)
             if figure is not None:
-                self.cite(f"casualties.{decision.field}", figure.start, figure.end, "incidex.roles.v1")
+                self.cite(f"casualties.{decision.field}", figure.start, figure.end, "incidex_roles_v1")
         incident.sources = self._sources()
         sentence = self.doc[frame.triggers[0].token].sent
         incident.summary = sentence.text.strip()[:SUMMARY_CHARS]
@@ -85,7 +85,7 @@ class _Builder:
         mention = self.frame.date
         if mention is None:
             return DateValue(value=None, precision="unknown", text=None, resolved=False)
-        self.cite("date", mention.start, mention.end, "incidex.dates.v1")
+        self.cite("date", mention.start, mention.end, "incidex_dates_v1")
         return DateValue(mention.date.value, mention.date.precision, mention.text, mention.date.resolved)
 
     def _location(self) -> Location:
@@ -100,20 +100,23 @@ class _Builder:
             location.name = location.name or chosen.text
             for field in ("name", "country_code", "admin1", "lat", "lon", "precision"):
                 if getattr(location, field) is not None:
-                    self.cite(f"location.{field}", chosen.start, chosen.end, "incidex.places.v1")
-        if args.facilities:
-            facility = args.facilities[0]
+                    self.cite(f"location.{field}", chosen.start, chosen.end, "incidex_places_v1")
+        facilities = args.facilities
+        if self.frame.type in {"arrest", "plot"}:  # the facility of a planned attack is not where people were held
+            facilities = [f for f in facilities if not any(t.start <= f.start < t.end for t in args.targets)]
+        if facilities:
+            facility = facilities[0]
             if chosen is not None:
-                facility = min(args.facilities, key=lambda f: abs(f.start - chosen.start))
+                facility = min(facilities, key=lambda f: abs(f.start - chosen.start))
             location.facility = _strip_determiner(facility.text)
-            self.cite("location.facility", facility.start, facility.end, "incidex.places.v1")
+            self.cite("location.facility", facility.start, facility.end, "incidex_places_v1")
         return location
 
     def _perpetrators(self) -> list[Perpetrator]:
         result = []
         for arg in self.frame.arguments.perpetrators:
             self.cite(f"perpetrators[{len(result)}]", arg.start, arg.end,
-                      "incidex.actors.v1" if arg.kind == "organization" else "incidex.roles.v1")
+                      "incidex_actors_v1" if arg.kind == "organization" else "incidex_roles_v1")
             result.append(Perpetrator(text=arg.text, name=arg.name, kind=arg.kind,  # type: ignore[arg-type]
                                       count=arg.count, relation=arg.relation))  # type: ignore[arg-type]
         return result
@@ -126,9 +129,9 @@ class _Builder:
                 if cue.status not in statuses:
                     statuses.append(cue.status)
             index = len(result)
-            self.cite(f"victims[{index}]", arg.start, arg.end, "incidex.roles.v1")
+            self.cite(f"victims[{index}]", arg.start, arg.end, "incidex_roles_v1")
             for cue in arg.statuses:
-                self.cite(f"victims[{index}].status", cue.start, cue.end, "incidex.roles.v1")
+                self.cite(f"victims[{index}].status", cue.start, cue.end, "incidex_roles_v1")
             result.append(Victim(text=arg.text, count=arg.count, status=", ".join(statuses) or None))
         return result
 
@@ -185,7 +188,7 @@ class _Builder:
             claims = [c for c in mention.claims if self._claim_is_about_frame(c, spans)]
             if not claims:
                 continue
-            self.cite(f"sources[{len(result)}]", mention.start, mention.end, "incidex.attribution.v1")
+            self.cite(f"sources[{len(result)}]", mention.start, mention.end, "incidex_attribution_v1")
             result.append(Source(name=mention.name, kind=mention.kind,
                                  claims=[Claim(c.text, c.start, c.end, c.hedged) for c in claims],
                                  verb=mention.verb, start=mention.start, end=mention.end))

@@ -52,6 +52,7 @@ ANAPHORIC_PRONOUNS = frozenset({"he", "she", "it", "they"})
 CITING_WORDS = frozenset({"citing", "quoting"})
 CONTINUING_PRONOUNS = frozenset({"he", "she", "it", "they", "this", "these", "we"})
 MIN_QUOTE_TOKENS = 4  # shorter quotes are names or scare quotes, not speech
+ENTITY_KINDS: dict[str, SourceKind] = {"PERSON": "witness", "GPE": "official"}  # unlisted people; "Moscow said"
 RELATIVE_PRONOUNS = frozenset({"that", "who", "which", "whom"})
 STATE_PARTICIPLES = frozenset({"run", "owned", "controlled", "backed", "affiliated", "funded"})
 DROPPED_TAIL_LEMMAS = frozenset({"report", "outlet"})
@@ -68,8 +69,9 @@ CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "
 TRIM_DEPS = frozenset({"mark", "cc", "punct", "prep"})
 ANAPHOR_WINDOW = 3  # sentences back in which a pronoun or "the group" may find its antecedent
 QUOTE_RE = re.compile(r"“([^”]{1,3000})”|\"([^\"\n]{1,3000})\"")
+DATELINE_RE = re.compile(r"[A-Z][A-Z .,'-]+ [—–-]+ ")  # "BAGHDAD — " opening a report
 TRAILING_PUNCT = ".,;: \n\t\"'”’“"
-KIND_ORDER: tuple[str, ...] = ("state_media", "social_media", "news_media", "official", "witness", "group_claim", "other")
+SOURCE_KINDS: tuple[str, ...] = SourceKind.__args__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,6 @@ class SourceLexicon:
     """Cue word sequences (lowercase) mapped to a source kind and, for named outlets, a canonical name."""
 
     cues: dict[tuple[str, ...], SourceCue]
-    ranks: dict[tuple[str, ...], int]
     vocabulary: frozenset[str]
     common: frozenset[str]  # words of generic cues ("state", "police"): lowercased at the start of a sentence
     longest: int
@@ -105,33 +106,31 @@ class SourceLexicon:
     @classmethod
     def parse(cls, text: str, *, where: str = "<lexicon>") -> SourceLexicon:
         cues: dict[tuple[str, ...], SourceCue] = {}
-        ranks: dict[tuple[str, ...], int] = {}
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip() or line.startswith("#"):
                 continue
             parts = line.split("\t")
-            if len(parts) not in (2, 3) or parts[1] not in KIND_ORDER:
+            if len(parts) not in (2, 3) or parts[1] not in SOURCE_KINDS:
                 raise ConfigError(f"{where} line {number}: expected 'cue<TAB>kind[<TAB>name]' with kind one of "
-                                  f"{', '.join(KIND_ORDER)}; fix or remove the line")
+                                  f"{', '.join(SOURCE_KINDS)}; fix or remove the line")
             words = tuple(parts[0].lower().split())
             if words and words not in cues:
                 cues[words] = SourceCue(parts[1], parts[2].strip() or None if len(parts) == 3 else None)  # type: ignore[arg-type]
-                ranks[words] = len(ranks)
         vocabulary = frozenset(word for words in cues for word in words)
         common = frozenset(word for words, cue in cues.items() if cue.name is None and cue.kind != "group_claim"
                            for word in words)
-        return cls(cues, ranks, vocabulary, common, max((len(words) for words in cues), default=0))
+        return cls(cues, vocabulary, common, max((len(words) for words in cues), default=0))
 
     def classify(self, words: list[str]) -> SourceCue | None:
-        """The cue found in ``words``: named outlets first, then the longest, then the earliest listed."""
+        """The cue found in ``words``: named outlets first, then the longest, then the rightmost (the head's)."""
         best: tuple[bool, int, int] | None = None
         found: SourceCue | None = None
         for size in range(min(self.longest, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
                 key = tuple(words[start:start + size])
                 cue = self.cues.get(key)
-                if cue is not None and (best is None or (cue.name is None, -size, self.ranks[key]) < best):
-                    best, found = (cue.name is None, -size, self.ranks[key]), cue
+                if cue is not None and (best is None or (cue.name is None, -size, -start) < best):
+                    best, found = (cue.name is None, -size, -start), cue
         return found
 
 
@@ -168,7 +167,7 @@ class AttributionFinder:
         self.lexicon = SourceLexicon.load(Path(lexicon)) if lexicon else _shipped_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.incidex_sources = _DocReader(doc, self.lexicon).read()
+        doc._.incidex_sources = _DocReader(doc, self.lexicon).read() if doc.has_annotation("DEP") else []
         return doc
 
 
@@ -186,8 +185,6 @@ class _DocReader:
         self.sent_starts = [sent.start for sent in doc.sents]
 
     def read(self) -> list[SourceMention]:
-        if not self.doc.has_annotation("DEP"):
-            return []
         for token in self.doc:
             lemma = token.lemma_.lower()
             if lemma == "accord" and token.lower_ == "according":
@@ -224,13 +221,15 @@ class _DocReader:
         hedged = lemma in HEDGING_VERBS
         claims: list[Claim] = []
         if responsibility:
-            claim = self._claim_range(verb.i, verb.right_edge.i, hedged=True)
+            said = [c for c in verb.rights if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in SAY_VERBS]
+            end = said[0].left_edge.i - 1 if said else verb.right_edge.i
+            claim = self._claim_range(verb.i, end, hedged=True)
             claims = [claim] if claim else []
         else:
             for child in verb.children:
                 if child.dep_ in ("ccomp", "xcomp"):
                     citing = [c for c in child.children if c.lower_ in CITING_WORDS]
-                    edge = self._claim(child, exclude=citing)
+                    edge = self._claim(child, exclude=[*citing, subject])
                     if edge is not None:
                         claims += self._claims_or_quote(edge, hedged=hedged)
             if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and lemma not in ("accuse",):
@@ -245,9 +244,26 @@ class _DocReader:
                         edge = self._claim_range(child.left_edge.i, end)
                         if edge is not None:
                             claims += self._claims_or_quote(edge, hedged=hedged or lemma == "accuse")
-        for source in self._sources(subject, group_claim=responsibility):
+        if not claims:
+            claims = self._statement_claims(verb, hedged=hedged)
+        sources = self._sources(subject, group_claim=responsibility)
+        if lemma == "tell":  # "X told the Interfax news agency that ...": the outlet carried the claim too
+            sources += [source for child in verb.children if child.dep_ in ("dobj", "dative")
+                        for source in self._sources(child) if source.kind in ("news_media", "state_media")]
+        for source in sources:
             if claims or (source.kind != "other" and lemma in CLAIMLESS_VERBS):
                 self._add(source, verb.lower_, claims, verb_token=verb.i)
+
+    def _statement_claims(self, verb: Token, *, hedged: bool) -> list[Claim]:
+        """ "said in a statement that CLAIM" when the parse hangs the clause on "statement"."""
+        for prep in verb.children:
+            for obj in prep.children if prep.dep_ == "prep" else ():
+                for clause in obj.children if obj.dep_ == "pobj" else ():
+                    if clause.dep_ in ("acl", "relcl", "ccomp") and any(c.dep_ == "mark" for c in clause.children):
+                        claim = self._claim(clause, exclude=[])
+                        if claim is not None:
+                            return self._claims_or_quote(claim, hedged=hedged)
+        return []
 
     def _media(self, noun: Token) -> None:
         """Videos and footage: who published or shared them, and what they show."""
@@ -323,33 +339,52 @@ class _DocReader:
 
     def _source(self, head: Token, *, group_claim: bool) -> _Source | None:
         sentence = self._sentence_index(head.i)
-        lower = head.lower_
-        if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             head = head.head.head
-            lower = head.lower_
-        if head.pos_ == "PRON" and lower in ANAPHORIC_PRONOUNS:
+        if head.pos_ == "PRON" and head.lower_ in ANAPHORIC_PRONOUNS:
             return self._antecedent_source(head.i, sentence)
-        if head.lemma_.lower() in GROUP_ANAPHORS and any(c.lower_ == "the" for c in head.children):
-            return self._named_group(head, sentence)
         if head.pos_ not in ("NOUN", "PROPN", "NUM", "X"):
             return None
+        tokens = _phrase_tokens(head)
+        if head.lemma_.lower() in GROUP_ANAPHORS and not any(t.pos_ == "PROPN" for t in tokens) \
+                and any(c.lower_ == "the" for c in head.children):
+            return self._named_group(head, sentence)
         if head.lemma_.lower() in CONTENT_NOUNS and not _is_source_phrase(head, self.lexicon):
             return self._antecedent_source(head.i, sentence)
-        tokens = _phrase_tokens(head)
-        words = _lexicon_words(tokens, self.lexicon.vocabulary)
-        cue = self.lexicon.classify(words)
-        if cue is None or cue.name is None:  # "the newspaper Kommersant": a named outlet in an apposition wins
-            whole = self.lexicon.classify(_lexicon_words(list(head.subtree), self.lexicon.vocabulary))
-            cue = whole if whole is not None and (cue is None or whole.name) else cue
+        cue = self._cue(head, tokens)
         actor = self._is_actor(head)
         if group_claim and cue is None and not actor and not any(t.pos_ == "PROPN" for t in tokens):
             return None  # "various factions claimed responsibility": no one to name
-        kind: SourceKind = "group_claim" if group_claim or (cue is None and actor) else (cue.kind if cue else "other")
-        name = cue.name if cue is not None and cue.name else _display_name(tokens, common=self.lexicon.common)
-        if not name:
+        kind: SourceKind
+        if group_claim or (cue is None and actor):
+            kind = "group_claim"
+        elif cue is not None:
+            kind = cue.kind
+        else:
+            kind = ENTITY_KINDS.get(head.ent_type_, "other")
+        person = _proper_apposition(head)
+        if person is not None and kind == "other":
+            kind = ENTITY_KINDS.get(person[-1].ent_type_, "other")
+        if cue is not None and cue.name:
+            name = cue.name
+        else:
+            name = _display_name(person or _after_group_word(tokens), common=self.lexicon.common)
+        if not name or not tokens:
             return None
-        return _Source(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), self.doc.text[tokens[0].idx:tokens[-1].idx +
-                       len(tokens[-1])], name, kind, _key(name), sentence)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+        return _Source(start, end, self.doc.text[start:end], name, kind, _key(name), sentence)
+
+    def _cue(self, head: Token, tokens: list[Token]) -> SourceCue | None:
+        """The lexicon cue of the phrase; a named outlet in an apposition wins ("the newspaper Kommersant")."""
+        cue = self.lexicon.classify(_lexicon_words(tokens, self.lexicon.vocabulary))
+        if cue is not None and cue.name:
+            return cue
+        for child in head.children:
+            if child.dep_ == "appos":
+                inner = self.lexicon.classify(_lexicon_words(list(child.subtree), self.lexicon.vocabulary))
+                if inner is not None and (cue is None or inner.name):
+                    return inner
+        return cue
 
     def _is_actor(self, head: Token) -> bool:
         return any(a.start <= head.idx < a.end for a in self.doc._.incidex_actors or [])
@@ -423,7 +458,7 @@ class _DocReader:
     def _claims_or_quote(self, claim: Claim, *, hedged: bool) -> list[Claim]:
         """The claim, or the sentences of the quoted speech it falls in."""
         for number, (q_start, q_end) in enumerate(self.quotes):
-            if q_start - 1 <= claim.start < q_end or q_start < claim.end <= q_end + 1:
+            if q_start - 1 <= claim.start and claim.end <= q_end + 1:
                 self.used_quotes.add(number)
                 return self._quote_claims(q_start, q_end, hedged=hedged)
         return [replace(claim, hedged=claim.hedged or hedged)]
@@ -445,6 +480,10 @@ class _DocReader:
             begin += 1
         while finish > begin and text[finish - 1] in TRAILING_PUNCT:
             finish -= 1
+        if text.count('"', begin, finish) % 2 and finish < len(text) and text[finish] == '"':
+            finish += 1  # keep the closing mark of a quotation inside the claim
+        dateline = DATELINE_RE.match(text, begin, finish)
+        begin = dateline.end() if dateline else begin
         if finish <= begin:
             return None
         span = self.doc.char_span(begin, finish, alignment_mode="expand")
@@ -502,54 +541,66 @@ def _has_comma_between(left: Token, right: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject or passive agent, inherited from the governing verb for "saying" and conjoined verbs."""
-    current: Token | None = verb
+    """The verb's subject (the nearest, if the parse gives two) or passive agent; "saying" and conjoined verbs
+    inherit it from the verb they hang on."""
+    current = verb
     for _ in range(4):
-        if current is None:
-            return None
+        subjects = [c for c in current.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and current is not verb)]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - current.i))
         for child in current.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not (current is verb and child.dep_ == "nsubjpass"
-                                                              and verb.lemma_.lower() not in ("quote",)):
-                return child
             if child.dep_ == "agent":
                 obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-        if current.dep_ in ("advcl", "conj", "xcomp") and current.head is not current:
-            current = current.head
-        else:
+        if current is verb and verb.i > 0 and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            return verb.doc[verb.i - 1]  # "CLAIM, Iraq's Security Media Cell said": the parse lost the subject
+        if current.dep_ not in ("advcl", "conj", "xcomp") or current.head is current:
             return None
+        current = current.head
     return None
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
-    """The source phrase: the head with its modifiers, "of"/"for" phrases and a parenthesized apposition."""
+    """The source phrase: the head with its modifiers, "of"/"for"/"on" phrases and a name in apposition
+    ("the group al-Shabaab", "Federal Security Service (FSB)")."""
+    doc = head.doc
     cut: set[int] = set()
     for child in head.children:
-        keep = (child.dep_ == "prep" and child.lower_ in KEPT_PREPS) or (
-            child.dep_ == "appos" and child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text == "("
-            or child.dep_ == "appos" and head.doc[child.left_edge.i].text == "(")
+        before = doc[max(child.left_edge.i - 1, 0)].text
+        named = child.dep_ == "appos" and ("(" in (child.left_edge.text, before) or before not in (",", "—", "-"))
+        keep = named or child.text in ("(", ")") or (child.dep_ == "prep" and (
+            child.lower_ in KEPT_PREPS or child.lower_ == "on" and not any(g.ent_type_ == "DATE" for g in child.subtree)))
         if child.dep_ in CUT_DEPS and not keep:
             cut.update(t.i for t in child.subtree)
-    tokens = [t for t in head.subtree if t.i not in cut]
     run = [head]
-    index = tokens.index(head)
-    for tok in reversed(tokens[:index]):
-        if tok.i != run[0].i - 1:
-            break
-        run.insert(0, tok)
-    for tok in tokens[index + 1:]:
-        if tok.i != run[-1].i + 1:
-            break
-        run.append(tok)
-    if run[-1].text == "(":
-        run.pop()
-    if run and run[-1].text == ")" and not any(t.text == "(" for t in run):
-        run.pop()
-    if any(t.text == "(" for t in run) and run[-1].text != ")" and run[-1].i + 1 < len(head.doc) \
-            and head.doc[run[-1].i + 1].text == ")":
-        run.append(head.doc[run[-1].i + 1])
+    while run[0].i > head.left_edge.i and run[0].i - 1 not in cut:
+        run.insert(0, doc[run[0].i - 1])
+    while run[-1].i < head.right_edge.i and run[-1].i + 1 not in cut:
+        run.append(doc[run[-1].i + 1])
+    if sum(t.text == "(" for t in run) != sum(t.text == ")" for t in run):
+        run = [t for t in run if t.text not in ("(", ")")]
     return _strip_det(run)
+
+
+def _proper_apposition(head: Token) -> list[Token] | None:
+    """ "a local vigilante leader, Musa Bukar," → the tokens of "Musa Bukar"."""
+    if head.pos_ == "PROPN":
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            tokens = _strip_det([t for t in child.subtree if t.dep_ not in ("relcl", "acl", "punct") or t is child])
+            return tokens[tokens.index(child) - len([t for t in child.lefts if t.dep_ == "compound"]):tokens.index(child) + 1]
+    return None
+
+
+def _after_group_word(tokens: list[Token]) -> list[Token]:
+    """ "the Somali militant group al-Shabaab" → "al-Shabaab"."""
+    for number, tok in enumerate(tokens[:-1]):
+        if tok.lemma_.lower() in GROUP_ANAPHORS and tokens[number + 1].pos_ == "PROPN":
+            return tokens[number + 1:]
+    return tokens
 
 
 def _strip_det(tokens: list[Token]) -> list[Token]:
@@ -644,7 +695,7 @@ def _merge(found: list[_Attribution]) -> list[SourceMention]:
         mention = merged.get(target)
         if mention is None:
             named = first_of[target]
-            mention = SourceMention(source.start, source.end, source.text, named.name, source.kind, attribution.verb)
+            mention = SourceMention(source.start, source.end, source.text, named.name, named.kind, attribution.verb)
             merged[target] = mention
         mention.verb = mention.verb or attribution.verb
         for claim in attribution.claims:
@@ -656,10 +707,11 @@ def _merge(found: list[_Attribution]) -> list[SourceMention]:
 
 
 def _merge_target(source: _Source, first_of: dict[tuple[str, tuple[str, ...]], _Source]) -> tuple[str, tuple[str, ...]]:
-    """The longer same-kind name this one abbreviates ("state media" → "russian state media"), nearest first."""
+    """The longer name this one abbreviates ("state media" → "russian state media"), nearest first; of the same
+    kind, or any kind when this one is "other" ("Macabangon" → "police spokesman Major Jun Macabangon")."""
     size = len(source.key)
     longer = [(kind, key) for kind, key in first_of
-              if kind == source.kind and len(key) > size and key[-size:] == source.key]
+              if len(key) > size and key[-size:] == source.key and source.kind in (kind, "other")]
     if not longer:
         return (source.kind, source.key)
     return min(longer, key=lambda k: abs(first_of[k].start - source.start))

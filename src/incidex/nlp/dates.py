@@ -75,8 +75,12 @@ _PATTERNS = [
     r"\b(?:over|at|during)\s+the\s+weekend\b",
     rf"(?<=\bthe\s)(?:{_FULL_MONTH})(?=\s+(?:{_EVENT_NOUNS})\b)",
 ]
-_FINDER = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
-_FINDERS = [re.compile(p, re.IGNORECASE) for p in _PATTERNS]
+_FINDERS = [re.compile(p) for p in _PATTERNS]  # run on lowercased text
+# Every pattern contains one of these words; patterns run only in a window around each of them.
+_ANCHOR = re.compile(
+    rf"(?:{_FULL_MONTH}|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year|{YEAR})"
+)
+_WINDOW_BEFORE, _WINDOW_AFTER = 48, 40
 
 _ISO = re.compile(rf"\b({YEAR})-(\d\d)-(\d\d)\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){ORD}\s+(?:of\s+)?({MONTH})(?:,?\s+({YEAR}))?(?!\w)")
@@ -272,12 +276,40 @@ def find_dates(doc: Doc) -> list[DateMention]:
     return [DateMention(s, e, text[s:e], normalize_date(text[s:e], published)) for s, e in spans]
 
 
+def _lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _windows(low: str) -> list[tuple[int, int]]:
+    """Merged text windows around anchor words, widened to whitespace so that ``\\b`` means the same."""
+    windows: list[tuple[int, int]] = []
+    n = len(low)
+    for m in _ANCHOR.finditer(low):
+        start, end = max(0, m.start() - _WINDOW_BEFORE), min(n, m.end() + _WINDOW_AFTER)
+        while start > 0 and not low[start - 1].isspace():
+            start -= 1
+        while end < n and not low[end].isspace():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def _pattern_spans(text: str) -> list[tuple[int, int]]:
     """Non-overlapping pattern matches, longest first."""
-    if _FINDER.search(text) is None:
-        return []
+    low = _lower_same_length(text)
     candidates = sorted(
-        ((m.start(), m.end()) for finder in _FINDERS for m in finder.finditer(text)),
+        (
+            (m.start(), m.end())
+            for start, end in _windows(low)
+            for finder in _FINDERS
+            for m in finder.finditer(low, start, end)
+        ),
         key=lambda span: (span[0] - span[1], span[0]),
     )
     chosen: list[tuple[int, int]] = []

@@ -125,7 +125,7 @@ class Gazetteer:
         self._rows = rows
         self._places: dict[int, Place] = {}
         self._index = index
-        self._demonyms = demonyms
+        self.demonyms = demonyms
         self.stopwords = stopwords
         self._admin1_names = {}
         self._countries = {}
@@ -140,8 +140,7 @@ class Gazetteer:
             first = key.partition(" ")[0]
             if lengths.get(first, 0) < len(key):
                 lengths[first] = len(key)
-        self.first_words: dict[str, int] = lengths
-        """First word of every name key -> the longest key starting with it (for fast matching in text)."""
+        self.first_words: dict[str, int] = lengths  # first word of each key -> longest key starting with it
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> Gazetteer:
@@ -162,6 +161,10 @@ class Gazetteer:
     def __contains__(self, name: str) -> bool:
         return normalize_name(name) in self._index
 
+    def has_key(self, key: str) -> bool:
+        """Whether an already normalized name key is known (the fast check used while scanning text)."""
+        return key in self._index
+
     def lookup(self, name: str) -> list[Candidate]:
         """Every place ``name`` may refer to, most likely first by population and name type alone."""
         candidates = []
@@ -177,7 +180,7 @@ class Gazetteer:
 
     def country_for_demonym(self, word: str) -> str | None:
         """ISO code of the country a nationality adjective or noun names: "Russian" -> "RU"."""
-        return self._demonyms.get(normalize_name(word))
+        return self.demonyms.get(normalize_name(word))
 
     def resolve(self, names: Sequence[str], *, context: GeoContext | None = None) -> list[Resolution]:
         """Pick one place per name, using the other names and ``context`` (countries the text mentions).

@@ -7,6 +7,7 @@ recalls (``background``: "the March attack", "detained in 2022"). Writes ``doc._
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.language import Language
@@ -29,7 +30,10 @@ MAX_DATE_DISTANCE = 4
 
 
 def _date_key(mention: DateMention | None) -> str | None:
-    return mention.date.value if mention is not None else None
+    """What identifies a date: its value, or its words while unresolved ("on Sunday" without a publication date)."""
+    if mention is None:
+        return None
+    return mention.date.value or f"~{mention.text.lower()}"
 
 
 def _parse_iso(value: str | None) -> date | None:
@@ -266,15 +270,25 @@ class IncidentFinder:
 
     @staticmethod
     def _corroborated(doc: Doc, frame: IncidentFrame) -> bool:
-        """A frame of weak triggers only survives with a casualty, weapon, armed actor or perpetrator noun nearby."""
+        """A frame of weak triggers only survives with a casualty, weapon, armed actor or perpetrator noun nearby.
+
+        In a sports report ("Liverpool's attack", "Salah shot twice") only a death or an injury will do."""
         if any(t.strong for t in frame.triggers):
             return True
-        cues = {"kill", "dead", "die", "death", "wound", "injure", "injured", "hurt", "shoot", "shot", "gun", "rifle",
-                "weapon", "explosive", "militant", "guerrilla", "rebel", "terrorist", "insurgent", "police", "soldier",
-                "troop", "army", "force", "gunman", "gunmen", "attacker", "fire", "casualty", "victim", "hostage",
-                "bomb", "grenade", "knife", "suspect"}
+        sports = sum(t.lemma_ in SPORTS_WORDS for t in doc) + len(SCORELINE.findall(doc.text)) >= 2
+        cues = CASUALTY_CUES if sports else CORROBORATION_CUES
         for start in frame.sentences:
-            sent = doc[start].sent
-            if any(t.lemma_ in cues for t in sent):
+            if any(t.lemma_ in cues for t in doc[start].sent):
                 return True
         return False
+
+
+CASUALTY_CUES = frozenset({"kill", "dead", "die", "death", "wound", "injure", "injured", "hurt", "casualty"})
+SPORTS_WORDS = frozenset({"match", "goal", "league", "striker", "midfielder", "half-time", "halftime", "season",
+                          "championship", "coach", "tournament", "cup", "score", "scorer", "fixture", "defender",
+                          "goalkeeper", "penalty", "innings", "wicket", "touchdown", "quarterback", "beat"})
+CORROBORATION_CUES = CASUALTY_CUES | frozenset({
+    "shoot", "shot", "gun", "rifle", "weapon", "explosive", "militant", "guerrilla", "rebel", "terrorist", "insurgent",
+    "police", "soldier", "troop", "army", "force", "gunman", "gunmen", "attacker", "fire", "victim", "hostage", "bomb",
+    "grenade", "knife", "suspect"})
+SCORELINE = re.compile(r"\b\d{1,2}-\d{1,2}\b")

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from ..errors import ConfigError
 
-FACTORY_NAME = "incidex.muc_roles.v1"
+FACTORY_NAME = "incidex_muc_roles_v1"
 EXTENSION = "incidex_muc"
 
 
@@ -128,5 +128,5 @@ class MucRoles:
 
 
 def create_muc_roles(nlp: Language, name: str, model_dir: str) -> MucRoles:
-    """Factory for ``incidex.muc_roles.v1`` (registered by the pipeline module)."""
+    """Factory for ``incidex_muc_roles_v1`` (registered by the pipeline module)."""
     return MucRoles(nlp, name, model_dir=model_dir)

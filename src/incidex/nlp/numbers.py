@@ -253,7 +253,8 @@ class _Context:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.words = [t.lower_ for t in doc]
-        self.lowercase = doc.text == doc.text.lower()
+        self.text = doc.text
+        self.lowercase = self.text == self.text.lower()
         self.skip_tokens: set[int] = set()
         for ent in doc.ents:
             if ent.label_ in SKIP_ENT_LABELS:
@@ -419,7 +420,7 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
         first_char = doc[start].idx
         last = doc[run.end - 1]
         end_char = last.idx + len(last.text)
-        found.append(NumberMention(first_char, end_char, doc.text[first_char:end_char], run.value, run.low, run.high))
+        found.append(NumberMention(first_char, end_char, ctx.text[first_char:end_char], run.value, run.low, run.high))
         i = run.end
     return found
 

@@ -2,7 +2,7 @@
 
     model (tok2vec, tagger, parser, ner, ...) → numbers → dates → places → actors → attribution → incidents → roles
 
-Every component is registered under a versioned factory name by :func:`register_components`; nothing registers on
+Every component is registered under a versioned factory name (``incidex_roles_v1``) by :func:`register_components`; nothing registers on
 import. ``build_pipeline`` is cached per (model, model_dir) so a process loads the model once.
 """
 
@@ -20,13 +20,13 @@ from .annotations import register_extensions
 
 COMPONENTS: tuple[tuple[str, str, str], ...] = (
     # (factory name, module, class)
-    ("incidex.numbers.v1", "numbers", "NumberFinder"),
-    ("incidex.dates.v1", "dates", "DateFinder"),
-    ("incidex.places.v1", "places", "PlaceFinder"),
-    ("incidex.actors.v1", "actors", "ActorFinder"),
-    ("incidex.attribution.v1", "attribution", "AttributionFinder"),
-    ("incidex.incidents.v1", "incidents", "IncidentFinder"),
-    ("incidex.roles.v1", "roles", "RoleFinder"),
+    ("incidex_numbers_v1", "numbers", "NumberFinder"),
+    ("incidex_dates_v1", "dates", "DateFinder"),
+    ("incidex_places_v1", "places", "PlaceFinder"),
+    ("incidex_actors_v1", "actors", "ActorFinder"),
+    ("incidex_attribution_v1", "attribution", "AttributionFinder"),
+    ("incidex_incidents_v1", "incidents", "IncidentFinder"),
+    ("incidex_roles_v1", "roles", "RoleFinder"),
 )
 
 
@@ -62,7 +62,7 @@ def _build(model: str, model_dir: str | None) -> Language:
     register_components()
     nlp = load_model(model)
     for factory, _module, _cls in COMPONENTS:
-        nlp.add_pipe(factory, name=factory.split(".")[1])
+        nlp.add_pipe(factory, name=factory.removesuffix("_v1"))
     if model_dir is not None:
         from .learned import add_learned_components
 

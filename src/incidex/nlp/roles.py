@@ -1,7 +1,8 @@
 """Role filling: attach places, perpetrators, victims, targets, responders, weapons and casualty figures to frames.
 
-Every argument goes to the incident frame whose trigger is nearest to it in the dependency tree of its sentence; a
-sentence without a trigger continues the incident of the sentence just before it ("They are uninjured.").
+Every argument goes to the incident frame whose trigger is nearest to it in the dependency tree of its sentence;
+casualty figures and pronouns in a sentence without a trigger continue the incident of the sentences just before it
+("They are uninjured.").
 """
 
 from __future__ import annotations
@@ -50,15 +51,17 @@ class FrameLocator:
                 self.by_sentence.setdefault(token.sent.start, []).append((token, frame))
         self.sentence_starts = [s.start for s in doc.sents]
 
-    def frame_for(self, token: Token, *, carry: bool = True) -> IncidentFrame | None:
+    def frame_for(self, token: Token, *, carry: int = 2) -> IncidentFrame | None:
+        """The frame of the nearest trigger in the token's sentence, else of the last trigger in the ``carry``
+        sentences before it."""
         candidates = self.by_sentence.get(token.sent.start)
         if candidates:
             return min(candidates, key=lambda c: (tree_distance(c[0], token), abs(c[0].i - token.i)))[1]
-        if not carry:
-            return None
         index = self.sentence_starts.index(token.sent.start)
-        if index > 0:
-            previous = self.by_sentence.get(self.sentence_starts[index - 1])
+        for back in range(1, carry + 1):
+            if index - back < 0:
+                break
+            previous = self.by_sentence.get(self.sentence_starts[index - back])
             if previous:
                 return previous[-1][1]
         return None
@@ -98,7 +101,7 @@ class RoleFinder:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None or _is_origin(span.root):
                 continue
-            frame = locate.frame_for(span.root, carry=False)
+            frame = locate.frame_for(span.root, carry=0)
             if frame is None:
                 continue
             if mention.kind == "facility":
@@ -114,12 +117,12 @@ class RoleFinder:
                 continue
             claimed = _claimed_incident(span.root)
             if claimed is not None:
-                frame = locate.frame_for(claimed, carry=False)
+                frame = locate.frame_for(claimed, carry=0)
                 if frame is not None:
                     _add_org(frame, actor, "claimed")
                 continue
             relation = _relation_cue(span)
-            frame = locate.frame_for(span.root, carry=False)
+            frame = locate.frame_for(span.root, carry=0)
             if frame is None:
                 continue
             if relation is None:
@@ -134,7 +137,7 @@ class RoleFinder:
             if token.pos_ not in {"NOUN", "PROPN", "PRON"} or token.i in org_tokens:
                 continue
             lemma = token.lemma_.lower()
-            frame = locate.frame_for(token, carry=token.pos_ == "PRON")
+            frame = locate.frame_for(token, carry=1 if token.pos_ == "PRON" else 0)
             if frame is None:
                 continue
             phrase = noun_phrase(token)
@@ -161,7 +164,7 @@ class RoleFinder:
                 continue
             if span.root.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            frame = locate.frame_for(span.root, carry=False)
+            frame = locate.frame_for(span.root, carry=0)
             if frame is not None:
                 frame.arguments.weapons.append(Arg(span.start_char, span.end_char, span.text))
 

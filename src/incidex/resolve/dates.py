@@ -1,7 +1,8 @@
 """Date ranges of records, precision-aware: "2024-03" covers every day of March 2024.
 
 A record without a usable date falls back on its document's publication date: a main incident happened in the
-:data:`UNDATED_DAYS` days before publication, a background incident at any time before it.
+:data:`UNDATED_DAYS` days before publication (generous, since follow-up reports of arrests and trials come weeks or
+months later), a background incident at any time before it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import date, timedelta
 
 from ..types import DateValue
 
-UNDATED_DAYS = 30
+UNDATED_DAYS = 90
 
 
 @dataclass(frozen=True)

