@@ -1,12 +1,13 @@
 """Ingest N synthetic reports into a fresh SQLite store with 1 worker, 2 workers and Dask local:2; print figures.
 
     python bench/bench_ingest.py --docs 10000            # the full benchmark (long: the real pipeline)
-    python bench/bench_ingest.py --docs 500 --extract spacy-only --runs local:2
+    python bench/bench_ingest.py --docs 500 --extract spacy-only --runs local:1,local:2
 
-For each run it prints docs/s end to end (read -> extract -> store -> resolve, including worker start-up and model
-loads), the peak RSS of the run's process tree (sampled every 0.2 s), and the share of the time spent in the store
-(its reads and batched writes, resolver calls included) and in the resolver alone. Targets: store < 10% of the
-time; 2 workers >= 1.8x one worker. Each run is a fresh child process with a fresh database.
+For each run it prints docs/s end to end (read -> extract -> store -> resolve, including worker start-up and
+model loads), the CPU seconds per document of the run's process tree (it tells more than docs/s on a busy machine,
+whose load average is printed too), the peak RSS of the process tree (sampled every 0.2 s), and the share of the
+time spent in the store (its reads and batched writes, resolver calls included) and in the resolver alone.
+Targets: store < 10% of the time; 2 workers >= 1.8x one worker. Each run is a fresh child process with a fresh database.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import argparse
 import functools
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -25,6 +27,7 @@ import psutil
 
 BENCH = Path(__file__).resolve().parent
 RUNS = ("local:1", "local:2", "dask:local:2")
+EXTRACTORS = ("incidex", "spacy-only", "no-nlp")
 STORE_TARGET = 0.10
 SPEEDUP_TARGET = 1.8
 
@@ -35,8 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7, help="generator seed")
     parser.add_argument("--runs", default=",".join(RUNS), help=f"comma-separated runs (default {','.join(RUNS)})")
     parser.add_argument(
-        "--extract", choices=("incidex", "spacy-only"), default="incidex",
-        help="batch function: the full incidex pipeline, or the bare spaCy model with empty reports",
+        "--extract", choices=EXTRACTORS, default="incidex",
+        help="batch function: the full incidex pipeline, the bare spaCy model (empty reports), or no NLP at all",
     )
     parser.add_argument("--workdir", type=Path, help="where the corpus and databases go (default: a temp dir)")
     parser.add_argument("--run", help=argparse.SUPPRESS)  # child mode: one run
@@ -73,6 +76,7 @@ def _parent(run: str, *, corpus: Path, workdir: Path, extract: str) -> dict:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     command = [sys.executable, __file__, "--run", run, "--corpus", str(corpus), "--db", str(db), "--extract", extract]
+    cpu_before = _children_cpu()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     peak = 0
     process = psutil.Process(child.pid)
@@ -84,7 +88,14 @@ def _parent(run: str, *, corpus: Path, workdir: Path, extract: str) -> dict:
         raise SystemExit(f"run {run} failed with exit code {child.returncode}")
     result = json.loads(output.strip().splitlines()[-1])
     result["peak_rss_mb"] = peak / 2**20
+    result["cpu_seconds"] = _children_cpu() - cpu_before
     return result
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of all finished child processes (and theirs, once waited for)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _tree_rss(process: psutil.Process) -> int:
@@ -110,10 +121,12 @@ def _child(run: str, *, corpus: Path, db: Path, extract: str) -> dict:
     from incidex.resolve.resolver import Resolver
     from incidex.store import Store, ingest
 
-    if extract == "spacy-only":
-        from spacy_only import extract_documents
-    else:
+    if extract == "incidex":
         from incidex.batch import extract_documents
+    else:
+        import standins
+
+        extract_documents = standins.spacy_only if extract == "spacy-only" else standins.no_nlp
 
     settings = load_settings()
     clock = _Clock()
@@ -188,10 +201,11 @@ class _TimedResolver:
 
 def _print(results: list[dict], *, docs: int, extract: str) -> None:
     print(f"incidex ingest benchmark: {docs} synthetic reports, batch function: {extract}, {os.cpu_count()} CPUs")
-    print(f"{'run':<14}{'docs/s':>9}{'seconds':>10}{'peak RSS MB':>13}{'store %':>9}{'resolver %':>12}"
-          f"{'records':>9}{'failed':>8}{'load avg':>10}")
+    print(f"{'run':<14}{'docs/s':>9}{'seconds':>10}{'CPU s/doc':>11}{'peak RSS MB':>13}{'store %':>9}"
+          f"{'resolver %':>12}{'records':>9}{'failed':>8}{'load avg':>10}")
     for r in results:
-        print(f"{r['run']:<14}{r['docs'] / r['seconds']:>9.1f}{r['seconds']:>10.1f}{r['peak_rss_mb']:>13.0f}"
+        print(f"{r['run']:<14}{r['docs'] / r['seconds']:>9.1f}{r['seconds']:>10.1f}"
+              f"{r['cpu_seconds'] / r['docs']:>11.3f}{r['peak_rss_mb']:>13.0f}"
               f"{100 * r['store_seconds'] / r['seconds']:>9.1f}{100 * r['resolver_seconds'] / r['seconds']:>12.1f}"
               f"{r['records']:>9}{r['failed']:>8}{r['load_average']:>10.1f}")
     by_run = {r["run"]: r for r in results}

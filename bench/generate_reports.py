@@ -104,8 +104,10 @@ LEADS = {
         "according to {official}.",
     ),
     "armed_assault": (
-        "{Actor} opened fire at {site} in {city} {time} {day}, killing {killed} and injuring {injured}, {official} said.",
-        "At least {killed} people died after {actor} attacked {site} on the outskirts of {city}, {country}, {time} {day}.",
+        "{Actor} opened fire at {site} in {city} {time} {day}, killing {killed} and injuring {injured}, "
+        "{official} said.",
+        "At least {killed} people died after {actor} attacked {site} on the outskirts of {city}, {country}, "
+        "{time} {day}.",
     ),
     "hostage_taking": (
         "{Actor} took {hostages} people hostage at {site} in {city} {time} {day} before {responder} stormed the "
@@ -123,7 +125,8 @@ LEADS = {
     "air_or_drone_strike": (
         "An air strike hit {site} in {city} {time} {day}, killing {killed} people, including several children, "
         "{official} said.",
-        "A drone strike on a vehicle near {city}, {country}, killed {killed} suspected members of {group} {time} {day}.",
+        "A drone strike on a vehicle near {city}, {country}, killed {killed} suspected members of {group} "
+        "{time} {day}.",
     ),
     "shelling": (
         "Artillery shells struck residential districts of {city} {time} {day}, killing {killed} civilians and "
@@ -189,7 +192,8 @@ BACKGROUND = (
     "Local leaders have called for more troops to be deployed, while rights groups warn of abuses during security "
     "operations.",
     "The government has announced several offensives against armed groups in the area, with mixed results.",
-    "Humanitarian agencies say thousands of families have fled their homes in the district since the start of the year.",
+    "Humanitarian agencies say thousands of families have fled their homes in the district since the start of "
+    "the year.",
     "{Country}'s president condemned the attack and promised that those responsible would be brought to justice.",
     "The United Nations called for an independent investigation and urged all sides to protect civilians.",
     "Schools and markets in {city} remained closed on the following day as funerals were held for the victims.",
@@ -219,7 +223,8 @@ CALM_TOPICS = {
         "Exporters in {city} said orders had picked up in the second quarter after a weak start to the year.",
         "Analysts expect growth of about {pct} percent this year, slightly below the government's forecast.",
         "The finance minister said new investment in ports and railways would create jobs in {region}.",
-        "Retail sales rose for the {count_word2} consecutive month, according to figures released by the statistics office.",
+        "Retail sales rose for the {count_word2} consecutive month, according to figures released by the "
+        "statistics office.",
         "The national currency was little changed against the dollar after the decision.",
         "Small business owners in {city} said borrowing costs remained a concern despite the pause.",
         "Economists surveyed by {outlet} had largely expected the move.",

@@ -60,8 +60,11 @@ def _run(args: argparse.Namespace) -> int:
     checksum = corpus_checksum(args.corpus)
     gate = load_gate(args.gate) if args.gate.exists() else None
     if args.update_gate:
-        new = updated_gate(gate, run.score, checksum=checksum, files=len(corpus_files(args.corpus)),
-                           allow_lower=args.allow_lower)
+        if run.errors:
+            raise EvalError(f"not updating the gate: the pipeline failed on {len(run.errors)} reports; fix them first")
+        new = updated_gate(
+            gate, run.score, checksum=checksum, files=len(corpus_files(args.corpus)), allow_lower=args.allow_lower
+        )
         save_gate(new, args.gate)
         print(f"gate updated: {args.gate} ({len(new.minimums)} minimums, corpus {checksum[:12]})")
         return 0

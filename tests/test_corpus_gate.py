@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -102,8 +105,9 @@ def _first(accepted: Accepted) -> Any:
 
 def _as_prediction(case: GoldReport) -> Report:
     incidents = [_incident(item, index) for index, item in enumerate(case.incidents) if not item.optional]
-    return Report(document=DocumentInfo(published=case.published, source=case.source, chars=len(case.text)),
-                  incidents=incidents)
+    return Report(
+        document=DocumentInfo(published=case.published, source=case.source, chars=len(case.text)), incidents=incidents
+    )
 
 
 def _incident(gold: GoldIncident, index: int) -> Incident:
@@ -129,14 +133,54 @@ def _incident(gold: GoldIncident, index: int) -> Incident:
         if loc
         else Location(),
         perpetrators=[
-            Perpetrator(text=p.names[0] if p.names else "them", name=p.names[0] if p.names else None,
-                        kind=_first(p.kind), relation=_first(p.relation) if p.names else None, count=p.count)
+            Perpetrator(
+                text=p.names[0] if p.names else "them",
+                name=p.names[0] if p.names else None,
+                kind=_first(p.kind),
+                relation=_first(p.relation) if p.names else None,
+                count=_first(p.count),
+            )
             for p in gold.perpetrators or ()
         ],
-        victims=[Victim(text="victims", count=count) for count in gold.victims or ()],
+        victims=[Victim(text="victims", count=counts[0]) for counts in gold.victims or ()],
         weapons=[Mention(text=names[0]) for names in gold.weapons or ()],
         sources=[Source(name=s.names[0], kind=_first(s.kind)) for s in gold.sources or ()],
     )
     for name, accepted in (gold.casualties or {}).items():
         incident.casualties.set(name, _first(accepted))
     return incident
+
+
+def _script(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, str(ROOT / "eval" / "score_corpus.py"), *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_score_corpus_script_sets_checks_and_guards_the_gate(tmp_path):
+    corpus, saved, gate = tmp_path / "corpus", tmp_path / "saved", tmp_path / "gate.json"
+    corpus.mkdir()
+    saved.mkdir()
+    gold = {"published": "2024-01-02", "source": "Wire", "incidents": [{"role": "main", "type": "riot"}]}
+    (corpus / "r.json").write_text(json.dumps(gold))
+    (corpus / "r.txt").write_text("Rioters clashed with police.")
+    riot = Incident(id="1", role="main", type="riot", date=DateValue(None, "unknown", None), location=Location())
+    found = Report(document=DocumentInfo(published="2024-01-02", source="Wire", chars=28), incidents=[riot])
+    (saved / "r.json").write_text(json.dumps(found.to_dict()))
+    common = ["--corpus", str(corpus), "--gate", str(gate), "--predictions", str(saved)]
+
+    created = _script(*common, "--update-gate")
+    assert created.returncode == 0, created.stderr
+    assert json.loads(gate.read_text())["minimums"]["type"] == 1.0
+    passed = _script(*common)
+    assert passed.returncode == 0 and "gate: passed" in passed.stdout
+
+    (saved / "r.json").write_text(json.dumps(Report(document=found.document).to_dict()))
+    failed = _script(*common)
+    assert failed.returncode == 1 and "GATE FAIL incidents" in failed.stdout
+    refused = _script(*common, "--update-gate")
+    assert refused.returncode == 6 and "refusing to lower" in refused.stderr
+    assert _script(*common, "--update-gate", "--allow-lower").returncode == 0
+    assert json.loads(gate.read_text())["minimums"]["type"] == 0.0
+    (saved / "r.json").unlink()
+    broken = _script(*common, "--update-gate", "--allow-lower")
+    assert broken.returncode == 6 and "pipeline failed on 1 reports" in broken.stderr

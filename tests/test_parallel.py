@@ -1,29 +1,13 @@
 import os
-import sys
-import types
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
+from incidex.batch import Outcome
 from incidex.config import load_settings
 from incidex.errors import ConfigError
 from incidex.parallel import IN_FLIGHT_PER_WORKER, run_dask, run_local
 from incidex.types import Document, DocumentInfo, Report
 
-try:
-    from incidex.batch import Outcome, extract_documents
-except ImportError:  # the lead's batch module is not there yet: a stand-in with the agreed shape
-
-    @dataclass
-    class Outcome:
-        document: Document
-        report: Report | None
-        error: str | None
-
-    extract_documents = None
-
-SHARED = Path(__file__).resolve().parents[1] / "../shared/data"
 
 
 def fake_extract(documents, *, settings):
@@ -53,15 +37,6 @@ def _documents(count: int, *, special: dict[int, str] | None = None) -> list[Doc
 @pytest.fixture
 def settings():
     return load_settings().with_overrides(nlp={"model": "stand-in-model"})
-
-
-@pytest.fixture
-def batch_module(monkeypatch):
-    """Failed chunks become ``incidex.batch.Outcome`` objects; give the driver the stand-in until the real one exists."""
-    if extract_documents is None:
-        module = types.ModuleType("incidex.batch")
-        module.Outcome = Outcome
-        monkeypatch.setitem(sys.modules, "incidex.batch", module)
 
 
 def test_run_local_with_two_workers_equals_the_in_process_run(settings):
@@ -97,7 +72,7 @@ def test_run_local_reads_its_input_lazily(settings):
     assert len(list(outcomes)) == 199
 
 
-def test_run_local_records_a_dead_worker_and_goes_on(settings, batch_module):
+def test_run_local_records_a_dead_worker_and_goes_on(settings):
     documents = _documents(12, special={5: "CRASH here"})
     outcomes = list(run_local(documents, settings=settings, workers=2, chunk_size=3, extract=fake_extract))
     assert [o.document.id for o in outcomes] == [d.id for d in documents]
@@ -137,17 +112,17 @@ def test_run_dask_refuses_bad_local_addresses(settings, address):
 
 
 @pytest.mark.slow
-def test_drivers_match_the_real_batch_function_on_the_seed_article():
-    if extract_documents is None:
-        pytest.skip("incidex.batch.extract_documents does not exist yet")
-    article = SHARED / "seed" / "rostov_hostage_article.txt"
-    if not article.is_file():
-        pytest.skip(f"shared data not found at {article}; place the shared data folder beside the checkout")
-    text = article.read_text(encoding="utf-8")
+def test_drivers_match_the_real_batch_function_on_the_seed_article(shared_file):
+    text = shared_file("seed", "rostov_hostage_article.txt").read_text(encoding="utf-8")
     documents = [Document(text=text, id="rostov", published="2024-06-16"), Document(text=text[:800], id="lead")]
     settings = load_settings()
-    serial = [o.report.to_dict() for o in run_local(documents, settings=settings, workers=1)]
-    pooled = [o.report.to_dict() for o in run_local(documents, settings=settings, workers=2, chunk_size=1)]
-    dask = [o.report.to_dict() for o in run_dask(documents, settings=settings, address="local:2", chunk_size=1)]
-    assert serial[0]["incidents"], "the seed article has incidents"
+    serial = _view(run_local(documents, settings=settings, workers=1))
+    pooled = _view(run_local(documents, settings=settings, workers=2, chunk_size=1))
+    dask = _view(run_dask(documents, settings=settings, address="local:2", chunk_size=1))
+    assert serial[0][1] is None, f"the batch function failed on the seed article: {serial[0][1]}"
+    assert serial[0][2]["incidents"], "the seed article has incidents"
     assert pooled == serial and dask == serial
+
+
+def _view(outcomes):
+    return [(o.document.id, o.error, o.report.to_dict() if o.report else None) for o in outcomes]

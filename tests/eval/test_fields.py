@@ -71,9 +71,7 @@ def bombing(**changes: Any) -> Incident:
         role="main",
         type="bombing",
         date=DateValue(value="2024-03-16", precision="day", text="on Saturday"),
-        location=Location(
-            name="Mogadishu", country_code="SO", admin1="Banadir", lat=2.04, lon=45.34, precision="city"
-        ),
+        location=Location(name="Mogadishu", country_code="SO", admin1="Banadir", lat=2.04, lon=45.34, precision="city"),
         perpetrators=[
             Perpetrator(text="Al-Shabaab", name="Al-Shabaab", kind="organization", relation="claimed"),
             Perpetrator(text="two gunmen", name=None, kind="individual", count=2),
@@ -184,6 +182,14 @@ def test_alternative_values_and_optional_fields():
     assert counts(score_report(report(zero), gold_report(gold)), "casualties.arrested") == (1, 1, 1)
 
 
+def test_counts_match_one_to_one_against_accepted_values():
+    gold = dict(BOMBING_GOLD, victims=[{"count": [10, 12]}, {"count": 3}])
+    pred = bombing(victims=[Victim(text="12 people", count=12), Victim(text="ten", count=10)])
+    assert counts(score_report(report(pred), gold_report(gold)), "victims.count") == (1, 2, 2)
+    both = bombing(victims=[Victim(text="12 people", count=12), Victim(text="three", count=3)])
+    assert counts(score_report(report(both), gold_report(gold)), "victims.count") == (2, 2, 2)
+
+
 def test_absent_keys_are_not_assessed():
     sparse = {"role": "main", "type": "bombing"}
     score = score_report(report(bombing()), gold_report(sparse))
@@ -275,7 +281,9 @@ def test_place_names_ignore_generic_words_and_accents(value, accepted, expected)
 
 
 def test_sources_match_on_contained_names():
-    pred = bombing(sources=[Source(name="Abdirahman Nur Hassan", kind="official"), Source(name="health ministry", kind="official")])
+    pred = bombing(
+        sources=[Source(name="Abdirahman Nur Hassan", kind="official"), Source(name="health ministry", kind="official")]
+    )
     score = score_report(report(pred), gold_report(BOMBING_GOLD))
     assert counts(score, "sources.name") == (1, 2, 1)
     assert counts(score, "sources.kind") == (1, 2, 1)

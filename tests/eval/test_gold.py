@@ -63,7 +63,9 @@ def test_must_not_rules_are_validated():
         parse(incident, must_not=[{"incident": 0, "field": "summary", "equals": "x", "why": "x"}])
     with pytest.raises(EvalError, match="exactly one"):
         parse(incident, must_not=[{"incident": "any", "why": "x"}])
-    rule = parse(incident, must_not=[{"incident": "any", "field": "casualties.*", "in": [7, 8], "why": "x"}]).must_not[0]
+    rule = parse(incident, must_not=[{"incident": "any", "field": "casualties.*", "in": [7, 8], "why": "x"}]).must_not[
+        0
+    ]
     assert rule.incident is None and rule.values == (7, 8)
 
 

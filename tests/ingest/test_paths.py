@@ -10,9 +10,11 @@ from incidex.errors import BinaryInputError, EmptyInputError, InputError, InputT
 from incidex.ingest import DEFAULT_MAX_BYTES, ReadFailure, read_paths, read_text_file
 from incidex.types import Document
 
-SHARED = Path(__file__).resolve().parents[2] / "../shared/data"
 ARTICLE = "Militants attacked a checkpoint near Kidal on Friday, killing two soldiers, the army said.\n"
-PAGE = f"<html><head><title>Kidal attack</title></head><body><article><p>{ARTICLE}</p><p>{ARTICLE}</p></article></body></html>"
+PAGE = (
+    f"<html><head><title>Kidal attack</title></head>"
+    f"<body><article><p>{ARTICLE}</p><p>{ARTICLE}</p></article></body></html>"
+)
 
 
 @pytest.fixture
@@ -101,13 +103,10 @@ def test_public_api_is_exact():
 
 
 @pytest.mark.shared
-def test_read_paths_reads_the_shared_news_corpora():
-    news = SHARED / "news"
-    if not news.is_dir():
-        pytest.skip(f"shared data not found at {news}; place the shared data folder beside the checkout")
-    wikinews = news / "wikinews_incidents.jsonl"
+def test_read_paths_reads_the_shared_news_corpora(shared_file):
+    wikinews = shared_file("news", "wikinews_incidents.jsonl")
     lines = sum(1 for line in wikinews.read_text(encoding="utf-8").splitlines() if line.strip())
-    results = list(read_paths([wikinews, SHARED / "seed"]))
+    results = list(read_paths([wikinews, shared_file("seed")]))
     docs = [r for r in results if isinstance(r, Document)]
     assert len(docs) == lines + 1  # every article and the seed's .txt; the seed's .json is skipped
     assert all(d.published and d.id and d.url for d in docs[:lines])

@@ -14,8 +14,8 @@ def test_decode_bytes_follows_byte_order_marks(encoding):
 
 
 def test_decode_bytes_falls_back_to_cp1252_for_western_text():
-    data = "Police said the suspects’ café was raided – “no one was hurt”.".encode("cp1252")
-    assert decode_bytes(data, origin="a.txt") == "Police said the suspects’ café was raided – “no one was hurt”."
+    text = "Police said the suspects’ café was raided – “no one was hurt”."
+    assert decode_bytes(text.encode("cp1252"), origin="a.txt") == text
 
 
 def test_decode_bytes_uses_a_declared_encoding_when_it_fits():

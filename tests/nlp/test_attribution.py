@@ -147,8 +147,8 @@ def test_short_state_media_mention_merges_into_full_name(blank):
         ("State", 10, "compound", "NOUN", "state"),
         ("media", 11, "nsubj", "NOUN", "medium"),
         ("reported", 11, "ROOT", "VERB", "report"),
-        ("inmates", 13, "nsubj", "NOUN", "inmate"),
-        ("allegedly", 13, "advmod", "ADV", "allegedly"),
+        ("inmates", 14, "nsubj", "NOUN", "inmate"),
+        ("allegedly", 14, "advmod", "ADV", "allegedly"),
         ("fled", 11, "ccomp", "VERB", "flee"),
         (".", 11, "punct", "PUNCT", "."),
     ])
@@ -157,6 +157,33 @@ def test_short_state_media_mention_merges_into_full_name(blank):
     assert [(s.name, s.kind) for s in sources] == [("Russian state media", "state_media")]
     assert [(c.text, c.hedged) for c in sources[0].claims] == [("guards died", False),
                                                                ("inmates allegedly fled", True)]
+
+
+def test_according_to_on_a_verbless_sentence_ends(blank):
+    doc = parsed(blank, [
+        ("According", 5, "prep", "VERB", "accord"),
+        ("to", 0, "prep", "ADP", "to"),
+        ("police", 1, "pobj", "NOUN", "police"),
+        (",", 5, "punct", "PUNCT", ","),
+        ("utter", 5, "amod", "ADJ", "utter"),
+        ("chaos", 5, "ROOT", "NOUN", "chaos"),
+    ])
+    sources = AttributionFinder(blank, "attribution")(doc)._.incidex_sources
+    assert [(s.name, [c.text for c in s.claims]) for s in sources] == [("police", ["utter chaos"])]
+
+
+def test_conjoined_sources_are_separate(blank):
+    doc = parsed(blank, [
+        ("Officials", 3, "nsubj", "NOUN", "official"),
+        ("and", 0, "cc", "CCONJ", "and"),
+        ("residents", 0, "conj", "NOUN", "resident"),
+        ("said", 3, "ROOT", "VERB", "say"),
+        ("six", 5, "nsubj", "NUM", "six"),
+        ("died", 3, "ccomp", "VERB", "die"),
+    ])
+    sources = AttributionFinder(blank, "attribution")(doc)._.incidex_sources
+    assert [(s.name, s.kind) for s in sources] == [("officials", "official"), ("residents", "witness")]
+    assert all([c.text for c in s.claims] == ["six died"] for s in sources)
 
 
 def test_claim_of_responsibility_is_a_hedged_group_claim(blank):
@@ -215,7 +242,7 @@ def test_rostov_state_media_mentions_merge_with_hedged_accusation(read, rostov):
 @pytest.mark.slow
 def test_rostov_telegram_channel_has_both_videos(read, rostov):
     channel = by_name(read(rostov), "112")
-    assert (channel.name, channel.kind) == ("112 (Telegram channel)", "social_media")
+    assert (channel.name, channel.kind, channel.verb) == ("112 (Telegram channel)", "social_media", "published")
     texts = [c.text for c in channel.claims]
     assert len(texts) == 2
     assert "brandishing a knife beside a bound guard" in texts[0]

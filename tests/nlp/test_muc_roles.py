@@ -20,7 +20,7 @@ TEXT = "Urban guerrillas set off a car bomb outside the central police station i
 @pytest.fixture(scope="module")
 def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("muc4") / "model"
-    options = TrainOptions(max_epochs=30, eval_frequency=10)
+    options = TrainOptions(tagger_epochs=20, classifier_epochs=20, eval_frequency=10)
     return train_muc4(FIXTURE, FIXTURE, out, options=options, command="test").model_dir
 
 

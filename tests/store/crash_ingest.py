@@ -1,6 +1,7 @@
 """Ingest a directory with the stand-in extractor, slowly; run as a subprocess by test_crash_safety.py.
 
-Usage: python crash_ingest.py DB_URL CORPUS_DIR BATCH_SIZE DELAY_SECONDS. Prints ``started`` once the store is open.
+Usage: python crash_ingest.py DB_URL CORPUS_DIR BATCH_SIZE DELAY_SECONDS. Prints ``started`` once the store is open,
+then the number of inputs handled after each one, so the test can kill it at a chosen point.
 """
 
 from __future__ import annotations
@@ -27,7 +28,12 @@ def main(url: str, corpus: str, batch_size: int, delay: float) -> None:
     with Store(url) as store:
         print("started", flush=True)
         summary = ingest(
-            read_paths([corpus]), store=store, extract=slow_extract, resolver=Resolver(load_settings()), batch_size=batch_size
+            read_paths([corpus]),
+            store=store,
+            extract=slow_extract,
+            resolver=Resolver(load_settings()),
+            batch_size=batch_size,
+            progress=lambda summary: print(summary.done, flush=True),
         )
     print(f"done new={summary.new} duplicate={summary.duplicate} failed={summary.failed}", flush=True)
 

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -90,18 +91,19 @@ def fake_extract(documents: Iterable[Document], *, settings: Settings | None = N
 
 
 def corpus(size: int, *, seed: int = 7) -> list[Document]:
-    """``size`` documents over a few cities and days, so that some reports describe the same incident."""
+    """``size`` documents over a few cities and a year of days; about one in four repeats an earlier incident."""
     kinds = ("bombing", "armed_assault", "kidnapping")
     names = sorted(CITIES)
     documents = []
     for n in range(size):
-        mix = (n * 7919 + seed) % 1009
+        mix = (n * 7919 + seed) % (4 * size + 1) // 4 * 4  # nearby n often share mix: the same incident again
         city, kind = names[mix % len(names)], kinds[(mix // 5) % len(kinds)]
-        day = 1 + (mix // 15) % 28
-        text = incident_line(city, f"2024-05-{day:02d}", kind, killed=mix % 9) + f" Report number {n}."
+        day = date(2023, 1, 1) + timedelta(days=mix % 730)
+        text = incident_line(city, day.isoformat(), kind, killed=mix % 9) + f" Report number {n}."
         if n % 3 == 0:
-            text += " " + incident_line(names[(mix + 1) % len(names)], f"2024-04-{day:02d}", "raid", killed=1)
-        documents.append(Document(text=text, published=f"2024-05-{min(day + 1, 28):02d}", source=f"Outlet {n % 4}"))
+            text += " " + incident_line(names[(mix + 1) % len(names)], (day - timedelta(days=40)).isoformat(), "raid", 1)
+        published = (day + timedelta(days=1)).isoformat()
+        documents.append(Document(text=text, published=published, source=f"Outlet {n % 4}"))
     return documents
 
 

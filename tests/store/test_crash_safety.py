@@ -45,34 +45,42 @@ def run_to_end(url: str, folder: Path) -> str:
     process = start(url, folder)
     out, _ = process.communicate(timeout=300)
     assert process.returncode == 0
-    return out
+    return out.splitlines()[-1]
+
+
+def kill_after(url: str, folder: Path, handled: int, extra_seconds: float) -> None:
+    """Start a run, wait until it has handled ``handled`` inputs (or ends), wait a little more, SIGKILL it."""
+    process = start(url, folder)
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.strip().isdigit() and int(line) >= handled:
+            break
+    time.sleep(extra_seconds)
+    process.kill()
+    process.wait()
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_runs_killed_at_random_points_end_like_an_uninterrupted_run(backend: str, tmp_path: Path) -> None:
     folder = write_corpus(tmp_path / "corpus")
+    total = DOCUMENTS + 3
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     with store_url_for(backend, tmp_path / "a") as reference_url, store_url_for(backend, tmp_path / "b") as url:
-        started = time.monotonic()
         run_to_end(reference_url, folder)
-        full_run = time.monotonic() - started
         with Store(reference_url) as reference:
             expected = reference.dump()
-        assert len(expected["documents"]) == DOCUMENTS + 3
+        assert len(expected["documents"]) == total
 
         chooser = random.Random(20241124)
-        partial_sizes = []
-        for _ in range(6):
-            process = start(url, folder)
-            time.sleep(chooser.uniform(0.05, 0.5) * full_run)
-            process.kill()
-            process.wait()
+        stored = [0]
+        while len(stored) <= 5 and stored[-1] < total - BATCH:
+            kill_after(url, folder, chooser.randint(stored[-1] + 1, total), chooser.uniform(0.0, 0.05))
             with Store(url) as store:
-                partial_sizes.append(store.count("documents"))
-        print(backend, round(full_run, 2), partial_sizes)
-        assert any(0 < size < DOCUMENTS + 3 for size in partial_sizes), partial_sizes
+                stored.append(store.count("documents"))
+        assert sum(0 < size < total for size in stored) >= 2, stored
+        assert stored == sorted(stored), stored
         assert "duplicate=" in run_to_end(url, folder)
         with Store(url) as store:
             assert store.dump() == expected

@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 from incidex.eval.muc4 import MUC_TYPES, MucDocument, Template, load_muc4
-from incidex.train.muc4 import INFO_FILE, TrainOptions, incident_types, train_muc4, training_doc
+from incidex.train.muc4 import INFO_FILE, TrainOptions, incident_types, tagger_documents, train_muc4, training_doc
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "muc4_mini.jsonl"
 
@@ -39,14 +39,11 @@ def test_training_doc_keeps_the_longest_of_overlapping_mentions() -> None:
     assert [e.text for e in doc.ents] == ["car bomb"]
 
 
-def test_documents_without_incidents_leave_roles_unannotated_not_negative() -> None:
-    nlp = spacy.blank("en")
-    quiet = training_doc(nlp, MucDocument(docid="T-5", text="the rebels met the press.", templates=()))
-    assert quiet.ents == () and {token.ent_iob_ for token in quiet} == {""}
-    busy = training_doc(
-        nlp, MucDocument(docid="T-6", text="the rebels shot him.", templates=(Template("attack", PerpInd=(("rebels",),)),))
-    )
-    assert [token.ent_iob_ for token in busy] == ["O", "B", "O", "O", "O"]
+def test_tagger_learns_only_from_documents_that_report_an_incident() -> None:
+    documents = load_muc4(FIXTURE)
+    chosen = tagger_documents(documents)
+    assert {d.docid for d in chosen} == {d.docid for d in documents if d.templates}
+    assert "MINI-0002" not in {d.docid for d in chosen}
 
 
 def test_incident_types_split_combined_values_and_mark_absent_types_zero() -> None:
@@ -71,10 +68,10 @@ def test_fixture_converts_without_losing_mentions() -> None:
 
 @pytest.mark.slow
 def test_training_is_reproducible_and_records_its_provenance(tmp_path: Path) -> None:
-    options = TrainOptions(max_epochs=2, eval_frequency=5)
+    options = TrainOptions(tagger_epochs=1, classifier_epochs=2, eval_frequency=5)
     first = train_muc4(FIXTURE, FIXTURE, tmp_path / "a", options=options, command="test")
     second = train_muc4(FIXTURE, FIXTURE, tmp_path / "b", options=options, command="test")
-    for part in ("ner/model", "textcat_multilabel/model", "tok2vec/model"):
+    for part in ("ner/model", "textcat_multilabel/model"):
         assert (first.model_dir / part).read_bytes() == (second.model_dir / part).read_bytes()
     info = json.loads((first.model_dir / INFO_FILE).read_text(encoding="utf-8"))
     assert info["train"]["sha256"] == first.train_sha256 and len(first.train_sha256) == 64

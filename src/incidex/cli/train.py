@@ -22,21 +22,26 @@ def command() -> None:
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Model directory to write (replaced if it exists).")
 @click.option("--seed", default=13, show_default=True, help="Random seed; the same seed and data give the same model.")
-@click.option("--max-epochs", default=12, show_default=True, help="Passes over the training data.")
-def muc4(train_path: Path, dev_path: Path, out_dir: Path, seed: int, max_epochs: int) -> None:
+@click.option("--epochs", type=int, default=None,
+              help="Passes over the data for both parts (default: 6 for the tagger, 10 for the classifier).")
+def muc4(train_path: Path, dev_path: Path, out_dir: Path, seed: int, epochs: int | None) -> None:
     """Train the MUC-4 role tagger and incident-type classifier on CPU."""
     from ..train.muc4 import TrainOptions, train_muc4
 
+    options = TrainOptions(seed=seed)
+    if epochs is not None:
+        options = TrainOptions(seed=seed, tagger_epochs=epochs, classifier_epochs=epochs)
     try:
         result = train_muc4(
             train_path,
             dev_path,
             out_dir,
-            options=TrainOptions(seed=seed, max_epochs=max_epochs),
-            command=f"incidex train muc4 --train {train_path} --dev {dev_path} --out {out_dir} "
-            f"--seed {seed} --max-epochs {max_epochs}",
+            options=options,
+            command=f"incidex train muc4 --train {train_path} --dev {dev_path} --out {out_dir} --seed {seed}"
+            + (f" --epochs {epochs}" if epochs is not None else ""),
         )
     except IncidexError as exc:
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(exc.exit_code) from None
     click.echo(f"model written to {result.model_dir} (train sha256 {result.train_sha256[:12]})")
+

@@ -10,8 +10,8 @@ highest (type, role, date and place agreement; see :func:`pair_score`). Then eve
   precision on each field it fills.
 
 List fields (perpetrator names, weapons, sources) match items by normalized token overlap; counts
-(``perpetrators.count``, ``victims.count``) as multisets. ``must_not`` conditions are checked on the
-predicted incident aligned to the gold index they name, or on every predicted incident.
+(``perpetrators.count``, ``victims.count``) match one-to-one against accepted values. ``must_not`` conditions
+are checked on the predicted incident aligned to the gold index they name, or on every predicted incident.
 """
 
 from __future__ import annotations
@@ -19,10 +19,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..types import CASUALTY_FIELDS, Incident, Location, Perpetrator, Report
@@ -66,9 +65,31 @@ _STOPWORDS = frozenset(
     {"the", "a", "an", "of", "for", "and", "in", "on", "at", "to", "by", "s", "group", "de", "del", "la", "du", "des"}
 )
 _ADMIN_WORDS = frozenset(
-    {"province", "state", "region", "oblast", "governorate", "department", "county", "district", "prefecture",
-     "municipality", "territory", "capital", "autonomous", "republic", "krai", "division", "city", "distrito",
-     "municipalidad", "metropolitana", "metropolitan", "area", "comunidad"}
+    {
+        "province",
+        "state",
+        "region",
+        "oblast",
+        "governorate",
+        "department",
+        "county",
+        "district",
+        "prefecture",
+        "municipality",
+        "territory",
+        "capital",
+        "autonomous",
+        "republic",
+        "krai",
+        "division",
+        "city",
+        "distrito",
+        "municipalidad",
+        "metropolitana",
+        "metropolitan",
+        "area",
+        "comunidad",
+    }
 )
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -155,7 +176,10 @@ def score_report(predicted: Report, gold: GoldReport) -> Score:
     aligned_to = {g: incidents[p] for p, g in pairs}
     checks = score.counts["must_not"]
     for rule in gold.must_not:
-        targets = incidents if rule.incident is None else [aligned_to[rule.incident]] if rule.incident in aligned_to else []
+        if rule.incident is None:
+            targets = incidents
+        else:  # nothing to check when no prediction is aligned to that gold incident
+            targets = [aligned_to[rule.incident]] if rule.incident in aligned_to else []
         broken = [incident for incident in targets if violates(incident, rule)]
         checks.add(expected=1, predicted=1, correct=0 if broken else 1)
         if broken:
@@ -206,7 +230,7 @@ def align(predicted: Sequence[Incident], gold: Sequence[GoldIncident]) -> list[t
     if len(gold) > _EXACT_SEARCH_LIMIT:
         return _greedy(scores)
 
-    @lru_cache(maxsize=None)
+    @cache
     def best(i: int, used: int) -> tuple[float, tuple[tuple[int, int], ...]]:
         if i == len(predicted):
             return 0.0, ()
@@ -271,7 +295,7 @@ def _score_pair(score: Score, predicted: Incident | None, gold: GoldIncident) ->
     if gold.perpetrators is not None:
         _score_perpetrators(counts, predicted.perpetrators if predicted else [], gold.perpetrators)
     if gold.victims is not None:
-        _multiset(counts["victims.count"], [v.count for v in predicted.victims] if predicted else [], gold.victims)
+        _match_counts(counts["victims.count"], [v.count for v in predicted.victims] if predicted else [], gold.victims)
     if gold.weapons is not None:
         weapons = [w.text for w in predicted.weapons] if predicted else []
         _match_names(counts["weapons"], weapons, list(gold.weapons), match=_weapon_match)
@@ -330,8 +354,7 @@ def _score_perpetrators(
         predicted=sum(1 for p in named if p.relation),
         expected=sum(1 for g in gold_named if g.relation and any(g.relation)),
     )
-    gold_counts = tuple(g.count for g in gold if g.count is not None)
-    _multiset(counts["perpetrators.count"], [p.count for p in perps], gold_counts)
+    _match_counts(counts["perpetrators.count"], [p.count for p in perps], [g.count for g in gold if g.count])
 
 
 def _score_spurious(score: Score, incident: Incident) -> None:
@@ -380,14 +403,17 @@ def _text_scalar(count: FieldCount, value: Any, accepted: Accepted, same: Callab
     )
 
 
-def _multiset(count: FieldCount, values: Iterable[int | None], gold: Sequence[int]) -> None:
-    predicted = Counter(v for v in values if v is not None)
-    expected = Counter(gold)
-    count.add(
-        correct=sum((predicted & expected).values()),
-        predicted=sum(predicted.values()),
-        expected=sum(expected.values()),
-    )
+def _match_counts(count: FieldCount, values: Iterable[int | None], gold: Sequence[tuple[int, ...]]) -> None:
+    """Pair each predicted count with an unused gold group that accepts it, narrowest groups first."""
+    predicted = [value for value in values if value is not None]
+    free = sorted(gold, key=len)
+    correct = 0
+    for value in predicted:
+        group = next((group for group in free if value in group), None)
+        if group is not None:
+            free.remove(group)
+            correct += 1
+    count.add(correct=correct, predicted=len(predicted), expected=len(gold))
 
 
 def _paired_attribute(
@@ -406,7 +432,12 @@ def _match_names(
 ) -> list[tuple[int, int]]:
     """Greedy one-to-one matching by similarity; returns the (predicted, gold) index pairs."""
     ranked = sorted(
-        ((sim, i, j) for i, name in enumerate(predicted) for j, names in enumerate(gold) if (sim := match(name, names))),
+        (
+            (sim, i, j)
+            for i, name in enumerate(predicted)
+            for j, names in enumerate(gold)
+            if (sim := match(name, names))
+        ),
         reverse=True,
     )
     used_p: set[int] = set()

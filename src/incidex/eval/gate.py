@@ -128,7 +128,9 @@ def run_corpus(cases: Sequence[GoldReport], extract: Extract) -> CorpusRun:
             predicted = extract(case.text, published=case.published, source=case.source, doc_id=case.name)
         except Exception as exc:  # noqa: BLE001 - one failing report must not hide the others' scores
             errors.append(f"{case.name}: {type(exc).__name__}: {exc}")
-            predicted = Report(document=DocumentInfo(published=case.published, source=case.source, chars=len(case.text)))
+            predicted = Report(
+                document=DocumentInfo(published=case.published, source=case.source, chars=len(case.text))
+            )
         score = score_report(predicted, case)
         per_report[case.name] = score
         total = total + score

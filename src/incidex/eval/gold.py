@@ -54,7 +54,7 @@ class GoldPerpetrator:
     names: tuple[str, ...]  # empty for an unnamed perpetrator ("six inmates")
     kind: Accepted
     relation: Accepted
-    count: int | None
+    count: tuple[int, ...]  # accepted counts; empty when none is given
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class GoldIncident:
     date: GoldDate | None
     location: GoldLocation | None
     perpetrators: tuple[GoldPerpetrator, ...] | None
-    victims: tuple[int, ...] | None
+    victims: tuple[tuple[int, ...], ...] | None  # accepted counts of each victim group
     weapons: tuple[tuple[str, ...], ...] | None
     casualties: Mapping[str, Accepted] | None
     sources: tuple[GoldSource, ...] | None
@@ -146,7 +146,8 @@ def parse_gold(data: Mapping[str, Any], *, name: str, text: str) -> GoldReport:
     where = name
     _check_keys(data, {"published", "source", "incidents", "must_not"}, where=where, required={"incidents"})
     incidents = tuple(
-        _incident(item, where=f"{where}: incidents[{index}]") for index, item in enumerate(_list(data, "incidents", where))
+        _incident(item, where=f"{where}: incidents[{index}]")
+        for index, item in enumerate(_list(data, "incidents", where))
     )
     must_not = tuple(
         _must_not(item, where=f"{where}: must_not[{index}]", incidents=len(incidents))
@@ -163,7 +164,18 @@ def parse_gold(data: Mapping[str, Any], *, name: str, text: str) -> GoldReport:
 
 
 def _incident(data: Any, *, where: str) -> GoldIncident:
-    keys = {"role", "type", "optional", "date", "location", "perpetrators", "victims", "weapons", "casualties", "sources"}
+    keys = {
+        "role",
+        "type",
+        "optional",
+        "date",
+        "location",
+        "perpetrators",
+        "victims",
+        "weapons",
+        "casualties",
+        "sources",
+    }
     _check_keys(data, keys, where=where, required={"role", "type"})
     role = _accepted(data["role"], where=f"{where}.role", choices=ROLES)
     kind = _accepted(data["type"], where=f"{where}.type", choices=INCIDENT_TYPES)
@@ -218,7 +230,7 @@ def _perpetrator(data: Any, *, where: str) -> GoldPerpetrator:
         names=_names(data["name"], where=f"{where}.name") if data["name"] is not None else (),
         kind=_accepted(data["kind"], where=f"{where}.kind", choices=ACTOR_KINDS),
         relation=_accepted(data.get("relation"), where=f"{where}.relation", choices=RELATIONS),
-        count=_count(data.get("count"), where=f"{where}.count"),
+        count=_counts(data.get("count"), where=f"{where}.count"),
     )
 
 
@@ -230,26 +242,28 @@ def _source(data: Any, *, where: str) -> GoldSource:
     )
 
 
-def _victims(data: Mapping[str, Any], where: str) -> tuple[int, ...] | None:
+def _victims(data: Mapping[str, Any], where: str) -> tuple[tuple[int, ...], ...] | None:
     if "victims" not in data:
         return None
-    counts = []
+    groups = []
     for index, item in enumerate(_list(data, "victims", where)):
         _check_keys(item, {"count"}, where=f"{where}.victims[{index}]", required={"count"})
-        count = _count(item["count"], where=f"{where}.victims[{index}].count")
-        if count is not None:
-            counts.append(count)
-    return tuple(counts)
+        counts = _counts(item["count"], where=f"{where}.victims[{index}].count")
+        if counts:
+            groups.append(counts)
+    return tuple(groups)
 
 
 def _casualties(data: Any, *, where: str) -> dict[str, Accepted]:
     """Flatten ``{"killed": {"total": 6}}`` to ``{"killed.total": (6,), ...}``; unlisted fields assert null."""
     if not isinstance(data, dict):
-        raise EvalError(f"{where}: must be an object like {{\"killed\": {{\"total\": 6}}}}")
+        raise EvalError(f'{where}: must be an object like {{"killed": {{"total": 6}}}}')
     flat: dict[str, Any] = {}
     for key, value in data.items():
         if key in ("killed", "injured"):
-            _check_keys(value, {"total", "perpetrators", "victims", "responders"}, where=f"{where}.{key}", required=set())
+            _check_keys(
+                value, {"total", "perpetrators", "victims", "responders"}, where=f"{where}.{key}", required=set()
+            )
             flat.update({f"{key}.{sub}": item for sub, item in value.items()})
         else:
             flat[key] = value
@@ -274,17 +288,19 @@ def _must_not(data: Any, *, where: str, incidents: int) -> MustNot:
     elif isinstance(target, int) and 0 <= target < incidents:
         index = target
     else:
-        raise EvalError(f"{where}.incident: {target!r} is neither \"any\" nor an index into incidents (0..{incidents - 1})")
+        raise EvalError(
+            f'{where}.incident: {target!r} is neither "any" nor an index into incidents (0..{incidents - 1})'
+        )
     has_field, has_perp = "field" in data, "perpetrator" in data
     if has_field == has_perp:
-        raise EvalError(f"{where}: give exactly one of \"field\" or \"perpetrator\"")
+        raise EvalError(f'{where}: give exactly one of "field" or "perpetrator"')
     if has_field:
         field_name = data["field"]
         if field_name not in MUST_NOT_FIELDS:
             raise EvalError(f"{where}.field: {field_name!r} is not checkable; use one of {', '.join(MUST_NOT_FIELDS)}")
         values = (data["equals"],) if "equals" in data else tuple(data.get("in", ()))
         if field_name != "*" and not values:
-            raise EvalError(f"{where}: give the forbidden value as \"equals\" or \"in\"")
+            raise EvalError(f'{where}: give the forbidden value as "equals" or "in"')
         return MustNot(incident=index, why=data["why"], field=field_name, values=values)
     relation = data.get("relation")
     if relation is not None and relation not in RELATIONS:
@@ -316,6 +332,12 @@ def _names(value: Any, *, where: str) -> tuple[str, ...]:
     return names
 
 
+def _counts(value: Any, *, where: str) -> tuple[int, ...]:
+    """A count or a list of accepted counts; ``null`` gives none."""
+    values = value if isinstance(value, list) else [value]
+    return tuple(count for item in values if (count := _count(item, where=where)) is not None)
+
+
 def _count(value: Any, *, where: str) -> int | None:
     if value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
         return value
@@ -325,7 +347,7 @@ def _count(value: Any, *, where: str) -> int | None:
 def _list(data: Mapping[str, Any], key: str, where: str, *, default: list[Any] | None = None) -> list[Any]:
     value = data.get(key, default)
     if not isinstance(value, list):
-        raise EvalError(f"{where}: \"{key}\" must be a list")
+        raise EvalError(f'{where}: "{key}" must be a list')
     return value
 
 

@@ -29,10 +29,10 @@ from typing import Any
 
 from ..config import Settings, load_settings
 from ..errors import ConfigError, EvalError
-from ..nlp.muc_roles import LearnedRoles, MucModel, default_model_dir
+from ..nlp.muc_roles import MUC_ROLES, LearnedRoles, MucModel, default_model_dir
 from ..types import Document, Incident, Report
 
-ROLES: tuple[str, ...] = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
+ROLES: tuple[str, ...] = MUC_ROLES
 KEYS: tuple[str, ...] = ("incident_type", *ROLES)
 MUC_TYPES: tuple[str, ...] = ("attack", "bombing", "kidnapping", "arson", "robbery", "forced work stoppage")
 MAX_TEMPLATES = 5

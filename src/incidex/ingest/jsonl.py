@@ -27,7 +27,8 @@ def _parse(raw: bytes, *, origin: str) -> object:
     try:
         line = raw.decode("utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8")
     except UnicodeDecodeError as exc:
-        raise EncodingError(f"{origin}: not valid UTF-8 (bad byte at column {exc.start + 1}); re-save as UTF-8") from None
+        message = f"{origin}: not valid UTF-8 (bad byte at column {exc.start + 1}); re-save as UTF-8"
+        raise EncodingError(message) from None
     try:
         return json.loads(line)
     except json.JSONDecodeError as exc:

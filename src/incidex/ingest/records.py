@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..errors import FormatError
+from ..errors import EncodingError, FormatError
 from ..types import Document
 from .dates import normalize_published
 from .text import check_size, check_text
@@ -28,7 +28,12 @@ def document_from_record(record: object, *, origin: str, max_bytes: int) -> Docu
         raise FormatError(f"{origin}: no \"text\" field; every record needs the report text under \"text\"")
     if not isinstance(text, str):
         raise FormatError(f"{origin}: \"text\" must be a string, got {type(text).__name__}")
-    check_size(len(text.encode("utf-8", "surrogatepass")), origin=origin, max_bytes=max_bytes)
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError:
+        message = f"{origin}: \"text\" has lone UTF-16 surrogates (a broken \\u escape); fix the export"
+        raise EncodingError(message) from None
+    check_size(size, origin=origin, max_bytes=max_bytes)
     check_text(text, origin=origin)
     values = {name: _first(record, keys) for name, keys in FIELD_KEYS.items()}
     return Document(

@@ -45,7 +45,7 @@ _GOVERNMENT_WORDS = re.compile(
     r"\b(?:ministry|ministries|service|police|government|council|court|parliament|agency|department|committee|"
     r"office|bureau|commission|federal|national\s+guard|armed\s+forces|navy|air\s+force|coast\s+guard|"
     r"prosecutor|embassy|united\s+nations|nato|union|university|party|church|red\s+cross|hospital|company|"
-    r"corporation|bank|news|radio|television|press)\b",
+    r"corporation|bank|news|radio|television|press|guards?|corps|forces|military|intelligence|security)\b",
     re.IGNORECASE,
 )
 _SUFFIXES = re.compile(r"[-\s](?:affiliated|linked|inspired|backed|allied|aligned|led|run|held|controlled)$")
@@ -158,7 +158,7 @@ def _variants(alias: str) -> set[str]:
 class ActorFinder:
     """spaCy component writing ``doc._.incidex_actors``."""
 
-    def __init__(self, nlp: Language, name: str = "incidex_actors") -> None:
+    def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.loose = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")

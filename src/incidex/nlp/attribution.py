@@ -22,6 +22,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -46,6 +48,7 @@ PUBLISH_VERBS = frozenset({"publish", "share", "post", "release", "circulate", "
 SHOW_VERBS = frozenset({"show", "depict", "capture", "feature", "reveal", "appear"})
 CONTENT_NOUNS = frozenset({"information", "statement", "report", "data", "figure", "account", "footage", "video",
                            "image", "communique", "announcement", "message", "post", "estimate", "count"})
+TRIGGER_LEMMAS = SAY_VERBS | MEDIA_NOUNS | {"accord"}
 GENERIC_GROUP_WORDS = frozenset({"militants", "militant", "rebels", "insurgents", "group", "fighters"})
 GROUP_ANAPHORS = frozenset({"group", "organization", "organisation", "movement", "militia", "faction", "outfit"})
 ANAPHORIC_PRONOUNS = frozenset({"he", "she", "it", "they"})
@@ -66,6 +69,7 @@ HEDGE_PAIRS = frozenset({("accused", "of"), ("believed", "to"), ("thought", "to"
 HEDGING_VERBS = frozenset({"claim", "allege", "accuse"})
 KEPT_PREPS = frozenset({"of", "for"})
 CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})  # cut wherever they hang in a phrase
 TRIM_DEPS = frozenset({"mark", "cc", "punct", "prep"})
 ANAPHOR_WINDOW = 3  # sentences back in which a pronoun or "the group" may find its antecedent
 QUOTE_RE = re.compile(r"“([^”]{1,3000})”|\"([^\"\n]{1,3000})\"")
@@ -87,6 +91,7 @@ class SourceLexicon:
     cues: dict[tuple[str, ...], SourceCue]
     vocabulary: frozenset[str]
     common: frozenset[str]  # words of generic cues ("state", "police"): lowercased at the start of a sentence
+    group_starts: frozenset[str]  # first words of named groups ("islamic", "hamas"), to find them in running text
     longest: int
 
     @classmethod
@@ -119,7 +124,9 @@ class SourceLexicon:
         vocabulary = frozenset(word for words in cues for word in words)
         common = frozenset(word for words, cue in cues.items() if cue.name is None and cue.kind != "group_claim"
                            for word in words)
-        return cls(cues, vocabulary, common, max((len(words) for words in cues), default=0))
+        group_starts = frozenset(words[0] for words, cue in cues.items()
+                                 if cue.kind == "group_claim" and not set(words) <= GENERIC_GROUP_WORDS)
+        return cls(cues, vocabulary, common, group_starts, max((len(words) for words in cues), default=0))
 
     def classify(self, words: list[str]) -> SourceCue | None:
         """The cue found in ``words``: named outlets first, then the longest, then the rightmost (the head's)."""
@@ -165,9 +172,14 @@ class AttributionFinder:
     def __init__(self, nlp: Language, name: str = "incidex.attribution.v1", *, lexicon: str | None = None) -> None:
         self.name = name
         self.lexicon = SourceLexicon.load(Path(lexicon)) if lexicon else _shipped_lexicon()
+        self.triggers = numpy.array(sorted(nlp.vocab.strings.add(word) for word in TRIGGER_LEMMAS), dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.incidex_sources = _DocReader(doc, self.lexicon).read() if doc.has_annotation("DEP") else []
+        if not doc.has_annotation("DEP"):
+            doc._.incidex_sources = []
+            return doc
+        candidates = numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), self.triggers))  # skip the per-token loop
+        doc._.incidex_sources = _DocReader(doc, self.lexicon).read([doc[int(i)] for i in candidates])
         return doc
 
 
@@ -176,16 +188,18 @@ class _DocReader:
 
     def __init__(self, doc: Doc, lexicon: SourceLexicon) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.lexicon = lexicon
         self.found: list[_Attribution] = []
         self.by_verb: dict[int, _Attribution] = {}
         self.quotes = [(m.start(1) if m.group(1) is not None else m.start(2),
-                        m.end(1) if m.group(1) is not None else m.end(2)) for m in QUOTE_RE.finditer(doc.text)]
+                        m.end(1) if m.group(1) is not None else m.end(2)) for m in QUOTE_RE.finditer(self.text)]
         self.used_quotes: set[int] = set()
         self.sent_starts = [sent.start for sent in doc.sents]
 
-    def read(self) -> list[SourceMention]:
-        for token in self.doc:
+    def read(self, candidates: list[Token]) -> list[SourceMention]:
+        """Apply the rules at each candidate token (one whose lemma may open an attribution)."""
+        for token in candidates:
             lemma = token.lemma_.lower()
             if lemma == "accord" and token.lower_ == "according":
                 self._according(token)
@@ -206,7 +220,7 @@ class _DocReader:
             return
         clause = _clause_head(token.head)
         cut = [c for c in clause.children if c.dep_ == "prep" and c.lower_ == "according"]
-        claim = self._claim(clause, exclude=cut) if clause is not token else None
+        claim = self._claim(clause, exclude=cut) if clause.i != token.i else None
         for source in self._sources(self.doc[obj]):
             self._add(source, "according to", [claim] if claim else [], verb_token=None)
 
@@ -249,6 +263,7 @@ class _DocReader:
         sources = self._sources(subject, group_claim=responsibility)
         if lemma == "tell":  # "X told the Interfax news agency that ...": the outlet carried the claim too
             sources += [source for child in verb.children if child.dep_ in ("dobj", "dative")
+                        and any(t.pos_ == "PROPN" for t in child.subtree)  # not "told reporters"
                         for source in self._sources(child) if source.kind in ("news_media", "state_media")]
         for source in sources:
             if claims or (source.kind != "other" and lemma in CLAIMLESS_VERBS):
@@ -269,12 +284,15 @@ class _DocReader:
         """Videos and footage: who published or shared them, and what they show."""
         publisher: Token | None = None
         verb_text: str | None = None
-        for child in noun.children:
-            if child.dep_ == "acl" and child.lemma_.lower() in PUBLISH_VERBS:
-                for prep in child.children:
+        shared = [c for c in noun.children if c.dep_ == "acl"]
+        if noun.dep_ == "nsubj" and noun.head.tag_ == "VBD" and noun.head.lemma_.lower() not in SHOW_VERBS:
+            shared.append(noun.head)  # "Video shared on X showed ...": parsed as a main verb
+        for verb in shared:
+            if verb.lemma_.lower() in PUBLISH_VERBS:
+                for prep in verb.children:
                     if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "on", "via", "to"):
-                        publisher = next((g for g in prep.children if g.dep_ == "pobj"), publisher)
-                verb_text = child.lower_
+                        found = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                        publisher, verb_text = (found, verb.lower_) if found is not None else (publisher, verb_text)
         branch = noun
         for verb in list(noun.ancestors)[:3]:
             if publisher is None and verb.lemma_.lower() in PUBLISH_VERBS and verb.pos_ == "VERB" and verb.i < noun.i:
@@ -288,11 +306,14 @@ class _DocReader:
         if claim is None and follower is not None and follower.lemma_.lower() in SHOW_VERBS:
             claim = self._claim_range(follower.i + 1, branch.right_edge.i)  # "a video showing ..." parsed loosely
         for source in self._sources(publisher):
-            self._add(source, verb_text, [claim] if claim else [], verb_token=None)
+            if claim is not None or source.kind != "other":
+                self._add(source, verb_text, [claim] if claim else [], verb_token=None)
 
     def _media_claim(self, noun: Token) -> Claim | None:
-        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in SHOW_VERBS:
-            shower = noun.head
+        shower = noun.head
+        if noun.dep_ == "nsubj" and shower.lemma_.lower() in PUBLISH_VERBS:
+            shower = next((c for c in shower.children if c.dep_ == "conj" and c.lemma_.lower() in SHOW_VERBS), shower)
+        if noun.dep_ in ("nsubj", "nsubjpass") and shower.lemma_.lower() in SHOW_VERBS:
             inner = next((c for c in shower.children if c.dep_ == "xcomp" and c.lemma_.lower() in SHOW_VERBS), None)
             return self._content_after(inner or shower)
         for child in noun.children:
@@ -372,7 +393,7 @@ class _DocReader:
         if not name or not tokens:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        return _Source(start, end, self.doc.text[start:end], name, kind, _key(name), sentence)
+        return _Source(start, end, self.text[start:end], name, kind, _key(name), sentence)
 
     def _cue(self, head: Token, tokens: list[Token]) -> SourceCue | None:
         """The lexicon cue of the phrase; a named outlet in an apposition wins ("the newspaper Kommersant")."""
@@ -419,13 +440,15 @@ class _DocReader:
     def _group_cues(self, low: int, high: int) -> list[tuple[int, int, str, str]]:
         """Named groups from the lexicon between tokens ``low`` and ``high`` (for lowercase text without NER)."""
         out = []
-        doc = self.doc
-        for i in range(low, high):
-            for size in range(min(self.lexicon.longest, high - i), 0, -1):
-                key = tuple(t.lower_ for t in doc[i:i + size])
+        lowers = [t.lower_ for t in self.doc[low:high]]
+        for i, word in enumerate(lowers):
+            if word not in self.lexicon.group_starts:
+                continue
+            for size in range(min(self.lexicon.longest, len(lowers) - i), 0, -1):
+                key = tuple(lowers[i:i + size])
                 cue = self.lexicon.cues.get(key)
-                if cue is not None and cue.kind == "group_claim" and not set(key) <= GENERIC_GROUP_WORDS:
-                    span = doc[i:i + size]
+                if cue is not None and cue.kind == "group_claim":
+                    span = self.doc[low + i:low + i + size]
                     out.append((span.start_char, span.end_char, span.text, cue.name or span.text))
                     break
         return out
@@ -475,7 +498,7 @@ class _DocReader:
         return self._make_claim(doc[start].idx, doc[end].idx + len(doc[end]), hedged=hedged)
 
     def _make_claim(self, begin: int, finish: int, *, hedged: bool) -> Claim | None:
-        text = self.doc.text
+        text = self.text
         while begin < finish and text[begin] in TRAILING_PUNCT:
             begin += 1
         while finish > begin and text[finish - 1] in TRAILING_PUNCT:
@@ -531,7 +554,7 @@ class _DocReader:
 
 
 def _clause_head(token: Token) -> Token:
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
 
@@ -545,7 +568,7 @@ def _subject(verb: Token) -> Token | None:
     inherit it from the verb they hang on."""
     current = verb
     for _ in range(4):
-        subjects = [c for c in current.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and current is not verb)]
+        subjects = [c for c in current.children if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and current.i != verb.i)]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - current.i))
         for child in current.children:
@@ -553,10 +576,10 @@ def _subject(verb: Token) -> Token | None:
                 obj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-        if current is verb and verb.i > 0 and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN") and any(
+        if current.i == verb.i and verb.i > 0 and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
             return verb.doc[verb.i - 1]  # "CLAIM, Iraq's Security Media Cell said": the parse lost the subject
-        if current.dep_ not in ("advcl", "conj", "xcomp") or current.head is current:
+        if current.dep_ not in ("advcl", "conj", "xcomp") or current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -567,12 +590,14 @@ def _phrase_tokens(head: Token) -> list[Token]:
     ("the group al-Shabaab", "Federal Security Service (FSB)")."""
     doc = head.doc
     cut: set[int] = set()
-    for child in head.children:
+    for child in head.subtree:
+        if child.i == head.i or child.i in cut:
+            continue
         before = doc[max(child.left_edge.i - 1, 0)].text
         named = child.dep_ == "appos" and ("(" in (child.left_edge.text, before) or before not in (",", "—", "-"))
         keep = named or child.text in ("(", ")") or (child.dep_ == "prep" and (
             child.lower_ in KEPT_PREPS or child.lower_ == "on" and not any(g.ent_type_ == "DATE" for g in child.subtree)))
-        if child.dep_ in CUT_DEPS and not keep:
+        if (child.dep_ in CUT_DEPS and child.head.i == head.i or child.dep_ in CLAUSE_DEPS) and not keep:
             cut.update(t.i for t in child.subtree)
     run = [head]
     while run[0].i > head.left_edge.i and run[0].i - 1 not in cut:
@@ -590,7 +615,7 @@ def _proper_apposition(head: Token) -> list[Token] | None:
         return None
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
-            tokens = _strip_det([t for t in child.subtree if t.dep_ not in ("relcl", "acl", "punct") or t is child])
+            tokens = _strip_det([t for t in child.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i == child.i])
             return tokens[tokens.index(child) - len([t for t in child.lefts if t.dep_ == "compound"]):tokens.index(child) + 1]
     return None
 

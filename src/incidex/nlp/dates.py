@@ -7,11 +7,14 @@ How relative expressions resolve (``published`` is the report's publication day)
   a week earlier; "next Monday" is never resolved (a weekday never resolves to after publication);
 * "today", "tonight", "this morning" -> the publication day; "yesterday", "last night" -> the day before;
   "N days ago" -> day;
-* a month without a year ("in March", "3 february") -> the most recent such month or day not after publication,
-  precision month or day (a day is never invented for a month);
+* a month without a year ("in March") -> the most recent such month not after publication, precision month (a day
+  is never invented for a month);
+* a day and month without a year ("3 february") -> the most recent such day, unless the same day this year lies at
+  most 31 days after publication: "sentencing is scheduled for February 4" in a February 1 paper is that February 4;
 * "last month" / "this month" / "N months ago" -> month; "last year" / "earlier this year" / "N years ago" -> year;
-* weeks ("last week", "this week", "N weeks ago", "over the weekend") have no precision of their own: when the whole
-  week (up to publication) lies in one month the value is that month, otherwise value None, precision unknown.
+* weeks ("last week", "this week", "over the weekend", and "N weeks ago", read as 7N days back give or take 3) have no
+  precision of their own: when the whole stretch (up to publication) lies in one month the value is that month,
+  otherwise value None, precision unknown.
 
 Without a publication date only absolute texts ("June 16, 2024", "in 2022", "March 2024") get a value; relative ones
 keep their text with value None, precision "unknown" and ``resolved`` False. ``resolved`` is False exactly when the
@@ -39,6 +42,7 @@ MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) i
 MONTH_NUMBERS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTH_NUMBERS["sept"] = 9
 WEEKDAY_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+FUTURE_DAYS = 31  # how far after publication a day-month without a year may lie
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
 
@@ -81,6 +85,9 @@ _ANCHOR = re.compile(
     rf"(?:{_FULL_MONTH}|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year|{YEAR})"
 )
 _WINDOW_BEFORE, _WINDOW_AFTER = 48, 40
+_WEEKDAY_END = re.compile(rf"{WEEKDAY}(?:\s+{PART})?$")
+_GLUE = re.compile(rf",?\s+(?:(?:the\s+)?\d{{1,2}}{ORD}\s+(?:of\s+)?)?")
+_DATE_START = re.compile(rf"\d|{MONTH}")
 
 _ISO = re.compile(rf"\b({YEAR})-(\d\d)-(\d\d)\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}}){ORD}\s+(?:of\s+)?({MONTH})(?:,?\s+({YEAR}))?(?!\w)")
@@ -99,9 +106,10 @@ def _parse_published(published: str | None) -> date | None:
     if not published:
         return None
     try:
-        return date.fromisoformat(published[:10])
+        value = date.fromisoformat(published[:10])
     except ValueError:
         return None
+    return value if value.year >= 1000 else None  # leaves room to count back without leaving the calendar
 
 
 def _unknown(text: str) -> DateValue:
@@ -165,7 +173,7 @@ def _explicit(low: str, text: str, pub: date | None) -> DateValue | None:
         if pub is None:
             return _unknown(text)
         found = _day_in_year(pub.year, month, day)
-        if found is not None and found > pub:
+        if found is not None and found > pub + timedelta(days=FUTURE_DAYS):
             found = _day_in_year(pub.year - 1, month, day)
         return _day(found, text) if found else _unknown(text)
     if m := _MONTH_YEAR.search(low):
@@ -186,8 +194,8 @@ def _relative(low: str, text: str, pub: date) -> DateValue | None:
         if unit == "day":
             return _day(pub - timedelta(days=n), text)
         if unit == "week":
-            start = pub - timedelta(days=pub.weekday() + 7 * n)
-            return _week_value(start, start + timedelta(days=6), text)
+            middle = pub - timedelta(days=7 * n)
+            return _week_value(middle - timedelta(days=3), min(middle + timedelta(days=3), pub), text)
         if unit == "month":
             return _month(*_months_back(pub, n), text)
         return _year(pub.year - n, text)
@@ -255,6 +263,7 @@ def normalize_date(text: str, published: str | None) -> DateValue:
     return _unknown(text)
 
 
+_CLOCK_WORDS = {"utc", "gmt", "hours", "hrs", "local", "h"}
 _NER_PREPOSITIONS = {"on", "in", "since", "during", "until", "by", "from", "before", "after", "of"}
 
 
@@ -267,6 +276,8 @@ def find_dates(doc: Doc) -> list[DateMention]:
     for ent in doc.ents:
         if ent.label_ != "DATE" or any(ent.start_char < e and s < ent.end_char for s, e in found):
             continue
+        if ent.end < len(doc) and doc[ent.end].lower_ in _CLOCK_WORDS:
+            continue  # "(1800 UTC)" is a time
         start = ent.start_char
         if ent.start > 0 and doc[ent.start - 1].lower_ in _NER_PREPOSITIONS:
             start = doc[ent.start - 1].idx
@@ -316,13 +327,27 @@ def _pattern_spans(text: str) -> list[tuple[int, int]]:
     for start, end in candidates:
         if all(end <= s or start >= e for s, e in chosen):
             chosen.append((start, end))
-    return chosen
+    return _join_weekday_and_date(sorted(chosen), low)
+
+
+def _join_weekday_and_date(spans: list[tuple[int, int]], low: str) -> list[tuple[int, int]]:
+    """One mention for "in the early hours of Tuesday, 11 June 2024", found as two."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            prev_start, prev_end = joined[-1]
+            if _WEEKDAY_END.search(low, prev_start, prev_end) and _GLUE.fullmatch(low, prev_end, start):
+                if _DATE_START.match(low, start):
+                    joined[-1] = (prev_start, end)
+                    continue
+        joined.append((start, end))
+    return joined
 
 
 class DateFinder:
     """spaCy component writing ``doc._.incidex_dates``; reads ``doc._.incidex_published``."""
 
-    def __init__(self, nlp: Language, name: str = "incidex_dates") -> None:
+    def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:

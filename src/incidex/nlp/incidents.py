@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
 from .syntax import is_negated, tree_distance
-from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, TYPE_PRIORITY, build_matcher
+from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, TYPE_PRIORITY, TriggerMatcher
 
 GENERIC_MODIFIERS = frozenset({"numerous", "many", "several", "multiple", "various", "countless", "frequent", "such",
                                "recent", "future", "possible", "potential", "any", "similar", "other", "terrorist"})
@@ -63,7 +63,7 @@ class IncidentFinder:
 
     def __init__(self, nlp: Language, name: str = "incidex_incidents") -> None:
         self.name = name
-        self.matcher, self.rules = build_matcher(nlp)
+        self.matcher = TriggerMatcher()
 
     def __call__(self, doc: Doc) -> Doc:
         triggers = [t for t in self.find_triggers(doc) if self._is_specific(doc[t.token])]
@@ -72,14 +72,10 @@ class IncidentFinder:
 
     # -- triggers ---------------------------------------------------------------------------------------------
     def find_triggers(self, doc: Doc) -> list[Trigger]:
-        spans = []
-        for key, start, end in self.matcher(doc):
-            span = doc[start:end]
-            span.label_ = self.matcher.vocab.strings[key]
-            spans.append(span)
+        matches = {(start, end): rule for rule, start, end in self.matcher(doc)}
         triggers = []
-        for span in filter_spans(spans):
-            rule = self.rules[span.label_]
+        for span in filter_spans([doc[start:end] for start, end in matches]):
+            rule = matches[(span.start, span.end)]
             head = self._head(span)
             if head.lemma_ == "storm" and head.pos_ != "VERB":
                 continue

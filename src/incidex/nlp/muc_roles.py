@@ -1,6 +1,6 @@
 """Learned role fillers and incident types from a trained incidex MUC-4 model (``incidex train muc4``).
 
-The component runs the trained pipeline (tok2vec + ner + textcat_multilabel) on a lowercased copy of the text,
+The component runs the trained pipeline (ner + textcat_multilabel) on a lowercased copy of the text,
 because the model is trained on lowercased MUC-4 text; lowercasing keeps character offsets, so the spans it
 writes point into the original ``doc.text`` whatever its casing.
 
@@ -24,6 +24,7 @@ from ..errors import ConfigError
 
 FACTORY_NAME = "incidex_muc_roles_v1"
 EXTENSION = "incidex_muc"
+MUC_ROLES: tuple[str, ...] = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class MucModel:
             spans = tuple(
                 RoleSpan(ent.start_char, ent.end_char, text[ent.start_char : ent.end_char], ent.label_)
                 for ent in inner.ents
+                if ent.label_ in MUC_ROLES  # the tagger starts from a general NER; its old labels are not roles
             )
             yield LearnedRoles(types=tuple(types), spans=spans)
 

@@ -22,6 +22,7 @@ The rules read token text only (POS and entities are used when present), so they
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
@@ -48,11 +49,13 @@ VAGUE_PLURALS = {
 }
 VAGUE_AFTER_SEVERAL = {"dozen": (24, 99), "hundred": (200, 999), "thousand": (2_000, 9_999)}
 SEVERAL = (3, 9)
+_STARTERS = {"a", "several", "half", "tens", *VAGUE_PLURALS}
+AGE_NOUNS = {"age", "ages"}
 
 EXACT_MODIFIERS = {("at", "least"), ("no", "fewer", "than"), ("no", "less", "than"), ("not", "less", "than"),
                    ("a", "minimum", "of")}  # fmt: skip
 APPROX_MODIFIERS = {("about",), ("around",), ("approximately",), ("roughly",), ("some",), ("an", "estimated"),
-                    ("estimated",), ("approx.",), ("nearly", "all")}  # fmt: skip
+                    ("estimated",), ("approx.",)}  # fmt: skip
 ABOVE_MODIFIERS = {("more", "than"), ("over",), ("upwards", "of"), ("in", "excess", "of"), ("above",)}
 BELOW_MODIFIERS = {("fewer", "than"), ("less", "than"), ("under",), ("below",), ("nearly",), ("almost",),
                    ("close", "to"), ("just", "under")}  # fmt: skip
@@ -98,6 +101,8 @@ LABEL_NOUNS = {
     "phone", "fax", "ext", "ext.", "hotline", "pkt", "size", "lane", "square", "gate", "hall", "building", "house",
     "tower", "vol", "vol.", "p.", "pp.", "tv", "radio", "precinct", "station", "carrera", "calle", "avenida",
 }  # fmt: skip
+STREET_WORDS = {"avenue", "ave", "ave.", "street", "st", "st.", "road", "rd", "rd.", "boulevard", "blvd", "blvd.",
+                "lane", "drive", "dr.", "highway", "calle", "carrera", "avenida"}  # fmt: skip
 NAME_NOUNS_AFTER = {"channel", "tv", "television", "radio", "station", "newspaper", "agency", "outlet"}
 ONE_NOT_COUNT_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "no-"}
 ONE_NOT_COUNT_AFTER = {"another", "'s", "’s", "day", "time", "morning", "night", "evening", "afternoon", "week",
@@ -105,6 +110,7 @@ ONE_NOT_COUNT_AFTER = {"another", "'s", "’s", "day", "time", "morning", "night
 PEOPLE_NOUNS = {"people", "police", "men", "women", "children", "personnel", "troops", "civilians", "soldiers"}
 SKIP_ENT_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
+MAX_DIGITS = 15  # longer digit strings are identifiers, not counts
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 
@@ -115,16 +121,20 @@ def _digit_value(text: str) -> int | None:
     return None
 
 
+@dataclass(slots=True)
 class _Run:
     """A parsed number phrase over tokens ``[start, end)``."""
 
-    __slots__ = ("start", "end", "value", "low", "high")
-
-    def __init__(self, start: int, end: int, value: int | None, low: int | None = None, high: int | None = None):
-        self.start, self.end, self.value, self.low, self.high = start, end, value, low, high
+    start: int
+    end: int
+    value: int | None
+    low: int | None = None
+    high: int | None = None
 
 
 def _word_kind(lower: str) -> tuple[str, float] | None:
+    if len(lower) > MAX_DIGITS:
+        return None
     if lower in UNITS:
         return "unit", UNITS[lower]
     if lower in TENS:
@@ -144,22 +154,15 @@ def _word_kind(lower: str) -> tuple[str, float] | None:
 def _parse_exact(words: list[str], i: int) -> _Run | None:
     """Longest well-formed number phrase starting at token ``i`` ("two hundred and fifty", "1.5 million")."""
     first = _word_kind(words[i])
-    lead_a = False
     if first is None and words[i] == "a" and i + 1 < len(words):
         nxt = _word_kind(words[i + 1])
         if nxt is not None and nxt[0] in ("scale", "dozen"):
-            first, lead_a = ("unit", 1), True
-    if first is None:
+            first = ("unit", 1)  # "a hundred", "a dozen"
+    if first is None or first[0] == "scale":
         return None
-    kind, value = first
-    if kind == "scale":
-        return None
+    last, value = first
     total, current = 0.0, float(value)
-    last = kind
-    j = i + 1
-    if lead_a:
-        last = "unit"
-    n = len(words)
+    j, n = i + 1, len(words)
     while j < n:
         word = words[j]
         k = _word_kind(word)
@@ -313,8 +316,6 @@ def _is_phone_or_code(run: _Run, ctx: _Context) -> bool:
     prev, nxt = run.start - 1, run.end
     if digitish(prev) or digitish(nxt):
         return True
-    if doc[run.start].text.startswith("+"):
-        return True
     # 555-1234, 2024-06-16: digit groups chained by hyphens or slashes
     chained = 0
     i = run.end
@@ -352,6 +353,10 @@ def _excluded_by_context(run: _Run, ctx: _Context, kind: str | None) -> bool:
         return True
     if nxt == "de":  # Spanish dates and names: "27 de septiembre"
         return True
+    if nxt == "-" and nxt2.isalpha() and nxt2 not in UNITS:  # compound adjective: "ten-storey", "two-man"
+        return True
+    if prev == "of" and ctx.word(run.start - 2) in AGE_NOUNS:  # "the ages of 14 and 18"
+        return True
     if nxt == "of" and (nxt2 in TIME_WORDS or nxt2 in UNIT_WORDS):  # "hundreds of years/dollars"
         return True
     value = run.value
@@ -369,6 +374,8 @@ def _excluded_by_context(run: _Run, ctx: _Context, kind: str | None) -> bool:
         if token.pos_ == "PRON" or prev in ONE_NOT_COUNT_BEFORE or nxt in ONE_NOT_COUNT_AFTER:
             return True
     if first[0].isdigit():
+        if any(ctx.word(k) in STREET_WORDS for k in range(run.end, run.end + 4)):
+            return True  # "619 Waddell Avenue"
         return _is_name_or_label(run, ctx) or _is_phone_or_code(run, ctx)
     return prev in LABEL_NOUNS
 
@@ -397,21 +404,18 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
     i, n = 0, len(words)
     while i < n:
         word = words[i]
-        if word[0].isdigit() or word in UNITS or word in TENS or word in ("a", "several", "half", "tens", "dozens",
-                                                                          "scores", "hundreds", "thousands", "millions",
-                                                                          "one"):  # fmt: skip
-            run = _vague(words, i) or _parse_exact(words, i)
-        else:
-            run = None
+        starts = word[0].isdigit() or word in UNITS or word in TENS or word in _STARTERS
+        run = (_vague(words, i) or _parse_exact(words, i)) if starts else None
         if run is None:
             i += 1
             continue
         start, kind = _modifier(words, run.start) if run.value is not None else (run.start, None)
-        between = start == run.start and words[run.start - 1] == "between" if run.start > 0 else False
+        before = ctx.word(run.start - 1)
+        between = kind is None and (before == "between" or (before == "of" and ctx.word(run.start - 2) in AGE_NOUNS))
         ranged = _range(run, words, between)
         if ranged is not run:
             run, kind = ranged, None
-            if between:
+            if before == "between":
                 start = run.start - 1
         if _excluded_by_context(run, ctx, kind):
             i = run.end
@@ -449,7 +453,7 @@ def parse_count(text: str) -> tuple[int | None, int | None, int | None]:
 class NumberFinder:
     """spaCy component writing ``doc._.incidex_numbers``."""
 
-    def __init__(self, nlp: Language, name: str = "incidex_numbers") -> None:
+    def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:

@@ -4,8 +4,10 @@ Mentions come from three sources, in this order of trust:
 
 1. gazetteer names matched directly in the text (longest match wins; works on all-lowercase text where NER
    fails; stoplisted common words and, in normally cased text, lowercase words are skipped);
-2. spaCy NER ``GPE``/``LOC`` entities the gazetteer did not cover (kept with a bare name if not geocodable);
-3. facility phrases around a facility noun ("a detention center", "the Crocus City Hall") and ``FAC`` entities.
+2. spaCy NER ``GPE``/``LOC`` entities the gazetteer did not cover (kept with a bare name if not geocodable;
+   normally cased text only, as NER on lowercase text mostly finds common words);
+3. facility phrases around a facility noun ("a detention center", "the Crocus City Hall"); NER ``FAC`` entities
+   are not used (in news they are mostly shows, awards and brands).
 
 Then every place name is resolved at once (:meth:`Gazetteer.resolve`) with the document's countries as context:
 countries named, nationality adjectives ("Peruvian" -> PE) and places that resolve without doubt. A facility
@@ -20,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, IS_TITLE, IS_UPPER, LENGTH, LOWER
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LOWER
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
@@ -29,7 +31,7 @@ from ..types import Location
 from .annotations import PlaceMention
 from .gazetteer import Gazetteer, GeoContext, default_gazetteer, normalize_name
 
-ANY = frozenset()  # a facility noun that needs no modifier
+_ANY: frozenset[str] = frozenset()  # a facility noun that needs no modifier
 _CENTER = frozenset({"detention", "shopping", "community", "cultural", "medical", "business", "health", "training",
                      "trade", "remand", "police", "distribution", "exhibition", "data"})
 FACILITY_NOUNS: dict[str, frozenset[str]] = {
@@ -40,7 +42,7 @@ FACILITY_NOUNS: dict[str, frozenset[str]] = {
          "stadium", "mall", "supermarket", "barracks", "restaurant", "cafe", "nightclub", "theater", "theatre",
          "museum", "headquarters", "factory", "warehouse", "bridge", "dam", "seminary", "madrassa", "ministry",
          "parliament", "garrison", "outpost"),
-        ANY,
+        _ANY,
     ),
     "center": _CENTER,
     "centre": _CENTER,
@@ -61,6 +63,11 @@ _FACILITY_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod",
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her"})
 _NOT_PLACE_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "INTJ", "ADJ"})
 _MAX_FACILITY_TOKENS = 8
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "across", "of", "around", "toward",
+                       "towards", "inside", "throughout", "between", "via", "through", "within", "beyond"})
+_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                         "southeastern", "southwestern", "north", "south", "east", "west", "downtown", "rural"})
+SMALL_CITY = 100_000  # a lone word naming only towns smaller than this needs NER or "in"/"near"... before it
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -69,7 +76,11 @@ def _hashes(words: Iterable[str]) -> frozenset[int]:
 
 
 class PlaceFinder:
-    """spaCy component ``incidex.places.v1``: writes ``doc._.incidex_places`` (a list of :class:`PlaceMention`)."""
+    """spaCy component ``incidex.places.v1``: writes ``doc._.incidex_places`` (a list of :class:`PlaceMention`).
+
+    ``gazetteer`` defaults to the shipped one (loaded once per process); ``use_ner`` adds GPE/LOC entities the
+    gazetteer does not know, when the text is normally cased.
+    """
 
     def __init__(
         self,
@@ -82,7 +93,7 @@ class PlaceFinder:
         self.name = name
         self.gazetteer = gazetteer or default_gazetteer()
         self.use_ner = use_ner
-        # token LOWER hashes that can start a mention, compared to the whole Doc at once with numpy
+        # LOWER hashes of the words that can start a mention: tokens are screened without building Token objects
         self._first_hashes = _hashes(self.gazetteer.first_words)
         self._demonym_hashes = _hashes(key.split(" ")[0] for key in self.gazetteer.demonyms)
         self._facility_hashes = _hashes(h + s for h in FACILITY_NOUNS for s in ("", "s", "es"))
@@ -92,10 +103,10 @@ class PlaceFinder:
         if not len(doc):
             doc._.incidex_places = []
             return doc
-        array = doc.to_array([LOWER, IDX, IS_TITLE, IS_UPPER, LENGTH, IS_PUNCT])
+        array = doc.to_array([LOWER, IDX, IS_TITLE, IS_UPPER, LENGTH, IS_PUNCT, IS_SPACE])
         cased = bool(array[:, 2].sum() + array[:, 3].sum() > 0.02 * len(doc))
         places = self._gazetteer_matches(doc, array, cased=cased)
-        if self.use_ner and doc.has_annotation("ENT_IOB"):
+        if self.use_ner and cased and doc.has_annotation("ENT_IOB"):
             places = sorted(places + self._ner_places(doc, taken=places), key=lambda span: span.start)
         facilities = self._facilities(doc, array, cased=cased, places=places)
         context = self._demonym_context(doc, array, cased=cased)
@@ -120,7 +131,7 @@ class PlaceFinder:
         lowers, offsets = array[:, 0].tolist(), array[:, 1].tolist()
         capital = (array[:, 2] | array[:, 3]).tolist()
         ends = (array[:, 1] + array[:, 4]).tolist()
-        punct = array[:, 5].tolist()
+        punct = (array[:, 5] | array[:, 6]).tolist()
         hashes, the = self._first_hashes, self._the
         starts = [i for i, h in enumerate(lowers) if h in hashes and (capital[i] or not cased or h == the)]
         if not text.isascii():  # "Bogotá": keys are folded, so test non-ASCII words one by one
@@ -172,9 +183,16 @@ class PlaceFinder:
         if check_pos and token.pos_ in _NOT_PLACE_POS:
             return False
         settlement = all(c.place.kind in ("city", "admin1") for c in candidates)
-        if settlement and not ner_place:
-            if token.ent_type_ in ("PERSON", "ORG", "NORP"):  # "Jackson said", "National University"
+        if not ner_place and token.ent_type_ in ("PERSON", "ORG") and not any(c.primary for c in candidates):
+            return False  # "Maurice" is French for Mauritius, and a first name
+        if not ner_place and all(c.place.kind == "city" and c.place.population < SMALL_CITY for c in candidates):
+            if not _after_locative(token):
                 return False
+        if settlement and not ner_place and not _after_locative(token):
+            if token.ent_type_ == "PERSON":  # "Jackson said"
+                return False
+            if token.ent_type_ in ("ORG", "NORP") and not (token.ent_iob_ == "B" and _entity_length(token) == 1):
+                return False  # part of a longer name: "National University", but not "Marseille" mistaken as ORG
             previous = token.nbor(-1) if token.i > 0 else None
             if check_pos and previous is not None and previous.pos_ == "PROPN" and not previous.ent_type_:
                 return False  # a surname after a first name: "Alan Garcia"
@@ -193,7 +211,10 @@ class PlaceFinder:
                 ent = ent[1:]
             if not len(ent) or any(t in occupied for t in range(ent.start, ent.end)):
                 continue
-            if normalize_name(ent.text) in self.gazetteer.stopwords or not ent.text[:1].isalpha():
+            key = normalize_name(ent.text)
+            if key in self.gazetteer.stopwords or key in self.gazetteer.demonyms or not ent.text[:1].isalpha():
+                continue
+            if not _after_locative(ent[0]):  # NER alone is too often wrong: "Lohan said" is no place
                 continue
             spans.append(ent)
         return spans
@@ -207,20 +228,16 @@ class PlaceFinder:
             if parsed and token.dep_ == "compound":  # "prison guards"
                 continue
             head = _facility_head(token)
-            if head is None or token.i in occupied:
+            if head is None or i in occupied:  # "bank" in "West Bank"
                 continue
             needed = FACILITY_NOUNS[head]
-            if needed and (token.i == 0 or _plain(doc[token.i - 1]) not in needed):
+            if needed and (i == 0 or _plain(doc[i - 1]) not in needed):
                 continue
             start = _facility_start(token) if parsed else _facility_start_unparsed(token, needed, cased=cased)
             if spans and spans[-1].end > start:
                 continue
-            spans.append(doc[start : token.i + 1])
-        if self.use_ner and doc.has_annotation("ENT_IOB"):
-            for ent in doc.ents:
-                if ent.label_ == "FAC" and not any(s.start < ent.end and ent.start < s.end for s in spans):
-                    spans.append(ent)
-        return sorted(spans, key=lambda s: s.start)
+            spans.append(doc[start : i + 1])
+        return spans
 
     def _demonym_context(self, doc: Doc, array: numpy.ndarray, *, cased: bool) -> GeoContext:
         """Countries the text names through nationality words ("Russian", "South African")."""
@@ -250,17 +267,34 @@ def _token_indices(starts: numpy.ndarray, matches: Iterable[re.Match[str]]) -> s
     return set(found[found >= 0].tolist())
 
 
+def _after_locative(token: Token) -> bool:
+    """Whether a preposition of place comes before: "in", "near the", "in northern", "outside the southern"."""
+    doc, i = token.doc, token.i - 1
+    if i >= 0 and doc[i].lower_ in _DIRECTIONS:
+        i -= 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _LOCATIVE
+
+
+def _entity_length(token: Token) -> int:
+    """How many tokens the entity that starts at ``token`` covers."""
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+        end += 1
+    return end - token.i
+
+
 def _plain(token: Token) -> str:
     return token.lower_.removesuffix("'s").removesuffix("\u2019s")
 
 
 def _facility_head(token: Token) -> str | None:
+    """The facility noun a token is, singular ("prisons" -> "prison"), or None."""
     lower = token.lower_
-    if lower in FACILITY_NOUNS:
-        return lower
-    for suffix, repl in (("es", ""), ("s", "")):
-        if lower.endswith(suffix) and lower[: -len(suffix)] + repl in FACILITY_NOUNS:
-            return lower[: -len(suffix)] + repl
+    for stem in (lower, lower.removesuffix("es"), lower.removesuffix("s")):
+        if stem in FACILITY_NOUNS:
+            return stem
     return None
 
 
@@ -268,7 +302,8 @@ def _facility_start(head: Token) -> int:
     """The first token of the noun phrase a facility noun heads, modifiers and determiner included."""
     start = head.i
     for child in reversed(list(head.lefts)):
-        if child.dep_ not in _FACILITY_DEPS or child.i != start - 1 and child.right_edge.i != start - 1:
+        adjacent = child.i == start - 1 or child.right_edge.i == start - 1
+        if child.dep_ not in _FACILITY_DEPS or not adjacent:
             break
         if head.i - child.left_edge.i >= _MAX_FACILITY_TOKENS:
             break
@@ -291,6 +326,7 @@ def _facility_start_unparsed(head: Token, needed: frozenset[str], *, cased: bool
 
 
 def _facility_location(span: Span, mentions: list[PlaceMention]) -> Location:
+    """The facility text (no determiner), with the point of a city named inside the phrase, if any."""
     words = span.text.split(" ", 1)
     facility = words[1] if len(words) > 1 and words[0].lower() in _DETERMINERS else span.text
     for mention in mentions:

@@ -37,6 +37,7 @@ RELATION_CUES: dict[str, str] = {
     "suspect": "suspected", "suspected": "suspected", "believe": "suspected", "presume": "suspected",
 }
 RELATION_STRENGTH = ("claimed", "accused", "suspected", "linked", "stated")
+PEOPLE_AND_THINGS = PERPETRATOR_NOUNS | VICTIM_NOUNS | RESPONDER_NOUNS | TARGET_NOUNS
 
 
 class FrameLocator:
@@ -84,9 +85,9 @@ class RoleFinder:
         locate = FrameLocator(doc, frames)
         self._places(doc, locate)
         self._actors(doc, locate, frames)
-        self._people(doc, locate)
-        self._weapons(doc, locate)
         numbers: list[NumberMention] = doc._.incidex_numbers or []
+        self._people(doc, locate, _counts_by_token(doc, numbers))
+        self._weapons(doc, locate)
         for figure, token in casualty_figures(doc, numbers):
             frame = locate.frame_for(token)
             if frame is not None:
@@ -131,12 +132,14 @@ class RoleFinder:
                 _add_org(frame, actor, relation)
 
     # -- people and things ------------------------------------------------------------------------------------
-    def _people(self, doc: Doc, locate: FrameLocator) -> None:
+    def _people(self, doc: Doc, locate: FrameLocator, counts: dict[int, int | None]) -> None:
         org_tokens = {i for a in (doc._.incidex_actors or []) for i in _token_range(doc, a.start, a.end)}
         for token in doc:
             if token.pos_ not in {"NOUN", "PROPN", "PRON"} or token.i in org_tokens:
                 continue
             lemma = token.lemma_.lower()
+            if not (lemma in PEOPLE_AND_THINGS or token.ent_type_ == "PERSON" or lemma == "they"):
+                continue
             frame = locate.frame_for(token, carry=1 if token.pos_ == "PRON" else 0)
             if frame is None:
                 continue
@@ -144,18 +147,19 @@ class RoleFinder:
             if lemma in RESPONDER_NOUNS and _acts_as_responder(token):
                 frame.arguments.responders.append(Arg(phrase.start_char, phrase.end_char, phrase.text))
             elif _is_perpetrator(token, lemma):
-                frame.arguments.perpetrators.append(_perpetrator(phrase, token))
+                name = token.text if token.ent_type_ == "PERSON" else None
+                frame.arguments.perpetrators.append(
+                    PerpetratorArg(phrase.start_char, phrase.end_char, phrase.text, kind="individual", name=name,
+                                   count=_count(token, counts), head=lemma))
             elif lemma in VICTIM_NOUNS or token.ent_type_ == "PERSON" or (token.pos_ == "PRON" and lemma == "they"):
                 statuses = status_cues(token)
                 if statuses:
-                    count = _count(token)
                     frame.arguments.victims.append(
-                        VictimArg(phrase.start_char, phrase.end_char, phrase.text, head=lemma, count=count,
-                                  statuses=statuses)
+                        VictimArg(phrase.start_char, phrase.end_char, phrase.text, head=lemma,
+                                  count=_count(token, counts), statuses=statuses)
                     )
             elif lemma in TARGET_NOUNS and _is_targeted(token):
-                target = _target_phrase(token)
-                frame.arguments.targets.append(Arg(target.start_char, target.end_char, target.text))
+                frame.arguments.targets.append(Arg(phrase.start_char, phrase.end_char, phrase.text))
 
     def _weapons(self, doc: Doc, locate: FrameLocator) -> None:
         spans = filter_spans([doc[s:e] for _, s, e in self.weapons(doc)])
@@ -257,22 +261,21 @@ def _is_perpetrator(token: Token, lemma: str) -> bool:
     return False
 
 
-def _perpetrator(phrase: Span, token: Token) -> PerpetratorArg:
-    name = token.text if token.ent_type_ == "PERSON" else None
-    return PerpetratorArg(phrase.start_char, phrase.end_char, phrase.text, kind="individual", name=name,
-                          count=_count(token), head=token.lemma_.lower())
+def _counts_by_token(doc: Doc, numbers: list[NumberMention]) -> dict[int, int | None]:
+    """The value of each number mention, keyed by the index of its last token."""
+    counts = {}
+    for number in numbers:
+        span = doc.char_span(number.start, number.end, alignment_mode="expand")
+        if span is not None:
+            counts[span.end - 1] = number.value
+    return counts
 
 
-def _count(token: Token) -> int | None:
-    from .numbers import parse_count
-
+def _count(token: Token, counts: dict[int, int | None]) -> int | None:
     for child in token.children:
-        if child.dep_ == "nummod":
-            value, _low, _high = parse_count(child.text)
-            return value
-    if token.like_num:
-        return parse_count(token.text)[0]
-    return None
+        if child.dep_ == "nummod" and child.i in counts:
+            return counts[child.i]
+    return counts.get(token.i)
 
 
 def _subject_of(verb: Token) -> Token | None:
@@ -292,11 +295,6 @@ def _is_targeted(token: Token) -> bool:
         return governor.lemma_ in TARGETING_VERBS or governor.lemma_ in {"attack", "bombing", "assault", "raid",
                                                                           "explosion", "blast", "strike", "fire"}
     return False
-
-
-def _target_phrase(token: Token) -> Span:
-    phrase = noun_phrase(token)
-    return phrase
 
 
 def _used_as_weapon(token: Token) -> bool:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.tokens import Doc
 
 LEXICON_VERSION = "1"
 
@@ -103,30 +102,53 @@ class TriggerRule:
     strong: bool
 
 
-def _token_pattern(word: str) -> dict:
-    options = word.split("|")
-    return {"LEMMA": {"IN": options}} if len(options) > 1 else {"LEMMA": options[0]}
+MAX_GAP = 3
 
 
-def _lower_pattern(word: str) -> dict:
-    options = word.split("|")
-    return {"LOWER": {"IN": options}} if len(options) > 1 else {"LOWER": options[0]}
+class TriggerMatcher:
+    """Finds lexicon patterns by the lemma of their first word: one dictionary look-up per token.
+
+    Call it on a Doc to get ``(rule, start, end)`` token spans, longest match per start position.
+    """
+
+    def __init__(self) -> None:
+        self.rules: list[TriggerRule] = []
+        self.by_first: dict[str, list[tuple[int, list[frozenset[str] | None]]]] = {}
+        for index, (kind, strength, pattern) in enumerate(TRIGGERS):
+            self.rules.append(TriggerRule(kind, strength == "strong"))
+            steps = [None if word == "*" else frozenset(word.split("|")) for word in pattern.split()]
+            for first in steps[0] or ():
+                self.by_first.setdefault(first, []).append((index, steps[1:]))
+
+    def __call__(self, doc: Doc) -> list[tuple[TriggerRule, int, int]]:
+        lemmas = [token.lemma_.lower() for token in doc]
+        found = []
+        for start, lemma in enumerate(lemmas):
+            best: tuple[int, int] | None = None
+            for index, rest in self.by_first.get(lemma, ()):
+                end = _match_rest(doc, lemmas, start + 1, rest)
+                if end is not None and (best is None or end > best[1]):
+                    best = (index, end)
+            if best is not None:
+                found.append((self.rules[best[0]], start, best[1]))
+        return found
 
 
-def build_matcher(nlp: Language) -> tuple[Matcher, dict[str, TriggerRule]]:
-    """A Matcher over the lexicon and the rule each match key stands for."""
-    matcher = Matcher(nlp.vocab)
-    rules: dict[str, TriggerRule] = {}
-    for index, (kind, strength, pattern) in enumerate(TRIGGERS):
-        key = f"TRIGGER_{index}"
-        rules[key] = TriggerRule(kind, strength == "strong")
-        words = pattern.split()
-        for make in (_token_pattern, _lower_pattern):
-            spec: list[dict] = []
-            for word in words:
-                if word == "*":
-                    spec.extend({"IS_SENT_START": False, "OP": "?"} for _ in range(3))
-                else:
-                    spec.append(make(word))
-            matcher.add(key, [spec], greedy="LONGEST")
-    return matcher, rules
+def _match_rest(doc: Doc, lemmas: list[str], position: int, steps: list[frozenset[str] | None]) -> int | None:
+    """End of the match of ``steps`` from ``position``, or None. A gap step skips up to MAX_GAP tokens."""
+    gap = 0
+    for step in steps:
+        if step is None:
+            gap = MAX_GAP
+            continue
+        for offset in range(gap + 1):
+            at = position + offset
+            if at >= len(lemmas) or (offset and doc[at].is_sent_start):
+                return None
+            if lemmas[at] in step:
+                position = at + 1
+                break
+        else:
+            return None
+        gap = 0
+    return position

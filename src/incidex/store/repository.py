@@ -248,8 +248,8 @@ def _write(connection: sa.Connection, entries: Sequence[DocumentEntry], resolver
 
 def _resolve(connection: sa.Connection, refs: list[RecordRef], resolver: Resolver) -> None:
     candidate_ids: set[str] = set()
-    for ref in refs:
-        candidate_ids.update(_window_ids(connection, resolver.window(ref)))
+    for window in dict.fromkeys(resolver.window(ref) for ref in refs):
+        candidate_ids.update(_window_ids(connection, window))
     candidates = _clusters(connection, candidate_ids)
     decided = resolver.assign(refs, [candidates[key] for key in sorted(candidates)])
     if sorted(a.record_id for a in decided) != sorted(r.record_id for r in refs):
@@ -283,9 +283,9 @@ def _window_ids(connection: sa.Connection, window: CandidateWindow) -> list[str]
         return []
     query = sa.select(incidents.c.incident_id)
     if window.date_from:
-        query = query.where(sa.or_(incidents.c.window_to.is_(None), incidents.c.window_to >= window.date_from))
+        query = query.where(incidents.c.window_to >= window.date_from)
     if window.date_to:
-        query = query.where(sa.or_(incidents.c.window_from.is_(None), incidents.c.window_from <= window.date_to))
+        query = query.where(incidents.c.window_from <= window.date_to)
     if window.country_code:
         query = query.where(sa.or_(incidents.c.country == window.country_code, incidents.c.country.is_(None)))
     return list(connection.execute(query).scalars())

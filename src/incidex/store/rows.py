@@ -15,6 +15,7 @@ from ..types import Incident, incident_from_dict
 from .keys import record_id
 
 CONTEXT_MAX_CHARS = 2000
+OPEN_START, OPEN_END = "0001-01-01", "9999-12-31"  # stored for open window bounds, so range queries use the index
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
@@ -86,8 +87,8 @@ def record_ref(row: Mapping[str, Any], *, published: str | None, source: str | N
 def incident_row(cluster: Cluster, view: MergedView) -> dict[str, Any]:
     """The merged incident's row: the resolver's reconciled view as JSON plus the columns filters and exports use.
 
-    ``date_from``/``date_to`` bound the reconciled date; ``window_from``/``window_to`` (None = open) cover the date
-    ranges of all its records as the resolver reads them, for blocking. ``sources`` lists the outlets that published
+    ``date_from``/``date_to`` bound the reconciled date; ``window_from``/``window_to`` cover the date ranges of all
+    its records as the resolver reads them, for blocking (open bounds stored as :data:`OPEN_START`/:data:`OPEN_END`). ``sources`` lists the outlets that published
     the reports, then the sources they cite.
     """
     ranges = [date_range(r.incident.date, published=r.published, role=r.incident.role) for r in cluster.records]
@@ -100,8 +101,8 @@ def incident_row(cluster: Cluster, view: MergedView) -> dict[str, Any]:
         "date_precision": view.date.precision,
         "date_from": bounds[0].isoformat() if bounds else None,
         "date_to": bounds[1].isoformat() if bounds else None,
-        "window_from": _edge(starts, min),
-        "window_to": _edge(ends, max),
+        "window_from": _edge(starts, min) or OPEN_START,
+        "window_to": _edge(ends, max) or OPEN_END,
         "type": view.type,
         "country": location.country_code,
         "admin1": location.admin1,

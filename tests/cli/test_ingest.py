@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from click.testing import CliRunner
+
+from incidex.cli.ingest import command
+from incidex.errors import StoreError
+from incidex.store import Store
+
+SEED = Path(__file__).resolve().parents[2] / "../shared/data/seed"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def ingest(*args: str) -> str:
+    result = CliRunner().invoke(command, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.slow
+def test_ingest_stores_documents_records_and_incidents_and_a_rerun_adds_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for report in sorted(CORPUS.glob("*.txt"))[:3]:
+        shutil.copy(report, folder / report.name)
+    (folder / "broken.txt").write_bytes(b"\xff\xfe\x00\x00binary")
+    db = f"sqlite:///{tmp_path}/store.db"
+    first = ingest(str(folder), "--db", db)
+    assert "read 4 · new 3 · duplicate 0 · failed 1" in first
+    with Store(db) as store, store.engine.connect() as connection:
+        statuses = dict(connection.execute(sa.text("SELECT status, count(*) FROM documents GROUP BY status")).all())
+        assert statuses == {"ok": 3, "unreadable": 1}
+        assert store.count("records") >= 3 and store.count("incidents") >= 1
+        spans = connection.execute(
+            sa.text("SELECT d.text, e.text, e.start_char, e.end_char FROM evidence e "
+                    "JOIN records r ON r.record_id = e.record_id JOIN documents d ON d.document_id = r.document_id")
+        ).all()
+        assert spans and all(text[start:end] == span for text, span, start, end in spans)
+        before = store.dump()
+    second = ingest(str(folder), "--db", db)
+    assert "new 0 · duplicate 4 · failed 0" in second
+    with Store(db) as store:
+        assert store.dump() == before
+
+
+@pytest.mark.slow
+def test_ingest_stores_the_seed_article_with_its_incidents(tmp_path: Path) -> None:
+    if not SEED.is_dir():
+        pytest.skip(f"needs the shared seed data at {SEED.resolve()}")
+    db = f"sqlite:///{tmp_path}/seed.db"
+    assert "new 1 · duplicate 0 · failed 0" in ingest(str(SEED / "rostov_hostage_article.txt"), "--db", db)
+    with Store(db) as store:
+        assert store.count("incidents") >= 1
+        assert all(row.document_ids and row.record_ids for row in store.incidents())
+
+
+def test_ingest_with_a_bad_database_url_fails_with_a_store_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Some text.", encoding="utf-8")
+    result = CliRunner().invoke(command, [str(tmp_path / "a.txt"), "--db", "nosuchdb://nowhere"])
+    assert isinstance(result.exception, StoreError) and result.exception.exit_code == 5
+
+
+def test_ingest_refuses_zero_workers(tmp_path: Path) -> None:
+    result = CliRunner().invoke(command, [str(tmp_path), "--workers", "0"])
+    assert result.exit_code == 2

