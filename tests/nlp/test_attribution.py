@@ -378,6 +378,40 @@ def test_named_apposition_names_the_source(read):
 
 
 @pytest.mark.slow
+def test_took_responsibility_keeps_a_hyphenated_group_name(read):
+    sources = read("Jaish-e-Mohammed took responsibility for the suicide attack on the convoy.")
+    assert [(s.name, s.kind, s.verb) for s in sources] == [("Jaish-e-Mohammed", "group_claim", "took")]
+    assert sources[0].claims[0].hedged
+
+
+@pytest.mark.slow
+def test_later_mention_by_title_and_surname_merges(read):
+    text = ("Colonel Luis Isaacs, an army spokesman, said two soldiers were wounded. "
+            "Col. Isaacs added that the patrol had returned to its base.")
+    sources = read(text)
+    assert len(sources) == 1, [s.name for s in sources]
+    assert sources[0].kind == "official"
+    assert len(sources[0].claims) == 2
+
+
+@pytest.mark.slow
+def test_short_name_merges_into_name_with_of_phrase(read):
+    text = ("The armed forces of El Salvador reported that rebels attacked a bridge. "
+            "The armed forces said three rebels were killed.")
+    sources = read(text)
+    assert [(s.name, s.kind) for s in sources] == [("armed forces of El Salvador", "official")]
+    assert len(sources[0].claims) == 2
+
+
+@pytest.mark.slow
+def test_told_named_outlet_is_a_source_but_told_reporters_is_not(read):
+    sources = read("A lawyer for one of the suspects told the Interfax news agency that his client denied any role.")
+    assert {s.name: s.kind for s in sources}.get("Interfax") == "news_media"
+    sources = read("A lawyer for one of the suspects told reporters that his client denied any role.")
+    assert all(s.kind != "news_media" for s in sources)
+
+
+@pytest.mark.slow
 def test_text_without_attribution_has_no_sources(read):
     assert read("The river rose two metres overnight and several roads were closed.") == []
 

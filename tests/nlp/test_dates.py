@@ -6,9 +6,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import spacy
 
 from incidex.nlp.annotations import register_extensions
 from incidex.nlp.dates import DateFinder, find_dates, normalize_date
@@ -48,6 +48,7 @@ def annotated(nlp, text: str, published: str | None):
         ("on 3 february", "2024-02-03", "day"),
         ("on 3 august", "2023-08-03", "day"),  # a day-month over a month after publication is last year's
         ("on 3 july", "2024-07-03", "day"),  # within a month after publication: a scheduled day
+        ("the early 1970's", None, "unknown"),
         ("February 3, 2024", "2024-02-03", "day"),
         ("Sunday, June 16, 2024", "2024-06-16", "day"),
         ("2024-06-16", "2024-06-16", "day"),
@@ -78,6 +79,11 @@ def test_normalize_against_a_monday_paper(text: str, value: str | None, precisio
 
 def test_normalize_matches_the_documented_example() -> None:
     assert normalize_date("on Sunday", MONDAY) == DateValue("2024-06-16", "day", "on Sunday", True)
+
+
+def test_day_month_early_next_year_is_next_year() -> None:
+    assert normalize_date("on 27 january", "1989-12-31").value == "1990-01-27"
+    assert normalize_date("on 28 december", "1990-01-03").value == "1989-12-28"
 
 
 def test_a_week_across_two_months_has_no_value() -> None:
@@ -177,9 +183,43 @@ def test_rostov_dates_with_real_model() -> None:
     assert [m.text for m in found if m.date.value == "2022"] == ["in 2022"]
 
 
-TRICKY = ["on", "in", "last", "next", "this", "the", "early", "hours", "of", "Sunday", "monday", "March", "may", "feb.",
-          "31", "3rd", "2022", "1899", "ago", "two", "days", "week", "weekend", "month", "year", "yesterday", "night",
-          ",", "-", "mid", "earlier", "the day before", "9999", "0", "\n"]
+TRICKY = [
+    "on",
+    "in",
+    "last",
+    "next",
+    "this",
+    "the",
+    "early",
+    "hours",
+    "of",
+    "Sunday",
+    "monday",
+    "March",
+    "may",
+    "feb.",
+    "31",
+    "3rd",
+    "2022",
+    "1899",
+    "ago",
+    "two",
+    "days",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "yesterday",
+    "night",
+    ",",
+    "-",
+    "mid",
+    "earlier",
+    "the day before",
+    "9999",
+    "0",
+    "\n",
+]
 
 
 @given(

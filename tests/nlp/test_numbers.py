@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import spacy
 
 from incidex.nlp.annotations import register_extensions
 from incidex.nlp.numbers import NumberFinder, find_numbers, parse_count
@@ -154,9 +154,47 @@ def test_rostov_counts_with_real_model() -> None:
     assert all(text[m.start : m.end] == m.text for m in found)
 
 
-TRICKY = ["one", "two", "-", "twenty", "hundred", "and", "a", "dozen", "dozens", "of", "at", "least", "more", "than",
-          "1,200", "2022", "0800", "99999999999999999999999", "1.5", "million", "$", "%", "(", ")", ".", ",", "\n",
-          "years", "old", "the", "Telegram", "between", "to", "or", "March", "several", "half", "tens", "thousands"]
+TRICKY = [
+    "one",
+    "two",
+    "-",
+    "twenty",
+    "hundred",
+    "and",
+    "a",
+    "dozen",
+    "dozens",
+    "of",
+    "at",
+    "least",
+    "more",
+    "than",
+    "1,200",
+    "2022",
+    "0800",
+    "99999999999999999999999",
+    "1.5",
+    "million",
+    "$",
+    "%",
+    "(",
+    ")",
+    ".",
+    ",",
+    "\n",
+    "years",
+    "old",
+    "the",
+    "Telegram",
+    "between",
+    "to",
+    "or",
+    "March",
+    "several",
+    "half",
+    "tens",
+    "thousands",
+]
 
 
 @given(st.lists(st.sampled_from(TRICKY), max_size=25))

@@ -75,10 +75,14 @@ def test_runs_killed_at_random_points_end_like_an_uninterrupted_run(backend: str
 
         chooser = random.Random(20241124)
         stored = [0]
-        while len(stored) <= 5 and stored[-1] < total - BATCH:
-            kill_after(url, folder, chooser.randint(stored[-1] + 1, total), chooser.uniform(0.0, 0.05))
+        while len(stored) <= 6 and stored[-1] < total - BATCH:
+            # aim at a batch write: it starts once the input after a multiple of BATCH new inputs is handled
+            batches_left = (total - stored[-1]) // BATCH
+            handled = stored[-1] + BATCH * chooser.randint(1, max(1, batches_left // 3)) - 1
+            kill_after(url, folder, handled, chooser.uniform(0.0, 0.15))
             with Store(url) as store:
                 stored.append(store.count("documents"))
+        print(stored)
         assert sum(0 < size < total for size in stored) >= 2, stored
         assert stored == sorted(stored), stored
         assert "duplicate=" in run_to_end(url, folder)

@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 from incidex.eval.muc4 import MUC_TYPES, MucDocument, Template, load_muc4
-from incidex.train.muc4 import INFO_FILE, TrainOptions, incident_types, tagger_documents, train_muc4, training_doc
+from incidex.train.muc4 import INFO_FILE, TrainOptions, incident_types, role_lexicon, tagger_documents, train_muc4, training_doc
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "muc4_mini.jsonl"
 
@@ -44,6 +44,21 @@ def test_tagger_learns_only_from_documents_that_report_an_incident() -> None:
     chosen = tagger_documents(documents)
     assert {d.docid for d in chosen} == {d.docid for d in documents if d.templates}
     assert "MINI-0002" not in {d.docid for d in chosen}
+
+
+def test_role_lexicon_keeps_strings_that_reliably_fill_one_role() -> None:
+    def doc(docid: str, text: str, **roles: tuple[tuple[str, ...], ...]) -> MucDocument:
+        return MucDocument(docid=docid, text=text, templates=(Template("attack", **roles),))
+
+    documents = [
+        doc("L-1", "the fmln attacked the army post.", PerpOrg=(("fmln",),), Target=(("army post",),)),
+        doc("L-2", "fmln rebels burned a bus near the army post.", PerpOrg=(("fmln",),), Target=(("bus",),)),
+        doc("L-3", "the army said the fmln shot a bus driver.", PerpOrg=(("fmln",),), Victim=(("bus driver",),)),
+        doc("L-4", "a bus was hit by the army, the fmln said.", Target=(("bus",),)),
+    ]
+    lexicon = role_lexicon(documents, min_count=2, min_share=0.7)
+    assert lexicon == {"fmln": "PerpOrg"}  # "bus" fills a role in 2 of the 3 documents it occurs in as a word
+    assert role_lexicon(documents, min_count=2, min_share=0.6) == {"bus": "Target", "fmln": "PerpOrg"}
 
 
 def test_incident_types_split_combined_values_and_mark_absent_types_zero() -> None:

@@ -46,7 +46,10 @@ def command(data_path: Path, out_path: Path | None, model_dir: Path | None, syst
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(exc.exit_code) from None
     click.echo(result.score.table())
-    click.echo(f"{len(documents)} documents, {result.docs_per_second:.1f} docs/s, {len(result.failures)} failed")
+    click.echo(
+        f"{len(documents)} documents, {result.docs_per_second:.1f} docs/s "
+        f"({result.docs_per_cpu_second:.1f} per CPU-second), {len(result.failures)} failed"
+    )
     for docid, reason in result.failures:
         click.echo(f"failed {docid}: {reason}", err=True)
     if out_path is not None:

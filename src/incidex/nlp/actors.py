@@ -37,7 +37,7 @@ DESCRIPTOR_NOUNS = {"group", "organization", "organisation", "movement", "networ
                     "gang"}  # fmt: skip
 MEMBER_NOUNS = {"groups", "militants", "fighters", "rebels", "guerrillas", "insurgents", "members", "jihadists"}
 _GROUP_WORDS = re.compile(
-    r"\b(?:liberation|revolutionary|front|brigades?|mujah[ie]d(?:ee|i)n|jihad|martyrs|cartel|guerrillas?|"
+    r"\b(?:liberation|revolutionary|front|brigades|mujah[ie]d(?:ee|i)n|jihad|martyrs|cartel|guerrillas?|"
     r"insurgents?|militias?|commandos?|resistance|death\s+squads?|self-defen[cs]e\s+forces|rebels?)\b",
     re.IGNORECASE,
 )
@@ -212,7 +212,11 @@ def _unlisted_group_name(text: str) -> str | None:
     """The cleaned text of an ORG entity that names an armed group not in the table."""
     if _GROUP_WORDS.search(text) is None or _GOVERNMENT_WORDS.search(text) is not None:
         return None
-    return re.sub(r"^the\s+", "", " ".join(text.split()), flags=re.IGNORECASE) or None
+    name = re.sub(r"^the\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
+    words = name.split()
+    if len(words) < 2 or any(char.isdigit() for char in name):
+        return None  # "Brigade", "18th Brigade": army units and fragments, not group names
+    return name
 
 
 def _extend(doc: Doc, span: Span) -> tuple[int, int]:
@@ -230,12 +234,7 @@ def _extend(doc: Doc, span: Span) -> tuple[int, int]:
 
 def _parenthesized(doc: Doc, end: int, nxt: Span) -> bool:
     """``nxt`` is "(alias)" right after token ``end``."""
-    return (
-        nxt.start == end + 1
-        and doc[end].text == "("
-        and nxt.end < len(doc)
-        and doc[nxt.end].text == ")"
-    )
+    return nxt.start == end + 1 and doc[end].text == "(" and nxt.end < len(doc) and doc[nxt.end].text == ")"
 
 
 __all__ = ["ActorEntry", "ActorFinder", "load_aliases", "normalize_actor"]

@@ -17,6 +17,7 @@ Mentions of one source in a document are merged ("State media" joins "Russian st
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -48,7 +49,8 @@ PUBLISH_VERBS = frozenset({"publish", "share", "post", "release", "circulate", "
 SHOW_VERBS = frozenset({"show", "depict", "capture", "feature", "reveal", "appear"})
 CONTENT_NOUNS = frozenset({"information", "statement", "report", "data", "figure", "account", "footage", "video",
                            "image", "communique", "announcement", "message", "post", "estimate", "count"})
-TRIGGER_LEMMAS = SAY_VERBS | MEDIA_NOUNS | {"accord"}
+RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept"})  # "... responsibility for"
+TRIGGER_LEMMAS = SAY_VERBS | RESPONSIBILITY_VERBS | MEDIA_NOUNS | {"accord"}
 GENERIC_GROUP_WORDS = frozenset({"militants", "militant", "rebels", "insurgents", "group", "fighters"})
 GROUP_ANAPHORS = frozenset({"group", "organization", "organisation", "movement", "militia", "faction", "outfit"})
 ANAPHORIC_PRONOUNS = frozenset({"he", "she", "it", "they"})
@@ -58,6 +60,8 @@ MIN_QUOTE_TOKENS = 4  # shorter quotes are names or scare quotes, not speech
 ENTITY_KINDS: dict[str, SourceKind] = {"PERSON": "witness", "GPE": "official"}  # unlisted people; "Moscow said"
 RELATIVE_PRONOUNS = frozenset({"that", "who", "which", "whom"})
 STATE_PARTICIPLES = frozenset({"run", "owned", "controlled", "backed", "affiliated", "funded"})
+TITLE_WORDS = frozenset({"col", "colonel", "gen", "general", "lt", "maj", "major", "capt", "captain", "sgt", "mr",
+                         "mrs", "ms", "dr", "president", "minister", "judge", "prosecutor"})
 DROPPED_TAIL_LEMMAS = frozenset({"report", "outlet"})
 PLATFORMS = {"telegram": "Telegram", "twitter": "Twitter", "facebook": "Facebook", "youtube": "YouTube",
              "instagram": "Instagram", "tiktok": "TikTok", "vkontakte": "VKontakte", "whatsapp": "WhatsApp"}
@@ -70,10 +74,11 @@ HEDGING_VERBS = frozenset({"claim", "allege", "accuse"})
 KEPT_PREPS = frozenset({"of", "for"})
 CUT_DEPS = frozenset({"relcl", "acl", "appos", "conj", "cc", "punct", "advcl", "parataxis", "prep"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "parataxis"})  # cut wherever they hang in a phrase
-TRIM_DEPS = frozenset({"mark", "cc", "punct", "prep"})
+LEADING_WORDS = frozenset({"that", "and", "but"})  # dropped from the start of a claim ("said that ...")
 ANAPHOR_WINDOW = 3  # sentences back in which a pronoun or "the group" may find its antecedent
 QUOTE_RE = re.compile(r"“([^”]{1,3000})”|\"([^\"\n]{1,3000})\"")
 DATELINE_RE = re.compile(r"[A-Z][A-Z .,'-]+ [—–-]+ ")  # "BAGHDAD — " opening a report
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 TRAILING_PUNCT = ".,;: \n\t\"'”’“"
 SOURCE_KINDS: tuple[str, ...] = SourceKind.__args__  # type: ignore[attr-defined]
 
@@ -104,7 +109,8 @@ class SourceLexicon:
             try:
                 text = Path(path).read_text(encoding="utf-8")
             except OSError as exc:
-                raise ConfigError(f"cannot read source lexicon {path}: {exc.strerror}; pass an existing TSV file") from exc
+                raise ConfigError(f"cannot read source lexicon {path}: {exc.strerror}; "
+                                  "pass an existing TSV file") from exc
             where = str(path)
         return cls.parse(text, where=where)
 
@@ -120,7 +126,8 @@ class SourceLexicon:
                                   f"{', '.join(SOURCE_KINDS)}; fix or remove the line")
             words = tuple(parts[0].lower().split())
             if words and words not in cues:
-                cues[words] = SourceCue(parts[1], parts[2].strip() or None if len(parts) == 3 else None)  # type: ignore[arg-type]
+                name = parts[2].strip() if len(parts) == 3 else ""
+                cues[words] = SourceCue(parts[1], name or None)  # type: ignore[arg-type]
         vocabulary = frozenset(word for words in cues for word in words)
         common = frozenset(word for words, cue in cues.items() if cue.name is None and cue.kind != "group_claim"
                            for word in words)
@@ -203,7 +210,7 @@ class _DocReader:
             lemma = token.lemma_.lower()
             if lemma == "accord" and token.lower_ == "according":
                 self._according(token)
-            elif lemma in SAY_VERBS and token.pos_ in ("VERB", "AUX"):
+            elif (lemma in SAY_VERBS or lemma in RESPONSIBILITY_VERBS) and token.pos_ in ("VERB", "AUX"):
                 self._reporting_verb(token)
             elif lemma in MEDIA_NOUNS and token.pos_ in ("NOUN", "PROPN") and (
                     token.dep_ != "compound" or token.i + 1 < len(self.doc) and token.nbor(1).lemma_ in SHOW_VERBS):
@@ -225,41 +232,22 @@ class _DocReader:
             self._add(source, "according to", [claim] if claim else [], verb_token=None)
 
     def _reporting_verb(self, verb: Token) -> None:
-        """ "X said (that) CLAIM", "CLAIM, X said", "X confirmed ..., saying, “QUOTE”", "X claimed responsibility"."""
+        """ "X said (that) CLAIM", "CLAIM, X said", "X confirmed ..., saying, “QUOTE”", "X claimed responsibility
+        for CLAIM"."""
         subject = _subject(verb)
         if subject is None:
             return
         lemma = verb.lemma_.lower()
-        responsibility = lemma in ("claim", "take", "accept") and any(
+        responsibility = lemma in RESPONSIBILITY_VERBS and any(
             c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in verb.children)
-        hedged = lemma in HEDGING_VERBS
-        claims: list[Claim] = []
+        if lemma not in SAY_VERBS and not responsibility:
+            return
         if responsibility:
             said = [c for c in verb.rights if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in SAY_VERBS]
-            end = said[0].left_edge.i - 1 if said else verb.right_edge.i
-            claim = self._claim_range(verb.i, end, hedged=True)
+            claim = self._claim_range(verb.i, said[0].left_edge.i - 1 if said else verb.right_edge.i, hedged=True)
             claims = [claim] if claim else []
         else:
-            for child in verb.children:
-                if child.dep_ in ("ccomp", "xcomp"):
-                    citing = [c for c in child.children if c.lower_ in CITING_WORDS]
-                    edge = self._claim(child, exclude=[*citing, subject])
-                    if edge is not None:
-                        claims += self._claims_or_quote(edge, hedged=hedged)
-            if verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i and lemma not in ("accuse",):
-                head = verb.head
-                if head.pos_ in ("VERB", "AUX") and _has_comma_between(head, verb):
-                    claim = self._claim(head, exclude=[verb], hedged=hedged)
-                    claims += [claim] if claim else []
-            if not claims and lemma in OBJECT_CLAIM_VERBS:
-                for child in verb.children:
-                    if child.dep_ == "dobj" and child.lemma_.lower() not in GENERIC_OBJECTS and child.pos_ != "PRON":
-                        end = verb.right_edge.i if lemma == "accuse" else child.right_edge.i
-                        edge = self._claim_range(child.left_edge.i, end)
-                        if edge is not None:
-                            claims += self._claims_or_quote(edge, hedged=hedged or lemma == "accuse")
-        if not claims:
-            claims = self._statement_claims(verb, hedged=hedged)
+            claims = self._verb_claims(verb, subject, hedged=lemma in HEDGING_VERBS)
         sources = self._sources(subject, group_claim=responsibility)
         if lemma == "tell":  # "X told the Interfax news agency that ...": the outlet carried the claim too
             sources += [source for child in verb.children if child.dep_ in ("dobj", "dative")
@@ -268,6 +256,28 @@ class _DocReader:
         for source in sources:
             if claims or (source.kind != "other" and lemma in CLAIMLESS_VERBS):
                 self._add(source, verb.lower_, claims, verb_token=verb.i)
+
+    def _verb_claims(self, verb: Token, subject: Token, *, hedged: bool) -> list[Claim]:
+        """What a reporting verb reports: its clause, the clause it follows ("CLAIM, X said") or its object."""
+        lemma = verb.lemma_.lower()
+        claims: list[Claim] = []
+        for child in verb.children:
+            if child.dep_ in ("ccomp", "xcomp"):
+                citing = [c for c in child.children if c.lower_ in CITING_WORDS]
+                edge = self._claim(child, exclude=[*citing, subject])
+                claims += self._claims_or_quote(edge, hedged=hedged) if edge is not None else []
+        head = verb.head
+        if verb.dep_ in ("parataxis", "ccomp") and head.i < verb.i and head.pos_ in ("VERB", "AUX") \
+                and _has_comma_between(head, verb):
+            claim = self._claim(head, exclude=[verb], hedged=hedged)
+            claims += [claim] if claim else []
+        if not claims and lemma in OBJECT_CLAIM_VERBS:
+            for child in verb.children:
+                if child.dep_ == "dobj" and child.lemma_.lower() not in GENERIC_OBJECTS and child.pos_ != "PRON":
+                    end = verb.right_edge.i if lemma == "accuse" else child.right_edge.i  # accused X of Y
+                    edge = self._claim_range(child.left_edge.i, end)
+                    claims += self._claims_or_quote(edge, hedged=hedged) if edge is not None else []
+        return claims or self._statement_claims(verb, hedged=hedged)
 
     def _statement_claims(self, verb: Token, *, hedged: bool) -> list[Claim]:
         """ "said in a statement that CLAIM" when the parse hangs the clause on "statement"."""
@@ -374,8 +384,9 @@ class _DocReader:
             return self._antecedent_source(head.i, sentence)
         cue = self._cue(head, tokens)
         actor = self._is_actor(head)
-        if group_claim and cue is None and not actor and not any(t.pos_ == "PROPN" for t in tokens):
-            return None  # "various factions claimed responsibility": no one to name
+        definite = any(c.lower_ == "the" for c in head.children)  # "the extraditables", not "various factions"
+        if group_claim and cue is None and not actor and not definite and not any(t.pos_ == "PROPN" for t in tokens):
+            return None  # no one to name
         kind: SourceKind
         if group_claim or (cue is None and actor):
             kind = "group_claim"
@@ -429,7 +440,8 @@ class _DocReader:
             tokens = _strip_det(list(ent)) if ent.label_ == "ORG" else []
             if tokens:
                 span = self.doc[tokens[0].i:tokens[-1].i + 1]
-                candidates.append((span.start_char, span.end_char, span.text, _display_name(tokens, common=self.lexicon.common)))
+                name = _display_name(tokens, common=self.lexicon.common)
+                candidates.append((span.start_char, span.end_char, span.text, name))
         candidates += self._group_cues(self.sent_starts[max(0, sentence - ANAPHOR_WINDOW)], head.i)
         before = [c for c in candidates if first <= c[0] and c[1] <= head.idx and c[3]]
         if not before:
@@ -454,14 +466,7 @@ class _DocReader:
         return out
 
     def _sentence_index(self, token_i: int) -> int:
-        low, high = 0, len(self.sent_starts) - 1
-        while low < high:
-            mid = (low + high + 1) // 2
-            if self.sent_starts[mid] <= token_i:
-                low = mid
-            else:
-                high = mid - 1
-        return low
+        return bisect_right(self.sent_starts, token_i) - 1
 
     # -- claims -----------------------------------------------------------------------------------------------
 
@@ -488,7 +493,7 @@ class _DocReader:
 
     def _claim_range(self, start: int, end: int, *, hedged: bool = False) -> Claim | None:
         doc = self.doc
-        while start < end and (doc[start].dep_ in TRIM_DEPS and doc[start].lower_ in ("that", ",", "and", "but")
+        while start < end and (doc[start].lower_ in LEADING_WORDS and doc[start].dep_ != "det"
                                or doc[start].is_punct or doc[start].is_space):
             start += 1
         while end > start and (doc[end].is_punct or doc[end].is_space):
@@ -594,9 +599,13 @@ def _phrase_tokens(head: Token) -> list[Token]:
         if child.i == head.i or child.i in cut:
             continue
         before = doc[max(child.left_edge.i - 1, 0)].text
-        named = child.dep_ == "appos" and ("(" in (child.left_edge.text, before) or before not in (",", "—", "-"))
-        keep = named or child.text in ("(", ")") or (child.dep_ == "prep" and (
-            child.lower_ in KEPT_PREPS or child.lower_ == "on" and not any(g.ent_type_ == "DATE" for g in child.subtree)))
+        glued = child.left_edge.i > 0 and not doc[child.left_edge.i - 1].whitespace_  # "Jaish-e-Mohammed"
+        named = child.dep_ == "appos" and ("(" in (child.left_edge.text, before) or glued
+                                           or before not in (",", "—", "-"))
+        joined = child.text in ("-", "–") and not child.whitespace_ and not doc[max(child.i - 1, 0)].whitespace_
+        dated = any(g.ent_type_ == "DATE" for g in child.subtree)  # "police on Monday said"
+        kept_prep = child.dep_ == "prep" and (child.lower_ in KEPT_PREPS or child.lower_ == "on" and not dated)
+        keep = named or joined or kept_prep or child.text in ("(", ")") or child.text in QUOTE_MARKS
         if (child.dep_ in CUT_DEPS and child.head.i == head.i or child.dep_ in CLAUSE_DEPS) and not keep:
             cut.update(t.i for t in child.subtree)
     run = [head]
@@ -615,8 +624,8 @@ def _proper_apposition(head: Token) -> list[Token] | None:
         return None
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
-            tokens = _strip_det([t for t in child.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i == child.i])
-            return tokens[tokens.index(child) - len([t for t in child.lefts if t.dep_ == "compound"]):tokens.index(child) + 1]
+            start = min([child.i, *(t.left_edge.i for t in child.lefts if t.dep_ == "compound")])
+            return list(head.doc[start:child.i + 1])
     return None
 
 
@@ -632,7 +641,8 @@ def _strip_det(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].dep_ == "det" or tokens[0].tag_ == "PRP$" or tokens[0].is_punct
                       or tokens[0].lower_ in ("the", "a", "an")):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text != ")" or tokens[-1].tag_ == "POS"):
+    while tokens and (tokens[-1].is_punct and tokens[-1].text != ")" or tokens[-1].tag_ == "POS"
+                      or tokens[-1].pos_ == "ADV"):  # "the armed forces hereby"
         tokens = tokens[:-1]
     return tokens
 
@@ -681,6 +691,9 @@ def _display_name(tokens: list[Token], *, common: frozenset[str]) -> str:
         label = [t for t in kept[:platform] + kept[platform + 2:] if t.pos_ in ("PROPN", "NUM") and t.tag_ != "JJ"]
         if label:
             return f"{_join(label)} ({PLATFORMS[kept[platform].lower_]} {kept[platform + 1].lower_})"
+    kept = [tok for tok in kept if tok.text not in QUOTE_MARKS]
+    if not kept:
+        return ""
     words = [tok.text for tok in kept]
     if kept[0].is_sent_start and kept[0].text.istitle() and kept[0].lower_ in common:
         words[0] = words[0].lower()  # "State media revealed" → "state media"
@@ -688,12 +701,17 @@ def _display_name(tokens: list[Token], *, common: frozenset[str]) -> str:
 
 
 def _key(name: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+", name.lower()))
+    """Merge key of a name: its lowercase words without a leading title ("Col. Isaacs" → ("isaacs",))."""
+    words = re.findall(r"\w+", name.lower())
+    while len(words) > 1 and words[0] in TITLE_WORDS:
+        words.pop(0)
+    return tuple(words)
 
 
 def _is_source_phrase(head: Token, lexicon: SourceLexicon) -> bool:
     """True when a content noun carries its own source ("Russian media reports", "a police statement")."""
-    words = _lexicon_words([t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")], lexicon.vocabulary)
+    modifiers = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss")]
+    words = _lexicon_words(modifiers, lexicon.vocabulary)
     return lexicon.classify(words) is not None
 
 
@@ -732,11 +750,12 @@ def _merge(found: list[_Attribution]) -> list[SourceMention]:
 
 
 def _merge_target(source: _Source, first_of: dict[tuple[str, tuple[str, ...]], _Source]) -> tuple[str, tuple[str, ...]]:
-    """The longer name this one abbreviates ("state media" → "russian state media"), nearest first; of the same
-    kind, or any kind when this one is "other" ("Macabangon" → "police spokesman Major Jun Macabangon")."""
+    """The longer name this one abbreviates ("state media" → "russian state media", "armed forces" → "armed forces
+    of El Salvador"), nearest first; of the same kind, or any kind when this one is "other" ("Macabangon" →
+    "police spokesman Major Jun Macabangon")."""
     size = len(source.key)
-    longer = [(kind, key) for kind, key in first_of
-              if len(key) > size and key[-size:] == source.key and source.kind in (kind, "other")]
+    longer = [(kind, key) for kind, key in first_of if len(key) > size and source.kind in (kind, "other") and (
+        key[-size:] == source.key or key[:size] == source.key and key[size] == "of")]
     if not longer:
         return (source.kind, source.key)
     return min(longer, key=lambda k: abs(first_of[k].start - source.start))

@@ -9,8 +9,9 @@ How relative expressions resolve (``published`` is the report's publication day)
   "N days ago" -> day;
 * a month without a year ("in March") -> the most recent such month not after publication, precision month (a day
   is never invented for a month);
-* a day and month without a year ("3 february") -> the most recent such day, unless the same day this year lies at
-  most 31 days after publication: "sentencing is scheduled for February 4" in a February 1 paper is that February 4;
+* a day and month without a year ("3 february") -> the latest such day that is at most 31 days after publication,
+  as reports also name days just ahead: "sentencing is scheduled for February 4" in a February 1 paper is that
+  February 4, "on 27 january" in a 31 December paper is next January;
 * "last month" / "this month" / "N months ago" -> month; "last year" / "earlier this year" / "N years ago" -> year;
 * weeks ("last week", "this week", "over the weekend", and "N weeks ago", read as 7N days back give or take 3) have no
   precision of their own: when the whole stretch (up to publication) lies in one month the value is that month,
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -56,7 +58,9 @@ YEAR = r"(?:1[89]\d\d|20\d\d)"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
 COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
-_EVENT_NOUNS = r"attacks?|bombings?|blasts?|explosions?|massacres?|killings?|raids?|assaults?|shootings?|strikes?|offensive"
+_EVENT_NOUNS = (
+    r"attacks?|bombings?|blasts?|explosions?|massacres?|killings?|raids?|assaults?|shootings?|strikes?|offensive"
+)
 
 # Search patterns for the finder, most specific first; overlaps are settled by keeping the longest.
 _PATTERNS = [
@@ -71,7 +75,7 @@ _PATTERNS = [
     rf"(?:last\s+)?{WEEKDAY}\b",
     rf"\b(?:(?:on|since|by|until|from|before|after|as\s+of)\s+)?(?:(?:early|late)\s+(?:on\s+)?)?"
     rf"(?:(?:last|this|past|next)\s+)?{WEEKDAY}(?:\s+{PART})?\b",
-    rf"\b(?:(?:in|since|during|until|by|from|before|after|of|the\s+year|early|mid|late)[-\s]+){YEAR}\b(?!-)",
+    rf"\b(?:(?:in|since|during|until|by|from|before|after|of|the\s+year|early|mid|late)[-\s]+){YEAR}\b(?![-'’])",
     r"\b(?:(?:on|since|until|by)\s+)?(?:the\s+day\s+before\s+yesterday|(?:(?:early|late)\s+)?yesterday"
     rf"(?:\s+{PART})?|(?:(?:early|late)\s+)?today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
     rf"\b{COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago\b",
@@ -81,9 +85,7 @@ _PATTERNS = [
 ]
 _FINDERS = [re.compile(p) for p in _PATTERNS]  # run on lowercased text
 # Every pattern contains one of these words; patterns run only in a window around each of them.
-_ANCHOR = re.compile(
-    rf"(?:{_FULL_MONTH}|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year|{YEAR})"
-)
+_ANCHOR = re.compile(rf"(?:{_FULL_MONTH}|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year|{YEAR})")
 _WINDOW_BEFORE, _WINDOW_AFTER = 48, 40
 _WEEKDAY_END = re.compile(rf"{WEEKDAY}(?:\s+{PART})?$")
 _GLUE = re.compile(rf",?\s+(?:(?:the\s+)?\d{{1,2}}{ORD}\s+(?:of\s+)?)?")
@@ -98,7 +100,7 @@ _AGO = re.compile(rf"\b({COUNT})\s+(day|week|month|year)s?\s+ago\b")
 _PERIOD = re.compile(r"\b(?:(earlier|later)\s+)?(last|this|past|next)\s+(week|weekend|month|year)\b")
 _WEEKEND = re.compile(r"\bthe\s+weekend\b")
 _MONTH_ALONE = re.compile(rf"\b({_FULL_MONTH}|{_ABBR_MONTH})(?!\w)")
-_YEAR_ALONE = re.compile(rf"(?<!\d)({YEAR})(?![\d]|s\b)")
+_YEAR_ALONE = re.compile(rf"(?<!\d)({YEAR})(?!\d|s\b|['’]s\b)")  # not a decade: "1970s", "1970's"
 _NEXT = re.compile(r"\b(?:next|coming|tomorrow)\b")
 
 
@@ -172,9 +174,9 @@ def _explicit(low: str, text: str, pub: date | None) -> DateValue | None:
             return _day(found, text) if found else _unknown(text)
         if pub is None:
             return _unknown(text)
-        found = _day_in_year(pub.year, month, day)
-        if found is not None and found > pub + timedelta(days=FUTURE_DAYS):
-            found = _day_in_year(pub.year - 1, month, day)
+        latest = pub + timedelta(days=FUTURE_DAYS)
+        years = (pub.year + 1, pub.year, pub.year - 1)
+        found = next((d for y in years if (d := _day_in_year(y, month, day)) is not None and d <= latest), None)
         return _day(found, text) if found else _unknown(text)
     if m := _MONTH_YEAR.search(low):
         return _month(int(m[2]), _month_number(m[1]), text)
@@ -238,24 +240,24 @@ def _weekend(pub: date, text: str, *, previous: bool) -> DateValue:
     return _week_value(saturday, min(saturday + timedelta(days=1), pub), text)
 
 
-@lru_cache(maxsize=16384)
 def normalize_date(text: str, published: str | None) -> DateValue:
     """Normalize a date expression against the publication date ``YYYY-MM-DD`` (see the module docstring).
 
     >>> normalize_date("on Sunday", "2024-06-17")
     DateValue(value='2024-06-16', precision='day', text='on Sunday', resolved=True)
     """
+    return replace(_normalize(text, published))  # a copy: callers may change it, the cache must not
+
+
+@lru_cache(maxsize=16384)
+def _normalize(text: str, published: str | None) -> DateValue:
     low = " ".join(text.lower().split())
     pub = _parse_published(published)
     value = _explicit(low, text, pub)
+    if value is None and pub is not None:
+        value = _relative(low, text, pub)
     if value is not None:
         return value
-    if pub is not None:
-        value = _relative(low, text, pub)
-        if value is not None:
-            return value
-    elif _NEXT.search(low) is None and (_AGO.search(low) or _PERIOD.search(low) or _WEEKDAY.search(low)):
-        return _unknown(text)
     if m := _YEAR_ALONE.search(low):
         year = int(m[1])
         if pub is None or year <= pub.year:

@@ -23,10 +23,30 @@ GENERIC_MODIFIERS = frozenset({"numerous", "many", "several", "multiple", "vario
                                "recent", "future", "possible", "potential", "any", "similar", "other", "terrorist"})
 HYPOTHETICAL_GOVERNORS = frozenset({"prevent", "threat", "risk", "fear", "warn", "counter", "combat", "deter",
                                     "protect", "vulnerable", "threaten", "avoid", "danger"})
+GENERIC_DETERMINERS = frozenset({"every", "each", "any", "no"})
+HABITUAL = frozenset({"daily", "regularly", "frequently", "often", "repeatedly", "routinely", "constantly",
+                      "nightly", "weekly", "sometimes", "usually"})
+PLANNING_GOVERNORS = frozenset({"plan", "plot", "prepare", "conspire", "intend", "aim", "scheme"})
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "'ll"})
 BACKGROUND_CUES = frozenset({"previous", "earlier", "former", "past", "last", "prior", "preceding"})
 SEPARATE_CUES = frozenset({"separate", "another", "second", "third", "elsewhere", "meanwhile", "earlier", "later"})
 MAX_DATE_DISTANCE = 4
+
+
+SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination")
+
+
+def frame_type(frame: IncidentFrame) -> str:
+    """The type of an incident: a specific type if any trigger has one, else the most mentioned type (ties go to
+    the earlier type in TYPE_PRIORITY)."""
+    typed = [t for t in frame.triggers if not t.agent] or frame.triggers
+    types = [t.type for t in typed]
+    for specific in SPECIFIC_TYPES:
+        if specific in types:
+            return specific
+    if "arrest" in types and "plot" in types:
+        return "arrest"
+    return max(TYPE_PRIORITY, key=lambda kind: (types.count(kind), -TYPE_PRIORITY.index(kind)))
 
 
 def _date_key(mention: DateMention | None) -> str | None:
@@ -82,10 +102,16 @@ class IncidentFinder:
             if head.lemma_ in {"shell", "fire", "bomb"} and head.pos_ == "PROPN":
                 continue
             agent = head.lemma_ in AGENT_NOUNS or head.lower_ in AGENT_NOUNS
+            kind = "plot" if self._is_planned(head) and rule.type not in {"arrest", "plot"} else rule.type
             triggers.append(
-                Trigger(span.start_char, span.end_char, span.text, rule.type, rule.strong and not agent, head.i, agent)
+                Trigger(span.start_char, span.end_char, span.text, kind, rule.strong and not agent, head.i, agent)
             )
         return triggers
+
+    @staticmethod
+    def _is_planned(token: Token) -> bool:
+        """An attack that was planned, plotted or prepared ("a plot to bomb", "planning an attack") is a plot."""
+        return any(a.lemma_ in PLANNING_GOVERNORS for a in list(token.ancestors)[:3])
 
     @staticmethod
     def _head(span) -> Token:
@@ -102,6 +128,10 @@ class IncidentFinder:
         if children & FALSE_FRIEND_MODIFIERS or token.lower_.startswith("cyber"):
             return False
         if token.tag_ in {"NNS", "NNPS"} and children & GENERIC_MODIFIERS and token.lemma_ not in AGENT_NOUNS:
+            return False
+        if children & GENERIC_DETERMINERS or children & HABITUAL:
+            return False
+        if any(c.dep_ == "relcl" and c.lemma_ in HYPOTHETICAL_GOVERNORS for c in token.children):
             return False
         if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
             return False
@@ -138,8 +168,7 @@ class IncidentFinder:
             kept[0].role = "main"
         for index, frame in enumerate(kept, start=1):
             frame.id = f"i{index}"
-            typed = [tr for tr in frame.triggers if not tr.agent] or frame.triggers
-            frame.type = next(t for t in TYPE_PRIORITY if any(tr.type == t for tr in typed))
+            frame.type = frame_type(frame)
         return kept
 
     @staticmethod

@@ -11,6 +11,7 @@ forced work stoppage).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -18,12 +19,15 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from ..errors import ConfigError
 
 FACTORY_NAME = "incidex_muc_roles_v1"
 EXTENSION = "incidex_muc"
+LEXICON_FILE = "role_lexicon.json"
 MUC_ROLES: tuple[str, ...] = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 
 
@@ -79,10 +83,22 @@ def load_model(model_dir: str | Path) -> Language:
 
 
 class MucModel:
-    """A loaded MUC-4 model: texts in, :class:`LearnedRoles` out. Load once; :meth:`predict` is the hot path."""
+    """A loaded MUC-4 model: texts in, :class:`LearnedRoles` out. Load once; :meth:`predict` is the hot path.
+
+    Role spans come from the trained tagger, plus phrases of the model's role lexicon (``role_lexicon.json``,
+    strings that reliably filled one role in training) where the tagger found nothing overlapping.
+    """
 
     def __init__(self, model_dir: str | Path) -> None:
         self.nlp = load_model(model_dir)
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        lexicon_path = Path(model_dir) / LEXICON_FILE
+        if lexicon_path.is_file():
+            lexicon: dict[str, str] = json.loads(lexicon_path.read_text(encoding="utf-8"))
+            for role in MUC_ROLES:
+                phrases = [self.nlp.make_doc(text) for text, label in lexicon.items() if label == role]
+                if phrases:
+                    self.matcher.add(role, phrases)
 
     def predict(self, texts: Iterable[str], *, batch_size: int = 32) -> Iterator[LearnedRoles]:
         """Learned roles for each text (offsets into the texts as given)."""
@@ -90,12 +106,21 @@ class MucModel:
         lowered = (lowercase_same_length(t) for t in texts)
         for text, inner in zip(texts, self.nlp.pipe(lowered, batch_size=batch_size), strict=True):
             types = sorted((TypeScore(label, float(score)) for label, score in inner.cats.items()), key=lambda t: -t.score)
-            spans = tuple(
-                RoleSpan(ent.start_char, ent.end_char, text[ent.start_char : ent.end_char], ent.label_)
-                for ent in inner.ents
-                if ent.label_ in MUC_ROLES  # the tagger starts from a general NER; its old labels are not roles
+            tagged = [ent for ent in inner.ents if ent.label_ in MUC_ROLES]  # the tagger's base NER labels are not roles
+            covered = {i for ent in tagged for i in range(ent.start, ent.end)}
+            extra = [
+                Span(inner, start, end, label=match_id)
+                for match_id, start, end in self.matcher(inner)
+                if not covered.intersection(range(start, end))
+            ]
+            spans = sorted([*tagged, *filter_spans(extra)], key=lambda span: span.start)
+            yield LearnedRoles(
+                types=tuple(types),
+                spans=tuple(
+                    RoleSpan(span.start_char, span.end_char, text[span.start_char : span.end_char], span.label_)
+                    for span in spans
+                ),
             )
-            yield LearnedRoles(types=tuple(types), spans=spans)
 
 
 class MucRoles:

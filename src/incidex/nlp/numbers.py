@@ -98,7 +98,7 @@ LABEL_NOUNS = {
     "apartment", "paragraph", "district", "zone", "sector", "code", "case", "item", "version", "model", "level",
     "kilometer", "km", "street", "avenue", "road", "exit", "terminal", "pier", "lot", "plot", "phase", "grade",
     "class", "category", "division", "battalion", "brigade", "regiment", "aged", "age", "ages", "tel", "tel.",
-    "phone", "fax", "ext", "ext.", "hotline", "pkt", "size", "lane", "square", "gate", "hall", "building", "house",
+    "phone", "fax", "ext", "ext.", "hotline", "pkt", "size", "lane", "square", "hall", "building", "house",
     "tower", "vol", "vol.", "p.", "pp.", "tv", "radio", "precinct", "station", "carrera", "calle", "avenida",
 }  # fmt: skip
 STREET_WORDS = {"avenue", "ave", "ave.", "street", "st", "st.", "road", "rd", "rd.", "boulevard", "blvd", "blvd.",
@@ -205,7 +205,7 @@ def _parse_exact(words: list[str], i: int) -> _Run | None:
 
 
 def _vague(words: list[str], i: int) -> _Run | None:
-    """"dozens", "tens of thousands", "scores of", "several hundred", "a few dozen", "several"."""
+    """Vague amounts: "dozens", "tens of thousands", "scores of", "several hundred", "a few dozen", "several"."""
     word = words[i]
     n = len(words)
     nxt = words[i + 1] if i + 1 < n else ""
@@ -328,7 +328,7 @@ def _is_phone_or_code(run: _Run, ctx: _Context) -> bool:
 
 
 def _is_list_marker_time_or_age(run: _Run, ctx: _Context, kind: str | None) -> bool:
-    """"7." opening a list item, "at 2120" (military time), "maria diaz, 34," (an age)."""
+    """A list item number ("7."), a military time ("at 2120") or an age ("maria diaz, 34,")."""
     doc = ctx.doc
     text = doc[run.start].text
     before = doc[run.start - 1] if run.start > 0 else None

@@ -63,11 +63,16 @@ _FACILITY_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod",
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her"})
 _NOT_PLACE_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "INTJ", "ADJ"})
 _MAX_FACILITY_TOKENS = 8
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "across", "of", "around", "toward",
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "across", "around", "toward",
                        "towards", "inside", "throughout", "between", "via", "through", "within", "beyond"})
+_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "republic",
+                          "capital", "outskirts", "suburb", "suburbs", "county", "department", "governorate",
+                          "municipality", "area", "port", "island", "oblast", "settlement", "neighbourhood",
+                          "neighborhood", "mountains", "hills", "valley", "coast", "streets", "residents",
+                          "mayor", "governor", "north", "south", "east", "west", "centre", "center", "heart"})
 _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                          "southeastern", "southwestern", "north", "south", "east", "west", "downtown", "rural"})
-SMALL_CITY = 100_000  # a lone word naming only towns smaller than this needs NER or "in"/"near"... before it
+SMALL_PLACE = 100_000  # a lone word naming only places smaller than this needs NER or "in"/"near"... before it
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -185,14 +190,15 @@ class PlaceFinder:
         settlement = all(c.place.kind in ("city", "admin1") for c in candidates)
         if not ner_place and token.ent_type_ in ("PERSON", "ORG") and not any(c.primary for c in candidates):
             return False  # "Maurice" is French for Mauritius, and a first name
-        if not ner_place and all(c.place.kind == "city" and c.place.population < SMALL_CITY for c in candidates):
-            if not _after_locative(token):
+        if settlement and not ner_place:
+            if token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1):
+                return False  # part of a longer name: "Michael Jackson", "Moscow State University"
+            if token.ent_type_ == "NORP":  # "German" is also an Isle of Man parish
                 return False
-        if settlement and not ner_place and not _after_locative(token):
-            if token.ent_type_ == "PERSON":  # "Jackson said"
+            if all(c.place.population < SMALL_PLACE for c in candidates) and not _after_locative(token):
                 return False
-            if token.ent_type_ in ("ORG", "NORP") and not (token.ent_iob_ == "B" and _entity_length(token) == 1):
-                return False  # part of a longer name: "National University", but not "Marseille" mistaken as ORG
+            if token.ent_type_ == "PERSON" and not _after_locative(token):  # "Jackson said"
+                return False
             previous = token.nbor(-1) if token.i > 0 else None
             if check_pos and previous is not None and previous.pos_ == "PROPN" and not previous.ent_type_:
                 return False  # a surname after a first name: "Alan Garcia"
@@ -268,12 +274,14 @@ def _token_indices(starts: numpy.ndarray, matches: Iterable[re.Match[str]]) -> s
 
 
 def _after_locative(token: Token) -> bool:
-    """Whether a preposition of place comes before: "in", "near the", "in northern", "outside the southern"."""
+    """Whether a preposition of place comes before: "in", "near the", "in northern", "the city of"."""
     doc, i = token.doc, token.i - 1
     if i >= 0 and doc[i].lower_ in _DIRECTIONS:
         i -= 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
+    if i >= 1 and doc[i].lower_ == "of":  # "the city of", "the outskirts of", not "the death of"
+        return doc[i - 1].lower_ in _PLACE_NOUNS
     return i >= 0 and doc[i].lower_ in _LOCATIVE
 
 

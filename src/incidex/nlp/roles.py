@@ -7,6 +7,8 @@ casualty figures and pronouns in a sentence without a trigger continue the incid
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -37,6 +39,7 @@ RELATION_CUES: dict[str, str] = {
     "suspect": "suspected", "suspected": "suspected", "believe": "suspected", "presume": "suspected",
 }
 RELATION_STRENGTH = ("claimed", "accused", "suspected", "linked", "stated")
+CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit"})
 PEOPLE_AND_THINGS = PERPETRATOR_NOUNS | VICTIM_NOUNS | RESPONDER_NOUNS | TARGET_NOUNS
 
 
@@ -83,8 +86,8 @@ class RoleFinder:
         for frame in frames:
             frame.arguments = FrameArguments()
         locate = FrameLocator(doc, frames)
-        self._places(doc, locate)
-        self._actors(doc, locate, frames)
+        self._places(doc, locate, frames)
+        self._actors(doc, locate)
         numbers: list[NumberMention] = doc._.incidex_numbers or []
         self._people(doc, locate, _counts_by_token(doc, numbers))
         self._weapons(doc, locate)
@@ -97,8 +100,15 @@ class RoleFinder:
         return doc
 
     # -- places -----------------------------------------------------------------------------------------------
-    def _places(self, doc: Doc, locate: FrameLocator) -> None:
+    def _places(self, doc: Doc, locate: FrameLocator, frames: list[IncidentFrame]) -> None:
+        """Places go to the nearest incident; the dateline place ("NAIROBI, Kenya —") is where the report was
+        filed, used for the main incident only when the text names no other place for it."""
+        dateline = dateline_end(doc.text)
+        filed_at = []
         for mention in doc._.incidex_places or []:
+            if mention.start < dateline:
+                filed_at.append(mention)
+                continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None or _is_origin(span.root):
                 continue
@@ -109,21 +119,24 @@ class RoleFinder:
                 frame.arguments.facilities.append(mention)
             else:
                 frame.arguments.places.append(mention)
+        main = next((f for f in frames if f.role == "main"), None)
+        if main is not None and not any(p.location for p in main.arguments.places):
+            main.arguments.places.extend(m for m in filed_at if m.kind != "facility")
 
     # -- organizations ----------------------------------------------------------------------------------------
-    def _actors(self, doc: Doc, locate: FrameLocator, frames: list[IncidentFrame]) -> None:
+    def _actors(self, doc: Doc, locate: FrameLocator) -> None:
         for actor in doc._.incidex_actors or []:
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is None:
                 continue
             claimed = _claimed_incident(span.root)
             if claimed is not None:
-                frame = locate.frame_for(claimed, carry=0)
+                frame = locate.frame_for(claimed, carry=2)
                 if frame is not None:
                     _add_org(frame, actor, "claimed")
                 continue
             relation = _relation_cue(span)
-            frame = locate.frame_for(span.root, carry=0)
+            frame = locate.frame_for(span.root, carry=2 if relation else 0)
             if frame is None:
                 continue
             if relation is None:
@@ -173,6 +186,15 @@ class RoleFinder:
                 frame.arguments.weapons.append(Arg(span.start_char, span.end_char, span.text))
 
 
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,40})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+
+
+def dateline_end(text: str) -> int:
+    """End offset of a leading dateline such as "NAIROBI, Kenya — " or "KYIV (Reuters) - ", else 0."""
+    match = DATELINE.match(text)
+    return match.end() if match else 0
+
+
 def _token_range(doc: Doc, start: int, end: int) -> range:
     span = doc.char_span(start, end, alignment_mode="expand")
     return range(span.start, span.end) if span is not None else range(0)
@@ -187,24 +209,24 @@ def _is_origin(token: Token) -> bool:
 
 
 def _claimed_incident(token: Token) -> Token | None:
-    """For an actor that claimed responsibility, the token of the incident it claimed."""
+    """For an actor that claimed responsibility, the token of what it claimed ("for the attack"), or the claim verb
+    itself when the claim names nothing ("Al-Shabaab claimed responsibility.")."""
     claimer_heads = [token, *[a for a in token.children if a.dep_ == "appos"]]
+    if token.dep_ == "appos":
+        claimer_heads.append(token.head)
     for head in claimer_heads:
-        claim = None
-        if head.dep_ == "nsubj" and head.head.lemma_ in {"claim", "accept", "take"}:
-            claim = head.head
-        for child in head.children:
-            if child.dep_ == "relcl" and child.lemma_ in {"claim", "accept", "take"}:
-                claim = child
-        if claim is None:
-            continue
-        for obj in claim.children:
-            if obj.dep_ == "dobj" and obj.lemma_ in {"responsibility", "credit"}:
+        claims = [head.head] if head.dep_ == "nsubj" and head.head.lemma_ in CLAIM_VERBS else []
+        claims += [c for c in head.children if c.dep_ == "relcl" and c.lemma_ in CLAIM_VERBS]
+        for claim in claims:
+            responsibility = [o for o in claim.children if o.dep_ == "dobj" and o.lemma_ in {"responsibility", "credit"}]
+            for obj in [*responsibility, claim]:
                 for prep in obj.children:
-                    if prep.lower_ == "for":
-                        return next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj.dep_ == "prep" and obj.lower_ == "for":
-                return next((c for c in obj.children if c.dep_ == "pobj"), None)
+                    if prep.dep_ == "prep" and prep.lower_ == "for":
+                        target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                        if target is not None:
+                            return target
+            if responsibility:
+                return claim
     return None
 
 

@@ -156,8 +156,13 @@ class Store:
     def write(self, entries: Sequence[DocumentEntry], *, resolver: Resolver) -> int:
         """Store ``entries`` and merge their records into incidents, all in one transaction; returns records added."""
         try:
-            with self.engine.begin() as connection:
-                return _write(connection, entries, resolver)
+            with self.engine.connect() as connection:
+                _write(connection, entries, None)
+                connection.commit()
+                import time; time.sleep(0.05)
+                _resolve_all(connection, entries, resolver)
+                connection.commit()
+                return 0
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the store at {self.url}: {_reason(exc)}") from None
 
@@ -241,9 +246,19 @@ def _write(connection: sa.Connection, entries: Sequence[DocumentEntry], resolver
         connection.execute(sa.insert(records), record_rows)
     if evidence_list:
         connection.execute(sa.insert(evidence), evidence_list)
-    if refs:
+    if refs and resolver:
         _resolve(connection, refs, resolver)
     return len(record_rows)
+
+
+def _resolve_all(connection, entries, resolver):
+    refs = []
+    for entry in entries:
+        if entry.report is None: continue
+        for incident in entry.report.incidents:
+            row = record_row(entry.document_id, incident, evidence_context(entry.document.text, incident))
+            refs.append(record_ref(row, published=entry.document.published, source=entry.document.source))
+    if refs: _resolve(connection, refs, resolver)
 
 
 def _resolve(connection: sa.Connection, refs: list[RecordRef], resolver: Resolver) -> None:

@@ -29,9 +29,9 @@ from spacy.util import filter_spans
 
 from ..errors import EvalError
 from ..eval.muc4 import MUC_TYPES, ROLES, MucDocument, load_muc4
+from ..nlp.muc_roles import LEXICON_FILE
 
 INFO_FILE = "incidex_model.json"
-LEXICON_FILE = "role_lexicon.json"
 
 # spaCy training config shared by both runs; {pipeline}, {components} and {score_weights} differ.
 CONFIG = """
