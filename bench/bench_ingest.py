@@ -23,7 +23,17 @@ import tempfile
 import time
 from pathlib import Path
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import psutil
+
+from incidex.batch import extract_documents
+from incidex.config import load_settings
+from incidex.ingest import read_paths
+from incidex.parallel import run_dask, run_local
+from incidex.resolve.resolver import Resolver
+from incidex.store import Store, ingest
 
 BENCH = Path(__file__).resolve().parent
 RUNS = ("local:1", "local:2", "dask:local:2")
@@ -114,34 +124,26 @@ def _tree_rss(process: psutil.Process) -> int:
 
 def _child(run: str, *, corpus: Path, db: Path, extract: str) -> dict:
     """One timed ingest: read the corpus, extract with the run's driver, store and resolve."""
-    sys.path.insert(0, str(BENCH))
-    from incidex.config import load_settings
-    from incidex.ingest import read_paths
-    from incidex.parallel import run_dask, run_local
-    from incidex.resolve.resolver import Resolver
-    from incidex.store import Store, ingest
-
+    settings = load_settings()
     if extract == "incidex":
-        from incidex.batch import extract_documents
+        batch_function = extract_documents
     else:
+        sys.path.insert(0, str(BENCH))
         import standins
 
-        extract_documents = standins.spacy_only if extract == "spacy-only" else standins.no_nlp
-
-    settings = load_settings()
-    clock = _Clock()
+        batch_function = standins.spacy_only if extract == "spacy-only" else standins.no_nlp
     if run.startswith("dask:"):
-        driver = functools.partial(run_dask, settings=settings, address=run.removeprefix("dask:"))
+        driver = functools.partial(run_dask, address=run.removeprefix("dask:"))
     else:
-        driver = functools.partial(run_local, settings=settings, workers=int(run.removeprefix("local:")))
+        driver = functools.partial(run_local, workers=int(run.removeprefix("local:")))
+    clock = Clock()
     start = time.perf_counter()
-    store = _TimedStore(f"sqlite:///{db}", clock=clock)
-    with store:
+    with TimedStore(f"sqlite:///{db}", clock=clock) as store:
         summary = ingest(
             read_paths([corpus]),
             store=store,
-            extract=lambda documents: driver(documents, extract=extract_documents),
-            resolver=_TimedResolver(Resolver(settings), clock=clock),
+            extract=lambda documents: driver(documents, settings=settings, extract=batch_function),
+            resolver=TimedResolver(Resolver(settings), clock=clock),
             batch_size=settings.store.batch_size,
         )
     seconds = time.perf_counter() - start
@@ -152,51 +154,61 @@ def _child(run: str, *, corpus: Path, db: Path, extract: str) -> dict:
         "new": summary.new,
         "failed": summary.failed,
         "records": summary.records,
-        "store_seconds": clock.store,
-        "resolver_seconds": clock.resolver,
+        "store_seconds": clock.seconds["store"],
+        "resolver_seconds": clock.seconds["resolver"],
         "load_average": os.getloadavg()[0],
     }
 
 
-class _Clock:
+class Clock:
+    """Wall seconds spent per part of the run."""
+
     def __init__(self) -> None:
-        self.store = 0.0
-        self.resolver = 0.0
+        self.seconds = {"store": 0.0, "resolver": 0.0}
 
-
-def _timed(method, clock: _Clock, field: str):
-    @functools.wraps(method)
-    def timed(*args, **kwargs):
+    @contextmanager
+    def timing(self, part: str) -> Iterator[None]:
         start = time.perf_counter()
         try:
-            return method(*args, **kwargs)
+            yield
         finally:
-            setattr(clock, field, getattr(clock, field) + time.perf_counter() - start)
-
-    return timed
+            self.seconds[part] += time.perf_counter() - start
 
 
-def _TimedStore(url: str, *, clock: _Clock):
-    """A Store whose reads and writes add to ``clock.store``."""
-    from incidex.store import Store
+class TimedStore(Store):
+    """The store, with its reads and writes (and the resolver calls inside them) timed as ``store``."""
 
-    class TimedStore(Store):
-        def write(self, entries, *, resolver):
-            return _timed(super().write, clock, "store")(entries, resolver=resolver)
+    def __init__(self, url: str, *, clock: Clock) -> None:
+        super().__init__(url)
+        self.clock = clock
 
-        def known_documents(self, document_ids):
-            return _timed(super().known_documents, clock, "store")(document_ids)
+    def write(self, entries, *, resolver):
+        with self.clock.timing("store"):
+            return super().write(entries, resolver=resolver)
 
-    return TimedStore(url)
+    def known_documents(self, document_ids):
+        with self.clock.timing("store"):
+            return super().known_documents(document_ids)
 
 
-class _TimedResolver:
-    """The resolver, with the time of each call added to ``clock.resolver``."""
+class TimedResolver:
+    """The resolver, with its calls timed as ``resolver``."""
 
-    def __init__(self, resolver, *, clock: _Clock) -> None:
-        self.window = _timed(resolver.window, clock, "resolver")
-        self.assign = _timed(resolver.assign, clock, "resolver")
-        self.reconcile = _timed(resolver.reconcile, clock, "resolver")
+    def __init__(self, resolver: Resolver, *, clock: Clock) -> None:
+        self.resolver = resolver
+        self.clock = clock
+
+    def window(self, record):
+        with self.clock.timing("resolver"):
+            return self.resolver.window(record)
+
+    def assign(self, records, candidates):
+        with self.clock.timing("resolver"):
+            return self.resolver.assign(records, candidates)
+
+    def reconcile(self, cluster):
+        with self.clock.timing("resolver"):
+            return self.resolver.reconcile(cluster)
 
 
 def _print(results: list[dict], *, docs: int, extract: str) -> None:
@@ -213,9 +225,16 @@ def _print(results: list[dict], *, docs: int, extract: str) -> None:
     print(f"store share: worst {100 * worst_store:.1f}% (target < {100 * STORE_TARGET:.0f}%): "
           f"{'met' if worst_store < STORE_TARGET else 'NOT met'}")
     if "local:1" in by_run and "local:2" in by_run:
-        speedup = by_run["local:1"]["seconds"] / by_run["local:2"]["seconds"]
+        one, two = by_run["local:1"], by_run["local:2"]
+        speedup = one["seconds"] / two["seconds"]
         print(f"2 workers vs 1: {speedup:.2f}x (target >= {SPEEDUP_TARGET}x): "
               f"{'met' if speedup >= SPEEDUP_TARGET else 'NOT met'}")
+        # On two free cores the wall-clock speedup approaches 2 x (CPU per doc with 1) / (CPU per doc with 2).
+        estimate = 2 * (one["cpu_seconds"] / one["docs"]) / (two["cpu_seconds"] / two["docs"])
+        print(f"2 workers vs 1 on free cores, estimated from CPU per doc: {estimate:.2f}x")
+    if max(r["load_average"] for r in results) > os.cpu_count():
+        print("note: the machine was busy (load average above the CPU count); with the kernel's per-session CPU "
+              "sharing (autogroup), wall-clock speedups measured here understate those on free cores")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -362,6 +363,18 @@ def test_the_group_said_resolves_to_the_named_group(read):
 
 
 @pytest.mark.slow
+def test_group_sources_take_the_actor_table_name(nlp):
+    from incidex.nlp.actors import ActorFinder
+
+    actors, finder = ActorFinder(nlp, "incidex.actors.v1"), AttributionFinder(nlp, "incidex.attribution.v1")
+    for text in ("ISIS claimed responsibility for the attack. The group said its fighters had killed ten soldiers.",
+                 "isis claimed responsibility for the attack. the group said its fighters had killed ten soldiers."):
+        sources = finder(actors(nlp(text)))._.incidex_sources
+        assert [(s.name, s.kind) for s in sources] == [("Islamic State", "group_claim")]
+        assert len(sources[0].claims) == 2
+
+
+@pytest.mark.slow
 def test_published_video_showing(read):
     sources = read("The ministry later published a video showing soldiers clearing the building.")
     ministry = by_name(sources, "ministry")
@@ -421,6 +434,23 @@ def test_text_without_attribution_has_no_sources(read):
                                   "He said: \"" + "a " * 400, "According to , , ."])
 def test_hostile_text_does_not_break_the_component(read, text):
     assert isinstance(read(text), list)
+
+
+@pytest.mark.slow
+def test_random_word_salad_keeps_spans_exact(nlp):
+    finder = AttributionFinder(nlp, "incidex.attribution.v1")
+    words = ["said", "according", "to", "police", "“", "”", '"', "the", "group", "video", "showing", "claimed",
+             "responsibility", ",", ".", "(", ")", "-", "he", "that", "TASS", "Telegram", "channel", "published",
+             "footage", "on", "by", "\n", "witnesses", "told", "Reuters", "state-run", "media", "—", "BAGHDAD"]
+    rng = random.Random(7)
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 60))) for _ in range(40)]
+    found = 0
+    for doc in nlp.pipe(texts):
+        sources = finder(doc)._.incidex_sources
+        check_spans(doc, sources)
+        assert all(claim.text.strip() for source in sources for claim in source.claims)
+        found += len(sources)
+    assert found > 0
 
 
 @pytest.mark.slow

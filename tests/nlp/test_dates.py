@@ -151,6 +151,11 @@ def test_modal_may_and_a_protest_march_are_not_dates(blank) -> None:
     assert [(m.text, m.date.value) for m in found] == [("in May", "2024-05")]
 
 
+def test_weekdays_in_names_are_not_dates(blank) -> None:
+    text = "The Sunday Times said the Good Friday Agreement held; the attack came on Friday."
+    assert [m.text for m in annotated(blank, text, MONDAY)] == ["on Friday"]
+
+
 def test_month_before_an_event_noun_is_a_date(blank) -> None:
     found = annotated(blank, "claimed the march attack on the hall", MONDAY)
     assert [(m.text, m.date.value) for m in found] == [("march", "2024-03")]
@@ -244,3 +249,9 @@ def test_clock_time_in_utc_is_not_a_year(blank) -> None:
     doc.ents = [doc.char_span(text.index("1800"), text.index("1800") + 4, label="DATE")]
     doc._.incidex_published = MONDAY
     assert [(m.text, m.date.value) for m in find_dates(doc)] == [("in 1999", "1999")]
+
+
+def test_callers_get_their_own_copy() -> None:
+    first = normalize_date("on Sunday", MONDAY)
+    first.value = "changed"
+    assert normalize_date("on Sunday", MONDAY).value == "2024-06-16"

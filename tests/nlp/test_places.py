@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from incidex.nlp.annotations import PlaceMention, register_extensions
 from incidex.nlp.gazetteer import default_gazetteer
-from incidex.nlp.places import PlaceFinder
+from incidex.nlp.places import PlaceFinder, doc_context
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 
@@ -101,6 +101,14 @@ def test_other_places_in_the_text_resolve_an_ambiguous_city(finder, blank) -> No
     assert (ohio["Lima"].location.country_code, ohio["Lima"].location.admin1) == ("US", "Ohio")
     assert lebanon["Tripoli"].location.country_code == "LB" and not lebanon["Tripoli"].location.uncertain
     assert alone["Tripoli"].location.uncertain
+
+
+def test_doc_context_lets_the_assembler_re_resolve_a_name(finder, blank) -> None:
+    doc = finder(blank("Lebanese troops moved in after the clashes in Beirut."))
+    context = doc_context(doc)
+    assert context.countries["LB"] == 2  # "Lebanese" and Beirut
+    again = finder.gazetteer.resolve(["Tripoli"], context=context)[0]
+    assert again.location.country_code == "LB"
 
 
 def test_facility_phrase_takes_the_city_named_inside_it(finder, blank) -> None:

@@ -60,11 +60,27 @@ def test_without_official_figure_the_latest_report_wins(resolver):
     assert (view.reconciliation[0].low, view.reconciliation[0].high) == (3, 4)
 
 
+ROSTOV_AUGUST = (
+    "A patient under guard at a Rostov-on-Don hospital seized a nurse and held her hostage for three hours on "
+    "Friday before police negotiators talked him into surrendering, the regional health ministry said."
+)
+
+
 def test_same_type_same_city_different_month_stays_apart(resolver):
     a = make_record("doc-a", context=ROSTOV_TEXT_A, date="2024-06-16")
-    b = make_record("doc-b", context=ROSTOV_TEXT_A, date="2024-08-02")
+    b = make_record("doc-b", context=ROSTOV_AUGUST, date="2024-08-02")
     first, second = resolver.assign([a, b], [])
     assert second.new_cluster and second.cluster_id != first.cluster_id
+    assert second.reasons[1] == f"{first.cluster_id}: dates too far apart (2024-08-02 / 2024-06-16)"
+
+
+def test_strongly_agreeing_texts_outweigh_a_place_conflict(resolver):
+    # geocoding is the noisiest field: a report of a ship attack may place it in Yemen, another in Somalia
+    a = make_record("doc-a", context=ROSTOV_TEXT_A)
+    b = make_record("doc-b", context=ROSTOV_TEXT_A, location=Location("Moscow", "RU", None, 55.75, 37.62, "city"))
+    first, second = resolver.assign([a, b], [])
+    assert second.cluster_id == first.cluster_id
+    assert "958 km apart (over 50 km at city precision), outweighed by text similarity 1.00" in second.reasons
 
 
 def test_two_office_shootings_of_a_topic_stay_apart(resolver):
@@ -135,7 +151,7 @@ def test_background_record_needs_more_than_text(resolver):
 
 def test_far_apart_places_block_a_merge(resolver):
     a = make_record("a", context=ROSTOV_TEXT_A)
-    b = make_record("b", context=ROSTOV_TEXT_A, location=Location("Moscow", "RU", None, 55.75, 37.62, "city"))
+    b = make_record("b", context=ROSTOV_AUGUST, location=Location("Moscow", "RU", None, 55.75, 37.62, "city"))
     first, second = resolver.assign([a, b], [])
     assert second.new_cluster and second.score == 0.0
     assert second.reasons == ("no compatible incident", f"{first.cluster_id}: 958 km apart (over 50 km at city precision)")

@@ -82,7 +82,6 @@ def test_runs_killed_at_random_points_end_like_an_uninterrupted_run(backend: str
             kill_after(url, folder, handled, chooser.uniform(0.0, 0.15))
             with Store(url) as store:
                 stored.append(store.count("documents"))
-        print(stored)
         assert sum(0 < size < total for size in stored) >= 2, stored
         assert stored == sorted(stored), stored
         assert "duplicate=" in run_to_end(url, folder)

@@ -39,15 +39,17 @@ class _Builder:
     """Collects one incident's fields together with their evidence."""
 
     def __init__(self, doc: Doc, frame: IncidentFrame, all_frames: list[IncidentFrame],
-                 sources: list[SourceMention]) -> None:
+                 sources: list[SourceMention], sentence_frames: dict[int, list[IncidentFrame]]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text rebuilds the string on every access
         self.frame = frame
         self.all_frames = all_frames
+        self.sentence_frames = sentence_frames
         self.sources = sources
         self.evidence: list[Evidence] = []
 
     def cite(self, field: str, start: int, end: int, component: str) -> None:
-        self.evidence.append(Evidence(field, self.doc.text[start:end], start, end, component))
+        self.evidence.append(Evidence(field, self.text[start:end], start, end, component))
 
     def build(self) -> Incident:
         frame, args = self.frame, self.frame.arguments
@@ -202,14 +204,37 @@ class _Builder:
         return any(s <= claim.start < e for s, e in spans)
 
     def _sentence_spans(self) -> list[tuple[int, int]]:
-        """Character ranges of the sentences holding this incident's triggers and arguments."""
+        """Character ranges of the sentences about this incident: those with its triggers or arguments, and
+        trigger-less sentences next to one of its trigger sentences."""
         doc, args = self.doc, self.frame.arguments
         starts = {doc[t.token].sent.start_char for t in self.frame.triggers}
         for item in [*args.casualties, *args.victims, *args.weapons, *args.perpetrators]:
             span = doc.char_span(item.start, item.end, alignment_mode="expand")
             if span is not None:
                 starts.add(span.sent.start_char)
+        starts |= {start for start, frames in self.sentence_frames.items() if self.frame in frames}
         return [(s.start_char, s.end_char) for s in doc.sents if s.start_char in starts]
+
+
+def _sentence_frames(doc: Doc, frames: list[IncidentFrame], reach: int = 2) -> dict[int, list[IncidentFrame]]:
+    """For each sentence (by start offset), the incidents it is about: those with a trigger in it, else those of the
+    nearest sentence with a trigger within ``reach`` sentences (the earlier one on a tie)."""
+    sentences = list(doc.sents)
+    with_triggers: dict[int, list[IncidentFrame]] = {}
+    for frame in frames:
+        for trigger in frame.triggers:
+            index = next(i for i, s in enumerate(sentences) if s.start <= trigger.token < s.end)
+            with_triggers.setdefault(index, [])
+            if frame not in with_triggers[index]:
+                with_triggers[index].append(frame)
+    result: dict[int, list[IncidentFrame]] = {}
+    for index, sentence in enumerate(sentences):
+        for distance in range(reach + 1):
+            found = with_triggers.get(index - distance) or with_triggers.get(index + distance)
+            if found:
+                result[sentence.start_char] = found
+                break
+    return result
 
 
 def _as_victims(arg: CasualtyArg) -> CasualtyArg:
@@ -222,4 +247,6 @@ def assemble(doc: Doc, document: DocumentInfo) -> Report:
     """The report for an annotated Doc."""
     frames: list[IncidentFrame] = doc._.incidex_incidents or []
     sources: list[SourceMention] = doc._.incidex_sources or []
-    return Report(document=document, incidents=[_Builder(doc, frame, frames, sources).build() for frame in frames])
+    sentence_frames = _sentence_frames(doc, frames)
+    return Report(document=document,
+                  incidents=[_Builder(doc, frame, frames, sources, sentence_frames).build() for frame in frames])

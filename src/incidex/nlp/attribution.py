@@ -10,8 +10,12 @@ parse backed by a lexicon of source cues (``data/source_lexicon.tsv``):
 - group claims: "X claimed responsibility for CLAIM" (hedged);
 - quoted speech “...” is split into sentence claims and given to the nearest reporting verb.
 
-Mentions of one source in a document are merged ("State media" joins "Russian state-run media"). Writes
-``doc._.incidex_sources: list[SourceMention]``.
+Kinds come from the lexicon (longest cue; named outlets first), then from the actors component (an armed group
+speaking for itself is a ``group_claim``, named as in the alias table), then from NER (a person → witness, a
+capital → official). "he said", "the statement said" and "the group said" find their source in the sentences
+before. Mentions of one source in a document are merged: same normalized name, or a shorter name ending a longer
+one ("State media" joins "Russian state-run media"). Writes ``doc._.incidex_sources: list[SourceMention]``,
+ordered by first mention; claims are exact character spans (``text == doc.text[start:end]``).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import ConfigError
 from ..types import Claim, SourceKind
-from .annotations import SourceMention
+from .annotations import ActorMention, SourceMention
 
 SAY_VERBS = frozenset({
     "say", "tell", "report", "confirm", "announce", "claim", "state", "reveal", "add", "note", "deny", "insist",
@@ -383,12 +387,13 @@ class _DocReader:
         if head.lemma_.lower() in CONTENT_NOUNS and not _is_source_phrase(head, self.lexicon):
             return self._antecedent_source(head.i, sentence)
         cue = self._cue(head, tokens)
-        actor = self._is_actor(head)
+        actor = self._actor(head)
         definite = any(c.lower_ == "the" for c in head.children)  # "the extraditables", not "various factions"
-        if group_claim and cue is None and not actor and not definite and not any(t.pos_ == "PROPN" for t in tokens):
+        named = definite or actor is not None or any(t.pos_ == "PROPN" for t in tokens)
+        if group_claim and cue is None and not named:
             return None  # no one to name
         kind: SourceKind
-        if group_claim or (cue is None and actor):
+        if group_claim or (cue is None and actor is not None):
             kind = "group_claim"
         elif cue is not None:
             kind = cue.kind
@@ -399,6 +404,8 @@ class _DocReader:
             kind = ENTITY_KINDS.get(person[-1].ent_type_, "other")
         if cue is not None and cue.name:
             name = cue.name
+        elif kind == "group_claim" and actor is not None:
+            name = actor.name  # the alias table's name: "ISIS" and "Islamic State" are one source
         else:
             name = _display_name(person or _after_group_word(tokens), common=self.lexicon.common)
         if not name or not tokens:
@@ -418,8 +425,9 @@ class _DocReader:
                     return inner
         return cue
 
-    def _is_actor(self, head: Token) -> bool:
-        return any(a.start <= head.idx < a.end for a in self.doc._.incidex_actors or [])
+    def _actor(self, head: Token) -> ActorMention | None:
+        """The actor mention (from the actors component, when it ran) that covers ``head``."""
+        return next((a for a in self.doc._.incidex_actors or [] if a.start <= head.idx < a.end), None)
 
     def _antecedent_source(self, token_i: int, sentence: int) -> _Source | None:
         """The most recent source within a few sentences before ``token_i`` (for "he said", "the statement said")."""

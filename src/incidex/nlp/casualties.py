@@ -144,6 +144,7 @@ def _counted_noun(token: Token) -> Token:
 
 def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[CasualtyArg, Token]]:
     """Every stated figure with the token it hangs on; zero figures from "unharmed" and "no one was killed"."""
+    text = doc.text
     for number in numbers:
         if number.value is None and number.low is None:
             continue
@@ -159,12 +160,12 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
             f"{event}.{party(noun) or 'total'}")
         end = max(noun.idx + len(noun.text), number.end)
         start = min(noun.idx, number.start)
-        yield CasualtyArg(start, end, doc.text[start:end], field=field, value=number.value, low=number.low,
+        yield CasualtyArg(start, end, text[start:end], field=field, value=number.value, low=number.low,
                           high=number.high), noun
-    yield from _zero_figures(doc)
+    yield from _zero_figures(doc, text)
 
 
-def _zero_figures(doc: Doc) -> Iterator[tuple[CasualtyArg, Token]]:
+def _zero_figures(doc: Doc, text: str) -> Iterator[tuple[CasualtyArg, Token]]:
     for token in doc:
         lower = token.lower_
         if lower in UNHARMED_WORDS and token.dep_ in {"acomp", "amod", "oprd", "advmod", "conj"}:
@@ -188,7 +189,7 @@ def _zero_figures(doc: Doc) -> Iterator[tuple[CasualtyArg, Token]]:
                 if end <= start:
                     continue
                 for kind in kinds:
-                    yield CasualtyArg(start, end, doc.text[start:end], field=f"{kind}.total", value=0), token
+                    yield CasualtyArg(start, end, text[start:end], field=f"{kind}.total", value=0), token
 
 
 def status_cues(noun: Token) -> list[StatusCue]:

@@ -62,6 +62,11 @@ _EVENT_NOUNS = (
     r"attacks?|bombings?|blasts?|explosions?|massacres?|killings?|raids?|assaults?|shootings?|strikes?|offensive"
 )
 
+# Words that make a weekday part of a name: "the Sunday Times", "Good Friday"
+_TITLE_WORDS = ("times", "telegraph", "express", "mirror", "post", "herald", "tribune", "independent", "observer",
+                "mail", "star", "agreement")  # fmt: skip
+_TITLES = rf"(?:{'|'.join(_TITLE_WORDS)})\b"
+
 # Search patterns for the finder, most specific first; overlaps are settled by keeping the longest.
 _PATTERNS = [
     rf"\b{PREP}{YEAR}-\d\d-\d\d\b",
@@ -74,7 +79,7 @@ _PATTERNS = [
     rf"\b(?:in\s+|on\s+|during\s+)?the\s+(?:early\s+|small\s+|wee\s+)?(?:hours|morning|afternoon|evening|night)\s+of\s+"
     rf"(?:last\s+)?{WEEKDAY}\b",
     rf"\b(?:(?:on|since|by|until|from|before|after|as\s+of)\s+)?(?:(?:early|late)\s+(?:on\s+)?)?"
-    rf"(?:(?:last|this|past|next)\s+)?{WEEKDAY}(?:\s+{PART})?\b",
+    rf"(?:(?:last|this|past|next)\s+)?(?<!good\s)(?<!black\s)(?<!holy\s){WEEKDAY}(?:\s+{PART})?\b(?!\s+{_TITLES})",
     rf"\b(?:(?:in|since|during|until|by|from|before|after|of|the\s+year|early|mid|late)[-\s]+){YEAR}\b(?![-'’])",
     r"\b(?:(?:on|since|until|by)\s+)?(?:the\s+day\s+before\s+yesterday|(?:(?:early|late)\s+)?yesterday"
     rf"(?:\s+{PART})?|(?:(?:early|late)\s+)?today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
@@ -101,7 +106,6 @@ _PERIOD = re.compile(r"\b(?:(earlier|later)\s+)?(last|this|past|next)\s+(week|we
 _WEEKEND = re.compile(r"\bthe\s+weekend\b")
 _MONTH_ALONE = re.compile(rf"\b({_FULL_MONTH}|{_ABBR_MONTH})(?!\w)")
 _YEAR_ALONE = re.compile(rf"(?<!\d)({YEAR})(?!\d|s\b|['’]s\b)")  # not a decade: "1970s", "1970's"
-_NEXT = re.compile(r"\b(?:next|coming|tomorrow)\b")
 
 
 def _parse_published(published: str | None) -> date | None:
@@ -278,8 +282,8 @@ def find_dates(doc: Doc) -> list[DateMention]:
     for ent in doc.ents:
         if ent.label_ != "DATE" or any(ent.start_char < e and s < ent.end_char for s, e in found):
             continue
-        if ent.end < len(doc) and doc[ent.end].lower_ in _CLOCK_WORDS:
-            continue  # "(1800 UTC)" is a time
+        if ent.end < len(doc) and (doc[ent.end].lower_ in _CLOCK_WORDS or doc[ent.end].lower_ in _TITLE_WORDS):
+            continue  # "(1800 UTC)" is a time, "Sunday Times" a name
         start = ent.start_char
         if ent.start > 0 and doc[ent.start - 1].lower_ in _NER_PREPOSITIONS:
             start = doc[ent.start - 1].idx

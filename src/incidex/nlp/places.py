@@ -176,11 +176,12 @@ class PlaceFinder:
             return False
         if cased and key.startswith("the ") and not span[-1].text[:1].isupper():
             return False
-        if key.isalpha() and len(key) <= 3 and not (cased and text.isupper()):  # "CAR", "UN" vs "car", "un"
-            return False
+        candidates = self.gazetteer.lookup(key)
+        if key.isalpha() and len(key) <= 3:  # "US", "UK" but not "us", "car", or "EU" as the French town Eu
+            if not (cased and text.isupper() and any(c.place.kind == "country" for c in candidates)):
+                return False
         token = span[0]
         ner_place = token.ent_type_ in ("GPE", "LOC")
-        candidates = self.gazetteer.lookup(key)
         if not cased and not ner_place and not any(c.primary for c in candidates):
             return False
         if len(span) > 1:
@@ -259,6 +260,24 @@ class PlaceFinder:
             if code:
                 context.countries[code] += 1
         return context
+
+
+def doc_context(doc: Doc, *, gazetteer: Gazetteer | None = None) -> GeoContext:
+    """The countries a processed Doc names, for re-resolving one name later with :meth:`Gazetteer.resolve`.
+
+    Counts the places in ``doc._.incidex_places`` that resolved without doubt and the nationality words.
+    """
+    gazetteer = gazetteer or default_gazetteer()
+    context = GeoContext()
+    for mention in doc._.incidex_places or []:
+        location = mention.location
+        if mention.kind != "facility" and location is not None and location.country_code and not location.uncertain:
+            context.countries[location.country_code] += 1
+    for token in doc:
+        code = gazetteer.demonyms.get(token.lower_) if token.text[:1].isupper() else None
+        if code:
+            context.countries[code] += 1
+    return context
 
 
 def _positions(array: numpy.ndarray, hashes: frozenset[int]) -> list[int]:
@@ -344,4 +363,4 @@ def _facility_location(span: Span, mentions: list[PlaceMention]) -> Location:
     return Location(facility=facility, precision="facility")
 
 
-__all__ = ["FACILITY_NOUNS", "PlaceFinder"]
+__all__ = ["FACILITY_NOUNS", "PlaceFinder", "doc_context"]

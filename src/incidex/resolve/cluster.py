@@ -19,6 +19,7 @@ from .profile import Profile
 from .similarity import PairEvidence, compare
 
 
+LINK = lambda best, mean: (best + mean) / 2
 MAX_REFUSALS = 3  # refused incidents named in a new incident's reasons
 
 
@@ -60,7 +61,7 @@ def _match(profile: Profile, group: Group, *, max_days_apart: int) -> _Match | s
         return f"{group.cluster_id}: {blocked.reasons[-1]}"
     best, closest = max(usable, key=lambda pair: pair[0].score)
     mean = sum(evidence.score for evidence, _ in usable) / len(usable)
-    return _Match((best.score + mean) / 2, closest, best)
+    return _Match(LINK(best.score, mean), closest, best)
 
 
 def assign_all(

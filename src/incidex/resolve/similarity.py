@@ -30,6 +30,8 @@ TYPE_PENALTY = 0.15
 DATE_BONUS = 0.1
 PLACE_BONUS = 0.1
 ACTOR_BONUS = 0.15
+STRONG_TEXT = 0.5
+CONFLICT_PENALTY = 0.2
 
 
 @dataclass(frozen=True)
@@ -43,14 +45,19 @@ def compare(a: Profile, b: Profile, *, max_days_apart: int) -> PairEvidence:
     """Evidence that records ``a`` and ``b`` are one incident; cheap checks first."""
     if a.document_id == b.document_id:
         return PairEvidence(0.0, ("same report",), blocked=True)
-    if conflict(a.dates, b.dates, tolerance_days=max_days_apart):
-        return PairEvidence(0.0, (f"dates too far apart ({a.dates.label} / {b.dates.label})",), blocked=True)
+    conflicts = []
+    dates_apart = conflict(a.dates, b.dates, tolerance_days=max_days_apart)
+    if dates_apart:
+        conflicts.append(f"dates too far apart ({a.dates.label} / {b.dates.label})")
     place = compare_places(a.location, b.location)
     if place.status == "far":
-        return PairEvidence(0.0, (place.reason,), blocked=True)
+        conflicts.append(place.reason)
+    similarity = cosine(a.text, b.text)
+    if conflicts and similarity < STRONG_TEXT:
+        return PairEvidence(0.0, (conflicts[0],), blocked=True)
 
-    reasons: list[str] = []
-    score = 0.0
+    reasons = [f"{reason}, outweighed by text similarity {similarity:.2f}" for reason in conflicts]
+    score = -CONFLICT_PENALTY * len(conflicts)
     structured = False
     if a.type == b.type != WILDCARD:
         score += TYPE_BONUS
@@ -63,7 +70,7 @@ def compare(a: Profile, b: Profile, *, max_days_apart: int) -> PairEvidence:
     else:
         score -= TYPE_PENALTY
         reasons.append(f"types differ ({a.type} / {b.type})")
-    if a.dates.explicit and b.dates.explicit:
+    if a.dates.explicit and b.dates.explicit and not dates_apart:
         fine = a.dates.start == a.dates.end and b.dates.start == b.dates.end
         score += DATE_BONUS if fine else DATE_BONUS / 2
         structured = True
@@ -77,7 +84,6 @@ def compare(a: Profile, b: Profile, *, max_days_apart: int) -> PairEvidence:
         score += ACTOR_BONUS
         structured = True
         reasons.extend(f"shared actor: {a.actors[key]}" for key in shared)
-    similarity = cosine(a.text, b.text)
     score += TEXT_WEIGHT * similarity
     reasons.append(f"text similarity {similarity:.2f}")
     if "background" in (a.role, b.role) and not structured:

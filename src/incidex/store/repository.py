@@ -15,7 +15,7 @@ from ..resolve.model import Assignment, CandidateWindow, Cluster, RecordRef
 from ..resolve.reconcile import MergedView
 from ..types import Document, Report
 from . import migrate
-from .rows import evidence_context, evidence_rows, incident_row, record_ref, record_row
+from .rows import evidence_context, evidence_rows, incident_row, record_row, stored_ref
 from .tables import assignments, documents, evidence, incidents, metadata, records
 
 DocumentStatus = Literal["ok", "failed", "unreadable"]
@@ -156,13 +156,8 @@ class Store:
     def write(self, entries: Sequence[DocumentEntry], *, resolver: Resolver) -> int:
         """Store ``entries`` and merge their records into incidents, all in one transaction; returns records added."""
         try:
-            with self.engine.connect() as connection:
-                _write(connection, entries, None)
-                connection.commit()
-                import time; time.sleep(0.05)
-                _resolve_all(connection, entries, resolver)
-                connection.commit()
-                return 0
+            with self.engine.begin() as connection:
+                return _write(connection, entries, resolver)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the store at {self.url}: {_reason(exc)}") from None
 
@@ -239,26 +234,18 @@ def _write(connection: sa.Connection, entries: Sequence[DocumentEntry], resolver
             row = record_row(entry.document_id, incident, evidence_context(document.text, incident))
             record_rows.append(row)
             evidence_list.extend(evidence_rows(row["record_id"], incident))
-            refs.append(record_ref(row, published=document.published, source=document.source))
+            refs.append(
+                RecordRef(row["record_id"], entry.document_id, incident, document.published, document.source, row["context"])
+            )
     if document_rows:
         connection.execute(sa.insert(documents), document_rows)
     if record_rows:
         connection.execute(sa.insert(records), record_rows)
     if evidence_list:
         connection.execute(sa.insert(evidence), evidence_list)
-    if refs and resolver:
+    if refs:
         _resolve(connection, refs, resolver)
     return len(record_rows)
-
-
-def _resolve_all(connection, entries, resolver):
-    refs = []
-    for entry in entries:
-        if entry.report is None: continue
-        for incident in entry.report.incidents:
-            row = record_row(entry.document_id, incident, evidence_context(entry.document.text, incident))
-            refs.append(record_ref(row, published=entry.document.published, source=entry.document.source))
-    if refs: _resolve(connection, refs, resolver)
 
 
 def _resolve(connection: sa.Connection, refs: list[RecordRef], resolver: Resolver) -> None:
@@ -282,11 +269,27 @@ def _resolve(connection: sa.Connection, refs: list[RecordRef], resolver: Resolve
             for a in decided
         ],
     )
-    affected = _clusters(connection, {a.cluster_id for a in decided})
+    affected = _merge(connection, candidates, refs, decided)
     connection.execute(sa.delete(incidents).where(incidents.c.incident_id.in_(sorted(affected))))
     connection.execute(
         sa.insert(incidents), [incident_row(affected[key], resolver.reconcile(affected[key])) for key in sorted(affected)]
     )
+
+
+def _merge(
+    connection: sa.Connection, candidates: dict[str, Cluster], refs: list[RecordRef], decided: list[Assignment]
+) -> dict[str, Cluster]:
+    """The clusters the assignments touch, with their stored and their new records, in record id order."""
+    targets = {a.cluster_id for a in decided}
+    clusters = {key: Cluster(key, list(c.records)) for key, c in candidates.items() if key in targets}
+    started_here = {a.cluster_id for a in decided if a.new_cluster}
+    clusters |= _clusters(connection, targets - candidates.keys() - started_here)
+    by_id = {ref.record_id: ref for ref in refs}
+    for a in decided:
+        clusters.setdefault(a.cluster_id, Cluster(a.cluster_id)).records.append(by_id[a.record_id])
+    for cluster in clusters.values():
+        cluster.records.sort(key=lambda record: record.record_id)
+    return clusters
 
 
 def _window_ids(connection: sa.Connection, window: CandidateWindow) -> list[str]:
@@ -320,7 +323,7 @@ def _clusters(connection: sa.Connection, cluster_ids: set[str]) -> dict[str, Clu
     clusters: dict[str, Cluster] = {}
     for row in connection.execute(query).mappings():
         cluster = clusters.setdefault(row["cluster_id"], Cluster(cluster_id=row["cluster_id"]))
-        cluster.records.append(record_ref(row, published=row["published"], source=row["source"]))
+        cluster.records.append(stored_ref(row, published=row["published"], source=row["source"]))
     return clusters
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from ..resolve.dates import date_range, parse_partial
@@ -53,7 +54,7 @@ def record_row(document_key: str, incident: Incident, context: str) -> dict[str,
         "lat": location.lat,
         "lon": location.lon,
         "context": context,
-        "incident": asdict(incident),
+        "incident": plain(incident),
     }
 
 
@@ -72,7 +73,7 @@ def evidence_rows(record_key: str, incident: Incident) -> list[dict[str, Any]]:
     ]
 
 
-def record_ref(row: Mapping[str, Any], *, published: str | None, source: str | None) -> RecordRef:
+def stored_ref(row: Mapping[str, Any], *, published: str | None, source: str | None) -> RecordRef:
     """A stored record row (with its document's metadata) as the resolver sees it."""
     return RecordRef(
         record_id=row["record_id"],
@@ -82,6 +83,30 @@ def record_ref(row: Mapping[str, Any], *, published: str | None, source: str | N
         source=source,
         context=row["context"],
     )
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses, lists and tuples as JSON-ready dicts and lists: :func:`dataclasses.asdict` without its copies."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list or kind is tuple:
+        return [item if type(item) in _SCALARS else plain(item) for item in value]
+    if kind is dict:
+        return {key: item if type(item) in _SCALARS else plain(item) for key, item in value.items()}
+    names = _field_names(kind)
+    if names is None:
+        return value
+    items = ((name, getattr(value, name)) for name in names)
+    return {name: item if type(item) in _SCALARS else plain(item) for name, item in items}
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
 
 
 def incident_row(cluster: Cluster, view: MergedView) -> dict[str, Any]:
@@ -120,7 +145,7 @@ def incident_row(cluster: Cluster, view: MergedView) -> dict[str, Any]:
         "document_ids": sorted(set(view.document_ids)),
         "record_ids": sorted(view.record_ids),
         "notes": "; ".join(view.notes) or None,
-        "merged": view.to_dict(),
+        "merged": plain(view),
     }
 
 
