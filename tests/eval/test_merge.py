@@ -94,3 +94,19 @@ def test_real_ecbplus_file_has_259_violent_documents_in_24_events():
         pytest.skip(f"ECB+ data not found at {ECB}; it lives in shared/data beside the checkout")
     gold = load_ecbplus(ECB)
     assert len(gold) == 259 and len({g.subtopic for g in gold}) == 24
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_real_pipeline_on_one_ecbplus_topic_beats_no_merging(tmp_path):
+    if not ECB.is_file():
+        pytest.skip(f"ECB+ data not found at {ECB}; it lives in shared/data beside the checkout")
+    subset = tmp_path / "topic18.jsonl"
+    with ECB.open(encoding="utf-8") as source:
+        subset.write_text("".join(line for line in source if json.loads(line)["topic"] == 18), encoding="utf-8")
+    gold = load_ecbplus(subset)
+    evaluation = evaluate_merge(subset, settings=load_settings())
+    singletons = score_merge(gold, {}).scores
+    assert evaluation.scores.items == 27
+    assert evaluation.scores.f1 > singletons.f1 + 0.1
+    assert evaluation.scores.precision > 0.8  # the Vancouver and Michigan shootings are not merged wholesale

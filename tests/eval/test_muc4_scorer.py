@@ -292,7 +292,7 @@ def test_learned_templates_give_fillers_to_the_nearest_incident_trigger() -> Non
     learned = LearnedRoles(
         types=(TypeScore("bombing", 0.9), TypeScore("kidnapping", 0.8), TypeScore("attack", 0.1)), spans=spans
     )
-    templates = {t.incident_type: t for t in learned_templates(learned, text)}
+    templates = {t.incident_type: t for t in learned_templates(learned, text, relevance=0.5, threshold=0.5)}
     assert set(templates) == {"bombing", "kidnapping"}
     assert templates["kidnapping"].Victim == (("mayor",),)
     assert templates["kidnapping"].PerpInd == (("rebels",),)
@@ -300,5 +300,7 @@ def test_learned_templates_give_fillers_to_the_nearest_incident_trigger() -> Non
 
 
 def test_learned_templates_are_empty_when_no_type_is_likely() -> None:
-    learned = LearnedRoles(types=(TypeScore("attack", 0.2),), spans=(RoleSpan(0, 4, "army", "PerpOrg"),))
-    assert learned_templates(learned, "army units") == []
+    learned = LearnedRoles(types=(TypeScore("attack", 0.15),), spans=(RoleSpan(0, 4, "army", "PerpOrg"),))
+    assert learned_templates(learned, "army units", relevance=0.2) == []
+    kept = learned_templates(learned, "army units", relevance=0.1)
+    assert [(t.incident_type, t.PerpOrg) for t in kept] == [("attack", (("army",),))]

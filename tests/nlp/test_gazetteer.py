@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import math
 import time
 from collections import Counter
@@ -166,6 +167,11 @@ def test_a_name_does_not_count_as_context_for_itself(gazetteer: Gazetteer) -> No
     assert results[0].location.country_code == "US"
 
 
+def test_a_kind_cue_prefers_candidates_of_that_kind(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve(["Lima"], kinds=["admin1"])[0].location.precision == "admin1"
+    assert gazetteer.resolve(["Moscow"], kinds=["country"])[0].location.precision == "city"  # no such kind: ignored
+
+
 def test_unknown_name_resolves_to_nothing(gazetteer: Gazetteer) -> None:
     result = resolve_one(gazetteer, "Xqzzyville")
     assert (result.location, result.place, gazetteer.lookup("Xqzzyville")) == (None, None, [])
@@ -181,15 +187,24 @@ def test_ethnic_names_spanning_countries_are_not_demonyms() -> None:
     assert country_for_demonym("Arabic") is None
 
 
-def test_a_small_hand_made_gazetteer_loads_from_any_directory(tmp_path: Path) -> None:
-    for name in ("aliases.tsv", "demonyms.tsv", "stopwords.txt", "countries.tsv", "admin1.tsv"):
-        (tmp_path / name).write_text("# empty\n", encoding="utf-8")
-    (tmp_path / "countries.tsv").write_text("XA\tAtlantis\t1\t10.0\t20.0\t5000\tatlantis\t\n", encoding="utf-8")
-    (tmp_path / "admin1.tsv").write_text("XA\t01\tXA-01\tNorth\t2\t\t\t0\tnorth\t\n", encoding="utf-8")
-    import gzip
-
-    with gzip.open(tmp_path / "cities.tsv.gz", "wt", encoding="utf-8") as handle:
+def write_tiny_gazetteer(folder: Path) -> None:
+    for name in ("aliases.tsv", "demonyms.tsv", "stopwords.txt"):
+        (folder / name).write_text("# empty\n", encoding="utf-8")
+    (folder / "countries.tsv").write_text("XA\tAtlantis\t1\t10.0\t20.0\t5000\tatlantis\t\n", encoding="utf-8")
+    (folder / "admin1.tsv").write_text("XA\t01\tXA-01\tNorth\t2\t\t\t0\tnorth\t\n", encoding="utf-8")
+    with gzip.open(folder / "cities.tsv.gz", "wt", encoding="utf-8") as handle:
         handle.write("3\tPoseidonia\tXA\t01\t10.5\t20.5\t40000\tposeidonia\tposeidon city\n")
+
+
+def test_an_alias_to_a_missing_place_is_a_config_error(tmp_path: Path) -> None:
+    write_tiny_gazetteer(tmp_path)
+    (tmp_path / "aliases.tsv").write_text("Lyonesse\tadmin1\tXA.99\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="malformed"):
+        Gazetteer.load(tmp_path)
+
+
+def test_a_small_hand_made_gazetteer_loads_from_any_directory(tmp_path: Path) -> None:
+    write_tiny_gazetteer(tmp_path)
     gazetteer = Gazetteer.load(tmp_path)
     city = gazetteer.lookup("Poseidon City")[0]
     assert (city.place.name, city.place.admin1, city.primary) == ("Poseidonia", "North", False)

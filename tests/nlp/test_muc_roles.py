@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,16 @@ from spacy.tokens import Doc
 
 from incidex.errors import ConfigError
 from incidex.eval.muc4 import MUC_TYPES, ROLES
-from incidex.nlp.muc_roles import EXTENSION, LearnedRoles, MucModel, MucRoles, load_model, lowercase_same_length
-from incidex.train.muc4 import TrainOptions, train_muc4
+from incidex.nlp.muc_roles import (
+    EXTENSION,
+    LearnedRoles,
+    MucModel,
+    MucRoles,
+    default_model_dir,
+    load_model,
+    lowercase_same_length,
+)
+from incidex.train.muc4 import INFO_FILE, TrainOptions, sha256_file, train_muc4
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "muc4_mini.jsonl"
 TEXT = "Urban guerrillas set off a car bomb outside the central police station in San Lorenzo."
@@ -20,7 +29,7 @@ TEXT = "Urban guerrillas set off a car bomb outside the central police station i
 @pytest.fixture(scope="module")
 def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("muc4") / "model"
-    options = TrainOptions(tagger_epochs=20, classifier_epochs=20, eval_frequency=10)
+    options = TrainOptions(tagger_epochs=2, classifier_epochs=2, eval_frequency=10)
     return train_muc4(FIXTURE, FIXTURE, out, options=options, command="test").model_dir
 
 
@@ -58,3 +67,19 @@ def test_component_writes_learned_roles_to_the_doc(model_dir: Path) -> None:
     docs = list(component.pipe([nlp(TEXT), nlp("Nothing happened today.")], batch_size=1))
     assert [d.text for d in docs] == [TEXT, "Nothing happened today."]
     assert all(isinstance(d._.get(EXTENSION), LearnedRoles) for d in docs)
+
+
+SHARED_MUC4 = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "muc4"
+
+
+@pytest.mark.slow
+def test_shipped_model_loads_and_records_its_command_and_data_checksums() -> None:
+    info = json.loads((default_model_dir() / INFO_FILE).read_text(encoding="utf-8"))
+    assert info["command"] and info["dev_scores"]["micro_avg"]["f1"] > 0
+    model = MucModel(default_model_dir())
+    learned = next(model.predict(["Guerrillas of the FMLN set off a car bomb at the police station."]))
+    assert {t.type for t in learned.types} == set(MUC_TYPES)
+    if not SHARED_MUC4.is_dir():
+        pytest.skip(f"MUC-4 data not found at {SHARED_MUC4}; checksums not compared")
+    assert info["train"]["sha256"] == sha256_file(SHARED_MUC4 / "train.jsonl")
+    assert info["dev"]["sha256"] == sha256_file(SHARED_MUC4 / "dev.jsonl")

@@ -73,6 +73,11 @@ def test_stoplisted_words_and_lowercase_words_are_not_places(finder, blank) -> N
     assert places(finder, blank, text) == []
 
 
+def test_all_capitals_text_is_held_to_the_lowercase_rules(finder, blank) -> None:
+    found = by_text(places(finder, blank, "POLICE IN READING SAID THE MOBILE UNIT REACHED BAGHDAD ON SUNDAY."))
+    assert set(found) == {"BAGHDAD"}
+
+
 def test_short_codes_match_only_in_capitals(finder, blank) -> None:
     found = by_text(places(finder, blank, "The US embassy issued a warning. A car bomb went off."))
     assert found["US"].location.country_code == "US"
@@ -109,6 +114,15 @@ def test_doc_context_lets_the_assembler_re_resolve_a_name(finder, blank) -> None
     assert context.countries["LB"] == 2  # "Lebanese" and Beirut
     again = finder.gazetteer.resolve(["Tripoli"], context=context)[0]
     assert again.location.country_code == "LB"
+
+
+def test_what_the_text_calls_a_place_decides_between_city_and_province(finder, blank) -> None:
+    province = by_text(places(finder, blank, "San Isidro lies in the province of Buenos Aires."))
+    city = by_text(places(finder, blank, "Talks were held in the city of Buenos Aires."))
+    assert province["Buenos Aires"].location.precision == "admin1"
+    assert city["Buenos Aires"].location.precision == "city"
+    assert province["San Isidro"].location.admin1 == "Buenos Aires"
+    assert not province["San Isidro"].location.uncertain  # its province was named
 
 
 def test_facility_phrase_takes_the_city_named_inside_it(finder, blank) -> None:

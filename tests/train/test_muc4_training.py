@@ -9,7 +9,15 @@ import pytest
 import spacy
 
 from incidex.eval.muc4 import MUC_TYPES, MucDocument, Template, load_muc4
-from incidex.train.muc4 import INFO_FILE, TrainOptions, incident_types, role_lexicon, tagger_documents, train_muc4, training_doc
+from incidex.train.muc4 import (
+    INFO_FILE,
+    TrainOptions,
+    incident_types,
+    role_lexicon,
+    tagger_documents,
+    train_muc4,
+    training_doc,
+)
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "muc4_mini.jsonl"
 

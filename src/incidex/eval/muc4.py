@@ -314,8 +314,8 @@ def best_alignment(predicted: Sequence[Template], gold: Sequence[Template]) -> l
     p_den = sum(_unaligned(t, predicted=True).micro.p_den for t in predicted)
     r_den = sum(_unaligned(t, predicted=False).micro.r_den for t in gold)
     # Upper bounds of what predictions i.. can still add, for pruning.
-    best_p = [max((pairs[i, j][0] for j in range(len(gold)) if (i, j) in pairs), default=0) for i in range(len(predicted))]
-    best_r = [max((pairs[i, j][1] for j in range(len(gold)) if (i, j) in pairs), default=0) for i in range(len(predicted))]
+    best_p = [max((pairs[key][0] for key in pairs if key[0] == i), default=0) for i in range(len(predicted))]
+    best_r = [max((pairs[key][1] for key in pairs if key[0] == i), default=0) for i in range(len(predicted))]
     rest_p = [sum(best_p[i:]) for i in range(len(predicted) + 1)]
     rest_r = [sum(best_r[i:]) for i in range(len(predicted) + 1)]
 
@@ -412,9 +412,15 @@ def read_predictions(path: str | Path, documents: Iterable[MucDocument]) -> dict
 
 # --- templates from the learned model ------------------------------------------------------------------------------
 
+# Decision thresholds on the classifier's type scores, chosen on MUC-4 dev with the shipped model.
+RELEVANCE_THRESHOLD = 0.2
+TYPE_THRESHOLD = 0.5
+
 # Words that signal each MUC-4 type; used to give role fillers to the nearest incident of several in one document.
 TRIGGERS: dict[str, re.Pattern[str]] = {
-    "attack": re.compile(r"\b(attack|assault|kill|murder|assassinat|shot|shoot|ambush|massacre|machinegun|fired)", re.I),
+    "attack": re.compile(
+        r"\b(attack|assault|kill|murder|assassinat|shot|shoot|ambush|massacre|machinegun|fired)", re.I
+    ),
     "bombing": re.compile(r"\b(bomb|explo|dynamite|blast|detonat|car.bomb|device)", re.I),
     "kidnapping": re.compile(r"\b(kidnap|abduct|hostage|captor|releas)", re.I),
     "arson": re.compile(r"\b(arson|burn|set fire|set on fire|torch|blaze)", re.I),
@@ -424,20 +430,27 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
 
 
 def learned_templates(
-    learned: LearnedRoles, text: str, *, threshold: float = 0.5, limit: int = MAX_TEMPLATES
+    learned: LearnedRoles,
+    text: str,
+    *,
+    relevance: float = RELEVANCE_THRESHOLD,
+    threshold: float = TYPE_THRESHOLD,
+    limit: int = MAX_TEMPLATES,
 ) -> list[Template]:
-    """Templates from the learned model's output: one per likely incident type, fillers to the nearest trigger."""
-    types = learned.likely_types(threshold)[:limit]
-    if not types:
+    """Templates from the learned model's output, one per likely incident type.
+
+    The document reports an incident when its best type scores at least ``relevance``; other types join when
+    they score at least ``threshold``. Each role filler goes to the template whose type trigger is nearest.
+    """
+    if not learned.types or learned.types[0].score < relevance:
         return []
+    types = [learned.types[0].type, *(t.type for t in learned.types[1:] if t.score >= threshold)][:limit]
     triggers = {t: [m.start() for m in TRIGGERS[t].finditer(text)] for t in types if t in TRIGGERS}
     fillers: dict[str, dict[str, list[str]]] = {t: {role: [] for role in ROLES} for t in types}
     for span in learned.spans:
         owner = _nearest_type(span.start, types, triggers)
         fillers[owner][span.role].append(span.text)
-    return [
-        Template(incident_type=t, **{role: _entities(fillers[t][role]) for role in ROLES}) for t in types
-    ]
+    return [Template(incident_type=t, **{role: _entities(fillers[t][role]) for role in ROLES}) for t in types]
 
 
 def _nearest_type(position: int, types: Sequence[str], triggers: dict[str, list[int]]) -> str:
@@ -480,13 +493,13 @@ class EvalResult:
 
 
 def learned_predictions(
-    documents: Sequence[MucDocument], *, model_dir: str | Path | None = None, threshold: float = 0.5
+    documents: Sequence[MucDocument], *, model_dir: str | Path | None = None
 ) -> dict[str, list[Template]]:
     """Templates from the learned MUC-4 model alone (the shipped one unless ``model_dir`` is given)."""
     model = MucModel(model_dir or default_model_dir())
     learned = model.predict(document.text for document in documents)
     return {
-        document.docid: learned_templates(item, document.text, threshold=threshold)
+        document.docid: learned_templates(item, document.text)
         for document, item in zip(documents, learned, strict=True)
     }
 

@@ -135,7 +135,9 @@ class Gazetteer:
         self.stopwords = stopwords
         self._admin1_names: dict[tuple[str, str], str] = {}
         self._countries: dict[str, int] = {}
-        for number, (kind, fields) in enumerate(rows):
+        for number, (kind, fields) in enumerate(rows):  # countries, then admin1, then cities, then regions
+            if kind == "city":
+                break
             if kind == "admin1":
                 code, a1, _iso, name, _ = fields.split("\t", 4)
                 self._admin1_names[(code, a1)] = name
@@ -158,7 +160,7 @@ class Gazetteer:
             raise ConfigError(
                 f"gazetteer file missing: {exc.filename}; reinstall incidex or run tools/build_gazetteer.py"
             ) from None
-        except (ValueError, IndexError) as exc:
+        except (ValueError, IndexError, KeyError) as exc:
             raise ConfigError(
                 f"gazetteer files in {root} are malformed ({exc}); run tools/build_gazetteer.py"
             ) from None
@@ -203,14 +205,26 @@ class Gazetteer:
         """ISO code of the country a nationality adjective or noun names: "Russian" -> "RU"."""
         return self.demonyms.get(normalize_name(word))
 
-    def resolve(self, names: Sequence[str], *, context: GeoContext | None = None) -> list[Resolution]:
+    def resolve(
+        self,
+        names: Sequence[str],
+        *,
+        context: GeoContext | None = None,
+        kinds: Sequence[PlaceKind | None] | None = None,
+    ) -> list[Resolution]:
         """Pick one place per name, using the other names and ``context`` (countries the text mentions).
 
         Names resolved without doubt in a first pass join the context of the second; a name never counts as
         context for itself. ``uncertain`` is set when a runner-up elsewhere scores within the margin.
+        ``kinds`` may say, per name, what the text calls it ("the province of X": ``"admin1"``); candidates of
+        that kind are then preferred to all others.
         """
         base = GeoContext(Counter(context.countries), Counter(context.admin1)) if context else GeoContext()
         lookups = [self.lookup(name) for name in names]
+        for i, kind in enumerate(kinds or ()):
+            preferred = [c for c in lookups[i] if c.place.kind == kind]
+            if preferred:
+                lookups[i] = preferred
         first = [_choose(cands, GeoContext()) for cands in lookups]
         for best, uncertain in first:
             if best is not None and not uncertain:
@@ -345,13 +359,12 @@ def _load(root: Path) -> Gazetteer:
         fields, _, alternates = line.rpartition("\t")
         fields, _, names = fields.rpartition("\t")
         rows.append((kind, fields))
-        for keys, code in ((names, 2 * number + 1), (alternates, 2 * number)):
-            for key in keys.split("|") if keys else ():
-                entries = index.get(key)
-                if entries is None:
-                    index[key] = [code]
-                else:
-                    entries.append(code)
+        if names:
+            for key in names.split("|"):
+                index.setdefault(key, []).append(2 * number + 1)
+        if alternates:
+            for key in alternates.split("|"):
+                index.setdefault(key, []).append(2 * number)
         return number
 
     countries = {line[:2]: add("country", line) for line in _lines(root / "countries.tsv")}

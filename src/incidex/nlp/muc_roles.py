@@ -105,8 +105,10 @@ class MucModel:
         texts = list(texts)
         lowered = (lowercase_same_length(t) for t in texts)
         for text, inner in zip(texts, self.nlp.pipe(lowered, batch_size=batch_size), strict=True):
-            types = sorted((TypeScore(label, float(score)) for label, score in inner.cats.items()), key=lambda t: -t.score)
-            tagged = [ent for ent in inner.ents if ent.label_ in MUC_ROLES]  # the tagger's base NER labels are not roles
+            scores = (TypeScore(label, float(score)) for label, score in inner.cats.items())
+            types = sorted(scores, key=lambda t: -t.score)
+            # The tagger starts from a general NER; its old labels (GPE, PERSON, ...) are not roles.
+            tagged = [ent for ent in inner.ents if ent.label_ in MUC_ROLES]
             covered = {i for ent in tagged for i in range(ent.start, ent.end)}
             extra = [
                 Span(inner, start, end, label=match_id)

@@ -17,19 +17,18 @@ takes the location of a place named inside it ("a Moscow concert hall"); otherwi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 import numpy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LOWER
+from spacy.attrs import IDX, IS_ASCII, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..types import Location
 from .annotations import PlaceMention
-from .gazetteer import Gazetteer, GeoContext, default_gazetteer, normalize_name
+from .gazetteer import Gazetteer, GeoContext, PlaceKind, default_gazetteer, normalize_name
 
 _ANY: frozenset[str] = frozenset()  # a facility noun that needs no modifier
 _CENTER = frozenset({"detention", "shopping", "community", "cultural", "medical", "business", "health", "training",
@@ -46,7 +45,7 @@ FACILITY_NOUNS: dict[str, frozenset[str]] = {
     ),
     "center": _CENTER,
     "centre": _CENTER,
-    "hall": frozenset({"concert", "city", "town", "music", "wedding", "exhibition", "sports", "prayer", "crocus"}),
+    "hall": frozenset({"concert", "city", "town", "music", "wedding", "exhibition", "sports", "prayer", "dance"}),
     "station": frozenset({"police", "train", "bus", "railway", "power", "metro", "subway", "gas", "petrol",
                           "polling", "fire", "radio", "television", "tv", "pumping"}),
     "base": frozenset({"military", "air", "army", "naval", "navy", "airforce", "police"}),
@@ -72,8 +71,9 @@ _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "dist
                           "mayor", "governor", "north", "south", "east", "west", "centre", "center", "heart"})
 _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                          "southeastern", "southwestern", "north", "south", "east", "west", "downtown", "rural"})
+_ADMIN1_NOUNS = frozenset({"province", "state", "region", "governorate", "department", "oblast", "county",
+                           "krai", "prefecture", "republic"})
 SMALL_PLACE = 100_000  # a lone word naming only places smaller than this needs NER or "in"/"near"... before it
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _hashes(words: Iterable[str]) -> frozenset[int]:
@@ -108,14 +108,15 @@ class PlaceFinder:
         if not len(doc):
             doc._.incidex_places = []
             return doc
-        array = doc.to_array([LOWER, IDX, IS_TITLE, IS_UPPER, LENGTH, IS_PUNCT, IS_SPACE])
-        cased = bool(array[:, 2].sum() + array[:, 3].sum() > 0.02 * len(doc))
+        array = doc.to_array([LOWER, IDX, IS_TITLE, IS_UPPER, LENGTH, IS_PUNCT, IS_SPACE, ORTH, IS_ASCII])
+        cased = bool(array[:, 2].sum() > 0.02 * len(doc))  # Title-case words: not lowercase, not ALL CAPS
         places = self._gazetteer_matches(doc, array, cased=cased)
         if self.use_ner and cased and doc.has_annotation("ENT_IOB"):
             places = sorted(places + self._ner_places(doc, taken=places), key=lambda span: span.start)
         facilities = self._facilities(doc, array, cased=cased, places=places)
         context = self._demonym_context(doc, array, cased=cased)
-        resolutions = self.gazetteer.resolve([span.text for span in places], context=context)
+        kinds = [_kind_cue(span) for span in places]
+        resolutions = self.gazetteer.resolve([span.text for span in places], context=context, kinds=kinds)
         mentions = []
         for span, resolution in zip(places, resolutions):
             location = resolution.location
@@ -129,30 +130,37 @@ class PlaceFinder:
         return doc
 
     def _gazetteer_matches(self, doc: Doc, array: numpy.ndarray, *, cased: bool) -> list[Span]:
-        """Longest gazetteer names in the text, left to right, without overlaps."""
-        gazetteer, text = self.gazetteer, doc.text
+        """Longest gazetteer names in the text, left to right, without overlaps.
+
+        Token texts come from the string store by ORTH hash, so no Token object (nor ``doc.text``) is built
+        for the many tokens that cannot start a place name.
+        """
+        gazetteer, strings = self.gazetteer, doc.vocab.strings
         first_words = gazetteer.first_words
         check_pos = doc.has_annotation("POS")
-        lowers, offsets = array[:, 0].tolist(), array[:, 1].tolist()
+        lowers, offsets, orths = array[:, 0].tolist(), array[:, 1].tolist(), array[:, 7].tolist()
         capital = (array[:, 2] | array[:, 3]).tolist()
         ends = (array[:, 1] + array[:, 4]).tolist()
         punct = (array[:, 5] | array[:, 6]).tolist()
         hashes, the = self._first_hashes, self._the
         starts = [i for i, h in enumerate(lowers) if h in hashes and (capital[i] or not cased or h == the)]
-        if not text.isascii():  # "Bogotá": keys are folded, so test non-ASCII words one by one
-            starts = sorted(set(starts).union(_token_indices(array[:, 1], _NON_ASCII.finditer(text))))
+        # "Bogotá": keys are folded, so a word with diacritics is tested by its folded form
+        non_ascii = numpy.flatnonzero(array[:, 8] == 0).tolist()
+        if non_ascii:
+            starts = sorted(set(starts).union(non_ascii))
         spans: list[Span] = []
         n, after = len(doc), 0
         for i in starts:
             if i < after:
                 continue
-            start = offsets[i]
-            longest = first_words.get(normalize_name(text[start : ends[i]]))
+            raw = strings[orths[i]]
+            longest = first_words.get(normalize_name(raw))
             if longest is None:
                 continue
             best = None
             for j in range(i, min(n, i + 12)):
-                raw = text[start : ends[j]]
+                if j > i:
+                    raw += (" " if offsets[j] > ends[j - 1] else "") + strings[orths[j]]
                 if len(raw) > longest + 4:
                     break
                 if punct[j] and raw[-1] not in ".'":
@@ -172,8 +180,8 @@ class PlaceFinder:
         alternate spelling) and a single word must be tagged as a proper noun or a GPE/LOC entity.
         """
         text = span.text
-        if key in self.gazetteer.stopwords and not (cased and text.isupper() and len(text) > 1):
-            return False
+        if key in self.gazetteer.stopwords and not (cased and text.isupper() and 1 < len(text) <= 3):
+            return False  # "US" is a country, "us" a pronoun
         if cased and key.startswith("the ") and not span[-1].text[:1].isupper():
             return False
         candidates = self.gazetteer.lookup(key)
@@ -285,13 +293,6 @@ def _positions(array: numpy.ndarray, hashes: frozenset[int]) -> list[int]:
     return [i for i, h in enumerate(array[:, 0].tolist()) if h in hashes]
 
 
-def _token_indices(starts: numpy.ndarray, matches: Iterable[re.Match[str]]) -> set[int]:
-    """Indices of the tokens holding the matched characters (``starts``: each token's first offset)."""
-    offsets = numpy.array([m.start() for m in matches], dtype=numpy.int64)
-    found = numpy.searchsorted(starts.astype(numpy.int64), offsets, side="right") - 1
-    return set(found[found >= 0].tolist())
-
-
 def _after_locative(token: Token) -> bool:
     """Whether a preposition of place comes before: "in", "near the", "in northern", "the city of"."""
     doc, i = token.doc, token.i - 1
@@ -302,6 +303,20 @@ def _after_locative(token: Token) -> bool:
     if i >= 1 and doc[i].lower_ == "of":  # "the city of", "the outskirts of", not "the death of"
         return doc[i - 1].lower_ in _PLACE_NOUNS
     return i >= 0 and doc[i].lower_ in _LOCATIVE
+
+
+def _kind_cue(span: Span) -> PlaceKind | None:
+    """What the text calls a place: "the province of X" and "X province" are admin1, "the city of X" a city."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in _ADMIN1_NOUNS:
+        return "admin1"
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        noun = doc[span.start - 2].lower_
+        if noun in _ADMIN1_NOUNS:
+            return "admin1"
+        if noun in ("city", "town", "village", "capital"):
+            return "city"
+    return None
 
 
 def _entity_length(token: Token) -> int:

@@ -16,23 +16,37 @@ from dataclasses import dataclass, field
 
 from .model import Assignment
 from .profile import Profile
-from .similarity import PairEvidence, compare
+from .similarity import MAX_BONUS, TEXT_WEIGHT, PairEvidence, compare
 
 
-LINK = lambda best, mean: (best + mean) / 2
 MAX_REFUSALS = 3  # refused incidents named in a new incident's reasons
 
 
 @dataclass
 class Group:
-    """An incident being built: its id and the profiles of its records."""
+    """An incident being built: its id, the profiles of its records, and the sum of their text vectors."""
 
     cluster_id: str
     members: list[Profile] = field(default_factory=list)
+    text_sum: dict[str, float] = field(default_factory=dict)
+    documents: set[str] = field(default_factory=set)
 
-    @property
-    def documents(self) -> set[str]:
-        return {member.document_id for member in self.members}
+    def __post_init__(self) -> None:
+        members, self.members = self.members, []
+        for member in members:
+            self.add(member)
+
+    def add(self, profile: Profile) -> None:
+        self.members.append(profile)
+        self.documents.add(profile.document_id)
+        for key, value in profile.text.items():
+            self.text_sum[key] = self.text_sum.get(key, 0.0) + value
+
+    def reachable(self, profile: Profile, *, threshold: float) -> bool:
+        """False when no member can score ``threshold``: text vectors are non-negative, so the dot product with
+        the sum bounds the best member's similarity, and the other evidence adds at most MAX_BONUS."""
+        bound = sum(value * self.text_sum.get(key, 0.0) for key, value in profile.text.items())
+        return TEXT_WEIGHT * bound + MAX_BONUS >= threshold
 
 
 @dataclass(frozen=True)
@@ -61,7 +75,7 @@ def _match(profile: Profile, group: Group, *, max_days_apart: int) -> _Match | s
         return f"{group.cluster_id}: {blocked.reasons[-1]}"
     best, closest = max(usable, key=lambda pair: pair[0].score)
     mean = sum(evidence.score for evidence, _ in usable) / len(usable)
-    return _Match(LINK(best.score, mean), closest, best)
+    return _Match((best.score + mean) / 2, closest, best)
 
 
 def assign_all(
@@ -78,7 +92,7 @@ def assign_all(
         best: tuple[_Match, Group] | None = None
         refusals: list[str] = []
         for group in groups:
-            if profile.document_id in group.documents:
+            if profile.document_id in group.documents or not group.reachable(profile, threshold=threshold):
                 continue
             match = _match(profile, group, max_days_apart=max_days_apart)
             if isinstance(match, str):
@@ -102,7 +116,7 @@ def assign_all(
             else:
                 reasons = ("no compatible incident", *refusals[:MAX_REFUSALS])
                 assignment = Assignment(profile.record_id, group.cluster_id, True, 0.0, reasons)
-        group.members.append(profile)
+        group.add(profile)
         home[profile.record_id] = group
         assignments.append(assignment)
     return assignments

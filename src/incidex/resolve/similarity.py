@@ -1,7 +1,10 @@
 """Pairwise evidence that two records describe the same incident: a score and the reasons behind it.
 
-Hard conflicts block a merge whatever the score: the same report (the extractor already kept them apart), dates
-further apart than ``max_days_apart``, places too far apart for their precision. Otherwise the score adds up:
+Two records of the same report never merge (the extractor already kept them apart). Dates further apart than
+``max_days_apart`` and places too far apart for their precision block a merge, unless the texts agree strongly
+(similarity >= STRONG_TEXT: many shared names): extracted dates and places are the noisiest fields (a report of a
+ship attack may place it in Yemen, another in Somalia; a trial report may date the incident by the verdict), so
+then each conflict only costs CONFLICT_PENALTY. Otherwise the score adds up:
 
     text similarity x TEXT_WEIGHT     the main evidence (weighted word cosine, see ``text.py``)
     + TYPE_BONUS / - TYPE_PENALTY     same type / incompatible types (families in ``families.py``)
@@ -30,6 +33,7 @@ TYPE_PENALTY = 0.15
 DATE_BONUS = 0.1
 PLACE_BONUS = 0.1
 ACTOR_BONUS = 0.15
+MAX_BONUS = TYPE_BONUS + DATE_BONUS + PLACE_BONUS + ACTOR_BONUS  # the most a pair scores beyond its text
 STRONG_TEXT = 0.5
 CONFLICT_PENALTY = 0.2
 
@@ -45,16 +49,18 @@ def compare(a: Profile, b: Profile, *, max_days_apart: int) -> PairEvidence:
     """Evidence that records ``a`` and ``b`` are one incident; cheap checks first."""
     if a.document_id == b.document_id:
         return PairEvidence(0.0, ("same report",), blocked=True)
+    similarity = cosine(a.text, b.text)
     conflicts = []
     dates_apart = conflict(a.dates, b.dates, tolerance_days=max_days_apart)
     if dates_apart:
         conflicts.append(f"dates too far apart ({a.dates.label} / {b.dates.label})")
+        if similarity < STRONG_TEXT:
+            return PairEvidence(0.0, (conflicts[0],), blocked=True)
     place = compare_places(a.location, b.location)
     if place.status == "far":
         conflicts.append(place.reason)
-    similarity = cosine(a.text, b.text)
-    if conflicts and similarity < STRONG_TEXT:
-        return PairEvidence(0.0, (conflicts[0],), blocked=True)
+        if similarity < STRONG_TEXT:
+            return PairEvidence(0.0, (conflicts[0],), blocked=True)
 
     reasons = [f"{reason}, outweighed by text similarity {similarity:.2f}" for reason in conflicts]
     score = -CONFLICT_PENALTY * len(conflicts)

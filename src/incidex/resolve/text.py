@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -35,14 +36,16 @@ def _is_title_line(tokens: list[str]) -> bool:
     return bool(words) and sum(t[0].isupper() for t in words) / len(words) >= _TITLE_LINE_SHARE and len(words) > 2
 
 
-def vectorize(text: str) -> TextVector:
-    """The unit-length weighted term vector of ``text``; empty when it has no content words."""
-    lines = _lines(text)
-    names: set[str] = set()
+def vectorize(text: str, *, names: Iterable[str] = ()) -> TextVector:
+    """The unit-length weighted term vector of ``text`` plus the words of ``names`` (places, people, groups the
+    extractor found), which count as names; empty when there are no content words."""
+    extra = [token for name in names for token in _TOKEN.findall(name) if token[0].isupper()]
+    lines = _lines(text) + ([extra] if extra else [])
+    known = {token.casefold() for token in extra}
     for tokens in lines:
         if _is_title_line(tokens):
             continue
-        names.update(t.casefold() for t in tokens[1:] if t[0].isupper())
+        known.update(t.casefold() for t in tokens[1:] if t[0].isupper())
     counts: Counter[str] = Counter()
     for tokens in lines:
         for token in tokens:
@@ -52,7 +55,7 @@ def vectorize(text: str) -> TextVector:
             counts[key] += 1
     vector: TextVector = {}
     for key, n in counts.items():
-        weight = NAME_WEIGHT if key in names else NUMBER_WEIGHT if key[0].isdigit() else 1.0
+        weight = NAME_WEIGHT if key in known else NUMBER_WEIGHT if key[0].isdigit() else 1.0
         vector[key] = (1.0 + math.log(n)) * weight
     norm = math.sqrt(sum(v * v for v in vector.values()))
     return {k: v / norm for k, v in vector.items()} if norm else {}
