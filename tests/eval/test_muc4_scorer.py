@@ -10,13 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from incidex.errors import EvalError
+from incidex.errors import ConfigError, EvalError
 from incidex.eval.muc4 import (
     KEYS,
     MAX_TEMPLATES,
     ROLES,
     Template,
     best_alignment,
+    evaluate,
     gtt_key,
     incident_to_template,
     learned_templates,
@@ -304,3 +305,8 @@ def test_learned_templates_are_empty_when_no_type_is_likely() -> None:
     assert learned_templates(learned, "army units", relevance=0.2) == []
     kept = learned_templates(learned, "army units", relevance=0.1)
     assert [(t.incident_type, t.PerpOrg) for t in kept] == [("attack", (("army",),))]
+
+
+def test_evaluate_refuses_an_unknown_system() -> None:
+    with pytest.raises(ConfigError, match="learned"):
+        evaluate(load_muc4(FIXTURE), system="oracle")

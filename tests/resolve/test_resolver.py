@@ -1,4 +1,5 @@
-from incidex.resolve import Cluster
+from incidex.config import load_settings
+from incidex.resolve import Cluster, Resolver
 from incidex.resolve.cluster import cluster_id_for
 from incidex.types import Figure, Location, Source
 
@@ -168,3 +169,16 @@ def test_window_of_undated_record_uses_publication_date(resolver):
     window = resolver.window(record)
     assert window.date_to == "2024-06-20" and window.date_from == "2024-03-16"
     assert window.country_code is None
+
+
+def test_an_empty_candidate_incident_is_refused_not_fatal(resolver):
+    low = Resolver(load_settings().with_overrides(resolve={"similarity_threshold": 0.1}))
+    (assignment,) = low.assign([make_record("a", context=ROSTOV_TEXT_A)], [Cluster("inc-empty", [])])
+    assert assignment.new_cluster and assignment.reasons == ("no compatible incident", "inc-empty: holds no records")
+
+
+def test_assignment_is_deterministic_across_runs(resolver):
+    records = [make_record(f"d{n}", context=text) for n, text in enumerate([ROSTOV_TEXT_A, ROSTOV_TEXT_B, TROY_TEXT])]
+    first = resolver.assign(records, [])
+    again = Resolver(load_settings()).assign(records, [])
+    assert first == again

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import spacy
 
+from incidex.errors import ConfigError
+
 from incidex.eval.muc4 import MUC_TYPES, MucDocument, Template, load_muc4
 from incidex.train.muc4 import (
     INFO_FILE,
@@ -100,3 +102,10 @@ def test_training_is_reproducible_and_records_its_provenance(tmp_path: Path) -> 
     assert info["train"]["sha256"] == first.train_sha256 and len(first.train_sha256) == 64
     assert info["command"] == "test"
     assert info["train"]["documents"] == 6
+
+
+def test_training_refuses_to_overwrite_a_directory_that_is_not_a_model(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not an incidex model directory"):
+        train_muc4(FIXTURE, FIXTURE, tmp_path)
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "keep me"

@@ -20,7 +20,7 @@ def command() -> None:
 @click.option("--dev", "dev_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="GTT-format MUC-4 dev .jsonl (model selection).")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Model directory to write (replaced if it exists).")
+              help="Model directory to write (an earlier incidex model there is replaced).")
 @click.option("--seed", default=13, show_default=True, help="Random seed; the same seed and data give the same model.")
 @click.option("--epochs", type=int, default=None,
               help="Passes over the data for both parts (default: 6 for the tagger, 10 for the classifier).")

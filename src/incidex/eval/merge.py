@@ -23,7 +23,7 @@ from ..ingest.dates import normalize_published
 from ..resolve import Cluster, RecordRef, Resolver
 from ..store.keys import record_id
 from ..store.rows import evidence_context
-from ..types import Document, Report
+from ..types import Document
 from .bcubed import BCubed, bcubed
 
 MISSED = "missed:"  # prefix of the singleton cluster of a document without a main record

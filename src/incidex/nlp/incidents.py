@@ -33,7 +33,8 @@ SEPARATE_CUES = frozenset({"separate", "another", "second", "third", "elsewhere"
 MAX_DATE_DISTANCE = 4
 
 
-SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination")
+SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination", "air_or_drone_strike", "shelling")
+INCENDIARY = frozenset({"petrol", "molotov", "gasoline", "fire", "incendiary"})
 
 
 def frame_type(frame: IncidentFrame) -> str:
@@ -103,6 +104,8 @@ class IncidentFinder:
                 continue
             agent = head.lemma_ in AGENT_NOUNS or head.lower_ in AGENT_NOUNS
             kind = "plot" if self._is_planned(head) and rule.type not in {"arrest", "plot"} else rule.type
+            if head.lemma_ == "bomb" and any(c.lower_ in INCENDIARY for c in head.children):
+                kind = "arson"  # petrol bombs and Molotov cocktails are incendiary, not explosive
             triggers.append(
                 Trigger(span.start_char, span.end_char, span.text, kind, rule.strong and not agent, head.i, agent)
             )
@@ -241,6 +244,8 @@ class IncidentFinder:
         """The existing frame this group refers to, or None when it starts a new incident."""
         token = doc[triggers[0].token]
         separate = self._is_separate(token)
+        if own_date is not None and main is not None and self._follow_up_arrest(triggers, own_date, main):
+            return main
         if own_date is not None:
             for frame in frames:
                 if frame.date is not None and _date_key(frame.date) == _date_key(own_date):
@@ -254,6 +259,14 @@ class IncidentFinder:
         if main is not None and not separate:
             return main
         return last_frame if not separate else None
+
+    @staticmethod
+    def _follow_up_arrest(triggers: list[Trigger], own_date: DateMention, main: IncidentFrame) -> bool:
+        """Arrests in the days after the main incident are part of its story (casualties.arrested), not new events."""
+        if not all(t.type == "arrest" for t in triggers) or main.type == "arrest" or main.date is None:
+            return False
+        after, before = _parse_iso(own_date.date.value), _parse_iso(main.date.date.value)
+        return after is not None and before is not None and 0 <= (after - before).days <= 7
 
     @staticmethod
     def _is_separate(token: Token) -> bool:

@@ -39,6 +39,12 @@ RELATION_CUES: dict[str, str] = {
     "suspect": "suspected", "suspected": "suspected", "believe": "suspected", "presume": "suspected",
 }
 RELATION_STRENGTH = ("claimed", "accused", "suspected", "linked", "stated")
+OFFICIAL_NOUNS = frozenset({"mayor", "governor", "minister", "judge", "prosecutor", "politician", "candidate",
+                            "lawmaker", "legislator", "senator", "mp", "deputy", "councillor", "councilor", "official",
+                            "commander", "general", "president", "chief", "cleric", "imam", "leader", "ambassador",
+                            "diplomat", "journalist", "activist", "magistrate"})
+PROTEST_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "protest",
+                           "demonstration"})
 CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit"})
 PEOPLE_AND_THINGS = PERPETRATOR_NOUNS | VICTIM_NOUNS | RESPONDER_NOUNS | TARGET_NOUNS
 
@@ -97,6 +103,7 @@ class RoleFinder:
                 frame.arguments.casualties.append(figure)
         for frame in frames:
             _merge_people(frame.arguments)
+            frame.type = _refined_type(doc, frame)
         return doc
 
     # -- places -----------------------------------------------------------------------------------------------
@@ -193,6 +200,18 @@ def dateline_end(text: str) -> int:
     """End offset of a leading dateline such as "NAIROBI, Kenya — " or "KYIV (Reuters) - ", else 0."""
     match = DATELINE.match(text)
     return match.end() if match else 0
+
+
+def _refined_type(doc: Doc, frame: IncidentFrame) -> str:
+    """Types that depend on who was involved: a killed official makes an assassination, protesters make a riot."""
+    if frame.type == "armed_assault" and any(
+            v.head in OFFICIAL_NOUNS and any(c.status == "killed" for c in v.statuses) for v in frame.arguments.victims):
+        return "assassination"
+    if frame.type in {"clash", "arson", "bombing", "armed_assault", "raid"}:
+        for trigger in frame.triggers:
+            if any(t.lemma_ in PROTEST_NOUNS and t.dep_ in {"nsubj", "nsubjpass", "poss"} for t in doc[trigger.token].sent):
+                return "riot"
+    return frame.type
 
 
 def _token_range(doc: Doc, start: int, end: int) -> range:

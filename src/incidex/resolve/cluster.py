@@ -5,7 +5,8 @@ holds a record of the same report, or when more than half its members conflict w
 otherwise its score is the mean of the best and the average member score, which resists chaining (one similar
 member is not enough when the others disagree) without demanding that every report be alike. The record joins the
 highest-scoring incident at or above the threshold; ties go to the incident seen first. New incident ids are
-``"inc-" + sha1(record_id)[:12]``, so the same input always gives the same ids.
+``"inc-" + sha1(record_id)[:12]``, so the same input always gives the same ids. Incidents whose summed text
+vector shows that no member can reach the threshold are skipped without pairwise comparison.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from dataclasses import dataclass, field
 from .model import Assignment
 from .profile import Profile
 from .similarity import MAX_BONUS, TEXT_WEIGHT, PairEvidence, compare
-
 
 MAX_REFUSALS = 3  # refused incidents named in a new incident's reasons
 
@@ -68,6 +68,8 @@ def cluster_id_for(record_id: str) -> str:
 
 def _match(profile: Profile, group: Group, *, max_days_apart: int) -> _Match | str:
     """The match with ``group``, or why it is out of reach."""
+    if not group.members:
+        return f"{group.cluster_id}: holds no records"
     pairs = [(compare(profile, member, max_days_apart=max_days_apart), member) for member in group.members]
     usable = [(evidence, member) for evidence, member in pairs if not evidence.blocked]
     if not usable or len(usable) * 2 < len(pairs):

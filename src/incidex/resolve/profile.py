@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..types import Incident, Location
+from ..types import Location
 from .dates import DateRange, date_range
 from .model import RecordRef
 from .text import TextVector, vectorize
@@ -31,14 +31,6 @@ def actor_key(name: str) -> str:
     return key.removeprefix("the ")
 
 
-def _names(incident: Incident) -> list[str]:
-    """Proper names among the extracted fields: place, facility, perpetrators, victims, targets."""
-    texts = [incident.location.name, incident.location.facility]
-    texts += [p.name or p.text for p in incident.perpetrators]
-    texts += [v.text for v in incident.victims] + [t.text for t in incident.targets]
-    return [t for t in texts if t and any(word[:1].isupper() for word in t.split())]
-
-
 def build_profile(record: RecordRef) -> Profile:
     incident = record.incident
     actors = {}
@@ -53,5 +45,5 @@ def build_profile(record: RecordRef) -> Profile:
         dates=date_range(incident.date, published=record.published, role=incident.role),
         location=incident.location,
         actors=actors,
-        text=vectorize(record.context or incident.summary or "", names=_names(incident)),
+        text=vectorize(record.context or incident.summary or ""),
     )

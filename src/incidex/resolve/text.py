@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -36,12 +35,10 @@ def _is_title_line(tokens: list[str]) -> bool:
     return bool(words) and sum(t[0].isupper() for t in words) / len(words) >= _TITLE_LINE_SHARE and len(words) > 2
 
 
-def vectorize(text: str, *, names: Iterable[str] = ()) -> TextVector:
-    """The unit-length weighted term vector of ``text`` plus the words of ``names`` (places, people, groups the
-    extractor found), which count as names; empty when there are no content words."""
-    extra = [token for name in names for token in _TOKEN.findall(name) if token[0].isupper()]
-    lines = _lines(text) + ([extra] if extra else [])
-    known = {token.casefold() for token in extra}
+def vectorize(text: str) -> TextVector:
+    """The unit-length weighted term vector of ``text``; empty when it has no content words."""
+    lines = _lines(text)
+    known: set[str] = set()
     for tokens in lines:
         if _is_title_line(tokens):
             continue

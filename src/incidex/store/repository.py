@@ -14,7 +14,7 @@ from ..errors import StoreError
 from ..resolve.model import Assignment, CandidateWindow, Cluster, RecordRef
 from ..resolve.reconcile import MergedView
 from ..types import Document, Report
-from . import migrate
+from . import corrections, migrate
 from .rows import evidence_context, evidence_rows, incident_row, record_row, stored_ref
 from .tables import assignments, documents, evidence, incidents, metadata, records
 
@@ -274,6 +274,7 @@ def _resolve(connection: sa.Connection, refs: list[RecordRef], resolver: Resolve
     connection.execute(
         sa.insert(incidents), [incident_row(affected[key], resolver.reconcile(affected[key])) for key in sorted(affected)]
     )
+    corrections.apply_overrides(connection, sorted(affected))
 
 
 def _merge(

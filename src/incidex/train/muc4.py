@@ -27,7 +27,7 @@ import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.util import filter_spans
 
-from ..errors import EvalError
+from ..errors import ConfigError, EvalError
 from ..eval.muc4 import MUC_TYPES, ROLES, MucDocument, load_muc4
 from ..nlp.muc_roles import LEXICON_FILE
 
@@ -281,6 +281,10 @@ def train_muc4(
     if not tagger_documents(train_docs) or not tagger_documents(dev_docs):
         raise EvalError("training needs --train and --dev files in GTT MUC-4 format with at least one template each")
     out_dir = Path(out_dir)
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / INFO_FILE).is_file():
+        raise ConfigError(
+            f"{out_dir} exists and is not an incidex model directory; give --out a new or empty directory"
+        )
     blank = spacy.blank("en")
     train = {d.docid: training_doc(blank, d) for d in train_docs}
     dev = {d.docid: training_doc(blank, d) for d in dev_docs}

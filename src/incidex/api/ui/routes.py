@@ -1,0 +1,61 @@
+"""Routes of the analyst UI: the single page at ``/`` and ``/incidents/{id}``, and its files under ``/static``.
+
+Only the files listed in :data:`ASSETS` are served, so no request path reaches the file system. Every response
+carries a strict Content-Security-Policy: scripts come from this server only, never inline.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from fastapi import APIRouter, HTTPException
+from fastapi.responses import Response
+
+UI_DIR = Path(__file__).resolve().parent
+ASSETS: dict[str, str] = {
+    "app.js": "text/javascript; charset=utf-8",
+    "app.css": "text/css; charset=utf-8",
+    "countries.json": "application/json",
+}
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+router = APIRouter(include_in_schema=False)
+
+
+@lru_cache(maxsize=None)
+def _read(name: str) -> bytes:
+    return (UI_DIR / name).read_bytes()
+
+
+def _page() -> Response:
+    return Response(_read("index.html"), media_type="text/html; charset=utf-8", headers=SECURITY_HEADERS)
+
+
+@router.get("/")
+def index() -> Response:
+    """The incident list: map, timeline, filters and table."""
+    return _page()
+
+
+@router.get("/incidents/{incident_id}")
+def incident_page(incident_id: str) -> Response:
+    """One incident; the page script reads the id from the address and asks the API for it."""
+    return _page()
+
+
+@router.get("/static/{name}")
+def static(name: str) -> Response:
+    """One of the UI's own files; anything else is a 404."""
+    media_type = ASSETS.get(name)
+    if media_type is None:
+        raise HTTPException(status_code=404, detail=f"no UI file named {name!r}; the UI serves {sorted(ASSETS)}")
+    headers = {**SECURITY_HEADERS, "Cache-Control": "no-cache"}
+    return Response(_read(name), media_type=media_type, headers=headers)
