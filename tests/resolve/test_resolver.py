@@ -182,3 +182,11 @@ def test_assignment_is_deterministic_across_runs(resolver):
     first = resolver.assign(records, [])
     again = Resolver(load_settings()).assign(records, [])
     assert first == again
+
+
+def test_dates_a_day_apart_are_within_tolerance(resolver):
+    a = make_record("a", context=ROSTOV_TEXT_A, date="2024-06-16")
+    b = make_record("b", context=ROSTOV_TEXT_B, date="2024-06-17")
+    first, second = resolver.assign([a, b], [])
+    assert second.cluster_id == first.cluster_id
+    assert "dates within 3 days (2024-06-17 / 2024-06-16)" in second.reasons

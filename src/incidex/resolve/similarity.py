@@ -80,7 +80,8 @@ def compare(a: Profile, b: Profile, *, max_days_apart: int) -> PairEvidence:
         fine = a.dates.start == a.dates.end and b.dates.start == b.dates.end
         score += DATE_BONUS if fine else DATE_BONUS / 2
         structured = True
-        reasons.append(f"dates overlap ({a.dates.label} / {b.dates.label})")
+        agree = f"within {max_days_apart} days" if conflict(a.dates, b.dates, tolerance_days=0) else "overlap"
+        reasons.append(f"dates {agree} ({a.dates.label} / {b.dates.label})")
     if place.status == "near":
         score += PLACE_BONUS if place.precise else PLACE_BONUS / 5
         structured = structured or place.precise

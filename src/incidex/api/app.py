@@ -1,0 +1,71 @@
+"""The FastAPI application: wires the routers, the body limit and the error handlers; no logic lives here."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from ..config import Settings
+from ..errors import IncidexError, InputError, StoreError
+from ..resolve import Resolver
+from ..store import Store
+from ..store.corrections import NotFoundError
+from . import corrections, documents, exports, incidents, stats
+from .dependencies import ApiContext
+from .limits import BodyLimit
+
+log = logging.getLogger("incidex.api")
+
+
+def create_app(*, db_url: str, settings: Settings, token: str | None = None) -> FastAPI:
+    """The incidex API over the store at ``db_url``; write endpoints need ``token`` as a Bearer token when set."""
+    store = Store(db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(title="incidex", summary="Merged, source-attributed incident records from news reports.",
+                  lifespan=lifespan)
+    app.state.incidex = ApiContext(store=store, settings=settings, resolver=Resolver(settings), token=token)
+    for module in (incidents, corrections, documents, stats, exports):
+        app.include_router(module.router)
+    _include_ui(app)
+    app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(InputError, _bad_input)
+    app.add_exception_handler(IncidexError, _store_error)
+    app.add_exception_handler(Exception, _unexpected)
+    app.add_middleware(BodyLimit, max_bytes=settings.server.max_body_bytes)
+    return app
+
+
+def _include_ui(app: FastAPI) -> None:
+    try:
+        from .ui import routes
+    except ImportError:
+        return
+    app.include_router(routes.router)
+
+
+async def _not_found(_request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse({"detail": str(exc)}, status_code=404)
+
+
+async def _bad_input(_request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse({"detail": str(exc)}, status_code=422)
+
+
+async def _store_error(_request: Request, exc: Exception) -> JSONResponse:
+    status = 503 if isinstance(exc, StoreError) else 500
+    log.error("incidex error: %s", exc)
+    return JSONResponse({"detail": str(exc)}, status_code=status)
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
+    return JSONResponse({"detail": "internal error; the server log has the details"}, status_code=500)

@@ -1,0 +1,129 @@
+"""Shared dependencies of the routers: the app's context, database connections, filters and the write guard."""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import Depends, HTTPException, Query, Request
+
+from ..config import Settings
+from ..resolve import Resolver
+from ..resolve.dates import parse_partial
+from ..store import Store
+from ..types import INCIDENT_TYPES
+from .queries import IncidentRole, ListFilters
+
+MAX_FILTER_CHARS = 200
+
+
+@dataclass
+class ApiContext:
+    """What every request needs: the store, settings, resolver, the write token, and the lazily loaded pipeline."""
+
+    store: Store
+    settings: Settings
+    resolver: Resolver
+    token: str | None
+    ingest_lock: threading.Lock = field(default_factory=threading.Lock)
+    nlp: Any = None
+
+
+def context(request: Request) -> ApiContext:
+    return request.app.state.incidex
+
+
+Context = Annotated[ApiContext, Depends(context)]
+
+
+def read_connection(ctx: Context) -> Iterator[sa.Connection]:
+    with ctx.store.engine.connect() as connection:
+        yield connection
+
+
+def write_connection(ctx: Context) -> Iterator[sa.Connection]:
+    """One transaction: committed when the endpoint returns, rolled back when it raises."""
+    with ctx.store.engine.begin() as connection:
+        yield connection
+
+
+ReadConnection = Annotated[sa.Connection, Depends(read_connection)]
+
+
+def require_writer(request: Request, ctx: Context) -> None:
+    """Write endpoints need ``Authorization: Bearer <token>`` when the operator set a token."""
+    if ctx.token is None:
+        return
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), ctx.token.encode()):
+        raise HTTPException(401, "this server needs 'Authorization: Bearer <token>' for changes; ask its operator",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+def checked_text(value: str | None, name: str) -> str | None:
+    """``value`` without surrounding blanks, None when blank; 400 for control characters."""
+    if value is None:
+        return None
+    if any(ord(ch) < 32 for ch in value):
+        raise HTTPException(400, f"{name} must not contain control characters")
+    return value.strip() or None
+
+
+def _date_bound(value: str | None, name: str, index: int) -> str | None:
+    value = checked_text(value, name)
+    if value is None:
+        return None
+    bounds = parse_partial(value)
+    if bounds is None:
+        raise HTTPException(400, f"{name}={value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
+    return bounds[index].isoformat()
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    value = checked_text(value, "bbox")
+    if value is None:
+        return None
+    message = "bbox must be minlon,minlat,maxlon,maxlat in degrees, e.g. 30,40,50,60"
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(part) for part in value.split(","))
+    except ValueError:
+        raise HTTPException(400, message) from None
+    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise HTTPException(400, message + " (min not above max, longitudes within ±180, latitudes within ±90)")
+    return min_lon, min_lat, max_lon, max_lat
+
+
+Text = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
+
+
+def list_filters(
+    type: Text = None,
+    country: Annotated[str | None, Query(max_length=2, description="ISO 3166 alpha-2 code such as RU")] = None,
+    admin1: Text = None,
+    actor: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="perpetrator name contains")] = None,
+    source: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="outlet or cited source contains")] = None,
+    q: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="place, actor, victim or note contains")] = None,
+    date_from: Annotated[str | None, Query(max_length=10, description="YYYY[-MM[-DD]]")] = None,
+    date_to: Annotated[str | None, Query(max_length=10, description="YYYY[-MM[-DD]]")] = None,
+    bbox: Annotated[str | None, Query(max_length=100, description="minlon,minlat,maxlon,maxlat")] = None,
+    role: IncidentRole | None = None,
+) -> ListFilters:
+    kind = checked_text(type, "type")
+    if kind is not None and kind not in INCIDENT_TYPES:
+        raise HTTPException(400, f"unknown type {kind!r}; use one of: {', '.join(INCIDENT_TYPES)}")
+    code = checked_text(country, "country")
+    if code is not None and not (len(code) == 2 and code.isascii() and code.isalpha()):
+        raise HTTPException(400, "country must be an ISO 3166 alpha-2 code such as RU")
+    return ListFilters(
+        type=kind, country=code.upper() if code else None, admin1=checked_text(admin1, "admin1"),
+        actor=checked_text(actor, "actor"), source=checked_text(source, "source"), q=checked_text(q, "q"),
+        date_from=_date_bound(date_from, "date_from", 0), date_to=_date_bound(date_to, "date_to", 1),
+        bbox=_bbox(bbox), role=role,
+    )
+
+
+Filters = Annotated[ListFilters, Depends(list_filters)]

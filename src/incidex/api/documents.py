@@ -1,0 +1,75 @@
+"""GET /api/documents, GET /api/documents/{id} and POST /api/documents (extract and store one report)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
+
+from ..batch import extract_documents
+from ..ingest.text import content_hash
+from ..nlp.pipeline import build_pipeline
+from ..store import ingest
+from ..store.ingest import Outcome
+from ..store.keys import document_id
+from ..types import Document
+from . import queries
+from .dependencies import ApiContext, Context, ReadConnection, checked_text, require_writer
+from .schemas import DocumentDetail, DocumentList, IngestResult, NewDocument
+
+router = APIRouter(prefix="/api/documents", tags=["documents"])
+
+
+@router.get("", response_model=DocumentList)
+def list_documents(
+    connection: ReadConnection,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+) -> dict[str, Any]:
+    """Stored documents by id, with their status and, for failed ones, the reason."""
+    total, items = queries.list_documents(connection, limit=limit, offset=offset)
+    return {"total": total, "items": items}
+
+
+@router.get("/{doc_id}", response_model=DocumentDetail, responses={404: {"description": "unknown document id"}})
+def get_document(doc_id: str, connection: ReadConnection) -> dict[str, Any]:
+    """One document with its text and the ids of the records extracted from it."""
+    found = queries.document(connection, doc_id)
+    if found is None:
+        raise HTTPException(404, f"no document with id {doc_id!r}; list documents with GET /api/documents")
+    return found
+
+
+@router.post("", status_code=201, response_model=IngestResult, dependencies=[Depends(require_writer)],
+             responses={409: {"description": "id taken by other text"}, 413: {"description": "body too large"},
+                        422: {"description": "unusable text"}})
+def add_document(body: NewDocument, ctx: Context, response: Response) -> dict[str, Any]:
+    """Extract incidents from one report and store them exactly as ``incidex ingest`` does."""
+    fields = {name: checked_text(getattr(body, name), name) for name in ("published", "source", "title", "url", "id")}
+    if "\x00" in body.text:
+        raise HTTPException(422, "the text contains NUL characters; send plain text")
+    document = Document(text=body.text, origin="api", **fields)
+    key = document_id(document, content_hash(document.text, document.id))
+    with ctx.ingest_lock:  # one extraction at a time: the pipeline is shared
+        summary = ingest([document], store=ctx.store, extract=_extractor(ctx), resolver=ctx.resolver,
+                         batch_size=1)
+    if summary.failures and not summary.new:
+        status = 409 if "already stored" in summary.failures[0].error else 422
+        raise HTTPException(status, summary.failures[0].error)
+    if summary.failed:
+        raise HTTPException(422, f"the document was stored as failed: {summary.failures[0].error}")
+    with ctx.store.engine.connect() as connection:
+        incident_ids = queries.incidents_of_document(connection, key)
+    if summary.duplicate:
+        response.status_code = 200
+    return {"document_id": key, "incident_ids": incident_ids, "duplicate": bool(summary.duplicate)}
+
+
+def _extractor(ctx: ApiContext):  # noqa: ANN202 - an incidex.store.ingest.Extractor
+    def extract(documents: Iterable[Document]) -> Iterator[Outcome]:
+        if ctx.nlp is None:
+            ctx.nlp = build_pipeline(ctx.settings)
+        return extract_documents(documents, settings=ctx.settings, nlp=ctx.nlp)
+
+    return extract

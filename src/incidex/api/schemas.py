@@ -1,0 +1,155 @@
+"""Pydantic models of the API's request bodies and responses (the contract the UI codes against)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+MAX_TEXT = 500
+
+
+class IncidentItem(BaseModel):
+    id: str
+    date: str | None
+    date_precision: str
+    type: str
+    role: str = Field(description="main when any report describes it as its main event, else background")
+    country: str | None
+    admin1: str | None
+    location: str | None
+    lat: float | None
+    lon: float | None
+    killed: int | None
+    injured: int | None
+    hostages_taken: int | None
+    perpetrators: list[str]
+    source_count: int = Field(description="outlets that published reports of it plus the sources they cite")
+    document_ids: list[str]
+    corrected: bool
+
+
+class IncidentList(BaseModel):
+    total: int
+    items: list[IncidentItem]
+
+
+class CorrectionOut(BaseModel):
+    id: int
+    field: str
+    old: Any = None
+    new: Any = None
+    who: str
+    why: str | None
+    at: str
+    undone: bool
+
+
+class DocumentOut(BaseModel):
+    id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    url: str | None
+    text: str | None
+
+
+class BackgroundItem(BaseModel):
+    id: str
+    type: str
+    date: str | None
+    location: str | None
+    killed: int | None
+
+
+class RecordOut(BaseModel):
+    record_id: str
+    document_id: str
+    incident: dict[str, Any]
+
+
+class MergeReason(BaseModel):
+    record_id: str
+    score: float
+    reasons: list[str]
+
+
+class IncidentDetail(BaseModel):
+    incident: dict[str, Any]
+    records: list[RecordOut]
+    documents: list[DocumentOut]
+    background: list[BackgroundItem]
+    corrections: list[CorrectionOut]
+    merge_reasons: list[MergeReason]
+
+
+class DocumentItem(BaseModel):
+    id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    status: str
+    error: str | None
+
+
+class DocumentList(BaseModel):
+    total: int
+    items: list[DocumentItem]
+
+
+class DocumentDetail(DocumentItem):
+    url: str | None
+    origin: str | None
+    text: str | None
+    record_ids: list[str]
+
+
+class NewDocument(BaseModel):
+    text: str = Field(min_length=1)
+    published: str | None = Field(default=None, max_length=32)
+    source: str | None = Field(default=None, max_length=MAX_TEXT)
+    title: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=2000)
+    id: str | None = Field(default=None, min_length=1, max_length=200)
+
+
+class IngestResult(BaseModel):
+    document_id: str
+    incident_ids: list[str]
+    duplicate: bool
+
+
+class WeekCount(BaseModel):
+    week: str = Field(description="the Monday starting the week, YYYY-MM-DD")
+    type: str
+    count: int
+    killed: int
+
+
+class CountryCount(BaseModel):
+    country: str | None
+    count: int
+    killed: int
+
+
+class NewCorrection(BaseModel):
+    field: str = Field(max_length=100, description="dotted path, e.g. type, location.name, casualties.killed.total")
+    value: Any = None
+    who: str = Field(min_length=1, max_length=MAX_TEXT)
+    why: str | None = Field(default=None, max_length=4000)
+
+
+class MergeRequest(BaseModel):
+    ids: list[str] = Field(min_length=2, max_length=100)
+    who: str = Field(min_length=1, max_length=MAX_TEXT)
+    why: str | None = Field(default=None, max_length=4000)
+
+
+class SplitRequest(BaseModel):
+    record_ids: list[str] = Field(min_length=1, max_length=1000)
+    who: str = Field(min_length=1, max_length=MAX_TEXT)
+    why: str | None = Field(default=None, max_length=4000)
+
+
+class IncidentId(BaseModel):
+    incident_id: str

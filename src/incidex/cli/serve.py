@@ -1,0 +1,45 @@
+"""``incidex serve``: the REST API (and the analyst UI) over a store, bound to 127.0.0.1 by default."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+
+import click
+
+from ..config import load_settings
+from ..errors import ConfigError
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command("serve")
+@click.option("--db", "db_url", default=None, help="Database URL or SQLite path (default: the [store] url setting).")
+@click.option("--host", default=None, help="Address to bind (default: the [server] host setting, 127.0.0.1).")
+@click.option("--port", type=click.IntRange(1, 65535), default=None, help="Port (default: the [server] port, 8000).")
+@click.option("--token", default=None, envvar="INCIDEX_TOKEN", show_envvar=True,
+              help="Bearer token required by write endpoints; needed when binding a non-loopback address.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Settings file (TOML).")
+def command(db_url: str | None, host: str | None, port: int | None, token: str | None, config_path: str | None) -> None:
+    """Serve the incidex REST API under /api (OpenAPI at /docs) and the analyst UI at /."""
+    try:
+        import uvicorn
+
+        from ..api.app import create_app
+    except ImportError as exc:
+        raise ConfigError(f"the server needs extra packages ({exc.name}); install them: pip install 'incidex[server]'")
+    settings = load_settings(config_path)
+    host = host or settings.server.host
+    token = token or None
+    if not is_loopback(host) and token is None:
+        raise ConfigError(f"refusing to serve on {host} without a token: set --token or INCIDEX_TOKEN, "
+                          "or bind 127.0.0.1")
+    app = create_app(db_url=db_url or settings.store.url, settings=settings, token=token)
+    uvicorn.run(app, host=host, port=port or settings.server.port, log_level="info")

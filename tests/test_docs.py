@@ -1,0 +1,47 @@
+"""The README and the code agree: commands documented, the test command is what CI runs, the public API is exact."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import incidex
+from incidex.cli.main import COMMANDS
+
+REPO = Path(__file__).resolve().parents[1]
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def first_screen_commands() -> list[str]:
+    block = re.search(r"```bash\n(.*?)```", README, re.S)
+    assert block, "the README's first screen has no bash block"
+    return [line for line in block.group(1).splitlines() if line and not line.startswith("#")]
+
+
+def test_readme_first_screen_has_exactly_two_commands() -> None:
+    commands = first_screen_commands()
+    assert len(commands) == 2
+    assert commands[0].endswith("incidex demo")
+    assert "pytest" in commands[1]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert first_screen_commands()[1] in ci
+
+
+def test_every_cli_command_is_documented() -> None:
+    for name, _module in COMMANDS:
+        assert f"`incidex {name}" in README, f"incidex {name} is not in the README"
+
+
+def test_public_api_is_exact() -> None:
+    assert sorted(incidex.__all__) == sorted(
+        ["SCHEMA_VERSION", "Document", "Incident", "IncidexError", "Outcome", "Report", "Settings",
+         "extract_documents", "extract_text", "load_settings"])
+    for name in incidex.__all__:
+        assert hasattr(incidex, name)
+
+
+def test_schema_version_in_readme_matches_code() -> None:
+    assert f'"schema_version": "{incidex.SCHEMA_VERSION}"' in README
