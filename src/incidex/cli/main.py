@@ -27,17 +27,21 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 
 
 class LazyGroup(click.Group):
-    """Imports a command's module only when that command runs, so ``incidex extract`` starts fast."""
+    """Imports a command's module (which exposes ``command``) only when that command runs, so startup stays fast."""
+
+    def __init__(self, *args, lazy: tuple[tuple[str, str], ...] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy = dict(lazy)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return [name for name, _ in COMMANDS]
+        return list(self.lazy)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        module = dict(COMMANDS).get(cmd_name)
+        module = self.lazy.get(cmd_name)
         return import_module(module).command if module else None
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="incidex")
 def cli() -> None:
     """incidex: news reports of violent and security incidents in, a source-attributed incident database out."""

@@ -14,7 +14,7 @@ const TYPE_COLOURS = {
 const FIELD_GROUPS = [
   ["type", "type"], ["date", "date"], ["location", "location"], ["perpetrators", "perpetrator"],
   ["victims", "victim"], ["casualties", "casualties"], ["targets", "target"], ["weapons", "weapon"],
-  ["responders", "responder"], ["summary", "other"],
+  ["responders", "responder"], ["sources", "source"], ["role", "role"],
 ];
 const CORRECTABLE = ["type", "date.value", "location.name", "location.admin1", "location.country_code",
   "casualties.killed.total", "casualties.injured.total", "casualties.hostages_taken",
@@ -226,7 +226,8 @@ async function loadList() {
   try {
     if (!state.countries) state.countries = await fetch("/static/countries.json").then((r) => r.json());
     await loadCountryOptions();
-    await Promise.all([loadTable(params, generation), loadMap(params, generation), loadTimeline(params, generation)]);
+    await Promise.all([loadTable(params, generation), loadMap(params, generation), loadTimeline(params, generation),
+      loadCountryStats(params, generation)]);
   } catch (error) {
     status(error.message, "error");
   }
@@ -301,7 +302,6 @@ function setView(view) {
   map.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
   const unit = view.w / Math.max(map.clientWidth, 1);
   for (const dot of map.querySelectorAll("circle.incident")) dot.setAttribute("r", Number(dot.dataset.px) * unit);
-  map.querySelector(".land")?.setAttribute("stroke-width", 0.6 * unit);
 }
 
 function setupMap() {
@@ -333,7 +333,8 @@ function fitView(points) {
   if (!points.length) return { ...WORLD };
   const xs = points.map((p) => p.lon + 180), ys = points.map((p) => 90 - p.lat);
   const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
-  const w = Math.min(360, Math.max(30, (Math.max(...xs) - Math.min(...xs)) * 1.4));
+  const spanX = Math.max(...xs) - Math.min(...xs), spanY = Math.max(...ys) - Math.min(...ys);
+  const w = Math.min(360, Math.max(30, spanX * 1.3, spanY * 1.3 * WORLD.w / WORLD.h));
   const h = w * WORLD.h / WORLD.w;
   return { x: cx - w / 2, y: cy - h / 2, w, h };
 }
@@ -401,10 +402,10 @@ async function loadTimeline(params, generation) {
   const byWeek = new Map(weeks.map((w) => [w, []]));
   for (const row of valid) byWeek.get(row.week)?.push(row);
   const max = Math.max(1, ...[...byWeek.values()].map((list) => list.reduce((n, r) => n + r.count, 0)));
-  const step = (width - left - 4) / weeks.length;
+  const step = Math.min((width - left - 4) / weeks.length, 24);
   const y = (value) => height - bottom - (value / max) * (height - bottom - top);
   const parts = [];
-  for (const tick of [0, Math.ceil(max / 2), max]) {
+  for (const tick of new Set([0, Math.ceil(max / 2), max])) {
     parts.push(svg("line", { x1: left, x2: width, y1: y(tick), y2: y(tick), class: "gridline" }));
     const text = svg("text", { x: left - 5, y: y(tick) + 3, "text-anchor": "end", class: "axis" });
     text.textContent = tick;
@@ -433,6 +434,29 @@ async function loadTimeline(params, generation) {
     lastMonth = month;
   });
   chart.replaceChildren(...parts);
+}
+
+async function loadCountryStats(params, generation) {
+  const rows = await api("/api/stats/countries?" + params);
+  if (generation !== state.generation) return;
+  const names = new Map((state.countries || []).map((c) => [c.iso2, c.name]));
+  const top = rows.slice().sort((a, b) => b.count - a.count || (b.killed || 0) - (a.killed || 0)).slice(0, 8);
+  const max = Math.max(1, ...top.map((r) => r.count));
+  const body = document.querySelector("#by-country tbody");
+  body.replaceChildren(...top.map((row) => {
+    const bar = el("i", { class: "bar" });
+    bar.style.width = (100 * row.count / max).toFixed(1) + "%";
+    const name = row.country ? names.get(row.country) || row.country : "unknown country";
+    const link = el("button", { type: "button", class: "link", title: "filter by this country" }, name);
+    link.addEventListener("click", () => {
+      const select = document.getElementById("filters").elements.country;
+      select.value = row.country || "";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    return el("tr", {}, el("td", {}, link), el("td", { class: "barcell" }, bar), el("td", { class: "num" }, row.count),
+      el("td", { class: "num" }, show(row.killed)));
+  }));
+  if (!top.length) body.append(el("tr", {}, el("td", { colspan: 4, class: "empty" }, "No incidents match.")));
 }
 
 function filterWeek(week) {
@@ -517,7 +541,13 @@ function factsPanel(inc) {
       factRow("Targets", names(inc.targets)),
       factRow("Responders", names(inc.responders)),
       factRow("Weapons", names(inc.weapons)))),
-    (inc.notes || []).length ? el("ul", { class: "notes" }, inc.notes.map((n) => el("li", {}, n))) : null);
+    notesList(inc.notes));
+}
+
+function notesList(notes) {
+  const list = Array.isArray(notes) ? notes : String(notes || "").split(/\n|; /);
+  const shown = list.map((n) => String(n).trim()).filter(Boolean);
+  return shown.length ? el("ul", { class: "notes" }, shown.map((n) => el("li", {}, n))) : null;
 }
 
 // Figures as each source states them, grouped by field, with the reconciled value and the rule that chose it.
@@ -545,8 +575,9 @@ function figuresPanel(inc, records, documents) {
         reconciled !== null ? el("span", { class: "reconciled" }, "→ ", el("b", {}, show(reconciled))) : null),
       el("table", { class: "figures" }, el("tbody", {}, group.list.map((f) =>
         el("tr", {}, el("td", { class: "num" }, f.value ?? (f.low !== null && f.low !== undefined ? `${f.low}–${f.high}` : "?")),
-          el("td", {}, f.source || el("span", { class: "muted" }, "unattributed")),
-          el("td", { class: "quote", title: titles.get(f.document_id) || "" }, "“", f.text || "", "”"))))),
+          el("td", {}, f.source || el("span", { class: "muted" }, "unattributed"),
+            el("div", { class: "muted small" }, titles.get(f.document_id) || f.document_id || "")),
+          el("td", { class: "quote" }, f.text ? "“" + f.text + "”" : ""))))),
       group.rule ? el("div", { class: "rule muted" }, "rule: ", group.rule.rule) : null));
   }
   return section;
@@ -613,7 +644,7 @@ function documentPanel(doc, records) {
   const groups = [...new Set(evidence.map((s) => s.group))];
   const legend = el("div", { class: "legend evidence-legend" }, groups.map((g) => {
     const item = el("button", { type: "button", class: "key hl g-" + g, title: "show only " + g + " evidence" },
-      g, " ", el("span", { class: "muted" }, evidence.filter((s) => s.group === g).length));
+      g, " ", el("span", { class: "muted" }, new Set(evidence.filter((s) => s.group === g).map((s) => s.start + ":" + s.end)).size));
     item.addEventListener("click", () => focusGroup(body, legend, item, g));
     return item;
   }), claims.length ? el("span", { class: "key claim" }, "claim attributed to a source") : null,

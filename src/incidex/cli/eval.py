@@ -1,0 +1,14 @@
+"""``incidex eval``: built-in evaluations (MUC-4 templates, cross-report merging)."""
+
+from __future__ import annotations
+
+import click
+
+from .main import LazyGroup
+
+SUBCOMMANDS = (("muc4", "incidex.cli.eval_muc4"), ("merge", "incidex.cli.eval_merge"))
+
+
+@click.group("eval", cls=LazyGroup, lazy=SUBCOMMANDS)
+def command() -> None:
+    """Measure incidex on public benchmarks and gold data."""

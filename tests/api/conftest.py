@@ -1,0 +1,58 @@
+"""Fixtures: the API over a store seeded through the real ingest path, on a SQLite file and (when set) PostgreSQL.
+
+Fast tests seed with the store tests' deterministic stand-in extractor; tests marked slow use the real pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from incidex.api.app import create_app
+from incidex.config import load_settings
+from incidex.resolve import Resolver
+from incidex.store import Store, ingest
+from incidex.types import Document
+
+from store.store_helpers import fake_extract, incident_line, store_url_for
+
+XSS = '<script>alert(1)</script> " onmouseover="x'
+DOCUMENTS = [
+    Document(text=incident_line("Kabul", "2024-05-10", "bombing", 4), id="d1", source="Outlet A",
+             published="2024-05-11", title="Blast in Kabul"),
+    Document(text=incident_line("Kabul", "2024-05-10", "bombing", 4) + " Later.", id="d2", source="Outlet B",
+             published="2024-05-12"),
+    Document(text=incident_line("Mosul", "2024-03-02", "armed_assault", 2), id="d3", source=XSS, title=XSS,
+             published="2024-03-03"),
+    Document(text=incident_line("Atlantis", "2024-06-01", "kidnapping", 0), id="d4", source="Outlet C"),
+    Document(text="EXTRACTION-FAILS here", id="d5", source="Outlet D"),
+]
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+def seed(url: str, documents: list[Document]) -> None:
+    with Store(url) as store:
+        ingest(documents, store=store, extract=fake_extract, resolver=Resolver(load_settings()), batch_size=10)
+
+
+@pytest.fixture(params=BACKENDS, ids=["sqlite-file", "postgres"])
+def api_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    with store_url_for(request.param, tmp_path) as url:
+        seed(url, DOCUMENTS)
+        yield url
+
+
+@pytest.fixture
+def client(api_url: str) -> Iterator[TestClient]:
+    with TestClient(create_app(db_url=api_url, settings=load_settings())) as opened:
+        yield opened
+
+
+@pytest.fixture
+def kabul_id(client: TestClient) -> str:
+    items = client.get("/api/incidents", params={"country": "AF"}).json()["items"]
+    assert len(items) == 1, items
+    return items[0]["id"]

@@ -1,0 +1,76 @@
+"""The UI router on its own: pages, the allow-listed static files, security headers and the shipped map data."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the UI routes need the server extra: pip install 'incidex[server]'")
+
+from fastapi import FastAPI  # noqa: E402
+from fastapi.testclient import TestClient  # noqa: E402
+
+from incidex.api.ui import routes  # noqa: E402
+
+PATH_COMMAND = re.compile(r"[MLZ]")
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    app = FastAPI()
+    app.include_router(routes.router)
+    return TestClient(app)
+
+
+@pytest.mark.parametrize("path", ["/", "/incidents/inc-123"])
+def test_pages_serve_the_app_shell_with_a_strict_policy(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert '<script src="/static/app.js" defer></script>' in response.text
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("name", sorted(routes.ASSETS))
+def test_static_serves_each_listed_asset_with_its_type(client: TestClient, name: str) -> None:
+    response = client.get(f"/static/{name}")
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == routes.ASSETS[name].split(";")[0]
+    assert response.content == (routes.UI_DIR / name).read_bytes()
+
+
+@pytest.mark.parametrize("name", ["index.html", "routes.py", "..%2Froutes.py", "NOTICE", "missing.js"])
+def test_static_refuses_files_outside_the_list(client: TestClient, name: str) -> None:
+    response = client.get(f"/static/{name}")
+    assert response.status_code == 404
+    assert "the UI serves" in response.json()["detail"]
+
+
+def test_page_and_assets_load_nothing_from_other_hosts() -> None:
+    shell = (routes.UI_DIR / "index.html").read_text(encoding="utf-8")
+    script = (routes.UI_DIR / "app.js").read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", shell)
+    assert not re.search(r"""fetch\(\s*["'`]https?:""", script)
+
+
+def test_script_never_parses_strings_as_html_or_code() -> None:
+    script = (routes.UI_DIR / "app.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        assert sink not in script, f"app.js uses {sink}; build the DOM with createElement and text nodes"
+
+
+def test_country_outlines_cover_the_world_in_map_coordinates() -> None:
+    shapes = json.loads((routes.UI_DIR / "countries.json").read_text(encoding="utf-8"))
+    assert len(shapes) > 150
+    codes = {shape["iso2"] for shape in shapes}
+    assert {"AF", "NG", "RU", "BR", "AU"} <= codes
+    for shape in shapes:
+        numbers = [float(n) for n in re.split(r"[MLZ,]", shape["d"]) if n]
+        xs, ys = numbers[0::2], numbers[1::2]
+        assert len(xs) == len(ys) > 2, shape["name"]
+        assert 0 <= min(xs) and max(xs) <= 360 and 0 <= min(ys) and max(ys) <= 180, shape["name"]
+        assert shape["d"].startswith("M") and shape["d"].endswith("Z")
