@@ -1,6 +1,13 @@
 from __future__ import annotations
 
+import random
 import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -67,3 +74,43 @@ def test_ingest_with_a_bad_database_url_fails_with_a_store_error(tmp_path: Path)
 def test_ingest_refuses_zero_workers(tmp_path: Path) -> None:
     result = CliRunner().invoke(command, [str(tmp_path), "--workers", "0"])
     assert result.exit_code == 2
+
+
+def stored_documents(path: Path) -> int:
+    try:
+        with closing(sqlite3.connect(path)) as connection:
+            return connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+@pytest.mark.slow
+def test_incidex_ingest_killed_mid_run_and_rerun_ends_like_an_uninterrupted_run(tmp_path: Path) -> None:
+    """The real command (readers, spaCy extraction, resolver, store) under SIGKILL, in batches of two documents."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for report in sorted(CORPUS.glob("*.txt"))[:12]:
+        shutil.copy(report, folder / report.name)
+    config = tmp_path / "small-batches.toml"
+    config.write_text("[store]\nbatch_size = 2\n[nlp]\nbatch_size = 2\n", encoding="utf-8")
+
+    def command_line(db: Path) -> list[str]:
+        return [sys.executable, "-m", "incidex", "ingest", str(folder), "--db", str(db), "--config", str(config)]
+
+    reference, db = tmp_path / "reference.db", tmp_path / "killed.db"
+    subprocess.run(command_line(reference), check=True, capture_output=True, timeout=600)
+    chooser = random.Random(4)
+    counts = []
+    for target in (2, 6, 10):
+        process = subprocess.Popen(command_line(db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while process.poll() is None and stored_documents(db) < target:
+            time.sleep(0.02)
+        time.sleep(chooser.uniform(0.0, 0.3))  # after a commit, often inside the next batch
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        counts.append(stored_documents(db))
+    assert any(0 < count < 12 for count in counts), counts
+    subprocess.run(command_line(db), check=True, capture_output=True, timeout=600)
+    with Store(str(reference)) as expected, Store(str(db)) as store:
+        assert expected.count("documents") == 12
+        assert store.dump() == expected.dump()

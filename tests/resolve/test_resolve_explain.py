@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from resolve_helpers import ROSTOV
+from .resolve_helpers import ROSTOV
 
 from incidex.config import load_settings
 from incidex.errors import StoreError

@@ -43,11 +43,18 @@ def test_static_serves_each_listed_asset_with_its_type(client: TestClient, name:
     assert response.content == (routes.UI_DIR / name).read_bytes()
 
 
-@pytest.mark.parametrize("name", ["index.html", "routes.py", "..%2Froutes.py", "NOTICE", "missing.js"])
+@pytest.mark.parametrize("name", ["index.html", "routes.py", "NOTICE", "missing.js"])
 def test_static_refuses_files_outside_the_list(client: TestClient, name: str) -> None:
     response = client.get(f"/static/{name}")
     assert response.status_code == 404
     assert "the UI serves" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("path", ["/static/..%2Froutes.py", "/static/../ui/routes.py", "/static/%2E%2E/__init__.py"])
+def test_static_never_walks_out_of_the_ui_folder(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert b"APIRouter" not in response.content
 
 
 def test_page_and_assets_load_nothing_from_other_hosts() -> None:

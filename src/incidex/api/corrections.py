@@ -6,7 +6,7 @@ from dataclasses import asdict
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Path
 
 from ..store import corrections
 from .dependencies import Context, require_writer, write_connection
@@ -47,6 +47,6 @@ def correct(incident_id: str, body: NewCorrection, connection: WriteConnection) 
 
 
 @router.post("/corrections/{correction_id}/undo", response_model=CorrectionOut)
-def undo(correction_id: int, connection: WriteConnection, ctx: Context) -> dict[str, Any]:
+def undo(correction_id: Annotated[int, Path(ge=1, le=2**31 - 1)], connection: WriteConnection, ctx: Context) -> dict[str, Any]:
     """Undo a correction: the incident shows the extracted value (or the remaining corrections) again."""
     return _out(corrections.undo_correction(connection, correction_id, resolver=ctx.resolver))

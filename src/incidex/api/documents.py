@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Response
+from fastapi import APIRouter, Depends, HTTPException, Query
 
 from ..batch import extract_documents
 from ..ingest.text import content_hash
@@ -44,7 +44,7 @@ def get_document(doc_id: str, connection: ReadConnection) -> dict[str, Any]:
 @router.post("", status_code=201, response_model=IngestResult, dependencies=[Depends(require_writer)],
              responses={409: {"description": "id taken by other text"}, 413: {"description": "body too large"},
                         422: {"description": "unusable text"}})
-def add_document(body: NewDocument, ctx: Context, response: Response) -> dict[str, Any]:
+def add_document(body: NewDocument, ctx: Context) -> dict[str, Any]:
     """Extract incidents from one report and store them exactly as ``incidex ingest`` does."""
     fields = {name: checked_text(getattr(body, name), name) for name in ("published", "source", "title", "url", "id")}
     if "\x00" in body.text:
@@ -61,8 +61,6 @@ def add_document(body: NewDocument, ctx: Context, response: Response) -> dict[st
         raise HTTPException(422, f"the document was stored as failed: {summary.failures[0].error}")
     with ctx.store.engine.connect() as connection:
         incident_ids = queries.incidents_of_document(connection, key)
-    if summary.duplicate:
-        response.status_code = 200
     return {"document_id": key, "incident_ids": incident_ids, "duplicate": bool(summary.duplicate)}
 
 

@@ -18,6 +18,7 @@ class Trigger:
     strong: bool
     token: int  # index of the head token in the Doc
     agent: bool = False  # an agent noun ("hostage-takers"): refers to an incident and names its perpetrators
+    lemma: str = ""
 
 
 @dataclass

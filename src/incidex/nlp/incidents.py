@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
 from .syntax import is_negated, tree_distance
-from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, TYPE_PRIORITY, TriggerMatcher
+from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, GENERIC_TRIGGERS, TYPE_PRIORITY, TriggerMatcher
 
 GENERIC_MODIFIERS = frozenset({"numerous", "many", "several", "multiple", "various", "countless", "frequent", "such",
                                "recent", "future", "possible", "potential", "any", "similar", "other", "terrorist"})
@@ -27,6 +27,14 @@ GENERIC_DETERMINERS = frozenset({"every", "each", "any", "no"})
 HABITUAL = frozenset({"daily", "regularly", "frequently", "often", "repeatedly", "routinely", "constantly",
                       "nightly", "weekly", "sometimes", "usually"})
 PLANNING_GOVERNORS = frozenset({"plan", "plot", "prepare", "conspire", "intend", "aim", "scheme"})
+REPORTING_VERBS = frozenset({"say", "tell", "report", "confirm", "announce", "state", "add", "claim", "note",
+                             "believe", "according"})
+ACCUSING_WORDS = frozenset({"convict", "charge", "accuse", "guilty", "suspect", "arrest", "sentence", "try",
+                            "indict", "acquit", "jail", "detain", "suspected", "accused", "convicted", "charged"})
+FIGURATIVE_OBJECTS = frozenset({"game", "match", "chance", "deal", "bill", "idea", "proposal", "momentum", "time",
+                                "plan", "project", "mood", "story", "rumour", "rumor", "it"})
+ACCIDENT_WORDS = frozenset({"crash", "accident", "collision", "earthquake", "flood", "avalanche", "storm", "disease",
+                            "overdose", "landslide", "tornado", "hurricane", "derail", "drown", "fall"})
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "'ll"})
 BACKGROUND_CUES = frozenset({"previous", "earlier", "former", "past", "last", "prior", "preceding"})
 SEPARATE_CUES = frozenset({"separate", "another", "second", "third", "elsewhere", "meanwhile", "earlier", "later"})
@@ -41,7 +49,8 @@ def frame_type(frame: IncidentFrame) -> str:
     """The type of an incident: a specific type if any trigger has one, else the most mentioned type (ties go to
     the earlier type in TYPE_PRIORITY)."""
     typed = [t for t in frame.triggers if not t.agent] or frame.triggers
-    types = [t.type for t in typed]
+    specific = [t for t in typed if t.lemma not in GENERIC_TRIGGERS]
+    types = [t.type for t in (specific or typed)]
     for specific in SPECIFIC_TYPES:
         if specific in types:
             return specific
@@ -102,14 +111,31 @@ class IncidentFinder:
                 continue
             if head.lemma_ in {"shell", "fire", "bomb"} and head.pos_ == "PROPN":
                 continue
-            agent = head.lemma_ in AGENT_NOUNS or head.lower_ in AGENT_NOUNS
+            if head.lemma_ in {"shoot", "kill", "capture", "murder"} and head.pos_ == "VERB" and not self._agentive(head):
+                continue  # "12 people were killed" states a casualty; "gunmen killed 12" reports an incident
+            if head.lemma_ in {"shoot", "kill", "capture"} and head.pos_ != "VERB":
+                continue
+            agent = (head.lemma_ in AGENT_NOUNS or head.lower_ in AGENT_NOUNS) and not self._acting_agent(head)
             kind = "plot" if self._is_planned(head) and rule.type not in {"arrest", "plot"} else rule.type
             if head.lemma_ == "bomb" and any(c.lower_ in INCENDIARY for c in head.children):
                 kind = "arson"  # petrol bombs and Molotov cocktails are incendiary, not explosive
-            triggers.append(
-                Trigger(span.start_char, span.end_char, span.text, kind, rule.strong and not agent, head.i, agent)
-            )
+            triggers.append(Trigger(span.start_char, span.end_char, span.text, kind, rule.strong and not agent, head.i,
+                                    agent, head.lemma_.lower()))
         return triggers
+
+    @staticmethod
+    def _agentive(verb: Token) -> bool:
+        """A verb with a doer and a literal object: "gunmen killed 12", not "were killed" or "killed the game"."""
+        accused = verb.dep_ == "pcomp" and verb.head.head.lemma_ in ACCUSING_WORDS
+        if not accused and not any(c.dep_ == "nsubj" for c in verb.children):
+            return False
+        return not any(c.dep_ == "dobj" and c.lemma_ in FIGURATIVE_OBJECTS for c in verb.children)
+
+    @staticmethod
+    def _acting_agent(token: Token) -> bool:
+        """"Four robbers stole jewels": an agent noun doing something reports an incident by itself."""
+        verb = token.head
+        return token.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_ not in {"be", "have", "remain", "face"}
 
     @staticmethod
     def _is_planned(token: Token) -> bool:
@@ -133,6 +159,8 @@ class IncidentFinder:
         if token.tag_ in {"NNS", "NNPS"} and children & GENERIC_MODIFIERS and token.lemma_ not in AGENT_NOUNS:
             return False
         if children & GENERIC_DETERMINERS or children & HABITUAL:
+            return False
+        if token.lemma_ in {"kill", "die", "killing"} and any(t.lemma_ in ACCIDENT_WORDS for t in token.sent):
             return False
         if any(c.dep_ == "relcl" and c.lemma_ in HYPOTHETICAL_GOVERNORS for c in token.children):
             return False
@@ -289,9 +317,13 @@ class IncidentFinder:
 
     @staticmethod
     def _has_background_cue(token: Token) -> bool:
+        """"a previous attack", or a pluperfect that is not just reported speech ("police said two had been
+        detained" is the backshifted present of the report)."""
         if any(c.lower_ in BACKGROUND_CUES for c in token.children):
             return True
-        return token.tag_ == "VBN" and any(c.lower_ == "had" for c in token.children) and token.lemma_ != "take"
+        pluperfect = token.tag_ == "VBN" and any(c.lower_ == "had" for c in token.children) and token.lemma_ != "take"
+        reported = token.dep_ == "ccomp" and token.head.lemma_ in REPORTING_VERBS
+        return pluperfect and not reported
 
     @staticmethod
     def _recent(doc: Doc, mention: DateMention) -> bool:
@@ -310,13 +342,13 @@ class IncidentFinder:
     def _corroborated(doc: Doc, frame: IncidentFrame) -> bool:
         """A frame of weak triggers only survives with a casualty, weapon, armed actor or perpetrator noun nearby.
 
-        In a sports report ("Liverpool's attack", "Salah shot twice") only a death or an injury will do."""
+        In a sports report ("Liverpool's attack", "Salah shot twice", "we killed the game") weak triggers never do."""
         if any(t.strong for t in frame.triggers):
             return True
-        sports = sum(t.lemma_ in SPORTS_WORDS for t in doc) + len(SCORELINE.findall(doc.text)) >= 2
-        cues = CASUALTY_CUES if sports else CORROBORATION_CUES
+        if sum(t.lemma_ in SPORTS_WORDS for t in doc) + len(SCORELINE.findall(doc.text)) >= 2:
+            return False
         for start in frame.sentences:
-            if any(t.lemma_ in cues for t in doc[start].sent):
+            if any(t.lemma_ in CORROBORATION_CUES for t in doc[start].sent):
                 return True
         return False
 
@@ -328,5 +360,5 @@ SPORTS_WORDS = frozenset({"match", "goal", "league", "striker", "midfielder", "h
 CORROBORATION_CUES = CASUALTY_CUES | frozenset({
     "shoot", "shot", "gun", "rifle", "weapon", "explosive", "militant", "guerrilla", "rebel", "terrorist", "insurgent",
     "police", "soldier", "troop", "army", "force", "gunman", "gunmen", "attacker", "fire", "victim", "hostage", "bomb",
-    "grenade", "knife", "suspect"})
+    "grenade", "knife", "suspect", "pirate", "robber", "thief", "armed", "jewel", "jewellery", "jewelry", "cash"})
 SCORELINE = re.compile(r"\b\d{1,2}-\d{1,2}\b")

@@ -39,7 +39,8 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("armed_assault", "weak", "attack|assault|attacker|assailant|shooting"),
     ("armed_assault", "strong", "open fire"),
     ("armed_assault", "strong", "gunman|gunmen|massacre|ambush|stab|stabbing"),
-    ("armed_assault", "strong", "shoot|gun * dead|down"),
+    ("armed_assault", "strong", "shoot|gun * dead|down|kill"),
+    ("armed_assault", "weak", "shoot|kill|murder|murderer|slaying|slay|homicide|killing|killer"),
     ("armed_assault", "strong", "mass shooting"),
     ("armed_assault", "strong", "machete attack"),
     ("armed_assault", "weak", "gunfire|shootout"),
@@ -60,10 +61,11 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("arrest", "strong", "arrest|detain|apprehend"),
     ("arrest", "strong", "take * into custody"),
     ("arrest", "weak", "round up"),
+    ("arrest", "weak", "capture"),
     ("plot", "weak", "plot"),
     ("plot", "strong", "plan|prepare|plot * attack|bombing|assault"),
     ("plot", "strong", "foil|thwart"),
-    ("robbery", "strong", "rob|robbery|robber|heist"),
+    ("robbery", "strong", "rob|robbery|robber|heist|theft|thief"),
     ("robbery", "weak", "steal"),
     ("other", "strong", "hijack|hijacking|hijacker"),
     ("other", "weak", "sabotage|poison"),
@@ -93,8 +95,10 @@ FALSE_FRIEND_MODIFIERS = frozenset({"heart", "panic", "cyber", "asthma", "anxiet
 # Agent nouns: they name the perpetrators and refer to an incident, but do not start one by themselves.
 AGENT_NOUNS = frozenset(
     {"hostage-taker", "taker", "kidnapper", "abductor", "bomber", "attacker", "assailant", "gunman", "gunmen",
-     "robber", "rioter", "arsonist", "assassin", "hijacker"}
+     "robber", "rioter", "arsonist", "assassin", "hijacker", "thief", "murderer", "killer"}
 )
+# Triggers that say violence happened but not which kind; they type an incident only when nothing more specific does.
+GENERIC_TRIGGERS = frozenset({"attack", "assault", "kill", "killing", "attacker", "assailant", "shoot", "shooting"})
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 // incidex analyst UI. Plain JavaScript, no dependencies.
 // Report text and every value from the API are hostile: the DOM is built with createElement and text nodes only,
-// never innerHTML, and links from reports are kept only when they are http(s).
+// no HTML string is ever parsed, and links from reports are kept only when they are http(s).
 "use strict";
 
 const TYPES = ["hostage_taking", "kidnapping", "bombing", "armed_assault", "assassination", "arson",
@@ -334,7 +334,7 @@ function fitView(points) {
   const xs = points.map((p) => p.lon + 180), ys = points.map((p) => 90 - p.lat);
   const cx = (Math.min(...xs) + Math.max(...xs)) / 2, cy = (Math.min(...ys) + Math.max(...ys)) / 2;
   const spanX = Math.max(...xs) - Math.min(...xs), spanY = Math.max(...ys) - Math.min(...ys);
-  const w = Math.min(360, Math.max(30, spanX * 1.3, spanY * 1.3 * WORLD.w / WORLD.h));
+  const w = Math.min(360, Math.max(40, spanX * 1.3, spanY * 1.3 * WORLD.w / WORLD.h));
   const h = w * WORLD.h / WORLD.w;
   return { x: cx - w / 2, y: cy - h / 2, w, h };
 }

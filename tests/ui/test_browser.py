@@ -1,0 +1,277 @@
+"""End to end: reports ingested with the real model into a SQLite file, the app under uvicorn, headless chromium.
+
+Expectations come from the API the page talks to, never from the known reports, so the checks hold whatever the
+model extracts. Screenshots go to a temporary folder whose path is printed (run with ``-s`` to see it).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+    pytest.skip(f"browser tests need Debian's {CHROMIUM} and {CHROMEDRIVER} (apt-get install chromium "
+                "chromium-driver)", allow_module_level=True)
+webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need selenium: pip install selenium")
+uvicorn = pytest.importorskip("uvicorn", reason="browser tests need the server extra: pip install 'incidex[server]'")
+httpx = pytest.importorskip("httpx", reason="browser tests need httpx: pip install httpx")
+
+from selenium.common.exceptions import NoAlertPresentException, TimeoutException  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+from incidex.api.app import create_app  # noqa: E402
+from incidex.config import Settings  # noqa: E402
+from incidex.parallel import run_local  # noqa: E402
+from incidex.resolve import Resolver  # noqa: E402
+from incidex.store import Store, ingest  # noqa: E402
+
+from .reports import HOSTILE, REPORTS  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--window-size=1440,1000")
+WAIT = 30
+
+# Offsets of every highlight inside each report: [document id, [[start, end, fields, title], ...]].
+MARKS_SCRIPT = """
+return [...document.querySelectorAll('.report-text')].map((box) => {
+  const marks = [];
+  let offset = 0;
+  const walk = (node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) { offset += child.data.length; continue; }
+      if (child.tagName === 'MARK') {
+        const start = offset;
+        offset += child.textContent.length;
+        marks.push([start, offset, child.dataset.fields || '', child.title, child.className]);
+      } else walk(child);
+    }
+  };
+  walk(box);
+  return [box.dataset.document, marks, box.textContent];
+});
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Iterator[str]:
+    db = tmp_path_factory.mktemp("ui-store") / "store.db"
+    with Store(str(db)) as store:
+        summary = ingest(REPORTS, store=store, resolver=Resolver(settings), batch_size=10,
+                         extract=lambda documents: run_local(documents, settings=settings, workers=1))
+    assert summary.new == len(REPORTS) and summary.failed == 0, summary.failures
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(db_url=str(db), settings=settings), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + WAIT
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start serving the app")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("ui-screenshots")
+    print(f"\nUI screenshots: {folder}")
+    return folder
+
+
+def api(base_url: str, path: str, **params: Any) -> Any:
+    response = httpx.get(base_url + path, params=params, timeout=WAIT)
+    response.raise_for_status()
+    return response.json()
+
+
+def wait_for(browser: Any, condition: Callable[[], Any], what: str) -> Any:
+    """Wait for ``condition``; on time-out fail with what the page's status line said."""
+    try:
+        return WebDriverWait(browser, WAIT).until(lambda _driver: condition())
+    except TimeoutException:
+        status = browser.find_element(By.ID, "status").get_property("textContent")
+        pytest.fail(f"timed out waiting for {what}; page status: {status!r}")
+
+
+def table_ids(browser: Any) -> list[str]:
+    return [row.get_attribute("data-id") for row in browser.find_elements(By.CSS_SELECTOR, "#incidents tbody tr[data-id]")]
+
+
+def map_ids(browser: Any) -> set[str]:
+    return {dot.get_attribute("data-id") for dot in browser.find_elements(By.CSS_SELECTOR, "#map circle.incident")}
+
+
+def located(items: list[dict[str, Any]]) -> set[str]:
+    return {item["id"] for item in items if item["lat"] is not None and item["lon"] is not None}
+
+
+def open_list(browser: Any, base_url: str) -> dict[str, Any]:
+    listing = api(base_url, "/api/incidents", sort="-date", limit=50)
+    browser.get(base_url + "/")
+    wait_for(browser, lambda: table_ids(browser) == [item["id"] for item in listing["items"]], "the incident table")
+    return listing
+
+
+def test_list_page_shows_the_stored_incidents_in_table_map_and_timeline(browser: Any, base_url: str,
+                                                                         screenshots: Path) -> None:
+    listing = open_list(browser, base_url)
+    assert listing["total"] >= 3, "the seeded reports should give several incidents"
+    assert browser.find_element(By.ID, "table-count").text.endswith(f"of {listing['total']}")
+    all_items = api(base_url, "/api/incidents", limit=500)["items"]
+    wait_for(browser, lambda: map_ids(browser) == located(all_items), "one map point per located incident")
+    weekly = api(base_url, "/api/stats/weekly")
+    bars = browser.find_elements(By.CSS_SELECTOR, "#timeline rect.bar")
+    assert len(bars) == len(weekly)
+    assert {bar.get_attribute("data-week") for bar in bars} == {row["week"] for row in weekly}
+    assert browser.find_elements(By.CSS_SELECTOR, "#map path.country"), "country outlines are drawn"
+    browser.save_screenshot(str(screenshots / "list.png"))
+
+
+def test_type_filter_updates_table_map_and_timeline(browser: Any, base_url: str, screenshots: Path) -> None:
+    listing = open_list(browser, base_url)
+    chosen = listing["items"][0]["type"]
+    expected = api(base_url, "/api/incidents", type=chosen, sort="-date", limit=50)
+    assert 0 < expected["total"] < listing["total"], "pick a type that narrows the list"
+    Select(browser.find_element(By.CSS_SELECTOR, "#filters select[name=type]")).select_by_value(chosen)
+    wait_for(browser, lambda: table_ids(browser) == [item["id"] for item in expected["items"]], "the filtered table")
+    wait_for(browser, lambda: map_ids(browser) == located(expected["items"]), "the filtered map")
+    weekly = api(base_url, "/api/stats/weekly", type=chosen)
+    wait_for(browser, lambda: len(browser.find_elements(By.CSS_SELECTOR, "#timeline rect.bar")) == len(weekly),
+             "the filtered timeline")
+    assert f"type={chosen}" in browser.current_url, "filters are kept in the address"
+    browser.save_screenshot(str(screenshots / "filtered.png"))
+
+
+def open_incident(browser: Any, base_url: str, document_id: str) -> tuple[str, dict[str, Any]]:
+    """Click the table row of the incident reported by ``document_id`` and wait for its page."""
+    open_list(browser, base_url)
+    items = api(base_url, "/api/incidents", limit=500)["items"]
+    incident_id = next(item["id"] for item in items if document_id in item["document_ids"])
+    browser.find_element(By.CSS_SELECTOR, f'#incidents tr[data-id="{incident_id}"] td:nth-child(3)').click()
+    detail = api(base_url, f"/api/incidents/{incident_id}")
+    wait_for(browser, lambda: len(browser.find_elements(By.CSS_SELECTOR, ".report-text")) == len(detail["documents"]),
+             "the incident's reports")
+    assert browser.current_url.endswith(f"/incidents/{incident_id}")
+    return incident_id, detail
+
+
+def test_incident_page_highlights_every_evidence_span_with_its_field(browser: Any, base_url: str,
+                                                                     screenshots: Path) -> None:
+    _incident_id, detail = open_incident(browser, base_url, "kabul-a")
+    texts = {doc["id"]: doc["text"] for doc in detail["documents"]}
+    shown = {doc_id: (marks, text) for doc_id, marks, text in browser.execute_script(MARKS_SCRIPT)}
+    assert shown.keys() == texts.keys()
+    checked = 0
+    for record in detail["records"]:
+        marks, text = shown[record["document_id"]]
+        assert text == texts[record["document_id"]], "the report is shown whole and unchanged"
+        for evidence in record["incident"]["evidence"]:
+            start, end = evidence["start"], evidence["end"]
+            covering = [m for m in marks if m[0] >= start and m[1] <= end and evidence["field"] in m[2].split(", ")]
+            assert covering, f"no highlight for {evidence['field']} {evidence['text']!r}"
+            assert "".join(text[m[0]:m[1]] for m in covering) == evidence["text"] == text[start:end]
+            assert all(evidence["field"] in m[3] for m in covering), "the field name shows on hover"
+            checked += 1
+    assert checked >= 5, "the real model should give several evidence spans"
+    legend = browser.find_element(By.CSS_SELECTOR, ".evidence-legend").text
+    assert "casualties" in legend and "location" in legend
+    names = " ".join(e.text for e in browser.find_elements(By.CSS_SELECTOR, ".sources .source b"))
+    for record in detail["records"]:
+        for source in record["incident"]["sources"]:
+            if source["claims"]:
+                assert source["name"] in names, f"source {source['name']!r} is missing from the source chain"
+    browser.save_screenshot(str(screenshots / "incident.png"))
+
+
+def test_incident_page_puts_disagreeing_figures_side_by_side(browser: Any, base_url: str) -> None:
+    _incident_id, detail = open_incident(browser, base_url, "kabul-a")
+    values: dict[str, set[Any]] = {}
+    for figure in detail["incident"]["figures"]:
+        values.setdefault(figure["field"], set()).add(figure["value"] if figure["value"] is not None
+                                                      else (figure["low"], figure["high"]))
+    disagreeing = {field for field, seen in values.items() if len(seen) > 1}
+    assert disagreeing, "the two Kabul reports give different tolls"
+    groups = browser.find_elements(By.CSS_SELECTOR, ".figure-group.disagree")
+    assert len(groups) == len(disagreeing)
+    for group in groups:
+        field = group.find_element(By.CSS_SELECTOR, ".figure-head b").text.replace(" ", "_")
+        rule = next(r for r in detail["incident"]["reconciliation"] if r["field"] == field)
+        assert rule["rule"] in group.text
+        assert len(group.find_elements(By.CSS_SELECTOR, "table.figures tr")) == sum(
+            f["field"] == field for f in detail["incident"]["figures"])
+
+
+def test_hostile_report_text_is_shown_literally_and_runs_nothing(browser: Any, base_url: str) -> None:
+    _incident_id, detail = open_incident(browser, base_url, "kabul-b")
+    hostile_doc = next(doc for doc in detail["documents"] if HOSTILE in doc["text"])
+    box = browser.find_element(By.CSS_SELECTOR, f'.report-text[data-document="{hostile_doc["id"]}"]')
+    assert box.get_property("textContent") == hostile_doc["text"]
+    assert HOSTILE in box.text
+    assert hostile_doc["title"] in [h.text for h in browser.find_elements(By.CSS_SELECTOR, ".document h2")]
+    ActionChains(browser).move_to_element(box).perform()
+    assert browser.execute_script("return document.scripts.length") == 1, "only app.js may be a script"
+    assert browser.execute_script("return document.querySelectorAll('[onmouseover]').length") == 0
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text  # noqa: B018 - reading it raises when no alert is open
+
+
+def test_correction_is_saved_listed_and_undone_from_the_incident_page(browser: Any, base_url: str) -> None:
+    incident_id, detail = open_incident(browser, base_url, "maiduguri")
+    before = detail["incident"]["casualties"]["killed"]["total"]
+    wanted = (before or 0) + 3
+    form = browser.find_element(By.ID, "correction-form")
+    Select(form.find_element(By.NAME, "field")).select_by_value("casualties.killed.total")
+    for name, value in (("value", str(wanted)), ("who", "ui-test analyst"), ("why", "hospital list of the dead")):
+        box = form.find_element(By.NAME, name)
+        box.clear()
+        box.send_keys(value)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait_for(browser, lambda: "ui-test analyst" in _corrections_text(browser), "the new correction in the list")
+    after = api(base_url, f"/api/incidents/{incident_id}")
+    assert after["incident"]["casualties"]["killed"]["total"] == wanted
+    assert [c["who"] for c in after["corrections"]] == ["ui-test analyst"]
+    browser.find_element(By.XPATH, "//table[contains(@class,'corrections')]//button[text()='Undo']").click()
+    wait_for(browser, lambda: browser.find_elements(By.CSS_SELECTOR, "table.corrections tr.undone"), "the undo")
+    restored = api(base_url, f"/api/incidents/{incident_id}")
+    assert restored["incident"]["casualties"]["killed"]["total"] == before
+    assert restored["corrections"][0]["undone"] is True
+
+
+def _corrections_text(browser: Any) -> str:
+    return " ".join(t.text for t in browser.find_elements(By.CSS_SELECTOR, "table.corrections"))
