@@ -281,6 +281,10 @@ class IncidentFinder:
                         return frame
             if main is not None and main.date is None and self._recent(doc, own_date) and not separate:
                 return main
+            if (main is not None and not separate and main.date is not None and own_date.date.precision != "day"
+                    and dates_compatible(main.date, own_date)
+                    and {t.type for t in triggers} & {t.type for t in main.triggers}):
+                return main  # "the kidnapping was the third this month" is still Monday's kidnapping
             return None
         if self._has_background_cue(token):
             return None
