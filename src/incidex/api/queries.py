@@ -17,6 +17,9 @@ Sort = Literal["date", "-date", "killed", "-killed", "type"]
 IncidentRole = Literal["main", "background"]
 
 
+MAX_DATE_SPAN = timedelta(days=366)  # a merged incident's date is a day, a month or a year
+
+
 @dataclass(frozen=True)
 class ListFilters:
     """Filters of incident lists, stats and exports; dates are already first/last days (ISO)."""
@@ -83,7 +86,9 @@ def conditions(filters: ListFilters) -> list[sa.ColumnElement[bool]]:
             _contains(incidents.c.notes, filters.q),
         ))
     if filters.date_from:
+        earliest = (date.fromisoformat(filters.date_from) - MAX_DATE_SPAN).isoformat()
         found.append(incidents.c.date_to >= filters.date_from)
+        found.append(incidents.c.date_from >= earliest)  # implied by the span limit; lets the index bound the scan
     if filters.date_to:
         found.append(incidents.c.date_from <= filters.date_to)
     if filters.bbox:
@@ -97,13 +102,21 @@ def conditions(filters: ListFilters) -> list[sa.ColumnElement[bool]]:
     return found
 
 
-_ORDER = {
-    "date": (incidents.c.date_from.is_(None), incidents.c.date_from, incidents.c.incident_id),
-    "-date": (incidents.c.date_from.is_(None), incidents.c.date_from.desc(), incidents.c.incident_id),
-    "killed": (incidents.c.killed.is_(None), incidents.c.killed, incidents.c.incident_id),
-    "-killed": (incidents.c.killed.is_(None), incidents.c.killed.desc(), incidents.c.incident_id),
-    "type": (incidents.c.type, incidents.c.incident_id),
-}
+SMALL_RESULT = 5000  # at most this many matches: sort them rather than walk a sort index past non-matches
+
+
+def _order(sort: Sort, *, small: bool) -> tuple[sa.ColumnElement[Any], ...]:
+    """ORDER BY terms (nulls last, id breaks ties); for small results they are wrapped so no index serves them."""
+    key = {"date": incidents.c.date_from, "killed": incidents.c.killed, "type": incidents.c.type}[sort.lstrip("-")]
+    ident = incidents.c.incident_id
+    if small:
+        key, ident = sa.func.coalesce(key, key), sa.func.coalesce(ident, ident)
+    if sort == "type":
+        return key, ident
+    if sort.startswith("-"):
+        return sa.nulls_last(key.desc()), ident.desc()
+    return key.is_(None), key, ident
+
 
 _LIST_COLUMNS = (
     incidents.c.incident_id, incidents.c.date, incidents.c.date_precision, incidents.c.type, incidents.c.country,
@@ -119,10 +132,12 @@ def list_incidents(
     """The total count of matching incidents and one page of them as list items."""
     where = conditions(filters)
     total = connection.execute(sa.select(sa.func.count()).select_from(incidents).where(*where)).scalar_one()
+    if offset >= total:
+        return total, []
     page = (
         sa.select(*_LIST_COLUMNS, _main_record().label("is_main"), _corrected().label("corrected"))
         .where(*where)
-        .order_by(*_ORDER[sort])
+        .order_by(*_order(sort, small=total <= SMALL_RESULT))
         .limit(limit)
         .offset(offset)
     )

@@ -32,6 +32,7 @@ from .lexicons import (
 LINK_WORDS = frozenset({"link", "affiliate", "tie", "connect", "loyal", "associate"})
 HOSTAGE_VERBS = frozenset({"take", "hold", "seize", "keep"})
 KIDNAP_VERBS = frozenset({"kidnap", "abduct"})
+KIDNAP_NOUNS = frozenset({"kidnapping", "abduction"})
 
 
 def _has_hostage(verb: Token) -> bool:
@@ -90,6 +91,8 @@ def _noun_event(noun: Token) -> str | None:
         return "killed"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
         return "injured"
+    if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in KIDNAP_NOUNS:
+        return "hostages_taken"  # "the kidnapping of 276 schoolgirls"
     if dep in {"pobj"} and head.lower_ in {"to", "at"} and any(
             c.lemma_ == "toll" for c in head.head.children):
         return "killed"
@@ -209,7 +212,8 @@ def status_cues(noun: Token) -> list[StatusCue]:
             event = _verb_event(anchor, subject.dep_ if subject is not None else "dobj")
             verb = anchor
         if event == "hostages_taken":
-            add("kidnapped" if verb.lemma_ in KIDNAP_VERBS else "taken hostage", verb)
+            kidnapped = verb.lemma_ in KIDNAP_VERBS or verb.head.lemma_ in KIDNAP_NOUNS
+            add("kidnapped" if kidnapped else "taken hostage", verb)
         elif event == "hostages_released":
             add("released", verb)
         elif event in {"killed", "injured"}:

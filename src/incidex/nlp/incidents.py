@@ -106,6 +106,8 @@ class IncidentFinder:
         triggers = []
         for span in filter_spans([doc[start:end] for start, end in matches]):
             rule = matches[(span.start, span.end)]
+            if len(span) > 1 and span[0].pos_ in {"NOUN", "PROPN"} and span[-1].pos_ == "VERB":
+                continue  # "grenades attacked" is a subject and its verb, not the compound "grenade attack"
             head = self._head(span)
             if head.lemma_ == "storm" and head.pos_ != "VERB":
                 continue
@@ -302,8 +304,10 @@ class IncidentFinder:
 
     @staticmethod
     def _is_separate(token: Token) -> bool:
-        """"In a separate attack", "another bombing", "Elsewhere, ...": the trigger starts a new incident."""
+        """"In a separate attack", "another bombing", "Elsewhere, ...", "in response": a new incident."""
         if any(c.lower_ in SEPARATE_CUES for c in token.children):
+            return True
+        if any(t.lower_ == "response" and t.head.lower_ == "in" or t.lemma_ == "retaliation" for t in token.sent):
             return True
         opening = token.sent[:4]
         return any(t.lower_ in SEPARATE_CUES for t in opening) and opening[0].lower_ in {"in", "elsewhere", "meanwhile"}

@@ -19,7 +19,8 @@ VICTIM_NOUNS = frozenset({
     "family", "girl", "boy", "teenager", "mayor", "judge", "priest", "politician", "candidate", "leader", "minister",
     "diplomat", "staff", "member", "victim", "driver", "crew", "sailor", "shopper", "spectator", "protester",
     "demonstrator", "voter", "citizen", "national", "aid worker", "engineer", "businessman", "inmate", "prisoner",
-    "detainee", "student", "pilgrim", "mourner", "fisherman", "miner",
+    "detainee", "pilgrim", "mourner", "fisherman", "miner", "schoolgirl", "schoolboy", "pupil", "traveller",
+    "traveler", "co-worker", "wife", "husband", "son", "daughter", "mother", "father", "sister", "brother",
 })
 RESPONDER_NOUNS = frozenset({
     "police", "policeman", "policemen", "officer", "soldier", "troop", "force", "army", "military", "serviceman",
@@ -41,6 +42,7 @@ RELEASE_VERBS = frozenset({"free", "release", "rescue", "liberate", "evacuate"})
 ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "capture", "round"})
 DEAD_WORDS = frozenset({"dead", "death", "body", "fatality", "corpse", "killed"})
 INJURED_WORDS = frozenset({"injured", "wounded", "injury", "hurt", "casualty"})
+COLLECTIVE_NOUNS = frozenset({"family", "crew", "staff", "people", "police", "personnel", "mob", "crowd"})
 UNHARMED_WORDS = frozenset({"uninjured", "unharmed", "unhurt", "safe", "unscathed"})
 
 WEAPONS: tuple[str, ...] = (

@@ -19,6 +19,7 @@ from .casualties import acts_as_perpetrator, casualty_figures, status_cues
 from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimArg
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
+    COLLECTIVE_NOUNS,
     NON_WEAPON_CONTEXT,
     PERPETRATION_VERBS,
     PERPETRATOR_NOUNS,
@@ -313,10 +314,14 @@ def _counts_by_token(doc: Doc, numbers: list[NumberMention]) -> dict[int, int | 
 
 
 def _count(token: Token, counts: dict[int, int | None]) -> int | None:
+    """The stated number of people a noun names; a singular person noun ("a town mayor", "the driver") is one."""
     for child in token.children:
         if child.dep_ == "nummod" and child.i in counts:
             return counts[child.i]
-    return counts.get(token.i)
+    if token.i in counts:
+        return counts[token.i]
+    singular = token.tag_ == "NN" or (token.ent_type_ == "PERSON" and token.tag_ == "NNP")
+    return 1 if singular and token.lemma_.lower() not in COLLECTIVE_NOUNS else None
 
 
 def _subject_of(verb: Token) -> Token | None:

@@ -33,6 +33,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("air_or_drone_strike", "strong", "drone strike|attack"),
     ("air_or_drone_strike", "strong", "missile strike"),
     ("air_or_drone_strike", "strong", "drone * drop|release|bomb|hit|strike|attack|fire|target"),
+    ("air_or_drone_strike", "strong", "aircraft|jet|warplane|helicopter|plane * bomb|strike|pound|hit|attack"),
     ("shelling", "strong", "shelling|bombardment|shell"),
     ("shelling", "strong", "artillery|mortar|rocket fire|attack|shell|round"),
     ("shelling", "strong", "fire rocket|mortar|shell"),

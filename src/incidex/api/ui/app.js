@@ -789,15 +789,15 @@ function recordsPanel(id, data) {
     const ids = [...list.querySelectorAll("input[name=record]:checked")].map((c) => c.value);
     if (!ids.length) throw new Error("Tick the records to move into a new incident, then split.");
     const result = await post(`/api/incidents/${encodeURIComponent(id)}/split`, { record_ids: ids, who: f.who.value.trim(), why: f.why.value.trim() });
-    status("Split into a new incident.", "ok");
     navigate("/incidents/" + encodeURIComponent(newId(result) || id));
+    status("Split into a new incident.", "ok");
   });
   const merge = action(el("form", { class: "stack" }, el("div", { class: "row" },
     el("input", { name: "other", required: true, placeholder: "other incident id" }), who(),
     el("input", { name: "why", required: true, placeholder: "why merge" }), el("button", { type: "submit" }, "Merge"))), async (f) => {
     const result = await post("/api/incidents/merge", { ids: [id, f.other.value.trim()], who: f.who.value.trim(), why: f.why.value.trim() });
-    status("Incidents merged.", "ok");
     navigate("/incidents/" + encodeURIComponent(newId(result) || id));
+    status("Incidents merged.", "ok");
   });
   return el("section", { class: "panel" }, el("h2", {}, "Records and merge"), list, split, merge);
 }

@@ -1,4 +1,4 @@
-"""Indexes for the API's incident lists: each sort order (nulls last), filter+date order, and date-range counts."""
+"""Indexes for the API's incident lists: each sort order (nulls last), and date-range counts by type or country."""
 
 from __future__ import annotations
 
@@ -12,14 +12,15 @@ depends_on = None
 
 DATE_NULL, KILLED_NULL = sa.text("(date_from IS NULL)"), sa.text("(killed IS NULL)")
 INDEXES: dict[str, list[object]] = {
+    # ascending sorts, nulls last: the expression leads
     "ix_incidents_order_date": [DATE_NULL, "date_from", "incident_id"],
-    "ix_incidents_order_date_desc": [DATE_NULL, sa.text("date_from DESC"), sa.text("incident_id DESC")],
     "ix_incidents_order_killed": [KILLED_NULL, "killed", "incident_id"],
-    "ix_incidents_order_killed_desc": [KILLED_NULL, sa.text("killed DESC"), sa.text("incident_id DESC")],
     "ix_incidents_order_type": ["type", "incident_id"],
-    "ix_incidents_type_date": ["type", DATE_NULL, "date_from", "incident_id"],
-    "ix_incidents_country_date": ["country", DATE_NULL, "date_from", "incident_id"],
-    "ix_incidents_date_range": ["date_from", "date_to"],
+    # descending sorts (nulls last) read these backwards; date-range counts are index-only
+    "ix_incidents_dates": ["date_from", "date_to", "incident_id"],
+    "ix_incidents_type_dates": ["type", "date_from", "date_to", "incident_id"],
+    "ix_incidents_country_dates": ["country", "date_from", "date_to", "incident_id"],
+    "ix_incidents_killed": ["killed", "incident_id"],
 }
 
 
