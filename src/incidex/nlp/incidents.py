@@ -102,12 +102,12 @@ class IncidentFinder:
 
     # -- triggers ---------------------------------------------------------------------------------------------
     def find_triggers(self, doc: Doc) -> list[Trigger]:
-        matches = {(start, end): rule for rule, start, end in self.matcher(doc)}
+        matches = {(start, end): rule for rule, start, end in self.matcher(doc)
+                   # "grenades attacked" is a subject and its verb, not the compound "grenade attack"
+                   if not (end - start > 1 and doc[start].pos_ in {"NOUN", "PROPN"} and doc[end - 1].pos_ == "VERB")}
         triggers = []
         for span in filter_spans([doc[start:end] for start, end in matches]):
             rule = matches[(span.start, span.end)]
-            if len(span) > 1 and span[0].pos_ in {"NOUN", "PROPN"} and span[-1].pos_ == "VERB":
-                continue  # "grenades attacked" is a subject and its verb, not the compound "grenade attack"
             head = self._head(span)
             if head.lemma_ == "storm" and head.pos_ != "VERB":
                 continue

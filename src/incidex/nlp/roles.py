@@ -314,14 +314,15 @@ def _counts_by_token(doc: Doc, numbers: list[NumberMention]) -> dict[int, int | 
 
 
 def _count(token: Token, counts: dict[int, int | None]) -> int | None:
-    """The stated number of people a noun names; a singular person noun ("a town mayor", "the driver") is one."""
+    """The stated number of people a noun names; "a town mayor" or a named person is one."""
     for child in token.children:
         if child.dep_ == "nummod" and child.i in counts:
             return counts[child.i]
     if token.i in counts:
         return counts[token.i]
-    singular = token.tag_ == "NN" or (token.ent_type_ == "PERSON" and token.tag_ == "NNP")
-    return 1 if singular and token.lemma_.lower() not in COLLECTIVE_NOUNS else None
+    indefinite = token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in token.children)
+    named = token.ent_type_ == "PERSON" and token.tag_ == "NNP"
+    return 1 if (indefinite or named) and token.lemma_.lower() not in COLLECTIVE_NOUNS else None
 
 
 def _subject_of(verb: Token) -> Token | None:
