@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -8,6 +9,7 @@ from incidex.store.migrate import current_revision, head_revision, upgrade
 from incidex.store.tables import metadata
 
 
+@pytest.mark.filterwarnings("ignore:.*expression-based index")  # SQLite cannot reflect them; Postgres compares them
 def test_migrations_create_exactly_the_declared_tables(store: Store) -> None:
     with store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), metadata)
@@ -15,7 +17,7 @@ def test_migrations_create_exactly_the_declared_tables(store: Store) -> None:
 
 
 def test_open_records_the_newest_migration_and_reopening_changes_nothing(store: Store) -> None:
-    assert current_revision(store.engine) == head_revision() == "0002_analyst_corrections"
+    assert current_revision(store.engine) == head_revision()
     before = store.dump()
     upgrade(store.engine)
     with Store(store.url) as again:

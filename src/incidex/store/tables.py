@@ -99,6 +99,18 @@ incidents = sa.Table(
     sa.Column("merged", sa.JSON, nullable=False),
 )
 
+# The API's list and count indexes (migration 0003_api_list_indexes); "IS NULL" leads give nulls-last sorts.
+for _name, *_columns in (
+    ("ix_incidents_order_date", sa.text("(date_from IS NULL)"), "date_from", "incident_id"),
+    ("ix_incidents_order_killed", sa.text("(killed IS NULL)"), "killed", "incident_id"),
+    ("ix_incidents_order_type", "type", "incident_id"),
+    ("ix_incidents_dates", "date_from", "date_to", "incident_id"),
+    ("ix_incidents_type_dates", "type", "date_from", "date_to", "incident_id"),
+    ("ix_incidents_country_dates", "country", "date_from", "date_to", "incident_id"),
+    ("ix_incidents_killed", "killed", "incident_id"),
+):
+    sa.Index(_name, *(incidents.c[c] if isinstance(c, str) else c for c in _columns))
+
 overrides = sa.Table(
     "overrides",
     metadata,
