@@ -15,11 +15,13 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .dates import DateRange, conflict
 from .model import Assignment
 from .profile import Profile
 from .similarity import MAX_BONUS, TEXT_WEIGHT, PairEvidence, compare
 
 MAX_REFUSALS = 3  # refused incidents named in a new incident's reasons
+FAR_APART_DAYS = 60
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Group:
     members: list[Profile] = field(default_factory=list)
     text_sum: dict[str, float] = field(default_factory=dict)
     documents: set[str] = field(default_factory=set)
+    span: DateRange | None = None  # union of the members' stated dates, None while any member is undated
 
     def __post_init__(self) -> None:
         members, self.members = self.members, []
@@ -37,6 +40,13 @@ class Group:
             self.add(member)
 
     def add(self, profile: Profile) -> None:
+        dates = profile.dates
+        if not dates.explicit or dates.start is None or dates.end is None:
+            self.span = None  # an undated member could be any day
+        elif not self.members:
+            self.span = dates
+        elif self.span is not None:
+            self.span = DateRange(min(self.span.start, dates.start), max(self.span.end, dates.end), True, "span")
         self.members.append(profile)
         self.documents.add(profile.document_id)
         for key, value in profile.text.items():
@@ -44,7 +54,11 @@ class Group:
 
     def reachable(self, profile: Profile, *, threshold: float) -> bool:
         """False when no member can score ``threshold``: text vectors are non-negative, so the dot product with
-        the sum bounds the best member's similarity, and the other evidence adds at most MAX_BONUS."""
+        the sum bounds the best member's similarity, and the other evidence adds at most MAX_BONUS. Stated dates
+        more than FAR_APART_DAYS from every member's are out of reach whatever the text says."""
+        if self.span is not None and profile.dates.explicit and conflict(self.span, profile.dates,
+                                                                          tolerance_days=FAR_APART_DAYS):
+            return False
         bound = sum(value * self.text_sum.get(key, 0.0) for key, value in profile.text.items())
         return TEXT_WEIGHT * bound + MAX_BONUS >= threshold
 
