@@ -231,7 +231,8 @@ def _write(connection: sa.Connection, entries: Sequence[DocumentEntry], resolver
         if document is None or entry.report is None:
             continue
         for incident in entry.report.incidents:
-            row = record_row(entry.document_id, incident, evidence_context(document.text, incident))
+            context = evidence_context(document.text, incident, title=document.title)
+            row = record_row(entry.document_id, incident, context)
             record_rows.append(row)
             evidence_list.extend(evidence_rows(row["record_id"], incident))
             refs.append(

@@ -17,11 +17,16 @@ from .keys import record_id
 
 CONTEXT_MAX_CHARS = 2000
 OPEN_START, OPEN_END = "0001-01-01", "9999-12-31"  # stored for open window bounds, so range queries use the index
+LEAD_LINES = 3
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
-def evidence_context(text: str, incident: Incident) -> str:
-    """The sentences of ``text`` that hold the incident's evidence spans, in text order, at most 2,000 chars."""
+def evidence_context(text: str, incident: Incident, *, title: str | None = None) -> str:
+    """What the resolver compares: for a main incident the title and the report's first lines (its lead), then the
+    sentences that hold the incident's evidence spans, in text order, at most 2,000 chars."""
+    lead = ""
+    if incident.role == "main":
+        lead = " ".join(filter(None, [title, *text.strip().splitlines()[:LEAD_LINES]])) + " "
     spans: list[tuple[int, int]] = []
     for item in sorted(incident.evidence, key=lambda e: (e.start, e.end)):
         start, end = _sentence_around(text, item.start, item.end)
@@ -29,7 +34,7 @@ def evidence_context(text: str, incident: Incident) -> str:
             spans[-1] = (spans[-1][0], max(spans[-1][1], end))
         else:
             spans.append((start, end))
-    return " ".join(text[start:end].strip() for start, end in spans)[:CONTEXT_MAX_CHARS]
+    return (lead + " ".join(text[start:end].strip() for start, end in spans))[:CONTEXT_MAX_CHARS]
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
