@@ -177,7 +177,7 @@ def score_with(pred: list[Template], gold: list[Template], assignment: list[int 
     return total.micro.f1
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, database=None)
 @given(st.lists(TEMPLATES, max_size=4), st.lists(TEMPLATES, max_size=4))
 def test_alignment_search_equals_exhaustive_enumeration(pred: list[Template], gold: list[Template]) -> None:
     assert score_document(pred, gold).micro.f1 == pytest.approx(exhaustive_best_f1(pred, gold))
