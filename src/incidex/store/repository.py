@@ -294,14 +294,19 @@ def _merge(
     return clusters
 
 
+UNBOUNDED_LIMIT = 200
+
+
 def _window_ids(connection: sa.Connection, window: CandidateWindow) -> list[str]:
     """Ids of stored incidents whose date windows reach into the resolver's blocking window (None bounds are open).
 
-    A window with neither dates nor country selects nothing rather than the whole table.
+    A window with neither dates nor country selects the most recent UNBOUNDED_LIMIT incidents rather than the whole
+    table, so an undated, unplaced report can still join an incident reported in an earlier batch.
     """
-    if not (window.date_from or window.date_to or window.country_code):
-        return []
     query = sa.select(incidents.c.incident_id)
+    if not (window.date_from or window.date_to or window.country_code):
+        query = query.order_by(incidents.c.window_to.desc(), incidents.c.incident_id).limit(UNBOUNDED_LIMIT)
+        return list(connection.execute(query).scalars())
     if window.date_from:
         query = query.where(incidents.c.window_to >= window.date_from)
     if window.date_to:
