@@ -37,15 +37,20 @@ class ListFilters:
 
 
 def _like(term: str) -> str:
-    """A LIKE pattern for ``term`` inside text or JSON text (non-ASCII escaped as the JSON columns store it)."""
-    escaped = term.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-def _contains(column: sa.ColumnElement[Any], term: str, *, as_json: bool = False) -> sa.ColumnElement[bool]:
-    text = sa.func.lower(sa.cast(column, sa.Text)) if as_json else sa.func.lower(column)
-    needle = json.dumps(term.lower())[1:-1] if as_json else term
-    return text.like(_like(needle), escape="\\")
+def _contains(column: sa.ColumnElement[Any], term: str, *, dialect: str, as_json: bool = False) -> sa.ColumnElement[bool]:
+    """Case-insensitive substring test; JSON columns are searched in their stored text (non-ASCII as escapes).
+
+    SQLite's LIKE already ignores ASCII case, so it needs no per-row ``lower()``; PostgreSQL gets ILIKE.
+    """
+    text = sa.cast(column, sa.Text) if as_json else column
+    needle = json.dumps(term)[1:-1] if as_json else term
+    if dialect == "sqlite":
+        return text.like(_like(needle), escape="\\")
+    return text.ilike(_like(needle), escape="\\")
 
 
 def _main_record() -> sa.Exists:
@@ -65,7 +70,8 @@ def _corrected() -> sa.Exists:
     )
 
 
-def conditions(filters: ListFilters) -> list[sa.ColumnElement[bool]]:
+def conditions(filters: ListFilters, *, dialect: str) -> list[sa.ColumnElement[bool]]:
+    """WHERE terms of ``filters`` for a database of this ``dialect`` (``sqlite`` or ``postgresql``)."""
     found: list[sa.ColumnElement[bool]] = []
     if filters.type:
         found.append(incidents.c.type == filters.type)
@@ -74,16 +80,16 @@ def conditions(filters: ListFilters) -> list[sa.ColumnElement[bool]]:
     if filters.admin1:
         found.append(sa.func.lower(incidents.c.admin1) == filters.admin1.lower())
     if filters.actor:
-        found.append(_contains(incidents.c.perpetrators, filters.actor, as_json=True))
+        found.append(_contains(incidents.c.perpetrators, filters.actor, dialect=dialect, as_json=True))
     if filters.source:
-        found.append(_contains(incidents.c.sources, filters.source, as_json=True))
+        found.append(_contains(incidents.c.sources, filters.source, dialect=dialect, as_json=True))
     if filters.q:
         found.append(sa.or_(
-            _contains(incidents.c.location, filters.q),
-            _contains(incidents.c.admin1, filters.q),
-            _contains(incidents.c.perpetrators, filters.q, as_json=True),
-            _contains(incidents.c.victims, filters.q, as_json=True),
-            _contains(incidents.c.notes, filters.q),
+            _contains(incidents.c.location, filters.q, dialect=dialect),
+            _contains(incidents.c.admin1, filters.q, dialect=dialect),
+            _contains(incidents.c.perpetrators, filters.q, dialect=dialect, as_json=True),
+            _contains(incidents.c.victims, filters.q, dialect=dialect, as_json=True),
+            _contains(incidents.c.notes, filters.q, dialect=dialect),
         ))
     if filters.date_from:
         earliest = (date.fromisoformat(filters.date_from) - MAX_DATE_SPAN).isoformat()
@@ -130,7 +136,7 @@ def list_incidents(
     connection: sa.Connection, filters: ListFilters, *, sort: Sort, limit: int, offset: int
 ) -> tuple[int, list[dict[str, Any]]]:
     """The total count of matching incidents and one page of them as list items."""
-    where = conditions(filters)
+    where = conditions(filters, dialect=connection.dialect.name)
     total = connection.execute(sa.select(sa.func.count()).select_from(incidents).where(*where)).scalar_one()
     if offset >= total:
         return total, []
@@ -244,7 +250,7 @@ def weekly(connection: sa.Connection, filters: ListFilters) -> list[dict[str, An
     """Counts and deaths per week (Monday) and type; undated incidents are left out."""
     query = (
         sa.select(incidents.c.date_from, incidents.c.type, sa.func.count(), sa.func.sum(incidents.c.killed))
-        .where(*conditions(filters), incidents.c.date_from.is_not(None))
+        .where(*conditions(filters, dialect=connection.dialect.name), incidents.c.date_from.is_not(None))
         .group_by(incidents.c.date_from, incidents.c.type)
     )
     weeks: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
@@ -260,7 +266,7 @@ def weekly(connection: sa.Connection, filters: ListFilters) -> list[dict[str, An
 def countries(connection: sa.Connection, filters: ListFilters) -> list[dict[str, Any]]:
     query = (
         sa.select(incidents.c.country, sa.func.count().label("n"), sa.func.sum(incidents.c.killed))
-        .where(*conditions(filters))
+        .where(*conditions(filters, dialect=connection.dialect.name))
         .group_by(incidents.c.country)
         .order_by(sa.desc("n"), incidents.c.country)
     )

@@ -76,6 +76,7 @@ EXTENSIONS: dict[str, object] = {
     "incidex_actors": None,
     "incidex_sources": None,
     "incidex_incidents": None,
+    "incidex_muc": None,  # learned role spans and type scores, when a trained model directory is loaded
 }
 
 

@@ -102,6 +102,7 @@ class RoleFinder:
             frame = locate.frame_for(token)
             if frame is not None:
                 frame.arguments.casualties.append(figure)
+        self._learned(doc, locate)
         for frame in frames:
             _merge_people(frame.arguments)
             frame.type = _refined_type(doc, frame)
@@ -182,6 +183,28 @@ class RoleFinder:
             elif lemma in TARGET_NOUNS and _is_targeted(token):
                 frame.arguments.targets.append(Arg(phrase.start_char, phrase.end_char, phrase.text))
 
+    def _learned(self, doc: Doc, locate: FrameLocator) -> None:
+        """Spans of a trained role tagger (``--model DIR``) add to the rule arguments where they overlap none."""
+        learned = doc._.incidex_muc
+        if learned is None:
+            return
+        for span in learned.spans:
+            tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+            frame = locate.frame_for(tokens.root, carry=0) if tokens is not None else None
+            if frame is None or _overlaps_argument(frame.arguments, span.start, span.end):
+                continue
+            args, head = frame.arguments, tokens.root.lemma_.lower()
+            if span.role in {"PerpInd", "PerpOrg"}:
+                kind = "organization" if span.role == "PerpOrg" else "individual"
+                args.perpetrators.append(PerpetratorArg(span.start, span.end, span.text, kind=kind,
+                                                        name=span.text if kind == "organization" else None, head=head))
+            elif span.role == "Victim":
+                args.victims.append(VictimArg(span.start, span.end, span.text, head=head))
+            elif span.role == "Target":
+                args.targets.append(Arg(span.start, span.end, span.text))
+            elif span.role == "Weapon":
+                args.weapons.append(Arg(span.start, span.end, span.text))
+
     def _weapons(self, doc: Doc, locate: FrameLocator) -> None:
         spans = filter_spans([doc[s:e] for _, s, e in self.weapons(doc)])
         for span in spans:
@@ -201,6 +224,11 @@ def dateline_end(text: str) -> int:
     """End offset of a leading dateline such as "NAIROBI, Kenya — " or "KYIV (Reuters) - ", else 0."""
     match = DATELINE.match(text)
     return match.end() if match else 0
+
+
+def _overlaps_argument(args: FrameArguments, start: int, end: int) -> bool:
+    spans = [*args.perpetrators, *args.victims, *args.targets, *args.weapons, *args.responders]
+    return any(a.start < end and start < a.end for a in spans)
 
 
 def _refined_type(doc: Doc, frame: IncidentFrame) -> str:

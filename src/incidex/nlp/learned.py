@@ -1,0 +1,17 @@
+"""Add the learned components of a trained incidex model directory (``incidex train``) to the pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+
+from .muc_roles import FACTORY_NAME, create_muc_roles
+
+
+def add_learned_components(nlp: Language, model_dir: Path) -> None:
+    """The learned role tagger runs before incident detection; the roles component adds its spans to the rules'."""
+    if not Language.has_factory(FACTORY_NAME):
+        Language.factory(FACTORY_NAME, func=create_muc_roles)
+    nlp.add_pipe(FACTORY_NAME, name="incidex_muc_roles", config={"model_dir": str(model_dir)},
+                 before="incidex_incidents")
