@@ -15,7 +15,7 @@ from .schemas import CorrectionOut, IncidentId, MergeRequest, NewCorrection, Spl
 router = APIRouter(prefix="/api", tags=["corrections"], dependencies=[Depends(require_writer)],
                    responses={401: {"description": "token required"}, 404: {"description": "unknown id"},
                               422: {"description": "invalid correction"}})
-WriteConnection = Annotated[sa.Connection, Depends(write_connection)]
+WriteConnection = Annotated[sa.Connection, Depends(write_connection, scope="function")]
 
 
 def _out(correction: corrections.Correction) -> dict[str, Any]:

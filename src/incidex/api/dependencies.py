@@ -23,13 +23,16 @@ MAX_FILTER_CHARS = 200
 
 @dataclass
 class ApiContext:
-    """What every request needs: the store, settings, resolver, the write token, and the lazily loaded pipeline."""
+    """What every request needs: the store, settings, resolver, the write token, and the lazily loaded pipeline.
+
+    Writes take ``write_lock``: the pipeline and the resolver's profile cache are shared and not thread-safe.
+    """
 
     store: Store
     settings: Settings
     resolver: Resolver
     token: str | None
-    ingest_lock: threading.Lock = field(default_factory=threading.Lock)
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
     nlp: Any = None
 
 
@@ -46,8 +49,8 @@ def read_connection(ctx: Context) -> Iterator[sa.Connection]:
 
 
 def write_connection(ctx: Context) -> Iterator[sa.Connection]:
-    """One transaction: committed when the endpoint returns, rolled back when it raises."""
-    with ctx.store.engine.begin() as connection:
+    """One transaction under the write lock: committed when the endpoint returns, rolled back when it raises."""
+    with ctx.write_lock, ctx.store.engine.begin() as connection:
         yield connection
 
 

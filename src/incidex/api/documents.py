@@ -11,7 +11,7 @@ from ..batch import extract_documents
 from ..ingest.text import content_hash
 from ..nlp.pipeline import build_pipeline
 from ..store import ingest
-from ..store.ingest import Outcome
+from ..store.ingest import Extractor, Outcome
 from ..store.keys import document_id
 from ..types import Document
 from . import queries
@@ -51,7 +51,7 @@ def add_document(body: NewDocument, ctx: Context) -> dict[str, Any]:
         raise HTTPException(422, "the text contains NUL characters; send plain text")
     document = Document(text=body.text, origin="api", **fields)
     key = document_id(document, content_hash(document.text, document.id))
-    with ctx.ingest_lock:  # one extraction at a time: the pipeline is shared
+    with ctx.write_lock:
         summary = ingest([document], store=ctx.store, extract=_extractor(ctx), resolver=ctx.resolver,
                          batch_size=1)
     if summary.failures and not summary.new:
@@ -64,7 +64,7 @@ def add_document(body: NewDocument, ctx: Context) -> dict[str, Any]:
     return {"document_id": key, "incident_ids": incident_ids, "duplicate": bool(summary.duplicate)}
 
 
-def _extractor(ctx: ApiContext):  # noqa: ANN202 - an incidex.store.ingest.Extractor
+def _extractor(ctx: ApiContext) -> Extractor:
     def extract(documents: Iterable[Document]) -> Iterator[Outcome]:
         if ctx.nlp is None:
             ctx.nlp = build_pipeline(ctx.settings)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import os
 
 import click
 
@@ -34,7 +33,7 @@ def command(db_url: str | None, host: str | None, port: int | None, token: str |
 
         from ..api.app import create_app
     except ImportError as exc:
-        raise ConfigError(f"the server needs extra packages ({exc.name}); install them: pip install 'incidex[server]'")
+        raise ConfigError(f"the server needs extra packages ({exc.name}); install them: pip install 'incidex[server]'") from None
     settings = load_settings(config_path)
     host = host or settings.server.host
     token = token or None
