@@ -73,7 +73,7 @@ def test_run_local_reads_its_input_lazily(settings):
 
 
 def test_run_local_records_a_dead_worker_and_goes_on(settings):
-    documents = _documents(12, special={5: "CRASH here"})
+    documents = _documents(60, special={5: "CRASH here"})  # far more chunks than can be in flight at the crash
     outcomes = list(run_local(documents, settings=settings, workers=2, chunk_size=3, extract=fake_extract))
     assert [o.document.id for o in outcomes] == [d.id for d in documents]
     assert all(o.error and "worker failed" in o.error and o.report is None for o in outcomes[3:6])
