@@ -196,7 +196,8 @@ class IncidentFinder:
                 if frame.date is None and own_date is not None:
                     frame.date = own_date
                 last_frame = frame
-        kept = [f for f in frames if self._corroborated(doc, f)]
+        sports = sum(t.lemma_ in SPORTS_WORDS for t in doc) + len(SCORELINE.findall(doc.text)) >= 2
+        kept = [f for f in frames if self._corroborated(doc, f, sports=sports)]
         if kept and not any(f.role == "main" for f in kept):
             kept[0].role = "main"
         for index, frame in enumerate(kept, start=1):
@@ -347,13 +348,13 @@ class IncidentFinder:
         return -1 <= (published - when).days <= 7
 
     @staticmethod
-    def _corroborated(doc: Doc, frame: IncidentFrame) -> bool:
+    def _corroborated(doc: Doc, frame: IncidentFrame, *, sports: bool) -> bool:
         """A frame of weak triggers only survives with a casualty, weapon, armed actor or perpetrator noun nearby.
 
         In a sports report ("Liverpool's attack", "Salah shot twice", "we killed the game") weak triggers never do."""
         if any(t.strong for t in frame.triggers):
             return True
-        if sum(t.lemma_ in SPORTS_WORDS for t in doc) + len(SCORELINE.findall(doc.text)) >= 2:
+        if sports:
             return False
         for start in frame.sentences:
             if any(t.lemma_ in CORROBORATION_CUES for t in doc[start].sent):
