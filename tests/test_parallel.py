@@ -9,7 +9,6 @@ from incidex.parallel import IN_FLIGHT_PER_WORKER, run_dask, run_local
 from incidex.types import Document, DocumentInfo, Report
 
 
-
 def fake_extract(documents, *, settings):
     """Stand-in for the batch function: a report saying how long the text is, an error for texts with BAD."""
     for document in documents:

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .config import Settings, load_settings
-from .errors import EmptyInputError, InputError, IncidexError
+from .errors import EmptyInputError, IncidexError, InputError
 from .nlp.assemble import assemble
 from .nlp.pipeline import build_pipeline
 from .types import Document, DocumentInfo, Report

@@ -10,14 +10,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from store.store_helpers import fake_extract, incident_line, store_url_for
 
 from incidex.api.app import create_app
 from incidex.config import load_settings
 from incidex.resolve import Resolver
 from incidex.store import Store, ingest
 from incidex.types import Document
-
-from store.store_helpers import fake_extract, incident_line, store_url_for
 
 XSS = '<script>alert(1)</script> " onmouseover="x'
 DOCUMENTS = [

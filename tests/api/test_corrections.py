@@ -6,12 +6,11 @@ import csv
 import io
 
 from fastapi.testclient import TestClient
+from store.store_helpers import incident_line
 
 from incidex.api.app import create_app
 from incidex.config import load_settings
 from incidex.types import Document
-
-from store.store_helpers import incident_line
 
 from .conftest import seed
 

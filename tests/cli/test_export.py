@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from store.store_helpers import fake_extract, incident_line
 
 from incidex.cli.export import command
 from incidex.config import load_settings
 from incidex.resolve import Resolver
 from incidex.store import Store, ingest
 from incidex.types import Document
-
-from store.store_helpers import fake_extract, incident_line
 
 
 @pytest.fixture

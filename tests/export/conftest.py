@@ -6,13 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from store.store_helpers import fake_extract, incident_line, store_url_for
 
 from incidex.config import load_settings
 from incidex.resolve import Resolver
 from incidex.store import Store, ingest
 from incidex.types import Document
-
-from store.store_helpers import fake_extract, incident_line, store_url_for
 
 HOSTILE = '=HYPERLINK("http://x")'
 DOCUMENTS = [

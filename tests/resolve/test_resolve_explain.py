@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from .resolve_helpers import ROSTOV
 
 from incidex.config import load_settings
 from incidex.errors import StoreError
@@ -11,6 +10,8 @@ from incidex.resolve import Resolver
 from incidex.resolve.explain import explain, render
 from incidex.store import DocumentEntry, Store
 from incidex.types import DateValue, Document, DocumentInfo, Evidence, Figure, Incident, Report, Source
+
+from .resolve_helpers import ROSTOV
 
 TEXTS = {
     "doc-a": "Six inmates took two guards hostage in Rostov-on-Don on Sunday. Special forces killed six of them, "

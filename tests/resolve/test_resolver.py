@@ -3,7 +3,7 @@ from incidex.resolve import Cluster, Resolver
 from incidex.resolve.cluster import cluster_id_for
 from incidex.types import Figure, Location, Source
 
-from .resolve_helpers import ROSTOV, TROY, VANCOUVER, make_record
+from .resolve_helpers import TROY, VANCOUVER, make_record
 
 ROSTOV_TEXT_A = (
     "Six inmates linked to Islamic State took two guards hostage at a detention center in Rostov-on-Don on Sunday. "

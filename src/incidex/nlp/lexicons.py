@@ -6,7 +6,7 @@ PERPETRATOR_NOUNS = frozenset({
     "attacker", "assailant", "gunman", "gunmen", "militant", "insurgent", "rebel", "guerrilla", "terrorist",
     "bomber", "kidnapper", "abductor", "hostage-taker", "taker", "robber", "rioter", "arsonist", "assassin", "hijacker",
     "jihadist", "fighter", "extremist", "suspect", "perpetrator", "criminal", "bandit", "pirate", "shooter", "killer",
-    "murderer", "raider", "mob", "separatist", "subversive", "terrorist", "commando", "squad", "cell", "man", "men",
+    "murderer", "raider", "mob", "separatist", "subversive", "commando", "squad", "cell", "man", "men",
     "youth", "inmate", "prisoner", "individual", "stabber",
 })
 # Nouns that name perpetrators only when the text makes them the agent (an inmate who took hostages).
@@ -68,7 +68,7 @@ TARGET_NOUNS = frozenset({
     "mine", "camp", "village", "town", "compound", "residence", "facility", "installation", "line", "network",
     "power", "dam", "road", "highway", "ministry", "parliament", "palace", "club", "nightclub", "cafe", "theater",
     "theatre", "venue", "cinema", "university", "college", "clinic", "warehouse", "depot", "refinery", "well",
-    "tower", "antenna", "transmitter", "pylon", "dealership", "agency", "branch", "farmhouse", "estate", "party",
+    "antenna", "transmitter", "pylon", "dealership", "agency", "branch", "farmhouse", "estate", "party",
 })
 TARGETING_VERBS = frozenset({"attack", "bomb", "storm", "burn", "torch", "set", "hit", "destroy", "damage", "target",
                              "raid", "strike", "shell", "blow", "dynamite", "rob", "loot", "seize", "assault",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 
 def ancestors_with_self(token: Token) -> list[Token]:
@@ -21,17 +21,6 @@ def tree_distance(a: Token, b: Token) -> int:
     return 10_000
 
 
-def char_span_tokens(doc: Doc, start: int, end: int) -> Span | None:
-    """The token span covering ``[start, end)``, expanding to token boundaries."""
-    return doc.char_span(start, end, alignment_mode="expand")
-
-
-def head_token(doc: Doc, start: int, end: int) -> Token | None:
-    """The syntactic head (the token whose head lies outside) of the span ``[start, end)``."""
-    span = char_span_tokens(doc, start, end)
-    return span.root if span is not None and len(span) else None
-
-
 def noun_phrase(token: Token) -> Span:
     """The phrase a noun heads: its left modifiers (det, amod, nummod, compound, poss) through the noun itself."""
     doc = token.doc
@@ -48,11 +37,3 @@ def noun_phrase(token: Token) -> Span:
 
 def is_negated(token: Token) -> bool:
     return any(child.dep_ == "neg" for child in token.children)
-
-
-def governing_verb(token: Token) -> Token | None:
-    """The nearest verb at or above ``token``."""
-    for tok in ancestors_with_self(token):
-        if tok.pos_ in {"VERB", "AUX"}:
-            return tok
-    return None

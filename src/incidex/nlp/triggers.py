@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-LEXICON_VERSION = "1"
-
 # (type, strength, pattern)
 TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("hostage_taking", "strong", "take|hold|seize|keep * hostage"),

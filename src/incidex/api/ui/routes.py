@@ -6,7 +6,7 @@ carries a strict Content-Security-Policy: scripts come from this server only, ne
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from fastapi import APIRouter, HTTPException
@@ -30,7 +30,7 @@ SECURITY_HEADERS = {
 router = APIRouter(include_in_schema=False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(name: str) -> bytes:
     return (UI_DIR / name).read_bytes()
 
