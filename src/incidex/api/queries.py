@@ -140,12 +140,20 @@ def list_incidents(
     total = connection.execute(sa.select(sa.func.count()).select_from(incidents).where(*where)).scalar_one()
     if offset >= total:
         return total, []
-    page = (
-        sa.select(*_LIST_COLUMNS, _main_record().label("is_main"), _corrected().label("corrected"))
+    # Choose the page's ids first, then compute the per-row subqueries for those rows only: SQLite evaluates result
+    # columns before it sorts, so selecting them with the sort would run them for every matching incident.
+    page_ids = (
+        sa.select(incidents.c.incident_id)
         .where(*where)
         .order_by(*_order(sort, small=total <= SMALL_RESULT))
         .limit(limit)
         .offset(offset)
+        .subquery()
+    )
+    page = (
+        sa.select(*_LIST_COLUMNS, _main_record().label("is_main"), _corrected().label("corrected"))
+        .select_from(incidents.join(page_ids, incidents.c.incident_id == page_ids.c.incident_id))
+        .order_by(*_order(sort, small=True))
     )
     items = [
         {
