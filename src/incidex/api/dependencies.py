@@ -36,7 +36,8 @@ class ApiContext:
     nlp: Any = None
 
 
-def context(request: Request) -> ApiContext:
+async def context(request: Request) -> ApiContext:
+    """The app's settings and engines. Pure dependencies are ``async def`` so FastAPI runs them without a thread hop."""
     return request.app.state.incidex
 
 
@@ -57,7 +58,7 @@ def write_connection(ctx: Context) -> Iterator[sa.Connection]:
 ReadConnection = Annotated[sa.Connection, Depends(read_connection)]
 
 
-def require_writer(request: Request, ctx: Context) -> None:
+async def require_writer(request: Request, ctx: Context) -> None:
     """Write endpoints need ``Authorization: Bearer <token>`` when the operator set a token."""
     if ctx.token is None:
         return
@@ -103,7 +104,7 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
 Text = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
 
 
-def list_filters(
+async def list_filters(
     type: Text = None,
     country: Annotated[str | None, Query(max_length=2, description="ISO 3166 alpha-2 code such as RU")] = None,
     admin1: Text = None,
