@@ -33,11 +33,18 @@ class SourcedFigure:
     figure: Figure
     kind: str | None = None
     reported: str | None = None
+    origin: str | None = None  # the document a figure comes from, when reports are merged
 
 
 def _value(item: SourcedFigure) -> int:
     figure = item.figure
     return figure.value if figure.value is not None else (figure.low or 0)
+
+
+def _label(item: SourcedFigure) -> str:
+    """Who stated a figure: its source and, across reports, the report it came from."""
+    who = item.figure.source or "unattributed"
+    return f"{who}, {item.origin}" if item.origin else who
 
 
 def reconcile_field(field: str, items: Sequence[SourcedFigure]) -> Reconciliation:
@@ -50,16 +57,16 @@ def reconcile_field(field: str, items: Sequence[SourcedFigure]) -> Reconciliatio
         return Reconciliation(field, values[0], rule + (" (lower bound of a vague amount)" if vague else ""), low, high)
     best_rank = min(SOURCE_KIND_RANK.get(i.kind, 2) for i in items)
     preferred = [i for i in items if SOURCE_KIND_RANK.get(i.kind, 2) == best_rank]
-    kind = preferred[0].kind or "the report itself"
+    kind = (preferred[0].kind or "unattributed").replace("_", " ")
     dated = [i for i in preferred if i.reported]
     if dated and len({i.reported for i in dated}) > 1:
         latest = max(dated, key=lambda i: i.reported or "")
-        return Reconciliation(field, _value(latest), f"{kind} figure from the latest report ({latest.reported})", low,
-                              high)
-    chosen = min(_value(i) for i in preferred)
+        return Reconciliation(field, _value(latest), f"{kind} figure of the latest report ({_label(latest)}, "
+                              f"published {latest.reported})", low, high)
+    chosen = min(preferred, key=_value)
     others = len(items) - len(preferred)
-    why = f"{kind} figure preferred over {others} other source(s)" if others else f"lowest of {len(items)} {kind} figures"
-    return Reconciliation(field, chosen, why, low, high)
+    why = f"preferred over {others} less authoritative figure(s)" if others else f"lowest of {len(items)}"
+    return Reconciliation(field, _value(chosen), f"{kind} figure ({_label(chosen)}), {why}", low, high)
 
 
 def _rank(items: Sequence[SourcedFigure]) -> int:

@@ -4,9 +4,9 @@
   only if nothing else was said; ties go to the record that came first.
 - date: the most precise stated date, the most common one among equally precise dates.
 - location: the most precise geocoded place, the most common one among equally precise places.
-- casualties, per field: the official figure if any source is official, else the figure of the latest report
-  (publication date, then arrival order), with the minimum and maximum across all sources. Every source's figure
-  is kept in ``figures``.
+- casualties, per field: the rule of :mod:`incidex.figures`, the same as within one report (the most
+  authoritative kind of source, official first; among equals the latest report), with the minimum and maximum
+  across all sources. Every source's figure is kept in ``figures``.
 - sources, perpetrators, victims, weapons: all of them, from all records, sources tagged with their document.
 """
 
@@ -17,10 +17,12 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .. import figures as figure_rules
 from ..types import (
     CASUALTY_FIELDS,
     Casualties,
     DateValue,
+    Figure,
     Location,
     Mention,
     Perpetrator,
@@ -146,22 +148,18 @@ def _figures(record: RecordRef) -> list[SourcedFigure]:
     return found
 
 
-def _reconcile_field(name: str, figures: list[SourcedFigure]) -> Reconciliation | None:
-    valued = [f for f in figures if f.value is not None]
-    if not valued:
-        return None
-    bounds = [v for f in figures for v in (f.value, f.low, f.high) if v is not None]
-    official = [f for f in valued if f.official]
-    if official:
-        chosen = official[-1]
-        rule = f"official figure ({chosen.source}, {chosen.document_id})"
-    else:
-        # figures arrive in cluster order; a stable sort by publication date keeps that order among equal dates
-        chosen = sorted(valued, key=lambda f: f.published or "")[-1]
-        rule = f"latest report ({chosen.document_id}, published {chosen.published or 'unknown'})"
-    if len(valued) == 1:
-        rule = f"only report ({chosen.document_id})"
-    return Reconciliation(field=name, value=chosen.value, rule=rule, low=min(bounds), high=max(bounds))
+def _authority(records: Sequence[RecordRef], figures: list[SourcedFigure]) -> list[figure_rules.SourcedFigure]:
+    """The figures in the shape :func:`incidex.figures.reconcile` ranks: with their source's kind and report date."""
+    kinds = {(r.record_id, s.name): s.kind for r in records for s in r.incident.sources}
+    return [
+        figure_rules.SourcedFigure(
+            Figure(f.field, f.value, f.source, f.text, 0, 0, f.low, f.high),
+            kinds.get((f.record_id, f.source)) if f.source else None,
+            f.published,
+            f.document_id,
+        )
+        for f in figures
+    ]
 
 
 def reconcile_records(cluster: Cluster) -> MergedView:
@@ -171,13 +169,7 @@ def reconcile_records(cluster: Cluster) -> MergedView:
     when, date_note = _pick_date(records)
     where, place_note = _pick_location(records)
     figures = [figure for record in records for figure in _figures(record)]
-    casualties = Casualties()
-    reconciliation = []
-    for name in CASUALTY_FIELDS:
-        result = _reconcile_field(name, [f for f in figures if f.field == name])
-        if result:
-            casualties.set(name, result.value)
-            reconciliation.append(result)
+    casualties, reconciliation = figure_rules.reconcile(_authority(records, figures))
     perpetrators: dict[str, Perpetrator] = {}
     for record in records:
         for perpetrator in record.incident.perpetrators:
