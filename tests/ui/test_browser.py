@@ -24,7 +24,11 @@ webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need
 uvicorn = pytest.importorskip("uvicorn", reason="browser tests need the server extra: pip install 'incidex[server]'")
 httpx = pytest.importorskip("httpx", reason="browser tests need httpx: pip install httpx")
 
-from selenium.common.exceptions import NoAlertPresentException, TimeoutException  # noqa: E402
+from selenium.common.exceptions import (  # noqa: E402
+    NoAlertPresentException,
+    StaleElementReferenceException,
+    TimeoutException,
+)
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -123,18 +127,26 @@ def api(base_url: str, path: str, **params: Any) -> Any:
 def wait_for(browser: Any, condition: Callable[[], Any], what: str) -> Any:
     """Wait for ``condition``; on time-out fail with what the page's status line said."""
     try:
-        return WebDriverWait(browser, WAIT).until(lambda _driver: condition())
+        # the page re-renders while we read it: a vanished element means "not yet", not a failure
+        return WebDriverWait(browser, WAIT, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda _driver: condition())
     except TimeoutException:
         status = browser.find_element(By.ID, "status").get_property("textContent")
         pytest.fail(f"timed out waiting for {what}; page status: {status!r}")
 
 
+def data_ids(browser: Any, selector: str) -> list[str]:
+    """The data-id of every element matching ``selector``, read in one script call so a re-render cannot interleave."""
+    script = "return Array.from(document.querySelectorAll(arguments[0]), e => e.getAttribute('data-id'));"
+    return browser.execute_script(script, selector)
+
+
 def table_ids(browser: Any) -> list[str]:
-    return [row.get_attribute("data-id") for row in browser.find_elements(By.CSS_SELECTOR, "#incidents tbody tr[data-id]")]
+    return data_ids(browser, "#incidents tbody tr[data-id]")
 
 
 def map_ids(browser: Any) -> set[str]:
-    return {dot.get_attribute("data-id") for dot in browser.find_elements(By.CSS_SELECTOR, "#map circle.incident")}
+    return set(data_ids(browser, "#map circle.incident"))
 
 
 def located(items: list[dict[str, Any]]) -> set[str]:
