@@ -7,7 +7,8 @@
     │   ├── BinaryInputError     binary content (NUL bytes, not text)
     │   ├── EncodingError        bytes that are not valid UTF-8 / declared encoding
     │   ├── InputTooLargeError   over the configured size limit
-    │   └── FormatError          malformed HTML / JSON / CSV container
+    │   ├── FormatError          malformed HTML / JSON / CSV container
+    │   └── NotFoundError        an incident, record or correction id the store does not hold
     ├── StoreError               database cannot be opened or written   (exit 5)
     └── EvalError                evaluation data missing or malformed   (exit 6)
 
@@ -59,6 +60,12 @@ class InputTooLargeError(InputError):
 
 class FormatError(InputError):
     code = "E205"
+
+
+class NotFoundError(InputError):
+    """An incident, record or correction id that the store does not hold."""
+
+    code = "E206"
 
 
 class StoreError(IncidexError):

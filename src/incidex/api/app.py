@@ -10,10 +10,9 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from ..config import Settings
-from ..errors import IncidexError, InputError, StoreError
+from ..errors import IncidexError, InputError, NotFoundError, StoreError
 from ..resolve import Resolver
 from ..store import Store
-from ..store.corrections import NotFoundError
 from . import corrections, documents, exports, incidents, stats
 from .dependencies import ApiContext
 from .limits import BodyLimit

@@ -246,19 +246,21 @@ def align(predicted: Sequence[Incident], gold: Sequence[GoldIncident]) -> list[t
 
 
 def _greedy(scores: list[list[float]]) -> list[tuple[int, int]]:
-    ranked = sorted(
-        ((value, i, j) for i, row in enumerate(scores) for j, value in enumerate(row) if value >= MIN_PAIR_SCORE),
-        reverse=True,
-    )
+    ranked = [(value, i, j) for i, row in enumerate(scores) for j, value in enumerate(row) if value >= MIN_PAIR_SCORE]
+    return sorted(_one_to_one(ranked))
+
+
+def _one_to_one(candidates: Iterable[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairs from (score, predicted, gold) candidates, best score first."""
     used_p: set[int] = set()
     used_g: set[int] = set()
     pairs = []
-    for _, i, j in ranked:
+    for _, i, j in sorted(candidates, reverse=True):
         if i not in used_p and j not in used_g:
             used_p.add(i)
             used_g.add(j)
             pairs.append((i, j))
-    return sorted(pairs)
+    return pairs
 
 
 def _dates_compatible(a: str, b: str) -> bool:
@@ -431,23 +433,9 @@ def _match_names(
     match: Callable[[str, Sequence[str]], float],
 ) -> list[tuple[int, int]]:
     """Greedy one-to-one matching by similarity; returns the (predicted, gold) index pairs."""
-    ranked = sorted(
-        (
-            (sim, i, j)
-            for i, name in enumerate(predicted)
-            for j, names in enumerate(gold)
-            if (sim := match(name, names))
-        ),
-        reverse=True,
+    pairs = _one_to_one(
+        (sim, i, j) for i, name in enumerate(predicted) for j, names in enumerate(gold) if (sim := match(name, names))
     )
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    pairs = []
-    for _, i, j in ranked:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            pairs.append((i, j))
     count.add(correct=len(pairs), predicted=len(predicted), expected=len(gold))
     return pairs
 

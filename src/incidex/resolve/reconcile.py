@@ -45,7 +45,6 @@ class SourcedFigure:
     low: int | None
     high: int | None
     source: str | None
-    official: bool
     document_id: str
     record_id: str
     published: str | None
@@ -117,7 +116,6 @@ def _pick_location(records: Sequence[RecordRef]) -> tuple[Location, str]:
 
 def _figures(record: RecordRef) -> list[SourcedFigure]:
     incident = record.incident
-    official = {s.name.casefold() for s in incident.sources if s.kind == "official"}
     found = []
     for figure in incident.figures:
         name = figure.field.removeprefix("casualties.")
@@ -130,7 +128,6 @@ def _figures(record: RecordRef) -> list[SourcedFigure]:
                 low=figure.low,
                 high=figure.high,
                 source=figure.source,
-                official=bool(figure.source and figure.source.casefold() in official),
                 document_id=record.document_id,
                 record_id=record.record_id,
                 published=record.published,
@@ -142,7 +139,7 @@ def _figures(record: RecordRef) -> list[SourcedFigure]:
         value = incident.casualties.get(name)
         if value is not None and name not in stated:
             found.append(
-                SourcedFigure(name, value, None, None, None, False, record.document_id, record.record_id,
+                SourcedFigure(name, value, None, None, None, record.document_id, record.record_id,
                               record.published, "")
             )
     return found

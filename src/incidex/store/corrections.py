@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from ..errors import InputError
+from ..errors import InputError, NotFoundError
 from ..resolve.dates import parse_partial
 from ..types import CASUALTY_FIELDS, INCIDENT_TYPES
 from .rows import incident_row
@@ -24,12 +24,6 @@ from .tables import assignments, incidents, merge_operations, overrides
 
 if TYPE_CHECKING:
     from .repository import Resolver
-
-
-class NotFoundError(InputError):
-    """An incident, record or correction id that the store does not hold."""
-
-    code = "E206"
 
 
 @dataclass(frozen=True)
@@ -241,10 +235,10 @@ def recompute(connection: sa.Connection, incident_ids: Sequence[str], *, resolve
 
     Incidents left without records are deleted. Returns the ids that still exist.
     """
-    from .repository import _clusters  # the store's cluster loader; imported here to avoid an import cycle
+    from .repository import load_clusters  # imported here: the repository imports this module
 
     ids = sorted(set(incident_ids))
-    clusters = _clusters(connection, set(ids))
+    clusters = load_clusters(connection, set(ids))
     connection.execute(sa.delete(incidents).where(incidents.c.incident_id.in_(ids)))
     if clusters:
         connection.execute(

@@ -253,7 +253,7 @@ def _resolve(connection: sa.Connection, refs: list[RecordRef], resolver: Resolve
     candidate_ids: set[str] = set()
     for window in dict.fromkeys(resolver.window(ref) for ref in refs):
         candidate_ids.update(_window_ids(connection, window))
-    candidates = _clusters(connection, candidate_ids)
+    candidates = load_clusters(connection, candidate_ids)
     decided = resolver.assign(refs, [candidates[key] for key in sorted(candidates)])
     if sorted(a.record_id for a in decided) != sorted(r.record_id for r in refs):
         raise StoreError("the resolver must assign every new record exactly once; this is a bug in incidex.resolve")
@@ -285,7 +285,7 @@ def _merge(
     targets = {a.cluster_id for a in decided}
     clusters = {key: Cluster(key, list(c.records)) for key, c in candidates.items() if key in targets}
     started_here = {a.cluster_id for a in decided if a.new_cluster}
-    clusters |= _clusters(connection, targets - candidates.keys() - started_here)
+    clusters |= load_clusters(connection, targets - candidates.keys() - started_here)
     by_id = {ref.record_id: ref for ref in refs}
     for a in decided:
         clusters.setdefault(a.cluster_id, Cluster(a.cluster_id)).records.append(by_id[a.record_id])
@@ -316,7 +316,7 @@ def _window_ids(connection: sa.Connection, window: CandidateWindow) -> list[str]
     return list(connection.execute(query).scalars())
 
 
-def _clusters(connection: sa.Connection, cluster_ids: set[str]) -> dict[str, Cluster]:
+def load_clusters(connection: sa.Connection, cluster_ids: set[str]) -> dict[str, Cluster]:
     """The stored clusters with these ids, each with its records in record id order."""
     if not cluster_ids:
         return {}

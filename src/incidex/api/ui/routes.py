@@ -6,7 +6,7 @@ carries a strict Content-Security-Policy: scripts come from this server only, ne
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from fastapi import APIRouter, HTTPException
