@@ -68,6 +68,12 @@ class NotFoundError(InputError):
     code = "E206"
 
 
+class ConflictError(InputError):
+    """A correction that cannot be undone yet: a later merge or split moved the same records, undo that first."""
+
+    code = "E207"
+
+
 class StoreError(IncidexError):
     code = "E300"
     exit_code = 5

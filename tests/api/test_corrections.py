@@ -103,3 +103,68 @@ def test_write_endpoints_need_the_token_when_one_is_set(api_url: str) -> None:
         assert client.post(url, json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
         assert client.post("/api/documents", json={"text": "x"}).status_code == 401
         assert client.post(url, json=body, headers={"Authorization": "Bearer s3cret"}).status_code == 201
+
+
+def _snapshot(client: TestClient) -> tuple[object, str, str]:
+    listing = client.get("/api/incidents", params={"limit": 500}).json()
+    return listing, client.get("/api/export").text, client.get("/api/export", params={"format": "jsonl"}).text
+
+
+def test_one_list_shows_field_merge_and_split_and_each_undo_restores(client: TestClient, kabul_id: str) -> None:
+    mosul_id = client.get("/api/incidents", params={"country": "IQ"}).json()["items"][0]["id"]
+    before = _snapshot(client)
+    made = _correct(client, mosul_id, "casualties.killed.total", 3)
+    assert client.post("/api/incidents/merge", json={"ids": [kabul_id, mosul_id], **WHO}).status_code == 201
+    records = client.get(f"/api/incidents/{kabul_id}").json()["records"]
+    moved = [r["record_id"] for r in records if r["document_id"] == "d2"]
+    split_id = client.post(f"/api/incidents/{kabul_id}/split", json={"record_ids": moved, **WHO}).json()["incident_id"]
+
+    listing = client.get("/api/corrections").json()
+    assert listing["total"] == 3
+    assert [i["kind"] for i in listing["items"]] == ["split", "merge", "field"]
+    assert all((i["who"], i["why"], i["undone"], bool(i["at"])) == (WHO["who"], WHO["why"], False, True)
+               for i in listing["items"])
+    split, merge, field = listing["items"]
+    assert (split["incident_ids"], split["result_ids"]) == ([kabul_id], [kabul_id, split_id])
+    assert split["record_ids"] == moved
+    assert merge["incident_ids"] == [kabul_id, mosul_id] and field["field"] == "casualties.killed.total"
+    assert field["undo_path"] == f"/api/corrections/{made['id']}/undo"
+    touching = client.get("/api/corrections", params={"incident_id": mosul_id}).json()
+    assert [i["kind"] for i in touching["items"]] == ["merge", "field"]  # listed after it was merged away
+
+    for item in (split, merge, field):
+        response = client.post(item["undo_path"], json={"who": "lead", "why": "checked the sources"})
+        assert response.status_code == 200, response.text
+        assert response.json()["undo"]["who"] == "lead" and response.json()["undone"] is True
+    assert _snapshot(client) == before
+    assert [i["undo"]["why"] for i in client.get("/api/corrections").json()["items"]] == ["checked the sources"] * 3
+
+
+def test_undo_out_of_order_is_a_conflict_that_names_the_later_operation(client: TestClient, kabul_id: str) -> None:
+    mosul_id = client.get("/api/incidents", params={"country": "IQ"}).json()["items"][0]["id"]
+    atlantis_id = client.get("/api/incidents", params={"country": "GR"}).json()["items"][0]["id"]
+    client.post("/api/incidents/merge", json={"ids": [kabul_id, mosul_id], **WHO})
+    client.post("/api/incidents/merge", json={"ids": [atlantis_id, kabul_id], **WHO})
+    later, first = client.get("/api/corrections").json()["items"]
+    response = client.post(first["undo_path"])
+    assert response.status_code == 409 and f"undo merge {later['id']}" in response.json()["detail"]
+    assert client.post(later["undo_path"]).status_code == 200
+    assert client.post(first["undo_path"]).status_code == 200
+    assert client.get("/api/incidents").json()["total"] == 3
+    assert client.post("/api/operations/99999/undo").status_code == 404
+
+
+def test_corrections_list_is_paged_and_readable_without_the_token(api_url: str) -> None:
+    with TestClient(create_app(db_url=api_url, settings=load_settings(), token="s3cret")) as client:
+        ids = [i["id"] for i in client.get("/api/incidents").json()["items"]]
+        auth = {"Authorization": "Bearer s3cret"}
+        for incident_id in ids:
+            client.post(f"/api/incidents/{incident_id}/corrections", json={"field": "type", "value": "arson", **WHO},
+                        headers=auth)
+        page = client.get("/api/corrections", params={"limit": 2, "offset": 1})
+        assert page.status_code == 200 and page.json()["total"] == len(ids) and len(page.json()["items"]) == 2
+        undo_path = page.json()["items"][0]["undo_path"]
+        assert client.post(undo_path).status_code == 401
+        assert client.post("/api/operations/1/undo").status_code == 401
+        assert client.post(undo_path, headers=auth).status_code == 200
+        assert client.get("/api/corrections", params={"limit": 0}).status_code == 422

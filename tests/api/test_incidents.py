@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Iterator
+from datetime import date, timedelta
+
 import pytest
+from alembic import command
 from fastapi.testclient import TestClient
+from store.store_helpers import CITIES, incident_line, store_url_for
+
+from incidex.api.app import create_app
+from incidex.config import load_settings
+from incidex.store import Store, migrate
+from incidex.store.repository import IncidentRow
+from incidex.types import Document
+
+from .conftest import BACKENDS, seed
 
 
 def test_list_returns_every_merged_incident_with_total(client: TestClient) -> None:
@@ -84,3 +98,106 @@ def test_detail_of_unknown_id_is_404_with_message(client: TestClient) -> None:
     response = client.get("/api/incidents/no-such-incident")
     assert response.status_code == 404
     assert "GET /api/incidents" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("params", "countries"),
+    [
+        ({"q": "MOSUL"}, ["IQ"]),  # places, any case
+        ({"q": "nin"}, ["IQ"]),  # admin1, by a part
+        ({"q": "gunm"}, ["AF", "IQ", "GR"]),  # actors count for q too
+        ({"q": "ab"}, ["AF"]),  # shorter than a trigram
+        ({"actor": "gunmen"}, ["AF", "IQ", "GR"]),
+        ({"actor": "kabul"}, []),  # actor searches actors only
+        ({"source": "<script>"}, ["IQ"]),
+        ({"source": "b"}, ["AF"]),
+        ({"q": "50%"}, []),  # wildcards are literal
+        ({"q": 'x" OR "k'}, []),  # so are full-text operators
+        ({"q": "mosulnineveh"}, []),  # never across two values
+    ],
+)
+def test_text_searches_match_parts_of_single_values(client: TestClient, params: dict, countries: list[str]) -> None:
+    body = client.get("/api/incidents", params=params).json()
+    assert sorted(item["country"] for item in body["items"]) == sorted(countries)
+    assert body["total"] == len(countries)
+
+
+def test_search_follows_corrections_and_their_undo(client: TestClient, kabul_id: str) -> None:
+    made = client.post(f"/api/incidents/{kabul_id}/corrections",
+                       json={"field": "type", "value": "arson", "who": "analyst", "why": "zebracrossing"})
+    assert made.status_code == 201
+    assert [i["id"] for i in client.get("/api/incidents", params={"q": "zebracross"}).json()["items"]] == [kabul_id]
+    assert client.post(f"/api/corrections/{made.json()['id']}/undo").status_code in (200, 201)
+    assert client.get("/api/incidents", params={"q": "zebracross"}).json()["total"] == 0
+
+
+@pytest.fixture(scope="module", params=BACKENDS, ids=["sqlite-file", "postgres"])
+def corpus_client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The API over a store of 120 reports of about 60 incidents (5 places, one without coordinates; 4 types)."""
+    cities, kinds = sorted(CITIES), ("bombing", "armed_assault", "kidnapping", "raid")
+    reports = [
+        Document(text=incident_line(cities[n % 5], str(date(2023, 1, 1) + timedelta(days=11 * n)), kinds[n % 7 % 4],
+                                    n * 5 % 9), id=f"r{n}", source=f"Outlet {n % 3}")
+        for n in range(120)
+    ]
+    with store_url_for(request.param, tmp_path_factory.mktemp("corpus")) as url:
+        seed(url, reports)
+        with TestClient(create_app(db_url=url, settings=load_settings())) as opened:
+            yield opened
+
+
+def _expected(rows: list[IncidentRow], params: dict[str, str]) -> list[str]:
+    """Ids of one page computed in Python from the stored incidents: the reference for the API's plans."""
+    lon0, lat0, lon1, lat1 = (float(x) for x in params.get("bbox", "-180,-90,180,90").split(","))
+    first, last = params.get("date_from"), params.get("date_to")
+    found = [
+        r for r in rows
+        if params.get("type") in (None, r.type) and params.get("country") in (None, r.country)
+        and (first is None or (r.date_to is not None and r.date_to >= first))
+        and (last is None or (r.date_from is not None and r.date_from <= last))
+        and ("bbox" not in params or (r.lat is not None and lat0 <= r.lat <= lat1 and lon0 <= r.lon <= lon1))
+    ]
+    sort = params["sort"]
+    column = {"date": "date_from", "killed": "killed", "type": "type"}[sort.lstrip("-")]
+    found.sort(key=lambda r: r.incident_id, reverse=sort.startswith("-"))
+    found.sort(key=lambda r: getattr(r, column) or 0, reverse=sort.startswith("-"))
+    found.sort(key=lambda r: getattr(r, column) is None)
+    offset, limit = int(params["offset"]), int(params["limit"])
+    return [r.incident_id for r in found[offset:offset + limit]]
+
+
+def test_every_plan_gives_the_page_that_sorting_all_matches_gives(corpus_client: TestClient) -> None:
+    """Broad filters walk a sort index past non-matches, narrow ones sort their matches: both must agree with
+    sorting everything, for every sort order, with nulls last and the id breaking ties."""
+    with Store(str(corpus_client.app.state.incidex.store.url)) as store:
+        rows = list(store.incidents())
+    assert len(rows) > 50 and any(r.lat is None for r in rows)
+    rng = random.Random(5)
+    for _ in range(120):
+        params = {"sort": rng.choice(["date", "-date", "killed", "-killed", "type"]),
+                  "limit": str(rng.choice([1, 5, 20])), "offset": str(rng.choice([0, 0, 3, 30]))}
+        if rng.random() < 0.4:
+            params["type"] = rng.choice(["bombing", "armed_assault", "kidnapping", "raid"])
+        if rng.random() < 0.3:
+            params["country"] = rng.choice(["AF", "IQ", "RU", "NG", "GR"])
+        if rng.random() < 0.4:
+            window = rng.choice([("2023-03-01", "2023-09-30"), ("2024-01-01", "2024-12-31")])
+            params["date_from"], params["date_to"] = window
+        if rng.random() < 0.2:
+            params["bbox"] = rng.choice(["60,30,80,40", "10,5,45,50"])
+        body = corpus_client.get("/api/incidents", params=params).json()
+        assert [item["id"] for item in body["items"]] == _expected(rows, params), params
+
+
+def test_search_index_is_filled_for_incidents_stored_before_it(api_url: str) -> None:
+    """Downgrading below the search migration and upgrading again rebuilds the index from the stored incidents."""
+    store = Store(api_url)
+    config = migrate._config()
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004_correction_undo")
+    assert migrate.current_revision(store.engine) == "0004_correction_undo"
+    store.close()
+    with TestClient(create_app(db_url=api_url, settings=load_settings())) as client:
+        assert [i["country"] for i in client.get("/api/incidents", params={"q": "mosul"}).json()["items"]] == ["IQ"]
+        assert client.get("/api/incidents", params={"source": "outlet"}).json()["total"] == 2

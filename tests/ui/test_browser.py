@@ -6,48 +6,35 @@ model extracts. Screenshots go to a temporary folder whose path is printed (run 
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-    pytest.skip(f"browser tests need Debian's {CHROMIUM} and {CHROMEDRIVER} (apt-get install chromium "
-                "chromium-driver)", allow_module_level=True)
-webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need selenium: pip install selenium")
-uvicorn = pytest.importorskip("uvicorn", reason="browser tests need the server extra: pip install 'incidex[server]'")
-httpx = pytest.importorskip("httpx", reason="browser tests need httpx: pip install httpx")
+pytest.importorskip("selenium", reason="browser tests need selenium: pip install selenium")
 
-from selenium.common.exceptions import (  # noqa: E402
-    NoAlertPresentException,
-    StaleElementReferenceException,
-    TimeoutException,
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from incidex.api.app import create_app
+from incidex.config import Settings
+from incidex.parallel import run_local
+from incidex.resolve import Resolver
+from incidex.store import Store, ingest
+
+from .chrome import (  # skips this module when chromium is missing
+    WAIT,
+    chromium,
+    httpx,
+    serve,
+    wait_for,
 )
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
-
-from incidex.api.app import create_app  # noqa: E402
-from incidex.config import Settings  # noqa: E402
-from incidex.parallel import run_local  # noqa: E402
-from incidex.resolve import Resolver  # noqa: E402
-from incidex.store import Store, ingest  # noqa: E402
-
-from .reports import HOSTILE, REPORTS  # noqa: E402
+from .reports import HOSTILE, REPORTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--window-size=1440,1000")
-WAIT = 30
 
 # Offsets of every highlight inside each report: [document id, [[start, end, fields, title], ...]].
 MARKS_SCRIPT = """
@@ -70,12 +57,6 @@ return [...document.querySelectorAll('.report-text')].map((box) => {
 """
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> Iterator[str]:
     db = tmp_path_factory.mktemp("ui-store") / "store.db"
@@ -83,32 +64,14 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, settings: Settings) -> It
         summary = ingest(REPORTS, store=store, resolver=Resolver(settings), batch_size=10,
                          extract=lambda documents: run_local(documents, settings=settings, workers=1))
     assert summary.new == len(REPORTS) and summary.failed == 0, summary.failures
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db_url=str(db), settings=settings), host="127.0.0.1",
-                                           port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + WAIT
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start serving the app")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(create_app(db_url=str(db), settings=settings)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    try:
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.fixture(scope="module")
@@ -122,17 +85,6 @@ def api(base_url: str, path: str, **params: Any) -> Any:
     response = httpx.get(base_url + path, params=params, timeout=WAIT)
     response.raise_for_status()
     return response.json()
-
-
-def wait_for(browser: Any, condition: Callable[[], Any], what: str) -> Any:
-    """Wait for ``condition``; on time-out fail with what the page's status line said."""
-    try:
-        # the page re-renders while we read it: a vanished element means "not yet", not a failure
-        return WebDriverWait(browser, WAIT, ignored_exceptions=(StaleElementReferenceException,)).until(
-            lambda _driver: condition())
-    except TimeoutException:
-        status = browser.find_element(By.ID, "status").get_property("textContent")
-        pytest.fail(f"timed out waiting for {what}; page status: {status!r}")
 
 
 def data_ids(browser: Any, selector: str) -> list[str]:

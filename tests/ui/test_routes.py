@@ -9,10 +9,10 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the UI routes need the server extra: pip install 'incidex[server]'")
 
-from fastapi import FastAPI  # noqa: E402
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
-from incidex.api.ui import routes  # noqa: E402
+from incidex.api.ui import routes
 
 PATH_COMMAND = re.compile(r"[MLZ]")
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
+import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from ..config import Settings
+from ..config import Settings, load_settings
 from ..errors import IncidexError, InputError, NotFoundError, StoreError
 from ..resolve import Resolver
 from ..store import Store
@@ -18,11 +21,15 @@ from .dependencies import ApiContext
 from .limits import BodyLimit
 
 log = logging.getLogger("incidex.api")
+# What ``incidex serve --workers N`` passes to each worker process, as environment variables.
+WORKER_ENV = {"db_url": "INCIDEX_SERVE_DB", "token": "INCIDEX_TOKEN", "config": "INCIDEX_CONFIG"}
 
 
 def create_app(*, db_url: str, settings: Settings, token: str | None = None) -> FastAPI:
     """The incidex API over the store at ``db_url``; write endpoints need ``token`` as a Bearer token when set."""
     store = Store(db_url)
+    if store.engine.dialect.name == "sqlite":
+        _map_sqlite(store.engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -41,6 +48,25 @@ def create_app(*, db_url: str, settings: Settings, token: str | None = None) -> 
     app.add_exception_handler(Exception, _unexpected)
     app.add_middleware(BodyLimit, max_bytes=settings.server.max_body_bytes)
     return app
+
+
+def worker_app() -> FastAPI:
+    """The app of one ``incidex serve --workers N`` process, configured by the :data:`WORKER_ENV` variables."""
+    return create_app(db_url=os.environ[WORKER_ENV["db_url"]], settings=load_settings(),
+                      token=os.environ.get(WORKER_ENV["token"]) or None)
+
+
+SQLITE_MAP_BYTES = 1 << 30
+
+
+def _map_sqlite(engine: sa.Engine) -> None:
+    """Read SQLite through a memory map: index and row pages come from the OS cache without a copy per read."""
+
+    @sa.event.listens_for(engine, "connect")
+    def _mmap(connection: Any, _record: Any) -> None:
+        connection.execute(f"PRAGMA mmap_size={SQLITE_MAP_BYTES}")
+
+    engine.dispose()  # connections opened before the listener (the migration's) go
 
 
 def _include_ui(app: FastAPI) -> None:

@@ -1,4 +1,4 @@
-"""Analyst corrections: field overrides with undo, merging and splitting incidents (write endpoints)."""
+"""Analyst corrections: field overrides, merging and splitting incidents, one list of them all, and undo."""
 
 from __future__ import annotations
 
@@ -6,16 +6,29 @@ from dataclasses import asdict
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
+from ..errors import ConflictError
 from ..store import corrections
-from .dependencies import Context, require_writer, write_connection
-from .schemas import CorrectionOut, IncidentId, MergeRequest, NewCorrection, SplitRequest
+from .dependencies import Context, ReadConnection, require_writer, write_connection
+from .schemas import (
+    ChangeList,
+    ChangeOut,
+    CorrectionOut,
+    IncidentId,
+    MergeRequest,
+    NewCorrection,
+    SplitRequest,
+    UndoRequest,
+)
 
-router = APIRouter(prefix="/api", tags=["corrections"], dependencies=[Depends(require_writer)],
-                   responses={401: {"description": "token required"}, 404: {"description": "unknown id"},
-                              422: {"description": "invalid correction"}})
+router = APIRouter(prefix="/api", tags=["corrections"],
+                   responses={404: {"description": "unknown id"}, 422: {"description": "invalid correction"}})
+WRITER = [Depends(require_writer)]
+TOKEN: dict[int | str, dict[str, Any]] = {401: {"description": "token required"}}
 WriteConnection = Annotated[sa.Connection, Depends(write_connection, scope="function")]
+Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+MAX_LIMIT, MAX_OFFSET = 500, 10_000
 
 
 def _out(correction: corrections.Correction) -> dict[str, Any]:
@@ -24,14 +37,43 @@ def _out(correction: corrections.Correction) -> dict[str, Any]:
     return data
 
 
-@router.post("/incidents/merge", status_code=201, response_model=IncidentId)
+def _change(change: corrections.Correction | corrections.Operation) -> dict[str, Any]:
+    """A correction of any kind in the one shape of :class:`ChangeOut`."""
+    data = asdict(change)
+    if isinstance(change, corrections.Correction):
+        data |= {"kind": "field", "incident_ids": [data.pop("incident_id")], "result_ids": [], "record_ids": [],
+                 "undo_path": f"/api/corrections/{change.id}/undo"}
+    else:
+        data["undo_path"] = f"/api/operations/{change.id}/undo"
+    return data
+
+
+@router.get("/corrections", response_model=ChangeList)
+def list_corrections(
+    connection: ReadConnection,
+    incident_id: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> dict[str, Any]:
+    """Every correction, newest first: field overrides, merges and splits with who, when, why and undo state.
+
+    With ``incident_id``, those that touch the incident: its field corrections and the merges and splits that took
+    or produced it (also after it was merged away).
+    """
+    total, items = corrections.history(connection, incident_id=incident_id, limit=limit, offset=offset)
+    return {"total": total, "items": [_change(item) for item in items]}
+
+
+@router.post("/incidents/merge", status_code=201, response_model=IncidentId, dependencies=WRITER,
+             responses=TOKEN)
 def merge(body: MergeRequest, connection: WriteConnection, ctx: Context) -> dict[str, str]:
     """Merge incidents into the first id given; their records and evidence move, nothing is deleted."""
     merged = corrections.merge_incidents(connection, body.ids, who=body.who, why=body.why, resolver=ctx.resolver)
     return {"incident_id": merged}
 
 
-@router.post("/incidents/{incident_id}/split", status_code=201, response_model=IncidentId)
+@router.post("/incidents/{incident_id}/split", status_code=201, response_model=IncidentId, dependencies=WRITER,
+             responses=TOKEN)
 def split(incident_id: str, body: SplitRequest, connection: WriteConnection, ctx: Context) -> dict[str, str]:
     """Move some records of an incident into a new incident; returns the new id."""
     new_id = corrections.split_incident(connection, incident_id, body.record_ids, who=body.who, why=body.why,
@@ -39,14 +81,35 @@ def split(incident_id: str, body: SplitRequest, connection: WriteConnection, ctx
     return {"incident_id": new_id}
 
 
-@router.post("/incidents/{incident_id}/corrections", status_code=201, response_model=CorrectionOut)
+@router.post("/incidents/{incident_id}/corrections", status_code=201, response_model=CorrectionOut,
+             dependencies=WRITER, responses=TOKEN)
 def correct(incident_id: str, body: NewCorrection, connection: WriteConnection) -> dict[str, Any]:
     """Override one field of the merged incident; the extracted value stays stored and undo restores it."""
     return _out(corrections.add_correction(connection, incident_id, field=body.field, value=body.value, who=body.who,
                                            why=body.why))
 
 
-@router.post("/corrections/{correction_id}/undo", response_model=CorrectionOut)
-def undo(correction_id: Annotated[int, Path(ge=1, le=2**31 - 1)], connection: WriteConnection, ctx: Context) -> dict[str, Any]:
-    """Undo a correction: the incident shows the extracted value (or the remaining corrections) again."""
-    return _out(corrections.undo_correction(connection, correction_id, resolver=ctx.resolver))
+@router.post("/corrections/{correction_id}/undo", response_model=CorrectionOut, dependencies=WRITER, responses=TOKEN)
+def undo(
+    correction_id: Id, connection: WriteConnection, ctx: Context, body: UndoRequest | None = None
+) -> dict[str, Any]:
+    """Undo a field correction: the incident shows the extracted value (or the remaining corrections) again."""
+    body = body or UndoRequest()
+    return _out(corrections.undo_correction(connection, correction_id, resolver=ctx.resolver, who=body.who,
+                                            why=body.why))
+
+
+@router.post("/operations/{operation_id}/undo", response_model=ChangeOut,
+             dependencies=WRITER,
+             responses={**TOKEN, 409: {"description": "a later merge or split must be undone first"}})
+def undo_operation(
+    operation_id: Id, connection: WriteConnection, ctx: Context, body: UndoRequest | None = None
+) -> dict[str, Any]:
+    """Undo a merge or split: the records it moved go back, and the incidents are as they were before it."""
+    body = body or UndoRequest()
+    try:
+        undone = corrections.undo_operation(connection, operation_id, resolver=ctx.resolver, who=body.who,
+                                            why=body.why)
+    except ConflictError as exc:
+        raise HTTPException(409, str(exc)) from None
+    return _change(undone)

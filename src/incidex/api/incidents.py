@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+import orjson
+from fastapi import APIRouter, HTTPException, Query, Response
 
 from ..store.corrections import corrections_of
 from . import queries
@@ -18,15 +19,29 @@ MAX_LIMIT = 500
 
 @router.get("", response_model=IncidentList)
 def list_incidents(
-    connection: ReadConnection,
+    ctx: Context,
     filters: Filters,
     sort: Sort = "date",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
-) -> dict[str, Any]:
+) -> Response:
     """Merged incidents matching every given filter, one page at a time."""
-    total, items = queries.list_incidents(connection, filters, sort=sort, limit=limit, offset=offset)
-    return {"total": total, "items": items}
+    with ctx.store.engine.connect() as connection:
+        page = queries.list_incidents(connection, filters, sort=sort, limit=limit, offset=offset)
+    return Response(orjson.dumps({"total": page.total, "items": [_item(row) for row in page.rows]}),
+                    media_type="application/json")
+
+
+def _item(row: Any) -> dict[str, Any]:
+    """One list item (schema ``IncidentItem``); the stored JSON lists go out as stored, without a decode."""
+    return {
+        "id": row.incident_id, "date": row.date, "date_precision": row.date_precision, "type": row.type,
+        "role": "main" if row.is_main else "background", "country": row.country, "admin1": row.admin1,
+        "location": row.location, "lat": row.lat, "lon": row.lon, "killed": row.killed, "injured": row.injured,
+        "hostages_taken": row.hostages_taken, "perpetrators": orjson.Fragment(row.perpetrators),
+        "source_count": row.source_count, "document_ids": orjson.Fragment(row.document_ids),
+        "corrected": bool(row.corrected),
+    }
 
 
 @router.get("/{incident_id}", response_model=IncidentDetail, responses={404: {"description": "unknown incident id"}})

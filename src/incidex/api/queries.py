@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
 import sqlalchemy as sa
 
-from ..store.tables import assignments, documents, incidents, overrides, records
+from ..store.tables import PG_SEARCH_TEXTS, assignments, documents, incidents, overrides, records
 
 Sort = Literal["date", "-date", "killed", "-killed", "type"]
 IncidentRole = Literal["main", "background"]
@@ -41,16 +40,41 @@ def _like(term: str) -> str:
     return f"%{escaped}%"
 
 
-def _contains(column: sa.ColumnElement[Any], term: str, *, dialect: str, as_json: bool = False) -> sa.ColumnElement[bool]:
-    """Case-insensitive substring test; JSON columns are searched in their stored text (non-ASCII as escapes).
+# Searching (migration 0005_search_index). SQLite: the distinct searched values per field are terms with a trigram
+# full-text index and links to their incidents' rowids. PostgreSQL: pg_trgm indexes the texts of PG_SEARCH_TEXTS.
+_terms = sa.table("incidents_search_terms", sa.column("term_id"), sa.column("field"), sa.column("value"))
+_links = sa.table("incidents_search_links", sa.column("term_id"), sa.column("incident"))
+_trigrams = sa.table("incidents_search", sa.column("rowid"), sa.column("value"))
+TRIGRAM = 3  # shorter terms cannot use the trigram index: the field's terms are scanned
 
-    SQLite's LIKE already ignores ASCII case, so it needs no per-row ``lower()``; PostgreSQL gets ILIKE.
-    """
-    text = sa.cast(column, sa.Text) if as_json else column
-    needle = json.dumps(term)[1:-1] if as_json else term
-    if dialect == "sqlite":
-        return text.like(_like(needle), escape="\\")
-    return text.ilike(_like(needle), escape="\\")
+
+def _contains(
+    field: Literal["text", "actors", "sources"], term: str, *, dialect: str, rowid: sa.ColumnElement[Any]
+) -> sa.ColumnElement[bool]:
+    """Case-insensitive substring test of one searched field: places, actors, victims and notes; actors; sources."""
+    if dialect != "sqlite":
+        return PG_SEARCH_TEXTS[field].ilike(_like(term), escape="\\")
+    return rowid.in_(_found(field, term))
+
+
+def _found(field: str, term: str) -> sa.Select[Any]:
+    """Rowids of the incidents holding a term of ``field`` that contains ``term`` (SQLite)."""
+    if len(term) < TRIGRAM:
+        matched = _terms.c.value.like(_like(term), escape="\\")
+    else:
+        phrase = '"' + term.replace('"', '""') + '"'
+        matched = _terms.c.term_id.in_(sa.select(_trigrams.c.rowid).where(_trigrams.c.value.op("MATCH")(phrase)))
+    terms = sa.select(_terms.c.term_id).where(_terms.c.field == field, matched)
+    return sa.select(_links.c.incident).where(_links.c.term_id.in_(terms))
+
+
+def _count(connection: sa.Connection, filters: ListFilters, where: list[sa.ColumnElement[bool]]) -> int:
+    """How many incidents match. On SQLite, a lone text search counts its links, not the incidents' rows."""
+    searches = [(f, t) for f, t in (("actors", filters.actor), ("sources", filters.source), ("text", filters.q)) if t]
+    if connection.dialect.name == "sqlite" and len(searches) == len(where) == 1:
+        found = _found(*searches[0]).distinct().subquery()
+        return connection.execute(sa.select(sa.func.count()).select_from(found)).scalar_one()
+    return connection.execute(sa.select(sa.func.count()).select_from(incidents).where(*where)).scalar_one()
 
 
 def _main_record() -> sa.Exists:
@@ -70,37 +94,37 @@ def _corrected() -> sa.Exists:
     )
 
 
-def conditions(filters: ListFilters, *, dialect: str) -> list[sa.ColumnElement[bool]]:
-    """WHERE terms of ``filters`` for a database of this ``dialect`` (``sqlite`` or ``postgresql``)."""
+def conditions(
+    filters: ListFilters, *, dialect: str, seek: frozenset[str] | None = None
+) -> list[sa.ColumnElement[bool]]:
+    """WHERE terms of ``filters`` for a database of this ``dialect`` (``sqlite`` or ``postgresql``).
+
+    On SQLite, terms on columns outside ``seek`` (None: all columns) are written so that no index serves them, which
+    steers the planner to the index that walks the sort order (SQLite has no statistics unless someone runs ANALYZE).
+    """
+    col = _column_for(dialect, seek)
     found: list[sa.ColumnElement[bool]] = []
     if filters.type:
-        found.append(incidents.c.type == filters.type)
+        found.append(col("type") == filters.type)
     if filters.country:
-        found.append(incidents.c.country == filters.country.upper())
+        found.append(col("country") == filters.country.upper())
     if filters.admin1:
-        found.append(sa.func.lower(incidents.c.admin1) == filters.admin1.lower())
-    if filters.actor:
-        found.append(_contains(incidents.c.perpetrators, filters.actor, dialect=dialect, as_json=True))
-    if filters.source:
-        found.append(_contains(incidents.c.sources, filters.source, dialect=dialect, as_json=True))
-    if filters.q:
-        found.append(sa.or_(
-            _contains(incidents.c.location, filters.q, dialect=dialect),
-            _contains(incidents.c.admin1, filters.q, dialect=dialect),
-            _contains(incidents.c.perpetrators, filters.q, dialect=dialect, as_json=True),
-            _contains(incidents.c.victims, filters.q, dialect=dialect, as_json=True),
-            _contains(incidents.c.notes, filters.q, dialect=dialect),
-        ))
+        found.append(sa.func.lower(col("admin1")) == filters.admin1.lower())
+    searches = (("actors", filters.actor), ("sources", filters.source), ("text", filters.q))
+    # A text search leads only when nothing else can: probing its matches while walking a covering index is cheaper
+    # than reading each match's row from the table.
+    rowid = col("rowid" if found or filters.date_from or filters.date_to or filters.bbox else "search")
+    found.extend(_contains(field, term, dialect=dialect, rowid=rowid) for field, term in searches if term)
     if filters.date_from:
         earliest = (date.fromisoformat(filters.date_from) - MAX_DATE_SPAN).isoformat()
-        found.append(incidents.c.date_to >= filters.date_from)
-        found.append(incidents.c.date_from >= earliest)  # implied by the span limit; lets the index bound the scan
+        found.append(col("date_to") >= filters.date_from)
+        found.append(col("date_from") >= earliest)  # implied by the span limit; lets the index bound the scan
     if filters.date_to:
-        found.append(incidents.c.date_from <= filters.date_to)
+        found.append(col("date_from") <= filters.date_to)
     if filters.bbox:
         min_lon, min_lat, max_lon, max_lat = filters.bbox
-        found.append(incidents.c.lat.between(min_lat, max_lat))
-        found.append(incidents.c.lon.between(min_lon, max_lon))
+        found.append(col("lat").between(min_lat, max_lat))
+        found.append(col("lon").between(min_lon, max_lon))
     if filters.role == "main":
         found.append(_main_record())
     elif filters.role == "background":
@@ -108,44 +132,88 @@ def conditions(filters: ListFilters, *, dialect: str) -> list[sa.ColumnElement[b
     return found
 
 
-SMALL_RESULT = 5000  # at most this many matches: sort them rather than walk a sort index past non-matches
+def _column_for(dialect: str, seek: frozenset[str] | None) -> Callable[[str], sa.ColumnElement[Any]]:
+    """Column references; on SQLite, columns outside ``seek`` get SQLite's unary ``+``, which rules out indexes."""
+
+    def column(name: str) -> sa.ColumnElement[Any]:
+        if name in ("rowid", "search"):  # "search": the rowid where a text search may lead the plan
+            leads = dialect == "sqlite" and seek is None and name == "search"
+            return sa.literal_column("incidents.rowid" if leads else "+incidents.rowid")
+        if dialect != "sqlite" or seek is None or name in seek:
+            return incidents.c[name]
+        return sa.literal_column(f"+incidents.{name}", incidents.c[name].type)
+
+    return column
 
 
-def _order(sort: Sort, *, small: bool) -> tuple[sa.ColumnElement[Any], ...]:
-    """ORDER BY terms (nulls last, id breaks ties); for small results they are wrapped so no index serves them."""
+def _order(sort: Sort, *, walk: bool, dated: bool) -> tuple[sa.ColumnElement[Any], ...]:
+    """ORDER BY terms (nulls last, id breaks ties); unless ``walk``, they are wrapped so no index serves them.
+
+    ``dated``: a date filter excludes undated incidents, so ascending dates need no nulls-last term and the
+    date index serves both the range and the order.
+    """
     key = {"date": incidents.c.date_from, "killed": incidents.c.killed, "type": incidents.c.type}[sort.lstrip("-")]
     ident = incidents.c.incident_id
-    if small:
+    if not walk:
         key, ident = sa.func.coalesce(key, key), sa.func.coalesce(ident, ident)
-    if sort == "type":
+    if sort == "type" or (sort == "date" and dated):
         return key, ident
     if sort.startswith("-"):
         return sa.nulls_last(key.desc()), ident.desc()
     return key.is_(None), key, ident
 
 
+# The columns whose index a walk of each sort order's index may still seek on.
+_SORT_SEEKS: dict[str, frozenset[str]] = {
+    "date": frozenset({"date_from", "date_to"}), "-date": frozenset({"date_from", "date_to"}),
+    "killed": frozenset(), "-killed": frozenset(), "type": frozenset({"type"}),
+}
+
+
+def _walks(total: int, everything: int, *, limit: int, offset: int) -> bool:
+    """Whether walking the sort order's index past non-matches beats sorting the ``total`` matches.
+
+    A walk reads about ``(offset + limit) * everything / total`` index entries; a sort reads the ``total`` matches.
+    """
+    return total * total > (offset + limit) * everything
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """One page of an incident list: the matching total and the rows, JSON columns as their stored text."""
+
+    total: int
+    rows: list[sa.Row[Any]]
+
+
 _LIST_COLUMNS = (
     incidents.c.incident_id, incidents.c.date, incidents.c.date_precision, incidents.c.type, incidents.c.country,
     incidents.c.admin1, incidents.c.location, incidents.c.lat, incidents.c.lon, incidents.c.killed,
-    incidents.c.injured, incidents.c.hostages_taken, incidents.c.perpetrators, incidents.c.sources,
-    incidents.c.document_ids,
+    incidents.c.injured, incidents.c.hostages_taken,
+    sa.cast(incidents.c.perpetrators, sa.Text).label("perpetrators"),
+    sa.func.json_array_length(incidents.c.sources).label("source_count"),
+    sa.cast(incidents.c.document_ids, sa.Text).label("document_ids"),
 )
 
 
-def list_incidents(
-    connection: sa.Connection, filters: ListFilters, *, sort: Sort, limit: int, offset: int
-) -> tuple[int, list[dict[str, Any]]]:
-    """The total count of matching incidents and one page of them as list items."""
-    where = conditions(filters, dialect=connection.dialect.name)
-    total = connection.execute(sa.select(sa.func.count()).select_from(incidents).where(*where)).scalar_one()
+def list_incidents(connection: sa.Connection, filters: ListFilters, *, sort: Sort, limit: int, offset: int) -> ListPage:
+    """The total count of matching incidents and one page of them, in ``sort`` order."""
+    dialect = connection.dialect.name
+    where = conditions(filters, dialect=dialect)
+    total = _count(connection, filters, where)
     if offset >= total:
-        return total, []
+        return ListPage(total, [])
+    everything = connection.execute(sa.select(sa.func.count()).select_from(incidents)).scalar_one()
+    walk = _walks(total, everything, limit=limit, offset=offset)
+    if walk:
+        where = conditions(filters, dialect=dialect, seek=_SORT_SEEKS[sort])
+    dated = bool(filters.date_from or filters.date_to)
     # Choose the page's ids first, then compute the per-row subqueries for those rows only: SQLite evaluates result
     # columns before it sorts, so selecting them with the sort would run them for every matching incident.
     page_ids = (
         sa.select(incidents.c.incident_id)
         .where(*where)
-        .order_by(*_order(sort, small=total <= SMALL_RESULT))
+        .order_by(*_order(sort, walk=walk, dated=dated))
         .limit(limit)
         .offset(offset)
         .subquery()
@@ -153,19 +221,9 @@ def list_incidents(
     page = (
         sa.select(*_LIST_COLUMNS, _main_record().label("is_main"), _corrected().label("corrected"))
         .select_from(incidents.join(page_ids, incidents.c.incident_id == page_ids.c.incident_id))
-        .order_by(*_order(sort, small=True))
+        .order_by(*_order(sort, walk=False, dated=dated))
     )
-    items = [
-        {
-            "id": row.incident_id, "date": row.date, "date_precision": row.date_precision, "type": row.type,
-            "role": "main" if row.is_main else "background", "country": row.country, "admin1": row.admin1,
-            "location": row.location, "lat": row.lat, "lon": row.lon, "killed": row.killed,
-            "injured": row.injured, "hostages_taken": row.hostages_taken, "perpetrators": row.perpetrators,
-            "source_count": len(row.sources), "document_ids": row.document_ids, "corrected": bool(row.corrected),
-        }
-        for row in connection.execute(page)
-    ]
-    return total, items
+    return ListPage(total, list(connection.execute(page)))
 
 
 def incident(connection: sa.Connection, incident_id: str) -> sa.Row[Any] | None:
@@ -195,7 +253,9 @@ def documents_by_id(connection: sa.Connection, document_ids: Sequence[str]) -> l
     ]
 
 
-def background_incidents(connection: sa.Connection, document_ids: Sequence[str], *, exclude: str) -> list[dict[str, Any]]:
+def background_incidents(
+    connection: sa.Connection, document_ids: Sequence[str], *, exclude: str
+) -> list[dict[str, Any]]:
     """Incidents recalled as background in these documents (other than ``exclude``)."""
     clusters = (
         sa.select(assignments.c.cluster_id)

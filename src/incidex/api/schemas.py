@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -34,15 +34,51 @@ class IncidentList(BaseModel):
     items: list[IncidentItem]
 
 
-class CorrectionOut(BaseModel):
-    id: int
-    field: str
-    old: Any = None
-    new: Any = None
+class UndoOut(BaseModel):
+    who: str | None
+    why: str | None
+    at: str
+
+
+class Signed(BaseModel):
+    """Who made a correction, when and why, and who undid it."""
+
     who: str
     why: str | None
     at: str
     undone: bool
+    undo: UndoOut | None = Field(default=None, description="who undid it, when and why; null while it applies")
+
+
+class CorrectionOut(Signed):
+    id: int
+    field: str
+    old: Any = None
+    new: Any = None
+
+
+class ChangeOut(Signed):
+    """One correction of any kind: a field override, a merge or a split."""
+
+    kind: Literal["field", "merge", "split"]
+    id: int = Field(description="numbered per kind: field corrections apart from merges and splits")
+    incident_ids: list[str] = Field(description="the corrected incident, or the incidents merged or split")
+    result_ids: list[str] = Field(description="the incidents a merge or split left; empty for a field")
+    record_ids: list[str] = Field(description="the records a merge or split moved; empty for a field")
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+    undo_path: str = Field(description="POST here (optionally with who and why) to undo it")
+
+
+class ChangeList(BaseModel):
+    total: int
+    items: list[ChangeOut]
+
+
+class UndoRequest(BaseModel):
+    who: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
+    why: str | None = Field(default=None, max_length=4000)
 
 
 class DocumentOut(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 
 import click
 
@@ -26,19 +27,34 @@ def is_loopback(host: str) -> bool:
 @click.option("--token", default=None, envvar="INCIDEX_TOKEN", show_envvar=True,
               help="Bearer token required by write endpoints; needed when binding a non-loopback address.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Settings file (TOML).")
-def command(db_url: str | None, host: str | None, port: int | None, token: str | None, config_path: str | None) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes; about one per CPU core serves the most requests.")
+def command(db_url: str | None, host: str | None, port: int | None, token: str | None, config_path: str | None,
+            workers: int) -> None:
     """Serve the incidex REST API under /api (OpenAPI at /docs) and the analyst UI at /."""
     try:
         import uvicorn
 
-        from ..api.app import create_app
+        from ..api.app import WORKER_ENV, create_app
+        from ..store import Store
     except ImportError as exc:
-        raise ConfigError(f"the server needs extra packages ({exc.name}); install them: pip install 'incidex[server]'") from None
+        raise ConfigError(
+            f"the server needs extra packages ({exc.name}); install them: pip install 'incidex[server]'"
+        ) from None
     settings = load_settings(config_path)
     host = host or settings.server.host
     token = token or None
     if not is_loopback(host) and token is None:
         raise ConfigError(f"refusing to serve on {host} without a token: set --token or INCIDEX_TOKEN, "
                           "or bind 127.0.0.1")
-    app = create_app(db_url=db_url or settings.store.url, settings=settings, token=token)
-    uvicorn.run(app, host=host, port=port or settings.server.port, log_level="info")
+    db_url = db_url or settings.store.url
+    port = port or settings.server.port
+    if workers == 1:
+        uvicorn.run(create_app(db_url=db_url, settings=settings, token=token), host=host, port=port, log_level="info")
+        return
+    Store(db_url).close()  # migrations run once, here, before the workers open the store
+    # Each worker builds its own app from these variables (uvicorn imports the factory by name in each process).
+    os.environ |= {WORKER_ENV["db_url"]: db_url, WORKER_ENV["token"]: token or ""}
+    if config_path:
+        os.environ[WORKER_ENV["config"]] = config_path
+    uvicorn.run("incidex.api.app:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info")

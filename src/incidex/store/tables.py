@@ -2,7 +2,7 @@
 
 Every key is a deterministic string (document id, record id, cluster id), never a database sequence, so a killed
 and restarted ingest writes the same rows as an uninterrupted one. The correction tables (``overrides``,
-``merge_operations``) are written by the API; their integer ids are assigned by the database.
+``merge_operations``, ``operation_incidents``) are written by the API; their integer ids are assigned by the database.
 """
 
 from __future__ import annotations
@@ -99,17 +99,45 @@ incidents = sa.Table(
     sa.Column("merged", sa.JSON, nullable=False),
 )
 
-# The API's list and count indexes (migration 0003_api_list_indexes); "IS NULL" leads give nulls-last sorts.
+# The API's list indexes (migration 0005_search_index): one per sort order ("IS NULL" leads give nulls-last sorts)
+# and one per leading filter, each also holding every filtered column (LIST_COVER) so lists never read the table.
+LIST_COVER = ("type", "country", "date_from", "date_to", "lat", "lon", "killed", "admin1")
 for _name, *_columns in (
-    ("ix_incidents_order_date", sa.text("(date_from IS NULL)"), "date_from", "incident_id"),
-    ("ix_incidents_order_killed", sa.text("(killed IS NULL)"), "killed", "incident_id"),
-    ("ix_incidents_order_type", "type", "incident_id"),
-    ("ix_incidents_dates", "date_from", "date_to", "incident_id"),
-    ("ix_incidents_type_dates", "type", "date_from", "date_to", "incident_id"),
-    ("ix_incidents_country_dates", "country", "date_from", "date_to", "incident_id"),
-    ("ix_incidents_killed", "killed", "incident_id"),
+    ("ix_incidents_list_date", sa.text("(date_from IS NULL)"), "date_from", "incident_id"),
+    ("ix_incidents_list_date_desc", "date_from", "incident_id"),
+    ("ix_incidents_list_killed", sa.text("(killed IS NULL)"), "killed", "incident_id"),
+    ("ix_incidents_list_killed_desc", "killed", "incident_id"),
+    ("ix_incidents_list_type", "type", "incident_id"),
+    ("ix_incidents_list_type_dates", "type", "date_from", "date_to", "incident_id"),
+    ("ix_incidents_list_country_dates", "country", "date_from", "date_to", "incident_id"),
+    ("ix_incidents_list_admin1", sa.text("lower(admin1)"), "date_from", "incident_id"),
+    ("ix_incidents_list_lat_lon", "lat", "lon", "incident_id"),
 ):
-    sa.Index(_name, *(incidents.c[c] if isinstance(c, str) else c for c in _columns))
+    _keys = [incidents.c[c] if isinstance(c, str) else c for c in _columns]
+    sa.Index(_name, *_keys, *(incidents.c[c] for c in LIST_COVER if c not in _columns))
+# Searching (migration 0005_search_index). SQLite: the tables whose names start with SEARCH_TABLE (terms, links to
+# incidents, a trigram full-text index and its shadow tables) are created by SQL there, not declared here.
+SEARCH_TABLE = "incidents_search"
+# PostgreSQL: the searched texts, values joined by U+001F (functions of migration 0005), with trigram indexes.
+PG_SEARCH_TEXTS: dict[str, sa.ColumnElement[str]] = {
+    "text": sa.func.incidex_search_text(incidents.c.location, incidents.c.admin1, incidents.c.perpetrators,
+                                        incidents.c.victims, incidents.c.notes, type_=sa.Text),
+    "actors": sa.func.incidex_search_values(incidents.c.perpetrators, type_=sa.Text),
+    "sources": sa.func.incidex_search_values(incidents.c.sources, type_=sa.Text),
+}
+for _field, _text in PG_SEARCH_TEXTS.items():
+    sa.Index(f"ix_incidents_search_{_field}", _text.label(_field), postgresql_using="gin",
+             postgresql_ops={_field: "gin_trgm_ops"})
+
+
+def _undo_columns() -> list[sa.Column[object]]:
+    """Who undid a correction, when and why (migration 0004_correction_undo)."""
+    return [
+        sa.Column("undone_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("undone_by", sa.Text, nullable=True),
+        sa.Column("undo_reason", sa.Text, nullable=True),
+    ]
+
 
 overrides = sa.Table(
     "overrides",
@@ -123,6 +151,7 @@ overrides = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("reason", sa.Text, nullable=True),
     sa.Column("undone", sa.Boolean, nullable=False, server_default=sa.false()),
+    *_undo_columns(),
 )
 
 merge_operations = sa.Table(
@@ -138,4 +167,15 @@ merge_operations = sa.Table(
     sa.Column("reason", sa.Text, nullable=True),
     sa.Column("undone", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.CheckConstraint("kind IN ('merge', 'split')", name="ck_merge_operations_kind"),
+    *_undo_columns(),
+    # the assignments the operation replaced, [record_id, cluster_id, new_cluster] each (migration 0004)
+    sa.Column("before", sa.JSON, nullable=True),
+)
+
+# Each incident an operation took or produced, so an incident's page finds its merges and splits by index.
+operation_incidents = sa.Table(
+    "operation_incidents",
+    metadata,
+    sa.Column("operation_id", sa.Integer, sa.ForeignKey("merge_operations.operation_id"), primary_key=True),
+    sa.Column("incident_id", sa.String, primary_key=True, index=True),
 )

@@ -16,7 +16,7 @@ const FIELD_GROUPS = [
   ["victims", "victim"], ["casualties", "casualties"], ["targets", "target"], ["weapons", "weapon"],
   ["responders", "responder"], ["sources", "source"], ["role", "role"],
 ];
-const CORRECTABLE = ["type", "date.value", "location.name", "location.admin1", "location.country_code",
+const CORRECTABLE = ["type", "date", "location.name", "location.admin1", "location.country_code",
   "casualties.killed.total", "casualties.injured.total", "casualties.hostages_taken",
   "casualties.hostages_released", "casualties.arrested"];
 const PAGE = 50;
@@ -483,7 +483,9 @@ async function loadIncident(id) {
   try {
     data = await api("/api/incidents/" + encodeURIComponent(id));
   } catch (error) {
-    view.replaceChildren(el("p", {}, el("a", { href: "/", "data-nav": true }, "‹ All incidents")), el("p", { class: "error" }, error.message));
+    // an incident merged away or split off is gone, but the corrections that touched it can still be undone here
+    view.replaceChildren(el("p", {}, el("a", { href: "/", "data-nav": true }, "‹ All incidents")), el("p", { class: "error" }, error.message),
+      el("section", { class: "panel" }, el("h2", {}, "Corrections that touched this incident"), correctionsList(id)));
     return;
   }
   renderIncident(view, id, data);
@@ -506,7 +508,7 @@ function renderIncident(view, id, data) {
   const main = el("div", { class: "incident-main" },
     el("div", { class: "incident-docs" }, (data.documents || []).map((doc) => documentPanel(doc, records))),
     el("aside", { class: "incident-side" },
-      factsPanel(inc), figuresPanel(inc, records, data.documents || []), correctionsPanel(id, data),
+      factsPanel(inc), figuresPanel(inc, records, data.documents || []), correctionsPanel(id),
       backgroundPanel(data.background || []), recordsPanel(id, data)));
   view.replaceChildren(title, main);
 }
@@ -528,7 +530,7 @@ function factsPanel(inc) {
   return el("section", { class: "panel" }, el("h2", {}, "Reconciled record"),
     el("table", { class: "facts" }, el("tbody", {},
       factRow("Type", label(inc.type || ""), "type"),
-      factRow("Date", inc.date?.value ? `${inc.date.value} (${inc.date.precision})` : null, "date.value"),
+      factRow("Date", inc.date?.value ? `${inc.date.value} (${inc.date.precision})` : null, "date"),
       factRow("Place", loc.name, "location.name"),
       factRow("Admin1 / country", [loc.admin1, loc.country_code].filter(Boolean).join(" / "), "location.country_code"),
       factRow("Coordinates", coords ? coords + (loc.uncertain ? " (uncertain)" : "") : null),
@@ -738,17 +740,62 @@ function action(form, run) {
   return form;
 }
 
-function correctionsPanel(id, data) {
-  const rows = (data.corrections || []).map((c) => el("tr", { class: c.undone ? "undone" : "" },
-    el("td", {}, label(c.field)), el("td", {}, show(c.old === null || c.old === undefined ? null : JSON.stringify(c.old)), " → ",
-      el("b", {}, show(c.new === null || c.new === undefined ? null : JSON.stringify(c.new)))),
-    el("td", {}, c.who, el("div", { class: "muted" }, (c.at || "").replace("T", " ").slice(0, 16))),
-    el("td", {}, c.why),
-    el("td", {}, c.undone ? el("span", { class: "muted" }, "undone") : el("button", { type: "button", class: "quiet",
-      onclick: async () => {
-        try { await post(`/api/corrections/${encodeURIComponent(c.id)}/undo`, {}); status("Correction undone.", "ok"); loadIncident(id); }
-        catch (error) { status(error.message, "error"); }
-      } }, "Undo"))));
+// Every correction touching the incident (field, merge, split), newest first, each with its Undo.
+function correctionsList(id) {
+  const box = el("div", { class: "corrections-list" }, el("p", { class: "muted loading" }, "Loading corrections…"));
+  api(`/api/corrections?incident_id=${encodeURIComponent(id)}&limit=500`).then((page) => {
+    const rows = page.items.map((c) => el("tr", { class: c.undone ? "undone" : "", "data-kind": c.kind },
+      el("td", {}, c.kind === "field" ? label(c.field) : c.kind), el("td", {}, changeText(c)),
+      el("td", {}, c.who, el("div", { class: "muted" }, when(c.at))),
+      el("td", {}, c.why),
+      el("td", {}, c.undone ? el("span", { class: "muted" }, "undone", c.undo ? ` by ${show(c.undo.who)} ${when(c.undo.at)}` : "",
+        c.undo && c.undo.why ? ` (${c.undo.why})` : "") : undoButton(id, c))));
+    box.replaceChildren(rows.length ? el("table", { class: "grid compact corrections" },
+      el("thead", {}, el("tr", {}, ["Kind", "Change", "Who / when", "Why", ""].map((h) => el("th", {}, h)))),
+      el("tbody", {}, rows)) : el("p", { class: "muted" }, "No corrections yet. Extracted values are kept; a correction overrides them and can be undone."));
+  }).catch((error) => box.replaceChildren(el("p", { class: "error" }, error.message)));
+  return box;
+}
+
+function when(at) {
+  return String(at || "").replace("T", " ").slice(0, 16);
+}
+
+function incidentLink(other) {
+  return el("a", { href: "/incidents/" + encodeURIComponent(other), "data-nav": true, class: "mono" }, other);
+}
+
+function changeText(c) {
+  const value = (v) => show(v === null || v === undefined ? null : JSON.stringify(v));
+  if (c.kind === "field") return [value(c.old), " → ", el("b", {}, value(c.new))];
+  if (c.kind === "merge") {
+    return ["merged ", ...c.incident_ids.slice(1).flatMap((other, n) => [n ? ", " : null, incidentLink(other)]),
+      " into ", incidentLink(c.result_ids[0]), ` (${c.record_ids.length} record(s) moved)`];
+  }
+  return [`split ${c.record_ids.length} record(s) off `, incidentLink(c.incident_ids[0]), " into ",
+    incidentLink(c.result_ids[c.result_ids.length - 1])];
+}
+
+function undoButton(id, c) {
+  return el("button", { type: "button", class: "quiet", title: "undo this " + (c.kind === "field" ? "correction" : c.kind),
+    onclick: async (event) => {
+      event.target.disabled = true;
+      const who = (localStorage.getItem("incidex-who") || "").trim();
+      try {
+        await post(c.undo_path, who ? { who } : {});
+        // undoing a split from the split-off incident's page removes that incident: show the one it came from
+        const gone = c.kind === "split" && id === c.result_ids[c.result_ids.length - 1];
+        if (gone) navigate("/incidents/" + encodeURIComponent(c.incident_ids[0]));
+        else loadIncident(id);
+        status(c.kind === "field" ? "Correction undone." : `The ${c.kind} is undone; its records are back where they were.`, "ok");
+      } catch (error) {
+        status(error.message, "error");
+        event.target.disabled = false;
+      }
+    } }, "Undo");
+}
+
+function correctionsPanel(id) {
   const form = action(el("form", { id: "correction-form", class: "stack" },
     el("div", { class: "row" }, el("select", { name: "field" }, CORRECTABLE.map((f) => el("option", { value: f }, f))),
       el("input", { name: "value", placeholder: "new value (empty = unknown)" })),
@@ -760,11 +807,7 @@ function correctionsPanel(id, data) {
     status(`Correction of ${field} saved.`, "ok");
     loadIncident(id);
   });
-  return el("section", { class: "panel" }, el("h2", {}, "Analyst corrections"),
-    rows.length ? el("table", { class: "grid compact corrections" },
-      el("thead", {}, el("tr", {}, ["Field", "Change", "Who / when", "Why", ""].map((h) => el("th", {}, h)))),
-      el("tbody", {}, rows)) : el("p", { class: "muted" }, "No corrections yet. Extracted values are kept; a correction overrides them and can be undone."),
-    form);
+  return el("section", { class: "panel" }, el("h2", {}, "Analyst corrections"), correctionsList(id), form);
 }
 
 function backgroundPanel(items) {
