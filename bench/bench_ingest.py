@@ -5,9 +5,12 @@
 
 For each run it prints docs/s end to end (read -> extract -> store -> resolve, including worker start-up and
 model loads), the CPU seconds per document of the run's process tree (it tells more than docs/s on a busy machine,
-whose load average is printed too), the peak RSS of the process tree (sampled every 0.2 s), and the share of the
-time spent in the store (its reads and batched writes, resolver calls included) and in the resolver alone.
-Targets: store < 10% of the time; 2 workers >= 1.8x one worker. Each run is a fresh child process with a fresh database.
+whose load average is printed too), the peak RSS of the process tree (sampled every 0.2 s), the records and merged
+incidents stored, and the store share: the wall seconds the main process spends in the store (its reads and
+batched writes, the resolver calls inside them included) divided by the wall seconds of the run; the resolver's
+part of it is printed too. Targets: store < 10% of the time; 2 workers >= 1.8x one worker.
+Each run is a fresh child process with a fresh database; a run's row is printed when it ends, and every
+PROGRESS_EVERY documents it prints its figures so far on stderr, so a long benchmark cut short keeps them.
 """
 
 from __future__ import annotations
@@ -21,10 +24,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
-
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import psutil
 
@@ -33,7 +35,7 @@ from incidex.config import load_settings
 from incidex.ingest import read_paths
 from incidex.parallel import run_dask, run_local
 from incidex.resolve.resolver import Resolver
-from incidex.store import Store, ingest
+from incidex.store import IngestSummary, Store, ingest
 
 BENCH = Path(__file__).resolve().parent
 RUNS = ("local:1", "local:2", "dask:local:2")
@@ -51,20 +53,29 @@ def main(argv: list[str] | None = None) -> int:
         "--extract", choices=EXTRACTORS, default="incidex",
         help="batch function: the full incidex pipeline, the bare spaCy model (empty reports), or no NLP at all",
     )
+    parser.add_argument(
+        "--model-dir", default=None,
+        help="learned MUC-4 model of the incidex pipeline: a directory, or none for the rules alone (default: shipped)",
+    )
     parser.add_argument("--workdir", type=Path, help="where the corpus and databases go (default: a temp dir)")
     parser.add_argument("--run", help=argparse.SUPPRESS)  # child mode: one run
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.run:
-        print(json.dumps(_child(args.run, corpus=args.corpus, db=args.db, extract=args.extract)))
+        print(json.dumps(_child(args.run, corpus=args.corpus, db=args.db, extract=args.extract,
+                                model_dir=args.model_dir)))
         return 0
+    _print_header(docs=args.docs, extract=args.extract, model_dir=args.model_dir)
+    results = []
     with tempfile.TemporaryDirectory(prefix="incidex-bench-") as temp:
         workdir = args.workdir or Path(temp)
         workdir.mkdir(parents=True, exist_ok=True)
         corpus = _corpus(workdir, docs=args.docs, seed=args.seed)
-        results = [_parent(run, corpus=corpus, workdir=workdir, extract=args.extract) for run in args.runs.split(",")]
-    _print(results, docs=args.docs, extract=args.extract)
+        for run in args.runs.split(","):  # each row as soon as its run ends: a long benchmark cut short keeps them
+            results.append(_parent(run, corpus=corpus, workdir=workdir, extract=args.extract, model_dir=args.model_dir))
+            _print_row(results[-1])
+    _print_summary(results)
     return 0
 
 
@@ -80,12 +91,14 @@ def _corpus(workdir: Path, *, docs: int, seed: int) -> Path:
     return path
 
 
-def _parent(run: str, *, corpus: Path, workdir: Path, extract: str) -> dict:
+def _parent(run: str, *, corpus: Path, workdir: Path, extract: str, model_dir: str | None) -> dict:
     """Start one run in a child process and sample the RSS of its whole process tree until it ends."""
     db = workdir / f"bench-{run.replace(':', '-')}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     command = [sys.executable, __file__, "--run", run, "--corpus", str(corpus), "--db", str(db), "--extract", extract]
+    if model_dir is not None:
+        command += ["--model-dir", model_dir]
     cpu_before = _children_cpu()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     peak = 0
@@ -122,11 +135,11 @@ def _tree_rss(process: psutil.Process) -> int:
     return total
 
 
-def _child(run: str, *, corpus: Path, db: Path, extract: str) -> dict:
+def _child(run: str, *, corpus: Path, db: Path, extract: str, model_dir: str | None) -> dict:
     """One timed ingest: read the corpus, extract with the run's driver, store and resolve."""
     settings = load_settings()
     if extract == "incidex":
-        batch_function = extract_documents
+        batch_function = functools.partial(extract_documents, model_dir=model_dir)
     else:
         sys.path.insert(0, str(BENCH))
         import standins
@@ -145,8 +158,10 @@ def _child(run: str, *, corpus: Path, db: Path, extract: str) -> dict:
             extract=lambda documents: driver(documents, settings=settings, extract=batch_function),
             resolver=TimedResolver(Resolver(settings), clock=clock),
             batch_size=settings.store.batch_size,
+            progress=ProgressLines(run, clock=clock, start=start),
         )
-    seconds = time.perf_counter() - start
+        seconds = time.perf_counter() - start
+        incidents = store.count("incidents")
     return {
         "run": run,
         "seconds": seconds,
@@ -154,10 +169,32 @@ def _child(run: str, *, corpus: Path, db: Path, extract: str) -> dict:
         "new": summary.new,
         "failed": summary.failed,
         "records": summary.records,
+        "incidents": incidents,
         "store_seconds": clock.seconds["store"],
         "resolver_seconds": clock.seconds["resolver"],
         "load_average": os.getloadavg()[0],
     }
+
+
+PROGRESS_EVERY = 1000
+
+
+class ProgressLines:
+    """A line on stderr each PROGRESS_EVERY inputs, so a run cut short still leaves its figures so far."""
+
+    def __init__(self, run: str, *, clock: Clock, start: float) -> None:
+        self.run, self.clock, self.start = run, clock, start
+        self.next = PROGRESS_EVERY
+
+    def __call__(self, summary: IngestSummary) -> None:
+        if summary.done < self.next:
+            return
+        self.next += PROGRESS_EVERY
+        seconds = time.perf_counter() - self.start
+        store, resolver = (100 * self.clock.seconds[part] / seconds for part in ("store", "resolver"))
+        print(f"  {self.run}: {summary.done} docs in {seconds:.0f} s, {summary.done / seconds:.1f} docs/s, "
+              f"store {store:.1f}%, resolver {resolver:.1f}%, load {os.getloadavg()[0]:.1f}", file=sys.stderr,
+              flush=True)
 
 
 class Clock:
@@ -211,15 +248,27 @@ class TimedResolver:
             return self.resolver.reconcile(cluster)
 
 
-def _print(results: list[dict], *, docs: int, extract: str) -> None:
-    print(f"incidex ingest benchmark: {docs} synthetic reports, batch function: {extract}, {os.cpu_count()} CPUs")
+def _print_header(*, docs: int, extract: str, model_dir: str | None) -> None:
+    learned = f" (learned model: {model_dir or 'shipped'})" if extract == "incidex" else ""
+    print(f"incidex ingest benchmark: {docs} synthetic reports, batch function: {extract}{learned}, "
+          f"{os.cpu_count()} CPUs, "
+          f"load average at start {os.getloadavg()[0]:.1f}")
+    print("store % = wall time the main process spends in the store (reads, batched writes and the resolver calls "
+          "inside them) / wall time of the run")
     print(f"{'run':<14}{'docs/s':>9}{'seconds':>10}{'CPU s/doc':>11}{'peak RSS MB':>13}{'store %':>9}"
-          f"{'resolver %':>12}{'records':>9}{'failed':>8}{'load avg':>10}")
-    for r in results:
-        print(f"{r['run']:<14}{r['docs'] / r['seconds']:>9.1f}{r['seconds']:>10.1f}"
-              f"{r['cpu_seconds'] / r['docs']:>11.3f}{r['peak_rss_mb']:>13.0f}"
-              f"{100 * r['store_seconds'] / r['seconds']:>9.1f}{100 * r['resolver_seconds'] / r['seconds']:>12.1f}"
-              f"{r['records']:>9}{r['failed']:>8}{r['load_average']:>10.1f}")
+          f"{'resolver %':>12}{'records':>9}{'incidents':>10}{'failed':>8}{'load avg':>10}", flush=True)
+
+
+def _print_row(r: dict) -> None:
+    print(f"{r['run']:<14}{r['docs'] / r['seconds']:>9.1f}{r['seconds']:>10.1f}"
+          f"{r['cpu_seconds'] / r['docs']:>11.3f}{r['peak_rss_mb']:>13.0f}"
+          f"{100 * r['store_seconds'] / r['seconds']:>9.1f}{100 * r['resolver_seconds'] / r['seconds']:>12.1f}"
+          f"{r['records']:>9}{r['incidents']:>10}{r['failed']:>8}{r['load_average']:>10.1f}", flush=True)
+
+
+def _print_summary(results: list[dict]) -> None:
+    if not results:
+        return
     by_run = {r["run"]: r for r in results}
     worst_store = max(r["store_seconds"] / r["seconds"] for r in results)
     print(f"store share: worst {100 * worst_store:.1f}% (target < {100 * STORE_TARGET:.0f}%): "

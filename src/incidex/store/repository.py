@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, Protocol
 
@@ -122,12 +123,14 @@ class Store:
     """Documents, extracted records with evidence, resolver assignments and merged incidents in one database.
 
     Opening runs any missing migrations. :meth:`write` stores a batch of documents in one transaction, so a
-    killed process leaves whole batches or nothing.
+    killed process leaves whole batches or nothing. Stored records never change, so the store keeps up to
+    ``cached_records`` of them as the resolver reads them and parses only the others when candidates are loaded.
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, cached_records: int = 50_000) -> None:
         self.url = url
         self.engine = engine_for(url)
+        self._records = RecordCache(cached_records)
         try:
             migrate.upgrade(self.engine)
         except sa.exc.SQLAlchemyError as exc:
@@ -155,11 +158,14 @@ class Store:
 
     def write(self, entries: Sequence[DocumentEntry], *, resolver: Resolver) -> int:
         """Store ``entries`` and merge their records into incidents, all in one transaction; returns records added."""
+        seen = RecordCache(None)
         try:
             with self.engine.begin() as connection:
-                return _write(connection, entries, resolver)
+                added = _write(connection, entries, resolver, seen=seen, cache=self._records)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the store at {self.url}: {_reason(exc)}") from None
+        self._records.update(seen)  # only once committed
+        return added
 
     def incidents(self, filters: IncidentFilters | None = None) -> Iterator[IncidentRow]:
         """Merged incidents matching ``filters``, dated ones first by date, then by id."""
@@ -209,7 +215,25 @@ class Store:
             raise StoreError(f"cannot read the store at {self.url}: {_reason(exc)}") from None
 
 
-def _write(connection: sa.Connection, entries: Sequence[DocumentEntry], resolver: Resolver) -> int:
+class RecordCache(OrderedDict[str, RecordRef]):
+    """Stored records by record id; beyond ``size`` (``None``: no limit) the one put in first is dropped."""
+
+    def __init__(self, size: int | None) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: str, value: RecordRef) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        if self.size is not None and len(self) > self.size:
+            self.popitem(last=False)
+
+
+def _write(
+    connection: sa.Connection, entries: Sequence[DocumentEntry], resolver: Resolver, *, seen: RecordCache,
+    cache: RecordCache,
+) -> int:
+    """Insert the batch, then resolve it; ``seen`` collects the records read or written (for ``cache`` after commit)."""
     document_rows, record_rows, evidence_list, refs = [], [], [], []
     for entry in entries:
         document = entry.document
@@ -245,15 +269,18 @@ def _write(connection: sa.Connection, entries: Sequence[DocumentEntry], resolver
     if evidence_list:
         connection.execute(sa.insert(evidence), evidence_list)
     if refs:
-        _resolve(connection, refs, resolver)
+        _resolve(connection, refs, resolver, seen=seen, cache=cache)
+        seen.update((ref.record_id, ref) for ref in refs)
     return len(record_rows)
 
 
-def _resolve(connection: sa.Connection, refs: list[RecordRef], resolver: Resolver) -> None:
+def _resolve(
+    connection: sa.Connection, refs: list[RecordRef], resolver: Resolver, *, seen: RecordCache, cache: RecordCache
+) -> None:
     candidate_ids: set[str] = set()
     for window in dict.fromkeys(resolver.window(ref) for ref in refs):
         candidate_ids.update(_window_ids(connection, window))
-    candidates = load_clusters(connection, candidate_ids)
+    candidates = load_clusters(connection, candidate_ids, cache=cache, seen=seen)
     decided = resolver.assign(refs, [candidates[key] for key in sorted(candidates)])
     if sorted(a.record_id for a in decided) != sorted(r.record_id for r in refs):
         raise StoreError("the resolver must assign every new record exactly once; this is a bug in incidex.resolve")
@@ -270,7 +297,7 @@ def _resolve(connection: sa.Connection, refs: list[RecordRef], resolver: Resolve
             for a in decided
         ],
     )
-    affected = _merge(connection, candidates, refs, decided)
+    affected = _merge(connection, candidates, refs, decided, cache=cache, seen=seen)
     connection.execute(sa.delete(incidents).where(incidents.c.incident_id.in_(sorted(affected))))
     connection.execute(
         sa.insert(incidents), [incident_row(affected[key], resolver.reconcile(affected[key])) for key in sorted(affected)]
@@ -279,13 +306,19 @@ def _resolve(connection: sa.Connection, refs: list[RecordRef], resolver: Resolve
 
 
 def _merge(
-    connection: sa.Connection, candidates: dict[str, Cluster], refs: list[RecordRef], decided: list[Assignment]
+    connection: sa.Connection,
+    candidates: dict[str, Cluster],
+    refs: list[RecordRef],
+    decided: list[Assignment],
+    *,
+    cache: RecordCache,
+    seen: RecordCache,
 ) -> dict[str, Cluster]:
     """The clusters the assignments touch, with their stored and their new records, in record id order."""
     targets = {a.cluster_id for a in decided}
     clusters = {key: Cluster(key, list(c.records)) for key, c in candidates.items() if key in targets}
     started_here = {a.cluster_id for a in decided if a.new_cluster}
-    clusters |= load_clusters(connection, targets - candidates.keys() - started_here)
+    clusters |= load_clusters(connection, targets - candidates.keys() - started_here, cache=cache, seen=seen)
     by_id = {ref.record_id: ref for ref in refs}
     for a in decided:
         clusters.setdefault(a.cluster_id, Cluster(a.cluster_id)).records.append(by_id[a.record_id])
@@ -300,37 +333,60 @@ UNBOUNDED_LIMIT = 200
 def _window_ids(connection: sa.Connection, window: CandidateWindow) -> list[str]:
     """Ids of stored incidents whose date windows reach into the resolver's blocking window (None bounds are open).
 
-    A window with neither dates nor country selects the most recent UNBOUNDED_LIMIT incidents rather than the whole
-    table, so an undated, unplaced report can still join an incident reported in an earlier batch.
+    A window open on a side selects at most the UNBOUNDED_LIMIT incidents nearest its closed bound (the most recent
+    when it has none) rather than all of a country's or the whole table's history, so an undated report or a
+    recalled earlier incident can still join an incident of an earlier batch, and the cost stays flat as the
+    store grows.
     """
     query = sa.select(incidents.c.incident_id)
-    if not (window.date_from or window.date_to or window.country_code):
-        query = query.order_by(incidents.c.window_to.desc(), incidents.c.incident_id).limit(UNBOUNDED_LIMIT)
-        return list(connection.execute(query).scalars())
     if window.date_from:
         query = query.where(incidents.c.window_to >= window.date_from)
     if window.date_to:
         query = query.where(incidents.c.window_from <= window.date_to)
     if window.country_code:
         query = query.where(sa.or_(incidents.c.country == window.country_code, incidents.c.country.is_(None)))
+    if window.date_from and window.date_to:
+        return list(connection.execute(query).scalars())
+    nearest = incidents.c.window_to.asc() if window.date_from else incidents.c.window_from.desc()
+    if not (window.date_from or window.date_to):
+        nearest = incidents.c.window_to.desc()
+    query = query.order_by(nearest, incidents.c.incident_id).limit(UNBOUNDED_LIMIT)
     return list(connection.execute(query).scalars())
 
 
-def load_clusters(connection: sa.Connection, cluster_ids: set[str]) -> dict[str, Cluster]:
-    """The stored clusters with these ids, each with its records in record id order."""
+def load_clusters(
+    connection: sa.Connection,
+    cluster_ids: set[str],
+    *,
+    cache: MutableMapping[str, RecordRef] | None = None,
+    seen: MutableMapping[str, RecordRef] | None = None,
+) -> dict[str, Cluster]:
+    """The stored clusters with these ids, each with its records in record id order.
+
+    Records found in ``cache`` are not read again; those read are put into ``seen`` (default: ``cache``).
+    """
     if not cluster_ids:
         return {}
-    query = (
-        sa.select(assignments.c.cluster_id, records, documents.c.published, documents.c.source)
-        .join(records, records.c.record_id == assignments.c.record_id)
-        .join(documents, documents.c.document_id == records.c.document_id)
+    cache = {} if cache is None else cache
+    seen = cache if seen is None else seen
+    members = connection.execute(
+        sa.select(assignments.c.cluster_id, assignments.c.record_id)
         .where(assignments.c.cluster_id.in_(sorted(cluster_ids)))
-        .order_by(assignments.c.cluster_id, records.c.record_id)
-    )
+        .order_by(assignments.c.cluster_id, assignments.c.record_id)
+    ).all()
+    missing = sorted({record for _, record in members if record not in cache and record not in seen})
+    if missing:
+        query = (
+            sa.select(records, documents.c.published, documents.c.source)
+            .join(documents, documents.c.document_id == records.c.document_id)
+            .where(records.c.record_id.in_(missing))
+        )
+        for row in connection.execute(query).mappings():
+            seen[row["record_id"]] = stored_ref(row, published=row["published"], source=row["source"])
     clusters: dict[str, Cluster] = {}
-    for row in connection.execute(query).mappings():
-        cluster = clusters.setdefault(row["cluster_id"], Cluster(cluster_id=row["cluster_id"]))
-        cluster.records.append(stored_ref(row, published=row["published"], source=row["source"]))
+    for cluster_id, record in members:
+        cluster = clusters.setdefault(cluster_id, Cluster(cluster_id=cluster_id))
+        cluster.records.append(seen[record] if record in seen else cache[record])
     return clusters
 
 

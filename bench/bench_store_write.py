@@ -1,16 +1,20 @@
 """Store write throughput: N hand-built reports into a fresh SQLite file; prints records/s.
 
-Usage: python tests/store/bench_store_write.py [N] [--resolver real|none]. ``none`` gives every record its own
+Usage: python bench/bench_store_write.py [N] [--resolver real|none]. ``none`` gives every record its own
 incident without looking for candidates, which measures the store alone; ``real`` adds incidex.resolve.
+The reports come from the stand-in extractor of the store tests (``tests/store/store_helpers.py``).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "store"))
 from store_helpers import corpus, read_report
 
 from incidex.config import load_settings
