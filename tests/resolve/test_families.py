@@ -1,4 +1,4 @@
-from incidex.resolve.families import compatible, families_of, shared_family
+from incidex.resolve.families import compatible, families_of, follow_up, shared_family
 from incidex.types import INCIDENT_TYPES
 
 
@@ -19,3 +19,9 @@ def test_other_is_compatible_with_everything():
 
 def test_every_type_but_other_has_a_family():
     assert [kind for kind in INCIDENT_TYPES if not families_of(kind)] == ["other"]
+
+
+def test_an_arrest_is_a_follow_up_of_any_type():
+    assert all(compatible("arrest", kind) for kind in INCIDENT_TYPES)
+    assert follow_up("arrest", "bombing") and follow_up("hostage_taking", "arrest")
+    assert not follow_up("arrest", "arrest") and not follow_up("bombing", "armed_assault")

@@ -192,3 +192,87 @@ def test_dates_a_day_apart_are_within_tolerance(resolver):
     first, second = resolver.assign([a, b], [])
     assert second.cluster_id == first.cluster_id
     assert "dates within 3 days (2024-06-17 / 2024-06-16)" in second.reasons
+
+
+VANCOUVER_TRIAL = (
+    "The trial of Eric Kirkpatrick opened on Monday; prosecutors said the fired worker came back to his former "
+    "office with a handgun."
+)
+
+
+def test_arrest_report_joins_the_attack_it_follows(resolver):
+    attack = make_record("attack", kind="armed_assault", date="2008-01-25", location=VANCOUVER, context=VANCOUVER_TEXT)
+    arrest = make_record("arrest", kind="arrest", date="2008-01-26", location=VANCOUVER, context=VANCOUVER_TEXT)
+    first, second = resolver.assign([attack, arrest], [])
+    assert second.cluster_id == first.cluster_id
+    assert "follow-up (arrest / armed_assault)" in second.reasons
+
+
+def test_trial_months_later_joins_its_incident_when_texts_agree(resolver):
+    attack = make_record("attack", kind="armed_assault", date="2008-01-25", location=VANCOUVER, context=VANCOUVER_TEXT)
+    trial = make_record("trial", kind="armed_assault", date="2008-09-15", location=VANCOUVER, context=VANCOUVER_TRIAL)
+    first, second = resolver.assign([attack, trial], [])
+    assert second.cluster_id == first.cluster_id
+    assert any(r.startswith("dates too far apart (2008-09-15 / 2008-01-25), outweighed by text similarity")
+               for r in second.reasons)
+
+
+def test_report_more_than_a_follow_up_window_later_stays_apart(resolver):
+    attack = make_record("attack", kind="armed_assault", date="2008-01-25", location=VANCOUVER, context=VANCOUVER_TEXT)
+    later = make_record("later", kind="armed_assault", date="2010-03-01", location=VANCOUVER, context=VANCOUVER_TRIAL)
+    first, second = resolver.assign([attack, later], [])
+    assert second.new_cluster and second.cluster_id != first.cluster_id
+
+
+def partition(assignments) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for assignment in assignments:
+        groups.setdefault(assignment.cluster_id, set()).add(assignment.record_id)
+    return {frozenset(members) for members in groups.values()}
+
+
+def test_order_of_records_in_a_batch_does_not_change_the_incidents(resolver):
+    records = [
+        make_record("r1", context=ROSTOV_TEXT_A),
+        make_record("t1", kind="armed_assault", date=None, location=TROY, context=TROY_TEXT, published="2007-04-10"),
+        make_record("r2", context=ROSTOV_TEXT_B),
+        make_record("t2", kind="armed_assault", date=None, location=TROY, context=TROY_TEXT, published="2007-04-11"),
+        make_record("r3", context=ROSTOV_TEXT_A + " Two guards survived."),
+    ]
+    expected = {frozenset({"r1:i1", "r2:i1", "r3:i1"}), frozenset({"t1:i1", "t2:i1"})}
+    assert partition(resolver.assign(records, [])) == expected
+    assert partition(Resolver(load_settings()).assign(records[::-1], [])) == expected
+
+
+def test_a_recalled_incident_cannot_keep_two_reports_of_one_incident_apart(resolver):
+    # report "x" recalls an earlier incident that reads like "y"'s; its own main record is about the same event
+    y_main = make_record("y", context=ROSTOV_TEXT_A)
+    x_recalled = make_record("x", role="background", context=ROSTOV_TEXT_A, number=1)
+    x_main = make_record("x", context=ROSTOV_TEXT_B, number=2)
+    y, recalled, main = resolver.assign([y_main, x_recalled, x_main], [])
+    assert main.cluster_id == y.cluster_id and not main.new_cluster
+    assert recalled.cluster_id != y.cluster_id
+
+
+def test_incidents_dated_years_apart_stay_apart_though_undated_reports_resemble_both(resolver):
+    dated_2008 = make_record("d2008", kind="riot", date="2008-12-13", location=None, context=ROSTOV_TEXT_A)
+    dated_2010 = make_record("d2010", kind="riot", date="2010-05-05", location=None, context=ROSTOV_TEXT_A)
+    undated = [make_record(f"u{n}", kind="riot", date=None, location=None, context=ROSTOV_TEXT_A) for n in range(3)]
+    assignments = resolver.assign([dated_2008, *undated, dated_2010], [])
+    assert assignments[0].cluster_id != assignments[-1].cluster_id
+    assert len({a.cluster_id for a in assignments}) == 2
+    founder = next(a for a in assignments if a.new_cluster and a.cluster_id != assignments[0].cluster_id)
+    refusal = f"{assignments[0].cluster_id}: its reports date it more than 400 days from this one's"
+    assert refusal in founder.reasons
+
+
+def test_a_joined_record_names_its_closest_record_and_the_incident_score(resolver):
+    a = make_record("doc-a", context=ROSTOV_TEXT_A)
+    b = make_record("doc-b", context=ROSTOV_TEXT_B)
+    c = make_record("doc-c", context=ROSTOV_TEXT_B + " The guards were unhurt.")
+    assignments = resolver.assign([a, b, c], [])
+    assert len({x.cluster_id for x in assignments}) == 1
+    assert assignments[0].new_cluster and not any(x.new_cluster for x in assignments[1:])
+    closest = [r for r in assignments[2].reasons if r.startswith("closest record: ")]
+    assert closest and closest[0].removeprefix("closest record: ") in {"doc-a:i1", "doc-b:i1"}
+    assert assignments[2].reasons[-1].startswith("incident score ")

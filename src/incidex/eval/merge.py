@@ -80,7 +80,8 @@ def load_ecbplus(path: str | Path, *, violent_only: bool = True) -> list[GoldDoc
                 )
                 found.append(GoldDocument(document, int(item["topic"]), str(item["subtopic"])))
             except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                raise EvalError(f"{path}:{number} is not an ECB+ document line ({exc}); use ecbplus_docs.jsonl") from None
+                message = f"{path}:{number} is not an ECB+ document line ({exc}); use ecbplus_docs.jsonl"
+                raise EvalError(message) from None
     if not found:
         raise EvalError(f"no documents to evaluate in {path}; is it ecbplus_docs.jsonl?")
     return found
@@ -112,8 +113,8 @@ def main_incidents_in_memory(
         document: Document = outcome.document
         for incident in outcome.report.incidents:
             key = record_id(document.id, incident.id)
-            batch.append(RecordRef(key, document.id, incident, document.published, document.source,
-                                   evidence_context(document.text, incident)))
+            context = evidence_context(document.text, incident, title=document.title)  # as the store does
+            batch.append(RecordRef(key, document.id, incident, document.published, document.source, context))
             if incident.role == "main":
                 mains.setdefault(document.id, key)
         documents += 1

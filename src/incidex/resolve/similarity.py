@@ -4,17 +4,19 @@ Two records of the same report never merge (the extractor already kept them apar
 ``max_days_apart`` and places too far apart for their precision block a merge, unless the texts agree strongly
 (similarity >= STRONG_TEXT: many shared names): extracted dates and places are the noisiest fields (a report of a
 ship attack may place it in Yemen, another in Somalia; a trial report may date the incident by the verdict), so
-then each conflict only costs CONFLICT_PENALTY. Otherwise the score adds up:
+then each conflict only costs CONFLICT_PENALTY. Dates up to FOLLOW_UP_DAYS apart are what later reports (arrest,
+charge, trial, verdict) look like, so there FOLLOW_UP_TEXT or a shared actor is enough. Otherwise the score adds up:
 
     text similarity x TEXT_WEIGHT     the main evidence (weighted word cosine, see ``text.py``)
-    + TYPE_BONUS / - TYPE_PENALTY     same type / incompatible types (families in ``families.py``)
+    + TYPE_BONUS / - TYPE_PENALTY     same type / incompatible types (families and follow-ups in ``families.py``)
     + DATE_BONUS                      stated dates overlap (half when either is coarser than a day)
     + PLACE_BONUS                     within the distance of the places' precision (a fifth at country level)
     + ACTOR_BONUS                     a perpetrator shared by canonical name
 
 A background record (an earlier incident recalled in a report) says little about itself, so it must also match on
 a stated date, a place or an actor, not on text alone. The weights were set on ECB+ topics that are *not* violent
-incidents, keeping the violent ones for evaluation.
+incidents; FOLLOW_UP_DAYS and FOLLOW_UP_TEXT (and the linkage in ``cluster.py``) on six of the twelve violent
+topics (3, 12, 18, 22, 32, 41), keeping the other six to check them.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .dates import conflict
-from .families import WILDCARD, compatible, shared_family
+from .families import WILDCARD, compatible, follow_up, shared_family
 from .places import compare_places
 from .profile import Profile
 from .text import cosine
@@ -35,6 +37,8 @@ PLACE_BONUS = 0.1
 ACTOR_BONUS = 0.15
 MAX_BONUS = TYPE_BONUS + DATE_BONUS + PLACE_BONUS + ACTOR_BONUS  # the most a pair scores beyond its text
 STRONG_TEXT = 0.5
+FOLLOW_UP_DAYS = 400  # a later report (arrest, charge, trial, verdict) may date its incident this much later
+FOLLOW_UP_TEXT = 0.3
 CONFLICT_PENALTY = 0.2
 
 
@@ -45,16 +49,20 @@ class PairEvidence:
     blocked: bool = False
 
 
-def compare(a: Profile, b: Profile, *, max_days_apart: int) -> PairEvidence:
-    """Evidence that records ``a`` and ``b`` are one incident; cheap checks first."""
+def compare(a: Profile, b: Profile, *, max_days_apart: int, similarity: float | None = None) -> PairEvidence:
+    """Evidence that records ``a`` and ``b`` are one incident; ``similarity`` is their text cosine when the caller
+    has it already."""
     if a.document_id == b.document_id:
         return PairEvidence(0.0, ("same report",), blocked=True)
-    similarity = cosine(a.text, b.text)
+    if similarity is None:
+        similarity = cosine(a.text, b.text)
     conflicts = []
+    shared = sorted(set(a.actors) & set(b.actors))
     dates_apart = conflict(a.dates, b.dates, tolerance_days=max_days_apart)
     if dates_apart:
+        later = not conflict(a.dates, b.dates, tolerance_days=FOLLOW_UP_DAYS)
         conflicts.append(f"dates too far apart ({a.dates.label} / {b.dates.label})")
-        if similarity < STRONG_TEXT:
+        if similarity < (FOLLOW_UP_TEXT if later else STRONG_TEXT) and not (later and shared):
             return PairEvidence(0.0, (conflicts[0],), blocked=True)
     place = compare_places(a.location, b.location)
     if place.status == "far":
@@ -70,6 +78,8 @@ def compare(a: Profile, b: Profile, *, max_days_apart: int) -> PairEvidence:
         reasons.append(f"same type family ({a.type})")
     elif a.type == b.type:
         reasons.append("type unsure in both (other)")
+    elif follow_up(a.type, b.type):
+        reasons.append(f"follow-up ({a.type} / {b.type})")
     elif compatible(a.type, b.type):
         family = shared_family(a.type, b.type) or WILDCARD
         reasons.append(f"same type family ({family}: {a.type} / {b.type})")
@@ -86,7 +96,6 @@ def compare(a: Profile, b: Profile, *, max_days_apart: int) -> PairEvidence:
         score += PLACE_BONUS if place.precise else PLACE_BONUS / 5
         structured = structured or place.precise
         reasons.append(place.reason)
-    shared = sorted(set(a.actors) & set(b.actors))
     if shared:
         score += ACTOR_BONUS
         structured = True
