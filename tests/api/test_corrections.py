@@ -131,6 +131,9 @@ def test_one_list_shows_field_merge_and_split_and_each_undo_restores(client: Tes
     assert field["undo_path"] == f"/api/corrections/{made['id']}/undo"
     touching = client.get("/api/corrections", params={"incident_id": mosul_id}).json()
     assert [i["kind"] for i in touching["items"]] == ["merge", "field"]  # listed after it was merged away
+    detail = client.get(f"/api/incidents/{kabul_id}").json()["corrections"]
+    assert [(i["kind"], i["undo_path"]) for i in detail] == [(split["kind"], split["undo_path"]),
+                                                             (merge["kind"], merge["undo_path"])]
 
     for item in (split, merge, field):
         response = client.post(item["undo_path"], json={"who": "lead", "why": "checked the sources"})
@@ -138,6 +141,8 @@ def test_one_list_shows_field_merge_and_split_and_each_undo_restores(client: Tes
         assert response.json()["undo"]["who"] == "lead" and response.json()["undone"] is True
     assert _snapshot(client) == before
     assert [i["undo"]["why"] for i in client.get("/api/corrections").json()["items"]] == ["checked the sources"] * 3
+    shown = client.get(f"/api/incidents/{kabul_id}").json()["corrections"]
+    assert shown and all(i["undone"] and i["undo"]["who"] == "lead" for i in shown)
 
 
 def test_undo_out_of_order_is_a_conflict_that_names_the_later_operation(client: TestClient, kabul_id: str) -> None:

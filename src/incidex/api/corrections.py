@@ -37,7 +37,7 @@ def _out(correction: corrections.Correction) -> dict[str, Any]:
     return data
 
 
-def _change(change: corrections.Correction | corrections.Operation) -> dict[str, Any]:
+def change_out(change: corrections.Correction | corrections.Operation) -> dict[str, Any]:
     """A correction of any kind in the one shape of :class:`ChangeOut`."""
     data = asdict(change)
     if isinstance(change, corrections.Correction):
@@ -61,7 +61,7 @@ def list_corrections(
     or produced it (also after it was merged away).
     """
     total, items = corrections.history(connection, incident_id=incident_id, limit=limit, offset=offset)
-    return {"total": total, "items": [_change(item) for item in items]}
+    return {"total": total, "items": [change_out(item) for item in items]}
 
 
 @router.post("/incidents/merge", status_code=201, response_model=IncidentId, dependencies=WRITER,
@@ -112,4 +112,4 @@ def undo_operation(
                                             why=body.why)
     except ConflictError as exc:
         raise HTTPException(409, str(exc)) from None
-    return _change(undone)
+    return change_out(undone)

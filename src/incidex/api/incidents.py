@@ -7,14 +7,16 @@ from typing import Annotated, Any
 import orjson
 from fastapi import APIRouter, HTTPException, Query, Response
 
-from ..store.corrections import corrections_of
+from ..store.corrections import history
 from . import queries
+from .corrections import change_out
 from .dependencies import Context, Filters, ReadConnection
 from .queries import Sort
 from .schemas import IncidentDetail, IncidentList
 
 router = APIRouter(prefix="/api/incidents", tags=["incidents"])
 MAX_LIMIT = 500
+MAX_CHANGES = 500  # corrections shown with one incident
 
 
 @router.get("", response_model=IncidentList)
@@ -59,17 +61,13 @@ def get_incident(incident_id: str, connection: ReadConnection, ctx: Context) -> 
         "responders": _mentions(records, "responders"),
         "notes": row.notes,
     }
-    corrections = [
-        {"id": c.id, "field": c.field, "old": c.old, "new": c.new, "who": c.who, "why": c.why, "at": c.at,
-         "undone": c.undone}
-        for c in corrections_of(connection, incident_id)
-    ]
+    _, changes = history(connection, incident_id=incident_id, limit=MAX_CHANGES)
     return {
         "incident": merged,
         "records": records,
         "documents": queries.documents_by_id(connection, row.document_ids),
         "background": queries.background_incidents(connection, row.document_ids, exclude=incident_id),
-        "corrections": corrections,
+        "corrections": [change_out(change) for change in changes],
         "merge_reasons": queries.merge_reasons(connection, incident_id),
     }
 

@@ -115,7 +115,7 @@ class IncidentDetail(BaseModel):
     records: list[RecordOut]
     documents: list[DocumentOut]
     background: list[BackgroundItem]
-    corrections: list[CorrectionOut]
+    corrections: list[ChangeOut] = Field(description="field corrections, merges and splits that touch it")
     merge_reasons: list[MergeReason]
 
 
