@@ -27,7 +27,7 @@ def spacy_only(documents: Iterable[Document], *, settings: Settings) -> Iterator
     documents = list(documents)
     nlp = _model(settings.nlp.model)
     texts = (document.text[: settings.nlp.max_chars] for document in documents)
-    for document, _doc in zip(documents, nlp.pipe(texts, batch_size=settings.nlp.batch_size)):
+    for document, _doc in zip(documents, nlp.pipe(texts, batch_size=settings.nlp.batch_size), strict=True):
         yield _empty(document)
 
 

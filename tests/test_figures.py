@@ -16,7 +16,9 @@ def test_single_figure_is_taken_as_stated() -> None:
 
 
 def test_official_figure_beats_group_claim() -> None:
-    decision = reconcile_field("killed.total", [fig("killed.total", 190, "group_claim"), fig("killed.total", 12, "official")])
+    decision = reconcile_field(
+        "killed.total", [fig("killed.total", 190, "group_claim"), fig("killed.total", 12, "official")]
+    )
     assert decision.value == 12
     assert "official" in decision.rule
     assert (decision.low, decision.high) == (12, 190)

@@ -99,12 +99,14 @@ def test_background_incidents(case) -> None:
     attack, arrest = background
     want_attack, want_arrest = expected["incidents"][1], expected["incidents"][2]
     assert attack.type == want_attack["type"]
-    assert (attack.date.value, attack.date.precision) == (want_attack["date"]["value"], want_attack["date"]["precision"])
+    want_date = want_attack["date"]
+    assert (attack.date.value, attack.date.precision) == (want_date["value"], want_date["precision"])
     assert attack.casualties.killed.total == want_attack["casualties"]["killed"]["total"]
     assert attack.location.country_code == want_attack["location"]["country_iso2"]
     assert ("Islamic State Khorasan", "claimed") in {(p.name, p.relation) for p in attack.perpetrators}
     assert arrest.type == "arrest"
-    assert (arrest.date.value, arrest.date.precision) == (want_arrest["date"]["value"], want_arrest["date"]["precision"])
+    want_date = want_arrest["date"]
+    assert (arrest.date.value, arrest.date.precision) == (want_date["value"], want_date["precision"])
     assert arrest.casualties.arrested == want_arrest["count"]
     assert arrest.location.country_code == want_arrest["location"]["country_iso2"]
     assert arrest.location.precision == want_arrest["location"]["precision"]

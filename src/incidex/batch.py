@@ -46,7 +46,9 @@ def _prepare(nlp: Language, document: Document, settings: Settings) -> Doc:
     return doc
 
 
-ENGLISH_WORDS = frozenset("the a an of to in and on for with that was were is are by at from said as has had it".split())
+ENGLISH_WORDS = frozenset(
+    "the a an of to in and on for with that was were is are by at from said as has had it".split()
+)
 MIN_ENGLISH_SHARE = 0.08
 
 
@@ -71,7 +73,7 @@ def _info(document: Document) -> DocumentInfo:
 def _one(nlp: Language, document: Document, doc: Doc) -> Outcome:
     try:
         return Outcome(document, assemble(nlp(doc), _info(document)))
-    except Exception as exc:  # noqa: BLE001 - reported per document, never raised into the batch
+    except Exception as exc:  # reported per document, never raised into the batch
         return Outcome(document, None, f"[E900] extraction failed: {exc.__class__.__name__}: {exc}")
 
 
@@ -87,7 +89,10 @@ def extract_documents(
         pending.clear()
         try:
             docs = list(nlp.pipe([doc for _, doc in batch], batch_size=settings.nlp.batch_size))
-            results = [Outcome(document, assemble(doc, _info(document))) for (document, _), doc in zip(batch, docs)]
+            results = [
+                Outcome(document, assemble(doc, _info(document)))
+                for (document, _), doc in zip(batch, docs, strict=True)
+            ]
         except Exception:  # one bad document must not sink its batch: redo them one by one
             results = [_one(nlp, document, doc) for document, doc in batch]
         yield from results

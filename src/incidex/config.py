@@ -66,7 +66,10 @@ _SECTIONS = {
 
 
 def _as_dict(settings: Settings) -> dict[str, dict[str, Any]]:
-    return {name: {f.name: getattr(getattr(settings, name), f.name) for f in fields(cls)} for name, cls in _SECTIONS.items()}
+    return {
+        name: {f.name: getattr(getattr(settings, name), f.name) for f in fields(cls)}
+        for name, cls in _SECTIONS.items()
+    }
 
 
 def _merge(base: dict[str, dict[str, Any]], overrides: dict[str, Any]) -> dict[str, dict[str, Any]]:

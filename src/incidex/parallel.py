@@ -112,7 +112,7 @@ def _ordered(
 def _results(chunk: list[Document], future: Any) -> list[Outcome]:
     try:
         return future.result()
-    except Exception as exc:  # noqa: BLE001 -- a lost chunk is recorded per document, the run goes on
+    except Exception as exc:  # a lost chunk is recorded per document, the run goes on
         return _failed(chunk, f"worker failed on this chunk ({type(exc).__name__}: {exc}); rerun these documents")
 
 

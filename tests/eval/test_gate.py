@@ -45,7 +45,7 @@ def test_gate_fails_when_the_corpus_changed():
 def test_update_refuses_to_lower_a_minimum_unless_allowed():
     gate = Gate(corpus_sha256="abc", files=2, minimums={"type": 0.9})
     worse = score_with(type=(50, 100, 100))
-    with pytest.raises(EvalError, match="refusing to lower.*type 0.90 -> 0.50"):
+    with pytest.raises(EvalError, match=r"refusing to lower.*type 0\.90 -> 0\.50"):
         updated_gate(gate, worse, checksum="new", files=2)
     lowered = updated_gate(gate, worse, checksum="new", files=2, allow_lower=True)
     assert lowered.minimums["type"] == 0.5 and lowered.corpus_sha256 == "new"

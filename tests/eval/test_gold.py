@@ -81,5 +81,5 @@ def test_missing_text_or_empty_corpus_is_an_eval_error(tmp_path):
     with pytest.raises(EvalError, match="no gold files"):
         load_corpus(tmp_path)
     (tmp_path / "r.json").write_text(json.dumps({"incidents": []}))
-    with pytest.raises(EvalError, match="NAME.txt"):
+    with pytest.raises(EvalError, match=r"NAME\.txt"):
         load_corpus(tmp_path)

@@ -209,7 +209,7 @@ def test_load_refuses_missing_and_malformed_files(tmp_path: Path) -> None:
         load_muc4(tmp_path / "absent.jsonl")
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"docid": "A-1", "doctext": "x"}\n', encoding="utf-8")
-    with pytest.raises(EvalError, match="bad.jsonl:1"):
+    with pytest.raises(EvalError, match=r"bad\.jsonl:1"):
         load_muc4(bad)
 
 

@@ -22,4 +22,6 @@ def test_geojson_holds_points_and_counts_incidents_without_coordinates(filled_st
 def test_geojson_of_no_incidents_is_still_valid(filled_store: Store) -> None:
     out = io.StringIO()
     assert export_geojson(filled_store, IncidentFilters(country="ZZ"), out) == 0
-    assert json.loads(out.getvalue()) == {"type": "FeatureCollection", "features": [], "incidents_without_coordinates": 0}
+    assert json.loads(out.getvalue()) == {
+        "type": "FeatureCollection", "features": [], "incidents_without_coordinates": 0
+    }

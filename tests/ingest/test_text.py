@@ -27,12 +27,12 @@ def test_decode_bytes_uses_a_declared_encoding_when_it_fits():
 
 def test_decode_bytes_refuses_text_that_is_not_clearly_any_encoding():
     data = bytes(range(0x80, 0x100)) * 4
-    with pytest.raises(EncodingError, match="not valid UTF-8.*re-save it as UTF-8"):
+    with pytest.raises(EncodingError, match=r"not valid UTF-8.*re-save it as UTF-8"):
         decode_bytes(data, origin="bad.txt")
 
 
 def test_decode_bytes_refuses_binary_content():
-    with pytest.raises(BinaryInputError, match="x.txt looks binary"):
+    with pytest.raises(BinaryInputError, match=r"x\.txt looks binary"):
         decode_bytes(b"%PDF-1.4\x00\x01\x02 stream", origin="x.txt")
     with pytest.raises(BinaryInputError):
         decode_bytes(bytes(range(1, 32)) * 50 + b"some text", origin="x.txt")

@@ -31,7 +31,7 @@ def blank():
 
 def parsed(nlp, rows: list[tuple[str, int, str, str, str]]) -> Doc:
     """A hand-parsed Doc from (word, head index, dep, pos, lemma) rows; every word is followed by a space."""
-    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows))
+    words, heads, deps, pos, lemmas = (list(column) for column in zip(*rows, strict=True))
     return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
 
 

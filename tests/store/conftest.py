@@ -13,7 +13,10 @@ from incidex.store import Store
 
 from .store_helpers import store_url_for
 
-BACKENDS = [pytest.param("sqlite", id="sqlite-file"), pytest.param("postgres", id="postgres", marks=pytest.mark.postgres)]
+BACKENDS = [
+    pytest.param("sqlite", id="sqlite-file"),
+    pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
+]
 
 
 @pytest.fixture(params=BACKENDS)

@@ -39,7 +39,9 @@ CITIES = {
     "Maiduguri": ("NG", "Borno", 11.85, 13.16),
     "Atlantis": ("GR", None, None, None),  # a place the gazetteer cannot put on a map
 }
-_LINE = re.compile(r"(?P<city>[\w-]+) \((?P<cc>[A-Z]{2})\), (?P<date>[\d-]+): An? (?P<type>\w+) killed (?P<n>\d+) people")
+_LINE = re.compile(
+    r"(?P<city>[\w-]+) \((?P<cc>[A-Z]{2})\), (?P<date>[\d-]+): An? (?P<type>\w+) killed (?P<n>\d+) people"
+)
 
 
 @dataclass
@@ -101,7 +103,8 @@ def corpus(size: int, *, seed: int = 7) -> list[Document]:
         day = date(2023, 1, 1) + timedelta(days=mix % 730)
         text = incident_line(city, day.isoformat(), kind, killed=mix % 9) + f" Report number {n}."
         if n % 3 == 0:
-            text += " " + incident_line(names[(mix + 1) % len(names)], (day - timedelta(days=40)).isoformat(), "raid", 1)
+            earlier = (day - timedelta(days=40)).isoformat()
+            text += " " + incident_line(names[(mix + 1) % len(names)], earlier, "raid", 1)
         published = (day + timedelta(days=1)).isoformat()
         documents.append(Document(text=text, published=published, source=f"Outlet {n % 4}"))
     return documents

@@ -78,7 +78,12 @@ def test_a_known_id_with_other_text_is_refused_not_overwritten(store: Store, res
 def test_progress_is_reported_and_counts_add_up(store: Store, resolver: Resolver) -> None:
     seen = []
     summary = ingest(
-        corpus(12), store=store, extract=fake_extract, resolver=resolver, batch_size=4, progress=lambda s: seen.append(s.done)
+        corpus(12),
+        store=store,
+        extract=fake_extract,
+        resolver=resolver,
+        batch_size=4,
+        progress=lambda s: seen.append(s.done),
     )
     assert seen[-1] == summary.done == summary.read == 12
     assert seen == sorted(seen)

@@ -59,7 +59,10 @@ def test_failed_entries_keep_their_error_and_add_no_records(store: Store, resolv
     assert store.write([failed, unreadable], resolver=resolver) == 0
     with store.engine.connect() as connection:
         rows = connection.execute(sa.text("SELECT document_id, status, error, origin FROM documents ORDER BY 1")).all()
-    assert [tuple(r) for r in rows] == [("bad", "failed", "parser crashed", "bad.txt"), ("origin:1", "unreadable", "not UTF-8", "broken.txt")]
+    assert [tuple(r) for r in rows] == [
+        ("bad", "failed", "parser crashed", "bad.txt"),
+        ("origin:1", "unreadable", "not UTF-8", "broken.txt"),
+    ]
     assert store.count("records") == 0
 
 

@@ -45,7 +45,10 @@ def browser(tmp_path: Path) -> Iterator[Any]:
 
 def rows(browser: Any) -> list[tuple[str, str]]:
     """(kind, class) of each row of the incident page's corrections table, read in one script call."""
-    script = "return Array.from(document.querySelectorAll('table.corrections tbody tr'), r => [r.dataset.kind, r.className]);"
+    script = (
+        "return Array.from(document.querySelectorAll('table.corrections tbody tr'), "
+        "r => [r.dataset.kind, r.className]);"
+    )
     return [tuple(row) for row in browser.execute_script(script)]
 
 

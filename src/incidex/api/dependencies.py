@@ -109,8 +109,12 @@ async def list_filters(
     country: Annotated[str | None, Query(max_length=2, description="ISO 3166 alpha-2 code such as RU")] = None,
     admin1: Text = None,
     actor: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="perpetrator name contains")] = None,
-    source: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="outlet or cited source contains")] = None,
-    q: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="place, actor, victim or note contains")] = None,
+    source: Annotated[
+        str | None, Query(max_length=MAX_FILTER_CHARS, description="outlet or cited source contains")
+    ] = None,
+    q: Annotated[
+        str | None, Query(max_length=MAX_FILTER_CHARS, description="place, actor, victim or note contains")
+    ] = None,
     date_from: Annotated[str | None, Query(max_length=10, description="YYYY[-MM[-DD]]")] = None,
     date_to: Annotated[str | None, Query(max_length=10, description="YYYY[-MM[-DD]]")] = None,
     bbox: Annotated[str | None, Query(max_length=100, description="minlon,minlat,maxlon,maxlat")] = None,

@@ -25,7 +25,9 @@ def export(ctx: Context, filters: Filters, format: Literal["csv", "geojson", "js
     """
     given = [name for name in _UNSUPPORTED if getattr(filters, name) is not None]
     if given:
-        raise HTTPException(400, f"export filters by type, country, date_from and date_to only; drop {', '.join(given)}")
+        raise HTTPException(
+            400, f"export filters by type, country, date_from and date_to only; drop {', '.join(given)}"
+        )
     out = io.StringIO()
     store_filters = IncidentFilters(type=filters.type, country=filters.country, since=filters.date_from,
                                     until=filters.date_to)

@@ -36,7 +36,9 @@ def command(data: Path, db_url: str | None, in_memory: bool, show_errors: bool) 
     click.echo(f"B-cubed precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}")
     for topic in evaluation.per_topic:
         t = topic.scores
-        click.echo(f"  topic {topic.topic:>2} ({t.items:>2} docs): P {t.precision:.3f}  R {t.recall:.3f}  F1 {t.f1:.3f}")
+        click.echo(
+            f"  topic {topic.topic:>2} ({t.items:>2} docs): P {t.precision:.3f}  R {t.recall:.3f}  F1 {t.f1:.3f}"
+        )
     if show_errors:
         for line in iter_errors(evaluation, load_ecbplus(data)):
             click.echo(line)

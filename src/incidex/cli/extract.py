@@ -26,7 +26,9 @@ def _read(path: str, max_bytes: int) -> str:
 @click.option("--published", help="Publication date YYYY-MM-DD; relative dates ('on Sunday') resolve against it.")
 @click.option("--source", help="Outlet or source name of the report.")
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
-@click.option("--model", "model_dir", type=click.Path(exists=True, file_okay=False), help="Trained incidex model directory.")
+@click.option(
+    "--model", "model_dir", type=click.Path(exists=True, file_okay=False), help="Trained incidex model directory."
+)
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Settings file (TOML).")
 def command(path: str, published: str | None, source: str | None, fmt: str, model_dir: str | None,
             config_path: str | None) -> None:

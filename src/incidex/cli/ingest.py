@@ -65,7 +65,9 @@ class _Bar:
     def __init__(self) -> None:
         self.progress = Progress(
             SpinnerColumn(),
-            TextColumn("ingesting: {task.completed} documents · {task.fields[rate]:.1f} docs/s · {task.fields[new]} new"),
+            TextColumn(
+                "ingesting: {task.completed} documents · {task.fields[rate]:.1f} docs/s · {task.fields[new]} new"
+            ),
             TimeElapsedColumn(),
             console=Console(stderr=True),
             transient=True,

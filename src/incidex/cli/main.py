@@ -61,7 +61,7 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the CLI never shows a traceback unless asked to
+    except Exception as exc:  # the CLI never shows a traceback unless asked to
         if os.environ.get("INCIDEX_DEBUG"):
             raise
         click.echo(f"incidex: internal error: {exc.__class__.__name__}: {exc} (set INCIDEX_DEBUG=1 for the "

@@ -44,7 +44,8 @@ def print_table(report: Report, text: str, *, console: Console | None = None) ->
         table.add_column("field", style="bold")
         table.add_column("value")
         date = incident.date
-        _row(table, "date", f"{date.value or 'unresolved'} ({date.precision})" + (f" — “{date.text}”" if date.text else ""))
+        quoted = f" — “{date.text}”" if date.text else ""
+        _row(table, "date", f"{date.value or 'unresolved'} ({date.precision}){quoted}")
         _row(table, "location", _location(incident))
         _row(table, "perpetrators", "\n".join(
             f"{p.name or p.text}" + (f" ×{p.count}" if p.count else "") + (f" [{p.relation}]" if p.relation else "")

@@ -23,7 +23,7 @@ def document_from_html(data: bytes, *, origin: str) -> Document:
     markup = decode_bytes(data, origin=origin, declared=declared.group(1).decode("ascii") if declared else None)
     try:
         page = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False, include_tables=False)
-    except Exception as exc:  # noqa: BLE001 -- a hostile page must never stop a batch
+    except Exception as exc:  # a hostile page must never stop a batch
         raise FormatError(f"{origin}: HTML could not be parsed ({type(exc).__name__}: {exc}); check the file") from None
     if page is None or not (page.text or "").strip():
         raise FormatError(f"{origin}: no main text found in the HTML; check that it is an article page")

@@ -25,6 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 import numpy
@@ -217,7 +218,7 @@ class _DocReader:
             elif (lemma in SAY_VERBS or lemma in RESPONSIBILITY_VERBS) and token.pos_ in ("VERB", "AUX"):
                 self._reporting_verb(token)
             elif lemma in MEDIA_NOUNS and token.pos_ in ("NOUN", "PROPN") and (
-                    token.dep_ != "compound" or token.i + 1 < len(self.doc) and token.nbor(1).lemma_ in SHOW_VERBS):
+                    token.dep_ != "compound" or (token.i + 1 < len(self.doc) and token.nbor(1).lemma_ in SHOW_VERBS)):
                 self._media(token)
         self._attach_quotes()
         return _merge(self.found)
@@ -501,7 +502,7 @@ class _DocReader:
 
     def _claim_range(self, start: int, end: int, *, hedged: bool = False) -> Claim | None:
         doc = self.doc
-        while start < end and (doc[start].lower_ in LEADING_WORDS and doc[start].dep_ != "det"
+        while start < end and ((doc[start].lower_ in LEADING_WORDS and doc[start].dep_ != "det")
                                or doc[start].is_punct or doc[start].is_space):
             start += 1
         while end > start and (doc[end].is_punct or doc[end].is_space):
@@ -612,9 +613,9 @@ def _phrase_tokens(head: Token) -> list[Token]:
                                            or before not in (",", "—", "-"))
         joined = child.text in ("-", "–") and not child.whitespace_ and not doc[max(child.i - 1, 0)].whitespace_
         dated = any(g.ent_type_ == "DATE" for g in child.subtree)  # "police on Monday said"
-        kept_prep = child.dep_ == "prep" and (child.lower_ in KEPT_PREPS or child.lower_ == "on" and not dated)
+        kept_prep = child.dep_ == "prep" and (child.lower_ in KEPT_PREPS or (child.lower_ == "on" and not dated))
         keep = named or joined or kept_prep or child.text in ("(", ")") or child.text in QUOTE_MARKS
-        if (child.dep_ in CUT_DEPS and child.head.i == head.i or child.dep_ in CLAUSE_DEPS) and not keep:
+        if ((child.dep_ in CUT_DEPS and child.head.i == head.i) or child.dep_ in CLAUSE_DEPS) and not keep:
             cut.update(t.i for t in child.subtree)
     run = [head]
     while run[0].i > head.left_edge.i and run[0].i - 1 not in cut:
@@ -649,7 +650,7 @@ def _strip_det(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].dep_ == "det" or tokens[0].tag_ == "PRP$" or tokens[0].is_punct
                       or tokens[0].lower_ in ("the", "a", "an")):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text != ")" or tokens[-1].tag_ == "POS"
+    while tokens and ((tokens[-1].is_punct and tokens[-1].text != ")") or tokens[-1].tag_ == "POS"
                       or tokens[-1].pos_ == "ADV"):  # "the armed forces hereby"
         tokens = tokens[:-1]
     return tokens
@@ -727,7 +728,7 @@ def _has_hedge(span: Span) -> bool:
     lowers = [t.lower_ for t in span]
     if any(word in HEDGE_WORDS for word in lowers):
         return True
-    return any(pair in HEDGE_PAIRS for pair in zip(lowers, lowers[1:]))
+    return any(pair in HEDGE_PAIRS for pair in pairwise(lowers))
 
 
 # -- merging --------------------------------------------------------------------------------------------------
@@ -763,7 +764,7 @@ def _merge_target(source: _Source, first_of: dict[tuple[str, tuple[str, ...]], _
     "police spokesman Major Jun Macabangon")."""
     size = len(source.key)
     longer = [(kind, key) for kind, key in first_of if len(key) > size and source.kind in (kind, "other") and (
-        key[-size:] == source.key or key[:size] == source.key and key[size] == "of")]
+        key[-size:] == source.key or (key[:size] == source.key and key[size] == "of"))]
     if not longer:
         return (source.kind, source.key)
     return min(longer, key=lambda k: abs(first_of[k].start - source.start))

@@ -175,7 +175,7 @@ def _zero_figures(doc: Doc, text: str) -> Iterator[tuple[CasualtyArg, Token]]:
             subject = next((c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             noun = subject if subject is not None else token.head
             who = party(noun) or ("victims" if noun.pos_ == "PRON" else None)
-            if who is None or lower == "safe" and who != "victims":
+            if who is None or (lower == "safe" and who != "victims"):
                 continue
             for event in ("injured", "killed"):
                 yield CasualtyArg(token.idx, token.idx + len(token.text), token.text, field=f"{event}.{who}",

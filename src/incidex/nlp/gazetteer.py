@@ -230,7 +230,7 @@ class Gazetteer:
             if best is not None and not uncertain:
                 base.add(best.place)
         out = []
-        for name, cands, (own, own_uncertain) in zip(names, lookups, first):
+        for name, cands, (own, own_uncertain) in zip(names, lookups, first, strict=True):
             mine = base.without(own.place if own is not None and not own_uncertain else None)
             best, uncertain = _choose(cands, mine)
             out.append(self._resolution(name, best, uncertain=uncertain))
@@ -413,8 +413,8 @@ def country_for_demonym(word: str) -> str | None:
 
 __all__ = [
     "Candidate",
-    "GeoContext",
     "Gazetteer",
+    "GeoContext",
     "Place",
     "Resolution",
     "country_for_demonym",

@@ -2,8 +2,9 @@
 
     model (tok2vec, tagger, parser, ner, ...) → numbers → dates → places → actors → attribution → incidents → roles
 
-Every component is registered under a versioned factory name (``incidex_roles_v1``) by :func:`register_components`; nothing registers on
-import. ``build_pipeline`` is cached per (model, model_dir) so a process loads the model once.
+Every component is registered under a versioned factory name (``incidex_roles_v1``) by
+:func:`register_components`; nothing registers on import. ``build_pipeline`` is cached per (model, model_dir) so a
+process loads the model once.
 """
 
 from __future__ import annotations

@@ -118,7 +118,7 @@ class PlaceFinder:
         kinds = [_kind_cue(span) for span in places]
         resolutions = self.gazetteer.resolve([span.text for span in places], context=context, kinds=kinds)
         mentions = []
-        for span, resolution in zip(places, resolutions):
+        for span, resolution in zip(places, resolutions, strict=True):
             location = resolution.location
             if location is None and resolution.place is None:
                 location = Location(name=span.text, uncertain=True)  # an NER place the gazetteer lacks

@@ -234,11 +234,13 @@ def _overlaps_argument(args: FrameArguments, start: int, end: int) -> bool:
 def _refined_type(doc: Doc, frame: IncidentFrame) -> str:
     """Types that depend on who was involved: a killed official makes an assassination, protesters make a riot."""
     if frame.type == "armed_assault" and any(
-            v.head in OFFICIAL_NOUNS and any(c.status == "killed" for c in v.statuses) for v in frame.arguments.victims):
+        v.head in OFFICIAL_NOUNS and any(c.status == "killed" for c in v.statuses) for v in frame.arguments.victims
+    ):
         return "assassination"
     if frame.type in {"clash", "arson", "bombing", "armed_assault", "raid"}:
         for trigger in frame.triggers:
-            if any(t.lemma_ in PROTEST_NOUNS and t.dep_ in {"nsubj", "nsubjpass", "poss"} for t in doc[trigger.token].sent):
+            sentence = doc[trigger.token].sent
+            if any(t.lemma_ in PROTEST_NOUNS and t.dep_ in {"nsubj", "nsubjpass", "poss"} for t in sentence):
                 return "riot"
     return frame.type
 
@@ -266,7 +268,9 @@ def _claimed_incident(token: Token) -> Token | None:
         claims = [head.head] if head.dep_ == "nsubj" and head.head.lemma_ in CLAIM_VERBS else []
         claims += [c for c in head.children if c.dep_ == "relcl" and c.lemma_ in CLAIM_VERBS]
         for claim in claims:
-            responsibility = [o for o in claim.children if o.dep_ == "dobj" and o.lemma_ in {"responsibility", "credit"}]
+            responsibility = [
+                o for o in claim.children if o.dep_ == "dobj" and o.lemma_ in {"responsibility", "credit"}
+            ]
             for obj in [*responsibility, claim]:
                 for prep in obj.children:
                     if prep.dep_ == "prep" and prep.lower_ == "for":
@@ -386,7 +390,8 @@ def _merge_people(args: FrameArguments) -> None:
         if key in merged:
             target = merged[key]
             if target.count is None and victim.count is not None:
-                target.start, target.end, target.text, target.count = victim.start, victim.end, victim.text, victim.count
+                target.start, target.end = victim.start, victim.end
+                target.text, target.count = victim.text, victim.count
             target.statuses.extend(victim.statuses)
         else:
             merged[key] = victim
@@ -410,7 +415,10 @@ def _merge_people(args: FrameArguments) -> None:
     for person in people.values():
         if person.count is not None and all(person.count != c.count for c in counted):
             counted.append(person)
-    individuals = counted + [p for p in people.values() if p.count is None and p.name] if counted else list(people.values())
+    if counted:
+        individuals = counted + [p for p in people.values() if p.count is None and p.name]
+    else:
+        individuals = list(people.values())
     args.perpetrators = individuals + orgs
     seen: set[str] = set()
     responders = []

@@ -298,7 +298,8 @@ def recompute(connection: sa.Connection, incident_ids: Sequence[str], *, resolve
     connection.execute(sa.delete(incidents).where(incidents.c.incident_id.in_(ids)))
     if clusters:
         connection.execute(
-            sa.insert(incidents), [incident_row(clusters[key], resolver.reconcile(clusters[key])) for key in sorted(clusters)]
+            sa.insert(incidents),
+            [incident_row(clusters[key], resolver.reconcile(clusters[key])) for key in sorted(clusters)],
         )
     apply_overrides(connection, sorted(clusters))
     return sorted(clusters)

@@ -118,8 +118,8 @@ def incident_row(cluster: Cluster, view: MergedView) -> dict[str, Any]:
     """The merged incident's row: the resolver's reconciled view as JSON plus the columns filters and exports use.
 
     ``date_from``/``date_to`` bound the reconciled date; ``window_from``/``window_to`` cover the date ranges of all
-    its records as the resolver reads them, for blocking (open bounds stored as :data:`OPEN_START`/:data:`OPEN_END`). ``sources`` lists the outlets that published
-    the reports, then the sources they cite.
+    its records as the resolver reads them, for blocking (open bounds stored as :data:`OPEN_START`/:data:`OPEN_END`).
+    ``sources`` lists the outlets that published the reports, then the sources they cite.
     """
     ranges = [date_range(r.incident.date, published=r.published, role=r.incident.role) for r in cluster.records]
     starts, ends = [r.start for r in ranges], [r.end for r in ranges]
