@@ -126,3 +126,43 @@ def test_in_memory_resolving_reads_titles_as_the_store_does(tmp_path):
     )
     assert store["18_1ecb"] == store["18_2ecb"]  # only the shared title links the two reports
     assert memory == store
+
+
+SHOOTING = "Timmons shot a ten-year-old girl with a stray bullet on Second Avenue in Albany."
+UNRELATED = "Pirates seized a tanker and its crew off the Somali coast."
+
+
+def _record(number: int, role: str, kind: str, text: str, evidence: int) -> Incident:
+    """A record dated by its text (a background record needs a matching date, place or actor to merge)."""
+    spans = [Evidence("summary", text, 0, len(text), "test")] * evidence
+    day = "2008-06-01" if text == SHOOTING else "2011-02-09"
+    return Incident(f"i{number}", role, kind, DateValue(day, "day", day), Location(), evidence=spans)
+
+
+def roles_extract(documents: Iterable[Document]) -> Iterator[Outcome]:
+    """33_1: a shooting report; 33_2: a trial report (background records only, the tried shooting most
+    prominent); 33_3: a main shooting record beside a more prominent unrelated background one."""
+    plans = {
+        "33_1ecb": [_record(1, "main", "armed_assault", SHOOTING, 1)],
+        "33_2ecb": [_record(1, "background", "kidnapping", UNRELATED, 1),
+                    _record(2, "background", "armed_assault", SHOOTING, 3)],
+        "33_3ecb": [_record(1, "background", "kidnapping", UNRELATED, 4),
+                    _record(2, "main", "armed_assault", SHOOTING, 1)],
+    }
+    for document in documents:
+        info = DocumentInfo(document.published, None, len(document.text), id=document.id)
+        yield Outcome(document, Report(info, plans[document.id]))
+
+
+@pytest.mark.parametrize("mode", ["store", "memory"])
+def test_document_without_main_record_is_placed_by_its_most_prominent_background_record(tmp_path, mode):
+    path = tmp_path / "trial.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for doc_id in ("33_1ecb", "33_2ecb", "33_3ecb"):
+            item = {"doc_id": doc_id, "topic": 33, "subtopic": "33_ecb", "violent_incident_topic": True,
+                    "text": SHOOTING}
+            handle.write(json.dumps(item) + "\n")
+    evaluation = evaluate_merge(path, settings=load_settings(), extract=roles_extract, in_memory=mode == "memory")
+    predicted = evaluation.predicted
+    assert predicted["33_1ecb"] == predicted["33_2ecb"] == predicted["33_3ecb"]  # not the kidnapping records
+    assert evaluation.missed == 0 and evaluation.scores.f1 == 1.0

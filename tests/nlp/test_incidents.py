@@ -25,6 +25,15 @@ def types_by_role(report):
         ("Rioters looted shops and hurled stones at police during riots in the city on Sunday.", "riot"),
         ("Soldiers and rebels clashed near the border on Monday, leaving six fighters dead.", "clash"),
         ("A gunman opened fire on worshippers at a mosque on Friday, killing nine people.", "armed_assault"),
+        ("Four armed robbers made off with $137 million of diamonds from a Paris store on Thursday.", "robbery"),
+        ("Two men made off with cash and jewellery from a shop in Leeds on Monday night.", "robbery"),
+        ("An inmate escaped from a prison van in Baytown on Monday after pulling a gun on two guards.", "other"),
+        ("Police said the jailbreak at the county jail on Sunday was the second this year.", "other"),
+        ("A jury on Thursday convicted a 27-year-old man of shooting dead his pregnant girlfriend.", "armed_assault"),
+        ("A man was found guilty on Friday of shooting dead his neighbour in a dispute over a fence.",
+         "armed_assault"),
+        ("Police are investigating a double murder in the town, a spokesman said on Tuesday.", "armed_assault"),
+        ("A judge on Saturday sentenced Nichols to life for his deadly rampage at the courthouse.", "armed_assault"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
@@ -40,6 +49,11 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "The two banks agreed a merger on Monday that will create the country's largest lender.",
         "He was rushed to hospital after a heart attack on Sunday, his family said.",
         "Militant groups have claimed responsibility for numerous attacks worldwide in the past decade.",
+        "Salah made off with the ball and scored twice as Liverpool beat Chelsea 3-1 on Sunday.",
+        "The senator made off with the nomination after a late surge in the polls on Tuesday.",
+        "Thousands of tourists escaped the heat at the beaches of Nice on Sunday.",
+        "The striker escaped a red card after a rash challenge late in the match on Saturday.",
+        "A drunk driver killed two pedestrians in a crash on the motorway on Sunday, police said.",
     ],
 )
 def test_no_incident_in_reports_without_one(extract, text: str) -> None:
@@ -72,3 +86,27 @@ def test_planned_attack_with_arrest_is_one_arrest_incident(extract) -> None:
     report = extract(text, published="2024-06-17")
     assert [(i.role, i.type) for i in report.incidents] == [("main", "arrest")]
     assert report.incidents[0].casualties.arrested == 4
+
+
+def test_trial_report_keeps_the_tried_killing_with_its_own_date(extract) -> None:
+    text = ("A 60-year-old woman charged with killing two young women at an ice cream shop in 1967 was released "
+            "on Friday because she is dying from kidney disease, authorities said.")
+    report = extract(text, published="2008-09-27")
+    assert [(i.type, i.date.value) for i in report.incidents] == [("armed_assault", "1967")]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the announcement's date does not date an incident buried in what it announces
+        ("The prison service has dismissed three guards at a jail where an inmate used a smuggled gun to escape, "
+         "the service announced on Tuesday.", [("other", None)]),
+        # the statement's date still dates the incident it reports directly
+        ("Gunmen attacked a police post in the north of the country, killing four officers, the army said on "
+         "Tuesday.", [("armed_assault", "2024-06-11")]),
+    ],
+)
+def test_date_of_a_statement_dates_only_what_it_reports_directly(extract, text: str, expected) -> None:
+    report = extract(text, published="2024-06-17")
+    assert [(i.type, i.date.value) for i in report.incidents] == expected

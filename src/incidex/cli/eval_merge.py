@@ -32,7 +32,7 @@ def command(data: Path, db_url: str | None, in_memory: bool, show_errors: bool) 
     s = evaluation.scores
     click.echo(f"documents {s.items}  gold events {evaluation.gold_incidents}  "
                f"predicted incidents {evaluation.predicted_incidents}  "
-               f"no main incident {evaluation.missed}  extraction failures {evaluation.failed}")
+               f"no incident {evaluation.missed}  extraction failures {evaluation.failed}")
     click.echo(f"B-cubed precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}")
     for topic in evaluation.per_topic:
         t = topic.scores

@@ -3,9 +3,19 @@
 ECB+ (Cybulska & Vossen, LREC 2014; annotation CC BY 3.0) groups news documents by topic and subtopic: documents of
 one subtopic report the same real-world event, and the two subtopics of a topic are similar but different events.
 The documents of the violent-incident topics are extracted and resolved incrementally, in batches, either through
-a fresh store (the real ingest path) or in memory with the same resolver API. Each document is then placed in the
-incident of its first main record; a document whose main incident was missed is its own cluster. The score is
-B-cubed precision, recall and F1 of documents against the gold subtopics, overall and per topic.
+a fresh store (the real ingest path) or in memory with the same resolver API. The score is B-cubed precision, recall
+and F1 of documents against the gold subtopics, overall and per topic.
+
+Which incident a document reports (the rule, as an analyst reads a report):
+
+1. the incident of its first ``main`` record (extraction order);
+2. else, when it has only ``background`` records, the incident of its most prominent one: most evidence entries,
+   then the first. A trial, verdict or sentencing report, or a cold-case arrest, is about the attack being tried
+   or solved, which the extractor records with that attack's own date and place; the court date is no incident;
+3. else (no record at all) the document is its own cluster (``missed:<id>``), which costs recall.
+
+The extractor itself promotes a report's first incident to ``main`` when none is current, so step 2 applies to
+records made otherwise (another extractor, an older store).
 """
 
 from __future__ import annotations
@@ -26,7 +36,9 @@ from ..store.rows import evidence_context
 from ..types import Document
 from .bcubed import BCubed, bcubed
 
-MISSED = "missed:"  # prefix of the singleton cluster of a document without a main record
+MISSED = "missed:"  # prefix of the singleton cluster of a document without any record
+
+Rank = tuple[int, int, tuple[int, str]]
 
 
 @dataclass(frozen=True)
@@ -104,7 +116,7 @@ def main_incidents_in_memory(
             home[record.record_id] = assignment.cluster_id
         batch.clear()
 
-    mains: dict[str, str] = {}
+    mains: dict[str, tuple[Rank, str]] = {}
     documents = 0
     for outcome in outcomes:
         if outcome.report is None:
@@ -115,32 +127,41 @@ def main_incidents_in_memory(
             key = record_id(document.id, incident.id)
             context = evidence_context(document.text, incident, title=document.title)  # as the store does
             batch.append(RecordRef(key, document.id, incident, document.published, document.source, context))
-            if incident.role == "main":
-                mains.setdefault(document.id, key)
+            _keep_best(mains, document.id, _rank(incident.role, len(incident.evidence), key), key)
         documents += 1
         if documents % batch_size == 0:
             flush()
     flush()
-    return {doc: home[key] for doc, key in mains.items()}, failed
+    return {doc: home[key] for doc, (_, key) in mains.items()}, failed
 
 
 def main_incidents_in_store(
     documents: Sequence[Document], *, extract: Extract, resolver: Resolver, url: str, batch_size: int
 ) -> tuple[dict[str, str], int]:
-    """Ingest through a store at ``url``; (document id -> incident id of its first main record, failures)."""
+    """Ingest through a store at ``url``; (document id -> incident id of its record that stands for it, failures)."""
     from ..store import Store, ingest
 
     with Store(url) as store:
         summary = ingest(documents, store=store, extract=extract, resolver=resolver, batch_size=batch_size)
         ids = [row.incident_id for row in store.incidents()]
-        mains: dict[str, tuple[str, str]] = {}
+        mains: dict[str, tuple[Rank, str]] = {}
         for incident_id, records in store.records_of(ids).items():
             for record in records:
-                if record["incident"]["role"] == "main":
-                    best = mains.get(record["document_id"])
-                    if best is None or _order(record["record_id"]) < _order(best[0]):
-                        mains[record["document_id"]] = (record["record_id"], incident_id)
+                incident = record["incident"]
+                rank = _rank(incident["role"], len(incident.get("evidence") or ()), record["record_id"])
+                _keep_best(mains, record["document_id"], rank, incident_id)
     return {doc: incident for doc, (_, incident) in mains.items()}, summary.failed
+
+
+def _rank(role: str, evidence: int, key: str) -> Rank:
+    """Smallest stands for its document: the first main record, else the background one with most evidence."""
+    return (0, 0, _order(key)) if role == "main" else (1, -evidence, _order(key))
+
+
+def _keep_best(best: dict[str, tuple[Rank, str]], document_id: str, rank: Rank, value: str) -> None:
+    """Keep ``value`` for ``document_id`` when its rank beats the one kept so far."""
+    if document_id not in best or rank < best[document_id][0]:
+        best[document_id] = (rank, value)
 
 
 def _order(key: str) -> tuple[int, str]:
@@ -151,7 +172,7 @@ def _order(key: str) -> tuple[int, str]:
 
 
 def score_merge(gold: Sequence[GoldDocument], mains: dict[str, str], *, failed: int = 0) -> MergeEvaluation:
-    """B-cubed of documents over incidents; documents without a main incident are singletons."""
+    """B-cubed of documents over incidents; documents without an incident are singletons."""
     predicted = {g.document.id: mains.get(g.document.id) or MISSED + str(g.document.id) for g in gold}
     truth = {g.document.id: g.subtopic for g in gold}
     per_topic = []

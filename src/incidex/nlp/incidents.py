@@ -11,11 +11,12 @@ import re
 from datetime import date
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
+from .lexicons import CUSTODY_WORDS, VALUABLES
 from .syntax import is_negated, tree_distance
 from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, GENERIC_TRIGGERS, TYPE_PRIORITY, TriggerMatcher
 
@@ -39,6 +40,7 @@ MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "
 BACKGROUND_CUES = frozenset({"previous", "earlier", "former", "past", "last", "prior", "preceding"})
 SEPARATE_CUES = frozenset({"separate", "another", "second", "third", "elsewhere", "meanwhile", "earlier", "later"})
 MAX_DATE_DISTANCE = 4
+ESCAPE_WORDS = frozenset({"escape", "escapee", "jailbreak", "breakout", "break"})
 
 
 SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination", "air_or_drone_strike", "shelling")
@@ -88,6 +90,14 @@ def dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
     return va.startswith(vb) or vb.startswith(va)
 
 
+def _dates_the_report(span: Span, trigger: Token) -> bool:
+    """"[changes at a prison where an inmate used a gun to escape], the agency announced Tuesday": a date on a
+    reporting verb dates the report, not an incident buried in what it reports. The verb it reports directly keeps
+    the date ("gunmen attacked a post, the army said on Tuesday")."""
+    verb = span.root.head
+    return verb.lemma_ in REPORTING_VERBS and trigger.head != verb and verb in trigger.ancestors
+
+
 class IncidentFinder:
     """Trigger detection and grouping into :class:`IncidentFrame` objects."""
 
@@ -113,10 +123,15 @@ class IncidentFinder:
                 continue
             if head.lemma_ in {"shell", "fire", "bomb"} and head.pos_ == "PROPN":
                 continue
-            if head.lemma_ in {"shoot", "kill", "capture", "murder"} and head.pos_ == "VERB" and not self._agentive(head):
+            verbal_killing = head.lemma_ in {"shoot", "kill", "capture", "murder"} and head.pos_ == "VERB"
+            if verbal_killing and not self._agentive(head):
                 continue  # "12 people were killed" states a casualty; "gunmen killed 12" reports an incident
             if head.lemma_ in {"shoot", "kill", "capture"} and head.pos_ != "VERB":
                 continue
+            if rule.type == "robbery" and head.lemma_ == "make" and not self._takes_valuables(span):
+                continue  # "made off with the ball" is sport; "made off with $2 million of jewels" is a robbery
+            if any(t.lemma_.lower() in ESCAPE_WORDS for t in span) and not self._in_custody(span):
+                continue  # "the hostages escaped unhurt" is not an escape from custody
             agent = (head.lemma_ in AGENT_NOUNS or head.lower_ in AGENT_NOUNS) and not self._acting_agent(head)
             kind = "plot" if self._is_planned(head) and rule.type not in {"arrest", "plot"} else rule.type
             if head.lemma_ == "bomb" and any(c.lower_ in INCENDIARY for c in head.children):
@@ -126,9 +141,27 @@ class IncidentFinder:
         return triggers
 
     @staticmethod
-    def _agentive(verb: Token) -> bool:
+    def _takes_valuables(span: Span) -> bool:
+        """Whether what follows "made off with" is money or valuables."""
+        taken = list(span[-1].subtree)[1:] or list(span.doc[span.end:min(span.end + 6, span.sent.end)])
+        return any(t.lemma_.lower() in VALUABLES or t.ent_type_ == "MONEY" or t.tag_ == "$" for t in taken)
+
+    @staticmethod
+    def _in_custody(span: Span) -> bool:
+        """An escape whose sentence speaks of prison, jail, custody or inmates."""
+        return any(t.lemma_.lower() in CUSTODY_WORDS or t.lower_ in CUSTODY_WORDS for t in span.sent)
+
+    @staticmethod
+    def _accused_of(verb: Token) -> bool:
+        """"convicted of killing", "found guilty of shooting", "accused of overpowering a guard before killing"."""
+        if verb.dep_ != "pcomp":
+            return False
+        return any(a.lemma_.lower() in ACCUSING_WORDS or any(c.lower_ == "guilty" for c in a.children)
+                   for a in list(verb.ancestors)[:4])
+
+    def _agentive(self, verb: Token) -> bool:
         """A verb with a doer and a literal object: "gunmen killed 12", not "were killed" or "killed the game"."""
-        accused = verb.dep_ == "pcomp" and verb.head.head.lemma_ in ACCUSING_WORDS
+        accused = self._accused_of(verb)
         if not accused and not any(c.dep_ == "nsubj" for c in verb.children):
             return False
         return not any(c.dep_ == "dobj" and c.lemma_ in FIGURATIVE_OBJECTS for c in verb.children)
@@ -162,8 +195,9 @@ class IncidentFinder:
             return False
         if children & GENERIC_DETERMINERS or children & HABITUAL:
             return False
-        if token.lemma_ in {"kill", "die", "killing"} and any(t.lemma_ in ACCIDENT_WORDS for t in token.sent):
-            return False
+        if token.lemma_ in {"kill", "die", "killing"} and any(
+                t.lemma_ in ACCIDENT_WORDS for t in [*token.subtree, *token.head.children]):
+            return False  # "killed in a crash"; not "charged with killing two women ... is dying from disease"
         if any(c.dep_ == "relcl" and c.lemma_ in HYPOTHETICAL_GOVERNORS for c in token.children):
             return False
         if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
@@ -249,7 +283,7 @@ class IncidentFinder:
         head = doc[trigger.token]
         for mention in dates:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
+            if span is None or _dates_the_report(span, head):
                 continue
             distance = tree_distance(head, span.root)
             others = [tree_distance(doc[t.token], span.root) for t in triggers if t is not trigger]
@@ -308,7 +342,7 @@ class IncidentFinder:
         """"In a separate attack", "another bombing", "Elsewhere, ...", "in response": a new incident."""
         if any(c.lower_ in SEPARATE_CUES for c in token.children):
             return True
-        if any(t.lower_ == "response" and t.head.lower_ == "in" or t.lemma_ == "retaliation" for t in token.sent):
+        if any((t.lower_ == "response" and t.head.lower_ == "in") or t.lemma_ == "retaliation" for t in token.sent):
             return True
         opening = token.sent[:4]
         return any(t.lower_ in SEPARATE_CUES for t in opening) and opening[0].lower_ in {"in", "elsewhere", "meanwhile"}
@@ -362,7 +396,8 @@ class IncidentFinder:
         return False
 
 
-CASUALTY_CUES = frozenset({"kill", "dead", "die", "death", "wound", "injure", "injured", "hurt", "casualty"})
+CASUALTY_CUES = frozenset({"kill", "dead", "die", "death", "wound", "injure", "injured", "hurt", "casualty", "murder",
+                           "homicide", "deadly"})
 SPORTS_WORDS = frozenset({"match", "goal", "league", "striker", "midfielder", "half-time", "halftime", "season",
                           "championship", "coach", "tournament", "cup", "score", "scorer", "fixture", "defender",
                           "goalkeeper", "penalty", "innings", "wicket", "touchdown", "quarterback", "beat"})

@@ -73,3 +73,15 @@ TARGET_NOUNS = frozenset({
 TARGETING_VERBS = frozenset({"attack", "bomb", "storm", "burn", "torch", "set", "hit", "destroy", "damage", "target",
                              "raid", "strike", "shell", "blow", "dynamite", "rob", "loot", "seize", "assault",
                              "ambush", "fire"})
+# What robbers "make off with": money and valuables ("made off with $2 million of jewels"), not a ball or a title.
+VALUABLES = frozenset({
+    "cash", "money", "jewel", "jewellery", "jewelry", "diamond", "gem", "gold", "silver", "watch", "valuables",
+    "loot", "banknote", "note", "dollar", "euro", "pound", "ransom", "painting", "artwork", "safe", "wallet",
+    "handbag", "purse", "phone", "car", "vehicle", "truck", "weapon", "gun", "ammunition", "bullion", "necklace",
+    "ring", "bracelet", "goods", "merchandise", "takings", "haul",
+})
+# Words that put an escape in custody ("escaped from prison", "an inmate escaped"), not "escaped unhurt".
+CUSTODY_WORDS = frozenset({
+    "prison", "jail", "gaol", "custody", "inmate", "prisoner", "convict", "detainee", "penitentiary", "courthouse",
+    "cell", "lockup", "escapee", "jailbreak", "fugitive", "detention", "correctional", "warden",
+})

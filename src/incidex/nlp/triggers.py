@@ -44,6 +44,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("armed_assault", "strong", "machete attack"),
     ("armed_assault", "weak", "gunfire|shootout"),
     ("armed_assault", "weak", "fire on|at"),
+    ("armed_assault", "weak", "rampage"),
     ("assassination", "strong", "assassinate|assassination|assassin"),
     ("arson", "strong", "arson|arsonist|firebomb|torch"),
     ("arson", "strong", "set fire"),
@@ -66,6 +67,10 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("plot", "strong", "foil|thwart"),
     ("robbery", "strong", "rob|robbery|robber|heist|theft|thief"),
     ("robbery", "weak", "steal"),
+    ("robbery", "strong", "make off with"),  # kept only when what was taken is money or valuables
+    ("other", "strong", "escape|escapee|jailbreak|breakout"),  # kept only in custody context
+    ("other", "strong", "prison break|escape"),
+    ("other", "strong", "jail break|escape"),
     ("other", "strong", "hijack|hijacking|hijacker"),
     ("other", "weak", "sabotage|poison"),
 )
@@ -94,7 +99,7 @@ FALSE_FRIEND_MODIFIERS = frozenset({"heart", "panic", "cyber", "asthma", "anxiet
 # Agent nouns: they name the perpetrators and refer to an incident, but do not start one by themselves.
 AGENT_NOUNS = frozenset(
     {"hostage-taker", "taker", "kidnapper", "abductor", "bomber", "attacker", "assailant", "gunman", "gunmen",
-     "robber", "rioter", "arsonist", "assassin", "hijacker", "thief", "murderer", "killer"}
+     "robber", "rioter", "arsonist", "assassin", "hijacker", "thief", "murderer", "killer", "escapee"}
 )
 # Triggers that say violence happened but not which kind; they type an incident only when nothing more specific does.
 GENERIC_TRIGGERS = frozenset({"attack", "assault", "kill", "killing", "attacker", "assailant", "shoot", "shooting"})
