@@ -146,8 +146,13 @@ def corpus_client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
             yield opened
 
 
-def _expected(rows: list[IncidentRow], params: dict[str, str]) -> list[str]:
-    """Ids of one page computed in Python from the stored incidents: the reference for the API's plans."""
+def _holds(values: list[str], term: str | None) -> bool:
+    """Whether any of ``values`` contains ``term`` (no term: True), ignoring case as the API's searches do."""
+    return term is None or any(term.lower() in value.lower() for value in values)
+
+
+def _expected(rows: list[IncidentRow], params: dict[str, str]) -> tuple[int, list[str]]:
+    """The total and one page's ids, computed in Python from the stored incidents: the reference for the API's plans."""
     lon0, lat0, lon1, lat1 = (float(x) for x in params.get("bbox", "-180,-90,180,90").split(","))
     first, last = params.get("date_from"), params.get("date_to")
     found = [
@@ -156,6 +161,8 @@ def _expected(rows: list[IncidentRow], params: dict[str, str]) -> list[str]:
         and (first is None or (r.date_to is not None and r.date_to >= first))
         and (last is None or (r.date_from is not None and r.date_from <= last))
         and ("bbox" not in params or (r.lat is not None and lat0 <= r.lat <= lat1 and lon0 <= r.lon <= lon1))
+        and _holds(r.sources, params.get("source")) and _holds(r.perpetrators, params.get("actor"))
+        and _holds([r.location or "", r.admin1 or "", *r.perpetrators, *r.victims, r.notes or ""], params.get("q"))
     ]
     sort = params["sort"]
     column = {"date": "date_from", "killed": "killed", "type": "type"}[sort.lstrip("-")]
@@ -163,17 +170,17 @@ def _expected(rows: list[IncidentRow], params: dict[str, str]) -> list[str]:
     found.sort(key=lambda r: getattr(r, column) or 0, reverse=sort.startswith("-"))
     found.sort(key=lambda r: getattr(r, column) is None)
     offset, limit = int(params["offset"]), int(params["limit"])
-    return [r.incident_id for r in found[offset:offset + limit]]
+    return len(found), [r.incident_id for r in found[offset:offset + limit]]
 
 
 def test_every_plan_gives_the_page_that_sorting_all_matches_gives(corpus_client: TestClient) -> None:
-    """Broad filters walk a sort index past non-matches, narrow ones sort their matches: both must agree with
-    sorting everything, for every sort order, with nulls last and the id breaking ties."""
+    """Broad filters walk a sort index past non-matches, narrow ones and text searches with other filters sort their
+    matches: all must agree with sorting everything, for every sort order, with nulls last and the id breaking ties."""
     with Store(str(corpus_client.app.state.incidex.store.url)) as store:
         rows = list(store.incidents())
     assert len(rows) > 50 and any(r.lat is None for r in rows)
     rng = random.Random(5)
-    for _ in range(120):
+    for _ in range(200):
         params = {"sort": rng.choice(["date", "-date", "killed", "-killed", "type"]),
                   "limit": str(rng.choice([1, 5, 20])), "offset": str(rng.choice([0, 0, 3, 30]))}
         if rng.random() < 0.4:
@@ -185,8 +192,10 @@ def test_every_plan_gives_the_page_that_sorting_all_matches_gives(corpus_client:
             params["date_from"], params["date_to"] = window
         if rng.random() < 0.2:
             params["bbox"] = rng.choice(["60,30,80,40", "10,5,45,50"])
+        if rng.random() < 0.3:
+            params[rng.choice(["source", "actor", "q"])] = rng.choice(["outlet 1", "OUTLET", "gunmen", "mos", "ka"])
         body = corpus_client.get("/api/incidents", params=params).json()
-        assert [item["id"] for item in body["items"]] == _expected(rows, params), params
+        assert (body["total"], [item["id"] for item in body["items"]]) == _expected(rows, params), params
 
 
 def test_search_index_is_filled_for_incidents_stored_before_it(api_url: str) -> None:

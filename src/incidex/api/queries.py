@@ -48,31 +48,84 @@ _trigrams = sa.table("incidents_search", sa.column("rowid"), sa.column("value"))
 TRIGRAM = 3  # shorter terms cannot use the trigram index: the field's terms are scanned
 
 
+SearchField = Literal["text", "actors", "sources"]
+Terms = dict[tuple[str, str], list[int]]  # (field, search term) -> ids of the stored terms that contain it
+
+
+def _searches(filters: ListFilters) -> list[tuple[SearchField, str]]:
+    """The text searches of ``filters``: (field, term) for each of actor, source and q given."""
+    given: tuple[tuple[SearchField, str | None], ...] = (
+        ("actors", filters.actor), ("sources", filters.source), ("text", filters.q)
+    )
+    return [(field, term) for field, term in given if term]
+
+
 def _contains(
-    field: Literal["text", "actors", "sources"], term: str, *, dialect: str, rowid: sa.ColumnElement[Any]
-) -> sa.ColumnElement[bool]:
-    """Case-insensitive substring test of one searched field: places, actors, victims and notes; actors; sources."""
+    searches: list[tuple[SearchField, str]], *, dialect: str, rowid: sa.ColumnElement[Any],
+    probe: bool = False, terms: Terms | None = None,
+) -> list[sa.ColumnElement[bool]]:
+    """Case-insensitive substring tests of searched fields: places, actors, victims and notes; actors; sources.
+
+    SQLite: one test for all ``searches``, whose links are intersected before any incident row is read; with
+    ``probe`` (a walk that stops after one page), each row's links are looked up instead of listing every match.
+    """
     if dialect != "sqlite":
-        return PG_SEARCH_TEXTS[field].ilike(_like(term), escape="\\")
-    return rowid.in_(_found(field, term))
+        return [PG_SEARCH_TEXTS[field].ilike(_like(term), escape="\\") for field, term in searches]
+    if probe:
+        return [_linked(field, term, rowid, terms=terms) for field, term in searches]
+    return [rowid.in_(_found(searches, terms=terms))] if searches else []
 
 
-def _found(field: str, term: str) -> sa.Select[Any]:
-    """Rowids of the incidents holding a term of ``field`` that contains ``term`` (SQLite)."""
+def _linked(field: str, term: str, incident: sa.ColumnElement[Any], *, terms: Terms | None) -> sa.Exists:
+    """Whether ``incident`` (a rowid) holds a term of ``field`` containing ``term`` (SQLite), by primary key."""
+    link = _links.alias(f"linked_{field}")
+    term_ids = _term_ids(field, term, terms)
+    holds = sa.select(1).select_from(link).where(link.c.term_id.in_(term_ids), link.c.incident == incident)
+    return holds.exists()
+
+
+def resolve_terms(connection: sa.Connection, filters: ListFilters) -> Terms | None:
+    """The matching term ids of each text search, looked up once (SQLite; None elsewhere or without searches).
+
+    Passed to ``conditions``, they replace full-text subqueries that SQLite would otherwise rerun in every
+    per-row probe and every statement of a request.
+    """
+    searches = _searches(filters)
+    if connection.dialect.name != "sqlite" or not searches:
+        return None
+    return {(field, term): list(connection.execute(_terms_of(field, term)).scalars()) for field, term in searches}
+
+
+def _term_ids(field: str, term: str, terms: Terms | None) -> sa.Select[Any] | list[int]:
+    return _terms_of(field, term) if terms is None else terms[(field, term)]
+
+
+def _terms_of(field: str, term: str) -> sa.Select[Any]:
+    """Ids of the terms of ``field`` that contain ``term`` (SQLite)."""
     if len(term) < TRIGRAM:
         matched = _terms.c.value.like(_like(term), escape="\\")
     else:
         phrase = '"' + term.replace('"', '""') + '"'
         matched = _terms.c.term_id.in_(sa.select(_trigrams.c.rowid).where(_trigrams.c.value.op("MATCH")(phrase)))
-    terms = sa.select(_terms.c.term_id).where(_terms.c.field == field, matched)
-    return sa.select(_links.c.incident).where(_links.c.term_id.in_(terms))
+    return sa.select(_terms.c.term_id).where(_terms.c.field == field, matched)
 
 
-def _count(connection: sa.Connection, filters: ListFilters, where: list[sa.ColumnElement[bool]]) -> int:
-    """How many incidents match. On SQLite, a lone text search counts its links, not the incidents' rows."""
-    searches = [(f, t) for f, t in (("actors", filters.actor), ("sources", filters.source), ("text", filters.q)) if t]
-    if connection.dialect.name == "sqlite" and len(searches) == len(where) == 1:
-        found = _found(*searches[0]).distinct().subquery()
+def _found(searches: list[tuple[str, str]], *, terms: Terms | None = None) -> sa.Select[Any]:
+    """Rowids of the incidents matching every one of ``searches`` (SQLite): the first search's links, each checked
+    against the other searches' links by primary key."""
+    (field, term), *others = searches
+    first = _links.alias("first")
+    also = [_linked(other_field, other_term, first.c.incident, terms=terms) for other_field, other_term in others]
+    return sa.select(first.c.incident).where(first.c.term_id.in_(_term_ids(field, term, terms)), *also)
+
+
+def _count(
+    connection: sa.Connection, filters: ListFilters, where: list[sa.ColumnElement[bool]], *, terms: Terms | None
+) -> int:
+    """How many incidents match. On SQLite, text searches alone count their links, not the incidents' rows."""
+    searches = _searches(filters)
+    if connection.dialect.name == "sqlite" and searches and len(where) == 1:
+        found = _found(searches, terms=terms).distinct().subquery()
         return connection.execute(sa.select(sa.func.count()).select_from(found)).scalar_one()
     return connection.execute(sa.select(sa.func.count()).select_from(incidents).where(*where)).scalar_one()
 
@@ -95,12 +148,13 @@ def _corrected() -> sa.Exists:
 
 
 def conditions(
-    filters: ListFilters, *, dialect: str, seek: frozenset[str] | None = None
+    filters: ListFilters, *, dialect: str, seek: frozenset[str] | None = None, terms: Terms | None = None
 ) -> list[sa.ColumnElement[bool]]:
     """WHERE terms of ``filters`` for a database of this ``dialect`` (``sqlite`` or ``postgresql``).
 
     On SQLite, terms on columns outside ``seek`` (None: all columns) are written so that no index serves them, which
     steers the planner to the index that walks the sort order (SQLite has no statistics unless someone runs ANALYZE).
+    ``terms``: the text searches' term ids from ``resolve_terms`` (None: looked up within the query).
     """
     col = _column_for(dialect, seek)
     found: list[sa.ColumnElement[bool]] = []
@@ -110,11 +164,10 @@ def conditions(
         found.append(col("country") == filters.country.upper())
     if filters.admin1:
         found.append(sa.func.lower(col("admin1")) == filters.admin1.lower())
-    searches = (("actors", filters.actor), ("sources", filters.source), ("text", filters.q))
     # A text search leads only when nothing else can: probing its matches while walking a covering index is cheaper
     # than reading each match's row from the table.
     rowid = col("rowid" if found or filters.date_from or filters.date_to or filters.bbox else "search")
-    found.extend(_contains(field, term, dialect=dialect, rowid=rowid) for field, term in searches if term)
+    found.extend(_contains(_searches(filters), dialect=dialect, rowid=rowid, probe=seek is not None, terms=terms))
     if filters.date_from:
         earliest = (date.fromisoformat(filters.date_from) - MAX_DATE_SPAN).isoformat()
         found.append(col("date_to") >= filters.date_from)
@@ -199,15 +252,17 @@ _LIST_COLUMNS = (
 def list_incidents(connection: sa.Connection, filters: ListFilters, *, sort: Sort, limit: int, offset: int) -> ListPage:
     """The total count of matching incidents and one page of them, in ``sort`` order."""
     dialect = connection.dialect.name
-    where = conditions(filters, dialect=dialect)
-    total = _count(connection, filters, where)
+    terms = resolve_terms(connection, filters)
+    where = conditions(filters, dialect=dialect, terms=terms)
+    dated = bool(filters.date_from or filters.date_to)
+    if dialect == "sqlite" and len(where) > 1 and _searches(filters):
+        return _sorted_matches(connection, where, sort=sort, dated=dated, limit=limit, offset=offset)
+    total = _count(connection, filters, where, terms=terms)
     if offset >= total:
         return ListPage(total, [])
-    everything = connection.execute(sa.select(sa.func.count()).select_from(incidents)).scalar_one()
-    walk = _walks(total, everything, limit=limit, offset=offset)
+    walk = _walks(total, _size(connection), limit=limit, offset=offset)
     if walk:
-        where = conditions(filters, dialect=dialect, seek=_SORT_SEEKS[sort])
-    dated = bool(filters.date_from or filters.date_to)
+        where = conditions(filters, dialect=dialect, seek=_SORT_SEEKS[sort], terms=terms)
     # Choose the page's ids first, then compute the per-row subqueries for those rows only: SQLite evaluates result
     # columns before it sorts, so selecting them with the sort would run them for every matching incident.
     page_ids = (
@@ -218,12 +273,37 @@ def list_incidents(connection: sa.Connection, filters: ListFilters, *, sort: Sor
         .offset(offset)
         .subquery()
     )
+    return ListPage(total, _page(connection, incidents.c.incident_id.in_(sa.select(page_ids)), sort=sort, dated=dated))
+
+
+def _sorted_matches(
+    connection: sa.Connection, where: list[sa.ColumnElement[bool]], *, sort: Sort, dated: bool, limit: int, offset: int
+) -> ListPage:
+    """A text search with other filters (SQLite): one pass lists every match's id in order, giving the total and the
+    page at once; a separate count and page would each probe the search's matches again."""
+    ordered = sa.select(incidents.c.incident_id).where(*where).order_by(*_order(sort, walk=False, dated=dated))
+    ids = connection.execute(ordered).scalars().all()
+    chosen = ids[offset:offset + limit]
+    rows = _page(connection, incidents.c.incident_id.in_(chosen), sort=sort, dated=dated) if chosen else []
+    return ListPage(len(ids), rows)
+
+
+def _size(connection: sa.Connection) -> int:
+    """About how many incidents there are (SQLite: the largest rowid, an index seek instead of a count)."""
+    if connection.dialect.name == "sqlite":
+        largest = sa.select(sa.func.max(sa.literal_column("rowid"))).select_from(incidents)
+        return connection.execute(largest).scalar_one() or 0
+    return connection.execute(sa.select(sa.func.count()).select_from(incidents)).scalar_one()
+
+
+def _page(connection: sa.Connection, chosen: sa.ColumnElement[bool], *, sort: Sort, dated: bool) -> list[sa.Row[Any]]:
+    """The list columns of the ``chosen`` incidents, in ``sort`` order."""
     page = (
         sa.select(*_LIST_COLUMNS, _main_record().label("is_main"), _corrected().label("corrected"))
-        .select_from(incidents.join(page_ids, incidents.c.incident_id == page_ids.c.incident_id))
+        .where(chosen)
         .order_by(*_order(sort, walk=False, dated=dated))
     )
-    return ListPage(total, list(connection.execute(page)))
+    return list(connection.execute(page))
 
 
 def incident(connection: sa.Connection, incident_id: str) -> sa.Row[Any] | None:
