@@ -1,6 +1,6 @@
 import pytest
 
-from incidex.resolve.text import cosine, vectorize
+from incidex.resolve.text import cosine, similarity_table, vectorize
 
 
 def test_identical_texts_have_similarity_one():
@@ -24,3 +24,19 @@ def test_title_case_headlines_do_not_make_names():
 def test_stop_words_and_empty_text_give_empty_vectors():
     assert vectorize("") == {} and vectorize("the and of said") == {}
     assert cosine({}, vectorize("bomb")) == 0.0
+
+
+def test_similarity_table_gives_the_cosine_of_each_row_with_each_vector():
+    texts = ["Gunmen attacked a bank in Woodburn, Oregon.", "A bank in Woodburn was attacked by gunmen.",
+             "Floods closed schools in Troy.", ""]
+    vectors = [vectorize(text) for text in texts]
+    table = similarity_table(vectors, [2, 0])
+    assert table.shape == (2, 4)
+    for row, index in enumerate((2, 0)):
+        for column, vector in enumerate(vectors):
+            assert table[row, column] == pytest.approx(cosine(vectors[index], vector))
+    assert table[1, 1] > 0.5 and table[1, 3] == 0.0
+
+
+def test_similarity_table_of_no_rows_or_no_words_has_the_right_shape():
+    assert similarity_table([{}, {}], [1]).shape == (1, 2) and similarity_table([{"bomb": 1.0}], []).shape == (0, 1)

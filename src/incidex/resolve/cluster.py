@@ -12,8 +12,9 @@ holds two records of one report, and nodes whose typical (median) stated dates a
 A link pools the pair evidence of the two nodes' records (``similarity.compare``). It is out of reach when more
 than half its pairs conflict (dates, places); otherwise its score is BEST_WEIGHT of its best pair plus the rest of
 the mean pair score: one close report is the main evidence, and the mean keeps a node whose other reports disagree
-from chaining in. Pairs whose text cannot reach the threshold count as score 0 without being compared, and stored
-incidents whose summed text vector shows that no member can reach it likewise.
+from chaining in. Pairs that cannot reach the threshold count as score 0 without being compared: the text cosines of
+a batch's new records with all its records are one sparse matrix product, and what a pair's other fields can add
+is bounded beforehand (``similarity.bonus_bounds``), so only the pairs that may reach it are visited.
 
 When two nodes join, a stored incident keeps its id, else a node holding a main record, else the earlier node. A
 record that founds a new incident (the first of its node) gets the id ``"inc-" + sha1(record_id)[:12]``, so the
@@ -29,11 +30,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
+
 from .dates import DateRange, conflict
 from .model import Assignment
 from .profile import Profile
-from .similarity import FOLLOW_UP_DAYS, MAX_BONUS, TEXT_WEIGHT, PairEvidence, compare
-from .text import cosine
+from .similarity import FOLLOW_UP_DAYS, TEXT_WEIGHT, PairEvidence, bonus_bounds, compare
+from .text import similarity_table
 
 MAX_REFUSALS = 3  # refused incidents named in a new incident's reasons
 BEST_WEIGHT = 0.7  # a link's score: this share from its best pair, the rest from the mean of its usable pairs
@@ -42,11 +45,10 @@ WEAK = PairEvidence(0.0, ("text too different",))
 
 @dataclass
 class Group:
-    """A stored incident: its id, the profiles of its records, and the sum of their text vectors."""
+    """A stored incident: its id, the profiles of its records, their reports and the span of their dates."""
 
     cluster_id: str
     members: list[Profile] = field(default_factory=list)
-    text_sum: dict[str, float] = field(default_factory=dict)
     documents: set[str] = field(default_factory=set)
     span: DateRange | None = None  # union of the members' stated dates, None while any member is undated
 
@@ -65,19 +67,11 @@ class Group:
             self.span = DateRange(min(self.span.start, dates.start), max(self.span.end, dates.end), True, "span")
         self.members.append(profile)
         self.documents.add(profile.document_id)
-        for key, value in profile.text.items():
-            self.text_sum[key] = self.text_sum.get(key, 0.0) + value
 
     def far_apart(self, profile: Profile) -> bool:
         """Stated dates more than FOLLOW_UP_DAYS from every member's are out of reach whatever the text says."""
         return bool(self.span is not None and profile.dates.explicit
                     and conflict(self.span, profile.dates, tolerance_days=FOLLOW_UP_DAYS))
-
-    def reachable(self, profile: Profile, *, threshold: float) -> bool:
-        """False when no member can score ``threshold``: text vectors are non-negative, so the dot product with
-        the sum bounds the best member's similarity, and the other evidence adds at most MAX_BONUS."""
-        bound = sum(value * self.text_sum.get(key, 0.0) for key, value in profile.text.items())
-        return TEXT_WEIGHT * bound + MAX_BONUS >= threshold
 
 
 def cluster_id_for(record_id: str) -> str:
@@ -165,23 +159,33 @@ class _Batch:
         self.links: list[dict[int, _Link]] = [{} for _ in self.nodes]
         self.joined: dict[str, _Joined] = {}
         self.pairs: dict[tuple[str, str], PairEvidence] = {}
-        self.unreachable: set[tuple[str, str]] = set()  # (record id, stored incident id) pruned by the text bound
+        self.unreachable: set[tuple[str, str]] = set()  # (record id, stored incident id): no member may reach
+        self.everyone = [member for node in self.nodes for member in node.profiles]  # the columns of ``cosines``
+        self.owner = [n for n, node in enumerate(self.nodes) for _ in node.profiles]  # the node of each column
+        self.column = {member.record_id: n for n, member in enumerate(self.everyone)}
+        self.row = {profile.record_id: n for n, profile in enumerate(profiles)}
+        self.cosines = similarity_table([member.text for member in self.everyone],
+                                        [self.column[profile.record_id] for profile in profiles])
+        self.reach = TEXT_WEIGHT * self.cosines + bonus_bounds(profiles, self.everyone) >= threshold
 
     def pair(self, a: Profile, b: Profile) -> PairEvidence:
-        """Pair evidence of two records, WEAK without comparing when their text cannot reach the threshold."""
+        """Pair evidence of new record ``a`` and record ``b``, WEAK without comparing when their text and what
+        their other fields may add cannot reach the threshold."""
         key = (a.record_id, b.record_id)
         found = self.pairs.get(key)
         if found is None:
-            similarity = cosine(a.text, b.text)
-            if TEXT_WEIGHT * similarity + MAX_BONUS < self.threshold:
+            row, column = self.row[a.record_id], self.column[b.record_id]
+            if not self.reach[row, column]:
                 found = WEAK
             else:
+                similarity = float(self.cosines[row, column])
                 found = compare(a, b, max_days_apart=self.max_days_apart, similarity=similarity)
             self.pairs[key] = found
         return found
 
-    def link_new(self, index: int, other: int) -> _Link | None:
-        """The link between new record ``index`` and node ``other`` (a stored incident or another new record)."""
+    def link_new(self, index: int, other: int, strong: list[Profile]) -> _Link | None:
+        """The link between new record ``index`` and node ``other`` (a stored incident or another new record), of
+        whose records ``strong`` are those that may reach the threshold with it."""
         profile = self.nodes[index].profiles[0]
         node = self.nodes[other]
         if profile.document_id in node.documents:
@@ -192,19 +196,25 @@ class _Batch:
             far = PairEvidence(0.0, (f"dates too far apart ({profile.dates.label} / incident's span)",), blocked=True)
             link.add(far, profile.record_id, "", pairs=len(node.profiles))
             return link
-        if group is not None and len(group.members) > 2 and not group.reachable(profile, threshold=self.threshold):
+        if group is not None and not strong:
             self.unreachable.add((profile.record_id, group.cluster_id))
             return None
-        for member in node.profiles:
+        for member in strong:
             if (evidence := self.pair(profile, member)) is not WEAK:
                 link.add(evidence, profile.record_id, member.record_id)
         return link if link.best or link.blocked else None
 
     def link_all(self) -> None:
-        """Link every new record with every node before it."""
-        for index in range(self.stored, len(self.nodes)):
-            for other in range(index):
-                link = self.link_new(index, other)
+        """Link every new record with every node before it: with every stored incident (whose dates may rule it
+        out whatever the text says) and with the new records that may reach the threshold with it."""
+        for row, index in enumerate(range(self.stored, len(self.nodes))):
+            strong: dict[int, list[Profile]] = {}
+            for column in np.flatnonzero(self.reach[row]).tolist():
+                if (other := self.owner[column]) < index:
+                    strong.setdefault(other, []).append(self.everyone[column])
+            others = [*range(self.stored), *sorted(other for other in strong if other >= self.stored)]
+            for other in others:
+                link = self.link_new(index, other, strong.get(other, []))
                 if link is not None:
                     self.links[index][other] = self.links[other][index] = link
 

@@ -45,8 +45,12 @@ class Assignment:
 
 @dataclass(frozen=True)
 class CandidateWindow:
-    """Which stored clusters may merge with a record: date range (ISO, inclusive) and country if known."""
+    """Which stored clusters may merge with a record: date range (ISO, inclusive) and country if known; for a
+    follow-up report (an arrest) naming perpetrators, also the clusters naming one of ``actors`` whose dates reach
+    back to ``follow_up_from``."""
 
     date_from: str | None
     date_to: str | None
     country_code: str | None
+    follow_up_from: str | None = None
+    actors: tuple[str, ...] = ()

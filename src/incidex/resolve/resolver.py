@@ -8,9 +8,11 @@ from datetime import timedelta
 
 from ..config import Settings
 from .cluster import Group, assign_all
+from .families import FOLLOW_UP
 from .model import Assignment, CandidateWindow, Cluster, RecordRef
 from .profile import Profile, build_profile
 from .reconcile import MergedView, reconcile_records
+from .similarity import FOLLOW_UP_DAYS
 
 
 class Resolver:
@@ -39,14 +41,19 @@ class Resolver:
 
     def window(self, record: RecordRef) -> CandidateWindow:
         """Stored incidents that may take ``record``: those whose dates reach into this range (open bounds are
-        None) and, when a country is given, those in that country or without one."""
+        None) and, when a country is given, those in that country or without one. A dated follow-up report (an
+        arrest) that names perpetrators reaches back FOLLOW_UP_DAYS to the incidents naming one of them, so that
+        it meets its event when that was stored by an earlier batch."""
         profile = self.profile(record)
         slack = timedelta(days=self.max_days_apart)
         start, end = profile.dates.start, profile.dates.end
+        follow_up = profile.type == FOLLOW_UP and profile.dates.explicit and bool(profile.actors)
         return CandidateWindow(
             date_from=(start - slack).isoformat() if start else None,
             date_to=(end + slack).isoformat() if end else None,
             country_code=profile.location.country_code,
+            follow_up_from=(start - timedelta(days=FOLLOW_UP_DAYS)).isoformat() if follow_up and start else None,
+            actors=tuple(sorted(_without_article(name) for name in profile.actors.values())) if follow_up else (),
         )
 
     def assign(self, records: Sequence[RecordRef], candidates: Sequence[Cluster]) -> list[Assignment]:
@@ -58,3 +65,9 @@ class Resolver:
     def reconcile(self, cluster: Cluster) -> MergedView:
         """The reconciled incident of ``cluster`` (rules in :mod:`incidex.resolve.reconcile`)."""
         return reconcile_records(cluster)
+
+
+def _without_article(name: str) -> str:
+    """``name`` without a leading "the", as stored incidents may name the actor either way."""
+    head, _, rest = name.partition(" ")
+    return rest if head.casefold() == "the" and rest else name

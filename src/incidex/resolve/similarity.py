@@ -17,12 +17,19 @@ A background record (an earlier incident recalled in a report) says little about
 a stated date, a place or an actor, not on text alone. The weights were set on ECB+ topics that are *not* violent
 incidents; FOLLOW_UP_DAYS and FOLLOW_UP_TEXT (and the linkage in ``cluster.py``) on six of the twelve violent
 topics (3, 12, 18, 22, 32, 41), keeping the other six to check them.
+
+:func:`bonus_bounds` bounds what the evidence beyond text can add to a pair, for a whole batch at once, so that the
+clusterer compares only pairs that may reach its threshold.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
+from ..types import Location
 from .dates import conflict
 from .families import WILDCARD, compatible, follow_up, shared_family
 from .places import compare_places
@@ -35,7 +42,6 @@ TYPE_PENALTY = 0.15
 DATE_BONUS = 0.1
 PLACE_BONUS = 0.1
 ACTOR_BONUS = 0.15
-MAX_BONUS = TYPE_BONUS + DATE_BONUS + PLACE_BONUS + ACTOR_BONUS  # the most a pair scores beyond its text
 STRONG_TEXT = 0.5
 FOLLOW_UP_DAYS = 400  # a later report (arrest, charge, trial, verdict) may date its incident this much later
 FOLLOW_UP_TEXT = 0.3
@@ -106,3 +112,35 @@ def compare(a: Profile, b: Profile, *, max_days_apart: int, similarity: float | 
         reasons.append("a background record needs a matching date, place or actor")
         return PairEvidence(score, tuple(reasons), blocked=True)
     return PairEvidence(score, tuple(reasons))
+
+
+def bonus_bounds(rows: Sequence[Profile], columns: Sequence[Profile]) -> np.ndarray:
+    """The most that the type, dates, places and actors of each (row, column) pair can add to its text score (a
+    ``len(rows) x len(columns)`` array): type bonus or penalty, and each bonus whose fields both records have."""
+    kinds = sorted({profile.type for profile in (*rows, *columns)})
+    code = {kind: n for n, kind in enumerate(kinds)}
+    types = np.array([[_type_bound(a, b) for b in kinds] for a in kinds], dtype=np.float64)
+    types = types.reshape(len(kinds), len(kinds))  # also when there are no records
+    weights = np.array([DATE_BONUS, PLACE_BONUS, ACTOR_BONUS])
+
+    def has(profiles: Sequence[Profile]) -> np.ndarray:
+        return np.array([[p.dates.explicit, _placed(p.location), bool(p.actors)] for p in profiles],
+                        dtype=np.float64).reshape(len(profiles), 3)
+
+    row_types = np.array([code[p.type] for p in rows], dtype=np.intp)
+    column_types = np.array([code[p.type] for p in columns], dtype=np.intp)
+    return types[np.ix_(row_types, column_types)] + (has(rows) * weights) @ has(columns).T
+
+
+def _type_bound(a: str, b: str) -> float:
+    """What types ``a`` and ``b`` add to a pair's score in :func:`compare`."""
+    if a == b != WILDCARD:
+        return TYPE_BONUS
+    if a == b or follow_up(a, b) or compatible(a, b):
+        return 0.0
+    return -TYPE_PENALTY
+
+
+def _placed(location: Location) -> bool:
+    """Whether ``location`` has what :func:`compare_places` needs to find it near another."""
+    return bool(location.country_code or location.admin1 or location.lat is not None)

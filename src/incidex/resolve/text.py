@@ -3,7 +3,8 @@
 Names decide whether two reports of a similar incident are about the same one ("Vancouver", "Kirkpatrick" versus
 "Troy", "Wood"), so a word that the report capitalizes inside a sentence counts :data:`NAME_WEIGHT` times as much as
 a common word. Headline lines in Title Case are not taken as evidence of a name. Stop words and reporting verbs do
-not count. Vectors are unit-normalized dicts, so the cosine of two profiles is a sparse dot product.
+not count. Vectors are unit-normalized dicts, so the cosine of two profiles is a sparse dot product, and the cosines
+of a whole batch are one sparse matrix product (:func:`similarity_table`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 
+import numpy as np
+from scipy.sparse import csr_matrix
 from spacy.lang.en.stop_words import STOP_WORDS
 
 NAME_WEIGHT = 3.0
@@ -63,3 +67,15 @@ def cosine(a: TextVector, b: TextVector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b[k] for k, v in a.items() if k in b)
+
+
+def similarity_table(vectors: Sequence[TextVector], rows: Sequence[int]) -> np.ndarray:
+    """The cosines of the vectors at positions ``rows`` with every vector: a ``len(rows) x len(vectors)`` array."""
+    words: dict[str, int] = {}
+    indptr, indices, data = [0], [], []
+    for vector in vectors:
+        indices.extend(words.setdefault(key, len(words)) for key in vector)
+        data.extend(vector.values())
+        indptr.append(len(indices))
+    matrix = csr_matrix((data, indices, indptr), shape=(len(vectors), len(words)), dtype=np.float64)
+    return (matrix[list(rows)] @ matrix.T).toarray()

@@ -328,6 +328,7 @@ def _merge(
 
 
 UNBOUNDED_LIMIT = 200
+FOLLOW_UP_LIMIT = 20
 
 
 def _window_ids(connection: sa.Connection, window: CandidateWindow) -> list[str]:
@@ -336,8 +337,36 @@ def _window_ids(connection: sa.Connection, window: CandidateWindow) -> list[str]
     A window open on a side selects at most the UNBOUNDED_LIMIT incidents nearest its closed bound (the most recent
     when it has none) rather than all of a country's or the whole table's history, so an undated report or a
     recalled earlier incident can still join an incident of an earlier batch, and the cost stays flat as the
-    store grows.
+    store grows. A follow-up window adds the incidents naming one of its actors (see :func:`_follow_up_ids`).
     """
+    return _date_window_ids(connection, window) + _follow_up_ids(connection, window)
+
+
+def _follow_up_ids(connection: sa.Connection, window: CandidateWindow) -> list[str]:
+    """Ids of at most FOLLOW_UP_LIMIT stored incidents (the latest first) that name one of the window's actors and
+    whose dates reach back to its ``follow_up_from``, in its country or without one."""
+    if not (window.follow_up_from and window.actors):
+        return []
+    named = sa.cast(incidents.c.perpetrators, sa.Text)
+    query = sa.select(incidents.c.incident_id).where(
+        incidents.c.window_to >= window.follow_up_from,
+        sa.or_(*(named.ilike(f"%{_like_escaped(actor)}%", escape="\\") for actor in window.actors)),
+    )
+    if window.date_to:
+        query = query.where(incidents.c.window_from <= window.date_to)
+    if window.country_code:
+        query = query.where(sa.or_(incidents.c.country == window.country_code, incidents.c.country.is_(None)))
+    query = query.order_by(incidents.c.window_to.desc(), incidents.c.incident_id).limit(FOLLOW_UP_LIMIT)
+    return list(connection.execute(query).scalars())
+
+
+def _like_escaped(text: str) -> str:
+    """``text`` with the LIKE wildcards and the escape character escaped."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _date_window_ids(connection: sa.Connection, window: CandidateWindow) -> list[str]:
+    """The incidents of the window's dates and country (see :func:`_window_ids`)."""
     query = sa.select(incidents.c.incident_id)
     if window.date_from:
         query = query.where(incidents.c.window_to >= window.date_from)
