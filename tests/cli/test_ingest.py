@@ -22,6 +22,15 @@ SEED = Path(__file__).resolve().parents[2] / "../shared/data/seed"
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
+def corpus_folder(tmp_path: Path, count: int) -> Path:
+    """A folder holding copies of the first ``count`` reports of our corpus."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for report in sorted(CORPUS.glob("*.txt"))[:count]:
+        shutil.copy(report, folder / report.name)
+    return folder
+
+
 def ingest(*args: str) -> str:
     result = CliRunner().invoke(command, list(args))
     assert result.exit_code == 0, result.output
@@ -30,10 +39,7 @@ def ingest(*args: str) -> str:
 
 @pytest.mark.slow
 def test_ingest_stores_documents_records_and_incidents_and_a_rerun_adds_nothing(tmp_path: Path) -> None:
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for report in sorted(CORPUS.glob("*.txt"))[:3]:
-        shutil.copy(report, folder / report.name)
+    folder = corpus_folder(tmp_path, 3)
     (folder / "broken.txt").write_bytes(b"\xff\xfe\x00\x00binary")
     db = f"sqlite:///{tmp_path}/store.db"
     first = ingest(str(folder), "--db", db)
@@ -87,10 +93,7 @@ def stored_documents(path: Path) -> int:
 @pytest.mark.slow
 def test_incidex_ingest_killed_mid_run_and_rerun_ends_like_an_uninterrupted_run(tmp_path: Path) -> None:
     """The real command (readers, spaCy extraction, resolver, store) under SIGKILL, in batches of two documents."""
-    folder = tmp_path / "reports"
-    folder.mkdir()
-    for report in sorted(CORPUS.glob("*.txt"))[:12]:
-        shutil.copy(report, folder / report.name)
+    folder = corpus_folder(tmp_path, 12)
     config = tmp_path / "small-batches.toml"
     config.write_text("[store]\nbatch_size = 2\n[nlp]\nbatch_size = 2\n", encoding="utf-8")
 

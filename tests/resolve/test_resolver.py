@@ -157,7 +157,9 @@ def test_far_apart_places_block_a_merge(resolver):
     b = make_record("b", context=ROSTOV_AUGUST, location=Location("Moscow", "RU", None, 55.75, 37.62, "city"))
     first, second = resolver.assign([a, b], [])
     assert second.new_cluster and second.score == 0.0
-    assert second.reasons == ("no compatible incident", f"{first.cluster_id}: 958 km apart (over 50 km at city precision)")
+    assert second.reasons == (
+        "no compatible incident", f"{first.cluster_id}: 958 km apart (over 50 km at city precision)"
+    )
 
 
 def test_window_spans_a_month_precision_date(resolver):

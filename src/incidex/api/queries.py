@@ -10,7 +10,15 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 
-from ..store.tables import PG_SEARCH_TEXTS, assignments, documents, incidents, overrides, records
+from ..store.tables import (
+    PG_SEARCH_TEXTS,
+    assignments,
+    contains_pattern,
+    documents,
+    incidents,
+    overrides,
+    records,
+)
 
 Sort = Literal["date", "-date", "killed", "-killed", "type"]
 IncidentRole = Literal["main", "background"]
@@ -33,11 +41,6 @@ class ListFilters:
     date_to: str | None = None
     bbox: tuple[float, float, float, float] | None = None
     role: IncidentRole | None = None
-
-
-def _like(term: str) -> str:
-    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 # Searching (migration 0005_search_index). SQLite: the distinct searched values per field are terms with a trigram
@@ -70,7 +73,7 @@ def _contains(
     ``probe`` (a walk that stops after one page), each row's links are looked up instead of listing every match.
     """
     if dialect != "sqlite":
-        return [PG_SEARCH_TEXTS[field].ilike(_like(term), escape="\\") for field, term in searches]
+        return [PG_SEARCH_TEXTS[field].ilike(contains_pattern(term), escape="\\") for field, term in searches]
     if probe:
         return [_linked(field, term, rowid, terms=terms) for field, term in searches]
     return [rowid.in_(_found(searches, terms=terms))] if searches else []
@@ -103,7 +106,7 @@ def _term_ids(field: str, term: str, terms: Terms | None) -> sa.Select[Any] | li
 def _terms_of(field: str, term: str) -> sa.Select[Any]:
     """Ids of the terms of ``field`` that contain ``term`` (SQLite)."""
     if len(term) < TRIGRAM:
-        matched = _terms.c.value.like(_like(term), escape="\\")
+        matched = _terms.c.value.like(contains_pattern(term), escape="\\")
     else:
         phrase = '"' + term.replace('"', '""') + '"'
         matched = _terms.c.term_id.in_(sa.select(_trigrams.c.rowid).where(_trigrams.c.value.op("MATCH")(phrase)))

@@ -17,7 +17,7 @@ from ..resolve.reconcile import MergedView
 from ..types import Document, Report
 from . import corrections, migrate
 from .rows import evidence_context, evidence_rows, incident_row, record_row, stored_ref
-from .tables import assignments, documents, evidence, incidents, metadata, records
+from .tables import assignments, contains_pattern, documents, evidence, incidents, metadata, records
 
 DocumentStatus = Literal["ok", "failed", "unreadable"]
 
@@ -260,7 +260,8 @@ def _write(
             record_rows.append(row)
             evidence_list.extend(evidence_rows(row["record_id"], incident))
             refs.append(
-                RecordRef(row["record_id"], entry.document_id, incident, document.published, document.source, row["context"])
+                RecordRef(row["record_id"], entry.document_id, incident, document.published, document.source,
+                          row["context"])
             )
     if document_rows:
         connection.execute(sa.insert(documents), document_rows)
@@ -300,7 +301,8 @@ def _resolve(
     affected = _merge(connection, candidates, refs, decided, cache=cache, seen=seen)
     connection.execute(sa.delete(incidents).where(incidents.c.incident_id.in_(sorted(affected))))
     connection.execute(
-        sa.insert(incidents), [incident_row(affected[key], resolver.reconcile(affected[key])) for key in sorted(affected)]
+        sa.insert(incidents),
+        [incident_row(affected[key], resolver.reconcile(affected[key])) for key in sorted(affected)],
     )
     corrections.apply_overrides(connection, sorted(affected))
 
@@ -350,7 +352,7 @@ def _follow_up_ids(connection: sa.Connection, window: CandidateWindow) -> list[s
     named = sa.cast(incidents.c.perpetrators, sa.Text)
     query = sa.select(incidents.c.incident_id).where(
         incidents.c.window_to >= window.follow_up_from,
-        sa.or_(*(named.ilike(f"%{_like_escaped(actor)}%", escape="\\") for actor in window.actors)),
+        sa.or_(*(named.ilike(contains_pattern(actor), escape="\\") for actor in window.actors)),
     )
     if window.date_to:
         query = query.where(incidents.c.window_from <= window.date_to)
@@ -358,11 +360,6 @@ def _follow_up_ids(connection: sa.Connection, window: CandidateWindow) -> list[s
         query = query.where(sa.or_(incidents.c.country == window.country_code, incidents.c.country.is_(None)))
     query = query.order_by(incidents.c.window_to.desc(), incidents.c.incident_id).limit(FOLLOW_UP_LIMIT)
     return list(connection.execute(query).scalars())
-
-
-def _like_escaped(text: str) -> str:
-    """``text`` with the LIKE wildcards and the escape character escaped."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _date_window_ids(connection: sa.Connection, window: CandidateWindow) -> list[str]:

@@ -179,3 +179,9 @@ operation_incidents = sa.Table(
     sa.Column("operation_id", sa.Integer, sa.ForeignKey("merge_operations.operation_id"), primary_key=True),
     sa.Column("incident_id", sa.String, primary_key=True, index=True),
 )
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern (escape character ``\\``) matching any value that contains ``text`` literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
