@@ -241,9 +241,9 @@ class TimedResolver:
         with self.clock.timing("resolver"):
             return self.resolver.window(record)
 
-    def assign(self, records, candidates):
+    def assign(self, records, candidates, *, reach=None):
         with self.clock.timing("resolver"):
-            return self.resolver.assign(records, candidates)
+            return self.resolver.assign(records, candidates, reach=reach)
 
     def reconcile(self, cluster):
         with self.clock.timing("resolver"):

@@ -11,7 +11,7 @@ import argparse
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "store"))
@@ -30,7 +30,10 @@ class OwnIncident:
     def window(self, record: RecordRef) -> CandidateWindow:
         return CandidateWindow(None, None, None)
 
-    def assign(self, records: Sequence[RecordRef], candidates: Sequence[Cluster]) -> list[Assignment]:
+    def assign(
+        self, records: Sequence[RecordRef], candidates: Sequence[Cluster], *,
+        reach: Mapping[str, Collection[str]] | None = None,
+    ) -> list[Assignment]:
         return [Assignment(r.record_id, f"inc-{r.record_id}", True, 1.0) for r in records]
 
     def reconcile(self, cluster: Cluster) -> MergedView:

@@ -119,6 +119,17 @@ def test_new_batch_merges_into_stored_incident(resolver):
     assert later.cluster_id == stored.cluster_id and not later.new_cluster
 
 
+def test_a_record_is_compared_only_with_the_stored_incidents_of_its_own_window(resolver):
+    a = make_record("doc-a", context=ROSTOV_TEXT_A)
+    (stored,) = resolver.assign([a], [])
+    b = make_record("doc-b", context=ROSTOV_TEXT_B)
+    candidates = [Cluster(stored.cluster_id, [a])]
+    (outside,) = resolver.assign([b], candidates, reach={b.record_id: []})
+    assert outside.new_cluster and outside.cluster_id != stored.cluster_id
+    (inside,) = resolver.assign([b], candidates, reach={b.record_id: [stored.cluster_id]})
+    assert inside.cluster_id == stored.cluster_id
+
+
 def test_reassigning_a_stored_record_is_idempotent(resolver):
     a = make_record("doc-a", context=ROSTOV_TEXT_A)
     (again,) = resolver.assign([a], [Cluster("inc-stored", [a])])

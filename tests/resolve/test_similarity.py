@@ -47,3 +47,30 @@ def test_bonus_bounds_are_lower_for_records_without_shared_fields():
 
 def test_bonus_bounds_of_no_records_are_empty():
     assert bonus_bounds([], []).shape == (0, 0)
+
+
+MANIZALES = Location("Manizales", "CO", "Caldas", 5.07, -75.51, "city")
+RANCHI = Location("Ranchi", "IN", "Jharkhand", 23.34, 85.31, "city")
+BOILERPLATE = ("The government has announced several offensives against armed groups in the area, with mixed results. "
+               "Last year, {n} people were killed in a series of attacks in and around {city}.")
+
+
+def test_a_shared_boilerplate_paragraph_does_not_outweigh_places_far_apart():
+    a, b = (build_profile(make_record(f"d{n}", kind="armed_assault", role="background", date="2023", precision="year",
+                                      location=place, context=BOILERPLATE.format(n=n, city=place.name)))
+            for n, place in ((9, MANIZALES), (41, RANCHI)))
+    assert a.names == {"manizales"} and b.names == {"ranchi"}
+    evidence = compare(a, b, max_days_apart=3)
+    assert evidence.blocked and "different countries (CO / IN)" in evidence.reasons[0]
+
+
+def test_strong_text_with_a_shared_name_outweighs_places_far_apart():
+    text = ("Pirates seized the Sirius Star supertanker off the coast with its crew of 25 and sailed the Sirius Star "
+            "towards the port of Harardhere, the Saudi owner Vela International said.")
+    yemen = Location("Aden", "YE", "Aden", 12.78, 45.04, "city")
+    somalia = Location("Harardhere", "SO", "Mudug", 4.65, 47.86, "city")
+    a, b = (build_profile(make_record(f"d{n}", kind="hijacking", location=place, context=text))
+            for n, place in enumerate((yemen, somalia)))
+    evidence = compare(a, b, max_days_apart=3)
+    assert not evidence.blocked
+    assert any("outweighed by text similarity" in reason for reason in evidence.reasons)

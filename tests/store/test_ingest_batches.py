@@ -90,3 +90,32 @@ def test_a_window_without_dates_selects_the_country_s_latest_incidents(
     monkeypatch.setattr(repository, "UNBOUNDED_LIMIT", 2)
     assert _ids(dated_store, CandidateWindow(None, None, "AF")) == ["inc-0105", "inc-0104"]
     assert _ids(dated_store, CandidateWindow(None, None, None)) == ["inc-0030", "inc-0029"]
+
+
+def _add_year_long_incidents(store: Store, count: int) -> None:
+    """``count`` IQ incidents dated by the year 2024 (windows reaching from late 2023 into 2025)."""
+    rows = [_incident(200 + n, window_from=f"2023-12-{20 + n:02d}", window_to="2025-01-03", country="IQ")
+            for n in range(count)]
+    with store.engine.begin() as connection:
+        connection.execute(sa.insert(incidents), rows)
+
+
+def test_a_narrow_window_takes_only_the_latest_starting_of_the_year_long_incidents(
+    dated_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _add_year_long_incidents(dated_store, 6)
+    monkeypatch.setattr(repository, "UNBOUNDED_LIMIT", 8)  # a quarter of it: two year-long incidents
+    found = _ids(dated_store, CandidateWindow("2024-02-10", "2024-02-12", "IQ"))
+    assert found == ["inc-0205", "inc-0204"]
+    found = _ids(dated_store, CandidateWindow("2024-01-25", "2024-01-27", "IQ"))  # Dec 25 is within WIDE_DAYS
+    assert sorted(found[:4]) == ["inc-0025", "inc-0026", "inc-0027", "inc-0205"]
+    assert found[4:] == ["inc-0204", "inc-0203"]
+
+
+def test_a_wide_window_selects_the_latest_incidents_up_to_the_limit(
+    dated_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _add_year_long_incidents(dated_store, 2)
+    monkeypatch.setattr(repository, "UNBOUNDED_LIMIT", 3)
+    found = _ids(dated_store, CandidateWindow("2023-12-29", "2025-01-03", "IQ"))
+    assert found == ["inc-0200", "inc-0201", "inc-0030"]

@@ -1,6 +1,8 @@
 """Batch clustering: the records of a batch and the stored candidate incidents, joined best link first.
 
-Every new record starts as its own node; stored incidents are nodes too. The strongest link whose score reaches
+Every new record starts as its own node; stored incidents are nodes too, and a new record is linked only with
+those its own candidate window selected (``reach``), so its cost does not grow with the rest of the batch. The
+strongest link whose score reaches
 the threshold is joined, then the links of the joined node are pooled, until no such link is left (agglomerative
 clustering). So the incidents do not hinge on which report of a batch came first, and a report that links
 two earlier ones of the batch brings them together. Main records are joined first and background records (earlier
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -150,11 +152,18 @@ class _Batch:
     """The state of one clustering run: nodes, their links, and how each new record came to its node."""
 
     def __init__(self, profiles: Sequence[Profile], groups: Sequence[Group], *, threshold: float,
-                 max_days_apart: int) -> None:
+                 max_days_apart: int, reach: Mapping[str, Collection[str]] | None = None) -> None:
         self.threshold = threshold
         self.max_days_apart = max_days_apart
         self.nodes = [_Node(list(g.members), set(g.documents), g) for g in groups]
         self.stored = len(self.nodes)
+        index = {g.cluster_id: n for n, g in enumerate(groups)}
+        everything = range(self.stored)
+        self.candidates = {  # the stored incidents (node indices) each new record is compared with
+            p.record_id: everything if reach is None else sorted(index[c] for c in reach.get(p.record_id, ())
+                                                                  if c in index)
+            for p in profiles
+        }
         self.nodes += [_Node([p], {p.document_id}) for p in profiles]
         self.links: list[dict[int, _Link]] = [{} for _ in self.nodes]
         self.joined: dict[str, _Joined] = {}
@@ -167,6 +176,10 @@ class _Batch:
         self.cosines = similarity_table([member.text for member in self.everyone],
                                         [self.column[profile.record_id] for profile in profiles])
         self.reach = TEXT_WEIGHT * self.cosines + bonus_bounds(profiles, self.everyone) >= threshold
+        if reach is not None:  # a record reaches only its own candidates and the new records
+            owners = np.array(self.owner, dtype=np.intp)
+            for row, profile in enumerate(profiles):
+                self.reach[row] &= np.isin(owners, self.candidates[profile.record_id]) | (owners >= self.stored)
 
     def pair(self, a: Profile, b: Profile) -> PairEvidence:
         """Pair evidence of new record ``a`` and record ``b``, WEAK without comparing when their text and what
@@ -205,14 +218,15 @@ class _Batch:
         return link if link.best or link.blocked else None
 
     def link_all(self) -> None:
-        """Link every new record with every node before it: with every stored incident (whose dates may rule it
-        out whatever the text says) and with the new records that may reach the threshold with it."""
+        """Link every new record with every node before it: with each of its candidate stored incidents (whose
+        dates may rule it out whatever the text says) and with the new records that may reach the threshold."""
         for row, index in enumerate(range(self.stored, len(self.nodes))):
             strong: dict[int, list[Profile]] = {}
             for column in np.flatnonzero(self.reach[row]).tolist():
                 if (other := self.owner[column]) < index:
                     strong.setdefault(other, []).append(self.everyone[column])
-            others = [*range(self.stored), *sorted(other for other in strong if other >= self.stored)]
+            own = self.nodes[index].profiles[0].record_id
+            others = [*self.candidates[own], *sorted(other for other in strong if other >= self.stored)]
             for other in others:
                 link = self.link_new(index, other, strong.get(other, []))
                 if link is not None:
@@ -308,12 +322,14 @@ class _Batch:
 
 
 def assign_all(
-    profiles: Sequence[Profile], groups: list[Group], *, threshold: float, max_days_apart: int
+    profiles: Sequence[Profile], groups: list[Group], *, threshold: float, max_days_apart: int,
+    reach: Mapping[str, Collection[str]] | None = None,
 ) -> list[Assignment]:
-    """Assign ``profiles`` (see the module doc); ``groups`` (the candidate incidents) grows with the new ones."""
+    """Assign ``profiles`` (see the module doc); ``groups`` (the candidate incidents) grows with the new ones.
+    ``reach`` maps a record id to the ids of the groups it is compared with (default: all of them)."""
     home = {member.record_id: group for group in groups for member in group.members}
     fresh = list({p.record_id: p for p in profiles if p.record_id not in home}.values())
-    batch = _Batch(fresh, groups, threshold=threshold, max_days_apart=max_days_apart)
+    batch = _Batch(fresh, groups, threshold=threshold, max_days_apart=max_days_apart, reach=reach)
     batch.run()
     order = {p.record_id: n for n, p in enumerate(fresh)}
     node_of: dict[str, _Node] = {}
@@ -363,7 +379,10 @@ def _founded(batch: _Batch, profile: Profile, cluster_id: str, ids: dict[int, st
     """The assignment of a record that starts an incident: why it joined none of the incidents before it."""
     best: tuple[float, str] | None = None
     refusals: list[str] = []
-    for node in batch.nodes:
+    candidates = set(batch.candidates[profile.record_id])
+    for number, node in enumerate(batch.nodes):
+        if number < batch.stored and number not in candidates:
+            continue
         if not node.alive or node is node_of[profile.record_id]:
             continue
         if node.stored is None and order[node.profiles[0].record_id] > order[profile.record_id]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..types import Location
 from .dates import DateRange, date_range
 from .model import RecordRef
-from .text import TextVector, vectorize
+from .text import TextVector, features
 
 _PUNCT = re.compile(r"[^\w\s]")
 
@@ -23,6 +23,7 @@ class Profile:
     location: Location
     actors: dict[str, str]  # normalized key -> canonical name as written
     text: TextVector
+    names: frozenset[str]  # the names the text vector weighs more (see ``text.py``)
 
 
 def actor_key(name: str) -> str:
@@ -37,6 +38,7 @@ def build_profile(record: RecordRef) -> Profile:
     for perpetrator in incident.perpetrators:
         if perpetrator.name and (key := actor_key(perpetrator.name)):
             actors.setdefault(key, perpetrator.name)
+    text, names = features(record.context or incident.summary or "")
     return Profile(
         record_id=record.record_id,
         document_id=record.document_id,
@@ -45,5 +47,6 @@ def build_profile(record: RecordRef) -> Profile:
         dates=date_range(incident.date, published=record.published, role=incident.role),
         location=incident.location,
         actors=actors,
-        text=vectorize(record.context or incident.summary or ""),
+        text=text,
+        names=names,
     )

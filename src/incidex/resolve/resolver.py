@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import timedelta
 
 from ..config import Settings
@@ -56,11 +56,15 @@ class Resolver:
             actors=tuple(sorted(_without_article(name) for name in profile.actors.values())) if follow_up else (),
         )
 
-    def assign(self, records: Sequence[RecordRef], candidates: Sequence[Cluster]) -> list[Assignment]:
-        """One :class:`Assignment` per record, in input order."""
+    def assign(
+        self, records: Sequence[RecordRef], candidates: Sequence[Cluster], *,
+        reach: Mapping[str, Collection[str]] | None = None,
+    ) -> list[Assignment]:
+        """One :class:`Assignment` per record, in input order. ``reach`` maps a record id to the ids of the
+        candidates its own window selected, the only stored incidents it is compared with (default: all)."""
         groups = [Group(c.cluster_id, [self.profile(r) for r in c.records]) for c in candidates]
         profiles = [self.profile(record) for record in records]
-        return assign_all(profiles, groups, threshold=self.threshold, max_days_apart=self.max_days_apart)
+        return assign_all(profiles, groups, threshold=self.threshold, max_days_apart=self.max_days_apart, reach=reach)
 
     def reconcile(self, cluster: Cluster) -> MergedView:
         """The reconciled incident of ``cluster`` (rules in :mod:`incidex.resolve.reconcile`)."""

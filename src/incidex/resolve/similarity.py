@@ -2,10 +2,11 @@
 
 Two records of the same report never merge (the extractor already kept them apart). Dates further apart than
 ``max_days_apart`` and places too far apart for their precision block a merge, unless the texts agree strongly
-(similarity >= STRONG_TEXT: many shared names): extracted dates and places are the noisiest fields (a report of a
-ship attack may place it in Yemen, another in Somalia; a trial report may date the incident by the verdict), so
-then each conflict only costs CONFLICT_PENALTY. Dates up to FOLLOW_UP_DAYS apart are what later reports (arrest,
-charge, trial, verdict) look like, so there FOLLOW_UP_TEXT or a shared actor is enough. Otherwise the score adds up:
+(similarity >= STRONG_TEXT and a name in common, so that a boilerplate paragraph two reports share does not count):
+extracted dates and places are the noisiest fields (a report of a ship attack may place it in Yemen, another in
+Somalia; a trial report may date the incident by the verdict), so then each conflict only costs CONFLICT_PENALTY.
+Dates up to FOLLOW_UP_DAYS apart are what later reports (arrest, charge, trial, verdict) look like, so there
+FOLLOW_UP_TEXT or a shared actor is enough. Otherwise the score adds up:
 
     text similarity x TEXT_WEIGHT     the main evidence (weighted word cosine, see ``text.py``)
     + TYPE_BONUS / - TYPE_PENALTY     same type / incompatible types (families and follow-ups in ``families.py``)
@@ -64,16 +65,17 @@ def compare(a: Profile, b: Profile, *, max_days_apart: int, similarity: float | 
         similarity = cosine(a.text, b.text)
     conflicts = []
     shared = sorted(set(a.actors) & set(b.actors))
+    strong = similarity >= STRONG_TEXT and not a.names.isdisjoint(b.names)
     dates_apart = conflict(a.dates, b.dates, tolerance_days=max_days_apart)
     if dates_apart:
         later = not conflict(a.dates, b.dates, tolerance_days=FOLLOW_UP_DAYS)
         conflicts.append(f"dates too far apart ({a.dates.label} / {b.dates.label})")
-        if similarity < (FOLLOW_UP_TEXT if later else STRONG_TEXT) and not (later and shared):
+        if not (strong or (later and (similarity >= FOLLOW_UP_TEXT or shared))):
             return PairEvidence(0.0, (conflicts[0],), blocked=True)
     place = compare_places(a.location, b.location)
     if place.status == "far":
         conflicts.append(place.reason)
-        if similarity < STRONG_TEXT:
+        if not strong:
             return PairEvidence(0.0, (conflicts[0],), blocked=True)
 
     reasons = [f"{reason}, outweighed by text similarity {similarity:.2f}" for reason in conflicts]
@@ -95,7 +97,7 @@ def compare(a: Profile, b: Profile, *, max_days_apart: int, similarity: float | 
     if a.dates.explicit and b.dates.explicit and not dates_apart:
         fine = a.dates.start == a.dates.end and b.dates.start == b.dates.end
         score += DATE_BONUS if fine else DATE_BONUS / 2
-        structured = True
+        structured = structured or fine
         agree = f"within {max_days_apart} days" if conflict(a.dates, b.dates, tolerance_days=0) else "overlap"
         reasons.append(f"dates {agree} ({a.dates.label} / {b.dates.label})")
     if place.status == "near":

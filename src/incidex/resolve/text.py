@@ -39,18 +39,32 @@ def _is_title_line(tokens: list[str]) -> bool:
     return bool(words) and sum(t[0].isupper() for t in words) / len(words) >= _TITLE_LINE_SHARE and len(words) > 2
 
 
-def vectorize(text: str) -> TextVector:
-    """The unit-length weighted term vector of ``text``; empty when it has no content words."""
-    lines = _lines(text)
+def _names(lines: list[list[str]]) -> set[str]:
+    """The casefolded words capitalized inside a sentence, outside Title Case headline lines."""
     known: set[str] = set()
     for tokens in lines:
-        if _is_title_line(tokens):
-            continue
-        known.update(t.casefold() for t in tokens[1:] if t[0].isupper())
+        if not _is_title_line(tokens):
+            known.update(key for t in tokens[1:] if t[0].isupper() and (key := _key(t)) not in STOP_WORDS)
+    return known
+
+
+def _key(token: str) -> str:
+    return token.casefold().strip("'’-.,")
+
+
+def vectorize(text: str) -> TextVector:
+    """The unit-length weighted term vector of ``text``; empty when it has no content words."""
+    return features(text)[0]
+
+
+def features(text: str) -> tuple[TextVector, frozenset[str]]:
+    """The vector of ``text`` (see :func:`vectorize`) and its names: the words that weigh NAME_WEIGHT in it."""
+    lines = _lines(text)
+    known = _names(lines)
     counts: Counter[str] = Counter()
     for tokens in lines:
         for token in tokens:
-            key = token.casefold().strip("'’-.,")
+            key = _key(token)
             if len(key) < 2 or key in STOP_WORDS or key in _REPORTING:
                 continue
             counts[key] += 1
@@ -59,7 +73,7 @@ def vectorize(text: str) -> TextVector:
         weight = NAME_WEIGHT if key in known else NUMBER_WEIGHT if key[0].isdigit() else 1.0
         vector[key] = (1.0 + math.log(n)) * weight
     norm = math.sqrt(sum(v * v for v in vector.values()))
-    return {k: v / norm for k, v in vector.items()} if norm else {}
+    return ({k: v / norm for k, v in vector.items()} if norm else {}), frozenset(known & vector.keys())
 
 
 def cosine(a: TextVector, b: TextVector) -> float:

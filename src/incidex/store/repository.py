@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from collections.abc import Iterator, MutableMapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, fields
+from datetime import date, timedelta
 from typing import Any, Literal, Protocol
 
 import sqlalchemy as sa
@@ -27,7 +28,10 @@ class Resolver(Protocol):
 
     def window(self, record: RecordRef) -> CandidateWindow: ...
 
-    def assign(self, records: Sequence[RecordRef], candidates: Sequence[Cluster]) -> list[Assignment]: ...
+    def assign(
+        self, records: Sequence[RecordRef], candidates: Sequence[Cluster], *,
+        reach: Mapping[str, Collection[str]] | None = None,
+    ) -> list[Assignment]: ...
 
     def reconcile(self, cluster: Cluster) -> MergedView: ...
 
@@ -278,11 +282,11 @@ def _write(
 def _resolve(
     connection: sa.Connection, refs: list[RecordRef], resolver: Resolver, *, seen: RecordCache, cache: RecordCache
 ) -> None:
-    candidate_ids: set[str] = set()
-    for window in dict.fromkeys(resolver.window(ref) for ref in refs):
-        candidate_ids.update(_window_ids(connection, window))
-    candidates = load_clusters(connection, candidate_ids, cache=cache, seen=seen)
-    decided = resolver.assign(refs, [candidates[key] for key in sorted(candidates)])
+    windows = {ref.record_id: resolver.window(ref) for ref in refs}
+    found = {window: frozenset(_window_ids(connection, window)) for window in dict.fromkeys(windows.values())}
+    reach = {record_id: found[window] for record_id, window in windows.items()}
+    candidates = load_clusters(connection, set().union(*found.values()), cache=cache, seen=seen)
+    decided = resolver.assign(refs, [candidates[key] for key in sorted(candidates)], reach=reach)
     if sorted(a.record_id for a in decided) != sorted(r.record_id for r in refs):
         raise StoreError("the resolver must assign every new record exactly once; this is a bug in incidex.resolve")
     connection.execute(
@@ -329,7 +333,8 @@ def _merge(
     return clusters
 
 
-UNBOUNDED_LIMIT = 200
+UNBOUNDED_LIMIT = 60
+WIDE_DAYS = 31
 FOLLOW_UP_LIMIT = 20
 
 
@@ -337,9 +342,13 @@ def _window_ids(connection: sa.Connection, window: CandidateWindow) -> list[str]
     """Ids of stored incidents whose date windows reach into the resolver's blocking window (None bounds are open).
 
     A window open on a side selects at most the UNBOUNDED_LIMIT incidents nearest its closed bound (the most recent
-    when it has none) rather than all of a country's or the whole table's history, so an undated report or a
-    recalled earlier incident can still join an incident of an earlier batch, and the cost stays flat as the
-    store grows. A follow-up window adds the incidents naming one of its actors (see :func:`_follow_up_ids`).
+    when it has none) rather than all of a country's or the whole table's history, and a window wider than
+    WIDE_DAYS (a month or a year: "last year") the UNBOUNDED_LIMIT most recent. A narrow window takes every
+    incident that starts at most WIDE_DAYS before it, but of those that start earlier (incidents dated by a year or
+    a season, whose windows reach into many later days) only the UNBOUNDED_LIMIT / 4 that start latest. So an
+    undated report or a recalled earlier incident can still join an incident of an earlier batch, and the cost
+    stays flat as the store grows. A follow-up window adds the incidents naming one of its actors (see
+    :func:`_follow_up_ids`).
     """
     return _date_window_ids(connection, window) + _follow_up_ids(connection, window)
 
@@ -372,12 +381,21 @@ def _date_window_ids(connection: sa.Connection, window: CandidateWindow) -> list
     if window.country_code:
         query = query.where(sa.or_(incidents.c.country == window.country_code, incidents.c.country.is_(None)))
     if window.date_from and window.date_to:
-        return list(connection.execute(query).scalars())
-    nearest = incidents.c.window_to.asc() if window.date_from else incidents.c.window_from.desc()
-    if not (window.date_from or window.date_to):
+        start = date.fromisoformat(window.date_from)
+        if date.fromisoformat(window.date_to) - start <= timedelta(days=WIDE_DAYS):
+            wide_start = (start - timedelta(days=WIDE_DAYS)).isoformat()
+            narrow = query.where(incidents.c.window_from >= wide_start)
+            wide = query.where(incidents.c.window_from < wide_start).order_by(
+                incidents.c.window_from.desc(), incidents.c.incident_id).limit(UNBOUNDED_LIMIT // 4)
+            return list(connection.execute(narrow).scalars()) + list(connection.execute(wide).scalars())
+        nearest = incidents.c.window_to.desc()
+    elif window.date_from or window.date_to:
+        nearest = incidents.c.window_to.asc() if window.date_from else incidents.c.window_from.desc()
+    else:
         nearest = incidents.c.window_to.desc()
     query = query.order_by(nearest, incidents.c.incident_id).limit(UNBOUNDED_LIMIT)
     return list(connection.execute(query).scalars())
+
 
 
 def load_clusters(
