@@ -8,7 +8,8 @@ model loads), the CPU seconds per document of the run's process tree (it tells m
 whose load average is printed too), the peak RSS of the process tree (sampled every 0.2 s), the records and merged
 incidents stored, and the store share: the wall seconds the main process spends in the store (its reads and
 batched writes, the resolver calls inside them included) divided by the wall seconds of the run; the resolver's
-part of it is printed too. Targets: store < 10% of the time; 2 workers >= 1.8x one worker.
+part of it is printed too; and how well reports of one generated event merged (B-cubed, see ``merge_score``).
+Targets: store < 10% of the time; 2 workers >= 1.8x one worker.
 Each run is a fresh child process with a fresh database; a run's row is printed when it ends, and every
 PROGRESS_EVERY documents it prints its figures so far on stderr, so a long benchmark cut short keeps them.
 """
@@ -32,6 +33,8 @@ import psutil
 
 from incidex.batch import extract_documents
 from incidex.config import load_settings
+from incidex.eval.bcubed import BCubed, bcubed
+from incidex.eval.merge import MISSED, document_incidents
 from incidex.ingest import read_paths
 from incidex.parallel import run_dask, run_local
 from incidex.resolve.resolver import Resolver
@@ -162,6 +165,7 @@ def _child(run: str, *, corpus: Path, db: Path, extract: str, model_dir: str | N
         )
         seconds = time.perf_counter() - start
         incidents = store.count("incidents")
+        merge = merge_score(store, corpus)
     if summary.failed:  # a benchmark of failing documents measures nothing: say so loudly
         print(f"  {run}: {summary.failed} documents failed, the first: {summary.failures[0]}", file=sys.stderr)
     return {
@@ -175,7 +179,19 @@ def _child(run: str, *, corpus: Path, db: Path, extract: str, model_dir: str | N
         "store_seconds": clock.seconds["store"],
         "resolver_seconds": clock.seconds["resolver"],
         "load_average": os.getloadavg()[0],
+        "merge": [merge.precision, merge.recall, merge.f1] if merge else None,
     }
+
+
+def merge_score(store: Store, corpus: Path) -> BCubed | None:
+    """B-cubed of the corpus's incident reports over the stored incidents against the generator's events (a report
+    whose incident was missed is its own cluster); None for a corpus written before reports named their event."""
+    with corpus.open(encoding="utf-8") as lines:
+        truth = {report["id"]: report["event"] for report in map(json.loads, lines) if "event" in report}
+    if not truth:
+        return None
+    mains = document_incidents(store)
+    return bcubed({key: mains.get(key) or MISSED + key for key in truth}, truth)
 
 
 PROGRESS_EVERY = 1000
@@ -257,15 +273,18 @@ def _print_header(*, docs: int, extract: str, model_dir: str | None) -> None:
           f"load average at start {os.getloadavg()[0]:.1f}")
     print("store % = wall time the main process spends in the store (reads, batched writes and the resolver calls "
           "inside them) / wall time of the run")
+    print("merge = B-cubed precision/recall/F1 of the reports over the stored incidents against the generator's events")
     print(f"{'run':<14}{'docs/s':>9}{'seconds':>10}{'CPU s/doc':>11}{'peak RSS MB':>13}{'store %':>9}"
-          f"{'resolver %':>12}{'records':>9}{'incidents':>10}{'failed':>8}{'load avg':>10}", flush=True)
+          f"{'resolver %':>12}{'records':>9}{'incidents':>10}{'failed':>8}{'load avg':>10}{'merge P/R/F1':>18}",
+          flush=True)
 
 
 def _print_row(r: dict) -> None:
     print(f"{r['run']:<14}{r['docs'] / r['seconds']:>9.1f}{r['seconds']:>10.1f}"
           f"{r['cpu_seconds'] / r['docs']:>11.3f}{r['peak_rss_mb']:>13.0f}"
           f"{100 * r['store_seconds'] / r['seconds']:>9.1f}{100 * r['resolver_seconds'] / r['seconds']:>12.1f}"
-          f"{r['records']:>9}{r['incidents']:>10}{r['failed']:>8}{r['load_average']:>10.1f}", flush=True)
+          f"{r['records']:>9}{r['incidents']:>10}{r['failed']:>8}{r['load_average']:>10.1f}"
+          f"{'/'.join(f'{x:.3f}' for x in r['merge']) if r['merge'] else '-':>18}", flush=True)
 
 
 def _print_summary(results: list[dict]) -> None:

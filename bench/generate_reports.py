@@ -1,4 +1,5 @@
-"""Write N synthetic English incident reports as JSONL (id, published, source, text), deterministically from a seed.
+"""Write N synthetic English incident reports as JSONL (id, published, source, text and, for reports of an incident,
+the event they tell), deterministically from a seed.
 
     python bench/generate_reports.py --count 10000 --seed 7 --out /tmp/reports.jsonl
 
@@ -340,22 +341,27 @@ def generate(count: int, *, seed: int) -> Iterator[dict[str, str]]:
     rng = random.Random(seed)
     days = max(1, count // REPORTS_PER_DAY)
     start = FIRST_START + dt.timedelta(days=rng.randrange(3 * 365))
-    planned: list[tuple[dt.date, int, Scene, bool]] = []
+    planned: list[tuple[dt.date, int, Scene, int | None]] = []
+    events = 0
     while len(planned) < count:
         event_day = start + dt.timedelta(days=rng.randrange(days))
         scene, calm = _scene(rng, event_day), rng.random() < NO_INCIDENT_SHARE
         for _ in range(1 if calm else rng.choice(REPORTS_PER_EVENT)):
             published = event_day + dt.timedelta(days=rng.choice((0, 0, 1, 1, 2, 3)))
-            planned.append((published, len(planned), _retold(rng, scene), calm))
+            planned.append((published, len(planned), _retold(rng, scene), None if calm else events))
+        events += 1
     planned = sorted(planned[:count], key=lambda item: (item[0], item[1]))
-    for number, (published, _, scene, calm) in enumerate(planned):
-        yield _report(rng, number, published, scene, calm=calm)
+    for number, (published, _, scene, event) in enumerate(planned):
+        yield _report(rng, number, published, scene, event=event)
 
 
-def _report(rng: random.Random, number: int, published: dt.date, scene: Scene, *, calm: bool) -> dict[str, str]:
+def _report(rng: random.Random, number: int, published: dt.date, scene: Scene, *, event: int | None) -> dict[str, str]:
+    """One report; ``event`` numbers the incident it tells (None: a report of no incident). Reports of one event
+    share its ``event`` key, the truth against which the benchmark scores merging."""
     target = rng.randint(MIN_WORDS + 10, MAX_WORDS - 60)
-    text = _calm_text(rng, scene, target) if calm else _incident_text(rng, scene, target)
-    return {"id": f"syn-{number:06d}", "published": published.isoformat(), "source": scene.outlet, "text": text}
+    text = _calm_text(rng, scene, target) if event is None else _incident_text(rng, scene, target)
+    report = {"id": f"syn-{number:06d}", "published": published.isoformat(), "source": scene.outlet, "text": text}
+    return report if event is None else {**report, "event": f"ev-{event:06d}"}
 
 
 def _scene(rng: random.Random, event_day: dt.date) -> Scene:

@@ -1,11 +1,14 @@
 import os
+import subprocess
+import sys
+import time
 
 import pytest
 
 from incidex.batch import Outcome
 from incidex.config import load_settings
 from incidex.errors import ConfigError
-from incidex.parallel import IN_FLIGHT_PER_WORKER, run_dask, run_local
+from incidex.parallel import IN_FLIGHT_PER_WORKER, WORKER_NICENESS, run_dask, run_local
 from incidex.types import Document, DocumentInfo, Report
 
 
@@ -25,6 +28,13 @@ def pid_extract(documents, *, settings):
     """Stand-in that reports which process handled each document."""
     for document in documents:
         info = DocumentInfo(published=None, source=str(os.getpid()), chars=0, id=document.id)
+        yield Outcome(document=document, report=Report(document=info), error=None)
+
+
+def nice_extract(documents, *, settings):
+    """Stand-in that reports the scheduling priority (niceness) of the process that handled each document."""
+    for document in documents:
+        info = DocumentInfo(published=None, source=str(os.nice(0)), chars=0, id=document.id)
         yield Outcome(document=document, report=Report(document=info), error=None)
 
 
@@ -104,6 +114,16 @@ def test_run_dask_connects_to_a_running_scheduler(settings):
     assert {o.report.document.source for o in outcomes} != {str(os.getpid())}
 
 
+def test_workers_run_at_a_lower_priority_than_the_writer(settings):
+    expected = {str(os.nice(0) + WORKER_NICENESS)}
+    local = run_local(_documents(6), settings=settings, workers=2, chunk_size=1, extract=nice_extract)
+    assert {o.report.document.source for o in local} == expected
+    dask = run_dask(_documents(4), settings=settings, address="local:2", chunk_size=1, extract=nice_extract)
+    assert {o.report.document.source for o in dask} == expected
+    alone = run_local(_documents(2), settings=settings, workers=1, extract=nice_extract)
+    assert {o.report.document.source for o in alone} == {str(os.nice(0))}  # one worker: in this process
+
+
 @pytest.mark.parametrize("address", ["local:0", "local:two", "local:"])
 def test_run_dask_refuses_bad_local_addresses(settings, address):
     with pytest.raises(ConfigError):
@@ -125,3 +145,53 @@ def test_drivers_match_the_real_batch_function_on_the_seed_article(shared_file):
 
 def _view(outcomes):
     return [(o.document.id, o.error, o.report.to_dict() if o.report else None) for o in outcomes]
+
+
+SLOW_PARENT = """
+import os, sys, time
+from incidex.batch import Outcome
+from incidex.config import load_settings
+from incidex.parallel import run_local
+from incidex.types import Document
+
+def slow(documents, *, settings):
+    for document in documents:
+        print(os.getpid(), flush=True)
+        time.sleep(120)
+        yield Outcome(document=document, report=None, error="slow")
+
+if __name__ == "__main__":
+    documents = [Document(text=f"report {n}", id=f"d{n}") for n in range(8)]
+    for _ in run_local(documents, settings=load_settings(), workers=2, chunk_size=1, extract=slow):
+        pass
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie nobody reaped has ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads process states from /proc (Linux)")
+def test_local_workers_end_when_their_parent_is_killed(tmp_path):
+    script = tmp_path / "slow_parent.py"
+    script.write_text(SLOW_PARENT)
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    workers: set[int] = set()
+    try:
+        workers = {int(parent.stdout.readline()) for _ in range(2)}
+        assert len(workers) == 2 and all(_alive(pid) for pid in workers)
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 20
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in workers)
+    finally:
+        parent.kill()
+        for pid in filter(_alive, workers):  # orphans of a failed run
+            os.kill(pid, 9)

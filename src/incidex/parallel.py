@@ -5,14 +5,18 @@ worker process and yield its outcomes in input order. At most ``2 x workers`` ch
 bounded however long the stream is. Worker processes live for the whole run and the batch function keeps its
 pipeline per process, so each worker loads the pipeline once. A chunk whose batch function raises, or whose worker
 dies (a dead local worker also fails the chunks in flight with it), becomes one error outcome per document, and
-the run goes on with a fresh pool.
+the run goes on with a fresh pool. Local workers run at a lower priority than the process that reads their
+outcomes (it writes the store), and end when it dies.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.connection
+import os
 import re
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,6 +38,7 @@ class BatchFunction(Protocol):
 
 
 IN_FLIGHT_PER_WORKER = 2
+WORKER_NICENESS = 5
 _LOCAL_ADDRESS = re.compile(r"local:(\d+)")
 
 
@@ -135,7 +140,8 @@ class _LocalPool:
 
     def _start(self) -> ProcessPoolExecutor:
         # spawn: workers start clean, whatever threads or models the parent holds
-        return ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("spawn"))
+        return ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start_worker)
 
     def submit(self, function: Callable[..., Any], *args: Any) -> Future:
         try:
@@ -147,6 +153,32 @@ class _LocalPool:
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker() -> None:
+    """Initializer of a local worker process: lower its priority and make it end with its parent."""
+    _lower_priority()
+    _exit_with_parent()
+
+
+def _lower_priority() -> None:
+    """Extraction workers yield the CPU to the process that stores and merges their results: on a machine with no
+    core to spare, the single writer then never waits behind them, and the workers lose only what it uses."""
+    os.nice(WORKER_NICENESS)
+
+
+def _exit_with_parent() -> None:
+    """End this worker as soon as the process that started it is gone. A parent killed with SIGKILL cannot shut
+    its pool down, and its workers would otherwise wait for chunks forever."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="incidex-parent-watch", daemon=True).start()
 
 
 @contextmanager
@@ -167,6 +199,7 @@ def _dask_client(address: str) -> Iterator[Any]:
             silence_logs=logging.ERROR,
         )
         with cluster, Client(cluster) as client:
+            client.run(_lower_priority)
             yield client
         return
     if address.startswith("local:"):

@@ -25,7 +25,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..errors import EvalError
@@ -35,6 +35,9 @@ from ..store.keys import record_id
 from ..store.rows import evidence_context
 from ..types import Document
 from .bcubed import BCubed, bcubed
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 MISSED = "missed:"  # prefix of the singleton cluster of a document without any record
 
@@ -143,14 +146,19 @@ def main_incidents_in_store(
 
     with Store(url) as store:
         summary = ingest(documents, store=store, extract=extract, resolver=resolver, batch_size=batch_size)
-        ids = [row.incident_id for row in store.incidents()]
-        mains: dict[str, tuple[Rank, str]] = {}
-        for incident_id, records in store.records_of(ids).items():
-            for record in records:
-                incident = record["incident"]
-                rank = _rank(incident["role"], len(incident.get("evidence") or ()), record["record_id"])
-                _keep_best(mains, record["document_id"], rank, incident_id)
-    return {doc: incident for doc, (_, incident) in mains.items()}, summary.failed
+        return document_incidents(store), summary.failed
+
+
+def document_incidents(store: Store) -> dict[str, str]:
+    """Document id -> id of the stored incident that stands for the document (see :func:`_rank`)."""
+    ids = [row.incident_id for row in store.incidents()]
+    mains: dict[str, tuple[Rank, str]] = {}
+    for incident_id, records in store.records_of(ids).items():
+        for record in records:
+            incident = record["incident"]
+            rank = _rank(incident["role"], len(incident.get("evidence") or ()), record["record_id"])
+            _keep_best(mains, record["document_id"], rank, incident_id)
+    return {doc: incident for doc, (_, incident) in mains.items()}
 
 
 def _rank(role: str, evidence: int, key: str) -> Rank:

@@ -2,14 +2,13 @@
 
 Every new record starts as its own node; stored incidents are nodes too, and a new record is linked only with
 those its own candidate window selected (``reach``), so its cost does not grow with the rest of the batch. The
-strongest link whose score reaches
-the threshold is joined, then the links of the joined node are pooled, until no such link is left (agglomerative
-clustering). So the incidents do not hinge on which report of a batch came first, and a report that links
-two earlier ones of the batch brings them together. Main records are joined first and background records (earlier
-incidents that reports recall) only then, so that a recalled incident cannot keep two reports of one incident
-apart by taking one of them first. Two stored incidents never join (their records are stored already), no node
-holds two records of one report, and nodes whose typical (median) stated dates are more than
-``FOLLOW_UP_DAYS`` apart stay apart whatever their records say.
+strongest link whose score reaches the threshold is joined, then the links of the joined node are pooled, until no
+such link is left (agglomerative clustering). So the incidents do not hinge on which report of a batch came first,
+and a report that links two earlier ones of the batch brings them together. Main records are joined first and
+background records (earlier incidents that reports recall) only then, so that a recalled incident cannot keep two
+reports of one incident apart by taking one of them first. Two stored incidents never join (their records are
+stored already), no node holds two records of one report, and nodes whose typical (median) stated dates are more
+than ``FOLLOW_UP_DAYS`` apart stay apart whatever their records say.
 
 A link pools the pair evidence of the two nodes' records (``similarity.compare``). It is out of reach when more
 than half its pairs conflict (dates, places); otherwise its score is BEST_WEIGHT of its best pair plus the rest of
@@ -254,6 +253,14 @@ class _Batch:
                 for other in self.links[keep]:
                     self._push(heap, *sorted((keep, other)), mains_only=mains_only)
 
+    def near(self, profile: Profile, node_of: dict[str, _Node]) -> list[_Node]:
+        """The nodes that a new record's reasons for founding an incident consider, in node order: those now holding
+        a record that may reach the threshold with it, and its candidate incidents that hold no records."""
+        row = self.row[profile.record_id]
+        found = {id(node_of[self.everyone[column].record_id]) for column in np.flatnonzero(self.reach[row]).tolist()}
+        empty = {id(self.nodes[n]) for n in self.candidates[profile.record_id] if not self.nodes[n].profiles}
+        return [node for node in self.nodes if id(node) in found or id(node) in empty]
+
     def _push(self, heap: list[tuple[float, int, int, int, int]], a: int, b: int, *, mains_only: bool) -> None:
         node_a, node_b = self.nodes[a], self.nodes[b]
         if mains_only and not (node_a.has_main and node_b.has_main):
@@ -379,10 +386,7 @@ def _founded(batch: _Batch, profile: Profile, cluster_id: str, ids: dict[int, st
     """The assignment of a record that starts an incident: why it joined none of the incidents before it."""
     best: tuple[float, str] | None = None
     refusals: list[str] = []
-    candidates = set(batch.candidates[profile.record_id])
-    for number, node in enumerate(batch.nodes):
-        if number < batch.stored and number not in candidates:
-            continue
+    for node in batch.near(profile, node_of):
         if not node.alive or node is node_of[profile.record_id]:
             continue
         if node.stored is None and order[node.profiles[0].record_id] > order[profile.record_id]:

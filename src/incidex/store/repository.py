@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import OrderedDict
 from collections.abc import Collection, Iterator, Mapping, MutableMapping, Sequence
@@ -373,29 +374,43 @@ def _follow_up_ids(connection: sa.Connection, window: CandidateWindow) -> list[s
 
 def _date_window_ids(connection: sa.Connection, window: CandidateWindow) -> list[str]:
     """The incidents of the window's dates and country (see :func:`_window_ids`)."""
-    query = sa.select(incidents.c.incident_id)
-    if window.date_from:
-        query = query.where(incidents.c.window_to >= window.date_from)
-    if window.date_to:
-        query = query.where(incidents.c.window_from <= window.date_to)
-    if window.country_code:
-        query = query.where(sa.or_(incidents.c.country == window.country_code, incidents.c.country.is_(None)))
+    params: dict[str, object] = {"date_from": window.date_from, "date_to": window.date_to,
+                                 "country": window.country_code, "limit": UNBOUNDED_LIMIT}
+    shape = {"bounded_from": bool(window.date_from), "bounded_to": bool(window.date_to),
+             "in_country": bool(window.country_code)}
     if window.date_from and window.date_to:
         start = date.fromisoformat(window.date_from)
-        if date.fromisoformat(window.date_to) - start <= timedelta(days=WIDE_DAYS):
-            wide_start = (start - timedelta(days=WIDE_DAYS)).isoformat()
-            narrow = query.where(incidents.c.window_from >= wide_start)
-            wide = query.where(incidents.c.window_from < wide_start).order_by(
-                incidents.c.window_from.desc(), incidents.c.incident_id).limit(UNBOUNDED_LIMIT // 4)
-            return list(connection.execute(narrow).scalars()) + list(connection.execute(wide).scalars())
-        nearest = incidents.c.window_to.desc()
-    elif window.date_from or window.date_to:
-        nearest = incidents.c.window_to.asc() if window.date_from else incidents.c.window_from.desc()
-    else:
-        nearest = incidents.c.window_to.desc()
-    query = query.order_by(nearest, incidents.c.incident_id).limit(UNBOUNDED_LIMIT)
-    return list(connection.execute(query).scalars())
+        if date.fromisoformat(window.date_to) - start > timedelta(days=WIDE_DAYS):
+            return list(connection.execute(_window_query("latest", **shape), params).scalars())
+        params |= {"wide_start": (start - timedelta(days=WIDE_DAYS)).isoformat(), "limit": UNBOUNDED_LIMIT // 4}
+        narrow = connection.execute(_window_query("narrow", **shape), params).scalars()
+        return [*narrow, *connection.execute(_window_query("wide", **shape), params).scalars()]
+    nearest = "after" if window.date_from else "before" if window.date_to else "latest"
+    return list(connection.execute(_window_query(nearest, **shape), params).scalars())
 
+
+@functools.cache
+def _window_query(kind: str, *, bounded_from: bool, bounded_to: bool, in_country: bool) -> sa.Select:
+    """The candidate query of one kind and shape of window, built once (values are bound at each execution):
+    ``narrow`` and ``wide`` split a narrow window's incidents by whether they start within WIDE_DAYS of it;
+    ``latest``, ``after`` and ``before`` take the ``limit`` nearest to the window's bounds."""
+    column = incidents.c
+    query = sa.select(column.incident_id)
+    if bounded_from:
+        query = query.where(column.window_to >= sa.bindparam("date_from"))
+    if bounded_to:
+        query = query.where(column.window_from <= sa.bindparam("date_to"))
+    if in_country:
+        query = query.where(sa.or_(column.country == sa.bindparam("country"), column.country.is_(None)))
+    if kind == "narrow":
+        return query.where(column.window_from >= sa.bindparam("wide_start"))
+    if kind == "wide":
+        query = query.where(column.window_from < sa.bindparam("wide_start"))
+        nearest = column.window_from.desc()
+    else:
+        nearest = {"latest": column.window_to.desc(), "after": column.window_to.asc(),
+                   "before": column.window_from.desc()}[kind]
+    return query.order_by(nearest, column.incident_id).limit(sa.bindparam("limit", type_=sa.Integer))
 
 
 def load_clusters(

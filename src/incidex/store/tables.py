@@ -115,6 +115,10 @@ for _name, *_columns in (
 ):
     _keys = [incidents.c[c] if isinstance(c, str) else c for c in _columns]
     sa.Index(_name, *_keys, *(incidents.c[c] for c in LIST_COVER if c not in _columns))
+# The resolver's candidate windows (migration 0006_candidate_indexes): by country and window start, and by start.
+sa.Index("ix_incidents_candidates_country", incidents.c.country, incidents.c.window_from, incidents.c.window_to,
+         incidents.c.incident_id)
+sa.Index("ix_incidents_candidates", incidents.c.window_from, incidents.c.window_to, incidents.c.incident_id)
 # Searching (migration 0005_search_index). SQLite: the tables whose names start with SEARCH_TABLE (terms, links to
 # incidents, a trigram full-text index and its shadow tables) are created by SQL there, not declared here.
 SEARCH_TABLE = "incidents_search"
