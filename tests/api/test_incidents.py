@@ -210,3 +210,43 @@ def test_search_index_is_filled_for_incidents_stored_before_it(api_url: str) -> 
     with TestClient(create_app(db_url=api_url, settings=load_settings())) as client:
         assert [i["country"] for i in client.get("/api/incidents", params={"q": "mosul"}).json()["items"]] == ["IQ"]
         assert client.get("/api/incidents", params={"source": "outlet"}).json()["total"] == 2
+        dated = {"source": "outlet", "date_from": "2024-05", "type": "bombing", "country": "AF"}
+        assert client.get("/api/incidents", params=dated).json()["total"] == 1  # the links' copied columns
+
+
+def test_searches_follow_corrected_types_and_dates_and_their_undo(client: TestClient, kabul_id: str) -> None:
+    """A search combined with type, country or dates tests them on the search links (SQLite): corrections must
+    reach the links, and so must their undo."""
+
+    def found(**params: str) -> list[str]:
+        return [item["id"] for item in client.get("/api/incidents", params={"q": "kabul", **params}).json()["items"]]
+
+    assert found(type="bombing", date_from="2024-05", date_to="2024-05", country="af") == [kabul_id]
+    made = client.post(f"/api/incidents/{kabul_id}/corrections",
+                       json={"field": "type", "value": "arson", "who": "analyst", "why": "fire, not a bomb"})
+    assert made.status_code == 201
+    assert found(type="bombing") == [] and found(type="arson", date_from="2024-05-10") == [kabul_id]
+    assert client.post(f"/api/corrections/{made.json()['id']}/undo").status_code in (200, 201)
+    assert found(type="arson") == [] and found(type="bombing", date_to="2024-05-10") == [kabul_id]
+    assert found(date_from="2024-05-11") == [] and found(date_to="2024-05-09") == []
+
+
+LIST_PARAMETERS = {"type", "country", "admin1", "actor", "source", "q", "date_from", "date_to", "bbox", "role"}
+
+
+def test_openapi_documents_every_list_parameter_once(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    listed = [p["name"] for p in paths["/api/incidents"]["get"]["parameters"]]
+    assert sorted(listed) == sorted(LIST_PARAMETERS | {"sort", "limit", "offset"})
+    by_name = {p["name"]: p for p in paths["/api/incidents"]["get"]["parameters"]}
+    assert by_name["limit"]["schema"]["maximum"] == 500 and by_name["country"]["schema"]["anyOf"][0]["maxLength"] == 2
+    assert set(by_name["sort"]["schema"]["enum"]) == {"date", "-date", "killed", "-killed", "type"}
+    assert "alpha-2" in by_name["country"]["description"]
+    weekly = {p["name"] for p in paths["/api/stats/weekly"]["get"]["parameters"]}
+    assert weekly == LIST_PARAMETERS
+
+
+def test_list_validation_errors_name_the_parameter(client: TestClient) -> None:
+    response = client.get("/api/incidents", params={"limit": "many", "offset": "-3"})
+    assert response.status_code == 422
+    assert {tuple(error["loc"]) for error in response.json()["detail"]} == {("query", "limit"), ("query", "offset")}

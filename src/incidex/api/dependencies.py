@@ -10,15 +10,18 @@ from typing import Annotated, Any
 
 import sqlalchemy as sa
 from fastapi import Depends, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from ..config import Settings
 from ..resolve import Resolver
 from ..resolve.dates import parse_partial
 from ..store import Store
 from ..types import INCIDENT_TYPES
-from .queries import IncidentRole, ListFilters
+from .queries import IncidentRole, ListFilters, Sort
 
 MAX_FILTER_CHARS = 200
+MAX_LIMIT = 500  # incidents per page
 
 
 @dataclass
@@ -101,37 +104,91 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return min_lon, min_lat, max_lon, max_lat
 
 
-Text = Annotated[str | None, Query(max_length=MAX_FILTER_CHARS)]
+Text = Annotated[str | None, Field(max_length=MAX_FILTER_CHARS)]
 
 
-async def list_filters(
-    type: Text = None,
-    country: Annotated[str | None, Query(max_length=2, description="ISO 3166 alpha-2 code such as RU")] = None,
-    admin1: Text = None,
-    actor: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="perpetrator name contains")] = None,
+class FilterParams(BaseModel):
+    """The filters of incident lists, stats and exports as query parameters, validated in one pass."""
+
+    type: Text = None
+    country: Annotated[str | None, Field(max_length=2, description="ISO 3166 alpha-2 code such as RU")] = None
+    admin1: Text = None
+    actor: Annotated[str | None, Field(max_length=MAX_FILTER_CHARS, description="perpetrator name contains")] = None
     source: Annotated[
-        str | None, Query(max_length=MAX_FILTER_CHARS, description="outlet or cited source contains")
-    ] = None,
+        str | None, Field(max_length=MAX_FILTER_CHARS, description="outlet or cited source contains")
+    ] = None
     q: Annotated[
-        str | None, Query(max_length=MAX_FILTER_CHARS, description="place, actor, victim or note contains")
-    ] = None,
-    date_from: Annotated[str | None, Query(max_length=10, description="YYYY[-MM[-DD]]")] = None,
-    date_to: Annotated[str | None, Query(max_length=10, description="YYYY[-MM[-DD]]")] = None,
-    bbox: Annotated[str | None, Query(max_length=100, description="minlon,minlat,maxlon,maxlat")] = None,
-    role: IncidentRole | None = None,
-) -> ListFilters:
-    kind = checked_text(type, "type")
-    if kind is not None and kind not in INCIDENT_TYPES:
-        raise HTTPException(400, f"unknown type {kind!r}; use one of: {', '.join(INCIDENT_TYPES)}")
-    code = checked_text(country, "country")
-    if code is not None and not (len(code) == 2 and code.isascii() and code.isalpha()):
-        raise HTTPException(400, "country must be an ISO 3166 alpha-2 code such as RU")
-    return ListFilters(
-        type=kind, country=code.upper() if code else None, admin1=checked_text(admin1, "admin1"),
-        actor=checked_text(actor, "actor"), source=checked_text(source, "source"), q=checked_text(q, "q"),
-        date_from=_date_bound(date_from, "date_from", 0), date_to=_date_bound(date_to, "date_to", 1),
-        bbox=_bbox(bbox), role=role,
-    )
+        str | None, Field(max_length=MAX_FILTER_CHARS, description="place, actor, victim or note contains")
+    ] = None
+    date_from: Annotated[str | None, Field(max_length=10, description="YYYY[-MM[-DD]]")] = None
+    date_to: Annotated[str | None, Field(max_length=10, description="YYYY[-MM[-DD]]")] = None
+    bbox: Annotated[str | None, Field(max_length=100, description="minlon,minlat,maxlon,maxlat")] = None
+    role: IncidentRole | None = None
+
+    def checked(self) -> ListFilters:
+        """The filters in the form the queries take; 400 for values of the right type that mean nothing."""
+        kind = checked_text(self.type, "type")
+        if kind is not None and kind not in INCIDENT_TYPES:
+            raise HTTPException(400, f"unknown type {kind!r}; use one of: {', '.join(INCIDENT_TYPES)}")
+        code = checked_text(self.country, "country")
+        if code is not None and not (len(code) == 2 and code.isascii() and code.isalpha()):
+            raise HTTPException(400, "country must be an ISO 3166 alpha-2 code such as RU")
+        return ListFilters(
+            type=kind, country=code.upper() if code else None, admin1=checked_text(self.admin1, "admin1"),
+            actor=checked_text(self.actor, "actor"), source=checked_text(self.source, "source"),
+            q=checked_text(self.q, "q"), date_from=_date_bound(self.date_from, "date_from", 0),
+            date_to=_date_bound(self.date_to, "date_to", 1), bbox=_bbox(self.bbox), role=self.role,
+        )
+
+
+async def list_filters(params: Annotated[FilterParams, Query()]) -> ListFilters:
+    return params.checked()
 
 
 Filters = Annotated[ListFilters, Depends(list_filters)]
+
+
+class ListParams(FilterParams):
+    """The parameters of incident lists: the filters, the sort order and the page."""
+
+    sort: Sort = "date"
+    limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 50
+    offset: Annotated[int, Field(ge=0, le=10**9)] = 0
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """A checked incident-list request."""
+
+    filters: ListFilters
+    sort: Sort
+    limit: int
+    offset: int
+
+
+async def list_query(request: Request) -> ListQuery:
+    """The list parameters validated as one model, without FastAPI's per-parameter work (the list is the hot path).
+
+    Routes using it document :class:`ListParams` with ``openapi_extra=query_parameters(ListParams)``; invalid
+    values get FastAPI's usual 422 body.
+    """
+    try:
+        params = ListParams.model_validate(dict(request.query_params))
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**error, "loc": ("query", *error["loc"])} for error in exc.errors(include_url=False)]
+        ) from None
+    return ListQuery(params.checked(), sort=params.sort, limit=params.limit, offset=params.offset)
+
+
+ListRequest = Annotated[ListQuery, Depends(list_query)]
+
+
+def query_parameters(model: type[BaseModel]) -> dict[str, Any]:
+    """OpenAPI ``parameters`` of an operation whose query parameters are the fields of ``model``."""
+    properties = model.model_json_schema()["properties"]
+    return {"parameters": [
+        {"name": name, "in": "query", "required": False, "schema": schema}
+        | ({"description": schema["description"]} if "description" in schema else {})
+        for name, schema in properties.items()
+    ]}

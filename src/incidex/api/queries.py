@@ -1,13 +1,19 @@
-"""Read queries of the API over the store's tables (SQLAlchemy Core, bound parameters only)."""
+"""Read queries of the API over the store's tables (SQLAlchemy Core, bound parameters only).
+
+The incident list's statements are compiled once per shape (:mod:`.prepared`): filters appear in them as named
+bound parameters (:func:`bound` gives their values), never as values, so one compiled text serves every request of
+the same shape.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
+import orjson
 import sqlalchemy as sa
 
 from ..store.tables import (
@@ -19,12 +25,14 @@ from ..store.tables import (
     overrides,
     records,
 )
+from .prepared import Prepared, Values
 
 Sort = Literal["date", "-date", "killed", "-killed", "type"]
 IncidentRole = Literal["main", "background"]
 
 
 MAX_DATE_SPAN = timedelta(days=366)  # a merged incident's date is a day, a month or a year
+STATEMENTS = Prepared()
 
 
 @dataclass(frozen=True)
@@ -46,13 +54,16 @@ class ListFilters:
 # Searching (migration 0005_search_index). SQLite: the distinct searched values per field are terms with a trigram
 # full-text index and links to their incidents' rowids. PostgreSQL: pg_trgm indexes the texts of PG_SEARCH_TEXTS.
 _terms = sa.table("incidents_search_terms", sa.column("term_id"), sa.column("field"), sa.column("value"))
-_links = sa.table("incidents_search_links", sa.column("term_id"), sa.column("incident"))
+# Each link also holds its incident's type, country and dates (migration 0007_search_link_filters).
+_links = sa.table("incidents_search_links", *(sa.column(name) for name in
+                                              ("term_id", "incident", "type", "country", "date_from", "date_to")))
 _trigrams = sa.table("incidents_search", sa.column("rowid"), sa.column("value"))
 TRIGRAM = 3  # shorter terms cannot use the trigram index: the field's terms are scanned
 
 
 SearchField = Literal["text", "actors", "sources"]
-Terms = dict[tuple[str, str], list[int]]  # (field, search term) -> ids of the stored terms that contain it
+Terms = dict[tuple[str, str], tuple[int, ...]]  # (field, search term) -> ids of the stored terms that contain it
+BBOX_NAMES = ("min_lon", "min_lat", "max_lon", "max_lat")
 
 
 def _searches(filters: ListFilters) -> list[tuple[SearchField, str]]:
@@ -63,27 +74,59 @@ def _searches(filters: ListFilters) -> list[tuple[SearchField, str]]:
     return [(field, term) for field, term in given if term]
 
 
+def bound(filters: ListFilters) -> dict[str, Any]:
+    """The values of the bound parameters that :func:`conditions` names for ``filters``."""
+    values: dict[str, Any] = {}
+    if filters.type:
+        values["type"] = filters.type
+    if filters.country:
+        values["country"] = filters.country.upper()
+    if filters.admin1:
+        values["admin1"] = filters.admin1.lower()
+    for field, term in _searches(filters):
+        values[f"like_{field}"] = contains_pattern(term)
+        values[f"phrase_{field}"] = '"' + term.replace('"', '""') + '"'
+    if filters.date_from:
+        values["date_from"] = filters.date_from
+        values["earliest"] = (date.fromisoformat(filters.date_from) - MAX_DATE_SPAN).isoformat()
+    if filters.date_to:
+        values["date_to"] = filters.date_to
+    if filters.bbox:
+        values |= dict(zip(BBOX_NAMES, filters.bbox, strict=True))
+    return values
+
+
+def _shape(filters: ListFilters, terms: Terms | None) -> Hashable:
+    """What the SQL of ``conditions(filters, terms=terms)`` depends on: which filters are given, not their values."""
+    searches = tuple(
+        (field, terms[(field, term)] if terms is not None else len(term) >= TRIGRAM)
+        for field, term in _searches(filters)
+    )
+    given = (filters.type, filters.country, filters.admin1, filters.date_from, filters.date_to, filters.bbox)
+    return tuple(value is not None for value in given), searches, filters.role
+
+
 def _contains(
-    searches: list[tuple[SearchField, str]], *, dialect: str, rowid: sa.ColumnElement[Any],
-    probe: bool = False, terms: Terms | None = None,
+    filters: ListFilters, *, dialect: str, rowid: sa.ColumnElement[Any], probe: bool = False,
+    terms: Terms | None = None,
 ) -> list[sa.ColumnElement[bool]]:
     """Case-insensitive substring tests of searched fields: places, actors, victims and notes; actors; sources.
 
     SQLite: one test for all ``searches``, whose links are intersected before any incident row is read; with
     ``probe`` (a walk that stops after one page), each row's links are looked up instead of listing every match.
     """
+    searches = _searches(filters)
     if dialect != "sqlite":
-        return [PG_SEARCH_TEXTS[field].ilike(contains_pattern(term), escape="\\") for field, term in searches]
+        return [PG_SEARCH_TEXTS[field].ilike(sa.bindparam(f"like_{field}"), escape="\\") for field, _ in searches]
     if probe:
         return [_linked(field, term, rowid, terms=terms) for field, term in searches]
-    return [rowid.in_(_found(searches, terms=terms))] if searches else []
+    return [rowid.in_(_found(searches, terms=terms, filters=filters))] if searches else []
 
 
 def _linked(field: str, term: str, incident: sa.ColumnElement[Any], *, terms: Terms | None) -> sa.Exists:
     """Whether ``incident`` (a rowid) holds a term of ``field`` containing ``term`` (SQLite), by primary key."""
     link = _links.alias(f"linked_{field}")
-    term_ids = _term_ids(field, term, terms)
-    holds = sa.select(1).select_from(link).where(link.c.term_id.in_(term_ids), link.c.incident == incident)
+    holds = sa.select(1).select_from(link).where(_holds_term(link, field, term, terms), link.c.incident == incident)
     return holds.exists()
 
 
@@ -91,53 +134,87 @@ def resolve_terms(connection: sa.Connection, filters: ListFilters) -> Terms | No
     """The matching term ids of each text search, looked up once (SQLite; None elsewhere or without searches).
 
     Passed to ``conditions``, they replace full-text subqueries that SQLite would otherwise rerun in every
-    per-row probe and every statement of a request.
+    per-row probe and every statement of a request; being integers the database gave, they are written into the SQL.
     """
     searches = _searches(filters)
     if connection.dialect.name != "sqlite" or not searches:
         return None
-    return {(field, term): list(connection.execute(_terms_of(field, term)).scalars()) for field, term in searches}
+    values = bound(filters)
+    return {(field, term): _term_ids(connection, field, term, values) for field, term in searches}
 
 
-def _term_ids(field: str, term: str, terms: Terms | None) -> sa.Select[Any] | list[int]:
-    return _terms_of(field, term) if terms is None else terms[(field, term)]
+def _term_ids(connection: sa.Connection, field: SearchField, term: str, values: Values) -> tuple[int, ...]:
+    found = STATEMENTS.run(connection, ("terms", field, len(term) >= TRIGRAM), lambda: _terms_of(field, term), values)
+    return tuple(row[0] for row in found)
+
+
+def _holds_term(link: sa.FromClause, field: str, term: str, terms: Terms | None) -> sa.ColumnElement[bool]:
+    """Whether the ``link`` row's term is one of ``field`` containing ``term``."""
+    if terms is None:
+        return link.c.term_id.in_(_terms_of(field, term))
+    ids = terms[(field, term)]
+    return link.c.term_id.in_([sa.literal_column(str(int(i))) for i in ids]) if ids else sa.false()
 
 
 def _terms_of(field: str, term: str) -> sa.Select[Any]:
     """Ids of the terms of ``field`` that contain ``term`` (SQLite)."""
     if len(term) < TRIGRAM:
-        matched = _terms.c.value.like(contains_pattern(term), escape="\\")
+        matched = _terms.c.value.like(sa.bindparam(f"like_{field}"), escape="\\")
     else:
-        phrase = '"' + term.replace('"', '""') + '"'
+        phrase = sa.bindparam(f"phrase_{field}")
         matched = _terms.c.term_id.in_(sa.select(_trigrams.c.rowid).where(_trigrams.c.value.op("MATCH")(phrase)))
-    return sa.select(_terms.c.term_id).where(_terms.c.field == field, matched)
+    return sa.select(_terms.c.term_id).where(_terms.c.field == sa.literal_column(f"'{field}'"), matched)
 
 
-def _found(searches: list[tuple[str, str]], *, terms: Terms | None = None) -> sa.Select[Any]:
-    """Rowids of the incidents matching every one of ``searches`` (SQLite): the first search's links, each checked
-    against the other searches' links by primary key."""
+def _found(
+    searches: list[tuple[SearchField, str]], *, terms: Terms | None = None, filters: ListFilters | None = None
+) -> sa.Select[Any]:
+    """Rowids of the incidents matching every one of ``searches`` (SQLite): the first search's links that pass the
+    type, country and date filters of ``filters`` (the links carry them), each checked against the other searches'
+    links by primary key."""
     (field, term), *others = searches
     first = _links.alias("first")
     also = [_linked(other_field, other_term, first.c.incident, terms=terms) for other_field, other_term in others]
-    return sa.select(first.c.incident).where(first.c.term_id.in_(_term_ids(field, term, terms)), *also)
+    passed = _link_filters(first, filters) if filters is not None else []
+    return sa.select(first.c.incident).where(_holds_term(first, field, term, terms), *passed, *also)
 
 
-def _count(
-    connection: sa.Connection, filters: ListFilters, where: list[sa.ColumnElement[bool]], *, terms: Terms | None
-) -> int:
-    """How many incidents match. On SQLite, text searches alone count their links, not the incidents' rows."""
+def _link_filters(link: sa.FromClause, filters: ListFilters) -> list[sa.ColumnElement[bool]]:
+    """The filters of ``filters`` that a search link can test by itself (the same bound parameters as
+    :func:`conditions`)."""
+    found = []
+    if filters.type:
+        found.append(link.c.type == sa.bindparam("type"))
+    if filters.country:
+        found.append(link.c.country == sa.bindparam("country"))
+    if filters.date_from:
+        found += [link.c.date_to >= sa.bindparam("date_from"), link.c.date_from >= sa.bindparam("earliest")]
+    if filters.date_to:
+        found.append(link.c.date_from <= sa.bindparam("date_to"))
+    return found
+
+
+def _links_hold(filters: ListFilters) -> bool:
+    """Whether the search links can test every filter of ``filters`` besides the searches (type, country, dates)."""
+    return not (filters.admin1 or filters.bbox or filters.role)
+
+
+def _count_statement(filters: ListFilters, where: list[sa.ColumnElement[bool]], *, dialect: str,
+                     terms: Terms | None) -> sa.Select[Any]:
+    """How many incidents match. On SQLite, text searches count their links when these can test the other filters,
+    without reading the incidents' rows."""
     searches = _searches(filters)
-    if connection.dialect.name == "sqlite" and searches and len(where) == 1:
-        found = _found(searches, terms=terms).distinct().subquery()
-        return connection.execute(sa.select(sa.func.count()).select_from(found)).scalar_one()
-    return connection.execute(sa.select(sa.func.count()).select_from(incidents).where(*where)).scalar_one()
+    if dialect == "sqlite" and searches and _links_hold(filters):
+        found = _found(searches, terms=terms, filters=filters).distinct().subquery()
+        return sa.select(sa.func.count()).select_from(found)
+    return sa.select(sa.func.count()).select_from(incidents).where(*where)
 
 
 def _main_record() -> sa.Exists:
     return (
         sa.select(1)
         .select_from(assignments.join(records, records.c.record_id == assignments.c.record_id))
-        .where(assignments.c.cluster_id == incidents.c.incident_id, records.c.role == "main")
+        .where(assignments.c.cluster_id == incidents.c.incident_id, records.c.role == sa.literal_column("'main'"))
         .exists()
     )
 
@@ -153,34 +230,36 @@ def _corrected() -> sa.Exists:
 def conditions(
     filters: ListFilters, *, dialect: str, seek: frozenset[str] | None = None, terms: Terms | None = None
 ) -> list[sa.ColumnElement[bool]]:
-    """WHERE terms of ``filters`` for a database of this ``dialect`` (``sqlite`` or ``postgresql``).
+    """WHERE terms of ``filters`` for a database of this ``dialect`` (``sqlite`` or ``postgresql``); their values
+    are the bound parameters of :func:`bound`.
 
     On SQLite, terms on columns outside ``seek`` (None: all columns) are written so that no index serves them, which
     steers the planner to the index that walks the sort order (SQLite has no statistics unless someone runs ANALYZE).
     ``terms``: the text searches' term ids from ``resolve_terms`` (None: looked up within the query).
     """
-    col = _column_for(dialect, seek)
+    # A text search leads when nothing else can, or when its links can test the type, country or dates themselves;
+    # otherwise probing its matches while walking a covering index is cheaper than reading each match's row.
+    narrowed = bool(filters.type or filters.country or filters.date_from or filters.date_to)
+    leads = dialect == "sqlite" and seek is None and bool(_searches(filters)) and (
+        narrowed or not (filters.admin1 or filters.bbox))
+    col = _column_for(dialect, frozenset() if leads else seek)
     found: list[sa.ColumnElement[bool]] = []
     if filters.type:
-        found.append(col("type") == filters.type)
+        found.append(col("type") == sa.bindparam("type"))
     if filters.country:
-        found.append(col("country") == filters.country.upper())
+        found.append(col("country") == sa.bindparam("country"))
     if filters.admin1:
-        found.append(sa.func.lower(col("admin1")) == filters.admin1.lower())
-    # A text search leads only when nothing else can: probing its matches while walking a covering index is cheaper
-    # than reading each match's row from the table.
-    rowid = col("rowid" if found or filters.date_from or filters.date_to or filters.bbox else "search")
-    found.extend(_contains(_searches(filters), dialect=dialect, rowid=rowid, probe=seek is not None, terms=terms))
+        found.append(sa.func.lower(col("admin1")) == sa.bindparam("admin1"))
+    rowid = sa.literal_column("incidents.rowid" if leads else "+incidents.rowid")
+    found.extend(_contains(filters, dialect=dialect, rowid=rowid, probe=seek is not None, terms=terms))
     if filters.date_from:
-        earliest = (date.fromisoformat(filters.date_from) - MAX_DATE_SPAN).isoformat()
-        found.append(col("date_to") >= filters.date_from)
-        found.append(col("date_from") >= earliest)  # implied by the span limit; lets the index bound the scan
+        found.append(col("date_to") >= sa.bindparam("date_from"))
+        found.append(col("date_from") >= sa.bindparam("earliest"))  # implied by the span limit; lets the index bound
     if filters.date_to:
-        found.append(col("date_from") <= filters.date_to)
+        found.append(col("date_from") <= sa.bindparam("date_to"))
     if filters.bbox:
-        min_lon, min_lat, max_lon, max_lat = filters.bbox
-        found.append(col("lat").between(min_lat, max_lat))
-        found.append(col("lon").between(min_lon, max_lon))
+        found.append(col("lat").between(sa.bindparam("min_lat"), sa.bindparam("max_lat")))
+        found.append(col("lon").between(sa.bindparam("min_lon"), sa.bindparam("max_lon")))
     if filters.role == "main":
         found.append(_main_record())
     elif filters.role == "background":
@@ -192,9 +271,6 @@ def _column_for(dialect: str, seek: frozenset[str] | None) -> Callable[[str], sa
     """Column references; on SQLite, columns outside ``seek`` get SQLite's unary ``+``, which rules out indexes."""
 
     def column(name: str) -> sa.ColumnElement[Any]:
-        if name in ("rowid", "search"):  # "search": the rowid where a text search may lead the plan
-            leads = dialect == "sqlite" and seek is None and name == "search"
-            return sa.literal_column("incidents.rowid" if leads else "+incidents.rowid")
         if dialect != "sqlite" or seek is None or name in seek:
             return incidents.c[name]
         return sa.literal_column(f"+incidents.{name}", incidents.c[name].type)
@@ -236,10 +312,10 @@ def _walks(total: int, everything: int, *, limit: int, offset: int) -> bool:
 
 @dataclass(frozen=True)
 class ListPage:
-    """One page of an incident list: the matching total and the rows, JSON columns as their stored text."""
+    """One page of an incident list: the matching total and the rows, as tuples of :data:`LIST_FIELDS`."""
 
     total: int
-    rows: list[sa.Row[Any]]
+    rows: list[tuple[Any, ...]]
 
 
 _LIST_COLUMNS = (
@@ -249,64 +325,87 @@ _LIST_COLUMNS = (
     sa.cast(incidents.c.perpetrators, sa.Text).label("perpetrators"),
     sa.func.json_array_length(incidents.c.sources).label("source_count"),
     sa.cast(incidents.c.document_ids, sa.Text).label("document_ids"),
+    _main_record().label("is_main"), _corrected().label("corrected"),
 )
+LIST_FIELDS = tuple(column.name for column in _LIST_COLUMNS)  # the JSON lists come as their stored text
 
 
 def list_incidents(connection: sa.Connection, filters: ListFilters, *, sort: Sort, limit: int, offset: int) -> ListPage:
     """The total count of matching incidents and one page of them, in ``sort`` order."""
     dialect = connection.dialect.name
     terms = resolve_terms(connection, filters)
-    where = conditions(filters, dialect=dialect, terms=terms)
+    shape = _shape(filters, terms)
+    values = bound(filters) | {"limit": limit, "offset": offset}
     dated = bool(filters.date_from or filters.date_to)
-    if dialect == "sqlite" and len(where) > 1 and _searches(filters):
-        return _sorted_matches(connection, where, sort=sort, dated=dated, limit=limit, offset=offset)
-    total = _count(connection, filters, where, terms=terms)
+
+    def where(seek: frozenset[str] | None = None) -> list[sa.ColumnElement[bool]]:
+        return conditions(filters, dialect=dialect, seek=seek, terms=terms)
+
+    others = (filters.type, filters.country, filters.admin1, filters.date_from, filters.date_to, filters.bbox,
+              filters.role)
+    if dialect == "sqlite" and _searches(filters) and any(others) and not _links_hold(filters):
+        return _sorted_matches(connection, where, shape=shape, values=values, sort=sort, dated=dated)
+    [(total,)] = STATEMENTS.run(connection, ("count", shape),
+                                lambda: _count_statement(filters, where(), dialect=dialect, terms=terms), values)
     if offset >= total:
         return ListPage(total, [])
     walk = _walks(total, _size(connection), limit=limit, offset=offset)
-    if walk:
-        where = conditions(filters, dialect=dialect, seek=_SORT_SEEKS[sort], terms=terms)
-    # Choose the page's ids first, then compute the per-row subqueries for those rows only: SQLite evaluates result
-    # columns before it sorts, so selecting them with the sort would run them for every matching incident.
-    page_ids = (
-        sa.select(incidents.c.incident_id)
-        .where(*where)
-        .order_by(*_order(sort, walk=walk, dated=dated))
-        .limit(limit)
-        .offset(offset)
-        .subquery()
-    )
-    return ListPage(total, _page(connection, incidents.c.incident_id.in_(sa.select(page_ids)), sort=sort, dated=dated))
+
+    def page_ids() -> sa.ColumnElement[bool]:
+        # Choose the page's ids first, then compute the per-row subqueries for those rows only: SQLite evaluates
+        # result columns before it sorts, so selecting them with the sort would run them for every matching incident.
+        chosen = (
+            sa.select(incidents.c.incident_id)
+            .where(*where(_SORT_SEEKS[sort] if walk else None))
+            .order_by(*_order(sort, walk=walk, dated=dated))
+            .limit(sa.bindparam("limit", type_=sa.Integer))
+            .offset(sa.bindparam("offset", type_=sa.Integer))
+            .subquery()
+        )
+        return incidents.c.incident_id.in_(sa.select(chosen))
+
+    rows = STATEMENTS.run(connection, ("page", shape, sort, walk), lambda: _page(page_ids(), sort=sort, dated=dated),
+                          values)
+    return ListPage(total, rows)
 
 
 def _sorted_matches(
-    connection: sa.Connection, where: list[sa.ColumnElement[bool]], *, sort: Sort, dated: bool, limit: int, offset: int
+    connection: sa.Connection, where: Callable[[], list[sa.ColumnElement[bool]]], *, shape: Hashable, values: Values,
+    sort: Sort, dated: bool,
 ) -> ListPage:
-    """A text search with other filters (SQLite): one pass lists every match's id in order, giving the total and the
-    page at once; a separate count and page would each probe the search's matches again."""
-    ordered = sa.select(incidents.c.incident_id).where(*where).order_by(*_order(sort, walk=False, dated=dated))
-    ids = connection.execute(ordered).scalars().all()
-    chosen = ids[offset:offset + limit]
-    rows = _page(connection, incidents.c.incident_id.in_(chosen), sort=sort, dated=dated) if chosen else []
+    """A text search with filters its links cannot test (SQLite): one pass lists every match's id in order, giving the
+    total and the page at once; a separate count and page would each probe the search's matches again."""
+
+    def ordered() -> sa.Select[Any]:
+        return sa.select(incidents.c.incident_id).where(*where()).order_by(*_order(sort, walk=False, dated=dated))
+
+    ids = STATEMENTS.run(connection, ("ordered", shape, sort), ordered, values)
+    chosen = [row[0] for row in ids[values["offset"]:values["offset"] + values["limit"]]]
+    if not chosen:
+        return ListPage(len(ids), [])
+
+    def listed() -> sa.Select[Any]:
+        given = sa.select(sa.column("value")).select_from(sa.func.json_each(sa.bindparam("chosen")))
+        return _page(incidents.c.incident_id.in_(given), sort=sort, dated=dated)
+
+    rows = STATEMENTS.run(connection, ("chosen", sort, dated), listed, {"chosen": orjson.dumps(chosen).decode()})
     return ListPage(len(ids), rows)
 
 
 def _size(connection: sa.Connection) -> int:
     """About how many incidents there are (SQLite: the largest rowid, an index seek instead of a count)."""
-    if connection.dialect.name == "sqlite":
-        largest = sa.select(sa.func.max(sa.literal_column("rowid"))).select_from(incidents)
-        return connection.execute(largest).scalar_one() or 0
-    return connection.execute(sa.select(sa.func.count()).select_from(incidents)).scalar_one()
+
+    def size() -> sa.Select[Any]:
+        if connection.dialect.name == "sqlite":
+            return sa.select(sa.func.max(sa.literal_column("rowid"))).select_from(incidents)
+        return sa.select(sa.func.count()).select_from(incidents)
+
+    return STATEMENTS.run(connection, ("size",), size, {})[0][0] or 0
 
 
-def _page(connection: sa.Connection, chosen: sa.ColumnElement[bool], *, sort: Sort, dated: bool) -> list[sa.Row[Any]]:
+def _page(chosen: sa.ColumnElement[bool], *, sort: Sort, dated: bool) -> sa.Select[Any]:
     """The list columns of the ``chosen`` incidents, in ``sort`` order."""
-    page = (
-        sa.select(*_LIST_COLUMNS, _main_record().label("is_main"), _corrected().label("corrected"))
-        .where(chosen)
-        .order_by(*_order(sort, walk=False, dated=dated))
-    )
-    return list(connection.execute(page))
+    return sa.select(*_LIST_COLUMNS).where(chosen).order_by(*_order(sort, walk=False, dated=dated))
 
 
 def incident(connection: sa.Connection, incident_id: str) -> sa.Row[Any] | None:
@@ -405,7 +504,7 @@ def weekly(connection: sa.Connection, filters: ListFilters) -> list[dict[str, An
         .group_by(incidents.c.date_from, incidents.c.type)
     )
     weeks: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for day, kind, count, killed in connection.execute(query):
+    for day, kind, count, killed in connection.execute(query, bound(filters)):
         start = date.fromisoformat(day)
         monday = (start - timedelta(days=start.weekday())).isoformat()
         totals = weeks[(monday, kind)]
@@ -421,4 +520,5 @@ def countries(connection: sa.Connection, filters: ListFilters) -> list[dict[str,
         .group_by(incidents.c.country)
         .order_by(sa.desc("n"), incidents.c.country)
     )
-    return [{"country": country, "count": n, "killed": killed or 0} for country, n, killed in connection.execute(query)]
+    found = connection.execute(query, bound(filters))
+    return [{"country": country, "count": n, "killed": killed or 0} for country, n, killed in found]
