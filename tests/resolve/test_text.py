@@ -1,35 +1,39 @@
 import pytest
 
-from incidex.resolve.text import cosine, similarity_table, vectorize
+from incidex.resolve.text import cosine, features, similarity_table
+
+
+def _vector(text: str) -> dict[str, float]:
+    return features(text)[0]
 
 
 def test_identical_texts_have_similarity_one():
-    vector = vectorize("Gunmen attacked a bank in Woodburn, Oregon.")
+    vector = _vector("Gunmen attacked a bank in Woodburn, Oregon.")
     assert cosine(vector, vector) == pytest.approx(1.0)
 
 
 def test_shared_names_weigh_more_than_shared_common_words():
-    base = vectorize("A gunman opened fire at an office party in Vancouver on Friday. Eric Kirkpatrick was charged.")
-    same_names = vectorize("Kirkpatrick appeared in a Vancouver court after the killing.")
-    same_words = vectorize("A gunman opened fire at an office party in Troy on Friday. Anthony LaCalamita was charged.")
+    base = _vector("A gunman opened fire at an office party in Vancouver on Friday. Eric Kirkpatrick was charged.")
+    same_names = _vector("Kirkpatrick appeared in a Vancouver court after the killing.")
+    same_words = _vector("A gunman opened fire at an office party in Troy on Friday. Anthony LaCalamita was charged.")
     assert base["vancouver"] > base["office"]
     assert cosine(base, same_names) > 2 * cosine(base, same_words) > 0
 
 
 def test_title_case_headlines_do_not_make_names():
-    vector = vectorize("Riots Erupt Following Death Of Teen\nthe riots erupt again in the city tonight.")
+    vector = _vector("Riots Erupt Following Death Of Teen\nthe riots erupt again in the city tonight.")
     assert vector["death"] == pytest.approx(vector["city"])
 
 
 def test_stop_words_and_empty_text_give_empty_vectors():
-    assert vectorize("") == {} and vectorize("the and of said") == {}
-    assert cosine({}, vectorize("bomb")) == 0.0
+    assert _vector("") == {} and _vector("the and of said") == {}
+    assert cosine({}, _vector("bomb")) == 0.0
 
 
 def test_similarity_table_gives_the_cosine_of_each_row_with_each_vector():
     texts = ["Gunmen attacked a bank in Woodburn, Oregon.", "A bank in Woodburn was attacked by gunmen.",
              "Floods closed schools in Troy.", ""]
-    vectors = [vectorize(text) for text in texts]
+    vectors = [_vector(text) for text in texts]
     table = similarity_table(vectors, [2, 0])
     assert table.shape == (2, 4)
     for row, index in enumerate((2, 0)):

@@ -1,8 +1,8 @@
 """Read queries of the API over the store's tables (SQLAlchemy Core, bound parameters only).
 
-The incident list's statements are compiled once per shape (:mod:`.prepared`): filters appear in them as named
-bound parameters (:func:`bound` gives their values), never as values, so one compiled text serves every request of
-the same shape.
+The incident list's statements are compiled once per shape (:mod:`incidex.store.prepared`): filters appear in them
+as named bound parameters (:func:`bound` gives their values), never as values, so one compiled text serves every
+request of the same shape.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any, Literal
 import orjson
 import sqlalchemy as sa
 
+from ..store.prepared import Prepared, Values
 from ..store.tables import (
     PG_SEARCH_TEXTS,
     assignments,
@@ -25,7 +26,6 @@ from ..store.tables import (
     overrides,
     records,
 )
-from .prepared import Prepared, Values
 
 Sort = Literal["date", "-date", "killed", "-killed", "type"]
 IncidentRole = Literal["main", "background"]

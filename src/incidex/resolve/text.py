@@ -52,13 +52,9 @@ def _key(token: str) -> str:
     return token.casefold().strip("'’-.,")
 
 
-def vectorize(text: str) -> TextVector:
-    """The unit-length weighted term vector of ``text``; empty when it has no content words."""
-    return features(text)[0]
-
-
 def features(text: str) -> tuple[TextVector, frozenset[str]]:
-    """The vector of ``text`` (see :func:`vectorize`) and its names: the words that weigh NAME_WEIGHT in it."""
+    """The unit-length weighted term vector of ``text`` (empty when it has no content words) and its names: the
+    words that weigh NAME_WEIGHT in it."""
     lines = _lines(text)
     known = _names(lines)
     counts: Counter[str] = Counter()
@@ -77,7 +73,7 @@ def features(text: str) -> tuple[TextVector, frozenset[str]]:
 
 
 def cosine(a: TextVector, b: TextVector) -> float:
-    """Cosine similarity of two unit vectors from :func:`vectorize` (0.0 when either is empty)."""
+    """Cosine similarity of two unit vectors from :func:`features` (0.0 when either is empty)."""
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b[k] for k, v in a.items() if k in b)

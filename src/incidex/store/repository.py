@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from collections import OrderedDict
 from collections.abc import Collection, Iterator, Mapping, MutableMapping, Sequence
@@ -18,6 +17,7 @@ from ..resolve.model import Assignment, CandidateWindow, Cluster, RecordRef
 from ..resolve.reconcile import MergedView
 from ..types import Document, Report
 from . import corrections, migrate
+from .prepared import Prepared, Values
 from .rows import evidence_context, evidence_rows, incident_row, record_row, stored_ref
 from .tables import assignments, contains_pattern, documents, evidence, incidents, metadata, records
 
@@ -374,26 +374,32 @@ def _follow_up_ids(connection: sa.Connection, window: CandidateWindow) -> list[s
 
 def _date_window_ids(connection: sa.Connection, window: CandidateWindow) -> list[str]:
     """The incidents of the window's dates and country (see :func:`_window_ids`)."""
-    params: dict[str, object] = {"date_from": window.date_from, "date_to": window.date_to,
-                                 "country": window.country_code, "limit": UNBOUNDED_LIMIT}
-    shape = {"bounded_from": bool(window.date_from), "bounded_to": bool(window.date_to),
-             "in_country": bool(window.country_code)}
+    values: dict[str, object] = {"date_from": window.date_from, "date_to": window.date_to,
+                                 "country": window.country_code, "limit": UNBOUNDED_LIMIT, "offset": 0}
+    shape = (bool(window.date_from), bool(window.date_to), bool(window.country_code))
     if window.date_from and window.date_to:
         start = date.fromisoformat(window.date_from)
         if date.fromisoformat(window.date_to) - start > timedelta(days=WIDE_DAYS):
-            return list(connection.execute(_window_query("latest", **shape), params).scalars())
-        params |= {"wide_start": (start - timedelta(days=WIDE_DAYS)).isoformat(), "limit": UNBOUNDED_LIMIT // 4}
-        narrow = connection.execute(_window_query("narrow", **shape), params).scalars()
-        return [*narrow, *connection.execute(_window_query("wide", **shape), params).scalars()]
+            return _window_run(connection, "latest", shape, values)
+        values |= {"wide_start": (start - timedelta(days=WIDE_DAYS)).isoformat(), "limit": UNBOUNDED_LIMIT // 4}
+        return _window_run(connection, "narrow", shape, values) + _window_run(connection, "wide", shape, values)
     nearest = "after" if window.date_from else "before" if window.date_to else "latest"
-    return list(connection.execute(_window_query(nearest, **shape), params).scalars())
+    return _window_run(connection, nearest, shape, values)
 
 
-@functools.cache
-def _window_query(kind: str, *, bounded_from: bool, bounded_to: bool, in_country: bool) -> sa.Select:
-    """The candidate query of one kind and shape of window, built once (values are bound at each execution):
-    ``narrow`` and ``wide`` split a narrow window's incidents by whether they start within WIDE_DAYS of it;
-    ``latest``, ``after`` and ``before`` take the ``limit`` nearest to the window's bounds."""
+WINDOW_STATEMENTS = Prepared()
+
+
+def _window_run(connection: sa.Connection, kind: str, shape: tuple[bool, bool, bool], values: Values) -> list[str]:
+    """The incident ids of the candidate query of ``kind`` and ``shape`` (see :func:`_window_query`)."""
+    rows = WINDOW_STATEMENTS.run(connection, (kind, *shape), lambda: _window_query(kind, *shape), values)
+    return [incident_id for (incident_id,) in rows]
+
+
+def _window_query(kind: str, bounded_from: bool, bounded_to: bool, in_country: bool) -> sa.Select:
+    """The candidate query of one kind and shape of window (values are bound at each execution): ``narrow`` and
+    ``wide`` split a narrow window's incidents by whether they start within WIDE_DAYS of it; ``latest``, ``after``
+    and ``before`` take the ``limit`` nearest to the window's bounds."""
     column = incidents.c
     query = sa.select(column.incident_id)
     if bounded_from:
@@ -410,7 +416,8 @@ def _window_query(kind: str, *, bounded_from: bool, bounded_to: bool, in_country
     else:
         nearest = {"latest": column.window_to.desc(), "after": column.window_to.asc(),
                    "before": column.window_from.desc()}[kind]
-    return query.order_by(nearest, column.incident_id).limit(sa.bindparam("limit", type_=sa.Integer))
+    return (query.order_by(nearest, column.incident_id).limit(sa.bindparam("limit", type_=sa.Integer))
+            .offset(sa.bindparam("offset", type_=sa.Integer)))  # SQLite renders an OFFSET with a bound LIMIT
 
 
 def load_clusters(

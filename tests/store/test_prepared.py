@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 import sqlalchemy as sa
 
-from incidex.api.prepared import Prepared
+from incidex.store.prepared import Prepared
 
 numbers = sa.table("numbers", sa.column("n"), sa.column("name"))
 
