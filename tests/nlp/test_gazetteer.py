@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import math
-import time
 from collections import Counter
 from importlib import resources
 from pathlib import Path
@@ -45,11 +44,8 @@ def test_normalize_name_folds_case_diacritics_dashes_and_spaces() -> None:
     assert normalize_name("Karachay–Cherkessia") == normalize_name("karachay cherkessia")
 
 
-def test_shipped_gazetteer_loads_well_under_a_second() -> None:
-    started = time.process_time()
-    gazetteer = Gazetteer.load()
-    assert time.process_time() - started < 1.0
-    assert len(gazetteer) > 30_000
+def test_shipped_gazetteer_loads_with_its_places() -> None:
+    assert len(Gazetteer.load()) > 30_000
 
 
 def test_default_gazetteer_is_loaded_once() -> None:
