@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from incidex.store import Store
+from incidex.config import load_settings
+from incidex.resolve import Resolver
+from incidex.store import DocumentEntry, Store, migrate
 from incidex.store.migrate import current_revision, head_revision, upgrade
 from incidex.store.tables import SEARCH_TABLE, metadata
+from incidex.types import Document
+
+from .store_helpers import incident_line, read_report
 
 
 @pytest.mark.filterwarnings("ignore:.*expression-based index")  # SQLite cannot reflect them; Postgres compares them
@@ -34,3 +40,46 @@ def test_open_records_the_newest_migration_and_reopening_changes_nothing(store: 
 def test_correction_tables_are_ready_for_the_api(store: Store) -> None:
     assert {"overrides", "merge_operations"} <= set(metadata.tables)
     assert store.count("overrides") == 0 and store.count("merge_operations") == 0
+
+
+LINK_MISMATCHES = (  # search links whose copied columns differ from their incident's
+    "SELECT count(*) FROM incidents_search_links AS link JOIN incidents ON incidents.rowid = link.incident "
+    "WHERE link.type IS NOT incidents.type OR link.country IS NOT incidents.country "
+    "OR link.date_from IS NOT incidents.date_from OR link.date_to IS NOT incidents.date_to"
+)
+
+
+def _links(store: Store) -> tuple[int, int]:
+    with store.engine.connect() as connection:
+        total = connection.exec_driver_sql("SELECT count(*) FROM incidents_search_links").scalar_one()
+        return total, connection.exec_driver_sql(LINK_MISMATCHES).scalar_one()
+
+
+def test_search_links_carry_their_incidents_columns_across_migration_0008(tmp_path) -> None:
+    """Links written by 0007's link trigger and by 0008's incident triggers are the same rows, both ways."""
+    resolver = Resolver(load_settings())
+    url = f"sqlite:///{tmp_path / 'links.db'}"
+    with Store(url) as store:
+        store.write([_entry("Kabul", "2024-05-10", "bombing", "a")], resolver=resolver)
+        _step(store, "downgrade", "0007_search_link_filters")
+        store.write([_entry("Mosul", "2023-01-02", "raid", "b")], resolver=resolver)
+        under_0007 = _links(store)
+        _step(store, "upgrade", "head")
+        store.write([_entry("Kabul", "2024-05-10", "bombing", "c"), _entry("Maiduguri", "2024-05-03", "kidnapping",
+                                                                              "d")], resolver=resolver)
+        under_0008 = _links(store)
+    assert under_0007[0] > 0 and under_0007[1] == 0
+    assert under_0008[0] > under_0007[0] and under_0008[1] == 0
+
+
+def _entry(city: str, day: str, kind: str, key: str) -> DocumentEntry:
+    text = incident_line(city, day, kind, 2)
+    document = Document(text=text, published=day, source="Outlet", origin=f"{key}.txt")
+    return DocumentEntry(key, "ok", key * 64, document, read_report(text, published=day, source="Outlet"))
+
+
+def _step(store: Store, step: str, revision: str) -> None:
+    config = migrate._config()
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        getattr(command, step)(config, revision)

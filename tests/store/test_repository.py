@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,38 @@ def test_store_in_an_unwritable_place_raises_store_error(tmp_path: Path) -> None
 def test_sqlite_file_store_uses_wal(tmp_path: Path) -> None:
     with Store(str(tmp_path / "w.db")) as store, store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+class CollectorWatch:
+    """The real resolver, noting whether Python's garbage collector was on while it merged a batch."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+        self.enabled_during: list[bool] = []
+
+    def window(self, record):
+        return self.resolver.window(record)
+
+    def assign(self, records, candidates, *, reach=None):
+        self.enabled_during.append(gc.isenabled())
+        return self.resolver.assign(records, candidates, reach=reach)
+
+    def reconcile(self, cluster):
+        return self.resolver.reconcile(cluster)
+
+
+def test_a_batch_write_pauses_the_garbage_collector_and_restores_it(store: Store, resolver: Resolver) -> None:
+    watch = CollectorWatch(resolver)
+    line = incident_line("Kabul", "2024-05-10", "bombing", 4)
+    store.write([entry(line, "on")], resolver=watch)
+    assert watch.enabled_during == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        store.write([entry(line + " Later.", "off")], resolver=watch)
+        assert not gc.isenabled()  # a caller's own choice is kept
+    finally:
+        gc.enable()
+    failing = DocumentEntry("on", "ok", "x" * 64, Document(text=line), read_report(line, published="2024-05-11"))
+    with pytest.raises(StoreError):
+        store.write([failing], resolver=watch)  # the id is taken: the transaction fails
+    assert gc.isenabled()

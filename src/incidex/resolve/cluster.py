@@ -164,6 +164,7 @@ class _Batch:
             for p in profiles
         }
         self.nodes += [_Node([p], {p.document_id}) for p in profiles]
+        self.position = {id(node): n for n, node in enumerate(self.nodes)}
         self.links: list[dict[int, _Link]] = [{} for _ in self.nodes]
         self.joined: dict[str, _Joined] = {}
         self.pairs: dict[tuple[str, str], PairEvidence] = {}
@@ -176,9 +177,11 @@ class _Batch:
                                         [self.column[profile.record_id] for profile in profiles])
         self.reach = TEXT_WEIGHT * self.cosines + bonus_bounds(profiles, self.everyone) >= threshold
         if reach is not None:  # a record reaches only its own candidates and the new records
-            owners = np.array(self.owner, dtype=np.intp)
+            allowed = np.zeros((len(profiles), len(self.nodes)), dtype=bool)
+            allowed[:, self.stored:] = True
             for row, profile in enumerate(profiles):
-                self.reach[row] &= np.isin(owners, self.candidates[profile.record_id]) | (owners >= self.stored)
+                allowed[row, self.candidates[profile.record_id]] = True
+            self.reach &= allowed[:, np.array(self.owner, dtype=np.intp)]
 
     def pair(self, a: Profile, b: Profile) -> PairEvidence:
         """Pair evidence of new record ``a`` and record ``b``, WEAK without comparing when their text and what
@@ -259,7 +262,7 @@ class _Batch:
         row = self.row[profile.record_id]
         found = {id(node_of[self.everyone[column].record_id]) for column in np.flatnonzero(self.reach[row]).tolist()}
         empty = {id(self.nodes[n]) for n in self.candidates[profile.record_id] if not self.nodes[n].profiles}
-        return [node for node in self.nodes if id(node) in found or id(node) in empty]
+        return [self.nodes[n] for n in sorted(self.position[key] for key in found | empty)]
 
     def _push(self, heap: list[tuple[float, int, int, int, int]], a: int, b: int, *, mains_only: bool) -> None:
         node_a, node_b = self.nodes[a], self.nodes[b]

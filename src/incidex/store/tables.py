@@ -121,7 +121,7 @@ sa.Index("ix_incidents_candidates_country", incidents.c.country, incidents.c.win
 sa.Index("ix_incidents_candidates", incidents.c.window_from, incidents.c.window_to, incidents.c.incident_id)
 # Searching (migration 0005_search_index). SQLite: the tables whose names start with SEARCH_TABLE (terms, links to
 # incidents, a trigram full-text index and its shadow tables) are created by SQL there, not declared here; migration
-# 0007_search_link_filters copies each incident's type, country and dates into its links.
+# 0007_search_link_filters copies each incident's type, country and dates into its links (0008: as they are inserted).
 SEARCH_TABLE = "incidents_search"
 # PostgreSQL: the searched texts, values joined by U+001F (functions of migration 0005), with trigram indexes.
 PG_SEARCH_TEXTS: dict[str, sa.ColumnElement[str]] = {
