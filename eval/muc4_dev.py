@@ -3,6 +3,7 @@
     python eval/muc4_dev.py                      # learned model shipped in src/incidex/models/muc4
     python eval/muc4_dev.py --system pipeline    # the full incidex pipeline mapped to templates
     python eval/muc4_dev.py --model DIR --out preds.json
+    python eval/muc4_dev.py --errors             # also where the score is lost (incidex.eval.muc4_errors)
 
 Data: ../shared/data/muc4/dev.jsonl beside the checkout (MUC-4, 1992; GTT processing by Du, Rush and Cardie, 2021).
 Targets (issue 3): micro F1 >= 55, no role below 40, >= 10 docs/s on 2 cores.
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from incidex.errors import IncidexError
 from incidex.eval.muc4 import ROLES, SYSTEMS, evaluate, load_muc4, write_predictions
+from incidex.eval.muc4_errors import error_breakdown
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "muc4" / "dev.jsonl"
 
@@ -26,6 +28,7 @@ def main() -> int:
     parser.add_argument("--model", type=Path, default=None, help="trained model directory (default: shipped)")
     parser.add_argument("--system", choices=SYSTEMS, default="learned")
     parser.add_argument("--out", type=Path, default=None, help="write a GTT-format prediction file here")
+    parser.add_argument("--errors", action="store_true", help="print the error breakdown too")
     args = parser.parse_args()
     if not args.data.is_file():
         print(f"MUC-4 data not found at {args.data}; pass --data FILE", file=sys.stderr)
@@ -44,6 +47,8 @@ def main() -> int:
     )
     worst = min(((role, result.score.keys[role]) for role in ROLES), key=lambda item: item[1].f1)
     print(f"lowest role F1: {worst[0]} {100 * worst[1].f1:.2f}")
+    if args.errors:
+        print(error_breakdown(result.predictions, documents).table())
     if args.out:
         write_predictions(args.out, result.predictions, documents)
         print(f"predictions written to {args.out}")
