@@ -149,3 +149,9 @@ def test_a_batch_write_pauses_the_garbage_collector_and_restores_it(store: Store
     with pytest.raises(StoreError):
         store.write([failing], resolver=watch)  # the id is taken: the transaction fails
     assert gc.isenabled()
+
+
+def test_sqlite_connections_get_a_page_cache_sized_for_the_store(tmp_path: Path) -> None:
+    with Store(str(tmp_path / "cache.db")) as store, store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar_one() == -65_536
+        assert connection.exec_driver_sql("PRAGMA mmap_size").scalar_one() == 256 * 2**20
