@@ -16,8 +16,11 @@ from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 
 from incidex.config import Settings
+from incidex.store import DocumentEntry, migrate
+from incidex.store.repository import engine_for
 from incidex.types import (
     Casualties,
     CasualtyCount,
@@ -141,3 +144,19 @@ def store_url_for(backend: str, tmp_path: os.PathLike[str]) -> Iterator[str]:
             yield url
     else:
         yield f"sqlite:///{os.fspath(tmp_path)}/incidex.db"
+
+
+def document_entry(text: str, key: str, *, published: str = "2024-05-11", source: str = "Outlet") -> DocumentEntry:
+    """A stored-to-be document of the stand-in format with its report."""
+    document = Document(text=text, published=published, source=source, origin=f"{key}.txt")
+    return DocumentEntry(key, "ok", key * 4, document, read_report(text, published=published, source=source))
+
+
+def migrate_store(url: str, step: str, revision: str) -> None:
+    """Run alembic's ``upgrade`` or ``downgrade`` (``step``) to ``revision`` on the store at ``url``."""
+    config = migrate._config()
+    engine = engine_for(url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        getattr(command, step)(config, revision)
+    engine.dispose()

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 
 from incidex.errors import InputError
 from incidex.resolve import Resolver
@@ -15,17 +11,9 @@ from incidex.store import Store, corrections
 from incidex.store.repository import engine_for
 from incidex.store.tables import operation_incidents
 
+from .store_helpers import migrate_store
+
 BEFORE_UNDO = "0003_api_list_indexes"
-
-
-def _migrate(url: str, step: str, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(resources.files("incidex.store").joinpath("migrations")))
-    engine = engine_for(url)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, step)(config, revision)
-    engine.dispose()
 
 
 def _columns(url: str, table: str) -> set[str]:
@@ -39,7 +27,7 @@ def _columns(url: str, table: str) -> set[str]:
 def test_upgrade_links_logged_operations_and_explains_why_they_cannot_be_undone(
     store_url: str, resolver: Resolver
 ) -> None:
-    _migrate(store_url, "upgrade", BEFORE_UNDO)
+    migrate_store(store_url, "upgrade", BEFORE_UNDO)
     engine = engine_for(store_url)
     with engine.begin() as connection:
         connection.execute(
@@ -62,7 +50,7 @@ def test_upgrade_links_logged_operations_and_explains_why_they_cannot_be_undone(
 def test_downgrade_removes_the_undo_columns_and_links(store_url: str) -> None:
     Store(store_url).close()
     assert {"undone_by", "undone_at", "undo_reason", "before"} <= _columns(store_url, "merge_operations")
-    _migrate(store_url, "downgrade", BEFORE_UNDO)
+    migrate_store(store_url, "downgrade", BEFORE_UNDO)
     assert not {"undone_by", "undone_at", "undo_reason", "before"} & _columns(store_url, "merge_operations")
     assert not {"undone_by", "undone_at", "undo_reason"} & _columns(store_url, "overrides")
     engine = engine_for(store_url)

@@ -1,18 +1,16 @@
 from __future__ import annotations
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from incidex.config import load_settings
 from incidex.resolve import Resolver
-from incidex.store import DocumentEntry, Store, migrate
+from incidex.store import DocumentEntry, Store
 from incidex.store.migrate import current_revision, head_revision, upgrade
 from incidex.store.tables import SEARCH_TABLE, metadata
-from incidex.types import Document
 
-from .store_helpers import incident_line, read_report
+from .store_helpers import document_entry, incident_line, migrate_store
 
 
 @pytest.mark.filterwarnings("ignore:.*expression-based index")  # SQLite cannot reflect them; Postgres compares them
@@ -61,25 +59,17 @@ def test_search_links_carry_their_incidents_columns_across_migration_0008(tmp_pa
     url = f"sqlite:///{tmp_path / 'links.db'}"
     with Store(url) as store:
         store.write([_entry("Kabul", "2024-05-10", "bombing", "a")], resolver=resolver)
-        _step(store, "downgrade", "0007_search_link_filters")
+        migrate_store(url, "downgrade", "0007_search_link_filters")
         store.write([_entry("Mosul", "2023-01-02", "raid", "b")], resolver=resolver)
         under_0007 = _links(store)
-        _step(store, "upgrade", "head")
-        store.write([_entry("Kabul", "2024-05-10", "bombing", "c"), _entry("Maiduguri", "2024-05-03", "kidnapping",
-                                                                              "d")], resolver=resolver)
+        migrate_store(url, "upgrade", "head")
+        later = [_entry("Kabul", "2024-05-10", "bombing", "c"), _entry("Maiduguri", "2024-05-03", "kidnapping", "d")]
+        store.write(later, resolver=resolver)
         under_0008 = _links(store)
     assert under_0007[0] > 0 and under_0007[1] == 0
     assert under_0008[0] > under_0007[0] and under_0008[1] == 0
 
 
+
 def _entry(city: str, day: str, kind: str, key: str) -> DocumentEntry:
-    text = incident_line(city, day, kind, 2)
-    document = Document(text=text, published=day, source="Outlet", origin=f"{key}.txt")
-    return DocumentEntry(key, "ok", key * 64, document, read_report(text, published=day, source="Outlet"))
-
-
-def _step(store: Store, step: str, revision: str) -> None:
-    config = migrate._config()
-    with store.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, step)(config, revision)
+    return document_entry(incident_line(city, day, kind, 2), key, published=day)

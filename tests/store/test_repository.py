@@ -9,20 +9,15 @@ import sqlalchemy as sa
 from incidex.errors import StoreError
 from incidex.resolve import Resolver
 from incidex.store import DocumentEntry, IncidentFilters, Store
-from incidex.store.repository import engine_for
+from incidex.store.repository import SQLITE_CACHE_KIB, SQLITE_MMAP_BYTES, engine_for
 from incidex.types import Document
 
-from .store_helpers import incident_line, read_report
-
-
-def entry(text: str, key: str, *, published: str = "2024-05-11", source: str = "Outlet") -> DocumentEntry:
-    document = Document(text=text, published=published, source=source, origin=f"{key}.txt")
-    return DocumentEntry(key, "ok", key * 4, document, read_report(text, published=published, source=source))
+from .store_helpers import document_entry, incident_line
 
 
 def test_write_stores_documents_records_evidence_and_incidents(store: Store, resolver: Resolver) -> None:
     text = incident_line("Kabul", "2024-05-10", "bombing", 4) + "\n" + incident_line("Mosul", "2023-01-02", "raid", 1)
-    added = store.write([entry(text, "doc1")], resolver=resolver)
+    added = store.write([document_entry(text, "doc1")], resolver=resolver)
     assert added == 2
     assert store.count("documents") == 1 and store.count("records") == 2 and store.count("assignments") == 2
     assert store.count("evidence") == 6
@@ -37,7 +32,7 @@ def test_write_stores_documents_records_evidence_and_incidents(store: Store, res
 
 def test_evidence_rows_point_into_the_document_text(store: Store, resolver: Resolver) -> None:
     text = "Breaking. " + incident_line("Maiduguri", "2024-05-03", "kidnapping", 0)
-    store.write([entry(text, "d")], resolver=resolver)
+    store.write([document_entry(text, "d")], resolver=resolver)
     with store.engine.connect() as connection:
         stored_text = connection.execute(sa.text("SELECT text FROM documents")).scalar_one()
         spans = connection.execute(sa.text("SELECT text, start_char, end_char FROM evidence")).all()
@@ -46,8 +41,8 @@ def test_evidence_rows_point_into_the_document_text(store: Store, resolver: Reso
 
 def test_reports_of_one_incident_in_later_batches_merge_into_it(store: Store, resolver: Resolver) -> None:
     line = incident_line("Rostov-on-Don", "2024-05-10", "kidnapping", 2)
-    store.write([entry(line + " First report.", "a")], resolver=resolver)
-    store.write([entry(line + " Second report, later.", "b", source="Other")], resolver=resolver)
+    store.write([document_entry(line + " First report.", "a")], resolver=resolver)
+    store.write([document_entry(line + " Second report, later.", "b", source="Other")], resolver=resolver)
     (row,) = store.incidents()
     assert row.document_ids == ["a", "b"] and row.record_ids == ["a:i1", "b:i1"]
     assert row.sources[:2] == ["Outlet", "Other"]
@@ -73,7 +68,7 @@ def test_incident_filters_select_by_type_country_and_dates(store: Store, resolve
         "m": incident_line("Mosul", "2024-03-01", "bombing", 2),
         "r": incident_line("Rostov-on-Don", "2024-05-20", "kidnapping", 0),
     }
-    store.write([entry(text, key, published="2024-05-21") for key, text in texts.items()], resolver=resolver)
+    store.write([document_entry(text, key, published="2024-05-21") for key, text in texts.items()], resolver=resolver)
 
     def places(**options: str) -> list[str | None]:
         return [row.location for row in store.incidents(IncidentFilters(**options))]
@@ -86,15 +81,15 @@ def test_incident_filters_select_by_type_country_and_dates(store: Store, resolve
 
 
 def test_writing_one_document_twice_fails_and_keeps_the_first(store: Store, resolver: Resolver) -> None:
-    store.write([entry(incident_line("Kabul", "2024-05-10", "bombing", 1), "same")], resolver=resolver)
+    store.write([document_entry(incident_line("Kabul", "2024-05-10", "bombing", 1), "same")], resolver=resolver)
     before = store.dump()
     with pytest.raises(StoreError, match="cannot write"):
-        store.write([entry(incident_line("Kabul", "2024-05-10", "bombing", 1), "same")], resolver=resolver)
+        store.write([document_entry(incident_line("Kabul", "2024-05-10", "bombing", 1), "same")], resolver=resolver)
     assert store.dump() == before
 
 
 def test_known_documents_answers_with_content_hashes(store: Store, resolver: Resolver) -> None:
-    store.write([entry(incident_line("Kabul", "2024-05-10", "bombing", 1), "k")], resolver=resolver)
+    store.write([document_entry(incident_line("Kabul", "2024-05-10", "bombing", 1), "k")], resolver=resolver)
     assert store.known_documents(["k", "missing"]) == {"k": "kkkk"}
     assert store.known_documents([]) == {}
 
@@ -137,21 +132,21 @@ class CollectorWatch:
 def test_a_batch_write_pauses_the_garbage_collector_and_restores_it(store: Store, resolver: Resolver) -> None:
     watch = CollectorWatch(resolver)
     line = incident_line("Kabul", "2024-05-10", "bombing", 4)
-    store.write([entry(line, "on")], resolver=watch)
+    store.write([document_entry(line, "on")], resolver=watch)
     assert watch.enabled_during == [False] and gc.isenabled()
     gc.disable()
     try:
-        store.write([entry(line + " Later.", "off")], resolver=watch)
+        store.write([document_entry(line + " Later.", "off")], resolver=watch)
         assert not gc.isenabled()  # a caller's own choice is kept
     finally:
         gc.enable()
-    failing = DocumentEntry("on", "ok", "x" * 64, Document(text=line), read_report(line, published="2024-05-11"))
     with pytest.raises(StoreError):
-        store.write([failing], resolver=watch)  # the id is taken: the transaction fails
+        store.write([document_entry(line + " Again.", "on")], resolver=watch)  # the id is taken: the transaction fails
     assert gc.isenabled()
 
 
 def test_sqlite_connections_get_a_page_cache_sized_for_the_store(tmp_path: Path) -> None:
     with Store(str(tmp_path / "cache.db")) as store, store.engine.connect() as connection:
-        assert connection.exec_driver_sql("PRAGMA cache_size").scalar_one() == -65_536
-        assert connection.exec_driver_sql("PRAGMA mmap_size").scalar_one() == 256 * 2**20
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar_one() == -SQLITE_CACHE_KIB
+        assert connection.exec_driver_sql("PRAGMA mmap_size").scalar_one() == SQLITE_MMAP_BYTES
+    assert SQLITE_CACHE_KIB > 2_000  # more than SQLite's default page cache

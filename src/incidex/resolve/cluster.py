@@ -164,7 +164,7 @@ class _Batch:
             for p in profiles
         }
         self.nodes += [_Node([p], {p.document_id}) for p in profiles]
-        self.position = {id(node): n for n, node in enumerate(self.nodes)}
+        self.position = {id(node): n for n, node in enumerate(self.nodes)}  # nodes are never added later
         self.links: list[dict[int, _Link]] = [{} for _ in self.nodes]
         self.joined: dict[str, _Joined] = {}
         self.pairs: dict[tuple[str, str], PairEvidence] = {}
@@ -260,9 +260,10 @@ class _Batch:
         """The nodes that a new record's reasons for founding an incident consider, in node order: those now holding
         a record that may reach the threshold with it, and its candidate incidents that hold no records."""
         row = self.row[profile.record_id]
-        found = {id(node_of[self.everyone[column].record_id]) for column in np.flatnonzero(self.reach[row]).tolist()}
-        empty = {id(self.nodes[n]) for n in self.candidates[profile.record_id] if not self.nodes[n].profiles}
-        return [self.nodes[n] for n in sorted(self.position[key] for key in found | empty)]
+        found = {self.position[id(node_of[self.everyone[column].record_id])]
+                 for column in np.flatnonzero(self.reach[row]).tolist()}
+        empty = {n for n in self.candidates[profile.record_id] if not self.nodes[n].profiles}
+        return [self.nodes[n] for n in sorted(found | empty)]
 
     def _push(self, heap: list[tuple[float, int, int, int, int]], a: int, b: int, *, mains_only: bool) -> None:
         node_a, node_b = self.nodes[a], self.nodes[b]

