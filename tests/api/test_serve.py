@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from urllib.request import urlopen
 
+import psutil
 import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from incidex.api.app import WORKER_ENV, worker_app
+from incidex.api.workers import serve_workers
 from incidex.cli.serve import command, is_loopback
 from incidex.errors import ConfigError
 
@@ -41,27 +44,84 @@ def test_worker_app_takes_store_and_token_from_the_environment(monkeypatch: pyte
         assert client.post("/api/documents", json={"text": "x"}).status_code == 401
 
 
-@pytest.mark.slow
-def test_serve_with_two_workers_answers_from_two_processes(tmp_path) -> None:
+def test_workers_refuse_a_port_already_in_use() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(ConfigError, match=f"cannot serve on 127.0.0.1:{port}"):
+            serve_workers(2, host="127.0.0.1", port=port)
+
+
+@pytest.fixture(scope="module")
+def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+    """``incidex serve --workers 2`` on a free port, answering."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    arguments = ["serve", "--db", str(tmp_path / "s.db"), "--port", str(port), "--workers", "2"]
+    db = tmp_path_factory.mktemp("serve") / "s.db"
+    arguments = ["serve", "--db", str(db), "--port", str(port), "--workers", "2"]
     server = subprocess.Popen([sys.executable, "-m", "incidex", *arguments], stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert server.poll() is None and time.monotonic() < deadline, server.stderr and server.stderr.read()
-            try:
-                with urlopen(f"http://127.0.0.1:{port}/api/incidents?limit=1", timeout=5) as response:
-                    assert json.load(response) == {"total": 0, "items": []}
-                    break
-            except OSError:
-                time.sleep(0.5)
-        children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
-        if children.exists():  # Linux: the workers are the server's child processes
-            assert len(children.read_text().split()) >= 2
+        _wait_for(lambda: _answers(port) and len(_workers(server)) == 2, server)
+        yield server, port
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=60)
+
+
+def _answers(port: int) -> bool:
+    try:
+        with urlopen(f"http://127.0.0.1:{port}/api/incidents?limit=1", timeout=5) as response:
+            return json.load(response) == {"total": 0, "items": []}
+    except OSError:
+        return False
+
+
+def _workers(server: subprocess.Popen[bytes]) -> list[psutil.Process]:
+    """The worker processes (the spawn start method also runs a resource tracker, which serves nothing)."""
+    children = psutil.Process(server.pid).children()
+    return [child for child in children if "resource_tracker" not in " ".join(child.cmdline())]
+
+
+def _wait_for(condition: Callable[[], bool], server: subprocess.Popen[bytes], seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert server.poll() is None, server.stderr and server.stderr.read().decode()
+        assert time.monotonic() < deadline, "the server did not get there in time"
+        time.sleep(0.3)
+
+
+@pytest.mark.slow
+def test_two_workers_share_a_burst_of_connections(two_workers: tuple[subprocess.Popen[bytes], int]) -> None:
+    server, port = two_workers
+
+    async def burst(count: int) -> list[int]:
+        """Open ``count`` keep-alive connections at once (as a browser or a load test does), get one answer on
+        each, and count the connections each worker holds."""
+        opened = await asyncio.gather(*(asyncio.open_connection("127.0.0.1", port) for _ in range(count)))
+        try:
+            for _, writer in opened:
+                writer.write(b"GET /api/incidents?limit=1 HTTP/1.1\r\nHost: test\r\n\r\n")
+            for reader, _ in opened:
+                assert (await reader.readuntil(b"\r\n\r\n")).startswith(b"HTTP/1.1 200")
+            return [sum(1 for c in worker.net_connections("tcp") if c.laddr.port == port and c.status == "ESTABLISHED")
+                    for worker in _workers(server)]
+        finally:
+            for _, writer in opened:
+                writer.close()
+
+    held = asyncio.run(burst(16))
+    assert sum(held) == 16
+    assert min(held) >= 1, held  # with one shared socket, the worker that wakes first takes the whole burst
+
+
+@pytest.mark.slow
+def test_a_worker_killed_while_serving_is_replaced(two_workers: tuple[subprocess.Popen[bytes], int]) -> None:
+    server, port = two_workers
+    victim = _workers(server)[0]
+    victim.kill()
+    victim.wait(30)
+    _wait_for(lambda: len(_workers(server)) == 2 and victim.pid not in {w.pid for w in _workers(server)}, server)
+    _wait_for(lambda: _answers(port), server)

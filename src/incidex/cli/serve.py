@@ -36,6 +36,7 @@ def command(db_url: str | None, host: str | None, port: int | None, token: str |
         import uvicorn
 
         from ..api.app import WORKER_ENV, create_app
+        from ..api.workers import serve_workers
         from ..store import Store
     except ImportError as exc:
         raise ConfigError(
@@ -57,4 +58,4 @@ def command(db_url: str | None, host: str | None, port: int | None, token: str |
     os.environ |= {WORKER_ENV["db_url"]: db_url, WORKER_ENV["token"]: token or ""}
     if config_path:
         os.environ[WORKER_ENV["config"]] = config_path
-    uvicorn.run("incidex.api.app:worker_app", factory=True, workers=workers, host=host, port=port, log_level="info")
+    serve_workers(workers, host=host, port=port)
