@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from incidex.api.app import WORKER_ENV, worker_app
-from incidex.api.workers import serve_workers
+from incidex.api.workers import BALANCED, serve_workers
 from incidex.cli.serve import command, is_loopback
 from incidex.errors import ConfigError
 
@@ -44,6 +44,10 @@ def test_worker_app_takes_store_and_token_from_the_environment(monkeypatch: pyte
         assert client.post("/api/documents", json={"text": "x"}).status_code == 401
 
 
+linux_only = pytest.mark.skipif(not BALANCED, reason="a socket per worker is used on Linux only")
+
+
+@linux_only
 def test_workers_refuse_a_port_already_in_use() -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -93,6 +97,7 @@ def _wait_for(condition: Callable[[], bool], server: subprocess.Popen[bytes], se
         time.sleep(0.3)
 
 
+@linux_only
 @pytest.mark.slow
 def test_two_workers_share_a_burst_of_connections(two_workers: tuple[subprocess.Popen[bytes], int]) -> None:
     server, port = two_workers

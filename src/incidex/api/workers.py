@@ -3,8 +3,9 @@
 With one socket shared by all workers (uvicorn's ``--workers``), the worker that wakes first accepts every waiting
 connection, so a burst of keep-alive connections (a browser, a load test) lands on one process while the others
 idle: in ``bench/bench_api.py`` all 8 connections went to one of two workers in 2 of 4 runs. With a socket per
-worker the kernel spreads new connections over them. The parent only supervises: it restarts a worker that dies
-after it started serving, and stops everything when one cannot start.
+worker the kernel spreads new connections over them (Linux; elsewhere ``SO_REUSEPORT`` does not balance, and
+uvicorn's shared socket is used). The parent only supervises: it restarts a worker that dies after it started
+serving, and stops everything when one cannot start.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import socket
+import sys
 import time
 from multiprocessing.process import BaseProcess
 from types import FrameType
@@ -21,10 +23,17 @@ from ..errors import ConfigError
 STARTUP_FAILURE = 3  # exit code of a worker that could not bind or build its app (uvicorn's own code for this)
 POLL_SECONDS = 0.5
 STOP_SECONDS = 30.0
+APP = "incidex.api.app:worker_app"
+BALANCED = sys.platform == "linux"  # where the kernel spreads connections over SO_REUSEPORT sockets
 
 
 def serve_workers(count: int, *, host: str, port: int) -> None:
-    """Run ``count`` worker processes of ``incidex.api.app:worker_app`` on ``host:port`` until SIGINT or SIGTERM."""
+    """Run ``count`` worker processes of :data:`APP` on ``host:port`` until SIGINT or SIGTERM."""
+    if not BALANCED:
+        import uvicorn
+
+        uvicorn.run(APP, factory=True, workers=count, host=host, port=port, log_level="info")
+        return
     family, address = _address(host, port)
     _check_free(family, address)
     context = multiprocessing.get_context("spawn")
@@ -94,7 +103,7 @@ def _worker(family: socket.AddressFamily, address: tuple[str, int]) -> None:
     except OSError as exc:
         print(f"incidex serve: cannot listen on {address[0]}:{address[1]}: {exc.strerror}", flush=True)
         raise SystemExit(STARTUP_FAILURE) from None
-    config = uvicorn.Config("incidex.api.app:worker_app", factory=True, log_level="info")
+    config = uvicorn.Config(APP, factory=True, log_level="info")
     uvicorn.Server(config).run(sockets=[sock])
 
 
