@@ -50,6 +50,8 @@ def serve_workers(count: int, *, host: str, port: int) -> None:
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     workers = [start() for _ in range(count)]
+    shown = f"[{address[0]}]" if family == socket.AF_INET6 else address[0]
+    print(f"incidex serve: {count} workers on http://{shown}:{port} (Ctrl+C to stop)", file=sys.stderr, flush=True)
     try:
         while not stopping:
             time.sleep(POLL_SECONDS)
