@@ -13,6 +13,7 @@ from store.store_helpers import CITIES, incident_line, store_url_for
 
 from incidex.api.app import create_app
 from incidex.config import load_settings
+from incidex.resolve.dates import parse_partial
 from incidex.store import Store, migrate
 from incidex.store.repository import IncidentRow
 from incidex.types import Document
@@ -250,3 +251,46 @@ def test_list_validation_errors_name_the_parameter(client: TestClient) -> None:
     response = client.get("/api/incidents", params={"limit": "many", "offset": "-3"})
     assert response.status_code == 422
     assert {tuple(error["loc"]) for error in response.json()["detail"]} == {("query", "limit"), ("query", "offset")}
+
+
+@pytest.fixture(scope="module", params=BACKENDS, ids=["sqlite-file", "postgres"])
+def spans_client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The API over incidents dated by a day, a month or a year, some of them reaching across the others."""
+    cities, kinds = sorted(CITIES), ("bombing", "armed_assault", "kidnapping", "raid")
+    dates = ("2022", "2023", "2023-11", "2023-12-30", "2024", "2024-01", "2024-01-15", "2024-02", "2024-02-29",
+             "2024-12-31", "2025-01")
+    reports = [Document(text=incident_line(cities[n % 5], day, kinds[n % 4], n), id=f"s{n}")
+               for n, day in enumerate(dates * 3)]
+    with store_url_for(request.param, tmp_path_factory.mktemp("spans")) as url:
+        seed(url, reports)
+        with TestClient(create_app(db_url=url, settings=load_settings())) as opened:
+            yield opened
+
+
+def test_date_window_totals_count_incidents_that_start_before_and_reach_in(spans_client: TestClient) -> None:
+    """Date windows without other filters are counted in two index ranges (starting within the window; dated by
+    more than a day, starting before it and reaching in): the totals must be those of the plain condition."""
+    with Store(str(spans_client.app.state.incidex.store.url)) as store:
+        rows = list(store.incidents())
+    bounds = ("2022-06", "2023-01-01", "2023-12", "2023-12-31", "2024-01-10", "2024-02", "2024-03", "2024-12-31",
+              "2025")
+    reaching = [(r.date_from, r.date_to) for r in rows for start in bounds
+                if r.date_from and r.date_from < start <= r.date_to]
+    assert reaching, "the store must hold incidents that start before a window and reach into it"
+    for first in bounds:
+        for last in (None, *bounds):
+            params = {"sort": "date", "limit": "50", "offset": "0", "date_from": first}
+            if last:
+                params["date_to"] = last
+            body = spans_client.get("/api/incidents", params=params).json()
+            expected = _expected(rows, {**params, "date_from": _first_day(first),
+                                        **({"date_to": _last_day(last)} if last else {})})
+            assert (body["total"], [item["id"] for item in body["items"]]) == expected, params
+
+
+def _first_day(value: str) -> str:
+    return parse_partial(value)[0].isoformat()
+
+
+def _last_day(value: str) -> str:
+    return parse_partial(value)[1].isoformat()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -69,6 +70,24 @@ def test_search_links_carry_their_incidents_columns_across_migration_0008(tmp_pa
     assert under_0007[0] > 0 and under_0007[1] == 0
     assert under_0008[0] > under_0007[0] and under_0008[1] == 0
 
+
+
+def test_migration_0009_adds_and_removes_the_index_of_spanning_dates(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'spans.db'}"
+
+    def indexes() -> set[str]:
+        engine = sa.create_engine(url)
+        try:
+            return {index["name"] for index in sa.inspect(engine).get_indexes("incidents")}
+        finally:
+            engine.dispose()
+
+    Store(url).close()
+    assert "ix_incidents_spanning" in indexes()
+    migrate_store(url, "downgrade", "0008_search_links_at_insert")
+    assert "ix_incidents_spanning" not in indexes()
+    Store(url).close()  # opening the store upgrades it again
+    assert "ix_incidents_spanning" in indexes()
 
 
 def _entry(city: str, day: str, kind: str, key: str) -> DocumentEntry:

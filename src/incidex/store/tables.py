@@ -119,6 +119,10 @@ for _name, *_columns in (
 sa.Index("ix_incidents_candidates_country", incidents.c.country, incidents.c.window_from, incidents.c.window_to,
          incidents.c.incident_id)
 sa.Index("ix_incidents_candidates", incidents.c.window_from, incidents.c.window_to, incidents.c.incident_id)
+# Incidents dated by more than a day, for counting date windows (migration 0009_spanning_dates_index).
+SPANNING = incidents.c.date_to > incidents.c.date_from
+sa.Index("ix_incidents_spanning", incidents.c.date_from, incidents.c.date_to, sqlite_where=SPANNING,
+         postgresql_where=SPANNING)
 # Searching (migration 0005_search_index). SQLite: the tables whose names start with SEARCH_TABLE (terms, links to
 # incidents, a trigram full-text index and its shadow tables) are created by SQL there, not declared here; migration
 # 0007_search_link_filters copies each incident's type, country and dates into its links (0008: as they are inserted).
