@@ -220,7 +220,8 @@ def _window_count(*, dated_to: bool) -> sa.Select[Any]:
     migration 0009). A stored incident's ``date_from`` never comes after its ``date_to`` (both bound one parsed
     date), so one starting within the window also ends within or after it. The plain condition of
     :func:`conditions` would scan the window and the :data:`MAX_DATE_SPAN` before it."""
-    starts, until = incidents.c.date_from, [incidents.c.date_from <= sa.bindparam("date_to")] if dated_to else []
+    starts = incidents.c.date_from
+    until = [starts <= sa.bindparam("date_to")] if dated_to else []
     within = [starts >= sa.bindparam("date_from"), *until]
     before = [SPANNING, starts >= sa.bindparam("earliest"), starts < sa.bindparam("date_from"),
               incidents.c.date_to >= sa.bindparam("date_from"), *until]

@@ -14,13 +14,15 @@ import multiprocessing
 import signal
 import socket
 import sys
+import threading
 import time
 from multiprocessing.process import BaseProcess
-from types import FrameType
+
+import uvicorn
+from uvicorn.config import STARTUP_FAILURE  # a worker's exit code when it cannot bind or build its app
 
 from ..errors import ConfigError
 
-STARTUP_FAILURE = 3  # exit code of a worker that could not bind or build its app (uvicorn's own code for this)
 POLL_SECONDS = 0.5
 STOP_SECONDS = 30.0
 APP = "incidex.api.app:worker_app"
@@ -30,8 +32,6 @@ BALANCED = sys.platform == "linux"  # where the kernel spreads connections over 
 def serve_workers(count: int, *, host: str, port: int) -> None:
     """Run ``count`` worker processes of :data:`APP` on ``host:port`` until SIGINT or SIGTERM."""
     if not BALANCED:
-        import uvicorn
-
         uvicorn.run(APP, factory=True, workers=count, host=host, port=port, log_level="info")
         return
     family, address = _address(host, port)
@@ -39,24 +39,19 @@ def serve_workers(count: int, *, host: str, port: int) -> None:
     context = multiprocessing.get_context("spawn")
 
     def start() -> BaseProcess:
-        process = context.Process(target=_worker, args=(family, address), daemon=False)
+        process = context.Process(target=_worker, args=(family, address))
         process.start()
         return process
 
-    stopping: list[int] = []
-
-    def stop(signum: int, _frame: FrameType | None) -> None:
-        stopping.append(signum)
-
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    stopping = threading.Event()
+    previous = {sig: signal.signal(sig, lambda *_: stopping.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
     workers = [start() for _ in range(count)]
     shown = f"[{address[0]}]" if family == socket.AF_INET6 else address[0]
     print(f"incidex serve: {count} workers on http://{shown}:{port} (Ctrl+C to stop)", file=sys.stderr, flush=True)
     try:
-        while not stopping:
-            time.sleep(POLL_SECONDS)
+        while not stopping.wait(POLL_SECONDS):
             for index, process in enumerate(workers):
-                if process.is_alive() or stopping:
+                if process.is_alive():
                     continue
                 if process.exitcode == STARTUP_FAILURE:
                     raise ConfigError(f"a server worker could not start on {host}:{port}; its log says why")
@@ -92,14 +87,11 @@ def _listening_socket(family: socket.AddressFamily, address: tuple[str, int]) ->
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind(address)
     sock.listen(2048)
-    sock.set_inheritable(False)
     return sock
 
 
 def _worker(family: socket.AddressFamily, address: tuple[str, int]) -> None:
     """One worker process: its own listening socket, the app from the environment (``app.WORKER_ENV``)."""
-    import uvicorn
-
     try:
         sock = _listening_socket(family, address)
     except OSError as exc:
