@@ -57,8 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         help="batch function: the full incidex pipeline, the bare spaCy model (empty reports), or no NLP at all",
     )
     parser.add_argument(
-        "--model-dir", default=None,
-        help="a trained model directory to add to the incidex pipeline (default: none, as `incidex ingest`)",
+        "--learned-model", default=None,
+        help='nlp.learned_model for the incidex pipeline: "muc4" (shipped), a model directory, or "" for the '
+             "rules alone (default: the setting, as `incidex ingest`)",
     )
     parser.add_argument("--workdir", type=Path, help="where the corpus and databases go (default: a temp dir)")
     parser.add_argument("--run", help=argparse.SUPPRESS)  # child mode: one run
@@ -67,16 +68,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.run:
         print(json.dumps(_child(args.run, corpus=args.corpus, db=args.db, extract=args.extract,
-                                model_dir=args.model_dir)))
+                                learned_model=args.learned_model)))
         return 0
-    _print_header(docs=args.docs, extract=args.extract, model_dir=args.model_dir)
+    _print_header(docs=args.docs, extract=args.extract, learned_model=args.learned_model)
     results = []
     with tempfile.TemporaryDirectory(prefix="incidex-bench-") as temp:
         workdir = args.workdir or Path(temp)
         workdir.mkdir(parents=True, exist_ok=True)
         corpus = _corpus(workdir, docs=args.docs, seed=args.seed)
         for run in args.runs.split(","):  # each row as soon as its run ends: a long benchmark cut short keeps them
-            results.append(_parent(run, corpus=corpus, workdir=workdir, extract=args.extract, model_dir=args.model_dir))
+            results.append(_parent(run, corpus=corpus, workdir=workdir, extract=args.extract,
+                                   learned_model=args.learned_model))
             _print_row(results[-1])
     _print_summary(results)
     return 0
@@ -94,14 +96,14 @@ def _corpus(workdir: Path, *, docs: int, seed: int) -> Path:
     return path
 
 
-def _parent(run: str, *, corpus: Path, workdir: Path, extract: str, model_dir: str | None) -> dict:
+def _parent(run: str, *, corpus: Path, workdir: Path, extract: str, learned_model: str | None) -> dict:
     """Start one run in a child process and sample the RSS of its whole process tree until it ends."""
     db = workdir / f"bench-{run.replace(':', '-')}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     command = [sys.executable, __file__, "--run", run, "--corpus", str(corpus), "--db", str(db), "--extract", extract]
-    if model_dir is not None:
-        command += ["--model-dir", model_dir]
+    if learned_model is not None:
+        command += ["--learned-model", learned_model]
     cpu_before = _children_cpu()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     peak = 0
@@ -138,11 +140,13 @@ def _tree_rss(process: psutil.Process) -> int:
     return total
 
 
-def _child(run: str, *, corpus: Path, db: Path, extract: str, model_dir: str | None) -> dict:
+def _child(run: str, *, corpus: Path, db: Path, extract: str, learned_model: str | None) -> dict:
     """One timed ingest: read the corpus, extract with the run's driver, store and resolve."""
     settings = load_settings()
+    if learned_model is not None:
+        settings = settings.with_overrides(nlp={"learned_model": learned_model})
     if extract == "incidex":
-        batch_function = functools.partial(extract_documents, model_dir=model_dir)
+        batch_function = extract_documents
     else:
         sys.path.insert(0, str(BENCH))
         import standins
@@ -266,8 +270,9 @@ class TimedResolver:
             return self.resolver.reconcile(cluster)
 
 
-def _print_header(*, docs: int, extract: str, model_dir: str | None) -> None:
-    learned = f" (learned model: {model_dir or 'none'})" if extract == "incidex" else ""
+def _print_header(*, docs: int, extract: str, learned_model: str | None) -> None:
+    setting = load_settings().nlp.learned_model if learned_model is None else learned_model
+    learned = f" (learned model: {setting or 'none, rules alone'})" if extract == "incidex" else ""
     print(f"incidex ingest benchmark: {docs} synthetic reports, batch function: {extract}{learned}, "
           f"{os.cpu_count()} CPUs, "
           f"load average at start {os.getloadavg()[0]:.1f}")

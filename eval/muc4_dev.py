@@ -15,6 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from incidex.config import load_settings
 from incidex.errors import IncidexError
 from incidex.eval.muc4 import ROLES, SYSTEMS, evaluate, load_muc4, write_predictions
 from incidex.eval.muc4_errors import error_breakdown
@@ -35,7 +36,10 @@ def main() -> int:
         return 6
     try:
         documents = load_muc4(args.data)
-        result = evaluate(documents, system=args.system, model_dir=args.model)
+        settings = load_settings()
+        if args.model is not None:
+            settings = settings.with_overrides(nlp={"learned_model": str(args.model)})
+        result = evaluate(documents, system=args.system, settings=settings)
     except IncidexError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code

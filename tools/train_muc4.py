@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 
+from incidex.config import load_settings
 from incidex.eval.muc4 import evaluate, load_muc4
 from incidex.train.muc4 import INFO_FILE, TrainOptions, train_muc4
 
@@ -34,7 +35,8 @@ def main() -> int:
         "(= incidex train muc4 --train train.jsonl --dev dev.jsonl --seed 13)"
     )
     result = train_muc4(train, dev, args.out, options=TrainOptions(), command=command)
-    score = evaluate(load_muc4(dev), system="learned", model_dir=result.model_dir).score
+    settings = load_settings().with_overrides(nlp={"learned_model": str(result.model_dir)})
+    score = evaluate(load_muc4(dev), system="learned", settings=settings).score
     info_path = result.model_dir / INFO_FILE
     info = json.loads(info_path.read_text(encoding="utf-8"))
     info["dev_scores"] = {

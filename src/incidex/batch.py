@@ -78,10 +78,10 @@ def _one(nlp: Language, document: Document, doc: Doc) -> Outcome:
 
 
 def extract_documents(
-    documents: Iterable[Document], *, settings: Settings, nlp: Language | None = None, model_dir: str | None = None
+    documents: Iterable[Document], *, settings: Settings, nlp: Language | None = None
 ) -> Iterator[Outcome]:
     """Extract every document in order; a bad document yields an Outcome with its error and the batch goes on."""
-    nlp = nlp or build_pipeline(settings, model_dir=model_dir)
+    nlp = nlp or build_pipeline(settings)
     pending: list[tuple[Document, Doc]] = []
 
     def flush() -> Iterator[Outcome]:
@@ -116,11 +116,10 @@ def extract_text(
     source: str | None = None,
     doc_id: str | None = None,
     settings: Settings | None = None,
-    model_dir: str | None = None,
 ) -> Report:
     """Extract one report; raises :class:`~incidex.errors.InputError` for unusable text."""
     settings = settings or load_settings()
     document = Document(text=text, id=doc_id, published=published, source=source)
-    nlp = build_pipeline(settings, model_dir=model_dir)
+    nlp = build_pipeline(settings)
     doc = nlp(_prepare(nlp, document, settings))
     return assemble(doc, _info(document))

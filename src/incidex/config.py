@@ -15,6 +15,7 @@ from .errors import ConfigError
 @dataclass(frozen=True)
 class NlpSettings:
     model: str
+    learned_model: str
     batch_size: int
     max_chars: int
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from incidex.cli.eval_muc4 import command as eval_command
 from incidex.cli.train import command as train_command
-from incidex.errors import EvalError
+from incidex.errors import ConfigError, EvalError
 from incidex.eval.muc4 import KEYS, MAX_TEMPLATES, ROLES, load_muc4, read_predictions
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "muc4_mini.jsonl"
@@ -56,3 +56,13 @@ def test_eval_reports_missing_data_with_the_eval_exit_code(tmp_path: Path) -> No
     result = CliRunner().invoke(eval_command, ["--data", str(tmp_path / "none.jsonl"), "--system", "learned"])
     assert result.exit_code == EvalError.exit_code
     assert "not found" in result.output
+
+
+def test_the_learned_system_needs_a_model_and_rules_only_excludes_model(model_dir: Path) -> None:
+    rules_only = CliRunner().invoke(eval_command, ["--data", str(FIXTURE), "--system", "learned", "--rules-only"])
+    assert rules_only.exit_code == ConfigError.exit_code
+    assert "needs a learned model" in rules_only.output
+    both = CliRunner().invoke(eval_command, ["--data", str(FIXTURE), "--model", str(model_dir), "--rules-only"])
+    assert both.exit_code == 2
+    assert "exclude each other" in both.output
+

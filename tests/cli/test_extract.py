@@ -126,3 +126,15 @@ def test_installed_entry_point_runs_without_traceback(tmp_path: Path) -> None:
     path.write_text("", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "incidex", "extract", str(path)], capture_output=True, text=True)
     assert result.returncode == 4 and "Traceback" not in result.stderr
+
+
+def test_rules_only_leaves_out_the_learned_tagger(capsys, monkeypatch) -> None:
+    report = str(Path(__file__).resolve().parents[1] / "corpus" / "buenos_aires_san_isidro_arson.txt")
+
+    def components(*options: str) -> set[str]:
+        code, out, _ = run(["extract", report, *options], capsys, monkeypatch)
+        assert code == 0
+        return {e["component"] for i in json.loads(out)["incidents"] for e in i["evidence"]}
+
+    assert "incidex_muc_roles_v1" in components()
+    assert "incidex_muc_roles_v1" not in components("--rules-only")

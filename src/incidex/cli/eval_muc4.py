@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
+from ..config import load_settings
 from ..errors import IncidexError
 from ..eval.muc4 import SYSTEMS, evaluate, load_muc4, write_predictions
+from .options import learned_model_options, with_learned_model
 
 
 @click.command("muc4")
@@ -24,24 +26,21 @@ from ..eval.muc4 import SYSTEMS, evaluate, load_muc4, write_predictions
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write predictions here in the format GTT's eval.py reads (keys like 10001, pred_templates).",
 )
-@click.option(
-    "--model",
-    "model_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Trained model directory from `incidex train muc4` (default: the shipped MUC-4 model).",
-)
+@learned_model_options
 @click.option(
     "--system",
     type=click.Choice(SYSTEMS),
     default="pipeline",
     show_default=True,
-    help="pipeline: the full incidex pipeline mapped to templates; learned: the learned MUC-4 model alone.",
+    help="pipeline: the full incidex pipeline (rules and learned model) mapped to templates; "
+    "learned: the learned model alone.",
 )
-def command(data_path: Path, out_path: Path | None, model_dir: Path | None, system: str) -> None:
+def command(data_path: Path, out_path: Path | None, model_dir: str | None, rules_only: bool, system: str) -> None:
     """Run incidex on each MUC-4 document, print per-role P/R/F1 (GTT-style micro average) and docs/s."""
+    settings = with_learned_model(load_settings(), model_dir, rules_only)
     try:
         documents = load_muc4(data_path)
-        result = evaluate(documents, system=system, model_dir=model_dir)
+        result = evaluate(documents, system=system, settings=settings)
     except IncidexError as exc:
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(exc.exit_code) from None

@@ -12,6 +12,7 @@ from ..config import load_settings
 from ..ingest import read_text_file
 from ..ingest.dates import normalize_published
 from ..ingest.txt import text_from_bytes
+from .options import learned_model_options, with_learned_model
 from .render import print_table
 
 
@@ -26,19 +27,17 @@ def _read(path: str, max_bytes: int) -> str:
 @click.option("--published", help="Publication date YYYY-MM-DD; relative dates ('on Sunday') resolve against it.")
 @click.option("--source", help="Outlet or source name of the report.")
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True)
-@click.option(
-    "--model", "model_dir", type=click.Path(exists=True, file_okay=False), help="Trained incidex model directory."
-)
+@learned_model_options
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Settings file (TOML).")
 def command(path: str, published: str | None, source: str | None, fmt: str, model_dir: str | None,
-            config_path: str | None) -> None:
+            rules_only: bool, config_path: str | None) -> None:
     """Extract incident records from the report at PATH ('-' reads standard input)."""
-    settings = load_settings(config_path)
+    settings = with_learned_model(load_settings(config_path), model_dir, rules_only)
     if published is not None and normalize_published(published) is None:
         raise click.BadParameter(f"{published!r} is not a date; use YYYY-MM-DD", param_hint="--published")
     text = _read(path, settings.input.max_bytes)
     report = extract_text(text, published=normalize_published(published) if published else None, source=source,
-                          settings=settings, model_dir=model_dir)
+                          settings=settings)
     for warning in report.document.warnings:
         click.echo(f"incidex: warning: {warning}", err=True)
     if fmt == "json":

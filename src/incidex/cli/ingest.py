@@ -12,6 +12,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from ..config import Settings, load_settings
 from ..store.ingest import Extractor, IngestSummary, Outcome
 from ..types import Document
+from .options import learned_model_options, with_learned_model
 
 SHOWN_FAILURES = 20
 
@@ -22,9 +23,10 @@ SHOWN_FAILURES = 20
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Local extraction processes.")
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS|local:N",
               help="Extract on a Dask cluster: a scheduler address, or local:N for a local cluster of N workers.")
+@learned_model_options
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Settings file (TOML).")
 def command(paths: tuple[str, ...], db_url: str | None, workers: int, dask_address: str | None,
-            config_path: str | None) -> None:
+            model_dir: str | None, rules_only: bool, config_path: str | None) -> None:
     """Read the files and directories at PATHS ('-' reads standard input), extract incident records, store the
     documents, records and evidence, and merge records of one incident across reports.
 
@@ -35,7 +37,7 @@ def command(paths: tuple[str, ...], db_url: str | None, workers: int, dask_addre
     from ..resolve import Resolver
     from ..store import Store, ingest
 
-    settings = load_settings(config_path)
+    settings = with_learned_model(load_settings(config_path), model_dir, rules_only)
     with Store(db_url or settings.store.url) as store, _Bar() as bar:
         summary = ingest(
             read_paths(paths, max_bytes=settings.input.max_bytes),

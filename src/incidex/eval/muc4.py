@@ -29,7 +29,8 @@ from typing import Any
 
 from ..config import Settings, load_settings
 from ..errors import ConfigError, EvalError
-from ..nlp.muc_roles import MUC_ROLES, LearnedRoles, MucModel, default_model_dir
+from ..nlp.learned import learned_model_dir
+from ..nlp.muc_roles import MUC_ROLES, LearnedRoles, MucModel
 from ..types import Document, Incident, Report
 
 ROLES: tuple[str, ...] = MUC_ROLES
@@ -492,11 +493,9 @@ class EvalResult:
         return self.documents / self.cpu_seconds if self.cpu_seconds else 0.0
 
 
-def learned_predictions(
-    documents: Sequence[MucDocument], *, model_dir: str | Path | None = None
-) -> dict[str, list[Template]]:
-    """Templates from the learned MUC-4 model alone (the shipped one unless ``model_dir`` is given)."""
-    model = MucModel(model_dir or default_model_dir())
+def learned_predictions(documents: Sequence[MucDocument], *, model_dir: str | Path) -> dict[str, list[Template]]:
+    """Templates from the learned MUC-4 model in ``model_dir`` alone."""
+    model = MucModel(model_dir)
     learned = model.predict(document.text for document in documents)
     return {
         document.docid: learned_templates(item, document.text)
@@ -505,9 +504,9 @@ def learned_predictions(
 
 
 def pipeline_predictions(
-    documents: Sequence[MucDocument], *, settings: Settings | None = None, model_dir: str | Path | None = None
+    documents: Sequence[MucDocument], *, settings: Settings
 ) -> tuple[dict[str, list[Template]], list[tuple[str, str]]]:
-    """Templates from the full incidex pipeline (with ``model_dir``'s learned parts, if given).
+    """Templates from the full incidex pipeline (rules, and the learned model ``settings`` names).
 
     A document that fails is recorded with its reason and predicts nothing.
     """
@@ -516,10 +515,7 @@ def pipeline_predictions(
     inputs = [Document(text=document.text, id=document.docid) for document in documents]
     predictions: dict[str, list[Template]] = {}
     failures: list[tuple[str, str]] = []
-    outcomes = extract_documents(
-        inputs, settings=settings or load_settings(), model_dir=str(model_dir) if model_dir is not None else None
-    )
-    for document, outcome in zip(documents, outcomes, strict=True):
+    for document, outcome in zip(documents, extract_documents(inputs, settings=settings), strict=True):
         if outcome.report is None:
             failures.append((document.docid, outcome.error or "no report"))
             predictions[document.docid] = []
@@ -529,21 +525,24 @@ def pipeline_predictions(
 
 
 def evaluate(
-    documents: Sequence[MucDocument],
-    *,
-    system: str = "pipeline",
-    model_dir: str | Path | None = None,
-    settings: Settings | None = None,
+    documents: Sequence[MucDocument], *, system: str = "pipeline", settings: Settings | None = None
 ) -> EvalResult:
-    """Run ``system`` (``pipeline`` or ``learned``) on ``documents`` and score it."""
+    """Run ``system`` (``pipeline`` or ``learned``) on ``documents`` and score it.
+
+    Both use the learned model of ``settings.nlp.learned_model`` (the shipped one by default); ``learned`` needs one.
+    """
     if system not in SYSTEMS:
         raise ConfigError(f"unknown MUC-4 system {system!r}; use one of: {', '.join(SYSTEMS)}")
+    settings = settings or load_settings()
+    model_dir = learned_model_dir(settings)
+    if system == "learned" and model_dir is None:
+        raise ConfigError("the learned system needs a learned model; set nlp.learned_model or pass --model DIR")
     started, cpu_started = time.perf_counter(), time.process_time()
     failures: list[tuple[str, str]] = []
     if system == "learned":
         predictions = learned_predictions(documents, model_dir=model_dir)
     else:
-        predictions, failures = pipeline_predictions(documents, settings=settings, model_dir=model_dir)
+        predictions, failures = pipeline_predictions(documents, settings=settings)
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     return EvalResult(
         predictions=predictions,

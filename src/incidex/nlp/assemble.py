@@ -21,10 +21,16 @@ from ..types import (
 )
 from .annotations import PlaceMention, SourceMention
 from .frames import Arg, CasualtyArg, IncidentFrame
+from .muc_roles import FACTORY_NAME
 
 PRECISION_RANK = {"facility": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
 SUMMARY_CHARS = 300
+
+
+def _component(arg: Arg, rules: str = "incidex_roles_v1") -> str:
+    """The component an argument's evidence names: the learned tagger's when it found the span, else ``rules``."""
+    return FACTORY_NAME if arg.learned else rules
 
 
 def _strip_determiner(text: str) -> str:
@@ -64,9 +70,9 @@ class _Builder:
             location=self._location(),
             perpetrators=self._perpetrators(),
             victims=self._victims(),
-            targets=self._mentions("targets", args.targets, "incidex_roles_v1"),
-            responders=self._mentions("responders", args.responders, "incidex_roles_v1"),
-            weapons=self._mentions("weapons", args.weapons, "incidex_roles_v1"),
+            targets=self._mentions("targets", args.targets),
+            responders=self._mentions("responders", args.responders),
+            weapons=self._mentions("weapons", args.weapons),
         )
         incident.figures, sourced = self._figures(incident)
         incident.casualties, incident.reconciliation = reconcile(sourced)
@@ -118,7 +124,7 @@ class _Builder:
         result = []
         for arg in self.frame.arguments.perpetrators:
             self.cite(f"perpetrators[{len(result)}]", arg.start, arg.end,
-                      "incidex_actors_v1" if arg.kind == "organization" else "incidex_roles_v1")
+                      _component(arg, "incidex_actors_v1" if arg.kind == "organization" else "incidex_roles_v1"))
             result.append(Perpetrator(text=arg.text, name=arg.name, kind=arg.kind,  # type: ignore[arg-type]
                                       count=arg.count, relation=arg.relation))  # type: ignore[arg-type]
         return result
@@ -131,13 +137,13 @@ class _Builder:
                 if cue.status not in statuses:
                     statuses.append(cue.status)
             index = len(result)
-            self.cite(f"victims[{index}]", arg.start, arg.end, "incidex_roles_v1")
+            self.cite(f"victims[{index}]", arg.start, arg.end, _component(arg))
             for cue in arg.statuses:
                 self.cite(f"victims[{index}].status", cue.start, cue.end, "incidex_roles_v1")
             result.append(Victim(text=arg.text, count=arg.count, status=", ".join(statuses) or None))
         return result
 
-    def _mentions(self, field: str, args: list[Arg], component: str) -> list[Mention]:
+    def _mentions(self, field: str, args: list[Arg]) -> list[Mention]:
         seen: set[str] = set()
         result = []
         for arg in args:
@@ -145,7 +151,7 @@ class _Builder:
             if key in seen:
                 continue
             seen.add(key)
-            self.cite(f"{field}[{len(result)}]", arg.start, arg.end, component)
+            self.cite(f"{field}[{len(result)}]", arg.start, arg.end, _component(arg))
             result.append(Mention(text=arg.text))
         return result
 

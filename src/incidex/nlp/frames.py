@@ -23,11 +23,12 @@ class Trigger:
 
 @dataclass
 class Arg:
-    """A role filler with its span."""
+    """A role filler with its span; ``learned`` when the learned role tagger found it, not the rules."""
 
     start: int
     end: int
     text: str
+    learned: bool = field(default=False, kw_only=True)
 
 
 @dataclass

@@ -6,7 +6,18 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .muc_roles import FACTORY_NAME, create_muc_roles
+from ..config import Settings
+from .muc_roles import FACTORY_NAME, create_muc_roles, default_model_dir
+
+SHIPPED_MODEL = "muc4"
+
+
+def learned_model_dir(settings: Settings) -> Path | None:
+    """The model directory ``nlp.learned_model`` names: the shipped one for "muc4", none for "", else the path."""
+    name = settings.nlp.learned_model.strip()
+    if not name:
+        return None
+    return default_model_dir() if name == SHIPPED_MODEL else Path(name)
 
 
 def add_learned_components(nlp: Language, model_dir: Path) -> None:

@@ -3,8 +3,9 @@
     model (tok2vec, tagger, parser, ner, ...) → numbers → dates → places → actors → attribution → incidents → roles
 
 Every component is registered under a versioned factory name (``incidex_roles_v1``) by
-:func:`register_components`; nothing registers on import. ``build_pipeline`` is cached per (model, model_dir) so a
-process loads the model once.
+:func:`register_components`; nothing registers on import. The learned role tagger of ``nlp.learned_model`` (the
+shipped MUC-4 model unless set otherwise) joins before incident detection. ``build_pipeline`` is cached per
+(model, learned model) so a process loads them once.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from spacy.language import Language
 from ..config import Settings
 from ..errors import ConfigError
 from .annotations import register_extensions
+from .learned import add_learned_components, learned_model_dir
 
 COMPONENTS: tuple[tuple[str, str, str], ...] = (
     # (factory name, module, class)
@@ -65,12 +67,11 @@ def _build(model: str, model_dir: str | None) -> Language:
     for factory, _module, _cls in COMPONENTS:
         nlp.add_pipe(factory, name=factory.removesuffix("_v1"))
     if model_dir is not None:
-        from .learned import add_learned_components
-
         add_learned_components(nlp, Path(model_dir))
     return nlp
 
 
-def build_pipeline(settings: Settings, *, model_dir: str | Path | None = None) -> Language:
-    """The full pipeline for ``settings.nlp.model`` (plus a trained incidex model directory, if given)."""
+def build_pipeline(settings: Settings) -> Language:
+    """The full pipeline for ``settings.nlp.model`` and ``settings.nlp.learned_model``."""
+    model_dir = learned_model_dir(settings)
     return _build(settings.nlp.model, str(model_dir) if model_dir is not None else None)

@@ -184,7 +184,8 @@ class RoleFinder:
                 frame.arguments.targets.append(Arg(phrase.start_char, phrase.end_char, phrase.text))
 
     def _learned(self, doc: Doc, locate: FrameLocator) -> None:
-        """Spans of a trained role tagger (``--model DIR``) add to the rule arguments where they overlap none."""
+        """Spans of the learned role tagger add to the rule arguments where they overlap none; an organization
+        the frame already holds under its alias-table name is not added twice."""
         learned = doc._.incidex_muc
         if learned is None:
             return
@@ -194,16 +195,19 @@ class RoleFinder:
             if frame is None or _overlaps_argument(frame.arguments, span.start, span.end):
                 continue
             args, head = frame.arguments, tokens.root.lemma_.lower()
-            if span.role in {"PerpInd", "PerpOrg"}:
-                kind = "organization" if span.role == "PerpOrg" else "individual"
-                args.perpetrators.append(PerpetratorArg(span.start, span.end, span.text, kind=kind,
-                                                        name=span.text if kind == "organization" else None, head=head))
+            if span.role == "PerpOrg":
+                name = _actor_name(doc, span.start, span.end) or span.text
+                if not any(p.kind == "organization" and p.name == name for p in args.perpetrators):
+                    args.perpetrators.append(PerpetratorArg(span.start, span.end, span.text, kind="organization",
+                                                            name=name, head=head, learned=True))
+            elif span.role == "PerpInd":
+                args.perpetrators.append(PerpetratorArg(span.start, span.end, span.text, head=head, learned=True))
             elif span.role == "Victim":
-                args.victims.append(VictimArg(span.start, span.end, span.text, head=head))
+                args.victims.append(VictimArg(span.start, span.end, span.text, head=head, learned=True))
             elif span.role == "Target":
-                args.targets.append(Arg(span.start, span.end, span.text))
+                args.targets.append(Arg(span.start, span.end, span.text, learned=True))
             elif span.role == "Weapon":
-                args.weapons.append(Arg(span.start, span.end, span.text))
+                args.weapons.append(Arg(span.start, span.end, span.text, learned=True))
 
     def _weapons(self, doc: Doc, locate: FrameLocator) -> None:
         spans = filter_spans([doc[s:e] for _, s, e in self.weapons(doc)])
@@ -224,6 +228,11 @@ def dateline_end(text: str) -> int:
     """End offset of a leading dateline such as "NAIROBI, Kenya — " or "KYIV (Reuters) - ", else 0."""
     match = DATELINE.match(text)
     return match.end() if match else 0
+
+
+def _actor_name(doc: Doc, start: int, end: int) -> str | None:
+    """The alias-table name of the organization mention overlapping ``start:end``, if the rules found one."""
+    return next((a.name for a in doc._.incidex_actors or [] if a.start < end and start < a.end), None)
 
 
 def _overlaps_argument(args: FrameArguments, start: int, end: int) -> bool:

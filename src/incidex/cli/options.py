@@ -1,0 +1,34 @@
+"""Options shared by the commands that extract: which learned model joins the rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import click
+
+from ..config import Settings
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def learned_model_options(func: F) -> F:
+    """``--model DIR`` and ``--rules-only``, passed to the command as ``model_dir`` and ``rules_only``."""
+    func = click.option(
+        "--rules-only", is_flag=True, help="Run the rules alone, without the learned role tagger."
+    )(func)
+    return click.option(
+        "--model", "model_dir", type=click.Path(exists=True, file_okay=False),
+        help="Trained incidex model directory (`incidex train`); default: nlp.learned_model, the shipped MUC-4 model.",
+    )(func)
+
+
+def with_learned_model(settings: Settings, model_dir: str | None, rules_only: bool) -> Settings:
+    """``settings`` with ``nlp.learned_model`` set from the options (unchanged when neither is given)."""
+    if model_dir is not None and rules_only:
+        raise click.UsageError("--model and --rules-only exclude each other")
+    if rules_only:
+        return settings.with_overrides(nlp={"learned_model": ""})
+    if model_dir is not None:
+        return settings.with_overrides(nlp={"learned_model": model_dir})
+    return settings

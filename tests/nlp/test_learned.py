@@ -1,0 +1,54 @@
+"""The learned role tagger joins the rules by default; settings and CLI options choose another model or none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from incidex.batch import extract_text
+from incidex.config import load_settings
+from incidex.nlp.learned import learned_model_dir
+from incidex.nlp.muc_roles import default_model_dir
+from incidex.nlp.pipeline import build_pipeline
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def test_the_setting_names_the_shipped_model_a_directory_or_none(tmp_path: Path) -> None:
+    settings = load_settings()
+    assert learned_model_dir(settings) == default_model_dir()
+    assert learned_model_dir(settings.with_overrides(nlp={"learned_model": ""})) is None
+    assert learned_model_dir(settings.with_overrides(nlp={"learned_model": str(tmp_path)})) == tmp_path
+
+
+@pytest.mark.slow
+def test_the_default_pipeline_runs_the_learned_tagger_and_rules_only_does_not() -> None:
+    settings = load_settings()
+    assert "incidex_muc_roles" in build_pipeline(settings).pipe_names
+    rules = build_pipeline(settings.with_overrides(nlp={"learned_model": ""}))
+    assert "incidex_muc_roles" not in rules.pipe_names
+    assert rules.pipe_names[-1] == "incidex_roles"
+
+
+@pytest.mark.slow
+def test_an_organization_the_rules_hold_is_not_added_again_under_another_alias() -> None:
+    # "the National Liberation Army (ELN)" is blamed in the first sentence; "The ELN" later is the same group.
+    text = (CORPUS / "arauca_eln_drone.txt").read_text(encoding="utf-8")
+    report = extract_text(text, published="2024-07-14")
+    main = next(i for i in report.incidents if i.role == "main")
+    organizations = [p for p in main.perpetrators if p.kind == "organization"]
+    assert [(p.name, p.relation) for p in organizations] == [("National Liberation Army", "accused")]
+
+
+@pytest.mark.slow
+def test_learned_fillers_add_to_what_the_rules_find() -> None:
+    # The rules find no perpetrator in this report; the tagger names the two men arrested over the fire, and the
+    # evidence says which component found them.
+    text = (CORPUS / "buenos_aires_san_isidro_arson.txt").read_text(encoding="utf-8")
+    rules = extract_text(text, settings=load_settings().with_overrides(nlp={"learned_model": ""}))
+    learned = extract_text(text)
+    assert not [p for i in rules.incidents for p in i.perpetrators]
+    evidence = [e for i in learned.incidents for e in i.evidence if e.field.startswith("perpetrators[")]
+    assert [e.text for e in evidence] == [p.text for i in learned.incidents for p in i.perpetrators] != []
+    assert all(e.component == "incidex_muc_roles_v1" and text[e.start:e.end] == e.text for e in evidence)
