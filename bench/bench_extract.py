@@ -17,6 +17,8 @@ import time
 from itertools import cycle, islice
 from pathlib import Path
 
+from incidex.config import Settings, load_settings
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -43,14 +45,10 @@ def bare_spacy(texts: list[str], model: str, processes: int) -> float:
     return time.perf_counter() - start
 
 
-def incidex_pipeline(texts: list[str], processes: int, learned_model: str | None) -> float:
-    from incidex.config import load_settings
+def incidex_pipeline(texts: list[str], processes: int, settings: Settings) -> float:
     from incidex.parallel import run_local
     from incidex.types import Document
 
-    settings = load_settings()
-    if learned_model is not None:
-        settings = settings.with_overrides(nlp={"learned_model": learned_model})
     documents = [Document(text=t, id=str(i), published="2024-06-17") for i, t in enumerate(texts)]
     if processes == 1:
         from incidex.nlp.pipeline import build_pipeline
@@ -81,13 +79,16 @@ def main() -> None:
                         help='nlp.learned_model: "muc4" (shipped), a model directory, "" for the rules alone '
                              "(default: the setting)")
     args = parser.parse_args()
+    settings = load_settings()
+    if args.learned_model is not None:
+        settings = settings.with_overrides(nlp={"learned_model": args.learned_model})
     texts = load_reports(args.docs)
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} reports, {words / len(texts):.0f} words each on average, {args.processes} process(es), "
-          f"learned model: {args.learned_model if args.learned_model is not None else 'the setting'}")
+          f"learned model: {settings.nlp.learned_model or 'none (rules alone)'}")
     bare = bare_spacy(texts, args.model, args.processes)
     print(f"bare spaCy   {len(texts) / bare:7.1f} docs/s {words / bare:9.0f} words/s  peak RSS {peak_rss_mb():6.0f} MB")
-    full = incidex_pipeline(texts, args.processes, args.learned_model)
+    full = incidex_pipeline(texts, args.processes, settings)
     print(f"incidex      {len(texts) / full:7.1f} docs/s {words / full:9.0f} words/s  peak RSS {peak_rss_mb():6.0f} MB")
     print(f"incidex keeps {bare / full:.0%} of bare spaCy throughput")
     print(f"cold `incidex extract` of the example: {cold_extract_seconds():.2f} s")

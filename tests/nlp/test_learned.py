@@ -9,7 +9,7 @@ import pytest
 from incidex.batch import extract_text
 from incidex.config import load_settings
 from incidex.nlp.learned import learned_model_dir
-from incidex.nlp.muc_roles import default_model_dir
+from incidex.nlp.muc_roles import LearnedRoles, RoleSpan, default_model_dir
 from incidex.nlp.pipeline import build_pipeline
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -52,3 +52,27 @@ def test_learned_fillers_add_to_what_the_rules_find() -> None:
     evidence = [e for i in learned.incidents for e in i.evidence if e.field.startswith("perpetrators[")]
     assert [e.text for e in evidence] == [p.text for i in learned.incidents for p in i.perpetrators] != []
     assert all(e.component == "incidex_muc_roles_v1" and text[e.start:e.end] == e.text for e in evidence)
+
+
+def _roles_with_learned(text: str, spans: list[tuple[str, str]]):
+    """Run the rules pipeline on ``text`` with the learned tagger's output given by hand: (phrase, role) pairs."""
+    nlp = build_pipeline(load_settings().with_overrides(nlp={"learned_model": ""}))
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "incidex_roles":
+            found = [RoleSpan(text.index(p), text.index(p) + len(p), p, role) for p, role in spans]
+            doc._.incidex_muc = LearnedRoles(types=(), spans=tuple(found))
+        doc = component(doc)
+    return doc._.incidex_incidents
+
+
+@pytest.mark.slow
+def test_learned_people_that_are_places_or_end_in_a_verb_are_dropped_or_trimmed() -> None:
+    text = "A man wearing a police uniform drove a car bomb into a military base in Maidan Shahr, killing 12 soldiers."
+    frames = _roles_with_learned(text, [("Maidan Shahr", "Victim"), ("A man wearing", "PerpInd"),
+                                        ("military base", "Target")])
+    args = frames[0].arguments
+    assert "Maidan Shahr" not in [v.text for v in args.victims]
+    learned = [(p.text, p.learned) for p in args.perpetrators if p.learned]
+    assert learned == [("A man", True)]
+    assert [t.text for t in args.targets if t.learned] == ["military base"]

@@ -30,6 +30,7 @@ from .lexicons import (
     VICTIM_NOUNS,
     WEAPONS,
 )
+from .muc_roles import RoleSpan
 from .syntax import noun_phrase, tree_distance
 
 RELATION_CUES: dict[str, str] = {
@@ -189,12 +190,23 @@ class RoleFinder:
         learned = doc._.incidex_muc
         if learned is None:
             return
-        for span in learned.spans:
-            tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-            frame = locate.frame_for(tokens.root, carry=0) if tokens is not None else None
+        # Places, dates and cited sources are not people: a learned victim or perpetrator is dropped when it is
+        # headed by a place or source the rules found, or looks like a place or date itself.
+        not_people = [(m.start, m.end) for m in [*(doc._.incidex_places or []), *(doc._.incidex_sources or [])]]
+        for found in learned.spans:
+            tokens = _nominal(doc.char_span(found.start, found.end, alignment_mode="expand"))
+            if tokens is None:
+                continue
+            span = RoleSpan(tokens.start_char, tokens.end_char, tokens.text, found.role)
+            root = tokens.root
+            if span.role != "Target" and (
+                _names_a_place_or_date(root) or any(s <= root.idx < e for s, e in not_people)
+            ):
+                continue
+            frame = locate.frame_for(root, carry=0)
             if frame is None or _overlaps_argument(frame.arguments, span.start, span.end):
                 continue
-            args, head = frame.arguments, tokens.root.lemma_.lower()
+            args, head = frame.arguments, root.lemma_.lower()
             if span.role == "PerpOrg":
                 name = _actor_name(doc, span.start, span.end) or span.text
                 if not any(p.kind == "organization" and p.name == name for p in args.perpetrators):
@@ -221,6 +233,10 @@ class RoleFinder:
                 frame.arguments.weapons.append(Arg(span.start_char, span.end_char, span.text))
 
 
+NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT"})
+PLACE_PREPOSITIONS = frozenset({"in", "near", "into", "inside", "outside", "across", "throughout"})
+NOMINAL_END = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ", "X"})
+
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,40})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 
 
@@ -228,6 +244,23 @@ def dateline_end(text: str) -> int:
     """End offset of a leading dateline such as "NAIROBI, Kenya — " or "KYIV (Reuters) - ", else 0."""
     match = DATELINE.match(text)
     return match.end() if match else 0
+
+
+def _names_a_place_or_date(token: Token) -> bool:
+    """The base NER labels ``token`` a place or date, or it is the object of "in", "near", "into" ... ."""
+    if token.ent_type_ in NOT_PEOPLE:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+
+
+def _nominal(span: Span | None) -> Span | None:
+    """``span`` without trailing words that cannot end a name ("a man wearing" -> "a man"); None if none is left."""
+    if span is None:
+        return None
+    end = span.end
+    while end > span.start and span.doc[end - 1].pos_ not in NOMINAL_END:
+        end -= 1
+    return span.doc[span.start:end] if end > span.start else None
 
 
 def _actor_name(doc: Doc, start: int, end: int) -> str | None:
