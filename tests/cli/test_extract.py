@@ -138,3 +138,6 @@ def test_rules_only_leaves_out_the_learned_tagger(capsys, monkeypatch) -> None:
 
     assert "incidex_muc_roles_v1" in components()
     assert "incidex_muc_roles_v1" not in components("--rules-only")
+    tables = [run(["extract", report, "--format", "table", *options], capsys, monkeypatch)[1]
+              for options in ([], ["--rules-only"])]
+    assert "Two men · learned" in tables[0] and "· learned" not in tables[1]

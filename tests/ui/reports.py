@@ -58,4 +58,17 @@ REPORTS = [
             "The Federal Penitentiary Service said the employees who were held hostage were released unharmed."
         ),
     ),
+    Document(
+        id="san-isidro",
+        source="Clarin",
+        title="Two held over San Isidro warehouse fire",
+        published="2024-07-10",
+        text=(
+            "SAN ISIDRO, Argentina, July 8 — A fire deliberately set at a furniture warehouse in San Isidro destroyed"
+            " the building early Monday, investigators said.\n"
+            "A security camera recorded two men carrying jerrycans into the loading yard at about 2 a.m.\n"
+            "Two men were arrested on Tuesday in the nearby town of Boulogne in connection with the fire, the"
+            " province security ministry said."
+        ),
+    ),
 ]

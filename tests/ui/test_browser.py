@@ -183,6 +183,19 @@ def test_incident_page_highlights_every_evidence_span_with_its_field(browser: An
     browser.save_screenshot(str(screenshots / "incident.png"))
 
 
+def test_highlights_of_the_learned_tagger_say_so_on_hover(browser: Any, base_url: str) -> None:
+    _incident_id, detail = open_incident(browser, base_url, "san-isidro")
+    evidence = [e for record in detail["records"] for e in record["incident"]["evidence"]]
+    learned = [e for e in evidence if e["component"] == "incidex_muc_roles_v1"]
+    assert learned, "the tagger finds the two men the rules miss"
+    marks = [m for _doc, doc_marks, _text in browser.execute_script(MARKS_SCRIPT) for m in doc_marks]
+    for item in learned:
+        hovers = [m[3] for m in marks if m[0] >= item["start"] and m[1] <= item["end"]]
+        assert hovers and all(f"{item['field']} (learned tagger)" in h for h in hovers)
+    outside = [m for m in marks if not any(e["start"] <= m[0] and m[1] <= e["end"] for e in learned)]
+    assert outside and all("learned tagger" not in m[3] for m in outside)
+
+
 def test_incident_page_puts_disagreeing_figures_side_by_side(browser: Any, base_url: str) -> None:
     _incident_id, detail = open_incident(browser, base_url, "kabul-a")
     values: dict[str, set[Any]] = {}

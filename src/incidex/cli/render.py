@@ -6,7 +6,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ..nlp.muc_roles import FACTORY_NAME
 from ..types import Incident, Report
+
+LEARNED_MARK = " · learned"
 
 
 def _location(incident: Incident) -> str:
@@ -47,14 +50,16 @@ def print_table(report: Report, text: str, *, console: Console | None = None) ->
         quoted = f" — “{date.text}”" if date.text else ""
         _row(table, "date", f"{date.value or 'unresolved'} ({date.precision}){quoted}")
         _row(table, "location", _location(incident))
+        learned = _learned_fields(incident)
         _row(table, "perpetrators", "\n".join(
             f"{p.name or p.text}" + (f" ×{p.count}" if p.count else "") + (f" [{p.relation}]" if p.relation else "")
-            for p in incident.perpetrators) or "—")
+            + learned.get(f"perpetrators[{i}]", "") for i, p in enumerate(incident.perpetrators)) or "—")
         _row(table, "victims", "\n".join(
             f"{v.text}" + (f" ×{v.count}" if v.count else "") + (f" ({v.status})" if v.status else "")
-            for v in incident.victims) or "—")
+            + learned.get(f"victims[{i}]", "") for i, v in enumerate(incident.victims)) or "—")
         for name in ("targets", "responders", "weapons"):
-            _row(table, name, ", ".join(m.text for m in getattr(incident, name)) or "—")
+            _row(table, name, ", ".join(m.text + learned.get(f"{name}[{i}]", "")
+                                        for i, m in enumerate(getattr(incident, name))) or "—")
         _row(table, "casualties", _casualties(incident))
         disagreements = [r for r in incident.reconciliation if r.low != r.high]
         if disagreements:
@@ -63,6 +68,11 @@ def print_table(report: Report, text: str, *, console: Console | None = None) ->
         _row(table, "sources", "\n".join(f"{s.name} [{s.kind}]: " + " | ".join(
             ("(hedged) " if c.hedged else "") + c.text[:90] for c in s.claims) for s in incident.sources) or "—")
         console.print(table)
+
+
+def _learned_fields(incident: Incident) -> dict[str, str]:
+    """A mark for each filler the learned role tagger found (``perpetrators[0]`` -> " · learned")."""
+    return {e.field: LEARNED_MARK for e in incident.evidence if e.component == FACTORY_NAME}
 
 
 def _row(table: Table, name: str, value: str) -> None:
