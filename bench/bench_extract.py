@@ -18,6 +18,7 @@ from itertools import cycle, islice
 from pathlib import Path
 
 from incidex.config import Settings, load_settings
+from incidex.nlp.learned import using_learned_model
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -79,9 +80,7 @@ def main() -> None:
                         help='nlp.learned_model: "muc4" (shipped), a model directory, "" for the rules alone '
                              "(default: the setting)")
     args = parser.parse_args()
-    settings = load_settings()
-    if args.learned_model is not None:
-        settings = settings.with_overrides(nlp={"learned_model": args.learned_model})
+    settings = using_learned_model(load_settings(), args.learned_model)
     texts = load_reports(args.docs)
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} reports, {words / len(texts):.0f} words each on average, {args.processes} process(es), "

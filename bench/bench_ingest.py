@@ -36,6 +36,7 @@ from incidex.config import load_settings
 from incidex.eval.bcubed import BCubed, bcubed
 from incidex.eval.merge import MISSED, document_incidents
 from incidex.ingest import read_paths
+from incidex.nlp.learned import using_learned_model
 from incidex.parallel import run_dask, run_local
 from incidex.resolve.resolver import Resolver
 from incidex.store import IngestSummary, Store, ingest
@@ -142,9 +143,7 @@ def _tree_rss(process: psutil.Process) -> int:
 
 def _child(run: str, *, corpus: Path, db: Path, extract: str, learned_model: str | None) -> dict:
     """One timed ingest: read the corpus, extract with the run's driver, store and resolve."""
-    settings = load_settings()
-    if learned_model is not None:
-        settings = settings.with_overrides(nlp={"learned_model": learned_model})
+    settings = using_learned_model(load_settings(), learned_model)
     if extract == "incidex":
         batch_function = extract_documents
     else:
@@ -271,7 +270,7 @@ class TimedResolver:
 
 
 def _print_header(*, docs: int, extract: str, learned_model: str | None) -> None:
-    setting = load_settings().nlp.learned_model if learned_model is None else learned_model
+    setting = using_learned_model(load_settings(), learned_model).nlp.learned_model
     learned = f" (learned model: {setting or 'none, rules alone'})" if extract == "incidex" else ""
     print(f"incidex ingest benchmark: {docs} synthetic reports, batch function: {extract}{learned}, "
           f"{os.cpu_count()} CPUs, "

@@ -19,6 +19,7 @@ from incidex.config import load_settings
 from incidex.errors import IncidexError
 from incidex.eval.muc4 import ROLES, SYSTEMS, evaluate, load_muc4, write_predictions
 from incidex.eval.muc4_errors import error_breakdown
+from incidex.nlp.learned import using_learned_model
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "muc4" / "dev.jsonl"
 
@@ -36,9 +37,7 @@ def main() -> int:
         return 6
     try:
         documents = load_muc4(args.data)
-        settings = load_settings()
-        if args.model is not None:
-            settings = settings.with_overrides(nlp={"learned_model": str(args.model)})
+        settings = using_learned_model(load_settings(), args.model)
         result = evaluate(documents, system=args.system, settings=settings)
     except IncidexError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from incidex.config import load_settings
 from incidex.eval.muc4 import evaluate, load_muc4
+from incidex.nlp.learned import using_learned_model
 from incidex.train.muc4 import INFO_FILE, TrainOptions, train_muc4
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +36,7 @@ def main() -> int:
         "(= incidex train muc4 --train train.jsonl --dev dev.jsonl --seed 13)"
     )
     result = train_muc4(train, dev, args.out, options=TrainOptions(), command=command)
-    settings = load_settings().with_overrides(nlp={"learned_model": str(result.model_dir)})
+    settings = using_learned_model(load_settings(), result.model_dir)
     score = evaluate(load_muc4(dev), system="learned", settings=settings).score
     info_path = result.model_dir / INFO_FILE
     info = json.loads(info_path.read_text(encoding="utf-8"))

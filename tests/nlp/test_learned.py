@@ -8,7 +8,7 @@ import pytest
 
 from incidex.batch import extract_text
 from incidex.config import load_settings
-from incidex.nlp.learned import learned_model_dir
+from incidex.nlp.learned import learned_model_dir, using_learned_model
 from incidex.nlp.muc_roles import LearnedRoles, RoleSpan, default_model_dir
 from incidex.nlp.pipeline import build_pipeline
 
@@ -18,15 +18,15 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 def test_the_setting_names_the_shipped_model_a_directory_or_none(tmp_path: Path) -> None:
     settings = load_settings()
     assert learned_model_dir(settings) == default_model_dir()
-    assert learned_model_dir(settings.with_overrides(nlp={"learned_model": ""})) is None
-    assert learned_model_dir(settings.with_overrides(nlp={"learned_model": str(tmp_path)})) == tmp_path
+    assert learned_model_dir(using_learned_model(settings, "")) is None
+    assert learned_model_dir(using_learned_model(settings, tmp_path)) == tmp_path
 
 
 @pytest.mark.slow
 def test_the_default_pipeline_runs_the_learned_tagger_and_rules_only_does_not() -> None:
     settings = load_settings()
     assert "incidex_muc_roles" in build_pipeline(settings).pipe_names
-    rules = build_pipeline(settings.with_overrides(nlp={"learned_model": ""}))
+    rules = build_pipeline(using_learned_model(settings, ""))
     assert "incidex_muc_roles" not in rules.pipe_names
     assert rules.pipe_names[-1] == "incidex_roles"
 
@@ -46,7 +46,7 @@ def test_learned_fillers_add_to_what_the_rules_find() -> None:
     # The rules find no perpetrator in this report; the tagger names the two men arrested over the fire, and the
     # evidence says which component found them.
     text = (CORPUS / "buenos_aires_san_isidro_arson.txt").read_text(encoding="utf-8")
-    rules = extract_text(text, settings=load_settings().with_overrides(nlp={"learned_model": ""}))
+    rules = extract_text(text, settings=using_learned_model(load_settings(), ""))
     learned = extract_text(text)
     assert not [p for i in rules.incidents for p in i.perpetrators]
     evidence = [e for i in learned.incidents for e in i.evidence if e.field.startswith("perpetrators[")]
@@ -56,7 +56,7 @@ def test_learned_fillers_add_to_what_the_rules_find() -> None:
 
 def _roles_with_learned(text: str, spans: list[tuple[str, str]]):
     """Run the rules pipeline on ``text`` with the learned tagger's output given by hand: (phrase, role) pairs."""
-    nlp = build_pipeline(load_settings().with_overrides(nlp={"learned_model": ""}))
+    nlp = build_pipeline(using_learned_model(load_settings(), ""))
     doc = nlp.make_doc(text)
     for name, component in nlp.pipeline:
         if name == "incidex_roles":

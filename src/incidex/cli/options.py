@@ -27,8 +27,6 @@ def with_learned_model(settings: Settings, model_dir: str | None, rules_only: bo
     """``settings`` with ``nlp.learned_model`` set from the options (unchanged when neither is given)."""
     if model_dir is not None and rules_only:
         raise click.UsageError("--model and --rules-only exclude each other")
-    if rules_only:
-        return settings.with_overrides(nlp={"learned_model": ""})
-    if model_dir is not None:
-        return settings.with_overrides(nlp={"learned_model": model_dir})
-    return settings
+    from ..nlp.learned import using_learned_model  # spaCy loads when a command runs, not for --help
+
+    return using_learned_model(settings, "" if rules_only else model_dir)

@@ -12,6 +12,11 @@ from .muc_roles import FACTORY_NAME, create_muc_roles, default_model_dir
 SHIPPED_MODEL = "muc4"
 
 
+def using_learned_model(settings: Settings, name: str | Path | None) -> Settings:
+    """``settings`` with ``nlp.learned_model`` set to ``name`` ("muc4", a directory, "" for none); None keeps it."""
+    return settings if name is None else settings.with_overrides(nlp={"learned_model": str(name)})
+
+
 def learned_model_dir(settings: Settings) -> Path | None:
     """The model directory ``nlp.learned_model`` names: the shipped one for "muc4", none for "", else the path."""
     name = settings.nlp.learned_model.strip()

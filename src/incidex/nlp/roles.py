@@ -30,7 +30,6 @@ from .lexicons import (
     VICTIM_NOUNS,
     WEAPONS,
 )
-from .muc_roles import RoleSpan
 from .syntax import noun_phrase, tree_distance
 
 RELATION_CUES: dict[str, str] = {
@@ -197,29 +196,27 @@ class RoleFinder:
             tokens = _nominal(doc.char_span(found.start, found.end, alignment_mode="expand"))
             if tokens is None:
                 continue
-            span = RoleSpan(tokens.start_char, tokens.end_char, tokens.text, found.role)
-            root = tokens.root
-            if span.role != "Target" and (
-                _names_a_place_or_date(root) or any(s <= root.idx < e for s, e in not_people)
-            ):
+            role, root = found.role, tokens.root
+            start, end, text = tokens.start_char, tokens.end_char, tokens.text
+            if role != "Target" and (_names_a_place_or_date(root) or any(s <= root.idx < e for s, e in not_people)):
                 continue
             frame = locate.frame_for(root, carry=0)
-            if frame is None or _overlaps_argument(frame.arguments, span.start, span.end):
+            if frame is None or _overlaps_argument(frame.arguments, start, end):
                 continue
             args, head = frame.arguments, root.lemma_.lower()
-            if span.role == "PerpOrg":
-                name = _actor_name(doc, span.start, span.end) or span.text
-                if not any(p.kind == "organization" and p.name == name for p in args.perpetrators):
-                    args.perpetrators.append(PerpetratorArg(span.start, span.end, span.text, kind="organization",
-                                                            name=name, head=head, learned=True))
-            elif span.role == "PerpInd":
-                args.perpetrators.append(PerpetratorArg(span.start, span.end, span.text, head=head, learned=True))
-            elif span.role == "Victim":
-                args.victims.append(VictimArg(span.start, span.end, span.text, head=head, learned=True))
-            elif span.role == "Target":
-                args.targets.append(Arg(span.start, span.end, span.text, learned=True))
-            elif span.role == "Weapon":
-                args.weapons.append(Arg(span.start, span.end, span.text, learned=True))
+            if role == "PerpOrg":
+                name = _actor_name(doc, start, end) or text
+                if _organization(frame, name) is None:
+                    args.perpetrators.append(PerpetratorArg(start, end, text, kind="organization", name=name,
+                                                            head=head, learned=True))
+            elif role == "PerpInd":
+                args.perpetrators.append(PerpetratorArg(start, end, text, head=head, learned=True))
+            elif role == "Victim":
+                args.victims.append(VictimArg(start, end, text, head=head, learned=True))
+            elif role == "Target":
+                args.targets.append(Arg(start, end, text, learned=True))
+            elif role == "Weapon":
+                args.weapons.append(Arg(start, end, text, learned=True))
 
     def _weapons(self, doc: Doc, locate: FrameLocator) -> None:
         spans = filter_spans([doc[s:e] for _, s, e in self.weapons(doc)])
@@ -345,12 +342,17 @@ def _is_agent(token: Token) -> bool:
     return token.dep_ in {"compound", "nmod", "amod"} and token.head.lemma_ in PERPETRATOR_NOUNS
 
 
+def _organization(frame: IncidentFrame, name: str) -> PerpetratorArg | None:
+    """The frame's organization perpetrator of that alias-table name, if it has one."""
+    return next((p for p in frame.arguments.perpetrators if p.kind == "organization" and p.name == name), None)
+
+
 def _add_org(frame: IncidentFrame, actor: ActorMention, relation: str) -> None:
-    for existing in frame.arguments.perpetrators:
-        if existing.kind == "organization" and existing.name == actor.name:
-            if RELATION_STRENGTH.index(relation) < RELATION_STRENGTH.index(existing.relation or "stated"):
-                existing.relation = relation
-            return
+    existing = _organization(frame, actor.name)
+    if existing is not None:
+        if RELATION_STRENGTH.index(relation) < RELATION_STRENGTH.index(existing.relation or "stated"):
+            existing.relation = relation
+        return
     frame.arguments.perpetrators.append(
         PerpetratorArg(actor.start, actor.end, actor.text, kind="organization", name=actor.name, relation=relation,
                        head=actor.name)
