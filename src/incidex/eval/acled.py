@@ -69,7 +69,7 @@ _CODING_NOTE = re.compile(
 _STATE_ACTOR = re.compile(r"\b(?:Military|Police) Forces of\b|^Government of\b|^(?:Former|Mutiny of)\b")
 _GENERIC_ACTOR = re.compile(r"^(?:Unidentified\b|Civilians\b|Protesters\b|Rioters\b|Sole Perpetrator\b)")
 _IDENTITY_MILITIA = re.compile(r"^(?P<identity>.+?) (?:Ethnic|Communal|Clan|Tribal) Militia\b")
-_COUNTRY_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
+_PARENTHESIZED = re.compile(r"^(?P<base>.*?)\s*\((?P<inner>[^()]*)\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -283,15 +283,31 @@ def _actor_found(incident: Incident | None, names: Sequence[str]) -> tuple[bool,
 def canonical_match(ours: str, gold: str) -> bool:
     """Our canonical name names ACLED's actor: by our alias table when it knows ACLED's name or abbreviation
     ("JNIM: Group for Support of Islam and Muslims"), else by the words of either."""
-    abbreviation, _, full = gold.partition(": ") if ": " in gold else ("", "", gold)
-    full = _COUNTRY_SUFFIX.sub("", full)
     ours_canonical = normalize_actor(ours) or ours
-    variants = [v for v in (abbreviation, full) if v]
-    for variant in variants:
-        canonical = normalize_actor(variant)
-        if canonical is not None and canonical == ours_canonical:
-            return True
+    variants = _name_variants(gold)
+    if any(normalize_actor(variant) == ours_canonical for variant in variants):
+        return True
     return any(tokens(ours) == tokens(v) or tokens(ours_canonical) == tokens(v) for v in variants)
+
+
+def _name_variants(gold: str) -> list[str]:
+    """ACLED's abbreviation (before the colon) and name; a parenthesized country is dropped ("Vigilante Group
+    (India)"), other parentheses are part of the name ("Islamic State (Greater Sahara)")."""
+    abbreviation, _, full = gold.partition(": ") if ": " in gold else ("", "", gold)
+    variants = [abbreviation] if abbreviation else []
+    if match := _PARENTHESIZED.match(full):
+        base, inner = match["base"], match["inner"]
+        variants.append(base if _is_country(inner) else f"{base} {inner}")
+    else:
+        variants.append(full)
+    return variants
+
+
+@lru_cache(maxsize=1024)
+def _is_country(name: str) -> bool:
+    from ..nlp.gazetteer import default_gazetteer
+
+    return any(candidate.place.kind == "country" for candidate in default_gazetteer().lookup(name))
 
 
 def _record(row: AcledRow, incident: Incident | None, errors: list[str]) -> dict[str, Any]:
