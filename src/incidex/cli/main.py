@@ -1,7 +1,7 @@
 """The ``incidex`` command group. Each command lives in its own module; this one only wires them.
 
 Exit codes: 0 ok · 1 unexpected error · 2 usage error · 3 configuration (model, settings) · 4 unreadable input ·
-5 store · 6 evaluation data.
+5 store · 6 evaluation data · 7 some documents of a batch failed.
 """
 
 from __future__ import annotations

@@ -14,12 +14,14 @@ class ProgressLine:
     (``" · {task.fields[new]} new"``, given as ``bar.update(done, new=3)``)."""
 
     def __init__(self, verb: str, *, extra: str = "", **fields: Any) -> None:
+        console = Console(stderr=True)
         self.progress = Progress(
             SpinnerColumn(),
             TextColumn(f"{verb}: {{task.completed}} documents · {{task.fields[rate]:.1f}} docs/s{extra}"),
             TimeElapsedColumn(),
-            console=Console(stderr=True),
+            console=console,
             transient=True,
+            disable=not console.is_terminal,  # a log file gets the summary lines, not a redrawn line
         )
         self.task = self.progress.add_task(verb, total=None, rate=0.0, **fields)
         self.started = time.monotonic()
