@@ -10,6 +10,9 @@ SUBCOMMANDS = (
     ("muc4", "incidex.cli.eval_muc4"),
     ("merge", "incidex.cli.eval_merge"),
     ("acled", "incidex.cli.eval_acled"),
+    ("wikievents", "incidex.cli.eval_wikievents"),
+    ("rams", "incidex.cli.eval_rams"),
+    ("muc4-keys", "incidex.cli.eval_muc4_keys"),
 )
 
 

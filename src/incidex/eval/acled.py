@@ -14,9 +14,8 @@ What is compared (ACLED field → incidex record; the README's "Evaluation on re
   that speak of ACLED's own coding ("Unknown fatalities coded as 10") and notes shared by several rows (the coder
   split their deaths over the rows) are left out;
 * actor1: a named non-state ``actor1`` (not "Unidentified …", state forces, civilians, protesters or rioters) must
-  be among our perpetrators under its canonical name: the name, or the abbreviation before its colon, normalized
-  through our actor alias table when it knows them ("JNIM" and "Jama'at Nusrat al-Islam wal-Muslimin" are one
-  group), else compared as words. "A and/or B" accepts either. For identity militias ("Pokot Ethnic Militia
+  be among our perpetrators under its canonical name (:func:`.names.same_group`: ACLED's name or the abbreviation
+  before its colon). "A and/or B" accepts either. For identity militias ("Pokot Ethnic Militia
   (Kenya)") a perpetrator naming the identity ("Pokot") counts.
 
 Several rows can share one note: each distinct note is extracted once and every row is scored.
@@ -33,11 +32,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..nlp.actors import normalize_actor
 from ..types import Document, Incident, Report
 from .acled_types import acled_category, category_name
 from .data import load_records
 from .fields import distance_km, place_match, tokens
+from .names import same_group
 from .runner import Evaluation, Run, Section
 from .split import split_of
 from .tally import Tally
@@ -69,7 +68,6 @@ _CODING_NOTE = re.compile(
 _STATE_ACTOR = re.compile(r"\b(?:Military|Police) Forces of\b|^Government of\b|^(?:Former|Mutiny of)\b")
 _GENERIC_ACTOR = re.compile(r"^(?:Unidentified\b|Civilians\b|Protesters\b|Rioters\b|Sole Perpetrator\b)")
 _IDENTITY_MILITIA = re.compile(r"^(?P<identity>.+?) (?:Ethnic|Communal|Clan|Tribal) Militia\b")
-_PARENTHESIZED = re.compile(r"^(?P<base>.*?)\s*\((?P<inner>[^()]*)\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -273,41 +271,11 @@ def _actor_found(incident: Incident | None, names: Sequence[str]) -> tuple[bool,
             if any(identity <= tokens(p.name or p.text) for p in incident.perpetrators):
                 return True, ""
             continue
-        if any(p.name and canonical_match(p.name, name) for p in incident.perpetrators):
+        if any(p.name and same_group(p.name, name) for p in incident.perpetrators):
             return True, ""
     if not any(p.name for p in incident.perpetrators):
         return False, "actor1: perpetrators without a canonical name"
     return False, "actor1: another group named"
-
-
-def canonical_match(ours: str, gold: str) -> bool:
-    """Our canonical name names ACLED's actor: by our alias table when it knows ACLED's name or abbreviation
-    ("JNIM: Group for Support of Islam and Muslims"), else by the words of either."""
-    ours_canonical = normalize_actor(ours) or ours
-    variants = _name_variants(gold)
-    if any(normalize_actor(variant) == ours_canonical for variant in variants):
-        return True
-    return any(tokens(ours) == tokens(v) or tokens(ours_canonical) == tokens(v) for v in variants)
-
-
-def _name_variants(gold: str) -> list[str]:
-    """ACLED's abbreviation (before the colon) and name; a parenthesized country is dropped ("Vigilante Group
-    (India)"), other parentheses are part of the name ("Islamic State (Greater Sahara)")."""
-    abbreviation, _, full = gold.partition(": ") if ": " in gold else ("", "", gold)
-    variants = [abbreviation] if abbreviation else []
-    if match := _PARENTHESIZED.match(full):
-        base, inner = match["base"], match["inner"]
-        variants.append(base if _is_country(inner) else f"{base} {inner}")
-    else:
-        variants.append(full)
-    return variants
-
-
-@lru_cache(maxsize=1024)
-def _is_country(name: str) -> bool:
-    from ..nlp.gazetteer import default_gazetteer
-
-    return any(candidate.place.kind == "country" for candidate in default_gazetteer().lookup(name))
 
 
 def _record(row: AcledRow, incident: Incident | None, errors: list[str]) -> dict[str, Any]:
