@@ -67,8 +67,7 @@ class Section:
         if self.prf:
             parts.append(prf_table(self.prf))
         if self.tally.errors:
-            parts.append(f"most frequent errors ({self.title.split(':')[0]}):\n"
-                         + self.tally.error_list(top=self.top_errors))
+            parts.append("most frequent errors:\n" + self.tally.error_list(top=self.top_errors))
         return "\n\n".join(parts)
 
 
