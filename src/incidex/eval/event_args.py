@@ -133,7 +133,9 @@ def evaluate_events(dataset: str, documents: Sequence[EventDocument], run: Run) 
     """Score every document against the report of its outcome (``run`` holds one per document, in order)."""
     events = Section(f"{dataset}: events of the kinds incidex reports ({', '.join(KINDS)})",
                      Tally.of(tuple(f"detected: {kind}" for kind in KINDS)))
-    arguments = Section(f"{dataset}: argument head words per group (document level)",
+    scope = ("per window, fillers of the incidents that detect its event" if any(d.one_event for d in documents)
+             else "document level, any coreferent mention")
+    arguments = Section(f"{dataset}: argument head words per group ({scope})",
                         prf={group: Counts() for group in (*GROUPS, ALL_GROUPS)})
     records = []
     for document, outcome in zip(documents, run.outcomes, strict=True):
