@@ -19,7 +19,7 @@ from incidex.eval.acled import (
 )
 from incidex.eval.acled_types import ACLED_TYPES, acled_category
 from incidex.eval.names import same_group
-from incidex.types import INCIDENT_TYPES
+from incidex.types import INCIDENT_TYPES, Location
 
 from .annotated_helpers import incident, run_of
 
@@ -145,9 +145,10 @@ def test_fatalities_leave_out_coding_notes_and_shared_notes_and_null_counts_as_z
 
 
 def test_admin1_compares_gazetteer_codes_then_names() -> None:
-    assert admin1_match("Mandera", "KE", "Mandera", "KE")
-    assert not admin1_match("Borno", "NG", "Mandera", "KE")
-    assert admin1_match("Banadir Region", "SO", "Banadir", "SO")  # not in the gazetteer: by name
+    assert admin1_match(Location(admin1="Mandera", country_code="KE"), "Mandera", "KE")
+    assert not admin1_match(Location(admin1="Borno", country_code="NG"), "Mandera", "KE")
+    assert admin1_match(Location(admin1="Banadir Region", country_code="SO"), "Banadir", "SO")  # by name
+    assert not admin1_match(Location(country_code="SO"), "Banadir", "SO")
 
 
 def test_named_actors_and_their_alternatives() -> None:

@@ -55,7 +55,7 @@ def run_and_report(
     settings: Settings,
     workers: int,
     out_path: Path | None,
-) -> Evaluation:
+) -> None:
     """Extract ``documents`` (progress on standard error), score them, print the tables and write ``--out``."""
     with ProgressLine("extracting") as bar:
         run = run_documents(documents, settings=settings, workers=workers, progress=bar.update)
@@ -64,4 +64,3 @@ def run_and_report(
     if out_path is not None:
         evaluation.write_records(out_path)
         click.echo(f"per-document errors of {len(evaluation.records)} documents written to {out_path}")
-    return evaluation

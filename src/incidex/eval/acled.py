@@ -7,8 +7,9 @@ What is compared (ACLED field → incidex record; the README's "Evaluation on re
 * date: ``event_date`` at ACLED's ``time_precision`` (exact day; the week: within 6 days; the month). No date is
   given to the pipeline (no publication date), so nothing gives the answer away;
 * country: ``iso2`` against ``location.country_code``;
-* admin1: both names are looked up among the first-level subdivisions of the country in our gazetteer and compared
-  by code when both resolve, else by name (generic words such as "Region" or "State" left out);
+* admin1: by ISO 3166-2 code when both sides have one (our record's ``admin1_code``; ACLED's name looked up among
+  the first-level subdivisions of its country in our gazetteer), else by name (generic words such as "Region" or
+  "State" left out);
 * point: the distance from our point to ACLED's, within 5 / 25 / 100 km, also by ``geo_precision``;
 * fatalities: ``casualties.killed.total`` against ``fatalities``; our null counts as 0 ("none reported"). Notes
   that speak of ACLED's own coding ("Unknown fatalities coded as 10") and notes shared by several rows (the coder
@@ -32,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..types import Document, Incident, Report
+from ..types import Document, Incident, Location, Report
 from .acled_types import acled_category, category_name
 from .data import load_records
 from .fields import distance_km, place_match, tokens
@@ -166,7 +167,7 @@ def _score_row(section: Section, row: AcledRow, accepted: frozenset[str], incide
           f" [ours {code}, gold {row.iso2}]")
     if row.admin1:
         ours_admin1 = location.admin1 if location else None
-        judge("admin1", ours_admin1 is not None and admin1_match(ours_admin1, code, row.admin1, row.iso2),
+        judge("admin1", location is not None and admin1_match(location, row.admin1, row.iso2),
               "admin1: none" if ours_admin1 is None else "admin1: wrong", f" [ours {ours_admin1}, gold {row.admin1}]")
     km = _distance(incident, row)
     for limit in DISTANCES_KM:
@@ -232,7 +233,8 @@ def _fatality_error(ours: int | None, gold: int) -> str:
 
 @lru_cache(maxsize=8192)
 def admin1_key(name: str, country: str | None) -> str | None:
-    """``CC.code`` of the first-level subdivision of ``country`` called ``name`` in our gazetteer, else None."""
+    """The code of the first-level subdivision of ``country`` called ``name`` in our gazetteer: its ISO 3166-2 code
+    where the gazetteer has one, else ``CC.<GeoNames code>``; None when the gazetteer has no such subdivision."""
     from ..nlp.gazetteer import default_gazetteer
 
     if not country:
@@ -240,16 +242,20 @@ def admin1_key(name: str, country: str | None) -> str | None:
     for candidate in default_gazetteer().lookup(name):
         place = candidate.place
         if place.kind == "admin1" and place.country_code == country and place.admin1_code:
-            return f"{country}.{place.admin1_code}"
+            return getattr(place, "admin1_iso", None) or f"{country}.{place.admin1_code}"
     return None
 
 
-def admin1_match(ours: str, our_country: str | None, gold: str, gold_country: str) -> bool:
-    """Same subdivision: by gazetteer code when both names resolve, else by name."""
-    a, b = admin1_key(ours, our_country), admin1_key(gold, gold_country)
+def admin1_match(ours: Location, gold: str, gold_country: str) -> bool:
+    """Same subdivision: by code when both sides have one (our record's ``admin1_code``, else its admin1 name looked
+    up like the gold name), else by name."""
+    if ours.admin1 is None:
+        return False
+    a = getattr(ours, "admin1_code", None) or admin1_key(ours.admin1, ours.country_code)
+    b = admin1_key(gold, gold_country)
     if a and b:
         return a == b
-    return place_match(ours, gold)
+    return place_match(ours.admin1, gold)
 
 
 # --- actors --------------------------------------------------------------------------------------------------------
