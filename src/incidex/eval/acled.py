@@ -132,7 +132,7 @@ def evaluate_acled(rows: Sequence[AcledRow], run: Run) -> Evaluation:
     notes = [
         f"{len(rows)} rows, {len(by_text)} distinct notes ({sum(n for n in shared.values() if n > 1)} rows share "
         f"their note with another row; every row is scored, fatalities only on unshared notes); fatalities also "
-        f"leave out {excluded} notes that speak of ACLED's own coding. No publication date is given.",
+        f"leave out {excluded} rows whose note speaks of ACLED's own coding. No publication date is given.",
     ]
     return Evaluation("acled", [violent, other], records, run, notes)
 
