@@ -97,6 +97,7 @@ def test_a_right_incident_scores_every_slot(messages) -> None:
     assert result["relation, where the key gives a confidence"] == (1, 1)
     assert result["no template: no main incident"] == (1, 1)
     assert result["stage: ACCOMPLISHED"] == (1, 1)
+    assert result["date (upper bound only, where we give a date)"] == (1, 1)
 
 
 def test_wrong_slots_are_filed_by_class(messages) -> None:
@@ -106,6 +107,7 @@ def test_wrong_slots_are_filed_by_class(messages) -> None:
     evaluation = score(messages, [wrong], [spurious])
     result = counts(evaluation)
     assert result["date"] == (1, 1)  # "- 14 MAR 90": the text gives no date, and we give none
+    assert "date (upper bound only, where we give a date)" not in result
     assert result["country"] == (1, 0) and result["city"] == (1, 0)
     assert result["relation, where the key gives a confidence"] == (1, 0)
     assert result["effect DEATH: killed > 0"] == (1, 0)

@@ -62,6 +62,7 @@ FIELDS: tuple[str, ...] = (
     "date",
     "date (key gives a day or range)",
     "date (key gives only an upper bound)",
+    "date (upper bound only, where we give a date)",
     "country",
     "city",
     "stage",
@@ -328,6 +329,8 @@ def _score_template(tally: Tally, docid: str, template: KeyTemplate, incident: I
         detail = f": ours {value}, key {' / '.join(fill)}"
         judge("date", ok, "date: none" if value is None else "date: wrong", detail)
         judge("date (key gives only an upper bound)" if bound_only else "date (key gives a day or range)", ok, None)
+        if bound_only and value is not None:
+            judge("date (upper bound only, where we give a date)", ok, None)
     for fill in template.locations:
         location = incident.location if incident else None
         parts = [location_parts(alternative) for alternative in fill]
