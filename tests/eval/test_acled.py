@@ -119,6 +119,7 @@ def test_misses_are_counted_and_filed_by_class() -> None:
     assert counts["point within 100 km"] == (2, 1)  # Dolo is about 40 km from Mandera
     assert counts["point within 5 km"] == (2, 0)
     assert counts["actor1 named"] == (1, 0)  # TST2's actor is unidentified: not scored
+    assert counts["fatalities exact (our null = 0)"] == (2, 0)
     errors = evaluation.sections[0].tally.errors
     assert errors["no main incident"] == 1
     assert errors["type: Battles / Armed clash → riot"] == 1
@@ -128,6 +129,13 @@ def test_misses_are_counted_and_filed_by_class() -> None:
     record = next(r for r in evaluation.records if r["id"] == "TST1")
     assert "country: wrong" in record["errors"] and record["ours"]["country_code"] == "ET"
     assert record["split"] in {"tune", "check"}
+
+
+def test_a_row_without_an_incident_is_wrong_even_where_acled_codes_no_deaths() -> None:
+    rows = [row for row in load_acled(FIXTURE) if row.id == "TST4"]
+    evaluation = score(rows, {"TST4": []})
+    assert fields(evaluation, 1)["fatalities exact (our null = 0)"] == (1, 0)
+    assert sum(evaluation.sections[1].tally.errors.values()) == 1
 
 
 def test_fatalities_leave_out_coding_notes_and_shared_notes_and_null_counts_as_zero() -> None:

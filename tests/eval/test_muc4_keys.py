@@ -119,6 +119,9 @@ def test_wrong_slots_are_filed_by_class(messages) -> None:
 
 def test_a_template_no_incident_agrees_with_is_not_found(messages) -> None:
     unrelated = incident(type="arrest", country="CO")
-    result = counts(score(messages, [unrelated], []))
+    evaluation = score(messages, [unrelated], [])
+    result = counts(evaluation)
     assert result["template found"] == (1, 0)
     assert result["type"] == (1, 0)
+    assert result["date"] == (1, 0)  # no date is right for "- 14 MAR 90" only when an incident says so
+    assert sum(evaluation.sections[0].tally.errors.values()) == 1  # filed once, as "template not found"

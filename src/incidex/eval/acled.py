@@ -145,7 +145,9 @@ def _score_row(section: Section, row: AcledRow, accepted: frozenset[str], incide
     example = f"{row.id}: {_short(row.text)}"
 
     def judge(name: str, ok: bool, error_class: str, detail: str = "") -> None:
-        filed = error_class if incident is not None else ""  # a row with no incident is filed once, above
+        """A row with no incident is wrong on every field, and filed once, as "no main incident"."""
+        filed = error_class if incident is not None else ""
+        ok = ok and incident is not None
         tally.judge(name, ok, error=filed or None, example=f"{example}{detail}")
         if not ok and filed:
             found.append(filed)

@@ -5,7 +5,7 @@ publication date (the report date, legitimately known). Our incidents (main and 
 with the message's templates, greedily by agreement (type, country, date, perpetrator organization); a template
 with no incident that agrees on anything is "not found". Templates marked OPTIONAL are left out of the tables.
 
-Per template (n counts the templates whose key fills the slot):
+Per template (n counts the templates whose key fills the slot; a template not found is wrong on every slot):
 
 * type: ``INCIDENT: TYPE`` against our type mapped to MUC-4 (:data:`.muc4.TYPE_TO_MUC`);
 * date: ``INCIDENT: DATE``: a day, a range ``A - B``, or ``- B`` (on or before B, when the text gives no date).
@@ -309,7 +309,9 @@ def _score_template(tally: Tally, docid: str, template: KeyTemplate, incident: I
     found: list[str] = []
 
     def judge(name: str, ok: bool, error: str | None, detail: str = "") -> None:
+        """A template with no incident is wrong on every slot, and filed once, as "template not found"."""
         filed = error if incident is not None else None
+        ok = ok and incident is not None
         tally.judge(name, ok, error=filed, example=f"{docid}{detail}")
         if not ok and filed:
             found.append(filed)
