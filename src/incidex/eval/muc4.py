@@ -250,9 +250,7 @@ def _unaligned(template: Template, *, predicted: bool) -> Score:
 
 
 def _f1(p_num: int, p_den: int, r_num: int, r_den: int) -> float:
-    p = p_num / p_den if p_den else 0.0
-    r = r_num / r_den if r_den else 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return Counts(p_num, p_den, r_num, r_den).f1
 
 
 def best_alignment(predicted: Sequence[Template], gold: Sequence[Template]) -> list[int | None]:
