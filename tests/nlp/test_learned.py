@@ -8,18 +8,24 @@ import pytest
 
 from incidex.batch import extract_text
 from incidex.config import load_settings
-from incidex.nlp.learned import learned_model_dir, using_learned_model
+from incidex.errors import ConfigError
+from incidex.nlp.encoder_roles import HEADS_INFO, default_heads_dir
+from incidex.nlp.learned import LearnedModel, learned_model, using_learned_model
 from incidex.nlp.muc_roles import LearnedRoles, RoleSpan, default_model_dir
 from incidex.nlp.pipeline import build_pipeline
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
-def test_the_setting_names_the_shipped_model_a_directory_or_none(tmp_path: Path) -> None:
+def test_the_setting_names_the_shipped_models_a_directory_or_none(tmp_path: Path) -> None:
     settings = load_settings()
-    assert learned_model_dir(settings) == default_model_dir()
-    assert learned_model_dir(using_learned_model(settings, "")) is None
-    assert learned_model_dir(using_learned_model(settings, tmp_path)) == tmp_path
+    assert learned_model(settings) == LearnedModel("encoder", default_heads_dir())
+    assert learned_model(using_learned_model(settings, "muc4")) == LearnedModel("spacy", default_model_dir())
+    assert learned_model(using_learned_model(settings, "")) is None
+    with pytest.raises(ConfigError, match="is not 'encoder'"):
+        learned_model(using_learned_model(settings, tmp_path))
+    (tmp_path / HEADS_INFO).write_text("{}")
+    assert learned_model(using_learned_model(settings, tmp_path)) == LearnedModel("encoder", tmp_path)
 
 
 @pytest.mark.slow
