@@ -9,6 +9,7 @@ from the fast tokenizer, so every learned span maps back to characters of the in
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +67,10 @@ class Encoder:
         offline()
         import torch
         from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()
 
         if threads:
             torch.set_num_threads(threads)
@@ -78,7 +83,9 @@ class Encoder:
         if hasattr(model, "encoder") and hasattr(model.encoder, "layer") and depth < len(model.encoder.layer):
             model.encoder.layer = model.encoder.layer[:depth]
         if quantize:
-            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+            with warnings.catch_warnings():  # torch announces that this API moves to torchao; it works as it is
+                warnings.simplefilter("ignore")
+                model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
         self.model = model
         self.hidden = model.config.hidden_size
         self.max_length = min(int(getattr(model.config, "max_position_embeddings", 514)) - 2, 512)
@@ -112,6 +119,8 @@ class Encoder:
     def encode_many(self, items: Sequence[tuple[str, tuple[int, int]]], *, batch_pieces: int = 2048,
                     ) -> list[Encoded]:
         """Windows of many documents, batched by length; ``items`` are (document text, (start, end))."""
+        if not items:
+            return []
         torch = self.torch
         pieces = self.tokenizer([text[s:e] for text, (s, e) in items], return_offsets_mapping=True,
                                 truncation=True, max_length=self.max_length)

@@ -32,7 +32,10 @@ START_ALLOWED = np.array([not t.startswith("I-") for t in TAGS])
 
 
 def viterbi(log_probs: np.ndarray) -> list[int]:
-    """The best valid tag sequence for (pieces, tags) log-probabilities."""
+    """The best valid tag sequence for (pieces, tags) log-probabilities (the per-piece best when that is valid)."""
+    best_each = log_probs.argmax(axis=1)
+    if START_ALLOWED[best_each[0]] and ALLOWED[best_each[:-1], best_each[1:]].all():
+        return best_each.tolist()
     penalty = np.where(ALLOWED, 0.0, -1e9)
     score = log_probs[0] + np.where(START_ALLOWED, 0.0, -1e9)
     back = []

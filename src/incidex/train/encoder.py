@@ -24,8 +24,19 @@ from ..eval.muc4 import ROLES, load_muc4
 from ..nlp.encoder import DEFAULT_ENCODER, encoder_dir, sha256_file
 from ..nlp.encoder_roles import EncoderHeads
 from ..nlp.encoding import MAX_PIECES, Encoder
-from .features import LAYERS, cache_split, load_split
-from .heads import Data, HeadOptions, doc_probs, save_heads, score_heads, tag_log_probs, train_classifier, train_tagger
+from .features import cache_split, layers_for, load_split
+from .heads import (
+    Data,
+    HeadOptions,
+    decode,
+    doc_probs,
+    save_heads,
+    score_decoded,
+    score_heads,
+    tag_log_probs,
+    train_classifier,
+    train_tagger,
+)
 
 SPLITS = ("train", "dev")
 
@@ -34,10 +45,18 @@ SPLITS = ("train", "dev")
 class EncoderTrainOptions:
     encoder: str = DEFAULT_ENCODER
     quantize: bool = True
-    layers: tuple[int, ...] = LAYERS
+    layers: tuple[int, ...] | None = None  # None: layers_for(the encoder's depth)
     threads: int = 1
     fixed_mix: bool = True  # heads read the mean of the layers (mixed once) instead of learning the mix
     heads: HeadOptions = HeadOptions()
+
+
+def with_layers(options: EncoderTrainOptions) -> EncoderTrainOptions:
+    """``options`` with the layers to read filled in from the encoder's depth when not given."""
+    if options.layers is not None:
+        return options
+    config = json.loads((encoder_dir(options.encoder) / "config.json").read_text(encoding="utf-8"))
+    return replace(options, layers=layers_for(int(config["num_hidden_layers"])))
 
 
 def ensure_cache(paths: dict[str, Path], cache_dir: Path, options: EncoderTrainOptions,
@@ -61,8 +80,10 @@ def ensure_cache(paths: dict[str, Path], cache_dir: Path, options: EncoderTrainO
 def tune_thresholds(dev: Data, windows: list[np.ndarray], probs: np.ndarray, heads: EncoderHeads,
                     log: Callable[[str], None]) -> tuple[EncoderHeads, float]:
     """Relevance and extra-type thresholds on a grid, then each role's span threshold in turn, best dev F1."""
+    spans = decode(dev, windows)
+
     def f1(h: EncoderHeads) -> float:
-        return score_heads(dev, windows, probs, h).micro.f1
+        return score_decoded(dev, spans, probs, h).micro.f1
 
     best = max((replace(heads, relevance=r, type_threshold=t)
                 for r, t in product((0.3, 0.4, 0.5, 0.6, 0.7), (0.3, 0.5, 0.7, 0.9))), key=f1)
@@ -88,23 +109,21 @@ def train_encoder_heads(train_path: Path, dev_path: Path, out_dir: Path, *, cach
         raise EvalError("training needs --train and --dev files in GTT MUC-4 format with at least one template each")
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / "heads.json").is_file():
         raise ConfigError(f"{out_dir} exists and holds no encoder heads; give --out a new or empty directory")
+    options = with_layers(options)
     ensure_cache({"train": train_path, "dev": dev_path}, cache_dir, options, log)
     torch.set_num_threads(options.threads)
     mix = np.full(len(options.layers), 1 / len(options.layers)) if options.fixed_mix else None
     train = Data(load_split(cache_dir, "train"), train_docs, mix)
     dev = Data(load_split(cache_dir, "dev"), dev_docs, mix)
-    head_options = replace(options.heads, config=replace(options.heads.config, layers=1)) if mix is not None \
-        else options.heads
+    shape = {"hidden": int(train.features.shape[-1]), "layers": 1 if mix is not None else len(options.layers)}
+    head_options = replace(options.heads, config=replace(options.heads.config, **shape))
     heads = EncoderHeads(encoder=options.encoder, layers=options.layers, hidden=train.features.shape[-1],
                          quantized=options.quantize, projection=options.heads.config.projection,
                          lstm=options.heads.config.lstm, attention=options.heads.config.attention)
-    gold_windows = None
+    gold_spans = decode(dev, _gold_log_probs(dev))  # the classifier is chosen with gold spans, not the tagger's
 
     def classifier_f1(model) -> float:
-        nonlocal gold_windows
-        if gold_windows is None:  # the classifier is chosen with gold spans, so the tagger does not decide it
-            gold_windows = _gold_log_probs(dev)
-        return score_heads(dev, gold_windows, doc_probs(model, dev), heads).micro.f1
+        return score_decoded(dev, gold_spans, doc_probs(model, dev), heads).micro.f1
 
     classifier, classifier_history = train_classifier(train, head_options, classifier_f1, log)
     probs = doc_probs(classifier, dev)
@@ -116,7 +135,8 @@ def train_encoder_heads(train_path: Path, dev_path: Path, out_dir: Path, *, cach
     info = {
         "name": "incidex-encoder-heads",
         "command": command,
-        "train": {"file": train_path.name, "sha256": sha256_file(train_path), "documents": len(train_docs)},
+        "train": {"file": train_path.name, "sha256": sha256_file(train_path), "documents": len(train_docs),
+                  "documents_encoded": len(train.documents)},
         "dev": {"file": dev_path.name, "sha256": sha256_file(dev_path), "documents": len(dev_docs)},
         "options": {**asdict(options.heads), "threads": options.threads, "fixed_mix": options.fixed_mix,
                     "quantized": options.quantize},

@@ -18,7 +18,14 @@ import numpy as np
 
 from ..nlp.encoding import MAX_PIECES, Encoder, sentence_spans
 
-LAYERS: tuple[int, ...] = (4, 6, 8, 10, 12)
+LAYER_SHARES: tuple[float, ...] = (1 / 3, 1 / 2, 2 / 3, 5 / 6, 1)
+
+
+def layers_for(depth: int) -> tuple[int, ...]:
+    """The hidden states the heads read from an encoder of ``depth`` layers: (4, 6, 8, 10, 12) for a base model."""
+    return tuple(sorted({max(1, round(depth * share)) for share in LAYER_SHARES}))
+
+
 
 
 @dataclass

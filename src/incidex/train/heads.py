@@ -21,7 +21,8 @@ from safetensors.torch import save_file
 from torch import nn
 
 from ..eval.muc4 import MucDocument, Score, learned_templates, score_corpus
-from ..nlp.encoder_roles import EncoderHeads, document_roles
+from ..nlp.encoder_roles import EncoderHeads, document_roles, window_spans
+from ..nlp.muc_roles import RoleSpan
 from ..nlp.heads import DocClassifier, HeadConfig, SpanTagger
 from ..nlp.tags import DOC_LABELS, TAGS
 from .features import CachedSplit
@@ -31,8 +32,8 @@ from .muc4 import incident_types, mention_roles
 @dataclass(frozen=True)
 class HeadOptions:
     seed: int = 13
-    tagger_epochs: int = 12
-    classifier_epochs: int = 15
+    tagger_epochs: int = 8
+    classifier_epochs: int = 6
     batch_windows: int = 16
     batch_docs: int = 8
     learn_rate: float = 1e-3
@@ -82,7 +83,7 @@ class Data:
 
     def __init__(self, split: CachedSplit, documents: Sequence[MucDocument], mix: np.ndarray | None = None) -> None:
         by_id = {d.docid: d for d in documents}
-        self.documents = [by_id[docid] for docid in split.docids]
+        self.documents = [by_id[docid] for docid in split.docids]  # a cache may hold a subset of the documents
         self.split = split
         self.mix = mix
         self.features = torch.from_numpy(np.array(split.features) if mix is None else premix(split.features, mix))
@@ -215,17 +216,31 @@ def doc_probs(model: DocClassifier, data: Data) -> np.ndarray:
     return np.concatenate(result)
 
 
-def score_heads(data: Data, windows: list[np.ndarray], probs: np.ndarray, heads: EncoderHeads) -> Score:
-    """The GTT-style score of templates built from the heads' outputs on a cached split."""
+def decode(data: Data, windows: list[np.ndarray]) -> list[list[RoleSpan]]:
+    """Per document, every span the tagger's log-probabilities give (no confidence threshold yet)."""
+    loose = EncoderHeads()
+    spans: list[list[RoleSpan]] = [[] for _ in data.documents]
+    for w, (d, _, _) in enumerate(data.split.windows):
+        lo, hi = data.window_rows[w]
+        spans[d].extend(window_spans(data.documents[d].text, data.split.offsets[lo:hi], windows[w], loose))
+    return spans
+
+
+def score_decoded(data: Data, spans: list[list[RoleSpan]], probs: np.ndarray, heads: EncoderHeads) -> Score:
+    """The GTT-style score of templates built from decoded spans (filtered by ``heads``' thresholds) and the
+    classifier's probabilities."""
     predictions = {}
     for d, document in enumerate(data.documents):
-        lo, hi = data.doc_rows[d]
-        rows = [w for w, (doc, _, _) in enumerate(data.split.windows) if doc == d]
-        learned = document_roles(document.text, [(data.split.offsets[data.window_rows[w][0]:data.window_rows[w][1]],
-                                                  windows[w]) for w in rows], probs[d], heads)
+        kept = [s for s in spans[d] if s.score >= heads.span_threshold.get(s.role, 0.0)]
+        learned = replace(document_roles(document.text, [], probs[d], heads), spans=tuple(kept))
         predictions[document.docid] = learned_templates(learned, document.text, relevance=heads.relevance,
                                                         threshold=heads.type_threshold)
     return score_corpus(predictions, data.documents)
+
+
+def score_heads(data: Data, windows: list[np.ndarray], probs: np.ndarray, heads: EncoderHeads) -> Score:
+    """The GTT-style score of templates built from the heads' outputs on a cached split."""
+    return score_decoded(data, decode(data, windows), probs, heads)
 
 
 def save_heads(out_dir: Path, tagger: SpanTagger, classifier: DocClassifier, heads: EncoderHeads,
