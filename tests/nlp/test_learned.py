@@ -29,11 +29,12 @@ def test_the_setting_names_the_shipped_models_a_directory_or_none(tmp_path: Path
 
 
 @pytest.mark.slow
-def test_the_default_pipeline_runs_the_learned_tagger_and_rules_only_does_not() -> None:
+def test_the_default_pipeline_runs_the_encoder_after_incidents_and_rules_only_does_not() -> None:
     settings = load_settings()
-    assert "incidex_muc_roles" in build_pipeline(settings).pipe_names
+    names = build_pipeline(settings).pipe_names
+    assert names.index("incidex_incidents") < names.index("incidex_encoder_roles") < names.index("incidex_roles")
     rules = build_pipeline(using_learned_model(settings, ""))
-    assert "incidex_muc_roles" not in rules.pipe_names
+    assert "incidex_encoder_roles" not in rules.pipe_names and "incidex_muc_roles" not in rules.pipe_names
     assert rules.pipe_names[-1] == "incidex_roles"
 
 
@@ -57,7 +58,7 @@ def test_learned_fillers_add_to_what_the_rules_find() -> None:
     assert not [p for i in rules.incidents for p in i.perpetrators]
     evidence = [e for i in learned.incidents for e in i.evidence if e.field.startswith("perpetrators[")]
     assert [e.text for e in evidence] == [p.text for i in learned.incidents for p in i.perpetrators] != []
-    assert all(e.component == "incidex_muc_roles_v1" and text[e.start:e.end] == e.text for e in evidence)
+    assert all(e.component == "incidex_encoder_roles_v1" and text[e.start:e.end] == e.text for e in evidence)
 
 
 def _roles_with_learned(text: str, spans: list[tuple[str, str]]):
@@ -80,5 +81,5 @@ def test_learned_people_that_are_places_or_end_in_a_verb_are_dropped_or_trimmed(
     args = frames[0].arguments
     assert "Maidan Shahr" not in [v.text for v in args.victims]
     learned = [(p.text, p.learned) for p in args.perpetrators if p.learned]
-    assert learned == [("A man", True)]
+    assert learned == [("A man", "incidex_muc_roles_v1")]
     assert [t.text for t in args.targets if t.learned] == ["military base"]

@@ -7,13 +7,15 @@ pieces of the document; their findings go to ``doc._.incidex_muc`` as :class:`Le
 character offsets into ``doc.text`` (word pieces are mapped back through the fast tokenizer's offsets and widened
 to whole words).
 
-A heads directory (``incidex train encoder``) holds ``heads.safetensors`` and ``heads.json``: the encoder the heads
-were trained on, its layers, the head shapes and the decision thresholds.
+A heads directory (``incidex train encoder``) holds ``heads.safetensors``, ``heads.json`` (the encoder the heads
+were trained on, its layers, the head shapes and the decision thresholds) and, optionally, ``role_lexicon.json``
+(strings that reliably filled one role in training; they add to the tagger's spans inside the encoded windows).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from importlib import resources
@@ -31,6 +33,7 @@ from .muc_roles import EXTENSION, LearnedRoles, RoleSpan, TypeScore
 FACTORY_NAME = "incidex_encoder_roles_v1"
 HEADS_FILE = "heads.safetensors"
 HEADS_INFO = "heads.json"
+LEXICON_FILE = "role_lexicon.json"
 
 
 @dataclass(frozen=True)
@@ -92,12 +95,37 @@ def window_spans(text: str, offsets: np.ndarray, log_probs: np.ndarray, heads: E
     return result
 
 
+class Lexicon:
+    """Strings that reliably filled one role in training (``role_lexicon.json``), found as whole words."""
+
+    def __init__(self, entries: dict[str, str]) -> None:
+        self.roles = {k.lower(): v for k, v in entries.items()}
+        ordered = sorted(self.roles, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)", re.I) \
+            if ordered else None
+
+    def spans(self, text: str, ranges: Iterable[tuple[int, int]], taken: Sequence[RoleSpan]) -> list[RoleSpan]:
+        """Lexicon matches inside ``ranges`` that overlap none of the ``taken`` spans."""
+        if self.pattern is None:
+            return []
+        found = []
+        for start, end in ranges:
+            for match in self.pattern.finditer(text, start, end):
+                if not any(t.start < match.end() and match.start() < t.end for t in taken):
+                    found.append(RoleSpan(match.start(), match.end(), match.group(), self.roles[match.group().lower()]))
+        return found
+
+
 def document_roles(text: str, windows: Sequence[tuple[np.ndarray, np.ndarray]], doc_probs: np.ndarray | None,
-                   heads: EncoderHeads) -> LearnedRoles:
+                   heads: EncoderHeads, lexicon: Lexicon | None = None) -> LearnedRoles:
     """:class:`LearnedRoles` of a document from its windows' (offsets, tag log-probabilities) and the
-    classifier's label probabilities (None when nothing was encoded)."""
-    spans = sorted((s for offsets, log_probs in windows for s in window_spans(text, offsets, log_probs, heads)),
-                   key=lambda s: s.start)
+    classifier's label probabilities (None when nothing was encoded); ``lexicon`` strings add to the tagger's
+    spans inside the encoded windows."""
+    spans = [s for offsets, log_probs in windows for s in window_spans(text, offsets, log_probs, heads)]
+    if lexicon is not None:
+        ranges = [(int(offsets[0, 0]), int(offsets[-1, 1])) for offsets, _ in windows if len(offsets)]
+        spans += lexicon.spans(text, ranges, spans)
+    spans.sort(key=lambda s: s.start)
     if doc_probs is None:
         return LearnedRoles(types=(), spans=tuple(spans), relevance=0.0, component=FACTORY_NAME)
     types = sorted((TypeScore(t, float(doc_probs[DOC_LABELS.index(t)])) for t in INCIDENT_TYPES),
@@ -138,6 +166,9 @@ class EncoderModel:
         self.classifier.load_state_dict({k[11:]: v for k, v in state.items() if k.startswith("classifier.")})
         self.tagger.eval()
         self.classifier.eval()
+        lexicon_path = heads_dir / LEXICON_FILE
+        self.lexicon = Lexicon(json.loads(lexicon_path.read_text(encoding="utf-8"))) if lexicon_path.is_file() \
+            else None
         self.torch = torch
 
     def predict(self, texts: Sequence[str], selections: Sequence[list[tuple[int, int]] | None]) -> list[LearnedRoles]:
@@ -167,7 +198,7 @@ class EncoderModel:
             pieces = torch.from_numpy(np.concatenate([w.features for w in windows]).astype(np.float32))[None]
             mask = torch.ones(pieces.shape[:2], dtype=torch.bool)
             probs = torch.sigmoid(self.classifier(pieces, mask))[0].numpy()
-        return document_roles(text, tagged, probs, self.heads)
+        return document_roles(text, tagged, probs, self.heads, self.lexicon)
 
 
 def flagged_sentences(text: str, trigger_offsets: Iterable[int], *, neighbours: int = 1) -> list[tuple[int, int]]:
@@ -210,7 +241,7 @@ class EncoderRoles:
             yield doc
 
 
-DEFAULT_CONFIG = {"heads_dir": "", "encoder": "", "neighbours": 1, "threads": 0}
+DEFAULT_CONFIG = {"heads_dir": "", "encoder": "", "neighbours": 0, "threads": 0}
 
 
 def create_encoder_roles(nlp: Language, name: str, heads_dir: str, encoder: str, neighbours: int,

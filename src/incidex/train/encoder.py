@@ -22,9 +22,10 @@ import torch
 from ..errors import ConfigError, EvalError
 from ..eval.muc4 import ROLES, load_muc4
 from ..nlp.encoder import DEFAULT_ENCODER, encoder_dir, sha256_file
-from ..nlp.encoder_roles import EncoderHeads
+from ..nlp.encoder_roles import LEXICON_FILE, EncoderHeads, Lexicon
 from ..nlp.encoding import MAX_PIECES, Encoder
 from .features import cache_split, layers_for, load_split
+from .muc4 import role_lexicon
 from .heads import (
     Data,
     HeadOptions,
@@ -48,6 +49,7 @@ class EncoderTrainOptions:
     layers: tuple[int, ...] | None = None  # None: layers_for(the encoder's depth)
     threads: int = 1
     fixed_mix: bool = True  # heads read the mean of the layers (mixed once) instead of learning the mix
+    lexicon: bool = True  # strings that reliably filled one role in training add to the tagger's spans
     heads: HeadOptions = HeadOptions()
 
 
@@ -78,9 +80,9 @@ def ensure_cache(paths: dict[str, Path], cache_dir: Path, options: EncoderTrainO
 
 
 def tune_thresholds(dev: Data, windows: list[np.ndarray], probs: np.ndarray, heads: EncoderHeads,
-                    log: Callable[[str], None]) -> tuple[EncoderHeads, float]:
+                    log: Callable[[str], None], lexicon: Lexicon | None = None) -> tuple[EncoderHeads, float]:
     """Relevance and extra-type thresholds on a grid, then each role's span threshold in turn, best dev F1."""
-    spans = decode(dev, windows)
+    spans = decode(dev, windows, lexicon)
 
     def f1(h: EncoderHeads) -> float:
         return score_decoded(dev, spans, probs, h).micro.f1
@@ -130,8 +132,11 @@ def train_encoder_heads(train_path: Path, dev_path: Path, out_dir: Path, *, cach
     tagger, tagger_history = train_tagger(
         train, head_options, lambda model: score_heads(dev, tag_log_probs(model, dev), probs, heads).micro.f1, log)
     windows = tag_log_probs(tagger, dev)
-    heads, _ = tune_thresholds(dev, windows, probs, heads, log)
-    score = score_heads(dev, windows, probs, heads)
+    encoded = set(train.split.docids)
+    lexicon = role_lexicon([d for d in train_docs if d.docid in encoded]) if options.lexicon else {}
+    finder = Lexicon(lexicon) if lexicon else None
+    heads, _ = tune_thresholds(dev, windows, probs, heads, log, finder)
+    score = score_decoded(dev, decode(dev, windows, finder), probs, heads)
     info = {
         "name": "incidex-encoder-heads",
         "command": command,
@@ -147,6 +152,8 @@ def train_encoder_heads(train_path: Path, dev_path: Path, out_dir: Path, *, cach
         "minutes": round((time.perf_counter() - started) / 60, 1),
     }
     save_heads(out_dir, tagger, classifier, heads, info, mix=mix)
+    if lexicon:
+        (out_dir / LEXICON_FILE).write_text(json.dumps(lexicon, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     log(score.table())
     return info
 

@@ -21,7 +21,7 @@ from safetensors.torch import save_file
 from torch import nn
 
 from ..eval.muc4 import MucDocument, Score, learned_templates, score_corpus
-from ..nlp.encoder_roles import EncoderHeads, document_roles, window_spans
+from ..nlp.encoder_roles import EncoderHeads, Lexicon, document_roles, window_spans
 from ..nlp.muc_roles import RoleSpan
 from ..nlp.heads import DocClassifier, HeadConfig, SpanTagger
 from ..nlp.tags import DOC_LABELS, TAGS
@@ -216,13 +216,18 @@ def doc_probs(model: DocClassifier, data: Data) -> np.ndarray:
     return np.concatenate(result)
 
 
-def decode(data: Data, windows: list[np.ndarray]) -> list[list[RoleSpan]]:
-    """Per document, every span the tagger's log-probabilities give (no confidence threshold yet)."""
+def decode(data: Data, windows: list[np.ndarray], lexicon: Lexicon | None = None) -> list[list[RoleSpan]]:
+    """Per document, every span the tagger's log-probabilities give (no confidence threshold yet), and the
+    ``lexicon`` strings found in its windows where the tagger found nothing."""
     loose = EncoderHeads()
     spans: list[list[RoleSpan]] = [[] for _ in data.documents]
     for w, (d, _, _) in enumerate(data.split.windows):
         lo, hi = data.window_rows[w]
         spans[d].extend(window_spans(data.documents[d].text, data.split.offsets[lo:hi], windows[w], loose))
+    if lexicon is not None:
+        for d, document in enumerate(data.documents):
+            ranges = [(int(s), int(e)) for doc, s, e in data.split.windows if doc == d]
+            spans[d] += lexicon.spans(document.text, ranges, spans[d])
     return spans
 
 
