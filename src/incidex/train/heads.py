@@ -125,25 +125,19 @@ def _seed(seed: int) -> torch.Generator:
     return torch.Generator().manual_seed(seed)
 
 
-def train_tagger(train: Data, options: HeadOptions, evaluate: Callable[[SpanTagger], float],
-                 log: Callable[[str], None] = print) -> tuple[SpanTagger, list[dict]]:
-    """The tagger of the best dev epoch and the history of every epoch."""
-    generator = _seed(options.seed)
-    model = SpanTagger(options.config)
-    optimizer = torch.optim.Adam(model.parameters(), lr=options.learn_rate)
-    keep = {i for i, d in enumerate(train.documents) if d.templates or options.tagger_docs == "all"}
-    windows = [w for w, (d, _, _) in enumerate(train.split.windows) if d in keep]
+def _fit(model: nn.Module, name: str, *, items: list[int], batch_size: int, epochs: int, learn_rate: float,
+         generator: torch.Generator, batch_loss: Callable[[nn.Module, list[int]], torch.Tensor],
+         evaluate: Callable[[nn.Module], float], log: Callable[[str], None]) -> list[dict]:
+    """Adam over shuffled batches of ``items`` for ``epochs``; keeps the weights of the best dev epoch."""
+    optimizer = torch.optim.Adam(model.parameters(), lr=learn_rate)
     best, best_state, history = -1.0, None, []
-    loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
-    for epoch in range(1, options.tagger_epochs + 1):
+    for epoch in range(1, epochs + 1):
         model.train()
         started, total = time.perf_counter(), 0.0
-        order = torch.randperm(len(windows), generator=generator).tolist()
-        for first in range(0, len(order), options.batch_windows):
-            batch = [windows[i] for i in order[first:first + options.batch_windows]]
-            features, lengths, labels = train.window_batch(batch)
-            logits = model(features, lengths)
-            loss = loss_fn(logits.reshape(-1, len(TAGS)), labels.reshape(-1))
+        order = torch.randperm(len(items), generator=generator).tolist()
+        for first in range(0, len(order), batch_size):
+            batch = [items[i] for i in order[first:first + batch_size]]
+            loss = batch_loss(model, batch)
             optimizer.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -151,13 +145,32 @@ def train_tagger(train: Data, options: HeadOptions, evaluate: Callable[[SpanTagg
             total += loss.item() * len(batch)
         model.eval()
         value = evaluate(model)
-        history.append({"epoch": epoch, "loss": round(total / len(windows), 4), "dev": round(value, 4),
+        history.append({"epoch": epoch, "loss": round(total / len(items), 4), "dev": round(value, 4),
                         "seconds": round(time.perf_counter() - started, 1)})
-        log(f"tagger epoch {epoch}: {history[-1]}")
+        log(f"{name} epoch {epoch}: {history[-1]}")
         if value > best:
             best, best_state = value, {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
     model.eval()
+    return history
+
+
+def train_tagger(train: Data, options: HeadOptions, evaluate: Callable[[SpanTagger], float],
+                 log: Callable[[str], None] = print) -> tuple[SpanTagger, list[dict]]:
+    """The tagger of the best dev epoch and the history of every epoch."""
+    generator = _seed(options.seed)
+    model = SpanTagger(options.config)
+    keep = {i for i, d in enumerate(train.documents) if d.templates or options.tagger_docs == "all"}
+    windows = [w for w, (d, _, _) in enumerate(train.split.windows) if d in keep]
+    loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
+
+    def batch_loss(tagger: nn.Module, batch: list[int]) -> torch.Tensor:
+        features, lengths, labels = train.window_batch(batch)
+        return loss_fn(tagger(features, lengths).reshape(-1, len(TAGS)), labels.reshape(-1))
+
+    history = _fit(model, "tagger", items=windows, batch_size=options.batch_windows, epochs=options.tagger_epochs,
+                   learn_rate=options.learn_rate, generator=generator, batch_loss=batch_loss, evaluate=evaluate,
+                   log=log)
     return model, history
 
 
@@ -166,31 +179,15 @@ def train_classifier(train: Data, options: HeadOptions, evaluate: Callable[[DocC
     """The document classifier of the best dev epoch and the history of every epoch."""
     generator = _seed(options.seed + 1)
     model = DocClassifier(options.config)
-    optimizer = torch.optim.Adam(model.parameters(), lr=options.learn_rate)
     loss_fn = nn.BCEWithLogitsLoss()
-    best, best_state, history = -1.0, None, []
-    for epoch in range(1, options.classifier_epochs + 1):
-        model.train()
-        started, total = time.perf_counter(), 0.0
-        order = torch.randperm(len(train.documents), generator=generator).tolist()
-        for first in range(0, len(order), options.batch_docs):
-            batch = order[first:first + options.batch_docs]
-            features, mask = train.doc_batch(batch)
-            loss = loss_fn(model(features, mask), train.targets[batch])
-            optimizer.zero_grad()
-            loss.backward()
-            nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            total += loss.item() * len(batch)
-        model.eval()
-        value = evaluate(model)
-        history.append({"epoch": epoch, "loss": round(total / len(order), 4), "dev": round(value, 4),
-                        "seconds": round(time.perf_counter() - started, 1)})
-        log(f"classifier epoch {epoch}: {history[-1]}")
-        if value > best:
-            best, best_state = value, {k: v.clone() for k, v in model.state_dict().items()}
-    model.load_state_dict(best_state)
-    model.eval()
+
+    def batch_loss(classifier: nn.Module, batch: list[int]) -> torch.Tensor:
+        features, mask = train.doc_batch(batch)
+        return loss_fn(classifier(features, mask), train.targets[batch])
+
+    history = _fit(model, "classifier", items=list(range(len(train.documents))), batch_size=options.batch_docs,
+                   epochs=options.classifier_epochs, learn_rate=options.learn_rate, generator=generator,
+                   batch_loss=batch_loss, evaluate=evaluate, log=log)
     return model, history
 
 
