@@ -49,7 +49,7 @@ class EncoderTrainOptions:
     layers: tuple[int, ...] | None = None  # None: layers_for(the encoder's depth)
     threads: int = 1
     fixed_mix: bool = True  # heads read the mean of the layers (mixed once) instead of learning the mix
-    lexicon: bool = True  # strings that reliably filled one role in training add to the tagger's spans
+    lexicon: bool = True  # try strings that reliably filled one role in training beside the tagger's spans
     heads: HeadOptions = HeadOptions()
 
 
@@ -134,9 +134,16 @@ def train_encoder_heads(train_path: Path, dev_path: Path, out_dir: Path, *, cach
     windows = tag_log_probs(tagger, dev)
     encoded = set(train.split.docids)
     lexicon = role_lexicon([d for d in train_docs if d.docid in encoded]) if options.lexicon else {}
-    finder = Lexicon(lexicon) if lexicon else None
-    heads, _ = tune_thresholds(dev, windows, probs, heads, log, finder)
-    score = score_decoded(dev, decode(dev, windows, finder), probs, heads)
+    tuned, value = tune_thresholds(dev, windows, probs, heads, log)
+    if lexicon:  # the lexicon is kept only when it raises dev F1
+        with_lexicon, lexicon_value = tune_thresholds(dev, windows, probs, heads, log, Lexicon(lexicon))
+        log(f"role lexicon: dev F1 {100 * lexicon_value:.2f} with it, {100 * value:.2f} without")
+        if lexicon_value > value:
+            tuned = with_lexicon
+        else:
+            lexicon = {}
+    heads = tuned
+    score = score_decoded(dev, decode(dev, windows, Lexicon(lexicon) if lexicon else None), probs, heads)
     info = {
         "name": "incidex-encoder-heads",
         "command": command,
