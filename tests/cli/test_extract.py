@@ -129,7 +129,7 @@ def test_installed_entry_point_runs_without_traceback(tmp_path: Path) -> None:
 
 
 def test_fast_leaves_out_the_encoder(capsys, monkeypatch) -> None:
-    report = str(Path(__file__).resolve().parents[1] / "corpus" / "buenos_aires_san_isidro_arson.txt")
+    report = str(Path(__file__).resolve().parents[1] / "corpus" / "kherson_shelling.txt")
 
     def components(*options: str) -> set[str]:
         code, out, _ = run(["extract", report, *options], capsys, monkeypatch)

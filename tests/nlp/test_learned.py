@@ -50,14 +50,14 @@ def test_an_organization_the_rules_hold_is_not_added_again_under_another_alias()
 
 @pytest.mark.slow
 def test_learned_fillers_add_to_what_the_rules_find() -> None:
-    # The rules find no perpetrator in this report; the tagger names the two men arrested over the fire, and the
-    # evidence says which component found them.
-    text = (CORPUS / "buenos_aires_san_isidro_arson.txt").read_text(encoding="utf-8")
-    rules = extract_text(text, settings=using_learned_model(load_settings(), ""))
-    learned = extract_text(text)
-    assert not [p for i in rules.incidents for p in i.perpetrators]
-    evidence = [e for i in learned.incidents for e in i.evidence if e.field.startswith("perpetrators[")]
-    assert [e.text for e in evidence] == [p.text for i in learned.incidents for p in i.perpetrators] != []
+    # The rules name no target of the Kherson shelling; the encoder heads name what was hit, and the evidence says
+    # which component found them.
+    text = (CORPUS / "kherson_shelling.txt").read_text(encoding="utf-8")
+    rules = extract_text(text, published="2024-06-17", settings=using_learned_model(load_settings(), ""))
+    learned = extract_text(text, published="2024-06-17")
+    assert not [t for i in rules.incidents for t in i.targets]
+    evidence = [e for i in learned.incidents for e in i.evidence if e.field.startswith("targets[")]
+    assert [e.text for e in evidence] == [t.text for i in learned.incidents for t in i.targets] != []
     assert all(e.component == "incidex_encoder_roles_v1" and text[e.start:e.end] == e.text for e in evidence)
 
 
