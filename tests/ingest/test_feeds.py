@@ -159,3 +159,15 @@ def test_read_paths_reads_feed_and_page_urls(http_server: LocalServer) -> None:
     assert isinstance(page_doc, Document) and PAGE[0] in page_doc.text
     assert page_doc.url == http_server.url("/story") and page_doc.title == "Convoy hit"
     assert isinstance(failure, ReadFailure) and "HTTP 404" in failure.error
+
+
+def test_a_relative_link_is_resolved_against_the_feed_url_and_a_guid_is_no_link(http_server: LocalServer) -> None:
+    http_server.routes["/feeds/wire.xml"] = Reply(body=rss("Wire", [
+        {"guid": "w1", "title": "Convoy hit", "link": "../story", "description": "Teaser."},
+        {"guid": "w2", "title": "Brief", "description": "Three people were hurt in a blast."},
+    ]))
+    http_server.routes["/story"] = Reply(body=article("Convoy hit", PAGE), headers={"Content-Type": "text/html"})
+    page, brief = read_paths([http_server.url("/feeds/wire.xml")])
+    assert isinstance(page, Document) and page.url == http_server.url("/story") and PAGE[0] in page.text
+    assert isinstance(brief, Document) and brief.url is None and brief.text.startswith("Three people")
+    assert http_server.paths() == ["/robots.txt", "/feeds/wire.xml", "/story"]

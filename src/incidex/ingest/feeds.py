@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import feedparser
 import lxml.html
@@ -50,10 +51,10 @@ def feed_items(
 ) -> list[Item]:
     """The entries of a feed, in feed order, one per entry id; raises :class:`FormatError` for what is no feed.
 
-    ``outlet`` names the publisher (default: the feed's title) and ``kind`` declares what kind of outlet it is.
+    ``url`` is where the feed was fetched from, to resolve relative links. ``outlet`` names the publisher
+    (default: the feed's title) and ``kind`` declares what kind of outlet it is.
     """
-    headers = {"content-location": url} if url else {}
-    parsed = feedparser.parse(data, response_headers=headers, sanitize_html=False, resolve_relative_uris=bool(url))
+    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)  # ids as written, URL or not
     entries = parsed.entries
     if not parsed.version and not entries:
         raise FormatError(f"{origin}: not an RSS or Atom feed ({_why(parsed)}); check the URL or file")
@@ -64,7 +65,7 @@ def feed_items(
     for entry in entries:
         item_id = _item_id(entry)
         if item_id not in items:
-            build = _Entry(entry, origin=f"{origin}#{item_id}", outlet=outlet, kind=kind, fetcher=fetcher,
+            build = _Entry(entry, origin=f"{origin}#{item_id}", base=url, outlet=outlet, kind=kind, fetcher=fetcher,
                            max_bytes=max_bytes)
             items[item_id] = Item(item_id, reading(build.origin, build))
     return list(items.values())
@@ -73,10 +74,11 @@ def feed_items(
 class _Entry:
     """Builds one entry's document (called only when the entry is read)."""
 
-    def __init__(self, entry: dict, *, origin: str, outlet: str | None, kind: SourceKind | None, fetcher: Fetcher,
-                 max_bytes: int) -> None:
+    def __init__(self, entry: dict, *, origin: str, base: str | None, outlet: str | None, kind: SourceKind | None,
+                 fetcher: Fetcher, max_bytes: int) -> None:
         self.entry = entry
         self.origin = origin
+        self.base = base
         self.outlet = outlet
         self.kind = kind
         self.fetcher = fetcher
@@ -84,8 +86,7 @@ class _Entry:
 
     def __call__(self) -> Document:
         entry = self.entry
-        link = (entry.get("link") or "").strip()
-        link = link if is_url(link) else None  # an RSS guid without <link> is taken for one by feedparser
+        link = _link(entry, self.base)
         title = _plain(entry.get("title"))
         published = _published(entry)
         text = _content(entry)
@@ -98,6 +99,16 @@ class _Entry:
         check_size(len(text.encode("utf-8")), origin=self.origin, max_bytes=self.max_bytes)
         return Document(text=check_text(text, origin=self.origin), published=published, source=self.outlet,
                         title=title, url=link, origin=self.origin, source_kind=self.kind)
+
+
+def _link(entry: dict, base: str | None) -> str | None:
+    """The entry's absolute http(s) link: a relative <link> resolved against the feed's URL; an RSS guid that
+    feedparser took for the link only when it is a URL itself."""
+    raw = (entry.get("link") or "").strip()
+    from_guid = entry.get("guidislink") and raw == (entry.get("id") or "").strip()
+    if raw and base and not from_guid:
+        raw = urljoin(base, raw)
+    return raw if is_url(raw) else None
 
 
 def _item_id(entry: dict) -> str:

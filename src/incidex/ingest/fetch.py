@@ -113,8 +113,9 @@ class Fetcher:
                 raise FetchError(f"{url}: HTTP {response.status_code}, and the server asks to retry after {wait:.0f} s "
                                  f"(more than fetch.max_retry_after, {self.settings.max_retry_after:.0f} s); try later")
             self._sleep(wait)
-        raise FetchError(f"{url}: HTTP {response.status_code} {response.reason} after {self.settings.retries} retries; "
-                         "the server is failing, try later")
+        retries = self.settings.retries
+        raise FetchError(f"{url}: HTTP {response.status_code} {response.reason} after {retries} "
+                         f"{'retry' if retries == 1 else 'retries'}; the server is failing, try later")
 
     def _request(self, url: str, headers: dict[str, str], *, max_bytes: int | None = None) -> _Response:
         """One GET: the whole body within the deadline and size cap, or FetchError."""
