@@ -119,6 +119,7 @@ def test_non_english_text_gives_its_language_a_warning_and_no_incidents(tmp_path
     assert code == 0
     assert "the text is in Russian (ru)" in err
     report = json.loads(out)
+    validate_report(report)
     assert report["document"]["language"] == "ru" and report["incidents"] == []
     assert report["document"]["warnings"] == [err.strip().removeprefix("incidex: warning: ")]
 

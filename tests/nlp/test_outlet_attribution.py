@@ -9,6 +9,7 @@ import pytest
 from incidex.batch import extract_documents
 from incidex.config import Settings
 from incidex.resolve import Resolver
+from incidex.schema import validate_report
 from incidex.store import Store, ingest
 from incidex.types import Document
 
@@ -23,6 +24,7 @@ def test_a_state_media_outlet_is_the_source_of_the_figures_it_states_itself(sett
     declared, undeclared = (o.report for o in extract_documents(
         [Document(text=OWN_VOICE, source="RIA Novosti", source_kind="state_media", published="2024-06-17"),
          Document(text=OWN_VOICE, source="RIA Novosti", published="2024-06-17")], settings=settings))
+    validate_report(declared.to_dict())
     [incident] = declared.incidents
     outlet = incident.sources[-1]
     assert (outlet.name, outlet.kind, outlet.start, outlet.end) == ("RIA Novosti", "state_media", None, None)
