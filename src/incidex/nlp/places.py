@@ -59,6 +59,7 @@ FACILITY_NOUNS: dict[str, frozenset[str]] = {
     "compound": frozenset({"embassy", "military", "government", "residential", "presidential"}),
     "palace": frozenset({"presidential", "royal"}),
 }
+_ANY_FACILITY = frozenset(noun for noun, needed in FACILITY_NOUNS.items() if not needed)
 _FACILITY_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "punct"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her"})
 _NOT_PLACE_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "INTJ", "ADJ"})
@@ -82,6 +83,11 @@ _KIND_NOUNS: dict[str, PlaceKind] = {**dict.fromkeys(_ADMIN1_NOUNS, "admin1"), *
 # words after a name that say it is a place: "Redwani village", "Palashbari upazila", "Kalitala area"
 _PLACE_AFTER = _ADMIN1_NOUNS | _ADMIN2_NOUNS | _CITY_NOUNS | {"area", "locality", "neighbourhood", "neighborhood",
                                                               "suburb", "settlement", "axis", "villages"}
+# words after a place name that make it part of an organization's name: "Abu Dhabi TV", "Kenya Airways"
+_ORGANIZATION_WORDS = frozenset({"tv", "television", "radio", "news", "newspaper", "times", "post", "herald",
+                                 "tribune", "journal", "gazette", "daily", "agency", "channel", "broadcasting", "fm",
+                                 "airways", "airlines", "fc", "club", "corporation", "company", "foundation",
+                                 "institute", "observer", "express", "telegraph", "mail", "press", "chronicle"})
 _COMPASS = frozenset({"nord", "sud", "est", "ouest", "north", "south", "east", "west", "centre", "center"})
 _NAME_LIST_TOKENS = 14  # the longest parenthesized list of names read: "(Titao, Loroum)", "(Kelbo, Soum, Sahel)"
 _MAX_UNKNOWN_WORDS = 4  # words of a place name the gazetteer lacks, found by where it stands
@@ -215,6 +221,8 @@ class PlaceFinder:
             return False
         if key in _COMPASS and _hyphenated(span):
             return False  # "Kacham-Ouest" is one name, not a region called Ouest
+        if _names_an_organization(span):
+            return False  # "an Abu Dhabi TV photojournalist", "the Kabul Times", "a Dubai-based firm"
         candidates = self.gazetteer.lookup(key)
         if key.isalpha() and len(key) <= 3:  # "US", "UK" but not "us", "car", or "EU" as the French town Eu
             if not (cased and text.isupper() and any(c.place.kind == "country" for c in candidates)):
@@ -233,8 +241,9 @@ class PlaceFinder:
             if cue < 2:
                 return False  # "Maurice" is French for Mauritius, and a first name
         if settlement and not ner_place:
-            if token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1):
-                return False  # part of a longer name: "Michael Jackson", "Moscow State University"
+            longer = token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1)
+            if longer and not _names_a_facility(token):
+                return False  # part of a longer name: "Michael Jackson", not "Rangpur Medical College Hospital"
             if token.ent_type_ == "NORP" and cue < 2:  # "German" is also an Isle of Man parish
                 return False
             if all(c.place.population < SMALL_PLACE for c in candidates) and not cue:
@@ -423,6 +432,24 @@ def _name_list_end(doc: Doc, open_at: int) -> int | None:
         if text not in (",", "-") and not _capitalized(doc[k]):
             return None
     return None
+
+
+def _names_an_organization(span: Span) -> bool:
+    """Whether a place name is the first part of an organization's name: "Abu Dhabi TV", "Dubai-based"."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based":
+        return True
+    return end < len(doc) and doc[end].lower_ in _ORGANIZATION_WORDS and (doc[end].text[:1].isupper()
+                                                                         or doc[end].lower_ == "tv")
+
+
+def _names_a_facility(token: Token) -> bool:
+    """Whether the entity that starts with ``token`` is a facility named after its place ("Rangpur Medical College
+    Hospital", "Moscow State University"): the place still says where the facility is."""
+    if token.ent_iob_ != "B":
+        return False
+    last = token.doc[token.i + _entity_length(token) - 1]
+    return _facility_head(last) in _ANY_FACILITY
 
 
 def _hyphenated(span: Span) -> bool:
