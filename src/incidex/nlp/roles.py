@@ -299,11 +299,11 @@ def _is_origin(token: Token, *, country: bool = False) -> bool:
     Indo-Myanmar border")."""
     if token.dep_ == "compound" and token.head.lemma_ in BORDER_NOUNS:
         return True
+    if token.head.lower_ in ("with", "of") and token.head.head.lemma_ in BORDER_NOUNS:
+        return True
     for ancestor in list(token.ancestors)[:3]:
         if ancestor.lower_ == "from" and (ancestor.head.lemma_ in {"be", "come", "hail", "originate"}
                                           or country and ancestor.head.pos_ in ("NOUN", "PROPN")):
-            return True
-        if ancestor.lower_ in ("with", "of") and ancestor.head.lemma_ in BORDER_NOUNS:
             return True
     return False
 
