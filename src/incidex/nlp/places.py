@@ -412,7 +412,7 @@ def _listed_position(span: Span) -> bool:
     "Posso (Titao, Loroum)" and of "Posso village (Titao, Loroum)"."""
     doc, i = span.doc, span.start - 1
     while i >= 0 and span.start - i < _NAME_LIST_TOKENS and doc[i].text != "(":
-        if doc[i].text not in (",", "-") and not _capitalized(doc[i]):
+        if not _in_name_list(doc[i]):
             return False
         i -= 1
     if i < 1 or doc[i].text != "(" or not (_capitalized(doc[i - 1]) or doc[i - 1].lower_ in _PLACE_AFTER):
@@ -422,16 +422,22 @@ def _listed_position(span: Span) -> bool:
 
 
 def _name_list_end(doc: Doc, open_at: int) -> int | None:
-    """Index of the ")" closing the parenthesis at ``open_at`` when it holds only capitalized names and commas."""
+    """Index of the ")" closing the parenthesis at ``open_at`` when it holds only names, their kinds and commas:
+    "(Titao, Loroum)", "(Tawila locality, North Darfur state)"."""
     if doc[open_at].text != "(":
         return None
     for k in range(open_at + 1, min(len(doc), open_at + _NAME_LIST_TOKENS)):
         text = doc[k].text
         if text == ")":
             return k if k > open_at + 1 and doc[k - 1].text != "," else None
-        if text not in (",", "-") and not _capitalized(doc[k]):
+        if not _in_name_list(doc[k]):
             return None
     return None
+
+
+def _in_name_list(token: Token) -> bool:
+    """A token of a parenthesized list of places: a name's word, a comma, a hyphen or a kind ("locality")."""
+    return token.text in (",", "-") or _capitalized(token) or token.lower_ in _PLACE_AFTER
 
 
 def _names_an_organization(span: Span) -> bool:
