@@ -206,8 +206,11 @@ class Gazetteer:
         for key in self._curated:
             first = key.partition(" ")[0]
             self._curated_first[first] = max(self._curated_first.get(first, 0), len(key))
-        self._curated_first_hashes = numpy.array(sorted(hash_string(w) for w in self._curated_first),
-                                                 dtype=numpy.uint64)
+        curated_first = numpy.sort(numpy.array([hash_string(w) for w in self._curated_first], dtype=numpy.uint64))
+        # every first word, package or curated, still sorted (numpy.union1d hashes and takes half a second here)
+        self._screen = numpy.insert(self._first_keys, numpy.searchsorted(self._first_keys, curated_first),
+                                    curated_first)
+        self._known: dict[str, bool] = {}  # has_key answers (cleared when full)
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> Gazetteer:
@@ -232,11 +235,15 @@ class Gazetteer:
 
     def has_key(self, key: str) -> bool:
         """Whether an already normalized name key is known (the fast check used while scanning text)."""
-        if key in self._curated:
-            return True
-        h = numpy.uint64(hash_string(key))
-        i = int(numpy.searchsorted(self._name_keys, h))
-        return i < len(self._name_keys) and self._name_keys[i] == h
+        known = self._known.get(key)
+        if known is None:
+            h = numpy.uint64(hash_string(key))
+            i = int(numpy.searchsorted(self._name_keys, h))
+            known = key in self._curated or (i < len(self._name_keys) and bool(self._name_keys[i] == h))
+            if len(self._known) >= LOOKUP_CACHE_SIZE:
+                self._known.clear()
+            self._known[key] = known
+        return known
 
     def longest_from(self, first_word: str) -> int:
         """Length of the longest name key whose first word is ``first_word`` (a key itself); 0 if none."""
@@ -249,8 +256,8 @@ class Gazetteer:
 
     def first_word_hashes(self, hashes: numpy.ndarray) -> numpy.ndarray:
         """For an array of spaCy string hashes (a Doc's ``LOWER`` column), which may start a place name."""
-        found = numpy.minimum(numpy.searchsorted(self._first_keys, hashes), len(self._first_keys) - 1)
-        return (self._first_keys[found] == hashes) | numpy.isin(hashes, self._curated_first_hashes)
+        found = numpy.minimum(numpy.searchsorted(self._screen, hashes), len(self._screen) - 1)
+        return self._screen[found] == hashes
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every place ``name`` may refer to, most likely first by population and name type alone."""

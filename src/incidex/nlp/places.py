@@ -283,15 +283,18 @@ class PlaceFinder:
         actors = [doc.char_span(a.start, a.end, alignment_mode="expand") for a in doc._.incidex_actors or []]
         occupied = {t for span in [*taken, *actors] if span is not None for t in range(span.start, span.end)}
         starts = {span.start for span in taken}
+        words = [doc.vocab.strings[orth] for orth in doc.to_array(ORTH).tolist()]  # no Token objects
+        caps = [_capitalized_word(word) for word in words]
+        hyphens = [word == "-" for word in words]
         spans: list[Span] = []
-        i = 0
-        while i < len(doc):
-            if i in occupied or not _capitalized(doc[i]) or (i > 0 and _capitalized(doc[i - 1])):
+        i, n = 0, len(doc)
+        while i < n:
+            if i in occupied or not caps[i] or (i > 0 and caps[i - 1]):
                 i += 1
                 continue
             end = i + 1
-            while end < len(doc) and end - i < 2 * _MAX_UNKNOWN_WORDS and end not in occupied and (
-                _capitalized(doc[end]) or (doc[end].text == "-" and end + 1 < len(doc) and _capitalized(doc[end + 1]))
+            while end < n and end - i < 2 * _MAX_UNKNOWN_WORDS and end not in occupied and (
+                caps[end] or (hyphens[end] and end + 1 < n and caps[end + 1])
             ):
                 end += 1
             span = doc[i:end]
@@ -468,7 +471,10 @@ def _hyphenated(span: Span) -> bool:
 
 def _capitalized(token: Token) -> bool:
     """A word that may be part of a place name: "Titao", "Pobe"; not an acronym ("AL", "APC")."""
-    text = token.text
+    return _capitalized_word(token.text)
+
+
+def _capitalized_word(text: str) -> bool:
     return text[:1].isupper() and text[:1].isalpha() and not (len(text) > 1 and text.isupper())
 
 
