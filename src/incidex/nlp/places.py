@@ -83,11 +83,13 @@ _KIND_NOUNS: dict[str, PlaceKind] = {**dict.fromkeys(_ADMIN1_NOUNS, "admin1"), *
 # words after a name that say it is a place: "Redwani village", "Palashbari upazila", "Kalitala area"
 _PLACE_AFTER = _ADMIN1_NOUNS | _ADMIN2_NOUNS | _CITY_NOUNS | {"area", "locality", "neighbourhood", "neighborhood",
                                                               "suburb", "settlement", "axis", "villages"}
-# words after a place name that make it part of an organization's name: "Abu Dhabi TV", "Kenya Airways"
+# words after a place name that make it part of another name: an organization's ("Abu Dhabi TV", "Kenya Airways")
+# or a street's ("Karl Marx Avenue")
 _ORGANIZATION_WORDS = frozenset({"tv", "television", "radio", "news", "newspaper", "times", "post", "herald",
                                  "tribune", "journal", "gazette", "daily", "agency", "channel", "broadcasting", "fm",
                                  "airways", "airlines", "fc", "club", "corporation", "company", "foundation",
-                                 "institute", "observer", "express", "telegraph", "mail", "press", "chronicle"})
+                                 "institute", "observer", "express", "telegraph", "mail", "press", "chronicle",
+                                 "avenue", "street", "boulevard", "lane", "prospekt"})
 _COMPASS = frozenset({"nord", "sud", "est", "ouest", "north", "south", "east", "west", "centre", "center"})
 _NAME_LIST_TOKENS = 14  # the longest parenthesized list of names read: "(Titao, Loroum)", "(Kelbo, Soum, Sahel)"
 _MAX_UNKNOWN_WORDS = 4  # words of a place name the gazetteer lacks, found by where it stands
@@ -222,7 +224,7 @@ class PlaceFinder:
         if key in _COMPASS and _hyphenated(span):
             return False  # "Kacham-Ouest" is one name, not a region called Ouest
         if _names_an_organization(span):
-            return False  # "an Abu Dhabi TV photojournalist", "the Kabul Times", "a Dubai-based firm"
+            return False  # "an Abu Dhabi TV photojournalist", "the Kabul Times", "a Dubai-based firm", a street
         candidates = self.gazetteer.lookup(key)
         if key.isalpha() and len(key) <= 3:  # "US", "UK" but not "us", "car", or "EU" as the French town Eu
             if not (cased and text.isupper() and any(c.place.kind == "country" for c in candidates)):
@@ -444,7 +446,8 @@ def _in_name_list(token: Token) -> bool:
 
 
 def _names_an_organization(span: Span) -> bool:
-    """Whether a place name is the first part of an organization's name: "Abu Dhabi TV", "Dubai-based"."""
+    """Whether a place name is the first part of an organization's or a street's name: "Abu Dhabi TV",
+    "Dubai-based", "Karl Marx Avenue"."""
     doc, end = span.doc, span.end
     if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based":
         return True
