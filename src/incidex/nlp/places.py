@@ -1,18 +1,22 @@
 """PlaceFinder: find place, facility and region mentions in a Doc and geocode them offline.
 
-Mentions come from three sources, in this order of trust:
+Mentions come from four sources, in this order of trust:
 
 1. gazetteer names matched directly in the text (longest match wins; works on all-lowercase text where NER
-   fails; stoplisted common words and, in normally cased text, lowercase words are skipped);
-2. spaCy NER ``GPE``/``LOC`` entities the gazetteer did not cover (kept with a bare name if not geocodable;
-   normally cased text only, as NER on lowercase text mostly finds common words);
-3. facility phrases around a facility noun ("a detention center", "the Crocus City Hall"); NER ``FAC`` entities
+   fails; stoplisted common words and, in normally cased text, lowercase words are skipped; a small place needs a
+   cue that a place stands there: "in", "the village of", "X district", a parenthesized list of places);
+2. spaCy NER ``GPE``/``LOC`` entities the gazetteer did not cover, at such a cue (normally cased text only);
+3. capitalized names neither found, where only a place goes ("the village of Posso", "Posso (Titao, Loroum)");
+4. facility phrases around a facility noun ("a detention center", "the Crocus City Hall"); NER ``FAC`` entities
    are not used (in news they are mostly shows, awards and brands).
 
 Then every place name is resolved at once (:meth:`Gazetteer.resolve`) with the document's countries as context:
-countries named, nationality adjectives ("Peruvian" -> PE) and places that resolve without doubt. A facility
-takes the location of a place named inside it ("a Moscow concert hall"); otherwise its location has only the
-``facility`` text and the assembler links it to the nearest city. Writes ``doc._.incidex_places``.
+places that resolve without doubt, and as hints nationality adjectives ("Peruvian" -> PE) and the countries of the
+armed groups the actors component found. Names the text puts inside one another ("Posso (Titao, Loroum)", "Mokha,
+Yemen", "Redwani village of Kulgam district") are resolved together; a name with no reading inside the place around
+it takes that place's country and point, marked uncertain, with ``within`` pointing at it. A facility takes the
+location of a place named inside it ("a Moscow concert hall"); otherwise its location has only the ``facility``
+text and the assembler links it to the nearest city. Writes ``doc._.incidex_places``.
 """
 
 from __future__ import annotations
