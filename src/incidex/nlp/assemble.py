@@ -13,6 +13,7 @@ from ..types import (
     Figure,
     Incident,
     Location,
+    PLACE_PRECISION_RANK,
     Mention,
     Perpetrator,
     Report,
@@ -23,7 +24,6 @@ from ..types import (
 from .annotations import PlaceMention, SourceMention
 from .frames import Arg, CasualtyArg, IncidentFrame
 
-PRECISION_RANK = {"facility": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
 SUMMARY_CHARS = 300
 
@@ -107,12 +107,15 @@ class _Builder:
         location = Location()
         chosen: PlaceMention | None = None
         if places:
-            chosen = min(places, key=lambda p: (PRECISION_RANK.get(p.location.precision or "region", 5), p.start))
+            chosen = min(places, key=lambda p: (PLACE_PRECISION_RANK.get(p.location.precision or "region", 5), p.start))
             location = Location(**vars(chosen.location))
             location.name = location.name or chosen.text
-            for field in ("name", "country_code", "admin1", "lat", "lon", "precision"):
+            start, end = chosen.within or (chosen.start, chosen.end)  # where the country and point came from
+            for field in ("name", "country_code", "admin1", "admin1_code", "lat", "lon", "precision"):
                 if getattr(location, field) is not None:
-                    self.cite(f"location.{field}", chosen.start, chosen.end, "incidex_places_v1")
+                    own = field in ("name", "precision")
+                    self.cite(f"location.{field}", chosen.start if own else start, chosen.end if own else end,
+                              "incidex_places_v1")
         facilities = args.facilities
         if self.frame.type in {"arrest", "plot"}:  # the facility of a planned attack is not where people were held
             facilities = [f for f in facilities if not any(t.start <= f.start < t.end for t in args.targets)]

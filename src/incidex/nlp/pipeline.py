@@ -1,7 +1,9 @@
 """Build the incidex spaCy pipeline: the configured English model plus our components, registered explicitly.
 
-    model (tok2vec, tagger, parser, ner, ...) → numbers → dates → places → actors → attribution → incidents
+    model (tok2vec, tagger, parser, ner, ...) → numbers → dates → actors → places → attribution → incidents
         → encoder roles → roles
+
+(actors before places: the countries of the groups a report names help read its place names).
 
 Every component is registered under a versioned factory name (``incidex_roles_v1``) by
 :func:`register_components`; nothing registers on import. The learned component of ``nlp.learned_model`` (the
@@ -24,8 +26,8 @@ COMPONENTS: tuple[tuple[str, str, str], ...] = (
     # (factory name, module, class)
     ("incidex_numbers_v1", "numbers", "NumberFinder"),
     ("incidex_dates_v1", "dates", "DateFinder"),
-    ("incidex_places_v1", "places", "PlaceFinder"),
     ("incidex_actors_v1", "actors", "ActorFinder"),
+    ("incidex_places_v1", "places", "PlaceFinder"),
     ("incidex_attribution_v1", "attribution", "AttributionFinder"),
     ("incidex_incidents_v1", "incidents", "IncidentFinder"),
     ("incidex_roles_v1", "roles", "RoleFinder"),
