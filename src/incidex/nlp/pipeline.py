@@ -14,6 +14,7 @@ encoder heads unless set otherwise) joins after incident detection (the older sp
 from __future__ import annotations
 
 from functools import lru_cache
+
 import spacy
 from spacy.language import Language
 
