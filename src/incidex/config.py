@@ -16,6 +16,8 @@ from .errors import ConfigError
 class NlpSettings:
     model: str
     learned_model: str
+    encoder: str
+    threads: int
     batch_size: int
     max_chars: int
 

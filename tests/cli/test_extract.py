@@ -131,16 +131,17 @@ def test_installed_entry_point_runs_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 4 and "Traceback" not in result.stderr
 
 
-def test_rules_only_leaves_out_the_learned_tagger(capsys, monkeypatch) -> None:
-    report = str(Path(__file__).resolve().parents[1] / "corpus" / "buenos_aires_san_isidro_arson.txt")
+def test_fast_leaves_out_the_encoder(capsys, monkeypatch) -> None:
+    report = str(Path(__file__).resolve().parents[1] / "corpus" / "kherson_shelling.txt")
 
     def components(*options: str) -> set[str]:
         code, out, _ = run(["extract", report, *options], capsys, monkeypatch)
         assert code == 0
         return {e["component"] for i in json.loads(out)["incidents"] for e in i["evidence"]}
 
-    assert "incidex_muc_roles_v1" in components()
-    assert "incidex_muc_roles_v1" not in components("--rules-only")
+    assert "incidex_encoder_roles_v1" in components()
+    assert "incidex_encoder_roles_v1" not in components("--fast")
+    assert components("--fast") == components("--rules-only")
     tables = [run(["extract", report, "--format", "table", *options], capsys, monkeypatch)[1]
-              for options in ([], ["--rules-only"])]
-    assert "Two men · learned" in tables[0] and "· learned" not in tables[1]
+              for options in ([], ["--fast"])]
+    assert "· learned" in tables[0] and "· learned" not in tables[1]

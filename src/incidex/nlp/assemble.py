@@ -23,15 +23,14 @@ from ..types import (
 )
 from .annotations import PlaceMention, SourceMention
 from .frames import Arg, CasualtyArg, IncidentFrame
-from .muc_roles import FACTORY_NAME
 
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
 SUMMARY_CHARS = 300
 
 
 def _component(arg: Arg, rules: str = "incidex_roles_v1") -> str:
-    """The component an argument's evidence names: the learned tagger's when it found the span, else ``rules``."""
-    return FACTORY_NAME if arg.learned else rules
+    """The component an argument's evidence names: the learned one that found the span, else ``rules``."""
+    return arg.learned or rules
 
 
 def _strip_determiner(text: str) -> str:

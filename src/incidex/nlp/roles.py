@@ -209,15 +209,15 @@ class RoleFinder:
                 name = _actor_name(doc, start, end) or text
                 if _organization(frame, name) is None:
                     args.perpetrators.append(PerpetratorArg(start, end, text, kind="organization", name=name,
-                                                            head=head, learned=True))
+                                                            head=head, learned=learned.component))
             elif role == "PerpInd":
-                args.perpetrators.append(PerpetratorArg(start, end, text, head=head, learned=True))
+                args.perpetrators.append(PerpetratorArg(start, end, text, head=head, learned=learned.component))
             elif role == "Victim":
-                args.victims.append(VictimArg(start, end, text, head=head, learned=True))
+                args.victims.append(VictimArg(start, end, text, head=head, learned=learned.component))
             elif role == "Target":
-                args.targets.append(Arg(start, end, text, learned=True))
+                args.targets.append(Arg(start, end, text, learned=learned.component))
             elif role == "Weapon":
-                args.weapons.append(Arg(start, end, text, learned=True))
+                args.weapons.append(Arg(start, end, text, learned=learned.component))
 
     def _weapons(self, doc: Doc, locate: FrameLocator) -> None:
         spans = filter_spans([doc[s:e] for _, s, e in self.weapons(doc)])
