@@ -19,8 +19,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 def test_the_setting_names_the_shipped_models_a_directory_or_none(tmp_path: Path) -> None:
     settings = load_settings()
-    assert learned_model(settings) == LearnedModel("encoder", default_heads_dir())
-    assert learned_model(using_learned_model(settings, "muc4")) == LearnedModel("spacy", default_model_dir())
+    assert learned_model(settings) == LearnedModel("spacy", default_model_dir())
+    assert learned_model(using_learned_model(settings, "encoder")) == LearnedModel("encoder", default_heads_dir())
     assert learned_model(using_learned_model(settings, "")) is None
     with pytest.raises(ConfigError, match="is not 'encoder'"):
         learned_model(using_learned_model(settings, tmp_path))
@@ -29,9 +29,9 @@ def test_the_setting_names_the_shipped_models_a_directory_or_none(tmp_path: Path
 
 
 @pytest.mark.slow
-def test_the_default_pipeline_runs_the_encoder_after_incidents_and_rules_only_does_not() -> None:
+def test_the_encoder_pipeline_runs_the_encoder_after_incidents_and_rules_only_does_not() -> None:
     settings = load_settings()
-    names = build_pipeline(settings).pipe_names
+    names = build_pipeline(using_learned_model(settings, "encoder")).pipe_names
     assert names.index("incidex_incidents") < names.index("incidex_encoder_roles") < names.index("incidex_roles")
     rules = build_pipeline(using_learned_model(settings, ""))
     assert "incidex_encoder_roles" not in rules.pipe_names and "incidex_muc_roles" not in rules.pipe_names
@@ -54,7 +54,7 @@ def test_learned_fillers_add_to_what_the_rules_find() -> None:
     # which component found them.
     text = (CORPUS / "kherson_shelling.txt").read_text(encoding="utf-8")
     rules = extract_text(text, published="2024-06-17", settings=using_learned_model(load_settings(), ""))
-    learned = extract_text(text, published="2024-06-17")
+    learned = extract_text(text, published="2024-06-17", settings=using_learned_model(load_settings(), "encoder"))
     assert not [t for i in rules.incidents for t in i.targets]
     evidence = [e for i in learned.incidents for e in i.evidence if e.field.startswith("targets[")]
     assert [e.text for e in evidence] == [t.text for i in learned.incidents for t in i.targets] != []
