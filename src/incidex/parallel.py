@@ -60,6 +60,7 @@ def run_local(
     if workers == 1:
         yield from extract(documents, settings=settings)
         return
+    settings = threads_per_worker(settings, workers)
     pool = _LocalPool(workers)
     try:
         yield from _ordered(
@@ -110,6 +111,7 @@ def run_dask(
     address of a running scheduler (``tcp://host:8786``); the workers must be able to import incidex.
     """
     _check_positive(chunk_size=chunk_size)
+    settings = threads_per_worker(settings, os.cpu_count() or 1)  # one encoder thread per Dask worker thread
     with _dask_client(address) as client:
         slots = max(1, sum(client.nthreads().values()))
         yield from _ordered(
@@ -117,6 +119,13 @@ def run_dask(
             lambda chunk: client.submit(extract_chunk, extract, settings, chunk, pure=False),
             max_in_flight=IN_FLIGHT_PER_WORKER * slots,
         )
+
+
+def threads_per_worker(settings: Settings, workers: int) -> Settings:
+    """``settings`` whose encoder uses the worker's share of the cores when ``nlp.threads`` is 0 (automatic)."""
+    if settings.nlp.threads:
+        return settings
+    return settings.with_overrides(nlp={"threads": max(1, (os.cpu_count() or 1) // workers)})
 
 
 def extract_chunk(extract: BatchFunction, settings: Settings, chunk: list[Document]) -> list[Outcome]:

@@ -71,7 +71,7 @@ def test_a_failing_document_is_a_line_with_its_code_and_the_batch_goes_on(one_wo
     assert out[2]["error"]["code"] == "E205" and "not valid JSON" in out[2]["error"]["message"]
     assert all("report" in out[i] for i in (0, 3, 4))
     assert one_worker.returncode == EXIT_SOME_FAILED == 7
-    assert "3 documents extracted, 2 failed" in one_worker.stderr
+    assert "3 documents extracted, 0 not extracted (not English), 2 failed" in one_worker.stderr
 
 
 def test_two_workers_give_the_same_lines_as_one(jsonl_file: Path, one_worker) -> None:

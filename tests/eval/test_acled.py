@@ -157,6 +157,9 @@ def test_admin1_compares_gazetteer_codes_then_names() -> None:
     assert not admin1_match(Location(admin1="Borno", country_code="NG"), "Mandera", "KE")
     assert admin1_match(Location(admin1="Banadir Region", country_code="SO"), "Banadir", "SO")  # by name
     assert not admin1_match(Location(country_code="SO"), "Banadir", "SO")
+    # one region under two spellings: our record's ISO 3166-2 code against the code of ACLED's name
+    assert admin1_match(Location(admin1="Jubbada Hoose", admin1_code="SO-JH", country_code="SO"), "Lower Juba", "SO")
+    assert not admin1_match(Location(admin1="Gedo", admin1_code="SO-GE", country_code="SO"), "Lower Juba", "SO")
 
 
 def test_named_actors_and_their_alternatives() -> None:

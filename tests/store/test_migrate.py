@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -12,6 +15,8 @@ from incidex.store.migrate import current_revision, head_revision, upgrade
 from incidex.store.tables import SEARCH_TABLE, metadata
 
 from .store_helpers import document_entry, incident_line, migrate_store
+
+DOCUMENT_COLUMNS = ("language", "source_kind", "forwarded_from")  # added to documents by migration 0010
 
 
 def _made_by_sql(diff: tuple) -> bool:
@@ -61,7 +66,8 @@ def test_search_links_carry_their_incidents_columns_across_migration_0008(tmp_pa
     with Store(url) as store:
         store.write([_entry("Kabul", "2024-05-10", "bombing", "a")], resolver=resolver)
         migrate_store(url, "downgrade", "0007_search_link_filters")
-        store.write([_entry("Mosul", "2023-01-02", "raid", "b")], resolver=resolver)
+        with _later_document_columns(store):  # this version's writer fills them
+            store.write([_entry("Mosul", "2023-01-02", "raid", "b")], resolver=resolver)
         under_0007 = _links(store)
         migrate_store(url, "upgrade", "head")
         later = [_entry("Kabul", "2024-05-10", "bombing", "c"), _entry("Maiduguri", "2024-05-03", "kidnapping", "d")]
@@ -89,6 +95,19 @@ def test_migration_0009_adds_and_removes_the_index_of_spanning_dates(tmp_path) -
     assert "ix_incidents_spanning" not in indexes()
     Store(url).close()  # opening the store upgrades it again
     assert "ix_incidents_spanning" in indexes()
+
+
+@contextmanager
+def _later_document_columns(store: Store) -> Iterator[None]:
+    """The document columns of migration 0010 added to an older schema for the while, then dropped again."""
+    store.engine.dispose()  # a pooled connection may still hold the schema from before the downgrade
+    with store.engine.begin() as connection:
+        for name in DOCUMENT_COLUMNS:
+            connection.exec_driver_sql(f"ALTER TABLE documents ADD COLUMN {name} TEXT")
+    yield
+    with store.engine.begin() as connection:
+        for name in DOCUMENT_COLUMNS:
+            connection.exec_driver_sql(f"ALTER TABLE documents DROP COLUMN {name}")
 
 
 def _entry(city: str, day: str, kind: str, key: str) -> DocumentEntry:

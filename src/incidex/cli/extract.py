@@ -87,7 +87,7 @@ def _extract_batch(path: str, *, settings: Settings, workers: int, published: st
     from ..parallel import run_items
 
     items = _with_defaults(read_paths([path], max_bytes=settings.input.max_bytes), published, source)
-    read = extracted = failed = 0
+    read = extracted = not_extracted = failed = 0
     with ProgressLine("extracting") as bar:
         for item in run_items(items, settings=settings, workers=workers):
             if isinstance(item, ReadFailure) and item.skipped:
@@ -95,11 +95,13 @@ def _extract_batch(path: str, *, settings: Settings, workers: int, published: st
                 continue
             line = batch_line(item)
             read += isinstance(item, Outcome)
-            extracted += "report" in line
+            not_extracted += "skipped" in line
+            extracted += "report" in line and "skipped" not in line
             failed += "error" in line
             click.echo(json.dumps(line, ensure_ascii=False))
-            bar.update(extracted + failed)
-    click.echo(f"incidex: {extracted} documents extracted, {failed} failed", err=True)
+            bar.update(read)
+    click.echo(f"incidex: {extracted} documents extracted, {not_extracted} not extracted (not English), "
+               f"{failed} failed", err=True)
     if read == 0:
         raise EmptyInputError(f"no document could be read from {path}; the lines above say why")
     if failed:
@@ -116,7 +118,8 @@ def _with_defaults(items: Iterable[Document | ReadFailure], published: str | Non
 
 
 def batch_line(item: Outcome | ReadFailure) -> dict[str, Any]:
-    """The JSON line of one document: its id, where it was read, and its report or its error (code and message)."""
+    """The JSON line of one document: its id, where it was read, and its report or its error (code and message);
+    a document not in English has its report (document info, no incidents) and ``skipped`` saying why."""
     if isinstance(item, ReadFailure):
         return {"id": item.id, "origin": item.origin, "error": error_fields(item.error)}
     document = item.document
@@ -125,6 +128,8 @@ def batch_line(item: Outcome | ReadFailure) -> dict[str, Any]:
         line["error"] = error_fields(item.error or "[E900] extraction gave no report")
     else:
         line["report"] = item.report.to_dict()
+        if item.skipped:
+            line["skipped"] = item.skipped
     return line
 
 

@@ -125,7 +125,7 @@ def evaluate_acled(rows: Sequence[AcledRow], run: Run) -> Evaluation:
         section = violent if category.violent else other
         outcome = by_text[row.text]
         errors = _score_row(section, row, category.accepted, main_incident(outcome.report),
-                            error=outcome.error, shared=shared[row.text] > 1)
+                            error=outcome.error or outcome.skipped, shared=shared[row.text] > 1)
         if errors:
             records.append(_record(row, main_incident(outcome.report), errors))
     excluded = sum(bool(_CODING_NOTE.search(row.text)) for row in rows)
@@ -153,7 +153,7 @@ def _score_row(section: Section, row: AcledRow, accepted: frozenset[str], incide
             found.append(filed)
 
     if incident is None:
-        reason = "document failed" if error else "no main incident"
+        reason = "document failed or not extracted" if error else "no main incident"
         tally.judge("incident found", False, error=reason, example=example + (f" [{error}]" if error else ""))
         found.append(reason)
     else:
@@ -244,7 +244,7 @@ def admin1_key(name: str, country: str | None) -> str | None:
     for candidate in default_gazetteer().lookup(name):
         place = candidate.place
         if place.kind == "admin1" and place.country_code == country and place.admin1_code:
-            return getattr(place, "admin1_iso", None) or f"{country}.{place.admin1_code}"
+            return place.admin1_iso or f"{country}.{place.admin1_code}"
     return None
 
 
@@ -253,7 +253,7 @@ def admin1_match(ours: Location, gold: str, gold_country: str) -> bool:
     up like the gold name), else by name."""
     if ours.admin1 is None:
         return False
-    a = getattr(ours, "admin1_code", None) or admin1_key(ours.admin1, ours.country_code)
+    a = ours.admin1_code or admin1_key(ours.admin1, ours.country_code)
     b = admin1_key(gold, gold_country)
     if a and b:
         return a == b

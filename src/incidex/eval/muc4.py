@@ -29,7 +29,7 @@ from typing import Any
 
 from ..config import Settings, load_settings
 from ..errors import ConfigError, EvalError
-from ..nlp.learned import learned_model_dir
+from ..nlp.learned import LearnedModel, learned_model, torch_threads
 from ..nlp.muc_roles import MUC_ROLES, LearnedRoles, MucModel
 from ..types import Document, Incident, Report
 from .data import load_records
@@ -396,7 +396,8 @@ def learned_templates(
     The document reports an incident when its best type scores at least ``relevance``; other types join when
     they score at least ``threshold``. Each role filler goes to the template whose type trigger is nearest.
     """
-    if not learned.types or learned.types[0].score < relevance:
+    relevant = learned.relevance if learned.relevance is not None else (learned.types[0].score if learned.types else 0)
+    if not learned.types or relevant < relevance:
         return []
     types = [learned.types[0].type, *(t.type for t in learned.types[1:] if t.score >= threshold)][:limit]
     triggers = {t: [m.start() for m in TRIGGERS[t].finditer(text)] for t in types if t in TRIGGERS}
@@ -446,12 +447,22 @@ class EvalResult:
         return self.documents / self.cpu_seconds if self.cpu_seconds else 0.0
 
 
-def learned_predictions(documents: Sequence[MucDocument], *, model_dir: str | Path) -> dict[str, list[Template]]:
-    """Templates from the learned MUC-4 model in ``model_dir`` alone."""
-    model = MucModel(model_dir)
-    learned = model.predict(document.text for document in documents)
+def learned_predictions(documents: Sequence[MucDocument], *, model: LearnedModel,
+                        settings: Settings) -> dict[str, list[Template]]:
+    """Templates from a learned model alone; encoder heads read every sentence of every document."""
+    texts = [document.text for document in documents]
+    if model.kind == "encoder":
+        from ..nlp.encoder_roles import EncoderModel
+
+        encoder = EncoderModel(model.path, encoder=settings.nlp.encoder, threads=torch_threads(settings))
+        learned = [item for first in range(0, len(texts), 16)
+                   for item in encoder.predict(texts[first:first + 16], [None] * len(texts[first:first + 16]))]
+        thresholds = {"relevance": encoder.heads.relevance, "threshold": encoder.heads.type_threshold}
+    else:
+        learned = list(MucModel(model.path).predict(texts))
+        thresholds = {}
     return {
-        document.docid: learned_templates(item, document.text)
+        document.docid: learned_templates(item, document.text, **thresholds)
         for document, item in zip(documents, learned, strict=True)
     }
 
@@ -487,13 +498,13 @@ def evaluate(
     if system not in SYSTEMS:
         raise ConfigError(f"unknown MUC-4 system {system!r}; use one of: {', '.join(SYSTEMS)}")
     settings = settings or load_settings()
-    model_dir = learned_model_dir(settings)
-    if system == "learned" and model_dir is None:
+    model = learned_model(settings)
+    if system == "learned" and model is None:
         raise ConfigError("the learned system needs a learned model; set nlp.learned_model or pass --model DIR")
     started, cpu_started = time.perf_counter(), time.process_time()
     failures: list[tuple[str, str]] = []
     if system == "learned":
-        predictions = learned_predictions(documents, model_dir=model_dir)
+        predictions = learned_predictions(documents, model=model, settings=settings)
     else:
         predictions, failures = pipeline_predictions(documents, settings=settings)
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started

@@ -13,6 +13,7 @@ COLUMNS: tuple[str, ...] = (
     "type",
     "country",
     "admin1",
+    "admin1_code",
     "location",
     "latitude",
     "longitude",
@@ -38,6 +39,7 @@ def flat_fields(row: IncidentRow) -> dict[str, Any]:
         "type": row.type,
         "country": row.country,
         "admin1": row.admin1,
+        "admin1_code": (row.merged.get("location") or {}).get("admin1_code"),  # kept in the merged view's JSON
         "location": row.location,
         "latitude": row.lat,
         "longitude": row.lon,
