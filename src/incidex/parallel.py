@@ -28,6 +28,7 @@ from typing import Any, Protocol
 from .batch import Outcome, extract_documents
 from .config import Settings
 from .errors import ConfigError
+from .ingest.failures import ReadFailure
 from .types import Document
 
 
@@ -69,6 +70,31 @@ def run_local(
         )
     finally:
         pool.shutdown()
+
+
+def run_items(
+    items: Iterable[Document | ReadFailure], *, settings: Settings, workers: int
+) -> Iterator[Outcome | ReadFailure]:
+    """A reader's stream (documents and the failures of inputs that gave none) with each document replaced by its
+    outcome from :func:`run_local`; the failures stay in their place, so everything comes out in input order."""
+    before: deque[list[ReadFailure]] = deque()  # per document sent out: the failures read just before it
+    tail: list[ReadFailure] = []
+
+    def documents() -> Iterator[Document]:
+        failures: list[ReadFailure] = []
+        for item in items:
+            if isinstance(item, ReadFailure):
+                failures.append(item)
+            else:
+                before.append(failures)
+                failures = []
+                yield item
+        tail.extend(failures)
+
+    for outcome in run_local(documents(), settings=settings, workers=workers):
+        yield from before.popleft()
+        yield outcome
+    yield from tail
 
 
 def run_dask(
@@ -227,4 +253,4 @@ def _check_positive(**values: int) -> None:
             raise ConfigError(f"{name} must be at least 1, got {value}")
 
 
-__all__ = ["BatchFunction", "extract_chunk", "run_dask", "run_local"]
+__all__ = ["BatchFunction", "extract_chunk", "run_dask", "run_items", "run_local"]

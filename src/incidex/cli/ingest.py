@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Iterator
 
 import click
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..config import Settings, load_settings
 from ..store.ingest import Extractor, IngestSummary, Outcome
 from ..types import Document
 from .options import learned_model_options, with_learned_model
+from .progress import ProgressLine
 
 SHOWN_FAILURES = 20
 
@@ -43,14 +41,15 @@ def command(paths: tuple[str, ...], db_url: str | None, workers: int, dask_addre
     from ..store import Store, ingest
 
     settings = with_learned_model(load_settings(config_path), model_dir, rules_only)
-    with Store(db_url or settings.store.url) as store, Fetcher(settings.fetch) as fetcher, _Bar() as bar:
+    bar = ProgressLine("ingesting", extra=" · {task.fields[new]} new", new=0)
+    with Store(db_url or settings.store.url) as store, Fetcher(settings.fetch) as fetcher, bar:
         summary = ingest(
             read_paths(paths, max_bytes=settings.input.max_bytes, fetcher=fetcher),
             store=store,
             extract=_extractor(settings, workers=workers, dask_address=dask_address),
             resolver=Resolver(settings),
             batch_size=settings.store.batch_size,
-            progress=bar.update,
+            progress=lambda summary: bar.update(summary.done, new=summary.new),
         )
     _report(summary)
 
@@ -72,34 +71,6 @@ def not_english(summary: IngestSummary) -> str:
         return ""
     languages = ", ".join(f"{code} {count}" for code, count in sorted(summary.not_english.items()))
     return f" · not English {summary.not_english.total()} ({languages})"
-
-
-class _Bar:
-    """A progress line on standard error: documents handled and documents per second."""
-
-    def __init__(self) -> None:
-        self.progress = Progress(
-            SpinnerColumn(),
-            TextColumn(
-                "ingesting: {task.completed} documents · {task.fields[rate]:.1f} docs/s · {task.fields[new]} new"
-            ),
-            TimeElapsedColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self.task = self.progress.add_task("ingest", total=None, rate=0.0, new=0)
-        self.started = time.monotonic()
-
-    def __enter__(self) -> _Bar:
-        self.progress.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.progress.stop()
-
-    def update(self, summary: IngestSummary) -> None:
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        self.progress.update(self.task, completed=summary.done, rate=summary.done / elapsed, new=summary.new)
 
 
 def _report(summary: IngestSummary) -> None:
