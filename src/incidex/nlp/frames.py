@@ -60,6 +60,8 @@ class CasualtyArg(Arg):
     value: int | None = None
     low: int | None = None
     high: int | None = None
+    part_of: int | None = None  # counts of one conjunction ("two soldiers and a civilian") share the head's index
+    additive: bool = False  # "also", "another": people beyond those counted before
 
 
 @dataclass
