@@ -24,11 +24,13 @@ from ..types import (
     SourceKind,
     Victim,
 )
+from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention
 from .frames import Arg, CasualtyArg, IncidentFrame
 
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
 SUMMARY_CHARS = 300
+LOCAL_MILITIA_PRECISIONS = frozenset({"city", "admin2", "admin1"})
 
 
 def _component(arg: Arg, rules: str = "incidex_roles_v1") -> str:
@@ -72,8 +74,8 @@ class _Builder:
             role=frame.role,  # type: ignore[arg-type]
             type=frame.type,  # type: ignore[arg-type]
             date=self._date(),
-            location=self._location(),
-            perpetrators=self._perpetrators(),
+            location=(location := self._location()),
+            perpetrators=self._perpetrators(location),
             victims=self._victims(),
             targets=self._mentions("targets", args.targets),
             responders=self._mentions("responders", args.responders),
@@ -130,12 +132,20 @@ class _Builder:
             self.cite("location.facility", facility.start, facility.end, "incidex_places_v1")
         return location
 
-    def _perpetrators(self) -> list[Perpetrator]:
-        result = []
+    def _perpetrators(self, location: Location) -> list[Perpetrator]:
+        """The frame's perpetrators; unnamed local sides of a clash become one "<place> Communal Militia" when the
+        incident has a place finer than a country, and are left out otherwise (they name no one)."""
+        result: list[Perpetrator] = []
+        local_name = None
+        if location.name and location.precision in LOCAL_MILITIA_PRECISIONS:
+            local_name = f"{location.name} {COMMUNAL_SUFFIX}"
         for arg in self.frame.arguments.perpetrators:
+            name = local_name if arg.local else arg.name
+            if arg.local and (name is None or any(p.name == name for p in result)):
+                continue
             self.cite(f"perpetrators[{len(result)}]", arg.start, arg.end,
                       _component(arg, "incidex_actors_v1" if arg.kind == "organization" else "incidex_roles_v1"))
-            result.append(Perpetrator(text=arg.text, name=arg.name, kind=arg.kind,  # type: ignore[arg-type]
+            result.append(Perpetrator(text=arg.text, name=name, kind=arg.kind,  # type: ignore[arg-type]
                                       count=arg.count, relation=arg.relation))  # type: ignore[arg-type]
         return result
 

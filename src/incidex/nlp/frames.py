@@ -38,6 +38,7 @@ class PerpetratorArg(Arg):
     count: int | None = None
     relation: str | None = None
     head: str = ""
+    local: bool = False  # unnamed local people on one side of a clash: named after the incident's place
 
 
 @dataclass
