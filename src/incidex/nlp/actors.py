@@ -126,17 +126,27 @@ def actor_countries() -> dict[str, tuple[str, ...]]:
     return {entry.name: entry.countries for entry in load_aliases()}
 
 
+_FUNCTION_WORDS = {"the", "of", "in", "for"}
+
+
+def _content_key(key: str) -> str:
+    """A folded name without its function words: "islamic state greater sahara" for "... in the Greater Sahara"."""
+    return " ".join(word for word in key.split() if word not in _FUNCTION_WORDS)
+
+
 @lru_cache(maxsize=1)
-def _lookup() -> tuple[dict[str, str], dict[str, str]]:
-    """(folded alias -> name, exact alias -> name)."""
+def _lookup() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(folded alias -> name, exact alias -> name, folded alias without function words -> name)."""
     loose: dict[str, str] = {}
     exact: dict[str, str] = {}
+    content: dict[str, str] = {}
     for entry in load_aliases():
         for alias in entry.aliases:
             loose.setdefault(_fold(alias), entry.name)
+            content.setdefault(_content_key(_fold(alias)), entry.name)
         for alias in entry.exact_aliases:
             exact.setdefault(alias, entry.name)
-    return loose, exact
+    return loose, exact, content
 
 
 _STRIPPABLE = DESCRIPTOR_NOUNS | MEMBER_NOUNS | DESCRIPTOR_ADJECTIVES
@@ -159,8 +169,10 @@ def normalize_actor(text: str) -> str | None:
     'Islamic State Khorasan'
     >>> normalize_actor("the Islamic State militant group")
     'Islamic State'
+    >>> normalize_actor("Islamic State Greater Sahara")
+    'Islamic State Sahel Province'
     """
-    loose, exact = _lookup()
+    loose, exact, content = _lookup()
     text = " ".join(text.split())
     if match := _PARENTHESIS.match(text):
         return normalize_actor(match[1]) or normalize_actor(match[2])
@@ -172,7 +184,8 @@ def normalize_actor(text: str) -> str | None:
     key = _fold(bare)
     if key in loose:
         return loose[key]
-    return loose.get(_strip_descriptors(key))
+    key = _strip_descriptors(key)
+    return loose.get(key) or content.get(_content_key(key))
 
 
 def _variants(alias: str) -> set[str]:
