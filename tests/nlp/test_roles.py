@@ -149,7 +149,13 @@ def test_members_of_a_community_are_its_people_not_its_militia(extract) -> None:
     assert "Fulani Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))
 
 
-def test_factions_of_a_named_party_are_not_unnamed_locals(extract) -> None:
-    text = "Ten people were injured in a clash between two factions of the Jubo League in Rajshahi on Saturday."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ten people were injured in a clash between two factions of the Jubo League in Rajshahi on Saturday.",
+        "Nine people were killed in fighting between two armed groups in Tripoli on Monday night.",
+    ],
+)
+def test_factions_of_a_named_party_or_armed_groups_are_not_unnamed_locals(extract, text: str) -> None:
     incident = main(extract(text, published="2024-06-18"))
     assert not any(p.name and p.name.endswith("Communal Militia") for p in incident.perpetrators)

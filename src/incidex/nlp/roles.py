@@ -370,7 +370,9 @@ def _is_agent(token: Token) -> bool:
 
 def _of_a_named_group(token: Token) -> bool:
     """ "two factions of the ruling Awami League", "groups of BNP activists": people of a named group, not unnamed
-    locals."""
+    locals; "two armed groups" are armed groups, not a community."""
+    if token.lemma_ in {"group", "faction"} and any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children):
+        return True
     of = [prep for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"]
     return any(t.pos_ == "PROPN" for prep in of for t in prep.subtree)
 
