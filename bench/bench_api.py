@@ -89,7 +89,8 @@ def _rows(n: int, rng: random.Random, start: date) -> tuple[dict[str, Any], ...]
          "country": country, "admin1": admin1, "location": name, "lat": lat, "lon": lon, "perpetrators": perpetrators,
          "victims": [], "killed": killed, "injured": None, "hostages_taken": None, "hostages_released": None,
          "arrested": None, "sources": [outlet], "document_ids": [doc_id], "record_ids": [record_id], "notes": None,
-         "merged": {"cluster_id": incident_id, "type": kind, "notes": []}},
+         "merged": {"cluster_id": incident_id, "type": kind, "notes": []}, "role": role, "report_count": 1,
+         "reported_from": day, "reported_to": day},
     )
 
 

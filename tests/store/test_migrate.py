@@ -7,9 +7,9 @@ from alembic.runtime.migration import MigrationContext
 
 from incidex.config import load_settings
 from incidex.resolve import Resolver
-from incidex.store import DocumentEntry, Store
+from incidex.store import DocumentEntry, Store, repository
 from incidex.store.migrate import current_revision, head_revision, upgrade
-from incidex.store.tables import SEARCH_TABLE, metadata
+from incidex.store.tables import SEARCH_TABLE, incidents, metadata
 
 from .store_helpers import document_entry, incident_line, migrate_store
 
@@ -54,14 +54,23 @@ def _links(store: Store) -> tuple[int, int]:
         return total, connection.exec_driver_sql(LINK_MISMATCHES).scalar_one()
 
 
-def test_search_links_carry_their_incidents_columns_across_migration_0008(tmp_path) -> None:
+def _write_as_before_0010(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the store write incident rows without the columns migration 0010 adds, as a store below it has."""
+    full_row = repository.incident_row
+    monkeypatch.setattr(repository, "incident_row",
+                        lambda *args: {k: v for k, v in full_row(*args).items() if k not in FACET_COLUMNS})
+
+
+def test_search_links_carry_their_incidents_columns_across_migration_0008(tmp_path, monkeypatch) -> None:
     """Links written by 0007's link trigger and by 0008's incident triggers are the same rows, both ways."""
     resolver = Resolver(load_settings())
     url = f"sqlite:///{tmp_path / 'links.db'}"
     with Store(url) as store:
         store.write([_entry("Kabul", "2024-05-10", "bombing", "a")], resolver=resolver)
         migrate_store(url, "downgrade", "0007_search_link_filters")
-        store.write([_entry("Mosul", "2023-01-02", "raid", "b")], resolver=resolver)
+        with monkeypatch.context() as patched:
+            _write_as_before_0010(patched)
+            store.write([_entry("Mosul", "2023-01-02", "raid", "b")], resolver=resolver)
         under_0007 = _links(store)
         migrate_store(url, "upgrade", "head")
         later = [_entry("Kabul", "2024-05-10", "bombing", "c"), _entry("Maiduguri", "2024-05-03", "kidnapping", "d")]
@@ -89,6 +98,50 @@ def test_migration_0009_adds_and_removes_the_index_of_spanning_dates(tmp_path) -
     assert "ix_incidents_spanning" not in indexes()
     Store(url).close()  # opening the store upgrades it again
     assert "ix_incidents_spanning" in indexes()
+
+
+FACET_COLUMNS = ("role", "report_count", "reported_from", "reported_to")
+
+
+def _facets(store: Store) -> dict[str, tuple]:
+    with store.engine.connect() as connection:
+        query = sa.select(incidents.c.incident_id, *(incidents.c[name] for name in FACET_COLUMNS))
+        return {row[0]: tuple(row[1:]) for row in connection.execute(query)}
+
+
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+def test_migration_0010_fills_role_reports_and_publication_days_as_the_writer_does(tmp_path, monkeypatch) -> None:
+    """Incidents stored below 0010 get the values that writing them at 0010 gives; downgrading drops the columns."""
+    resolver = Resolver(load_settings())
+    kabul = incident_line("Kabul", "2024-05-10", "bombing", 2)
+    entries = [document_entry(kabul, "a", published="2024-05-10"), document_entry(kabul, "b", published="2024-05-12"),
+               document_entry(incident_line("Mosul", "2023-01-02", "raid", 2), "c", published=None),
+               _entry("Maiduguri", "2024-05-03", "kidnapping", "d")]
+    written = f"sqlite:///{tmp_path / 'written.db'}"
+    with Store(written) as store:
+        store.write(entries, resolver=resolver)
+        expected = _facets(store)
+    assert sorted(expected.values(), key=str) == [("main", 1, "2024-05-03", "2024-05-03"),
+                                                  ("main", 1, None, None), ("main", 2, "2024-05-10", "2024-05-12")]
+    migrated = f"sqlite:///{tmp_path / 'migrated.db'}"
+    with Store(migrated) as store, monkeypatch.context() as patched:
+        migrate_store(migrated, "downgrade", "0009_spanning_dates_index")
+        _write_as_before_0010(patched)
+        store.write(entries, resolver=resolver)
+    engine = sa.create_engine(migrated)
+    assert not set(FACET_COLUMNS) & {c["name"] for c in sa.inspect(engine).get_columns("incidents")}
+    engine.dispose()
+    with Store(migrated) as store:  # opening it upgrades it
+        assert _facets(store) == expected
+
+
+def test_background_only_incidents_are_stored_as_background(tmp_path) -> None:
+    entry = _entry("Kabul", "2024-05-10", "bombing", "a")
+    for incident in entry.report.incidents:
+        incident.role = "background"
+    with Store(f"sqlite:///{tmp_path / 'background.db'}") as store:
+        store.write([entry], resolver=Resolver(load_settings()))
+        assert [facets[0] for facets in _facets(store).values()] == ["background"]
 
 
 def _entry(city: str, day: str, kind: str, key: str) -> DocumentEntry:

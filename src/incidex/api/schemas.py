@@ -25,6 +25,9 @@ class IncidentItem(BaseModel):
     hostages_taken: int | None
     perpetrators: list[str]
     source_count: int = Field(description="outlets that published reports of it plus the sources they cite")
+    report_count: int | None = Field(description="documents that report it")
+    reported_from: str | None = Field(description="the first day a report of it was published, YYYY-MM-DD")
+    reported_to: str | None = Field(description="the last day a report of it was published, YYYY-MM-DD")
     document_ids: list[str]
     corrected: bool
 
@@ -166,6 +169,56 @@ class CountryCount(BaseModel):
     country: str | None
     count: int
     killed: int
+
+
+class Tally(BaseModel):
+    start: str = Field(description="first day, YYYY-MM-DD")
+    end: str = Field(description="last day, YYYY-MM-DD")
+    count: int
+    killed: int | None = Field(description="sum of the known death tolls; null when none is known")
+    types: dict[str, int] = Field(description="incidents per type")
+
+
+class Timeline(BaseModel):
+    unit: Literal["day", "week", "month", "year"] | None = Field(description="the bin size; null without dates")
+    start: str | None
+    end: str | None
+    dated: int = Field(description="matching incidents with an event date: those in bins plus those in spans")
+    undated: int
+    bins: list[Tally] = Field(description="every bin of the range, empty ones included")
+    spans: list[Tally] = Field(description="incidents dated only to a period longer than a bin, by period")
+
+
+class MapCell(BaseModel):
+    count: int
+    killed: int | None
+    lat: float = Field(description="mean latitude of the cell's incidents")
+    lon: float
+    south: float
+    north: float
+    west: float
+    east: float
+    id: str | None = Field(description="the incident, when the cell holds one")
+    type: str | None = Field(description="the type all its incidents share, else null")
+    location: str | None = Field(description="the place all its incidents share, else null")
+    background: int = Field(description="how many of its incidents are background only")
+
+
+class MapCells(BaseModel):
+    cell: float
+    cells: list[MapCell]
+    unlocated: int = Field(description="matching incidents without coordinates (any bbox aside)")
+
+
+class FacetCount(BaseModel):
+    name: str
+    count: int
+
+
+class RegionCount(BaseModel):
+    country: str | None
+    admin1: str
+    count: int
 
 
 class NewCorrection(BaseModel):

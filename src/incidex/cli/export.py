@@ -44,5 +44,5 @@ def command(db_url: str | None, fmt: str, incident_type: str | None, country: st
 
     filters = IncidentFilters(type=incident_type, country=country, since=since, until=until)
     with Store(db_url or load_settings(config_path).store.url) as store:
-        count = EXPORTERS[fmt](store, filters, output)
+        count = EXPORTERS[fmt](store, store.incidents(filters), output)
     click.echo(f"exported {count} incidents as {fmt}", err=True)
