@@ -13,8 +13,10 @@ from fastapi import APIRouter, HTTPException
 from fastapi.responses import Response
 
 UI_DIR = Path(__file__).resolve().parent
+SCRIPTS = ("app.js", "dom.js", "filters.js", "list.js", "map.js", "timeline.js", "incident.js", "evidence.js",
+           "corrections.js")  # JavaScript modules; app.js is the entry and imports the others
 ASSETS: dict[str, str] = {
-    "app.js": "text/javascript; charset=utf-8",
+    **dict.fromkeys(SCRIPTS, "text/javascript; charset=utf-8"),
     "app.css": "text/css; charset=utf-8",
     "countries.json": "application/json",
 }
