@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 import incidex
 from incidex.cli.main import COMMANDS
 
@@ -45,3 +47,16 @@ def test_public_api_is_exact() -> None:
 
 def test_schema_version_in_readme_matches_code() -> None:
     assert f'"schema_version": "{incidex.SCHEMA_VERSION}"' in README
+
+
+def test_every_api_path_is_documented() -> None:
+    pytest.importorskip("fastapi", reason="the API needs the server extra: pip install 'incidex[server]'")
+    from incidex.api import corrections, documents, exports, incidents, stats
+
+    def shape(path: str) -> str:
+        return re.sub(r"\{[^}]*\}", "{}", path)
+
+    documented = {shape(path) for path in re.findall(r"/api/[\w/{}-]*[\w}]", README)}
+    for module in (incidents, corrections, documents, stats, exports):
+        for route in module.router.routes:
+            assert shape(route.path) in documented, f"{route.path} is not in the README"

@@ -29,7 +29,8 @@ def merged(base_url: str) -> dict[str, Any]:
 
 def open_incident(browser: Any, base_url: str, detail: dict[str, Any]) -> None:
     browser.get(f"{base_url}/incidents/{detail['incident']['id']}")
-    wait_for(browser, lambda: browser.find_elements(By.CSS_SELECTOR, "details.document"), "the incident page")
+    wait_for(browser, lambda: len(browser.find_elements(By.CSS_SELECTOR, ".report-text")) == len(detail["documents"]),
+             "the incident page with the text of each report")
 
 
 def reports_table(browser: Any) -> list[dict[str, Any]]:

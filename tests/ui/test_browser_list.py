@@ -22,7 +22,6 @@ from .chrome import WAIT, httpx, wait_for
 from .pages import (
     api,
     choose,
-    drawn,
     focused,
     listed,
     markers,
@@ -46,7 +45,6 @@ def open_page(browser: Any, base_url: str, address: str = "/?role=main", **expec
     listing = listed(base_url, **{"role": "main", **expected})
     browser.get(base_url + address)
     wait_for_table(browser, listing, f"the incident table of {address}")
-    wait_for(browser, lambda: drawn(browser) > 0, "the whole page")
     return listing
 
 

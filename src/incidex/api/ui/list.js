@@ -101,7 +101,7 @@ function tableRow(item) {
   const perpetrators = (item.perpetrators || []).join("; ");
   const reported = item.reported_from ? dayText(item.reported_from) : "—";
   const row = el("tr", { class: item.role === "background" ? "background" : null, "data-id": item.id },
-    el("td", { class: "nowrap" }, el("a", { href, "data-nav": true }, dateText(item.date, item.date_precision))),
+    el("td", {}, el("a", { href, "data-nav": true }, dateText(item.date, item.date_precision))),
     el("td", {}, typeChip(item.type), item.role === "background" ? el("span", { class: "tag" }, "background") : null,
       item.corrected ? el("span", { class: "tag corrected", title: "changed by an analyst" }, "corrected") : null),
     el("td", { class: "place" }, place(item) || "—"),
