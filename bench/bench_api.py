@@ -64,6 +64,16 @@ def build_store(url: str, count: int, *, seed: int = 1) -> None:
                 connection.execute(sa.insert(table), [row[index] for row in rows])
 
 
+def ensure_store(db: str | None, folder: str, count: int) -> Path:
+    """The SQLite file ``db`` (default: one in ``folder``), built with ``count`` incidents when it does not exist."""
+    path = Path(db or Path(folder) / "bench.db")
+    if not path.exists():
+        began = time.perf_counter()
+        build_store(str(path), count)
+        print(f"built {count} incidents in {time.perf_counter() - began:.1f} s ({path})", flush=True)
+    return path
+
+
 def _rows(n: int, rng: random.Random, start: date) -> tuple[dict[str, Any], ...]:
     name, country, admin1, lat, lon = rng.choice(PLACES)
     kind, actor, outlet = rng.choice(TYPES), rng.choice(ACTORS), rng.choice(OUTLETS)
@@ -237,11 +247,7 @@ def main() -> None:
     args = parser.parse_args()
 
     folder = tempfile.TemporaryDirectory(prefix="incidex-bench-api-")
-    path = Path(args.db or Path(folder.name) / "bench.db")
-    if not path.exists():
-        began = time.perf_counter()
-        build_store(str(path), args.incidents)
-        print(f"built {args.incidents} incidents in {time.perf_counter() - began:.1f} s ({path})")
+    path = ensure_store(args.db, folder.name, args.incidents)
     rng = random.Random(args.seed)
     print("request mix (share of requests using each parameter):",
           json.dumps(mix_summary([query_mix(rng) for _ in range(args.requests)])))

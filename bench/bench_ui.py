@@ -27,10 +27,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from bench_api import _free_port, _wait_ready, build_store  # the store generator and server helpers of the API bench
+from bench_api import _free_port, _wait_ready, ensure_store  # the API bench's store and server helpers
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -118,11 +117,7 @@ def main() -> None:
     args = parser.parse_args()
 
     folder = tempfile.TemporaryDirectory(prefix="incidex-bench-ui-")
-    path = Path(args.db or Path(folder.name) / "bench.db")
-    if not path.exists():
-        began = time.perf_counter()
-        build_store(str(path), args.incidents)
-        print(f"built {args.incidents} incidents in {time.perf_counter() - began:.1f} s ({path})", flush=True)
+    path = ensure_store(args.db, folder.name, args.incidents)
     port = _free_port()
     command = [sys.executable, "-m", "incidex", "serve", "--db", str(path), "--port", str(port)]
     if args.workers > 1:

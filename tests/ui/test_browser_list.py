@@ -145,6 +145,9 @@ def test_every_map_marker_is_reached_by_keyboard_and_opens_or_zooms(browser: Any
         press(browser, Keys.ARROW_RIGHT)
         seen.add(browser.switch_to.active_element.get_attribute("data-key"))
     assert seen == {m["key"] for m in shown}, "arrows reach every marker"
+    roles = browser.execute_script("return [document.getElementById('map').getAttribute('role'), Array.from("
+                                   "document.querySelectorAll('#map .marker'), m => m.getAttribute('role'))]")
+    assert roles[0] != "img" and set(roles[1]) == {"button"}, "no image role over markers that can be activated"
     stacked = api(base_url, "/api/incidents", role="main", q="Gaza City", limit=50)
     assert stacked["total"] == 6
     for _ in range(15):
