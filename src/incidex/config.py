@@ -45,12 +45,39 @@ class ServerSettings:
 
 
 @dataclass(frozen=True)
+class FetchSettings:
+    """How incidex fetches URLs (feeds, linked pages, web pages): see ``[fetch]`` in ``defaults.toml``."""
+
+    user_agent: str
+    timeout: float
+    max_bytes: int
+    max_redirects: int
+    host_interval: float
+    retries: int
+    backoff: float
+    max_retry_after: float
+
+
+@dataclass(frozen=True)
+class WatchSettings:
+    interval: float
+
+
+@dataclass(frozen=True)
+class LanguageSettings:
+    detect: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Settings:
     nlp: NlpSettings
     input: InputSettings
     store: StoreSettings
     resolve: ResolveSettings
     server: ServerSettings
+    fetch: FetchSettings
+    watch: WatchSettings
+    language: LanguageSettings
 
     def with_overrides(self, **sections: dict[str, Any]) -> Settings:
         """A copy with some keys replaced: ``settings.with_overrides(nlp={"model": "x"})``."""
@@ -63,6 +90,9 @@ _SECTIONS = {
     "store": StoreSettings,
     "resolve": ResolveSettings,
     "server": ServerSettings,
+    "fetch": FetchSettings,
+    "watch": WatchSettings,
+    "language": LanguageSettings,
 }
 
 
@@ -88,6 +118,8 @@ def _merge(base: dict[str, dict[str, Any]], overrides: dict[str, Any]) -> dict[s
 
 
 def _build(values: dict[str, dict[str, Any]]) -> Settings:
+    language = values["language"]
+    values = {**values, "language": {**language, "detect": tuple(language["detect"])}}  # frozen, hashable
     return Settings(**{name: cls(**values[name]) for name, cls in _SECTIONS.items()})
 
 

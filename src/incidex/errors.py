@@ -7,8 +7,9 @@
     │   ├── BinaryInputError     binary content (NUL bytes, not text)
     │   ├── EncodingError        bytes that are not valid UTF-8 / declared encoding
     │   ├── InputTooLargeError   over the configured size limit
-    │   ├── FormatError          malformed HTML / JSON / CSV container
-    │   └── NotFoundError        an incident, record or correction id the store does not hold
+    │   ├── FormatError          malformed HTML / JSON / CSV / feed / Telegram export
+    │   ├── NotFoundError        an incident, record or correction id the store does not hold
+    │   └── FetchError           a URL that could not be fetched (robots.txt, timeout, size, HTTP status)
     ├── StoreError               database cannot be opened or written   (exit 5)
     └── EvalError                evaluation data missing or malformed   (exit 6)
 
@@ -72,6 +73,13 @@ class ConflictError(InputError):
     """A correction that cannot be undone yet: a later merge or split moved the same records, undo that first."""
 
     code = "E207"
+
+
+class FetchError(InputError):
+    """A URL that could not be fetched: refused by robots.txt, timed out, too large, too many redirects, or an HTTP
+    error status that retries did not clear."""
+
+    code = "E208"
 
 
 class StoreError(IncidexError):

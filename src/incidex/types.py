@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 IncidentType = Literal[
     "hostage_taking",
@@ -227,6 +227,9 @@ class DocumentInfo:
     title: str | None = None
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
+    language: str | None = None  # ISO 639-1 code as detected; None when it could not be told
+    source_kind: SourceKind | None = None  # the outlet's kind, when declared (a watched source, a Telegram channel)
+    forwarded_from: str | None = None  # a forwarded post: the channel it was forwarded from
 
 
 @dataclass
@@ -293,4 +296,6 @@ class Document:
     source: str | None = None
     title: str | None = None
     url: str | None = None
-    origin: str | None = None  # file path (and line/row) it was read from
+    origin: str | None = None  # file path (and line/row) or URL it was read from
+    source_kind: SourceKind | None = None  # what kind of outlet ``source`` is, when declared
+    forwarded_from: str | None = None  # a forwarded post: the channel it was forwarded from

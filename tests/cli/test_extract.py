@@ -110,15 +110,18 @@ def test_html_report_is_reduced_to_its_text(tmp_path: Path, capsys, monkeypatch)
     assert data["incidents"] and "<" not in data["incidents"][0]["summary"]
 
 
-def test_non_english_text_gives_a_warning_and_a_clean_result(tmp_path: Path, capsys, monkeypatch) -> None:
+def test_non_english_text_gives_its_language_a_warning_and_no_incidents(tmp_path: Path, capsys, monkeypatch) -> None:
     path = tmp_path / "ru.txt"
     path.write_text("Спецназ штурмовал следственный изолятор в Ростове-на-Дону в воскресенье, освободив двух "
                     "сотрудников и ликвидировав шестерых заключенных, которые захватили их в заложники. " * 3,
                     encoding="utf-8")
     code, out, err = run(["extract", str(path)], capsys, monkeypatch)
     assert code == 0
-    assert "does not look like English" in err
-    assert json.loads(out)["document"]["warnings"]
+    assert "the text is in Russian (ru)" in err
+    report = json.loads(out)
+    validate_report(report)
+    assert report["document"]["language"] == "ru" and report["incidents"] == []
+    assert report["document"]["warnings"] == [err.strip().removeprefix("incidex: warning: ")]
 
 
 def test_installed_entry_point_runs_without_traceback(tmp_path: Path) -> None:

@@ -16,7 +16,6 @@ from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
-from alembic import command
 
 from incidex.config import Settings
 from incidex.store import DocumentEntry, migrate
@@ -55,6 +54,7 @@ class Outcome:
     document: Document
     report: Report | None
     error: str | None = None
+    skipped: str | None = None
 
 
 def incident_line(city: str, date: str, kind: str, killed: int, *, by: str | None = None,
@@ -161,9 +161,6 @@ def document_entry(text: str, key: str, *, published: str = "2024-05-11", source
 
 def migrate_store(url: str, step: str, revision: str) -> None:
     """Run alembic's ``upgrade`` or ``downgrade`` (``step``) to ``revision`` on the store at ``url``."""
-    config = migrate._config()
     engine = engine_for(url)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, step)(config, revision)
+    migrate.run(engine, step, revision)
     engine.dispose()

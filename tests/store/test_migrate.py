@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -12,6 +15,8 @@ from incidex.store.migrate import current_revision, head_revision, upgrade
 from incidex.store.tables import SEARCH_TABLE, incidents, metadata
 
 from .store_helpers import document_entry, incident_line, migrate_store
+
+DOCUMENT_COLUMNS = ("language", "source_kind", "forwarded_from")  # added to documents by migration 0010
 
 
 def _made_by_sql(diff: tuple) -> bool:
@@ -54,8 +59,8 @@ def _links(store: Store) -> tuple[int, int]:
         return total, connection.exec_driver_sql(LINK_MISMATCHES).scalar_one()
 
 
-def _write_as_before_0010(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make the store write incident rows without the columns migration 0010 adds, as a store below it has."""
+def _write_as_before_0011(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the store write incident rows without the columns migration 0011 adds, as a store below it has."""
     full_row = repository.incident_row
     monkeypatch.setattr(repository, "incident_row",
                         lambda *args: {k: v for k, v in full_row(*args).items() if k not in FACET_COLUMNS})
@@ -68,8 +73,8 @@ def test_search_links_carry_their_incidents_columns_across_migration_0008(tmp_pa
     with Store(url) as store:
         store.write([_entry("Kabul", "2024-05-10", "bombing", "a")], resolver=resolver)
         migrate_store(url, "downgrade", "0007_search_link_filters")
-        with monkeypatch.context() as patched:
-            _write_as_before_0010(patched)
+        with _later_document_columns(store), monkeypatch.context() as patched:  # this version's writer fills them
+            _write_as_before_0011(patched)
             store.write([_entry("Mosul", "2023-01-02", "raid", "b")], resolver=resolver)
         under_0007 = _links(store)
         migrate_store(url, "upgrade", "head")
@@ -100,6 +105,19 @@ def test_migration_0009_adds_and_removes_the_index_of_spanning_dates(tmp_path) -
     assert "ix_incidents_spanning" in indexes()
 
 
+@contextmanager
+def _later_document_columns(store: Store) -> Iterator[None]:
+    """The document columns of migration 0010 added to an older schema for the while, then dropped again."""
+    store.engine.dispose()  # a pooled connection may still hold the schema from before the downgrade
+    with store.engine.begin() as connection:
+        for name in DOCUMENT_COLUMNS:
+            connection.exec_driver_sql(f"ALTER TABLE documents ADD COLUMN {name} TEXT")
+    yield
+    with store.engine.begin() as connection:
+        for name in DOCUMENT_COLUMNS:
+            connection.exec_driver_sql(f"ALTER TABLE documents DROP COLUMN {name}")
+
+
 FACET_COLUMNS = ("role", "report_count", "reported_from", "reported_to")
 
 
@@ -110,8 +128,8 @@ def _facets(store: Store) -> dict[str, tuple]:
 
 
 @pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
-def test_migration_0010_fills_role_reports_and_publication_days_as_the_writer_does(tmp_path, monkeypatch) -> None:
-    """Incidents stored below 0010 get the values that writing them at 0010 gives; downgrading drops the columns."""
+def test_migration_0011_fills_role_reports_and_publication_days_as_the_writer_does(tmp_path, monkeypatch) -> None:
+    """Incidents stored below 0011 get the values that writing them at 0011 gives; downgrading drops the columns."""
     resolver = Resolver(load_settings())
     kabul = incident_line("Kabul", "2024-05-10", "bombing", 2)
     entries = [document_entry(kabul, "a", published="2024-05-10"), document_entry(kabul, "b", published="2024-05-12"),
@@ -125,8 +143,9 @@ def test_migration_0010_fills_role_reports_and_publication_days_as_the_writer_do
                                                   ("main", 1, None, None), ("main", 2, "2024-05-10", "2024-05-12")]
     migrated = f"sqlite:///{tmp_path / 'migrated.db'}"
     with Store(migrated) as store, monkeypatch.context() as patched:
-        migrate_store(migrated, "downgrade", "0009_spanning_dates_index")
-        _write_as_before_0010(patched)
+        migrate_store(migrated, "downgrade", "0010_source_state")
+        store.engine.dispose()  # a pooled connection may still hold the schema from before the downgrade
+        _write_as_before_0011(patched)
         store.write(entries, resolver=resolver)
     engine = sa.create_engine(migrated)
     assert not set(FACET_COLUMNS) & {c["name"] for c in sa.inspect(engine).get_columns("incidents")}

@@ -27,20 +27,25 @@ SHOWN_FAILURES = 20
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Settings file (TOML).")
 def command(paths: tuple[str, ...], db_url: str | None, workers: int, dask_address: str | None,
             model_dir: str | None, rules_only: bool, config_path: str | None) -> None:
-    """Read the files and directories at PATHS ('-' reads standard input), extract incident records, store the
-    documents, records and evidence, and merge records of one incident across reports.
+    """Read the files, directories and URLs at PATHS ('-' reads standard input), extract incident records, store
+    the documents, records and evidence, and merge records of one incident across reports.
+
+    Besides text, HTML, JSONL and CSV files: RSS/Atom feeds (files or URLs; an entry with only a summary and a link
+    is read from the linked page), Telegram Desktop channel exports (result.json or its folder) and web pages by
+    URL. Reports not in English are stored with their language and not extracted.
 
     Documents already in the store are skipped, so an interrupted run can simply be started again. A document that
     fails is stored with its error and the run goes on. Ends with a summary: read, new, duplicate, failed.
     """
     from ..ingest import read_paths
+    from ..ingest.fetch import Fetcher
     from ..resolve import Resolver
     from ..store import Store, ingest
 
     settings = with_learned_model(load_settings(config_path), model_dir, rules_only)
-    with Store(db_url or settings.store.url) as store, _Bar() as bar:
+    with Store(db_url or settings.store.url) as store, Fetcher(settings.fetch) as fetcher, _Bar() as bar:
         summary = ingest(
-            read_paths(paths, max_bytes=settings.input.max_bytes),
+            read_paths(paths, max_bytes=settings.input.max_bytes, fetcher=fetcher),
             store=store,
             extract=_extractor(settings, workers=workers, dask_address=dask_address),
             resolver=Resolver(settings),
@@ -59,6 +64,14 @@ def _extractor(settings: Settings, *, workers: int, dask_address: str | None) ->
         return run_local(documents, settings=settings, workers=workers)
 
     return extract
+
+
+def not_english(summary: IngestSummary) -> str:
+    """`` · not English N (ru 2, uk 1)`` for the new documents stored without extraction, else ""."""
+    if not summary.not_english:
+        return ""
+    languages = ", ".join(f"{code} {count}" for code, count in sorted(summary.not_english.items()))
+    return f" · not English {summary.not_english.total()} ({languages})"
 
 
 class _Bar:
@@ -92,8 +105,10 @@ class _Bar:
 def _report(summary: IngestSummary) -> None:
     click.echo(
         f"read {summary.read} · new {summary.new} · duplicate {summary.duplicate} · failed {summary.failed} · "
-        f"skipped {summary.skipped} · records {summary.records}"
+        f"skipped {summary.skipped} · records {summary.records}{not_english(summary)}"
     )
+    for skip in summary.skips[:SHOWN_FAILURES]:
+        click.echo(skip.error, err=True)
     for failure in summary.failures[:SHOWN_FAILURES]:
         click.echo(f"failed: {failure.origin}: {failure.error}", err=True)
     if len(summary.failures) > SHOWN_FAILURES:

@@ -1,7 +1,7 @@
 """The ``incidex`` command group. Each command lives in its own module; this one only wires them.
 
 Exit codes: 0 ok · 1 unexpected error · 2 usage error · 3 configuration (model, settings) · 4 unreadable input ·
-5 store · 6 evaluation data.
+5 store · 6 evaluation data; ``watch --once``: 7 some items failed, 8 some source could not be read.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("extract", "incidex.cli.extract"),
     ("demo", "incidex.cli.demo"),
     ("ingest", "incidex.cli.ingest"),
+    ("watch", "incidex.cli.watch"),
+    ("sources", "incidex.cli.sources"),
     ("export", "incidex.cli.export"),
     ("explain", "incidex.cli.explain"),
     ("eval", "incidex.cli.eval"),

@@ -25,7 +25,11 @@ documents = sa.Table(
     sa.Column("url", sa.Text, nullable=True),
     sa.Column("chars", sa.Integer, nullable=True),
     sa.Column("text", sa.Text, nullable=True),
-    sa.CheckConstraint("status IN ('ok', 'failed', 'unreadable')", name="ck_documents_status"),
+    sa.CheckConstraint("status IN ('ok', 'failed', 'unreadable', 'skipped')", name="ck_documents_status"),
+    # migration 0010_source_state: detected language, declared outlet kind, forwarded-from channel
+    sa.Column("language", sa.String(8), nullable=True),
+    sa.Column("source_kind", sa.String(16), nullable=True),
+    sa.Column("forwarded_from", sa.Text, nullable=True),
 )
 
 records = sa.Table(
@@ -97,7 +101,7 @@ incidents = sa.Table(
     sa.Column("record_ids", sa.JSON, nullable=False),
     sa.Column("notes", sa.Text, nullable=True),
     sa.Column("merged", sa.JSON, nullable=False),
-    # For lists (migration 0010_incident_list_facets, which fills them for stored incidents; rows.incident_row for
+    # For lists (migration 0011_incident_list_facets, which fills them for stored incidents; rows.incident_row for
     # new ones): "main" when any record is a report's main event, else "background"; how many documents report it;
     # the first and last days they were published (null when no report carries a publication date).
     sa.Column("role", sa.String(16), nullable=True),
@@ -108,9 +112,9 @@ incidents = sa.Table(
 
 # The API's list indexes (migration 0005_search_index): one per sort order ("IS NULL" leads give nulls-last sorts)
 # and one per leading filter, each also holding every filtered column (LIST_COVER) so lists never read the table.
-# Migration 0010_incident_list_facets added the role to every one and the sorts by country and by reports.
+# Migration 0011_incident_list_facets added the role to every one and the sorts by country and by reports.
 LIST_COVER = ("type", "country", "date_from", "date_to", "lat", "lon", "killed", "admin1", "role")
-MAP_INDEX, MAP_COVER = "ix_incidents_list_lat_lon", ("location",)  # the map's cells name their place (0010)
+MAP_INDEX, MAP_COVER = "ix_incidents_list_lat_lon", ("location",)  # the map's cells name their place (0011)
 for _name, *_columns in (
     ("ix_incidents_list_date", sa.text("(date_from IS NULL)"), "date_from", "incident_id"),
     ("ix_incidents_list_date_desc", "date_from", "incident_id"),
@@ -200,6 +204,31 @@ operation_incidents = sa.Table(
     metadata,
     sa.Column("operation_id", sa.Integer, sa.ForeignKey("merge_operations.operation_id"), primary_key=True),
     sa.Column("incident_id", sa.String, primary_key=True, index=True),
+)
+
+
+# Watched sources (migration 0010_source_state): the polling state of each source by name, and every item id a
+# source has delivered with the document it gave (null when it gave none: a skipped message).
+sources = sa.Table(
+    "sources",
+    metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=True),
+    sa.Column("etag", sa.Text, nullable=True),
+    sa.Column("last_modified", sa.Text, nullable=True),
+    sa.Column("last_success", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("last_error", sa.Text, nullable=True),
+    sa.Column("last_error_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("next_poll", sa.DateTime(timezone=True), nullable=True),
+)
+
+source_items = sa.Table(
+    "source_items",
+    metadata,
+    sa.Column("source", sa.Text, sa.ForeignKey("sources.name"), primary_key=True),
+    sa.Column("item_id", sa.Text, primary_key=True),
+    sa.Column("document_id", sa.String, nullable=True),
 )
 
 
