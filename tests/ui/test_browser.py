@@ -195,7 +195,7 @@ def test_incident_page_puts_disagreeing_figures_side_by_side(browser: Any, base_
     groups = browser.find_elements(By.CSS_SELECTOR, ".figure-group.disagree")
     assert len(groups) == len(disagreeing)
     for group in groups:
-        field = group.find_element(By.CSS_SELECTOR, ".figure-head b").text.replace(" ", "_")
+        field = group.get_attribute("data-field")
         rule = next(r for r in detail["incident"]["reconciliation"] if r["field"] == field)
         assert rule["rule"] in group.text
         assert len(group.find_elements(By.CSS_SELECTOR, "table.figures tr")) == sum(

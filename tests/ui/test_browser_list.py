@@ -62,7 +62,7 @@ def test_timeline_draws_every_dated_incident_on_a_scale_that_fits_the_range(brow
 
     open_page(browser, base_url, "/?role=all&date_from=1999-01-01&date_to=1999-12-31", role=None,
               date_from="1999-01-01", date_to="1999-12-31")
-    wait_for(browser, lambda: timeline(browser)["title"] != "Incidents per year", "the timeline of 1999")
+    wait_for(browser, lambda: timeline(browser)["title"] == "Incidents per week", "the timeline of 1999, by week")
     chart = timeline(browser)
     year_only = listed(base_url, date_from="1999-01-01", date_to="1999-12-31")["total"]
     assert year_only == 5, "the scene recalls five incidents of 1999"

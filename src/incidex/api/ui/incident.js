@@ -209,7 +209,7 @@ function figuresPanel(inc, figures, refs) {
   if (!groups.length) panel.append(el("p", { class: "muted" }, "No casualty figures stated."));
   for (const group of groups) {
     const reconciled = group.rule ? amount(group.rule.value, group.rule.low, group.rule.high) : null;
-    panel.append(el("div", { class: "figure-group" + (group.disagree ? " disagree" : "") },
+    panel.append(el("div", { class: "figure-group" + (group.disagree ? " disagree" : ""), "data-field": group.field },
       el("div", { class: "figure-head" }, el("b", {}, figureLabel(group.field)),
         group.disagree ? el("span", { class: "tag warn" }, "sources disagree") : null,
         el("span", { class: "spacer" }),
