@@ -175,14 +175,14 @@ def map_cells(connection: sa.Connection, filters: ListFilters, *, cell: float) -
     background = sa.func.sum(sa.case((column.role == sa.literal_column("'background'"), 1), else_=0))
     query = (
         sa.select(x, y, sa.func.count(), sa.func.sum(column.killed), sa.func.avg(column.lat), sa.func.avg(column.lon),
-                  *same(column.lat), *same(column.lon), *same(column.incident_id), *same(column.type),
+                  *same(column.lat), *same(column.lon), sa.func.min(column.incident_id), *same(column.type),
                   *same(column.location), background)
         .where(*_where(connection, filters), column.lat.is_not(None), column.lon.is_not(None))
         .group_by(x, y)
     )
     cells = []
-    for (_x, _y, count, killed, lat, lon, south, north, west, east, first_id, _last_id, type_a, type_b, place_a,
-         place_b, in_background) in connection.execute(query, bound(filters)):
+    for (_x, _y, count, killed, lat, lon, south, north, west, east, first_id, type_a, type_b, place_a, place_b,
+         in_background) in connection.execute(query, bound(filters)):
         cells.append({
             "count": count, "killed": killed, "lat": lat, "lon": lon, "south": south, "north": north, "west": west,
             "east": east, "id": first_id if count == 1 else None, "type": type_a if type_a == type_b else None,
