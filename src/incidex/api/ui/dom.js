@@ -153,7 +153,7 @@ export function rovingKeys(container, items, activate, extra) {
   });
 }
 
-export function focusItem(list, index) {
+function focusItem(list, index) {
   list.forEach((item, n) => item.setAttribute("tabindex", n === index ? "0" : "-1"));
   if (list[index]) list[index].focus();
 }

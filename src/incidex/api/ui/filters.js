@@ -4,16 +4,16 @@ import { TYPES, api, el, isoDay, label } from "./dom.js";
 
 const LISTED = ["type", "country", "actor"];
 const SINGLE = ["q", "admin1", "date_from", "date_to", "reported_from", "reported_to", "min_killed", "bbox"];
-export const ROLES = { main: "Main", background: "Background", all: "All" };
-export const PRESETS = [7, 30];  // "last N days" of event dates
-export const DEFAULT_SORT = "-date";
+const ROLES = ["main", "background", "all"];
+const PRESETS = [7, 30];  // "last N days" of event dates
+const DEFAULT_SORT = "-date";
 
 export function readState(search) {
   const params = new URLSearchParams(search);
   const state = { sort: params.get("sort") || DEFAULT_SORT };
   for (const key of LISTED) state[key] = [...new Set(params.getAll(key).map((v) => v.trim()).filter(Boolean))];
   for (const key of SINGLE) state[key] = (params.get(key) || "").trim();
-  state.role = params.get("role") in ROLES ? params.get("role") : "main";
+  state.role = ROLES.includes(params.get("role")) ? params.get("role") : "main";
   state.dated = params.get("dated") === "1";
   const last = Number(params.get("last"));
   state.last = PRESETS.includes(last) ? last : null;
@@ -36,7 +36,7 @@ export function addressOf(state) {
 }
 
 // The event-date window of a state: a preset counts back from today (local time), else the dates given.
-export function eventDates(state) {
+function eventDates(state) {
   if (!state.last) return [state.date_from, state.date_to];
   const today = new Date();
   const first = new Date(today.getFullYear(), today.getMonth(), today.getDate() - state.last + 1);
