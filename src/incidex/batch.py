@@ -64,15 +64,25 @@ def language_warnings(text: str) -> list[str]:
             "reports only, so incidents may be missed"]
 
 
-def _info(document: Document) -> DocumentInfo:
+def truncation_warnings(text: str, max_chars: int) -> list[str]:
+    """A warning when the text is longer than ``nlp.max_chars`` and only its beginning is read."""
+    if len(text) <= max_chars:
+        return []
+    return [f"the text is {len(text):,} characters long and only the first {max_chars:,} were read (nlp.max_chars); "
+            "incidents told after that are missed: split the report or raise nlp.max_chars"]
+
+
+def _info(document: Document, settings: Settings) -> DocumentInfo:
+    warnings = [*document.warnings, *truncation_warnings(document.text, settings.nlp.max_chars),
+                *language_warnings(document.text)]
     return DocumentInfo(published=_valid_published(document.published), source=document.source,
                         chars=len(document.text), id=document.id, title=document.title, url=document.url,
-                        warnings=language_warnings(document.text))
+                        warnings=warnings)
 
 
-def _one(nlp: Language, document: Document, doc: Doc) -> Outcome:
+def _one(nlp: Language, document: Document, doc: Doc, settings: Settings) -> Outcome:
     try:
-        return Outcome(document, assemble(nlp(doc), _info(document)))
+        return Outcome(document, assemble(nlp(doc), _info(document, settings)))
     except Exception as exc:  # reported per document, never raised into the batch
         return Outcome(document, None, f"[E900] extraction failed: {exc.__class__.__name__}: {exc}")
 
@@ -90,11 +100,11 @@ def extract_documents(
         try:
             docs = list(nlp.pipe([doc for _, doc in batch], batch_size=settings.nlp.batch_size))
             results = [
-                Outcome(document, assemble(doc, _info(document)))
+                Outcome(document, assemble(doc, _info(document, settings)))
                 for (document, _), doc in zip(batch, docs, strict=True)
             ]
         except Exception:  # one bad document must not sink its batch: redo them one by one
-            results = [_one(nlp, document, doc) for document, doc in batch]
+            results = [_one(nlp, document, doc, settings) for document, doc in batch]
         yield from results
 
     for document in documents:
@@ -118,8 +128,13 @@ def extract_text(
     settings: Settings | None = None,
 ) -> Report:
     """Extract one report; raises :class:`~incidex.errors.InputError` for unusable text."""
+    return extract_document(Document(text=text, id=doc_id, published=published, source=source), settings=settings)
+
+
+def extract_document(document: Document, *, settings: Settings | None = None) -> Report:
+    """Extract one document as a reader gave it (its publication date, source, title, URL and warnings kept);
+    raises :class:`~incidex.errors.InputError` for unusable text."""
     settings = settings or load_settings()
-    document = Document(text=text, id=doc_id, published=published, source=source)
     nlp = build_pipeline(settings)
     doc = nlp(_prepare(nlp, document, settings))
-    return assemble(doc, _info(document))
+    return assemble(doc, _info(document, settings))

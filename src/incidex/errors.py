@@ -12,7 +12,8 @@
     ├── StoreError               database cannot be opened or written   (exit 5)
     └── EvalError                evaluation data missing or malformed   (exit 6)
 
-Every message says what went wrong and what to do; the CLI prints it on one line.
+Every message says what went wrong and what to do; the CLI prints it on one line. A batch command whose documents
+partly failed (each reported with its reason) exits with ``EXIT_SOME_FAILED`` (7).
 """
 
 from __future__ import annotations
@@ -86,3 +87,4 @@ class EvalError(IncidexError):
 
 EXIT_OK = 0
 EXIT_USAGE = 2
+EXIT_SOME_FAILED = 7  # a batch ran to its end, and some of its documents failed (each is reported with its reason)

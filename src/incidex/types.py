@@ -294,3 +294,4 @@ class Document:
     title: str | None = None
     url: str | None = None
     origin: str | None = None  # file path (and line/row) it was read from
+    warnings: list[str] = field(default_factory=list)  # what the reader noticed: "published 'x' is not a date"

@@ -20,6 +20,7 @@ from incidex.api.app import WORKER_ENV, worker_app
 from incidex.api.workers import BALANCED, serve_workers
 from incidex.cli.serve import command, is_loopback
 from incidex.errors import ConfigError
+from incidex.store import Store
 
 
 @pytest.mark.parametrize(("host", "loopback"), [("127.0.0.1", True), ("localhost", True), ("::1", True),
@@ -37,6 +38,7 @@ def test_serve_refuses_a_public_address_without_token(tmp_path) -> None:
 
 
 def test_worker_app_takes_store_and_token_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    Store(str(tmp_path / "w.db")).close()  # the API serves an existing store; only ingest creates one
     monkeypatch.setenv(WORKER_ENV["db_url"], str(tmp_path / "w.db"))
     monkeypatch.setenv(WORKER_ENV["token"], "s3cret")
     with TestClient(worker_app()) as client:

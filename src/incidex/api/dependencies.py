@@ -14,10 +14,11 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, ValidationError
 
 from ..config import Settings
+from ..errors import InputError, StoreError
 from ..resolve import Resolver
 from ..resolve.dates import parse_partial
 from ..store import Store
-from ..types import INCIDENT_TYPES
+from ..store.filters import country_code, incident_type
 from .queries import IncidentRole, ListFilters, Sort
 
 MAX_FILTER_CHARS = 200
@@ -53,9 +54,14 @@ def read_connection(ctx: Context) -> Iterator[sa.Connection]:
 
 
 def write_connection(ctx: Context) -> Iterator[sa.Connection]:
-    """One transaction under the write lock: committed when the endpoint returns, rolled back when it raises."""
-    with ctx.write_lock, ctx.store.engine.begin() as connection:
-        yield connection
+    """One transaction under the write lock: committed when the endpoint returns, rolled back when it raises. A
+    store that cannot be written (read-only, locked, gone) is a :class:`StoreError` (503), not an internal error."""
+    try:
+        with ctx.write_lock, ctx.store.engine.begin() as connection:
+            yield connection
+    except sa.exc.OperationalError as exc:
+        reason = str(exc.orig or exc).splitlines()[0]
+        raise StoreError(f"cannot write to the store at {ctx.store.url}: {reason}") from None
 
 
 ReadConnection = Annotated[sa.Connection, Depends(read_connection)]
@@ -111,7 +117,8 @@ class FilterParams(BaseModel):
     """The filters of incident lists, stats and exports as query parameters, validated in one pass."""
 
     type: Text = None
-    country: Annotated[str | None, Field(max_length=2, description="ISO 3166 alpha-2 code such as RU")] = None
+    country: Annotated[str | None, Field(max_length=MAX_FILTER_CHARS, description="ISO 3166 alpha-2 code such as RU")
+                       ] = None
     admin1: Text = None
     actor: Annotated[str | None, Field(max_length=MAX_FILTER_CHARS, description="perpetrator name contains")] = None
     source: Annotated[
@@ -127,14 +134,13 @@ class FilterParams(BaseModel):
 
     def checked(self) -> ListFilters:
         """The filters in the form the queries take; 400 for values of the right type that mean nothing."""
-        kind = checked_text(self.type, "type")
-        if kind is not None and kind not in INCIDENT_TYPES:
-            raise HTTPException(400, f"unknown type {kind!r}; use one of: {', '.join(INCIDENT_TYPES)}")
-        code = checked_text(self.country, "country")
-        if code is not None and not (len(code) == 2 and code.isascii() and code.isalpha()):
-            raise HTTPException(400, "country must be an ISO 3166 alpha-2 code such as RU")
+        try:  # the same checks as `incidex export`
+            kind = incident_type(checked_text(self.type, "type"))
+            code = country_code(checked_text(self.country, "country"))
+        except InputError as exc:
+            raise HTTPException(400, exc.message) from None
         return ListFilters(
-            type=kind, country=code.upper() if code else None, admin1=checked_text(self.admin1, "admin1"),
+            type=kind, country=code, admin1=checked_text(self.admin1, "admin1"),
             actor=checked_text(self.actor, "actor"), source=checked_text(self.source, "source"),
             q=checked_text(self.q, "q"), date_from=_date_bound(self.date_from, "date_from", 0),
             date_to=_date_bound(self.date_to, "date_to", 1), bbox=_bbox(self.bbox), role=self.role,
@@ -151,7 +157,7 @@ Filters = Annotated[ListFilters, Depends(list_filters)]
 class ListParams(FilterParams):
     """The parameters of incident lists: the filters, the sort order and the page."""
 
-    sort: Sort = "date"
+    sort: Sort = "-date"  # newest first
     limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 50
     offset: Annotated[int, Field(ge=0, le=10**9)] = 0
 

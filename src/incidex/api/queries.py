@@ -24,6 +24,7 @@ from ..store.tables import (
     contains_pattern,
     documents,
     incidents,
+    main_record,
     overrides,
     records,
 )
@@ -232,15 +233,6 @@ def _window_count(*, dated_to: bool) -> sa.Select[Any]:
     return sa.select(counted(within) + counted(before))
 
 
-def _main_record() -> sa.Exists:
-    return (
-        sa.select(1)
-        .select_from(assignments.join(records, records.c.record_id == assignments.c.record_id))
-        .where(assignments.c.cluster_id == incidents.c.incident_id, records.c.role == sa.literal_column("'main'"))
-        .exists()
-    )
-
-
 def _corrected() -> sa.Exists:
     return (
         sa.select(1)
@@ -283,9 +275,9 @@ def conditions(
         found.append(col("lat").between(sa.bindparam("min_lat"), sa.bindparam("max_lat")))
         found.append(col("lon").between(sa.bindparam("min_lon"), sa.bindparam("max_lon")))
     if filters.role == "main":
-        found.append(_main_record())
+        found.append(main_record())
     elif filters.role == "background":
-        found.append(~_main_record())
+        found.append(~main_record())
     return found
 
 
@@ -347,7 +339,7 @@ _LIST_COLUMNS = (
     sa.cast(incidents.c.perpetrators, sa.Text).label("perpetrators"),
     sa.func.json_array_length(incidents.c.sources).label("source_count"),
     sa.cast(incidents.c.document_ids, sa.Text).label("document_ids"),
-    _main_record().label("is_main"), _corrected().label("corrected"),
+    main_record().label("is_main"), _corrected().label("corrected"),
 )
 LIST_FIELDS = tuple(column.name for column in _LIST_COLUMNS)  # the JSON lists come as their stored text
 

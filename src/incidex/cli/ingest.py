@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..config import Settings, load_settings
-from ..store.ingest import Extractor, IngestSummary, Outcome
+from ..errors import EXIT_SOME_FAILED, InputError
+from ..store.ingest import Extractor, Failure, IngestSummary, Outcome
 from ..types import Document
 from .options import learned_model_options, with_learned_model
 
@@ -31,13 +34,19 @@ def command(paths: tuple[str, ...], db_url: str | None, workers: int, dask_addre
     documents, records and evidence, and merge records of one incident across reports.
 
     Documents already in the store are skipped, so an interrupted run can simply be started again. A document that
-    fails is stored with its error and the run goes on. Ends with a summary: read, new, duplicate, failed.
+    fails is stored with its error and the run goes on; a path that does not exist is reported, never stored. Ends
+    with a summary: read, new, duplicate, failed, skipped. Exit status: 0 when every document read is stored, 7
+    when some failed, 4 when none could be stored.
     """
     from ..ingest import read_paths
     from ..resolve import Resolver
     from ..store import Store, ingest
 
     settings = with_learned_model(load_settings(config_path), model_dir, rules_only)
+    missing = [path for path in paths if path != "-" and not Path(path).exists()]
+    if len(missing) == len(paths):
+        raise InputError(f"nothing to ingest: {', '.join(missing)} {'does' if len(missing) == 1 else 'do'} not exist;"
+                         " check the paths")
     with Store(db_url or settings.store.url) as store, _Bar() as bar:
         summary = ingest(
             read_paths(paths, max_bytes=settings.input.max_bytes),
@@ -48,6 +57,11 @@ def command(paths: tuple[str, ...], db_url: str | None, workers: int, dask_addre
             progress=bar.update,
         )
     _report(summary)
+    if summary.new + summary.duplicate == 0:
+        raise InputError(f"no document could be stored ({summary.failed} failed, {summary.skipped} skipped: the "
+                         "lines above say why)")
+    if summary.failed:
+        sys.exit(EXIT_SOME_FAILED)
 
 
 def _extractor(settings: Settings, *, workers: int, dask_address: str | None) -> Extractor:
@@ -94,8 +108,17 @@ def _report(summary: IngestSummary) -> None:
         f"read {summary.read} · new {summary.new} · duplicate {summary.duplicate} · failed {summary.failed} · "
         f"skipped {summary.skipped} · records {summary.records}"
     )
-    for failure in summary.failures[:SHOWN_FAILURES]:
-        click.echo(f"failed: {failure.origin}: {failure.error}", err=True)
-    if len(summary.failures) > SHOWN_FAILURES:
-        click.echo(f"... and {len(summary.failures) - SHOWN_FAILURES} more failures (status 'failed' in the documents"
-                   " table)", err=True)
+    _list("skipped", summary.skips, "more skipped files")
+    _list("warning", summary.warnings, "more warnings (the warnings column of the documents table)")
+    _list("failed", summary.failures, "more failures (status 'failed' or 'unreadable' in the documents table)")
+
+
+def _list(label: str, items: list[Failure], more: str) -> None:
+    """One line per item on standard error, origin first and once, at most :data:`SHOWN_FAILURES` of them."""
+    for item in items[:SHOWN_FAILURES]:
+        message = item.error.removeprefix(f"{label} ")
+        code, _, rest = message.partition(" ") if message.startswith("[E") else ("", "", message)
+        rest = rest.removeprefix(f"{item.origin}: ").removeprefix(f"{item.origin} ")
+        click.echo(f"incidex: {label}: {item.origin}: {f'{code} ' if code else ''}{rest}", err=True)
+    if len(items) > SHOWN_FAILURES:
+        click.echo(f"incidex: ... and {len(items) - SHOWN_FAILURES} {more}", err=True)

@@ -1,7 +1,8 @@
 """The ``incidex`` command group. Each command lives in its own module; this one only wires them.
 
-Exit codes: 0 ok · 1 unexpected error · 2 usage error · 3 configuration (model, settings) · 4 unreadable input ·
-5 store · 6 evaluation data.
+Exit codes: 0 ok · 1 unexpected error · 2 usage error · 3 configuration (model, settings) · 4 unreadable input
+(ingest: no document could be stored) · 5 store (missing, unreadable or read-only) · 6 evaluation data · 7 some
+documents of a batch failed, the others were handled.
 """
 
 from __future__ import annotations

@@ -11,9 +11,11 @@ class ReadFailure:
 
     ``origin`` is a path, ``path:line N`` (JSONL), ``path:row N`` (CSV) or ``<stdin>``; ``error`` is the message of
     the :class:`~incidex.errors.InputError` that stopped it. ``skipped`` marks files that were not tried at all
-    (unknown extension), as opposed to files that were tried and failed.
+    (unknown extension), as opposed to files that were tried and failed; ``missing`` a path that does not exist (a
+    typo is reported, never stored as a document).
     """
 
     origin: str
     error: str
     skipped: bool = False
+    missing: bool = False

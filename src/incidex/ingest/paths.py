@@ -46,19 +46,23 @@ def read_paths(
         elif path.exists():
             yield from _read_file(path, max_bytes=max_bytes)
         else:
-            yield ReadFailure(str(path), str(InputError(f"{path} does not exist; check the path")))
+            yield ReadFailure(str(path), str(InputError(f"{path} does not exist; check the path")), missing=True)
 
 
-def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """The text of one document file (.html/.htm: its main text; anything else decoded as plain text).
+def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """One report file read as ``read_paths`` reads it (.html/.htm: the main text with the page's date, site name,
+    title and URL; anything else decoded as plain text; ``"-"``: standard input).
 
     Raises the :class:`~incidex.errors.InputError` subclass that says why it cannot be read.
     """
+    if str(path) == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        return Document(text=text_from_bytes(data, origin=STDIN_ORIGIN, max_bytes=max_bytes), origin=STDIN_ORIGIN)
     path = Path(path)
     data = read_bytes(path, max_bytes=max_bytes)
     if path.suffix.lower() in (".html", ".htm"):
-        return document_from_html(data, origin=str(path)).text
-    return text_from_bytes(data, origin=str(path), max_bytes=max_bytes)
+        return document_from_html(data, origin=str(path))
+    return Document(text=text_from_bytes(data, origin=str(path), max_bytes=max_bytes), origin=str(path))
 
 
 def _walk(root: Path) -> list[Path]:
@@ -95,8 +99,7 @@ def _read_lines(
 
 
 def _read_stdin(*, max_bytes: int) -> Document | ReadFailure:
-    data = sys.stdin.buffer.read(max_bytes + 1)
     try:
-        return Document(text=text_from_bytes(data, origin=STDIN_ORIGIN, max_bytes=max_bytes), origin=STDIN_ORIGIN)
+        return read_document(STDIN, max_bytes=max_bytes)
     except InputError as exc:
         return ReadFailure(STDIN_ORIGIN, str(exc))

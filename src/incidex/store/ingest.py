@@ -44,7 +44,8 @@ class Failure:
 class IngestSummary:
     """Counts of one run: inputs read; new, already stored (duplicate), failed and skipped ones; records stored.
 
-    Inputs are counted as they are handled; ``records`` as their batch is committed.
+    Inputs are counted as they are handled; ``records`` as their batch is committed. ``failures`` says why each
+    failed input failed, ``skips`` why each file was not read, ``warnings`` what was noticed about stored documents.
     """
 
     read: int = 0
@@ -54,6 +55,8 @@ class IngestSummary:
     skipped: int = 0
     records: int = 0
     failures: list[Failure] = field(default_factory=list)
+    skips: list[Failure] = field(default_factory=list)
+    warnings: list[Failure] = field(default_factory=list)
 
     @property
     def done(self) -> int:
@@ -76,11 +79,13 @@ def ingest(
 
     def add(entries: list[DocumentEntry]) -> None:
         for entry in entries:
+            origin = entry.origin or (entry.document.origin if entry.document else None) or entry.document_id
             if entry.status == "ok":
                 summary.new += 1
             else:
                 summary.failed += 1
-                summary.failures.append(Failure(entry.origin or entry.document_id, entry.error or "unknown error"))
+                summary.failures.append(Failure(origin, entry.error or "unknown error"))
+            summary.warnings.extend(Failure(origin, warning) for warning in entry.warnings)
         batch.extend(entries)
         if len(batch) >= batch_size:
             _flush(batch, store=store, resolver=resolver, summary=summary)
@@ -169,6 +174,11 @@ class _Feed:
         """``item`` if it goes to extraction; else counts it, or queues its failure entry."""
         if isinstance(item, ReadFailure) and item.skipped:
             self.summary.skipped += 1
+            self.summary.skips.append(Failure(item.origin, item.error))
+            return None
+        if isinstance(item, ReadFailure) and item.missing:
+            self.summary.failed += 1
+            self.summary.failures.append(Failure(item.origin, item.error))
             return None
         if key in known or key in self.seen:
             if (known[key] if key in known else self.seen[key]) == digest:

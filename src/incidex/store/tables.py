@@ -25,6 +25,7 @@ documents = sa.Table(
     sa.Column("url", sa.Text, nullable=True),
     sa.Column("chars", sa.Integer, nullable=True),
     sa.Column("text", sa.Text, nullable=True),
+    sa.Column("warnings", sa.JSON, nullable=True),
     sa.CheckConstraint("status IN ('ok', 'failed', 'unreadable')", name="ck_documents_status"),
 )
 
@@ -194,3 +195,13 @@ def contains_pattern(text: str) -> str:
     """A LIKE pattern (escape character ``\\``) matching any value that contains ``text`` literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def main_record() -> sa.Exists:
+    """True for an incident that some report tells as its main event (a record with role ``main``)."""
+    return (
+        sa.select(1)
+        .select_from(assignments.join(records, records.c.record_id == assignments.c.record_id))
+        .where(assignments.c.cluster_id == incidents.c.incident_id, records.c.role == sa.literal_column("'main'"))
+        .exists()
+    )
