@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import incidex
+import incidex.errors
 from incidex.cli.main import COMMANDS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,3 +46,17 @@ def test_public_api_is_exact() -> None:
 
 def test_schema_version_in_readme_matches_code() -> None:
     assert f'"schema_version": "{incidex.SCHEMA_VERSION}"' in README
+
+
+def test_every_exit_code_is_in_the_readme_table() -> None:
+    codes = {cls.exit_code for cls in _subclasses(incidex.errors.IncidexError)} | {
+        value for name, value in vars(incidex.errors).items() if name.startswith("EXIT_")}
+    for code in sorted(codes):
+        assert f"\n| {code} | " in README, f"exit code {code} is not in the README's table"
+
+
+def _subclasses(cls: type) -> set[type]:
+    found = {cls}
+    for sub in cls.__subclasses__():
+        found |= _subclasses(sub)
+    return found
