@@ -66,10 +66,11 @@ def test_every_figure_is_stated_by_its_evidence_and_none_comes_from_another_clau
     report = extract(text, published="2024-06-19")
     for incident in report.incidents:
         cas = incident.casualties
-        filled = {f"{kind}.{part}" for kind in ("killed", "injured") for part in ("total", "perpetrators", "victims",
-                                                                                    "responders")
+        parts = ("total", "perpetrators", "victims", "responders")
+        filled = {f"{kind}.{part}" for kind in ("killed", "injured") for part in parts
                   if getattr(getattr(cas, kind), part) is not None}
-        filled |= {name for name in ("hostages_taken", "hostages_released", "arrested") if getattr(cas, name) is not None}
+        filled |= {name for name in ("hostages_taken", "hostages_released", "arrested")
+                   if getattr(cas, name) is not None}
         for field in filled:
             spans = [e for e in incident.evidence if e.field == f"casualties.{field}"]
             assert spans, f"{field} has no evidence in {text!r}"

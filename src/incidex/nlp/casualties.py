@@ -4,7 +4,7 @@ A count ("six inmates", "145 people", "three of them") becomes a figure for one 
 ``injured.victims``, ``hostages_released``, ``arrested``...) when the verb or adjective that governs it says what
 happened to them; the counted noun says which party they belong to.
 
-What did not happen gives no figure: a count in a clause that is threatened, feared, warned of, planned or only
+What did not happen gives no figure: a count in a clause that is threatened, warned of, planned or only
 possible ("threatened to kill 10 hostages", "500 people could die") and "claim" in the sense of responsibility
 ("no group has claimed the attack"). A 0 comes only from an explicit statement of none about people or casualties:
 "no one was hurt", "none of the passengers were injured", "no casualties were reported", "left no one dead",
