@@ -57,7 +57,7 @@ def test_post_document_extracts_stores_and_returns_incidents(live_client: TestCl
     assert [r["document_id"] for r in incident["records"]] == ["r1"]
 
     again = live_client.post("/api/documents", json={"text": REPORT, "id": "r1"})
-    assert again.status_code == 201 and again.json()["duplicate"] is True
+    assert again.status_code == 200 and again.json()["duplicate"] is True  # already stored: 200, the stored id
     assert again.json()["incident_ids"] == body["incident_ids"]
     taken = live_client.post("/api/documents", json={"text": "Other text entirely.", "id": "r1"})
     assert taken.status_code == 409 and "new id" in taken.json()["detail"]
