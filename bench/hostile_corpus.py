@@ -3,6 +3,7 @@ crash, no 5xx, an intact store, every good document stored.
 
     python bench/hostile_corpus.py                       # 5,000 JSONL lines and 60 files, ingest and API
     python bench/hostile_corpus.py --lines 300 --keep DIR  # a smaller run that keeps its corpus and stores in DIR
+    python bench/hostile_corpus.py --skip-api & python bench/hostile_corpus.py --skip-ingest   # the two at once
 
 The corpus mutates our own reports (``tests/corpus``, the example report): truncated UTF-8, random bytes, lone
 surrogates, NUL characters, 1 MB single lines, lines over the size limit, deeply nested and malformed HTML, right-to-
@@ -123,6 +124,7 @@ def generate(folder: Path, *, lines: int, seed: int = 14, huge: int = 3) -> Corp
     """Write ``corpus.jsonl`` (``lines`` lines: ``huge`` of 1 MB, 2 over the size limit, then each kind once and the
     rest at random) and ``files/`` (each kind of file at least once)."""
     rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
     corpus = Corpus(folder, folder / "corpus.jsonl")
     kinds = list(WEIGHTS)
     with corpus.jsonl.open("wb") as out:
@@ -352,14 +354,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lines", type=int, default=5000, help="JSONL lines (default 5,000)")
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--keep", type=Path, help="write the corpus and stores here and keep them")
-    parser.add_argument("--skip-api", action="store_true", help="run ingest only")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--skip-api", action="store_true", help="run ingest only")
+    which.add_argument("--skip-ingest", action="store_true", help="run the API only (two runs can share the machine)")
     args = parser.parse_args(argv)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="incidex-hostile-"))
     folder.mkdir(parents=True, exist_ok=True)
-    corpus = generate(folder, lines=args.lines, seed=args.seed)
-    checks = [run_ingest(corpus, folder / "ingest.db")]
+    corpus = generate(folder / ("api" if args.skip_ingest else "ingest"), lines=args.lines, seed=args.seed)
+    checks = []
+    if not args.skip_ingest:
+        checks.append(run_ingest(corpus, corpus.folder / "ingest.db"))
     if not args.skip_api:
-        checks.append(run_api(corpus, folder / "api.db"))
+        checks.append(run_api(corpus, corpus.folder / "api.db"))
     return 0 if report(corpus, checks) else 1
 
 

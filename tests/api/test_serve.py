@@ -66,6 +66,7 @@ def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[subp
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     db = tmp_path_factory.mktemp("serve") / "s.db"
+    Store(str(db)).close()  # serve needs an existing store
     arguments = ["serve", "--db", str(db), "--port", str(port), "--workers", "2"]
     server = subprocess.Popen([sys.executable, "-m", "incidex", *arguments], stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
