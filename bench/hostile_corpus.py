@@ -293,6 +293,10 @@ def run_api(corpus: Corpus, db: Path, *, timeout: float = 300) -> Check:
                 check.problem(f"{item.kind} line {item.line} {item.path}: should be refused, answered {status}")
             if status in (200, 201):
                 stored.append(json.loads(payload)["document_id"])
+            sent = sum(check.counts.values())
+            if sent % 250 == 0:
+                print(f"api: {sent:,} sent in {time.monotonic() - started:,.0f} s: " + ", ".join(
+                    f"{key} {count}" for key, count in sorted(check.counts.items())), file=sys.stderr, flush=True)
         check.seconds = time.monotonic() - started
         connection.close()
     finally:
