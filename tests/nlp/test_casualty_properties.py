@@ -5,6 +5,7 @@ and threats, with numbers in digits and in words; the real pipeline reads each o
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -81,3 +82,11 @@ def test_every_figure_is_stated_by_its_evidence_and_none_comes_from_another_clau
                     if kind == "arrest" and field == "arrested":
                         continue  # an arrest sentence may state the arrests
                     assert not (start <= span.start < end), f"{field} from a {kind} sentence: {span.text!r} in {text!r}"
+
+
+def test_a_count_in_a_sentence_without_a_verb_ends(extract) -> None:
+    """Found by the hostile corpus: emoji left a counted noun with no verb above it, and the walk up to its clause's
+    verb never ended (our Damboa report with emoji sprinkled in)."""
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "damboa_with_emoji.txt").read_text(encoding="utf-8")
+    report = extract(text, published="2024-09-11")
+    assert report.incidents and report.incidents[0].casualties.hostages_taken == 23

@@ -196,7 +196,7 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
 
 def _clause_verb(token: Token) -> Token:
     """The verb (or the root) of the clause ``token`` belongs to."""
-    while token.pos_ not in {"VERB", "AUX"} and token.head is not token:
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:  # the root is its own head
         token = token.head
     return token
 
