@@ -40,3 +40,12 @@ def _shared_file(*parts: str) -> Path:
 def shared_file():
     """``shared_file("seed", "x.json")``: a path under ../shared/data, or skip the test saying what is missing."""
     return _shared_file
+
+
+@pytest.fixture
+def http_server():
+    """A real HTTP server on 127.0.0.1 for this test (see ``local_http.py``)."""
+    from local_http import LocalServer
+
+    with LocalServer().running() as server:
+        yield server

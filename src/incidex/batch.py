@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -12,6 +11,7 @@ from spacy.tokens import Doc
 
 from .config import Settings, load_settings
 from .errors import EmptyInputError, IncidexError, InputError
+from .language import ENGLISH, detect_language, not_english_reason
 from .nlp.assemble import assemble
 from .nlp.pipeline import build_pipeline
 from .types import Document, DocumentInfo, Report
@@ -19,11 +19,12 @@ from .types import Document, DocumentInfo, Report
 
 @dataclass
 class Outcome:
-    """What became of one document: a report, or the one-line reason it failed."""
+    """What became of one document: a report, the one-line reason it failed, or why it was not extracted."""
 
     document: Document
     report: Report | None
     error: str | None = None
+    skipped: str | None = None  # why the document was not extracted (not English); ``report`` has its info
 
 
 def _valid_published(value: str | None) -> str | None:
@@ -46,24 +47,6 @@ def _prepare(nlp: Language, document: Document, settings: Settings) -> Doc:
     return doc
 
 
-ENGLISH_WORDS = frozenset(
-    "the a an of to in and on for with that was were is are by at from said as has had it".split()
-)
-MIN_ENGLISH_SHARE = 0.08
-
-
-def language_warnings(text: str) -> list[str]:
-    """A warning when the text does not look like English (incidex reads English reports only)."""
-    words = re.findall(r"[^\W\d_]+", text[:20_000].lower())
-    if len(words) < 20:
-        return []
-    share = sum(w in ENGLISH_WORDS for w in words) / len(words)
-    if share >= MIN_ENGLISH_SHARE:
-        return []
-    return [f"the text does not look like English ({share:.0%} common English words); incidex reads English "
-            "reports only, so incidents may be missed"]
-
-
 def truncation_warnings(text: str, max_chars: int) -> list[str]:
     """A warning when the text is longer than ``nlp.max_chars`` and only its beginning is read."""
     if len(text) <= max_chars:
@@ -72,17 +55,26 @@ def truncation_warnings(text: str, max_chars: int) -> list[str]:
             "incidents told after that are missed: split the report or raise nlp.max_chars"]
 
 
-def _info(document: Document, settings: Settings) -> DocumentInfo:
-    warnings = [*document.warnings, *truncation_warnings(document.text, settings.nlp.max_chars),
-                *language_warnings(document.text)]
+def _info(document: Document, language: str | None, warnings: list[str]) -> DocumentInfo:
     return DocumentInfo(published=_valid_published(document.published), source=document.source,
                         chars=len(document.text), id=document.id, title=document.title, url=document.url,
-                        warnings=warnings)
+                        warnings=[*document.warnings, *warnings], language=language,
+                        source_kind=document.source_kind, forwarded_from=document.forwarded_from)
 
 
-def _one(nlp: Language, document: Document, doc: Doc, settings: Settings) -> Outcome:
+def _read_language(document: Document, settings: Settings) -> tuple[DocumentInfo, str | None]:
+    """The document's info with its detected language and its warnings (the reader's; a text cut at
+    ``nlp.max_chars``), and why it is not extracted (not English), if so."""
+    language = detect_language(document.text, settings.language.detect)
+    if language in (None, ENGLISH):
+        return _info(document, language, truncation_warnings(document.text, settings.nlp.max_chars)), None
+    reason = not_english_reason(language)
+    return _info(document, language, [reason]), reason
+
+
+def _one(nlp: Language, document: Document, doc: Doc, info: DocumentInfo) -> Outcome:
     try:
-        return Outcome(document, assemble(nlp(doc), _info(document, settings)))
+        return Outcome(document, assemble(nlp(doc), info))
     except Exception as exc:  # reported per document, never raised into the batch
         return Outcome(document, None, f"[E900] extraction failed: {exc.__class__.__name__}: {exc}")
 
@@ -90,30 +82,39 @@ def _one(nlp: Language, document: Document, doc: Doc, settings: Settings) -> Out
 def extract_documents(
     documents: Iterable[Document], *, settings: Settings, nlp: Language | None = None
 ) -> Iterator[Outcome]:
-    """Extract every document in order; a bad document yields an Outcome with its error and the batch goes on."""
+    """Extract every document in order; a bad document yields an Outcome with its error and the batch goes on.
+
+    A document not in English yields an Outcome with its document info (language, a warning) and no incidents,
+    ``skipped`` saying why; it is never parsed.
+    """
     nlp = nlp or build_pipeline(settings)
-    pending: list[tuple[Document, Doc]] = []
+    pending: list[tuple[Document, Doc, DocumentInfo]] = []
 
     def flush() -> Iterator[Outcome]:
         batch = list(pending)
         pending.clear()
         try:
-            docs = list(nlp.pipe([doc for _, doc in batch], batch_size=settings.nlp.batch_size))
+            docs = list(nlp.pipe([doc for _, doc, _ in batch], batch_size=settings.nlp.batch_size))
             results = [
-                Outcome(document, assemble(doc, _info(document, settings)))
-                for (document, _), doc in zip(batch, docs, strict=True)
+                Outcome(document, assemble(doc, info)) for (document, _, info), doc in zip(batch, docs, strict=True)
             ]
         except Exception:  # one bad document must not sink its batch: redo them one by one
-            results = [_one(nlp, document, doc, settings) for document, doc in batch]
+            results = [_one(nlp, document, doc, info) for document, doc, info in batch]
         yield from results
 
     for document in documents:
         try:
-            pending.append((document, _prepare(nlp, document, settings)))
+            doc = _prepare(nlp, document, settings)
         except IncidexError as exc:
             yield from flush()
             yield Outcome(document, None, str(exc))
             continue
+        info, not_extracted = _read_language(document, settings)
+        if not_extracted is not None:
+            yield from flush()
+            yield Outcome(document, Report(info), skipped=not_extracted)
+            continue
+        pending.append((document, doc, info))
         if len(pending) >= settings.nlp.batch_size:
             yield from flush()
     yield from flush()
@@ -127,14 +128,23 @@ def extract_text(
     doc_id: str | None = None,
     settings: Settings | None = None,
 ) -> Report:
-    """Extract one report; raises :class:`~incidex.errors.InputError` for unusable text."""
+    """Extract one report; raises :class:`~incidex.errors.InputError` for unusable text.
+
+    A report not in English comes back with its language, a warning saying why, and no incidents.
+    """
     return extract_document(Document(text=text, id=doc_id, published=published, source=source), settings=settings)
 
 
 def extract_document(document: Document, *, settings: Settings | None = None) -> Report:
     """Extract one document as a reader gave it (its publication date, source, title, URL and warnings kept);
-    raises :class:`~incidex.errors.InputError` for unusable text."""
+    raises :class:`~incidex.errors.InputError` for unusable text.
+
+    A report not in English comes back with its language, a warning saying why, and no incidents.
+    """
     settings = settings or load_settings()
     nlp = build_pipeline(settings)
-    doc = nlp(_prepare(nlp, document, settings))
-    return assemble(doc, _info(document, settings))
+    prepared = _prepare(nlp, document, settings)
+    info, not_extracted = _read_language(document, settings)
+    if not_extracted is not None:
+        return Report(info)
+    return assemble(nlp(prepared), info)

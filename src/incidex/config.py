@@ -16,6 +16,8 @@ from .errors import ConfigError
 class NlpSettings:
     model: str
     learned_model: str
+    encoder: str
+    threads: int
     batch_size: int
     max_chars: int
 
@@ -45,12 +47,39 @@ class ServerSettings:
 
 
 @dataclass(frozen=True)
+class FetchSettings:
+    """How incidex fetches URLs (feeds, linked pages, web pages): see ``[fetch]`` in ``defaults.toml``."""
+
+    user_agent: str
+    timeout: float
+    max_bytes: int
+    max_redirects: int
+    host_interval: float
+    retries: int
+    backoff: float
+    max_retry_after: float
+
+
+@dataclass(frozen=True)
+class WatchSettings:
+    interval: float
+
+
+@dataclass(frozen=True)
+class LanguageSettings:
+    detect: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Settings:
     nlp: NlpSettings
     input: InputSettings
     store: StoreSettings
     resolve: ResolveSettings
     server: ServerSettings
+    fetch: FetchSettings
+    watch: WatchSettings
+    language: LanguageSettings
 
     def with_overrides(self, **sections: dict[str, Any]) -> Settings:
         """A copy with some keys replaced: ``settings.with_overrides(nlp={"model": "x"})``."""
@@ -63,6 +92,9 @@ _SECTIONS = {
     "store": StoreSettings,
     "resolve": ResolveSettings,
     "server": ServerSettings,
+    "fetch": FetchSettings,
+    "watch": WatchSettings,
+    "language": LanguageSettings,
 }
 
 
@@ -87,8 +119,10 @@ def _merge(base: dict[str, dict[str, Any]], overrides: dict[str, Any]) -> dict[s
     return merged
 
 
-# The smallest (and largest) value each numeric setting may take; text settings marked "" may be empty.
+# The smallest (and largest) value each numeric setting may take; those in _ABOVE_ZERO must also be more than 0.
+# Text settings in _MAY_BE_EMPTY may be empty.
 _BOUNDS: dict[str, tuple[float | None, float | None]] = {
+    "nlp.threads": (0, None),
     "nlp.batch_size": (1, None),
     "nlp.max_chars": (1, None),
     "input.max_bytes": (1, None),
@@ -97,13 +131,28 @@ _BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "resolve.similarity_threshold": (0, 1),
     "server.port": (1, 65535),
     "server.max_body_bytes": (1, None),
+    "fetch.timeout": (0, None),
+    "fetch.max_bytes": (1, None),
+    "fetch.max_redirects": (0, None),
+    "fetch.host_interval": (0, None),
+    "fetch.retries": (0, None),
+    "fetch.backoff": (0, None),
+    "fetch.max_retry_after": (0, None),
+    "watch.interval": (0, None),
 }
+_ABOVE_ZERO = frozenset({"fetch.timeout", "watch.interval"})
 _MAY_BE_EMPTY = frozenset({"nlp.learned_model"})
+_TEXT_LIST = tuple[str, ...]
 _TYPE_NAMES = {int: "a whole number", float: "a number", str: "text"}
 
 
 def _check(key: str, kind: type, value: Any) -> Any:
-    """``value`` if it suits setting ``key`` of type ``kind`` (ints allowed for floats); else a ConfigError."""
+    """``value`` if it suits setting ``key`` of type ``kind`` (ints allowed for floats, a list for a tuple of text);
+    else a ConfigError."""
+    if kind == _TEXT_LIST:
+        if not isinstance(value, list | tuple) or not all(isinstance(item, str) and item.strip() for item in value):
+            raise ConfigError(f"setting {key} must be a list of text, got {value!r}; fix it in your settings file")
+        return tuple(value)  # frozen and hashable
     wanted = _TYPE_NAMES[kind]
     ok = isinstance(value, kind) or (kind is float and isinstance(value, int))
     if not ok or isinstance(value, bool):
@@ -111,6 +160,8 @@ def _check(key: str, kind: type, value: Any) -> Any:
     if kind is str and not value.strip() and key not in _MAY_BE_EMPTY:
         raise ConfigError(f"setting {key} must not be empty; fix it in your settings file")
     low, high = _BOUNDS.get(key, (None, None))
+    if key in _ABOVE_ZERO and value <= 0:
+        raise ConfigError(f"setting {key} must be more than 0, got {value!r}; fix it in your settings file")
     if (low is not None and value < low) or (high is not None and value > high):
         bounds = f"at least {low}" if high is None else f"between {low} and {high}"
         raise ConfigError(f"setting {key} must be {bounds}, got {value!r}; fix it in your settings file")

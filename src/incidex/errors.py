@@ -7,13 +7,15 @@
     │   ├── BinaryInputError     binary content (NUL bytes, not text)
     │   ├── EncodingError        bytes that are not valid UTF-8 / declared encoding
     │   ├── InputTooLargeError   over the configured size limit
-    │   ├── FormatError          malformed HTML / JSON / CSV container
-    │   └── NotFoundError        an incident, record or correction id the store does not hold
+    │   ├── FormatError          malformed HTML / JSON / CSV / feed / Telegram export
+    │   ├── NotFoundError        an incident, record or correction id the store does not hold
+    │   └── FetchError           a URL that could not be fetched (robots.txt, timeout, size, HTTP status)
     ├── StoreError               database cannot be opened or written   (exit 5)
     └── EvalError                evaluation data missing or malformed   (exit 6)
 
 Every message says what went wrong and what to do; the CLI prints it on one line. A batch command whose documents
-partly failed (each reported with its reason) exits with ``EXIT_SOME_FAILED`` (7).
+partly failed (each reported with its reason) exits with ``EXIT_SOME_FAILED`` (7): ``ingest``, ``extract`` of a
+batch and ``watch --once`` alike; ``watch --once`` exits ``EXIT_SOURCE_FAILED`` (8) when a source could not be read.
 """
 
 from __future__ import annotations
@@ -75,6 +77,13 @@ class ConflictError(InputError):
     code = "E207"
 
 
+class FetchError(InputError):
+    """A URL that could not be fetched: refused by robots.txt, timed out, too large, too many redirects, or an HTTP
+    error status that retries did not clear."""
+
+    code = "E208"
+
+
 class StoreError(IncidexError):
     code = "E300"
     exit_code = 5
@@ -88,3 +97,4 @@ class EvalError(IncidexError):
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_SOME_FAILED = 7  # a batch ran to its end, and some of its documents failed (each is reported with its reason)
+EXIT_SOURCE_FAILED = 8  # watch --once: some watched source could not be read (its error is kept in its state)

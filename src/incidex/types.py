@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 IncidentType = Literal[
     "hostage_taking",
@@ -36,7 +36,9 @@ INCIDENT_TYPES: tuple[str, ...] = IncidentType.__args__  # type: ignore[attr-def
 
 Role = Literal["main", "background"]
 DatePrecision = Literal["day", "month", "year", "unknown"]
-PlacePrecision = Literal["facility", "city", "admin1", "country", "region"]
+PlacePrecision = Literal["facility", "city", "admin2", "admin1", "country", "region"]
+PLACE_PRECISIONS: tuple[str, ...] = PlacePrecision.__args__  # type: ignore[attr-defined]  # finest first
+PLACE_PRECISION_RANK: dict[str, int] = {precision: rank for rank, precision in enumerate(PLACE_PRECISIONS)}
 ActorKind = Literal["individual", "organization"]
 Relation = Literal["claimed", "accused", "linked", "suspected", "stated"]
 SourceKind = Literal["state_media", "news_media", "official", "social_media", "witness", "group_claim", "other"]
@@ -98,6 +100,7 @@ class Location:
     facility: str | None = None
     uncertain: bool = False
     geonameid: int | None = None
+    admin1_code: str | None = None  # ISO 3166-2 ("SO-JH"), so differently spelled names of one region compare
 
 
 @dataclass
@@ -227,6 +230,9 @@ class DocumentInfo:
     title: str | None = None
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
+    language: str | None = None  # ISO 639-1 code as detected; None when it could not be told
+    source_kind: SourceKind | None = None  # the outlet's kind, when declared (a watched source, a Telegram channel)
+    forwarded_from: str | None = None  # a forwarded post: the channel it was forwarded from
 
 
 @dataclass
@@ -293,5 +299,7 @@ class Document:
     source: str | None = None
     title: str | None = None
     url: str | None = None
-    origin: str | None = None  # file path (and line/row) it was read from
+    origin: str | None = None  # file path (and line/row) or URL it was read from
+    source_kind: SourceKind | None = None  # what kind of outlet ``source`` is, when declared
+    forwarded_from: str | None = None  # a forwarded post: the channel it was forwarded from
     warnings: list[str] = field(default_factory=list)  # what the reader noticed: "published 'x' is not a date"

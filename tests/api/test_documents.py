@@ -68,3 +68,18 @@ def test_post_document_extracts_stores_and_returns_incidents(live_client: TestCl
 def test_post_empty_document_is_422(live_client: TestClient, text: str) -> None:
     response = live_client.post("/api/documents", json={"text": text})
     assert response.status_code == 422
+
+
+@pytest.mark.slow
+def test_a_report_not_in_english_is_stored_with_its_language_and_the_reason_it_was_not_extracted(
+    live_client: TestClient,
+) -> None:
+    text = "Боевики напали на полицейский пост в воскресенье, убив трех офицеров, сообщили власти."
+    response = live_client.post("/api/documents", json={"text": text, "id": "ru-1", "source": "TASS"})
+    assert response.status_code == 201, response.text
+    assert response.json()["incident_ids"] == []
+    stored = live_client.get("/api/documents/ru-1").json()
+    assert (stored["status"], stored["language"], stored["record_ids"]) == ("skipped", "ru", [])
+    assert stored["error"].startswith("not extracted: the text is in Russian (ru)")
+    listed = {d["id"]: d for d in live_client.get("/api/documents").json()["items"]}
+    assert (listed["ru-1"]["status"], listed["ru-1"]["language"]) == ("skipped", "ru")

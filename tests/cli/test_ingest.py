@@ -117,3 +117,28 @@ def test_incidex_ingest_killed_mid_run_and_rerun_ends_like_an_uninterrupted_run(
     with Store(str(reference)) as expected, Store(str(db)) as store:
         assert expected.count("documents") == 12
         assert store.dump() == expected.dump()
+
+
+@pytest.mark.slow
+def test_ingest_reads_a_feed_url_and_a_telegram_export_and_keeps_other_languages_unextracted(
+    http_server, tmp_path: Path
+) -> None:
+    from local_http import Reply, rss
+    from watch.watch_helpers import telegram_export
+
+    report = (CORPUS / "mandera_police_post_attack.txt").read_text(encoding="utf-8")
+    http_server.routes["/feed.xml"] = Reply(body=rss("Kenya Wire", [
+        {"guid": "k1", "title": "Police post attacked", "content": report},
+        {"guid": "k2", "title": "По-русски",
+         "content": "Боевики напали на полицейский пост в воскресенье, убив трех офицеров, сообщили власти."}]))
+    export = telegram_export(tmp_path / "export", [])
+    db = f"sqlite:///{tmp_path}/store.db"
+    result = CliRunner().invoke(command, [http_server.url("/feed.xml"), str(export), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "read 4 · new 2 · duplicate 0 · failed 0 · skipped 2 · records " in result.stdout
+    assert result.stdout.rstrip().endswith("· not English 1 (ru 1)")
+    assert "a service message (create_channel)" in result.stderr and "media (photo) without text" in result.stderr
+    with Store(db) as store, store.engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT source, status, language FROM documents ORDER BY status")).all()
+        assert [tuple(row) for row in rows] == [("Kenya Wire", "ok", "en"), ("Kenya Wire", "skipped", "ru")]
+        assert store.count("records") >= 1

@@ -1,7 +1,8 @@
 """What ``incidex ingest`` tells a script and a person (issue 14, items 2, 4, 7 and 11): exit 0 when every document
 read is stored, 7 when some failed, 4 when none could be stored; skipped files and failures named once with their
 reason; a mistyped path reported, never stored; a report cut at ``nlp.max_chars``, a publication date that is not a
-date and a text that is not English recorded as warnings, printed as ``extract`` prints them."""
+date and a report not extracted because it is not in English recorded as warnings, printed as ``extract`` prints
+them."""
 
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def mixed_run(tmp_path_factory: pytest.TempPathFactory) -> tuple:
 def test_some_failed_exits_7_and_the_summary_counts_them(mixed_run) -> None:
     result, *_ = mixed_run
     assert result.returncode == 7, result.stderr
-    assert "new 4 · duplicate 0 · failed 3 · skipped 1" in result.stdout
+    assert "new 4 · duplicate 0 · failed 3 · skipped 1" in result.stdout and "not English 1 (es 1)" in result.stdout
 
 
 def test_each_failure_and_skip_is_named_once_with_its_reason(mixed_run) -> None:
@@ -71,7 +72,7 @@ def test_a_mistyped_path_is_reported_but_never_stored(mixed_run) -> None:
         origins = [row[0] for row in connection.execute("SELECT origin FROM documents")]
         statuses = sorted(row[0] for row in connection.execute("SELECT status FROM documents"))
     assert str(typo) not in origins and not any("no-such-report" in (o or "") for o in origins)
-    assert statuses == ["ok", "ok", "ok", "ok", "unreadable", "unreadable"]  # the two bad JSONL lines
+    assert statuses == ["ok", "ok", "ok", "skipped", "unreadable", "unreadable"]  # Spanish; the two bad JSONL lines
 
 
 def test_truncation_bad_dates_and_language_are_recorded_and_printed(mixed_run) -> None:
@@ -79,15 +80,16 @@ def test_truncation_bad_dates_and_language_are_recorded_and_printed(mixed_run) -
     with closing(sqlite3.connect(db)) as connection:
         rows = {origin: (published, chars, json.loads(warnings) if warnings else [])
                 for origin, published, chars, warnings in
-                connection.execute("SELECT origin, published, chars, warnings FROM documents WHERE status = 'ok'")}
+                connection.execute("SELECT origin, published, chars, warnings FROM documents "
+                                   "WHERE status IN ('ok', 'skipped')")}
     _, chars, warnings = rows[str(inputs / "long.txt")]
     assert chars == len(LONG) and any(f"only the first 300 were read" in w for w in warnings)
     published, _, warnings = rows[f"{inputs / 'mixed.jsonl'}:line 1"]
     assert published is None and any("'notadate' is not a date" in w for w in warnings)
-    assert any("does not look like English" in w for w in rows[str(inputs / "spanish.txt")][2])
+    assert any("not extracted: the text is in Spanish (es)" in w for w in rows[str(inputs / "spanish.txt")][2])
     assert rows[str(inputs / "good.txt")][2] == []
     assert f"incidex: warning: {inputs / 'long.txt'}: the text is {len(LONG):,} characters" in result.stderr
-    assert f"incidex: warning: {inputs / 'spanish.txt'}: the text does not look like English" in result.stderr
+    assert f"incidex: warning: {inputs / 'spanish.txt'}: not extracted: the text is in Spanish (es)" in result.stderr
 
 
 def test_no_input_at_all_exits_4_and_creates_no_store(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
-"""Only ``ingest`` creates a store (issue 14, item 3): ``export``, ``explain`` and ``serve`` on a missing store exit 5
-naming the path and create nothing; a read-only store, and one in a read-only folder, is exported and served
-without a byte written. Tests run as root in CI, and root ignores file permissions, so the read-only cases run the
+"""Only ``ingest`` and ``watch`` create a store (issue 14, item 3): ``export``, ``explain``, ``serve`` and ``sources``
+on a missing store exit 5 naming the path and create nothing; a read-only store, and one in a read-only folder, is
+exported and served without a byte written. Tests run as root in CI, and root ignores file permissions, so the read-only cases run the
 command as the unprivileged user 65534 (``setpriv``)."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from incidex.types import Document
 from .cli_helpers import NOBODY, run_incidex
 
 
-@pytest.mark.parametrize("command", [["export"], ["explain", "inc-1"], ["serve", "--port", "1"]])
+@pytest.mark.parametrize("command", [["export"], ["explain", "inc-1"], ["serve", "--port", "1"], ["sources"]])
 def test_read_commands_on_a_missing_store_exit_5_naming_it_and_create_nothing(tmp_path: Path, command) -> None:
     missing = tmp_path / "typo.db"
     result = run_incidex(*command, "--db", missing)

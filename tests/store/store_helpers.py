@@ -16,7 +16,6 @@ from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
-from alembic import command
 
 from incidex.config import Settings
 from incidex.store import DocumentEntry, migrate
@@ -35,12 +34,12 @@ from incidex.types import (
 )
 
 POSTGRES_ENV = "INCIDEX_TEST_POSTGRES_URL"
-CITIES = {
-    "Kabul": ("AF", "Kabul", 34.53, 69.17),
-    "Mosul": ("IQ", "Nineveh", 36.34, 43.13),
-    "Rostov-on-Don": ("RU", "Rostov Oblast", 47.23, 39.72),
-    "Maiduguri": ("NG", "Borno", 11.85, 13.16),
-    "Atlantis": ("GR", None, None, None),  # a place the gazetteer cannot put on a map
+CITIES = {  # country, admin1, its ISO 3166-2 code, lat, lon
+    "Kabul": ("AF", "Kabul", "AF-KAB", 34.53, 69.17),
+    "Mosul": ("IQ", "Nineveh", "IQ-NI", 36.34, 43.13),
+    "Rostov-on-Don": ("RU", "Rostov Oblast", "RU-ROS", 47.23, 39.72),
+    "Maiduguri": ("NG", "Borno", "NG-BO", 11.85, 13.16),
+    "Atlantis": ("GR", None, None, None, None),  # a place the gazetteer cannot put on a map
 }
 _LINE = re.compile(
     r"(?P<city>[\w-]+) \((?P<cc>[A-Z]{2})\), (?P<date>[\d-]+): An? (?P<type>\w+) killed (?P<n>\d+) people"
@@ -54,6 +53,7 @@ class Outcome:
     document: Document
     report: Report | None
     error: str | None = None
+    skipped: str | None = None
 
 
 def incident_line(city: str, date: str, kind: str, killed: int) -> str:
@@ -64,7 +64,7 @@ def read_report(text: str, *, published: str | None = None, source: str | None =
     """The report the stand-in extractor gives for ``text``: one main incident per line in the format above."""
     incidents = []
     for number, match in enumerate(_LINE.finditer(text), start=1):
-        cc, admin1, lat, lon = CITIES[match["city"]]
+        cc, admin1, code, lat, lon = CITIES[match["city"]]
         killed = int(match["n"])
         incidents.append(
             Incident(
@@ -72,7 +72,8 @@ def read_report(text: str, *, published: str | None = None, source: str | None =
                 role="main",
                 type=match["type"],  # type: ignore[arg-type]
                 date=DateValue(match["date"], "day", match["date"]),
-                location=Location(match["city"], cc, admin1, lat, lon, "city" if lat is not None else None),
+                location=Location(match["city"], cc, admin1, lat, lon, "city" if lat is not None else None,
+                                  admin1_code=code),
                 perpetrators=[Perpetrator(text="gunmen", name=None, kind="individual")],
                 casualties=Casualties(killed=CasualtyCount(total=killed)),
                 evidence=[
@@ -154,9 +155,6 @@ def document_entry(text: str, key: str, *, published: str = "2024-05-11", source
 
 def migrate_store(url: str, step: str, revision: str) -> None:
     """Run alembic's ``upgrade`` or ``downgrade`` (``step``) to ``revision`` on the store at ``url``."""
-    config = migrate._config()
     engine = engine_for(url)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, step)(config, revision)
+    migrate.run(engine, step, revision)
     engine.dispose()

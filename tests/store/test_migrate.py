@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -12,6 +16,8 @@ from incidex.store.migrate import current_revision, head_revision, upgrade
 from incidex.store.tables import SEARCH_TABLE, metadata
 
 from .store_helpers import document_entry, incident_line, migrate_store
+
+DOCUMENT_COLUMNS = ("language", "source_kind", "forwarded_from")  # added to documents by migration 0010
 
 
 def _made_by_sql(diff: tuple) -> bool:
@@ -61,7 +67,8 @@ def test_search_links_carry_their_incidents_columns_across_migration_0008(tmp_pa
     with Store(url) as store:
         store.write([_entry("Kabul", "2024-05-10", "bombing", "a")], resolver=resolver)
         migrate_store(url, "downgrade", "0007_search_link_filters")
-        store.write([_entry("Mosul", "2023-01-02", "raid", "b")], resolver=resolver)
+        with _later_document_columns(store):  # this version's writer fills them
+            store.write([_entry("Mosul", "2023-01-02", "raid", "b")], resolver=resolver)
         under_0007 = _links(store)
         migrate_store(url, "upgrade", "head")
         later = [_entry("Kabul", "2024-05-10", "bombing", "c"), _entry("Maiduguri", "2024-05-03", "kidnapping", "d")]
@@ -89,6 +96,55 @@ def test_migration_0009_adds_and_removes_the_index_of_spanning_dates(tmp_path) -
     assert "ix_incidents_spanning" not in indexes()
     Store(url).close()  # opening the store upgrades it again
     assert "ix_incidents_spanning" in indexes()
+
+
+def test_migration_0011_keeps_document_warnings_and_its_downgrade_drops_only_them(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'warned.db'}"
+    warning = "published 'notadate' is not a date; kept as unknown"
+    entry = _entry("Kabul", "2024-05-10", "bombing", "w")
+    assert entry.report is not None
+    entry.report.document.warnings.append(warning)
+    with Store(url) as store:
+        store.write([entry], resolver=Resolver(load_settings()))
+
+    def columns() -> tuple[set[str], int]:
+        engine = sa.create_engine(url)
+        try:
+            with engine.connect() as connection:
+                count = connection.exec_driver_sql("SELECT count(*) FROM documents").scalar_one()
+            return {column["name"] for column in sa.inspect(engine).get_columns("documents")}, count
+        finally:
+            engine.dispose()
+
+    assert _stored_warnings(url) == [[warning]]
+    migrate_store(url, "downgrade", "0010_source_state")
+    names, count = columns()
+    assert "warnings" not in names and set(DOCUMENT_COLUMNS) <= names and count == 1
+    Store(url).close()  # opening the store upgrades it again; documents stored before have no warnings recorded
+    assert "warnings" in columns()[0] and _stored_warnings(url) == [None]
+
+
+def _stored_warnings(url: str) -> list:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return [json.loads(value) if value else None
+                    for value in connection.exec_driver_sql("SELECT warnings FROM documents").scalars()]
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def _later_document_columns(store: Store) -> Iterator[None]:
+    """The document columns of migration 0010 added to an older schema for the while, then dropped again."""
+    store.engine.dispose()  # a pooled connection may still hold the schema from before the downgrade
+    with store.engine.begin() as connection:
+        for name in DOCUMENT_COLUMNS:
+            connection.exec_driver_sql(f"ALTER TABLE documents ADD COLUMN {name} TEXT")
+    yield
+    with store.engine.begin() as connection:
+        for name in DOCUMENT_COLUMNS:
+            connection.exec_driver_sql(f"ALTER TABLE documents DROP COLUMN {name}")
 
 
 def _entry(city: str, day: str, kind: str, key: str) -> DocumentEntry:

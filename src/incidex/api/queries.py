@@ -473,14 +473,14 @@ def list_documents(connection: sa.Connection, *, limit: int, offset: int) -> tup
     total = connection.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one()
     query = (
         sa.select(documents.c.document_id, documents.c.title, documents.c.source, documents.c.published,
-                  documents.c.status, documents.c.error)
+                  documents.c.status, documents.c.error, documents.c.language)
         .order_by(documents.c.document_id)
         .limit(limit)
         .offset(offset)
     )
     items = [
         {"id": r.document_id, "title": r.title, "source": r.source, "published": r.published, "status": r.status,
-         "error": r.error}
+         "error": r.error, "language": r.language}
         for r in connection.execute(query)
     ]
     return total, items
@@ -496,6 +496,7 @@ def document(connection: sa.Connection, document_id: str) -> dict[str, Any] | No
     return {
         "id": row.document_id, "title": row.title, "source": row.source, "published": row.published,
         "url": row.url, "status": row.status, "error": row.error, "origin": row.origin, "text": row.text,
+        "language": row.language, "source_kind": row.source_kind, "forwarded_from": row.forwarded_from,
         "record_ids": list(record_ids),
     }
 

@@ -148,8 +148,9 @@ class DocumentItem(BaseModel):
     title: str | None
     source: str | None
     published: str | None
-    status: str
+    status: str = Field(description="ok, failed, unreadable, or skipped: stored without extraction (see error)")
     error: str | None
+    language: str | None = Field(description="ISO 639-1 code of the text's language as detected; null if unknown")
 
 
 class DocumentList(BaseModel):
@@ -159,6 +160,8 @@ class DocumentList(BaseModel):
 
 class DocumentDetail(DocumentItem):
     url: str | None
+    source_kind: str | None = Field(description="the outlet's kind, when declared (a watched source, Telegram)")
+    forwarded_from: str | None = Field(description="a forwarded post: the channel it was forwarded from")
     origin: str | None
     text: str | None
     record_ids: list[str]

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..config import Settings, load_settings
 from ..errors import EXIT_SOME_FAILED, InputError
-from ..store.ingest import Extractor, Failure, IngestSummary, Outcome
+from ..store.ingest import Extractor, IngestSummary, Outcome
 from ..types import Document
 from .options import learned_model_options, with_learned_model
-
-SHOWN_FAILURES = 20
+from .problems import print_problems
+from .progress import ProgressLine
 
 
 @click.command("ingest")
@@ -30,8 +27,12 @@ SHOWN_FAILURES = 20
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Settings file (TOML).")
 def command(paths: tuple[str, ...], db_url: str | None, workers: int, dask_address: str | None,
             model_dir: str | None, rules_only: bool, config_path: str | None) -> None:
-    """Read the files and directories at PATHS ('-' reads standard input), extract incident records, store the
-    documents, records and evidence, and merge records of one incident across reports.
+    """Read the files, directories and URLs at PATHS ('-' reads standard input), extract incident records, store
+    the documents, records and evidence, and merge records of one incident across reports.
+
+    Besides text, HTML, JSONL and CSV files: RSS/Atom feeds (files or URLs; an entry with only a summary and a link
+    is read from the linked page), Telegram Desktop channel exports (result.json or its folder) and web pages by
+    URL. Reports not in English are stored with their language and not extracted.
 
     Documents already in the store are skipped, so an interrupted run can simply be started again. A document that
     fails is stored with its error and the run goes on; a path that does not exist is reported, never stored. Ends
@@ -39,22 +40,24 @@ def command(paths: tuple[str, ...], db_url: str | None, workers: int, dask_addre
     when some failed, 4 when none could be stored.
     """
     from ..ingest import read_paths
+    from ..ingest.fetch import Fetcher, is_url
     from ..resolve import Resolver
     from ..store import Store, ingest
 
     settings = with_learned_model(load_settings(config_path), model_dir, rules_only)
-    missing = [path for path in paths if path != "-" and not Path(path).exists()]
+    missing = [path for path in paths if path != "-" and not is_url(path) and not Path(path).exists()]
     if len(missing) == len(paths):
         raise InputError(f"nothing to ingest: {', '.join(missing)} {'does' if len(missing) == 1 else 'do'} not exist;"
                          " check the paths")
-    with Store(db_url or settings.store.url) as store, _Bar() as bar:
+    bar = ProgressLine("ingesting", extra=" · {task.fields[new]} new", new=0)
+    with Store(db_url or settings.store.url) as store, Fetcher(settings.fetch) as fetcher, bar:
         summary = ingest(
-            read_paths(paths, max_bytes=settings.input.max_bytes),
+            read_paths(paths, max_bytes=settings.input.max_bytes, fetcher=fetcher),
             store=store,
             extract=_extractor(settings, workers=workers, dask_address=dask_address),
             resolver=Resolver(settings),
             batch_size=settings.store.batch_size,
-            progress=bar.update,
+            progress=lambda summary: bar.update(summary.done, new=summary.new),
         )
     _report(summary)
     if summary.new + summary.duplicate == 0:
@@ -75,50 +78,19 @@ def _extractor(settings: Settings, *, workers: int, dask_address: str | None) ->
     return extract
 
 
-class _Bar:
-    """A progress line on standard error: documents handled and documents per second."""
-
-    def __init__(self) -> None:
-        self.progress = Progress(
-            SpinnerColumn(),
-            TextColumn(
-                "ingesting: {task.completed} documents · {task.fields[rate]:.1f} docs/s · {task.fields[new]} new"
-            ),
-            TimeElapsedColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        self.task = self.progress.add_task("ingest", total=None, rate=0.0, new=0)
-        self.started = time.monotonic()
-
-    def __enter__(self) -> _Bar:
-        self.progress.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.progress.stop()
-
-    def update(self, summary: IngestSummary) -> None:
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        self.progress.update(self.task, completed=summary.done, rate=summary.done / elapsed, new=summary.new)
+def not_english(summary: IngestSummary) -> str:
+    """`` · not English N (ru 2, uk 1)`` for the new documents stored without extraction, else ""."""
+    if not summary.not_english:
+        return ""
+    languages = ", ".join(f"{code} {count}" for code, count in sorted(summary.not_english.items()))
+    return f" · not English {summary.not_english.total()} ({languages})"
 
 
 def _report(summary: IngestSummary) -> None:
     click.echo(
         f"read {summary.read} · new {summary.new} · duplicate {summary.duplicate} · failed {summary.failed} · "
-        f"skipped {summary.skipped} · records {summary.records}"
+        f"skipped {summary.skipped} · records {summary.records}{not_english(summary)}"
     )
-    _list("skipped", summary.skips, "more skipped files")
-    _list("warning", summary.warnings, "more warnings (the warnings column of the documents table)")
-    _list("failed", summary.failures, "more failures (status 'failed' or 'unreadable' in the documents table)")
-
-
-def _list(label: str, items: list[Failure], more: str) -> None:
-    """One line per item on standard error, origin first and once, at most :data:`SHOWN_FAILURES` of them."""
-    for item in items[:SHOWN_FAILURES]:
-        message = item.error.removeprefix(f"{label} ")
-        code, _, rest = message.partition(" ") if message.startswith("[E") else ("", "", message)
-        rest = rest.removeprefix(f"{item.origin}: ").removeprefix(f"{item.origin} ")
-        click.echo(f"incidex: {label}: {item.origin}: {f'{code} ' if code else ''}{rest}", err=True)
-    if len(items) > SHOWN_FAILURES:
-        click.echo(f"incidex: ... and {len(items) - SHOWN_FAILURES} {more}", err=True)
+    print_problems("skipped", summary.skips, "more skipped files")
+    print_problems("warning", summary.warnings, "more warnings (the warnings column of the documents table)")
+    print_problems("failed", summary.failures, "more failures (status 'failed' or 'unreadable' in the documents table)")

@@ -1,8 +1,9 @@
 """The ``incidex`` command group. Each command lives in its own module; this one only wires them.
 
 Exit codes: 0 ok · 1 unexpected error · 2 usage error · 3 configuration (model, settings) · 4 unreadable input
-(ingest: no document could be stored) · 5 store (missing, unreadable or read-only) · 6 evaluation data · 7 some
-documents of a batch failed, the others were handled.
+(ingest, extract of a batch: no document could be read or stored) · 5 store (missing, unreadable or read-only) ·
+6 evaluation data · 7 some documents of a batch failed, the others were handled (``ingest``, ``extract`` of a batch,
+``watch --once``) · 8 some source could not be read (``watch --once``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("extract", "incidex.cli.extract"),
     ("demo", "incidex.cli.demo"),
     ("ingest", "incidex.cli.ingest"),
+    ("watch", "incidex.cli.watch"),
+    ("sources", "incidex.cli.sources"),
     ("export", "incidex.cli.export"),
     ("explain", "incidex.cli.explain"),
     ("eval", "incidex.cli.eval"),

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..nlp.muc_roles import FACTORY_NAME
+from ..nlp.learned import LEARNED_COMPONENTS
 from ..types import Incident, Report
 
 LEARNED_MARK = " · learned"
@@ -84,7 +84,7 @@ def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
 
 def _learned_fields(incident: Incident) -> dict[str, str]:
     """A mark for each filler the learned role tagger found (``perpetrators[0]`` -> " · learned")."""
-    return {e.field: LEARNED_MARK for e in incident.evidence if e.component == FACTORY_NAME}
+    return {e.field: LEARNED_MARK for e in incident.evidence if e.component in LEARNED_COMPONENTS}
 
 
 def _row(table: Table, name: str, value: str) -> None:

@@ -14,6 +14,7 @@ COLUMNS: tuple[str, ...] = (
     "role",
     "country",
     "admin1",
+    "admin1_code",
     "location",
     "latitude",
     "longitude",
@@ -40,6 +41,7 @@ def flat_fields(row: IncidentRow) -> dict[str, Any]:
         "role": row.role,
         "country": row.country,
         "admin1": row.admin1,
+        "admin1_code": (row.merged.get("location") or {}).get("admin1_code"),  # kept in the merged view's JSON
         "location": row.location,
         "latitude": row.lat,
         "longitude": row.lon,

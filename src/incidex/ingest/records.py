@@ -49,6 +49,11 @@ def document_from_record(record: object, *, origin: str, max_bytes: int) -> Docu
     )
 
 
+def record_id(record: object) -> str | None:
+    """The document id a record gives (``id`` or ``doc_id``), or None."""
+    return _first(record, FIELD_KEYS["id"]) if isinstance(record, Mapping) else None
+
+
 def _first(record: Mapping, keys: tuple[str, ...]) -> str | None:
     for key in keys:
         value = record.get(key)

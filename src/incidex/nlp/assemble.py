@@ -13,24 +13,24 @@ from ..types import (
     Figure,
     Incident,
     Location,
+    PLACE_PRECISION_RANK,
     Mention,
     Perpetrator,
     Report,
     Source,
+    SourceKind,
     Victim,
 )
 from .annotations import PlaceMention, SourceMention
 from .frames import Arg, CasualtyArg, IncidentFrame
-from .muc_roles import FACTORY_NAME
 
-PRECISION_RANK = {"facility": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
 SUMMARY_CHARS = 300
 
 
 def _component(arg: Arg, rules: str = "incidex_roles_v1") -> str:
-    """The component an argument's evidence names: the learned tagger's when it found the span, else ``rules``."""
-    return FACTORY_NAME if arg.learned else rules
+    """The component an argument's evidence names: the learned one that found the span, else ``rules``."""
+    return arg.learned or rules
 
 
 def _strip_determiner(text: str) -> str:
@@ -45,8 +45,10 @@ class _Builder:
     """Collects one incident's fields together with their evidence."""
 
     def __init__(self, doc: Doc, frame: IncidentFrame, all_frames: list[IncidentFrame],
-                 sources: list[SourceMention], sentence_frames: dict[int, list[IncidentFrame]]) -> None:
+                 sources: list[SourceMention], sentence_frames: dict[int, list[IncidentFrame]],
+                 outlet: tuple[str, SourceKind] | None) -> None:
         self.doc = doc
+        self.outlet = outlet
         self.text = doc.text  # Doc.text rebuilds the string on every access
         self.frame = frame
         self.all_frames = all_frames
@@ -84,6 +86,8 @@ class _Builder:
             if figure is not None:
                 self.cite(f"casualties.{decision.field}", figure.start, figure.end, "incidex_roles_v1")
         incident.sources = self._sources()
+        if self.outlet is not None:
+            incident.sources.append(self._outlet_source(incident.figures))
         sentence = self.doc[frame.triggers[0].token].sent
         incident.summary = sentence.text.strip()[:SUMMARY_CHARS]
         incident.evidence = self.evidence
@@ -103,12 +107,15 @@ class _Builder:
         location = Location()
         chosen: PlaceMention | None = None
         if places:
-            chosen = min(places, key=lambda p: (PRECISION_RANK.get(p.location.precision or "region", 5), p.start))
+            chosen = min(places, key=lambda p: (PLACE_PRECISION_RANK.get(p.location.precision or "region", 5), p.start))
             location = Location(**vars(chosen.location))
             location.name = location.name or chosen.text
-            for field in ("name", "country_code", "admin1", "lat", "lon", "precision"):
+            start, end = chosen.within or (chosen.start, chosen.end)  # where the country and point came from
+            for field in ("name", "country_code", "admin1", "admin1_code", "lat", "lon", "precision"):
                 if getattr(location, field) is not None:
-                    self.cite(f"location.{field}", chosen.start, chosen.end, "incidex_places_v1")
+                    own = field in ("name", "precision")
+                    self.cite(f"location.{field}", chosen.start if own else start, chosen.end if own else end,
+                              "incidex_places_v1")
         facilities = args.facilities
         if self.frame.type in {"arrest", "plot"}:  # the facility of a planned attack is not where people were held
             facilities = [f for f in facilities if not any(t.start <= f.start < t.end for t in args.targets)]
@@ -177,10 +184,10 @@ class _Builder:
                 continue
             seen.add((arg.field, arg.start, arg.value or -1))
             source = self._source_of(arg.start, arg.end)
-            figure = Figure(arg.field, arg.value, source.name if source else None, arg.text, arg.start, arg.end,
-                            arg.low, arg.high)
+            name, kind = (source.name, source.kind) if source else self.outlet or (None, None)
+            figure = Figure(arg.field, arg.value, name, arg.text, arg.start, arg.end, arg.low, arg.high)
             figures.append(figure)
-            sourced.append(SourcedFigure(figure, source.kind if source else None))
+            sourced.append(SourcedFigure(figure, kind))
         return figures, sourced
 
     def _source_of(self, start: int, end: int) -> SourceMention | None:
@@ -201,6 +208,14 @@ class _Builder:
                                  claims=[Claim(c.text, c.start, c.end, c.hedged) for c in claims],
                                  verb=mention.verb, start=mention.start, end=mention.end))
         return result
+
+    def _outlet_source(self, figures: list[Figure]) -> Source:
+        """The publishing outlet of a declared kind: no span in the text (``start``/``end`` None); its claims are the
+        figures the report states in its own voice, which :meth:`_figures` attributed to it."""
+        name, kind = self.outlet  # type: ignore[misc]
+        own = sorted({(f.start, f.end) for f in figures
+                      if f.source == name and self._source_of(f.start, f.end) is None})
+        return Source(name=name, kind=kind, claims=[Claim(self.text[start:end], start, end) for start, end in own])
 
     def _claim_is_about_frame(self, claim: Claim, spans: list[tuple[int, int]]) -> bool:
         """A claim that mentions incidents is about those; one that mentions none, about its sentence's incident."""
@@ -250,9 +265,11 @@ def _as_victims(arg: CasualtyArg) -> CasualtyArg:
 
 
 def assemble(doc: Doc, document: DocumentInfo) -> Report:
-    """The report for an annotated Doc."""
+    """The report for an annotated Doc. When the document names its outlet and the outlet's kind is declared, the
+    figures the report states in its own voice are attributed to the outlet, ranked by that kind."""
     frames: list[IncidentFrame] = doc._.incidex_incidents or []
     sources: list[SourceMention] = doc._.incidex_sources or []
     sentence_frames = _sentence_frames(doc, frames)
-    return Report(document=document,
-                  incidents=[_Builder(doc, frame, frames, sources, sentence_frames).build() for frame in frames])
+    outlet = (document.source, document.source_kind) if document.source and document.source_kind else None
+    return Report(document=document, incidents=[_Builder(doc, frame, frames, sources, sentence_frames, outlet).build()
+                                                for frame in frames])

@@ -2,12 +2,16 @@
 
 Batches are cut by count of new inputs only, and inputs are written in reading order, so after a kill the rerun's
 batches line up with the uninterrupted run's: the committed batches are a prefix, the rerun writes the rest.
-A bad input is stored with its reason (status ``failed`` or ``unreadable``) and the run goes on.
+A bad input is stored with its reason (status ``failed`` or ``unreadable``) and the run goes on; a report not in
+English is stored with its language and not extracted (status ``skipped``).
+
+Inputs from watched sources come :class:`Tracked`: each is marked seen in the transaction that stores its
+document, or in the next one when it needs no storing (a duplicate, a skipped message).
 """
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -19,6 +23,7 @@ from ..ingest.text import content_hash
 from ..types import Document, Report
 from .keys import document_id, origin_id
 from .repository import DocumentEntry, Resolver, Store
+from .sources import SeenItem
 
 LOOKUP_CHUNK = 256
 
@@ -29,6 +34,7 @@ class Outcome(Protocol):
     document: Document
     report: Report | None
     error: str | None
+    skipped: str | None
 
 
 Extractor = Callable[[Iterable[Document]], Iterable[Outcome]]
@@ -40,12 +46,26 @@ class Failure:
     error: str
 
 
+@dataclass(frozen=True)
+class Tracked:
+    """An input read from a watched source, with the source's name and the item's id in it."""
+
+    item: Document | ReadFailure
+    source: str
+    item_id: str
+
+
+Input = Document | ReadFailure | Tracked
+_Handled = tuple[DocumentEntry, Tracked | None]
+
+
 @dataclass
 class IngestSummary:
     """Counts of one run: inputs read; new, already stored (duplicate), failed and skipped ones; records stored.
 
     Inputs are counted as they are handled; ``records`` as their batch is committed. ``failures`` says why each
-    failed input failed, ``skips`` why each file was not read, ``warnings`` what was noticed about stored documents.
+    failed input failed, ``skips`` why each skipped input was not read, ``warnings`` what was noticed about stored
+    documents; ``not_english`` counts the new documents stored without extraction by language.
     """
 
     read: int = 0
@@ -57,6 +77,7 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     skips: list[Failure] = field(default_factory=list)
     warnings: list[Failure] = field(default_factory=list)
+    not_english: Counter[str] = field(default_factory=Counter)
 
     @property
     def done(self) -> int:
@@ -64,52 +85,68 @@ class IngestSummary:
 
 
 def ingest(
-    items: Iterable[Document | ReadFailure],
+    items: Iterable[Input],
     *,
     store: Store,
     extract: Extractor,
     resolver: Resolver,
     batch_size: int,
     progress: Callable[[IngestSummary], None] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> IngestSummary:
-    """Store every new input of ``items`` with its extracted records and merge them into incidents."""
+    """Store every new input of ``items`` with its extracted records and merge them into incidents.
+
+    ``stop`` is asked after each committed batch; when it answers True, ingest returns with what is committed and
+    leaves the inputs in hand unstored (a later run reads them again).
+    """
     summary = IngestSummary()
     feed = _Feed(items, store=store, summary=summary)
-    batch: list[DocumentEntry] = []
+    batch: list[_Handled] = []
 
-    def add(entries: list[DocumentEntry]) -> None:
-        for entry in entries:
+    def add(handled: list[_Handled]) -> None:
+        for entry, _tag in handled:
             origin = entry.origin or (entry.document.origin if entry.document else None) or entry.document_id
-            if entry.status == "ok":
+            if entry.status in ("ok", "skipped"):
                 summary.new += 1
+                if entry.status == "skipped" and entry.report and entry.report.document.language:
+                    summary.not_english[entry.report.document.language] += 1
             else:
                 summary.failed += 1
                 summary.failures.append(Failure(origin, entry.error or "unknown error"))
             summary.warnings.extend(Failure(origin, warning) for warning in entry.warnings)
-        batch.extend(entries)
+        batch.extend(handled)
         if len(batch) >= batch_size:
-            _flush(batch, store=store, resolver=resolver, summary=summary)
+            _flush(batch, feed.take_marks(), store=store, resolver=resolver, summary=summary)
         if progress:
             progress(summary)
 
+    stopped = False
     for outcome in extract(feed.documents()):
         waiting = feed.pending.popleft()
         if outcome.document != waiting.document:
             raise StoreError("the extractor returned documents out of input order; this is a bug in the driver")
-        add([*waiting.before, _outcome_entry(outcome, key=waiting.key, digest=waiting.digest)])
-    if feed.pending:
-        raise StoreError(f"the extractor dropped {len(feed.pending)} documents; this is a bug in the driver")
-    add(feed.tail)
-    _flush(batch, store=store, resolver=resolver, summary=summary)
+        add([*waiting.before, (_outcome_entry(outcome, key=waiting.key, digest=waiting.digest), waiting.tag)])
+        if stop is not None and not batch and stop():
+            stopped = True
+            break
+    if not stopped:
+        if feed.pending:
+            raise StoreError(f"the extractor dropped {len(feed.pending)} documents; this is a bug in the driver")
+        add(feed.tail)
+    _flush(batch, feed.take_marks(), store=store, resolver=resolver, summary=summary)
     if progress:
         progress(summary)
     return summary
 
 
-def _flush(batch: list[DocumentEntry], *, store: Store, resolver: Resolver, summary: IngestSummary) -> None:
-    if not batch:
+def _flush(
+    batch: list[_Handled], marks: list[SeenItem], *, store: Store, resolver: Resolver, summary: IngestSummary
+) -> None:
+    """Write the batch, marking seen its tracked inputs and those that needed no entry (``marks``)."""
+    if not batch and not marks:
         return
-    summary.records += store.write(batch, resolver=resolver)
+    items = [SeenItem(tag.source, tag.item_id, entry.document_id) for entry, tag in batch if tag is not None]
+    summary.records += store.write([entry for entry, _ in batch], resolver=resolver, items=items + marks)
     batch.clear()
 
 
@@ -117,6 +154,8 @@ def _outcome_entry(outcome: Outcome, *, key: str, digest: str) -> DocumentEntry:
     document = outcome.document
     if outcome.error is not None or outcome.report is None:
         return DocumentEntry(key, "failed", digest, document, error=outcome.error or "extraction gave no report")
+    if outcome.skipped is not None:
+        return DocumentEntry(key, "skipped", digest, document, outcome.report, error=outcome.skipped)
     return DocumentEntry(key, "ok", digest, document, outcome.report)
 
 
@@ -124,34 +163,41 @@ def _outcome_entry(outcome: Outcome, *, key: str, digest: str) -> DocumentEntry:
 class _Waiting:
     """A document out for extraction, and the entries that came before it in reading order."""
 
-    before: list[DocumentEntry]
+    before: list[_Handled]
     document: Document
     key: str
     digest: str
+    tag: Tracked | None
 
 
 class _Feed:
     """New documents for the extractor; what needs no extraction waits in ``pending`` before the next document."""
 
-    def __init__(self, items: Iterable[Document | ReadFailure], *, store: Store, summary: IngestSummary) -> None:
+    def __init__(self, items: Iterable[Input], *, store: Store, summary: IngestSummary) -> None:
         self.items = iter(items)
         self.store = store
         self.summary = summary
         self.seen: dict[str, str | None] = {}
         self.pending: deque[_Waiting] = deque()
-        self.tail: list[DocumentEntry] = []
+        self.tail: list[_Handled] = []
+        self.marks: list[SeenItem] = []  # tracked inputs that need no entry, to mark seen with the next write
 
     def documents(self) -> Iterator[Document]:
         while chunk := list(islice(self.items, LOOKUP_CHUNK)):
             self.summary.read += len(chunk)
-            keyed = [(item, *self._key(item)) for item in chunk]
+            keyed = [(raw, *self._key(_untracked(raw))) for raw in chunk]
             known = self.store.known_documents([key for _, key, _, _ in keyed])
-            for item, key, digest, problem in keyed:
-                document = self._admit(item, key, digest, problem, known)
+            for raw, key, digest, problem in keyed:
+                tag = raw if isinstance(raw, Tracked) else None
+                document = self._admit(_untracked(raw), tag, key, digest, problem, known)
                 if document is not None and digest is not None:
-                    self.pending.append(_Waiting(self.tail, document, key, digest))
+                    self.pending.append(_Waiting(self.tail, document, key, digest, tag))
                     self.tail = []
                     yield document
+
+    def take_marks(self) -> list[SeenItem]:
+        marks, self.marks = self.marks, []
+        return marks
 
     def _key(self, item: Document | ReadFailure) -> tuple[str, str | None, str | None]:
         """Document id, content hash, and the reason it cannot be stored (if any)."""
@@ -166,6 +212,7 @@ class _Feed:
     def _admit(
         self,
         item: Document | ReadFailure,
+        tag: Tracked | None,
         key: str,
         digest: str | None,
         problem: str | None,
@@ -175,12 +222,14 @@ class _Feed:
         if isinstance(item, ReadFailure) and item.skipped:
             self.summary.skipped += 1
             self.summary.skips.append(Failure(item.origin, item.error))
+            self._mark(tag, None)
             return None
         if isinstance(item, ReadFailure) and item.missing:
             self.summary.failed += 1
             self.summary.failures.append(Failure(item.origin, item.error))
             return None
         if key in known or key in self.seen:
+            self._mark(tag, key)
             if (known[key] if key in known else self.seen[key]) == digest:
                 self.summary.duplicate += 1
             else:
@@ -192,12 +241,20 @@ class _Feed:
             return None
         self.seen[key] = digest
         if isinstance(item, ReadFailure):
-            self.tail.append(DocumentEntry(key, "unreadable", error=item.error, origin=item.origin))
+            self.tail.append((DocumentEntry(key, "unreadable", error=item.error, origin=item.origin), tag))
             return None
         if problem is not None:
-            self.tail.append(DocumentEntry(key, "failed", digest, error=problem, origin=item.origin))
+            self.tail.append((DocumentEntry(key, "failed", digest, error=problem, origin=item.origin), tag))
             return None
         return item
+
+    def _mark(self, tag: Tracked | None, document_id: str | None) -> None:
+        if tag is not None:
+            self.marks.append(SeenItem(tag.source, tag.item_id, document_id))
+
+
+def _untracked(item: Input) -> Document | ReadFailure:
+    return item.item if isinstance(item, Tracked) else item
 
 
 def _unstorable(text: str) -> str | None:

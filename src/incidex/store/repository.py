@@ -23,11 +23,13 @@ from ..resolve.model import Assignment, CandidateWindow, Cluster, RecordRef
 from ..resolve.reconcile import MergedView
 from ..types import Document, Report
 from . import corrections, migrate
+from . import sources as source_state
 from .prepared import Prepared, Values
 from .rows import evidence_context, evidence_rows, incident_row, record_row, stored_ref
+from .sources import PollRecord, SeenItem, SourceState
 from .tables import assignments, contains_pattern, documents, evidence, incidents, main_record, metadata, records
 
-DocumentStatus = Literal["ok", "failed", "unreadable"]
+DocumentStatus = Literal["ok", "failed", "unreadable", "skipped"]
 
 
 class Resolver(Protocol):
@@ -45,7 +47,11 @@ class Resolver(Protocol):
 
 @dataclass(frozen=True)
 class DocumentEntry:
-    """One input to store: a read document with its report, or the reason it gave none (``error``)."""
+    """One input to store: a read document with its report, or the reason it gave none (``error``).
+
+    A ``skipped`` entry is a document stored without extraction (``error`` says why); its report holds only the
+    document's info, its detected language included.
+    """
 
     document_id: str
     status: DocumentStatus
@@ -250,16 +256,44 @@ class Store:
         with self._connect() as connection:
             return {row.document_id: row.content_hash for row in connection.execute(query)}
 
-    def write(self, entries: Sequence[DocumentEntry], *, resolver: Resolver) -> int:
-        """Store ``entries`` and merge their records into incidents, all in one transaction; returns records added."""
+    def write(self, entries: Sequence[DocumentEntry], *, resolver: Resolver, items: Sequence[SeenItem] = ()) -> int:
+        """Store ``entries`` and merge their records into incidents, and mark the watched sources' ``items`` seen, all
+        in one transaction; returns records added."""
         seen = RecordCache(None)
         try:
             with _collector_paused(), self.engine.begin() as connection:
                 added = _write(connection, entries, resolver, seen=seen, cache=self._records)
+                source_state.mark_seen(connection, items)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the store at {self.url}: {_reason(exc)}") from None
         self._records.update(seen)  # only once committed
         return added
+
+    def register_source(self, *, name: str, url: str, kind: str | None) -> None:
+        """Add a watched source to the store, or update its URL and kind."""
+        with self._transaction("register the source") as connection:
+            source_state.register(connection, name=name, url=url, kind=kind)
+
+    def seen_items(self, name: str) -> set[str]:
+        """The ids of the items the source ``name`` has delivered."""
+        with self._connect() as connection:
+            return source_state.seen_ids(connection, name)
+
+    def save_poll(self, name: str, poll: PollRecord) -> None:
+        """Record the outcome of a poll of the source ``name``."""
+        with self._transaction("save the source's state") as connection:
+            source_state.save_poll(connection, name, poll)
+
+    def sources(self) -> list[SourceState]:
+        """The watched sources with their state, by name."""
+        with self._connect() as connection:
+            return source_state.states(connection)
+
+    def source(self, name: str) -> SourceState | None:
+        """The state of the watched source ``name``, None when it was never polled."""
+        with self._connect() as connection:
+            found = source_state.states(connection, name=name)
+        return found[0] if found else None
 
     def incidents(self, filters: IncidentFilters | None = None) -> Iterator[IncidentRow]:
         """Merged incidents matching ``filters``, dated ones first by date, then by id."""
@@ -303,6 +337,14 @@ class Store:
                 query = sa.select(table).order_by(*table.primary_key.columns)
                 out[table.name] = [tuple(_canonical(value) for value in row) for row in connection.execute(query)]
         return out
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[sa.Connection]:
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except sa.exc.SQLAlchemyError as exc:
+            raise StoreError(f"cannot {what} in the store at {self.url}: {_reason(exc)}") from None
 
     def _connect(self) -> sa.Connection:
         try:
@@ -365,6 +407,9 @@ def _write(
                 "url": document.url if document else None,
                 "chars": len(document.text) if document else None,
                 "text": document.text if document else None,
+                "language": entry.report.document.language if entry.report else None,
+                "source_kind": document.source_kind if document else None,
+                "forwarded_from": document.forwarded_from if document else None,
             }
         )
         if document is None or entry.report is None:

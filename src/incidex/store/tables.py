@@ -25,8 +25,13 @@ documents = sa.Table(
     sa.Column("url", sa.Text, nullable=True),
     sa.Column("chars", sa.Integer, nullable=True),
     sa.Column("text", sa.Text, nullable=True),
+    sa.CheckConstraint("status IN ('ok', 'failed', 'unreadable', 'skipped')", name="ck_documents_status"),
+    # migration 0010_source_state: detected language, declared outlet kind, forwarded-from channel
+    sa.Column("language", sa.String(8), nullable=True),
+    sa.Column("source_kind", sa.String(16), nullable=True),
+    sa.Column("forwarded_from", sa.Text, nullable=True),
+    # migration 0011_document_warnings: what reading and extraction noticed (a cut text, a bad date)
     sa.Column("warnings", sa.JSON, nullable=True),
-    sa.CheckConstraint("status IN ('ok', 'failed', 'unreadable')", name="ck_documents_status"),
 )
 
 records = sa.Table(
@@ -188,6 +193,31 @@ operation_incidents = sa.Table(
     metadata,
     sa.Column("operation_id", sa.Integer, sa.ForeignKey("merge_operations.operation_id"), primary_key=True),
     sa.Column("incident_id", sa.String, primary_key=True, index=True),
+)
+
+
+# Watched sources (migration 0010_source_state): the polling state of each source by name, and every item id a
+# source has delivered with the document it gave (null when it gave none: a skipped message).
+sources = sa.Table(
+    "sources",
+    metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(16), nullable=True),
+    sa.Column("etag", sa.Text, nullable=True),
+    sa.Column("last_modified", sa.Text, nullable=True),
+    sa.Column("last_success", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("last_error", sa.Text, nullable=True),
+    sa.Column("last_error_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("next_poll", sa.DateTime(timezone=True), nullable=True),
+)
+
+source_items = sa.Table(
+    "source_items",
+    metadata,
+    sa.Column("source", sa.Text, sa.ForeignKey("sources.name"), primary_key=True),
+    sa.Column("item_id", sa.Text, primary_key=True),
+    sa.Column("document_id", sa.String, nullable=True),
 )
 
 

@@ -610,8 +610,9 @@ function spansOf(doc, records) {
   return { evidence, claims, sources };
 }
 
-// Evidence of this component comes from the learned role tagger, not the rules: the hover says so.
-const LEARNED_COMPONENT = "incidex_muc_roles_v1";
+// Evidence of these components comes from a learned model (the encoder heads, or the older spaCy tagger), not the
+// rules: the hover says so.
+const LEARNED_COMPONENTS = new Set(["incidex_encoder_roles_v1", "incidex_muc_roles_v1"]);
 
 // Cut the text at every span boundary; each piece knows every evidence and claim span covering it, so
 // overlapping spans stay visible (the piece takes the colour of its shortest span and lists all fields).
@@ -631,7 +632,7 @@ function highlightedText(text, evidence, claims, docKey) {
     const shortest = evs.slice().sort((x, y) => (x.end - x.start) - (y.end - y.start))[0];
     const classes = [evs.length ? "hl g-" + shortest.group : "", evs.length > 1 ? "multi" : "", cls.length ? "claim" : ""];
     const fields = [...new Set(evs.map((s) => s.field))].join(", ");
-    const hover = [...new Set(evs.map((s) => s.field + (s.component === LEARNED_COMPONENT ? " (learned tagger)" : "")))].join(", ");
+    const hover = [...new Set(evs.map((s) => s.field + (LEARNED_COMPONENTS.has(s.component) ? " (learned tagger)" : "")))].join(", ");
     const claimHover = cls.map((s) => `claim by ${s.source.name} (${label(s.source.kind)})`).join("; ");
     nodes.push(el("mark", {
       class: classes.filter(Boolean).join(" "),

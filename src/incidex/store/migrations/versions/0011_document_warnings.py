@@ -1,13 +1,14 @@
 """Documents keep the warnings their reading and extraction gave (a text cut at ``nlp.max_chars``, a publication
-date that is not a date, a text that does not look like English), as a JSON list; null for documents stored before."""
+date that is not a date, a report not extracted because it is not in English), as a JSON list; null for documents
+stored before."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_document_warnings"
-down_revision = "0009_spanning_dates_index"
+revision = "0011_document_warnings"
+down_revision = "0010_source_state"
 branch_labels = None
 depends_on = None
 
