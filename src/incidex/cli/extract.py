@@ -8,7 +8,6 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import click
@@ -18,21 +17,14 @@ from ..config import Settings, load_settings
 from ..errors import EXIT_SOME_FAILED, EmptyInputError
 from ..ingest import ReadFailure, read_document
 from ..ingest.dates import normalize_published
+from ..ingest.paths import holds_many
 from ..types import Document
 from .options import learned_model_options, with_learned_model
 from .problems import problem_line
 from .progress import ProgressLine
 from .render import print_table
 
-BATCH_SUFFIXES = (".jsonl", ".csv")
 _CODED = re.compile(r"^\[(?P<code>E\d+)\] (?P<message>.*)$", re.S)
-
-
-def is_batch(path: str) -> bool:
-    """A directory or a .jsonl/.csv file holds many documents; anything else is one report."""
-    if path == "-":
-        return False
-    return Path(path).is_dir() or Path(path).suffix.lower() in BATCH_SUFFIXES
 
 
 @click.command("extract")
@@ -43,8 +35,8 @@ def is_batch(path: str) -> bool:
 @click.option("--format", "fmt", type=click.Choice(["json", "table", "jsonl"]), default=None,
               help="json: the report as one JSON object (the record contract; default for one report); table: a "
               "summary for a person; jsonl: one line per document, {\"id\", \"origin\", \"report\"} or {\"id\", "
-              "\"origin\", \"error\"}, in input order (default, and the only format, for a .jsonl or .csv file or a "
-              "directory).")
+              "\"origin\", \"error\"}, in input order (default, and the only format, for a directory, a URL "
+              "or a JSONL, CSV, feed or Telegram export file).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Local extraction processes (--format jsonl).")
 @learned_model_options
@@ -52,14 +44,14 @@ def is_batch(path: str) -> bool:
 def command(path: str, published: str | None, source: str | None, fmt: str | None, workers: int,
             model_dir: str | None, rules_only: bool, config_path: str | None) -> None:
     """Extract incident records from the report at PATH ('-' reads standard input), or from every document of a
-    JSONL or CSV file or a directory (one JSON line each; exit 7 when some failed, 4 when none could be read). A
-    report is read as `ingest` reads it: an HTML page's main text, with its own publication date and site name
-    unless --published / --source are given."""
+    directory, a URL or a JSONL, CSV, feed or Telegram export file (one JSON line each; exit 7 when some failed, 4
+    when none could be read). A report is read as `ingest` reads it: an HTML page's main text, with its own
+    publication date and site name unless --published / --source are given."""
     settings = with_learned_model(load_settings(config_path), model_dir, rules_only)
     if published is not None and normalize_published(published) is None:
         raise click.BadParameter(f"{published!r} is not a date; use YYYY-MM-DD", param_hint="--published")
     published = normalize_published(published) if published else None
-    batch = is_batch(path)
+    batch = holds_many(path)
     fmt = fmt or ("jsonl" if batch else "json")
     if batch and fmt != "jsonl":
         raise click.UsageError(f"{path} holds many documents; extract them with --format jsonl")
