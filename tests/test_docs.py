@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import incidex
+import incidex.errors
 from incidex.cli.main import COMMANDS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,3 +61,17 @@ def test_every_api_path_is_documented() -> None:
     for module in (incidents, corrections, documents, stats, exports):
         for route in module.router.routes:
             assert shape(route.path) in documented, f"{route.path} is not in the README"
+
+
+def test_every_exit_code_is_in_the_readme_table() -> None:
+    codes = {cls.exit_code for cls in _subclasses(incidex.errors.IncidexError)} | {
+        value for name, value in vars(incidex.errors).items() if name.startswith("EXIT_")}
+    for code in sorted(codes):
+        assert f"\n| {code} | " in README, f"exit code {code} is not in the README's table"
+
+
+def _subclasses(cls: type) -> set[type]:
+    found = {cls}
+    for sub in cls.__subclasses__():
+        found |= _subclasses(sub)
+    return found

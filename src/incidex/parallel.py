@@ -28,6 +28,7 @@ from typing import Any, Protocol
 from .batch import Outcome, extract_documents
 from .config import Settings
 from .errors import ConfigError
+from .ingest.failures import ReadFailure
 from .types import Document
 
 
@@ -59,6 +60,7 @@ def run_local(
     if workers == 1:
         yield from extract(documents, settings=settings)
         return
+    settings = threads_per_worker(settings, workers)
     pool = _LocalPool(workers)
     try:
         yield from _ordered(
@@ -68,6 +70,31 @@ def run_local(
         )
     finally:
         pool.shutdown()
+
+
+def run_items(
+    items: Iterable[Document | ReadFailure], *, settings: Settings, workers: int
+) -> Iterator[Outcome | ReadFailure]:
+    """A reader's stream (documents and the failures of inputs that gave none) with each document replaced by its
+    outcome from :func:`run_local`; the failures stay in their place, so everything comes out in input order."""
+    before: deque[list[ReadFailure]] = deque()  # per document sent out: the failures read just before it
+    tail: list[ReadFailure] = []
+
+    def documents() -> Iterator[Document]:
+        failures: list[ReadFailure] = []
+        for item in items:
+            if isinstance(item, ReadFailure):
+                failures.append(item)
+            else:
+                before.append(failures)
+                failures = []
+                yield item
+        tail.extend(failures)
+
+    for outcome in run_local(documents(), settings=settings, workers=workers):
+        yield from before.popleft()
+        yield outcome
+    yield from tail
 
 
 def run_dask(
@@ -84,6 +111,7 @@ def run_dask(
     address of a running scheduler (``tcp://host:8786``); the workers must be able to import incidex.
     """
     _check_positive(chunk_size=chunk_size)
+    settings = threads_per_worker(settings, os.cpu_count() or 1)  # one encoder thread per Dask worker thread
     with _dask_client(address) as client:
         slots = max(1, sum(client.nthreads().values()))
         yield from _ordered(
@@ -91,6 +119,13 @@ def run_dask(
             lambda chunk: client.submit(extract_chunk, extract, settings, chunk, pure=False),
             max_in_flight=IN_FLIGHT_PER_WORKER * slots,
         )
+
+
+def threads_per_worker(settings: Settings, workers: int) -> Settings:
+    """``settings`` whose encoder uses the worker's share of the cores when ``nlp.threads`` is 0 (automatic)."""
+    if settings.nlp.threads:
+        return settings
+    return settings.with_overrides(nlp={"threads": max(1, (os.cpu_count() or 1) // workers)})
 
 
 def extract_chunk(extract: BatchFunction, settings: Settings, chunk: list[Document]) -> list[Outcome]:
@@ -218,4 +253,4 @@ def _check_positive(**values: int) -> None:
             raise ConfigError(f"{name} must be at least 1, got {value}")
 
 
-__all__ = ["BatchFunction", "extract_chunk", "run_dask", "run_local"]
+__all__ = ["BatchFunction", "extract_chunk", "run_dask", "run_items", "run_local"]

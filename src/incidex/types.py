@@ -36,7 +36,9 @@ INCIDENT_TYPES: tuple[str, ...] = IncidentType.__args__  # type: ignore[attr-def
 
 Role = Literal["main", "background"]
 DatePrecision = Literal["day", "month", "year", "unknown"]
-PlacePrecision = Literal["facility", "city", "admin1", "country", "region"]
+PlacePrecision = Literal["facility", "city", "admin2", "admin1", "country", "region"]
+PLACE_PRECISIONS: tuple[str, ...] = PlacePrecision.__args__  # type: ignore[attr-defined]  # finest first
+PLACE_PRECISION_RANK: dict[str, int] = {precision: rank for rank, precision in enumerate(PLACE_PRECISIONS)}
 ActorKind = Literal["individual", "organization"]
 Relation = Literal["claimed", "accused", "linked", "suspected", "stated"]
 SourceKind = Literal["state_media", "news_media", "official", "social_media", "witness", "group_claim", "other"]
@@ -98,6 +100,7 @@ class Location:
     facility: str | None = None
     uncertain: bool = False
     geonameid: int | None = None
+    admin1_code: str | None = None  # ISO 3166-2 ("SO-JH"), so differently spelled names of one region compare
 
 
 @dataclass
@@ -299,3 +302,4 @@ class Document:
     origin: str | None = None  # file path (and line/row) or URL it was read from
     source_kind: SourceKind | None = None  # what kind of outlet ``source`` is, when declared
     forwarded_from: str | None = None  # a forwarded post: the channel it was forwarded from
+    warnings: list[str] = field(default_factory=list)  # what the reader noticed: "published 'x' is not a date"

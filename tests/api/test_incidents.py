@@ -259,7 +259,8 @@ def test_openapi_documents_every_list_parameter_once(client: TestClient) -> None
     listed = [p["name"] for p in paths["/api/incidents"]["get"]["parameters"]]
     assert sorted(listed) == sorted(LIST_PARAMETERS | {"sort", "limit", "offset"})
     by_name = {p["name"]: p for p in paths["/api/incidents"]["get"]["parameters"]}
-    assert by_name["limit"]["schema"]["maximum"] == 500 and by_name["country"]["schema"]["items"]["maxLength"] == 2
+    # country's length is checked with its form by the check export shares (store.filters), after the schema's cap
+    assert by_name["limit"]["schema"]["maximum"] == 500 and by_name["country"]["schema"]["items"]["maxLength"] == 200
     assert by_name["country"]["schema"]["type"] == "array" and by_name["country"]["in"] == "query"
     assert set(by_name["sort"]["schema"]["enum"]) == {"date", "-date", "killed", "-killed", "type", "country",
                                                       "reports", "-reports"}

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from incidex.cli.main import main
+from incidex.nlp.encoder_roles import default_heads_dir
 from incidex.schema import validate_report
 
 pytestmark = pytest.mark.slow
@@ -131,16 +132,21 @@ def test_installed_entry_point_runs_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 4 and "Traceback" not in result.stderr
 
 
-def test_rules_only_leaves_out_the_learned_tagger(capsys, monkeypatch) -> None:
-    report = str(Path(__file__).resolve().parents[1] / "corpus" / "buenos_aires_san_isidro_arson.txt")
+def test_fast_leaves_out_the_learned_components(capsys, monkeypatch) -> None:
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
 
-    def components(*options: str) -> set[str]:
-        code, out, _ = run(["extract", report, *options], capsys, monkeypatch)
+    def components(report: str, *options: str) -> set[str]:
+        code, out, _ = run(["extract", str(corpus / report), *options], capsys, monkeypatch)
         assert code == 0
         return {e["component"] for i in json.loads(out)["incidents"] for e in i["evidence"]}
 
-    assert "incidex_muc_roles_v1" in components()
-    assert "incidex_muc_roles_v1" not in components("--rules-only")
-    tables = [run(["extract", report, "--format", "table", *options], capsys, monkeypatch)[1]
-              for options in ([], ["--rules-only"])]
+    arson = "buenos_aires_san_isidro_arson.txt"
+    assert "incidex_muc_roles_v1" in components(arson)
+    assert "incidex_muc_roles_v1" not in components(arson, "--fast")
+    assert components(arson, "--fast") == components(arson, "--rules-only")
+    shelling = "kherson_shelling.txt"
+    assert "incidex_encoder_roles_v1" in components(shelling, "--model", str(default_heads_dir()))
+    assert "incidex_encoder_roles_v1" not in components(shelling, "--fast")
+    tables = [run(["extract", str(corpus / arson), "--format", "table", *options], capsys, monkeypatch)[1]
+              for options in ([], ["--fast"])]
     assert "Two men · learned" in tables[0] and "· learned" not in tables[1]

@@ -25,6 +25,7 @@ def test_csv_has_one_row_per_merged_incident_with_acled_style_columns(filled_sto
     kabul = rows[1]
     assert kabul["document_ids"] == "d1; d2"
     assert (kabul["killed"], kabul["country"], kabul["date"], kabul["type"]) == ("4", "AF", "2024-05-10", "bombing")
+    assert (kabul["admin1"], kabul["admin1_code"]) == ("Kabul", "AF-KAB")
     assert float(kabul["latitude"]) == 34.53 and kabul["injured"] == ""
     assert all(row["incident_id"] for row in rows)
 

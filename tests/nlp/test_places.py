@@ -10,6 +10,9 @@ import pytest
 import spacy
 from spacy.language import Language
 
+from incidex.batch import extract_text
+from incidex.config import load_settings
+from incidex.nlp.actors import ActorFinder
 from incidex.nlp.annotations import PlaceMention, register_extensions
 from incidex.nlp.gazetteer import default_gazetteer
 from incidex.nlp.places import PlaceFinder, doc_context
@@ -110,7 +113,7 @@ def test_other_places_in_the_text_resolve_an_ambiguous_city(finder, blank) -> No
 def test_doc_context_lets_the_assembler_re_resolve_a_name(finder, blank) -> None:
     doc = finder(blank("Lebanese troops moved in after the clashes in Beirut."))
     context = doc_context(doc)
-    assert context.countries["LB"] == 2  # "Lebanese" and Beirut
+    assert (context.countries["LB"], context.hints["LB"]) == (1, 1)  # Beirut, and "Lebanese" as a hint
     again = finder.gazetteer.resolve(["Tripoli"], context=context)[0]
     assert again.location.country_code == "LB"
 
@@ -162,6 +165,85 @@ def test_mentions_are_sorted_and_offsets_point_into_the_text(finder, blank) -> N
     assert {m.text for m in mentions} >= {"Baghdad", "Mosul", "Erbil", "a hospital"}
 
 
+# -- patterns that say which place lies in which (sentences written for these tests) ------------------------------
+
+
+@pytest.fixture(scope="module")
+def with_actors(blank: Language, finder: PlaceFinder):
+    """Groups first, then places: the pipeline's order, so a group's countries can hint at a place's."""
+    actors = ActorFinder(blank, "incidex_actors")
+    return lambda text: finder(actors(blank(text)))._.incidex_places
+
+
+def test_a_village_the_gazetteer_lacks_takes_the_point_of_the_places_named_around_it(finder, blank) -> None:
+    text = "Gunmen raided the hamlet of Zangrelo (Djibo, Soum) at dawn."
+    found = by_text(places(finder, blank, text))
+    village, town = found["Zangrelo"], found["Djibo"]
+    assert "Zangrelo" not in finder.gazetteer
+    assert (village.location.name, village.location.country_code, village.location.uncertain) == ("Zangrelo", "BF",
+                                                                                                   True)
+    assert (village.location.lat, village.location.lon) == (town.location.lat, town.location.lon)
+    assert village.within == (town.start, town.end) and village.location.geonameid is None
+    assert (found["Soum"].location.precision, found["Soum"].location.country_code) == ("admin2", "BF")
+
+
+def test_a_village_of_a_named_district_is_placed_in_the_district(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Two soldiers died in Zangrelo village of Kulgam district on Friday."))
+    district = found["Kulgam"].location
+    assert (district.country_code, district.precision) == ("IN", "admin2")  # "district": not the town of Kulgam
+    assert found["Zangrelo"].location.precision == "admin2" and found["Zangrelo"].location.country_code == "IN"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [("Rioters burned shops in Tripoli, Lebanon, on Sunday.", "Tripoli", "LB"),
+     ("A gunman opened fire in Alexandria (Virginia) on Sunday.", "Alexandria", "US")],
+)
+def test_the_place_named_after_a_town_decides_which_town_it_is(finder, blank, text, name, country) -> None:
+    location = by_text(places(finder, blank, text))[name].location
+    assert (location.country_code, location.precision) == (country, "city")  # not Libya's or Egypt's bigger one
+
+
+def test_a_place_that_starts_an_organization_name_is_no_place(finder, blank) -> None:
+    text = "An Abu Dhabi TV photojournalist was wounded when a shell hit a market in Mokha, Yemen, on Tuesday."
+    found = by_text(places(finder, blank, text))
+    assert "Abu Dhabi" not in found
+    assert (found["Mokha"].location.country_code, found["Mokha"].location.precision) == ("YE", "city")
+    assert not any(m.text == "Dubai" for m in places(finder, blank, "He worked for a Dubai-based contractor."))
+
+
+def test_the_country_of_a_named_group_decides_an_ambiguous_region(with_actors) -> None:
+    alone = by_text(with_actors("Gedo was quiet on Friday."))["Gedo"].location
+    with_group = by_text(with_actors("Al-Shabaab fighters attacked an army base in Gedo on Friday."))["Gedo"].location
+    assert alone.country_code != "SO"
+    assert (with_group.country_code, with_group.precision, with_group.admin1_code) == ("SO", "admin1", "SO-GE")
+
+
+def test_regions_stay_regions(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Fighting spread across the Sahel and into Darfur last year."))
+    assert found["Sahel"].kind == "region" and found["Sahel"].location is None
+    assert (found["Darfur"].location.country_code, found["Darfur"].location.lat) == ("SD", None)
+
+
+def test_two_names_of_one_region_share_its_iso_code(finder, blank) -> None:
+    text = "Troops entered Kismayo, the capital of Lower Juba, after fighting in Jubbada Hoose."
+    found = by_text(places(finder, blank, text))
+    codes = {found[name].location.admin1_code for name in ("Kismayo", "Lower Juba", "Jubbada Hoose")}
+    assert codes == {"SO-JH"}
+    assert found["Lower Juba"].location.admin1 == "Jubbada Hoose"
+
+
+def test_a_hamlet_abroad_is_not_read_beside_a_town_of_the_report(finder, blank) -> None:
+    found = by_text(places(finder, blank, "A bus travelling from Mandera to Fino was attacked."))
+    assert found["Mandera"].location.country_code == "KE"
+    assert found["Fino"].location.country_code is None  # Italy has a Fino; a Kenyan report does not mean it
+
+
+def test_a_direction_glued_to_a_name_is_part_of_it(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Two men were shot in Zangrelo-Ouest on Monday."))
+    assert "Ouest" not in found and found["Zangrelo-Ouest"].location.country_code is None
+
+
 # -- with the real model ----------------------------------------------------------------------------------------
 
 
@@ -206,3 +288,44 @@ def test_rostov_article_places(model, rostov, lowercase: bool) -> None:
         assert found[country].location.precision == "country"
     assert found["a detention center"].kind == "facility"
     assert not any(m.kind == "facility" and m.text == "prison" for m in mentions)  # "prison guards"
+
+
+@pytest.fixture(scope="module")
+def extract():
+    settings = load_settings().with_overrides(nlp={"learned_model": ""})
+    return lambda text: extract_text(text, published="2024-06-04", settings=settings)
+
+
+@pytest.mark.slow
+def test_an_incident_at_a_facility_is_placed_in_the_town_named_with_it(extract) -> None:
+    location = extract("Gunmen attacked a police station in Quetta on Monday, killing three officers.").incidents[0].location
+    assert (location.name, location.country_code, location.facility) == ("Quetta", "PK", "police station")
+
+
+@pytest.mark.slow
+def test_a_facility_named_after_its_town_places_it(model) -> None:
+    finder = PlaceFinder(model, "incidex_places")
+    found = by_text(finder(model("The wounded guard died at Rangpur Medical College Hospital on Saturday."))
+                    ._.incidex_places)
+    hospital = found["Rangpur Medical College Hospital"]
+    assert (hospital.kind, hospital.location.country_code, hospital.location.name) == ("facility", "BD", "Rangpur")
+
+
+@pytest.mark.slow
+def test_the_country_across_a_border_is_not_where_the_incident_happened(extract) -> None:
+    report = extract("Gunmen killed two traders near the border with Somalia in Mandera on Monday.")
+    location = report.incidents[0].location
+    assert (location.name, location.country_code) == ("Mandera", "KE")
+    cited = {e.field: e.text for e in report.incidents[0].evidence}
+    assert cited["location.country_code"] == "Mandera"
+
+
+@pytest.mark.slow
+def test_a_village_takes_its_point_from_the_town_around_it_and_cites_that_town(extract) -> None:
+    text = "On 3 May, gunmen killed two herders in the village of Zangrelo (Djibo, Soum)."
+    incident = extract(text).incidents[0]
+    cited = {e.field: e.text for e in incident.evidence}
+    assert (incident.location.name, incident.location.country_code, incident.location.admin1_code) == (
+        "Zangrelo", "BF", "BF-12")
+    assert (cited["location.name"], cited["location.lat"], cited["location.country_code"]) == ("Zangrelo", "Djibo",
+                                                                                               "Djibo")

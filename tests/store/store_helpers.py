@@ -34,12 +34,12 @@ from incidex.types import (
 )
 
 POSTGRES_ENV = "INCIDEX_TEST_POSTGRES_URL"
-CITIES = {
-    "Kabul": ("AF", "Kabul", 34.53, 69.17),
-    "Mosul": ("IQ", "Nineveh", 36.34, 43.13),
-    "Rostov-on-Don": ("RU", "Rostov Oblast", 47.23, 39.72),
-    "Maiduguri": ("NG", "Borno", 11.85, 13.16),
-    "Atlantis": ("GR", None, None, None),  # a place the gazetteer cannot put on a map
+CITIES = {  # country, admin1, its ISO 3166-2 code, lat, lon
+    "Kabul": ("AF", "Kabul", "AF-KAB", 34.53, 69.17),
+    "Mosul": ("IQ", "Nineveh", "IQ-NI", 36.34, 43.13),
+    "Rostov-on-Don": ("RU", "Rostov Oblast", "RU-ROS", 47.23, 39.72),
+    "Maiduguri": ("NG", "Borno", "NG-BO", 11.85, 13.16),
+    "Atlantis": ("GR", None, None, None, None),  # a place the gazetteer cannot put on a map
 }
 _LINE = re.compile(
     r"(?P<city>[\w-]+) \((?P<cc>[A-Z]{2})\), (?P<date>[\d-]+|undated): An? (?P<type>\w+)(?: by (?P<by>[\w ]+?))? killed"
@@ -70,7 +70,7 @@ def read_report(text: str, *, published: str | None = None, source: str | None =
     """The report the stand-in extractor gives for ``text``: one incident per line in the format above."""
     incidents = []
     for number, match in enumerate(_LINE.finditer(text), start=1):
-        cc, admin1, lat, lon = CITIES[match["city"]]
+        cc, admin1, code, lat, lon = CITIES[match["city"]]
         killed = int(match["n"])
         incidents.append(
             Incident(
@@ -79,7 +79,8 @@ def read_report(text: str, *, published: str | None = None, source: str | None =
                 type=match["type"],  # type: ignore[arg-type]
                 date=DateValue(None, "unknown", None) if match["date"] == "undated"
                 else DateValue(match["date"], "day", match["date"]),
-                location=Location(match["city"], cc, admin1, lat, lon, "city" if lat is not None else None),
+                location=Location(match["city"], cc, admin1, lat, lon, "city" if lat is not None else None,
+                                  admin1_code=code),
                 perpetrators=[Perpetrator(text=match["by"] or "gunmen", name=None, kind="individual")],
                 casualties=Casualties(killed=CasualtyCount(total=killed)),
                 evidence=[

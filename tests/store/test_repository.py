@@ -26,6 +26,7 @@ def test_write_stores_documents_records_evidence_and_incidents(store: Store, res
     kabul = rows[1]
     assert kabul.record_ids == ["doc1:i1"] and kabul.document_ids == ["doc1"]
     assert (kabul.type, kabul.country, kabul.killed, kabul.date) == ("bombing", "AF", 4, "2024-05-10")
+    assert (kabul.admin1, kabul.merged["location"]["admin1_code"]) == ("Kabul", "AF-KAB")
     assert kabul.merged["cluster_id"] == kabul.incident_id
     assert kabul.sources[0] == "Outlet"
 

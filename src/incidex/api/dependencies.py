@@ -14,10 +14,11 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, ValidationError
 
 from ..config import Settings
+from ..errors import InputError, StoreError
 from ..resolve import Resolver
 from ..resolve.dates import parse_partial
 from ..store import Store
-from ..types import INCIDENT_TYPES
+from ..store.filters import country_code, incident_type
 from .queries import IncidentRole, ListFilters, Sort
 
 MAX_FILTER_CHARS = 200
@@ -54,9 +55,14 @@ def read_connection(ctx: Context) -> Iterator[sa.Connection]:
 
 
 def write_connection(ctx: Context) -> Iterator[sa.Connection]:
-    """One transaction under the write lock: committed when the endpoint returns, rolled back when it raises."""
-    with ctx.write_lock, ctx.store.engine.begin() as connection:
-        yield connection
+    """One transaction under the write lock: committed when the endpoint returns, rolled back when it raises. A
+    store that cannot be written (read-only, locked, gone) is a :class:`StoreError` (503), not an internal error."""
+    try:
+        with ctx.write_lock, ctx.store.engine.begin() as connection:
+            yield connection
+    except sa.exc.OperationalError as exc:
+        reason = str(exc.orig or exc).splitlines()[0]
+        raise StoreError(f"cannot write to the store at {ctx.store.url}: {reason}") from None
 
 
 ReadConnection = Annotated[sa.Connection, Depends(read_connection)]
@@ -119,7 +125,7 @@ class FilterParams(BaseModel):
         list[str], Field(max_length=MAX_LISTED, description="incident type; repeat for any of several")
     ] = []
     country: Annotated[
-        list[Annotated[str, Field(max_length=2)]],
+        list[Annotated[str, Field(max_length=MAX_FILTER_CHARS)]],
         Field(max_length=MAX_LISTED, description="ISO 3166 alpha-2 code such as RU; repeat for any of several"),
     ] = []
     admin1: Annotated[str | None, Field(max_length=MAX_FILTER_CHARS, description="first-level region, any case")] = None
@@ -141,15 +147,13 @@ class FilterParams(BaseModel):
 
     def checked(self) -> ListFilters:
         """The filters in the form the queries take; 400 for values of the right type that mean nothing."""
-        kinds = _listed(self.type, "type")
-        unknown = [kind for kind in kinds if kind not in INCIDENT_TYPES]
-        if unknown:
-            raise HTTPException(400, f"unknown type {unknown[0]!r}; use one of: {', '.join(INCIDENT_TYPES)}")
-        codes = _listed(self.country, "country")
-        if not all(len(code) == 2 and code.isascii() and code.isalpha() for code in codes):
-            raise HTTPException(400, "country must be an ISO 3166 alpha-2 code such as RU")
+        try:  # the same checks as `incidex export`
+            kinds = tuple(incident_type(kind) for kind in _listed(self.type, "type"))
+            codes = tuple(dict.fromkeys(country_code(code) for code in _listed(self.country, "country")))
+        except InputError as exc:
+            raise HTTPException(400, exc.message) from None
         return ListFilters(
-            types=kinds, countries=tuple(code.upper() for code in codes), admin1=checked_text(self.admin1, "admin1"),
+            types=kinds, countries=codes, admin1=checked_text(self.admin1, "admin1"),
             actors=_listed(self.actor, "actor"), source=checked_text(self.source, "source"),
             q=checked_text(self.q, "q"), date_from=_date_bound(self.date_from, "date_from", 0),
             date_to=_date_bound(self.date_to, "date_to", 1),
@@ -180,7 +184,7 @@ Filters = Annotated[ListFilters, Depends(list_filters)]
 class ListParams(FilterParams):
     """The parameters of incident lists: the filters, the sort order and the page."""
 
-    sort: Sort = "date"
+    sort: Sort = "-date"  # newest first
     limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 50
     offset: Annotated[int, Field(ge=0, le=10**9)] = 0
 

@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 MAX_TEXT = 500
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class RequestBody(BaseModel):
+    """Base of every JSON request body: a lone UTF-16 surrogate anywhere in it ("\\ud800", which JSON allows and no
+    UTF-8 text can hold) is a 422 naming the field, before anything reads the values."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _valid_unicode(cls, data: Any) -> Any:
+        if _has_lone_surrogate(data):
+            raise ValueError("the body holds a lone UTF-16 surrogate (a broken \\u escape); send valid Unicode")
+        return data
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return _SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(item) for item in value)
+    return False
 
 
 class IncidentItem(BaseModel):
@@ -79,7 +103,7 @@ class ChangeList(BaseModel):
     items: list[ChangeOut]
 
 
-class UndoRequest(BaseModel):
+class UndoRequest(RequestBody):
     who: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
     why: str | None = Field(default=None, max_length=4000)
 
@@ -146,7 +170,7 @@ class DocumentDetail(DocumentItem):
     record_ids: list[str]
 
 
-class NewDocument(BaseModel):
+class NewDocument(RequestBody):
     text: str = Field(min_length=1)
     published: str | None = Field(default=None, max_length=32)
     source: str | None = Field(default=None, max_length=MAX_TEXT)
@@ -159,6 +183,8 @@ class IngestResult(BaseModel):
     document_id: str
     incident_ids: list[str]
     duplicate: bool
+    warnings: list[str] = Field(default_factory=list, description="what reading and extraction noticed (a text cut "
+                                "at nlp.max_chars, a published value that is not a date); empty for a duplicate")
 
 
 class WeekCount(BaseModel):
@@ -224,20 +250,20 @@ class RegionCount(BaseModel):
     count: int
 
 
-class NewCorrection(BaseModel):
+class NewCorrection(RequestBody):
     field: str = Field(max_length=100, description="dotted path, e.g. type, location.name, casualties.killed.total")
     value: Any = None
     who: str = Field(min_length=1, max_length=MAX_TEXT)
     why: str | None = Field(default=None, max_length=4000)
 
 
-class MergeRequest(BaseModel):
+class MergeRequest(RequestBody):
     ids: list[str] = Field(min_length=2, max_length=100)
     who: str = Field(min_length=1, max_length=MAX_TEXT)
     why: str | None = Field(default=None, max_length=4000)
 
 
-class SplitRequest(BaseModel):
+class SplitRequest(RequestBody):
     record_ids: list[str] = Field(min_length=1, max_length=1000)
     who: str = Field(min_length=1, max_length=MAX_TEXT)
     why: str | None = Field(default=None, max_length=4000)

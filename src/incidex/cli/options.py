@@ -15,11 +15,13 @@ F = TypeVar("F", bound=Callable[..., object])
 def learned_model_options(func: F) -> F:
     """``--model DIR`` and ``--rules-only``, passed to the command as ``model_dir`` and ``rules_only``."""
     func = click.option(
-        "--rules-only", is_flag=True, help="Run the rules alone, without the learned role tagger."
+        "--rules-only", "--fast", "rules_only", is_flag=True,
+        help="Run the rules alone, without the learned component (the fast profile).",
     )(func)
     return click.option(
         "--model", "model_dir", type=click.Path(exists=True, file_okay=False),
-        help="Trained incidex model directory (`incidex train`); default: nlp.learned_model, the shipped MUC-4 model.",
+        help="Learned model directory (`incidex train encoder` or `incidex train muc4`); default: nlp.learned_model "
+             "(the shipped MUC-4 tagger unless set).",
     )(func)
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from ..types import CASUALTY_FIELDS, Incident, Location, Perpetrator, Report
 from .gold import Accepted, GoldIncident, GoldLocation, GoldPerpetrator, GoldReport, MustNot
+from .prf import f1
 
 FIELDS: tuple[str, ...] = (
     "incidents",
@@ -117,8 +118,7 @@ class FieldCount:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
 
 @dataclass

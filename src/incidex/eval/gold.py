@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EvalError
-from ..types import CASUALTY_FIELDS, INCIDENT_TYPES
+from ..types import CASUALTY_FIELDS, INCIDENT_TYPES, PLACE_PRECISIONS
 
 Accepted = tuple[Any, ...] | None
 """Accepted values of one field; ``None`` means the field is not assessed."""
 
 ROLES = ("main", "background")
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
-PLACE_PRECISIONS = ("facility", "city", "admin1", "country", "region")
 ACTOR_KINDS = ("individual", "organization")
 RELATIONS = ("claimed", "accused", "linked", "suspected", "stated")
 SOURCE_KINDS = ("state_media", "news_media", "official", "social_media", "witness", "group_claim", "other")

@@ -29,9 +29,11 @@ from typing import Any
 
 from ..config import Settings, load_settings
 from ..errors import ConfigError, EvalError
-from ..nlp.learned import learned_model_dir
+from ..nlp.learned import LearnedModel, learned_model, torch_threads
 from ..nlp.muc_roles import MUC_ROLES, LearnedRoles, MucModel
 from ..types import Document, Incident, Report
+from .data import load_records
+from .prf import Counts
 
 ROLES: tuple[str, ...] = MUC_ROLES
 KEYS: tuple[str, ...] = ("incident_type", *ROLES)
@@ -90,35 +92,6 @@ class MucDocument:
 
 
 @dataclass
-class Counts:
-    """Precision and recall numerators and denominators for one key."""
-
-    p_num: int = 0
-    p_den: int = 0
-    r_num: int = 0
-    r_den: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.p_num += other.p_num
-        self.p_den += other.p_den
-        self.r_num += other.r_num
-        self.r_den += other.r_den
-
-    @property
-    def precision(self) -> float:
-        return self.p_num / self.p_den if self.p_den else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.r_num / self.r_den if self.r_den else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
 class Score:
     """Counts per key (``incident_type`` and the five roles) and their micro average."""
 
@@ -164,30 +137,12 @@ def gtt_key(docid: str) -> str:
 
 def load_muc4(path: str | Path) -> list[MucDocument]:
     """Read a GTT-format MUC-4 JSONL file (``docid``, ``doctext``, ``templates``)."""
-    path = Path(path)
-    if not path.is_file():
-        raise EvalError(f"MUC-4 data file not found: {path}; pass the path of a GTT-format .jsonl file")
-    documents = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
-                documents.append(_parse_document(line, where=f"{path}:{number}"))
-    return documents
+    return load_records(path, _parse_document, what="GTT-format MUC-4",
+                        expects="each line needs docid, doctext and templates")
 
 
-def _parse_document(line: str, *, where: str) -> MucDocument:
-    try:
-        data = json.loads(line)
-        return MucDocument(
-            docid=str(data["docid"]),
-            text=data["doctext"],
-            templates=_gold_templates(data["templates"]),
-        )
-    except (json.JSONDecodeError, KeyError, TypeError, ValueError, IndexError) as exc:
-        raise EvalError(
-            f"{where}: not a GTT-format MUC-4 document ({exc.__class__.__name__}: {exc}); "
-            "each line needs docid, doctext and templates"
-        ) from None
+def _parse_document(data: dict[str, Any]) -> MucDocument:
+    return MucDocument(docid=str(data["docid"]), text=data["doctext"], templates=_gold_templates(data["templates"]))
 
 
 def _gold_templates(raw: Sequence[dict[str, Any]]) -> tuple[Template, ...]:
@@ -295,9 +250,7 @@ def _unaligned(template: Template, *, predicted: bool) -> Score:
 
 
 def _f1(p_num: int, p_den: int, r_num: int, r_den: int) -> float:
-    p = p_num / p_den if p_den else 0.0
-    r = r_num / r_den if r_den else 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return Counts(p_num, p_den, r_num, r_den).f1
 
 
 def best_alignment(predicted: Sequence[Template], gold: Sequence[Template]) -> list[int | None]:
@@ -443,7 +396,8 @@ def learned_templates(
     The document reports an incident when its best type scores at least ``relevance``; other types join when
     they score at least ``threshold``. Each role filler goes to the template whose type trigger is nearest.
     """
-    if not learned.types or learned.types[0].score < relevance:
+    relevant = learned.relevance if learned.relevance is not None else (learned.types[0].score if learned.types else 0)
+    if not learned.types or relevant < relevance:
         return []
     types = [learned.types[0].type, *(t.type for t in learned.types[1:] if t.score >= threshold)][:limit]
     triggers = {t: [m.start() for m in TRIGGERS[t].finditer(text)] for t in types if t in TRIGGERS}
@@ -493,12 +447,22 @@ class EvalResult:
         return self.documents / self.cpu_seconds if self.cpu_seconds else 0.0
 
 
-def learned_predictions(documents: Sequence[MucDocument], *, model_dir: str | Path) -> dict[str, list[Template]]:
-    """Templates from the learned MUC-4 model in ``model_dir`` alone."""
-    model = MucModel(model_dir)
-    learned = model.predict(document.text for document in documents)
+def learned_predictions(documents: Sequence[MucDocument], *, model: LearnedModel,
+                        settings: Settings) -> dict[str, list[Template]]:
+    """Templates from a learned model alone; encoder heads read every sentence of every document."""
+    texts = [document.text for document in documents]
+    if model.kind == "encoder":
+        from ..nlp.encoder_roles import EncoderModel
+
+        encoder = EncoderModel(model.path, encoder=settings.nlp.encoder, threads=torch_threads(settings))
+        learned = [item for first in range(0, len(texts), 16)
+                   for item in encoder.predict(texts[first:first + 16], [None] * len(texts[first:first + 16]))]
+        thresholds = {"relevance": encoder.heads.relevance, "threshold": encoder.heads.type_threshold}
+    else:
+        learned = list(MucModel(model.path).predict(texts))
+        thresholds = {}
     return {
-        document.docid: learned_templates(item, document.text)
+        document.docid: learned_templates(item, document.text, **thresholds)
         for document, item in zip(documents, learned, strict=True)
     }
 
@@ -534,13 +498,13 @@ def evaluate(
     if system not in SYSTEMS:
         raise ConfigError(f"unknown MUC-4 system {system!r}; use one of: {', '.join(SYSTEMS)}")
     settings = settings or load_settings()
-    model_dir = learned_model_dir(settings)
-    if system == "learned" and model_dir is None:
+    model = learned_model(settings)
+    if system == "learned" and model is None:
         raise ConfigError("the learned system needs a learned model; set nlp.learned_model or pass --model DIR")
     started, cpu_started = time.perf_counter(), time.process_time()
     failures: list[tuple[str, str]] = []
     if system == "learned":
-        predictions = learned_predictions(documents, model_dir=model_dir)
+        predictions = learned_predictions(documents, model=model, settings=settings)
     else:
         predictions, failures = pipeline_predictions(documents, settings=settings)
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from ..errors import EncodingError, FormatError, InputError
 from ..types import Document
 from .failures import ReadFailure
-from .records import document_from_record
+from .records import document_from_record, record_id
 
 
 def read_csv_lines(lines: Iterable[bytes], *, source: str, max_bytes: int) -> Iterator[Document | ReadFailure]:
@@ -40,7 +40,7 @@ def read_csv_lines(lines: Iterable[bytes], *, source: str, max_bytes: int) -> It
         try:
             yield _document(row, origin=origin, max_bytes=max_bytes)
         except InputError as exc:
-            yield ReadFailure(origin, str(exc))
+            yield ReadFailure(origin, str(exc), id=record_id(row))
 
 
 def _document(row: dict, *, origin: str, max_bytes: int) -> Document:

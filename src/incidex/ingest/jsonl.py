@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from ..errors import EncodingError, FormatError, InputError
 from ..types import Document
 from .failures import ReadFailure
-from .records import document_from_record
+from .records import document_from_record, record_id
 
 
 def read_jsonl_lines(lines: Iterable[bytes], *, source: str, max_bytes: int) -> Iterator[Document | ReadFailure]:
@@ -17,10 +17,12 @@ def read_jsonl_lines(lines: Iterable[bytes], *, source: str, max_bytes: int) -> 
         if not raw.strip():
             continue
         origin = f"{source}:line {number}"
+        record = None
         try:
-            yield document_from_record(_parse(raw, origin=origin), origin=origin, max_bytes=max_bytes)
+            record = _parse(raw, origin=origin)
+            yield document_from_record(record, origin=origin, max_bytes=max_bytes)
         except InputError as exc:
-            yield ReadFailure(origin, str(exc))
+            yield ReadFailure(origin, str(exc), id=record_id(record))
 
 
 def _parse(raw: bytes, *, origin: str) -> object:
@@ -32,4 +34,5 @@ def _parse(raw: bytes, *, origin: str) -> object:
     try:
         return json.loads(line)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"{origin}: not valid JSON ({exc.msg} at column {exc.colno}); fix or drop the line") from None
+        reason = exc.msg.removesuffix(" at")  # json says "Invalid control character at"; we add the column
+        raise FormatError(f"{origin}: not valid JSON ({reason} at column {exc.colno}); fix or drop the line") from None

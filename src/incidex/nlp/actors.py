@@ -1,6 +1,7 @@
 """ActorFinder: armed groups and militant organizations named in the text, normalized through the alias table.
 
-The table is ``incidex/data/actor_aliases.tsv`` (canonical name, aliases, kind, notes). Mentions come from:
+The table is ``incidex/data/actor_aliases.tsv`` (canonical name, aliases, kind, countries, source, notes); its
+countries tell the place finder where a report that names the group most likely is. Mentions come from:
 
 * a case-insensitive PhraseMatcher over every alias (on ``LOWER``, so it works on lowercase text);
 * a case-sensitive matcher for aliases marked ``=`` in the table (``=IS``): those match only with that exact
@@ -60,6 +61,8 @@ class ActorEntry:
     aliases: tuple[str, ...]
     exact_aliases: tuple[str, ...]
     kind: str
+    countries: tuple[str, ...]  # ISO 3166-1 alpha-2 codes of where the group chiefly acts
+    source: str
     notes: str
 
 
@@ -85,16 +88,25 @@ def load_aliases() -> tuple[ActorEntry, ...]:
             header_seen = True
             if cells[0] == "canonical":
                 continue
-        if len(cells) != 4 or not cells[0].strip():
-            raise ConfigError(f"{ALIAS_FILE} line {number}: expected 4 tab-separated columns with a name; fix the row")
-        name, alias_cell, kind, notes = (cell.strip() for cell in cells)
+        if len(cells) != 6 or not cells[0].strip():
+            raise ConfigError(f"{ALIAS_FILE} line {number}: expected 6 tab-separated columns with a name; fix the row")
+        name, alias_cell, kind, country_cell, source, notes = (cell.strip() for cell in cells)
         raw = [a.strip() for a in alias_cell.split("|") if a.strip()]
         exact = tuple(a[1:] for a in raw if a.startswith(EXACT_MARK))
         loose = tuple(a for a in [name, *raw] if not a.startswith(EXACT_MARK))
-        entries.append(ActorEntry(name, loose, exact, kind, notes))
+        countries = tuple(c for c in country_cell.split("|") if c)
+        if any(len(c) != 2 or not c.isupper() for c in countries):
+            raise ConfigError(f"{ALIAS_FILE} line {number}: countries must be ISO 3166-1 alpha-2 codes separated by |")
+        entries.append(ActorEntry(name, loose, exact, kind, countries, source, notes))
     if not entries:
         raise ConfigError(f"{ALIAS_FILE} has no rows; reinstall incidex")
     return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def actor_countries() -> dict[str, tuple[str, ...]]:
+    """Canonical group name -> the countries where the group chiefly acts (ISO 3166-1 alpha-2)."""
+    return {entry.name: entry.countries for entry in load_aliases()}
 
 
 @lru_cache(maxsize=1)
@@ -237,4 +249,4 @@ def _parenthesized(doc: Doc, end: int, nxt: Span) -> bool:
     return nxt.start == end + 1 and doc[end].text == "(" and nxt.end < len(doc) and doc[nxt.end].text == ")"
 
 
-__all__ = ["ActorEntry", "ActorFinder", "load_aliases", "normalize_actor"]
+__all__ = ["ActorEntry", "ActorFinder", "actor_countries", "load_aliases", "normalize_actor"]

@@ -35,13 +35,18 @@ class DateMention:
 
 @dataclass
 class PlaceMention:
-    """A place name with its geocoding; ``location`` is None for vague regions (the Levant, Khorasan)."""
+    """A place name with its geocoding; ``location`` is None for vague regions (the Levant, Khorasan).
+
+    ``within`` is the span of the enclosing place whose country, admin1 and point the location took, when the
+    gazetteer lacks the named place itself ("Posso" in "Posso (Titao, Loroum)" takes Titao's).
+    """
 
     start: int
     end: int
     text: str
     location: Location | None
     kind: str = "place"  # place | facility | region
+    within: tuple[int, int] | None = None
 
 
 @dataclass

@@ -13,6 +13,7 @@ from ..types import (
     Figure,
     Incident,
     Location,
+    PLACE_PRECISION_RANK,
     Mention,
     Perpetrator,
     Report,
@@ -22,16 +23,14 @@ from ..types import (
 )
 from .annotations import PlaceMention, SourceMention
 from .frames import Arg, CasualtyArg, IncidentFrame
-from .muc_roles import FACTORY_NAME
 
-PRECISION_RANK = {"facility": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
 SUMMARY_CHARS = 300
 
 
 def _component(arg: Arg, rules: str = "incidex_roles_v1") -> str:
-    """The component an argument's evidence names: the learned tagger's when it found the span, else ``rules``."""
-    return FACTORY_NAME if arg.learned else rules
+    """The component an argument's evidence names: the learned one that found the span, else ``rules``."""
+    return arg.learned or rules
 
 
 def _strip_determiner(text: str) -> str:
@@ -108,12 +107,15 @@ class _Builder:
         location = Location()
         chosen: PlaceMention | None = None
         if places:
-            chosen = min(places, key=lambda p: (PRECISION_RANK.get(p.location.precision or "region", 5), p.start))
+            chosen = min(places, key=lambda p: (PLACE_PRECISION_RANK.get(p.location.precision or "region", 5), p.start))
             location = Location(**vars(chosen.location))
             location.name = location.name or chosen.text
-            for field in ("name", "country_code", "admin1", "lat", "lon", "precision"):
+            start, end = chosen.within or (chosen.start, chosen.end)  # where the country and point came from
+            for field in ("name", "country_code", "admin1", "admin1_code", "lat", "lon", "precision"):
                 if getattr(location, field) is not None:
-                    self.cite(f"location.{field}", chosen.start, chosen.end, "incidex_places_v1")
+                    own = field in ("name", "precision")
+                    self.cite(f"location.{field}", chosen.start if own else start, chosen.end if own else end,
+                              "incidex_places_v1")
         facilities = args.facilities
         if self.frame.type in {"arrest", "plot"}:  # the facility of a planned attack is not where people were held
             facilities = [f for f in facilities if not any(t.start <= f.start < t.end for t in args.targets)]
@@ -164,7 +166,7 @@ class _Builder:
         args = self.frame.arguments
         stated = list(args.casualties)
         if not incident.responders:
-            stated = [_as_victims(c) if c.field.endswith(".responders") else c for c in stated]
+            stated = [_as_victims(c) if c.field.endswith(".responders") and c.value != 0 else c for c in stated]
         for victim in args.victims:
             if victim.count is None:
                 continue
@@ -257,7 +259,7 @@ def _sentence_frames(doc: Doc, frames: list[IncidentFrame], reach: int = 2) -> d
 
 
 def _as_victims(arg: CasualtyArg) -> CasualtyArg:
-    """Security forces who were attacked, not responding, count as victims."""
+    """Security forces who were attacked, not responding, count as victims ("no officers were hurt" stays theirs)."""
     return CasualtyArg(arg.start, arg.end, arg.text, field=arg.field.replace(".responders", ".victims"),
                        value=arg.value, low=arg.low, high=arg.high)
 

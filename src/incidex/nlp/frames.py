@@ -23,12 +23,12 @@ class Trigger:
 
 @dataclass
 class Arg:
-    """A role filler with its span; ``learned`` when the learned role tagger found it, not the rules."""
+    """A role filler with its span; ``learned`` names the learned component that found it (None: the rules)."""
 
     start: int
     end: int
     text: str
-    learned: bool = field(default=False, kw_only=True)
+    learned: str | None = field(default=None, kw_only=True)
 
 
 @dataclass

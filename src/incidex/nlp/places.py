@@ -1,18 +1,22 @@
 """PlaceFinder: find place, facility and region mentions in a Doc and geocode them offline.
 
-Mentions come from three sources, in this order of trust:
+Mentions come from four sources, in this order of trust:
 
 1. gazetteer names matched directly in the text (longest match wins; works on all-lowercase text where NER
-   fails; stoplisted common words and, in normally cased text, lowercase words are skipped);
-2. spaCy NER ``GPE``/``LOC`` entities the gazetteer did not cover (kept with a bare name if not geocodable;
-   normally cased text only, as NER on lowercase text mostly finds common words);
-3. facility phrases around a facility noun ("a detention center", "the Crocus City Hall"); NER ``FAC`` entities
+   fails; stoplisted common words and, in normally cased text, lowercase words are skipped; a small place needs a
+   cue that a place stands there: "in", "the village of", "X district", a parenthesized list of places);
+2. spaCy NER ``GPE``/``LOC`` entities the gazetteer did not cover, at such a cue (normally cased text only);
+3. capitalized names neither found, where only a place goes ("the village of Posso", "Posso (Titao, Loroum)");
+4. facility phrases around a facility noun ("a detention center", "the Crocus City Hall"); NER ``FAC`` entities
    are not used (in news they are mostly shows, awards and brands).
 
 Then every place name is resolved at once (:meth:`Gazetteer.resolve`) with the document's countries as context:
-countries named, nationality adjectives ("Peruvian" -> PE) and places that resolve without doubt. A facility
-takes the location of a place named inside it ("a Moscow concert hall"); otherwise its location has only the
-``facility`` text and the assembler links it to the nearest city. Writes ``doc._.incidex_places``.
+places that resolve without doubt, and as hints nationality adjectives ("Peruvian" -> PE) and the countries of the
+armed groups the actors component found. Names the text puts inside one another ("Posso (Titao, Loroum)", "Mokha,
+Yemen", "Redwani village of Kulgam district") are resolved together; a name with no reading inside the place around
+it takes that place's country and point, marked uncertain, with ``within`` pointing at it. A facility takes the
+location of a place named inside it ("a Moscow concert hall"); otherwise its location has only the ``facility``
+text and the assembler links it to the nearest city. Writes ``doc._.incidex_places``.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import Location
 from .annotations import PlaceMention
-from .gazetteer import Gazetteer, GeoContext, PlaceKind, default_gazetteer, normalize_name
+from .actors import actor_countries
+from .gazetteer import Gazetteer, GeoContext, Link, PlaceKind, Resolution, default_gazetteer, normalize_name
 
 _ANY: frozenset[str] = frozenset()  # a facility noun that needs no modifier
 _CENTER = frozenset({"detention", "shopping", "community", "cultural", "medical", "business", "health", "training",
@@ -58,6 +63,7 @@ FACILITY_NOUNS: dict[str, frozenset[str]] = {
     "compound": frozenset({"embassy", "military", "government", "residential", "presidential"}),
     "palace": frozenset({"presidential", "royal"}),
 }
+_ANY_FACILITY = frozenset(noun for noun, needed in FACILITY_NOUNS.items() if not needed)
 _FACILITY_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "punct"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her"})
 _NOT_PLACE_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "INTJ", "ADJ"})
@@ -72,7 +78,32 @@ _PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "dist
 _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                          "southeastern", "southwestern", "north", "south", "east", "west", "downtown", "rural"})
 _ADMIN1_NOUNS = frozenset({"province", "state", "region", "governorate", "department", "oblast", "county",
-                           "krai", "prefecture", "republic"})
+                           "krai", "prefecture", "republic", "division"})
+_ADMIN2_NOUNS = frozenset({"district", "upazila", "tehsil", "taluka", "taluk", "subdistrict", "sub-district",
+                           "sub-county", "subcounty", "constituency", "agency", "commune", "municipality"})
+_CITY_NOUNS = frozenset({"city", "town", "village", "hamlet", "township", "capital"})
+_KIND_NOUNS: dict[str, PlaceKind] = {**dict.fromkeys(_ADMIN1_NOUNS, "admin1"), **dict.fromkeys(_ADMIN2_NOUNS, "admin2"),
+                                     **dict.fromkeys(_CITY_NOUNS, "city")}
+# words after a name that say it is a place: "Redwani village", "Palashbari upazila", "Kalitala area"
+_PLACE_AFTER = _ADMIN1_NOUNS | _ADMIN2_NOUNS | _CITY_NOUNS | {"area", "locality", "neighbourhood", "neighborhood",
+                                                              "suburb", "settlement", "axis", "villages"}
+# words after a place name that make it part of another name: an organization's ("Abu Dhabi TV", "Kenya Airways")
+# or a street's ("Karl Marx Avenue")
+_ORGANIZATION_WORDS = frozenset({"tv", "television", "radio", "news", "newspaper", "times", "post", "herald",
+                                 "tribune", "journal", "gazette", "daily", "agency", "channel", "broadcasting", "fm",
+                                 "airways", "airlines", "fc", "club", "corporation", "company", "foundation",
+                                 "institute", "observer", "express", "telegraph", "mail", "press", "chronicle",
+                                 "avenue", "street", "boulevard", "lane", "prospekt"})
+_COMPASS = frozenset({"nord", "sud", "est", "ouest", "north", "south", "east", "west", "centre", "center"})
+_NAME_LIST_TOKENS = 14  # the longest parenthesized list of names read: "(Titao, Loroum)", "(Kelbo, Soum, Sahel)"
+_MAX_UNKNOWN_WORDS = 4  # words of a place name the gazetteer lacks, found by where it stands
+# first words of capitalized runs that are not place names where they stand
+_NOT_NAME_STARTS = frozenset({"the", "a", "an", "on", "in", "at", "of", "and", "or", "but", "he", "she", "they", "it",
+                              "his", "her", "their", "its", "this", "that", "these", "those", "mr", "mrs", "ms",
+                              "dr", "gen", "col", "president", "minister", "police", "army", "january", "february",
+                              "march", "april", "may", "june", "july", "august", "september", "october",
+                              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                              "saturday", "sunday", "unknown", "unidentified", "suspected", "presumed", "armed"})
 SMALL_PLACE = 100_000  # a lone word naming only places smaller than this needs NER or "in"/"near"... before it
 
 
@@ -98,8 +129,6 @@ class PlaceFinder:
         self.name = name
         self.gazetteer = gazetteer or default_gazetteer()
         self.use_ner = use_ner
-        # LOWER hashes of the words that can start a mention: tokens are screened without building Token objects
-        self._first_hashes = _hashes(self.gazetteer.first_words)
         self._demonym_hashes = _hashes(key.split(" ")[0] for key in self.gazetteer.demonyms)
         self._facility_hashes = _hashes(h + s for h in FACILITY_NOUNS for s in ("", "s", "es"))
         self._the = hash_string("the")
@@ -113,16 +142,30 @@ class PlaceFinder:
         places = self._gazetteer_matches(doc, array, cased=cased)
         if self.use_ner and cased and doc.has_annotation("ENT_IOB"):
             places = sorted(places + self._ner_places(doc, taken=places), key=lambda span: span.start)
+        if cased:
+            places = sorted(places + self._unlisted_places(doc, taken=places), key=lambda span: span.start)
         facilities = self._facilities(doc, array, cased=cased, places=places)
         context = self._demonym_context(doc, array, cased=cased)
+        for actor in doc._.incidex_actors or []:  # "al-Shabaab" -> Somalia, Kenya (written by the actors component)
+            countries = actor_countries().get(actor.name, ())
+            for code in countries:
+                context.hints[code] += 1 / len(countries)
         kinds = [_kind_cue(span) for span in places]
-        resolutions = self.gazetteer.resolve([span.text for span in places], context=context, kinds=kinds)
-        mentions = []
-        for span, resolution in zip(places, resolutions, strict=True):
-            location = resolution.location
+        links = _links(places)
+        resolutions = self.gazetteer.resolve([span.text for span in places], context=context, kinds=kinds,
+                                             links=links)
+        mentions: list[PlaceMention] = []
+        for i, (span, resolution) in enumerate(zip(places, resolutions, strict=True)):
+            location, within = resolution.location, None
             if location is None and resolution.place is None:
-                location = Location(name=span.text, uncertain=True)  # an NER place the gazetteer lacks
-            mentions.append(PlaceMention(span.start_char, span.end_char, span.text, location, resolution.kind))
+                parent = _resolved_parent(i, links, resolutions)
+                if parent is not None:  # a village the gazetteer lacks (or places elsewhere), inside a known place
+                    location = replace(resolutions[parent].location, name=span.text, uncertain=True, geonameid=None)
+                    within = (places[parent].start_char, places[parent].end_char)
+                else:
+                    location = Location(name=span.text, uncertain=True)  # a place the gazetteer lacks
+            mentions.append(PlaceMention(span.start_char, span.end_char, span.text, location, resolution.kind,
+                                         within=within))
         for span in facilities:
             mentions.append(PlaceMention(span.start_char, span.end_char, span.text,
                                          _facility_location(span, mentions), "facility"))
@@ -136,26 +179,24 @@ class PlaceFinder:
         for the many tokens that cannot start a place name.
         """
         gazetteer, strings = self.gazetteer, doc.vocab.strings
-        first_words = gazetteer.first_words
         check_pos = doc.has_annotation("POS")
-        lowers, offsets, orths = array[:, 0].tolist(), array[:, 1].tolist(), array[:, 7].tolist()
-        capital = (array[:, 2] | array[:, 3]).tolist()
+        offsets, orths = array[:, 1].tolist(), array[:, 7].tolist()
         ends = (array[:, 1] + array[:, 4]).tolist()
         punct = (array[:, 5] | array[:, 6]).tolist()
-        hashes, the = self._first_hashes, self._the
-        starts = [i for i, h in enumerate(lowers) if h in hashes and (capital[i] or not cased or h == the)]
+        # tokens are screened by their LOWER hash against the first words of names, without Token objects
+        screen = gazetteer.first_word_hashes(array[:, 0].astype(numpy.uint64))
+        if cased:
+            screen &= (array[:, 2] | array[:, 3]).astype(bool) | (array[:, 0] == self._the)
         # "Bogotá": keys are folded, so a word with diacritics is tested by its folded form
-        non_ascii = numpy.flatnonzero(array[:, 8] == 0).tolist()
-        if non_ascii:
-            starts = sorted(set(starts).union(non_ascii))
+        starts = numpy.flatnonzero(screen | (array[:, 8] == 0)).tolist()
         spans: list[Span] = []
         n, after = len(doc), 0
         for i in starts:
             if i < after:
                 continue
             raw = strings[orths[i]]
-            longest = first_words.get(normalize_name(raw))
-            if longest is None:
+            longest = gazetteer.longest_from(normalize_name(raw))
+            if not longest:
                 continue
             best = None
             for j in range(i, min(n, i + 12)):
@@ -184,6 +225,10 @@ class PlaceFinder:
             return False  # "US" is a country, "us" a pronoun
         if cased and key.startswith("the ") and not span[-1].text[:1].isupper():
             return False
+        if key in _COMPASS and _hyphenated(span):
+            return False  # "Kacham-Ouest" is one name, not a region called Ouest
+        if _names_an_organization(span):
+            return False  # "an Abu Dhabi TV photojournalist", "the Kabul Times", "a Dubai-based firm", a street
         candidates = self.gazetteer.lookup(key)
         if key.isalpha() and len(key) <= 3:  # "US", "UK" but not "us", "car", or "EU" as the French town Eu
             if not (cased and text.isupper() and any(c.place.kind == "country" for c in candidates)):
@@ -196,17 +241,20 @@ class PlaceFinder:
             return True
         if check_pos and token.pos_ in _NOT_PLACE_POS:
             return False
-        settlement = all(c.place.kind in ("city", "admin1") for c in candidates)
+        settlement = all(c.place.kind in ("city", "admin2", "admin1") for c in candidates)
+        cue = _place_cue(span)
         if not ner_place and token.ent_type_ in ("PERSON", "ORG") and not any(c.primary for c in candidates):
-            return False  # "Maurice" is French for Mauritius, and a first name
+            if cue < 2:
+                return False  # "Maurice" is French for Mauritius, and a first name
         if settlement and not ner_place:
-            if token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1):
-                return False  # part of a longer name: "Michael Jackson", "Moscow State University"
-            if token.ent_type_ == "NORP":  # "German" is also an Isle of Man parish
+            longer = token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1)
+            if longer and not _names_a_facility(token):
+                return False  # part of a longer name: "Michael Jackson", not "Rangpur Medical College Hospital"
+            if token.ent_type_ == "NORP" and cue < 2:  # "German" is also an Isle of Man parish
                 return False
-            if all(c.place.population < SMALL_PLACE for c in candidates) and not _after_locative(token):
+            if all(c.place.population < SMALL_PLACE for c in candidates) and not cue:
                 return False
-            if token.ent_type_ == "PERSON" and not _after_locative(token):  # "Jackson said"
+            if token.ent_type_ == "PERSON" and not cue:  # "Jackson said"
                 return False
             previous = token.nbor(-1) if token.i > 0 else None
             if check_pos and previous is not None and previous.pos_ == "PROPN" and not previous.ent_type_:
@@ -229,10 +277,53 @@ class PlaceFinder:
             key = normalize_name(ent.text)
             if key in self.gazetteer.stopwords or key in self.gazetteer.demonyms or not ent.text[:1].isalpha():
                 continue
-            if not _after_locative(ent[0]):  # NER alone is too often wrong: "Lohan said" is no place
+            if not _place_cue(ent):  # NER alone is too often wrong: "Lohan said" is no place
                 continue
             spans.append(ent)
         return spans
+
+    def _unlisted_places(self, doc: Doc, *, taken: list[Span]) -> list[Span]:
+        """Capitalized names the gazetteer and NER missed, placed where only a place goes: "the village of
+        Posso", "Redwani village", "Toui (Ouesse, Collines)", "in Gotriala, Punjab"; not over ``taken`` places
+        nor group names."""
+        actors = [doc.char_span(a.start, a.end, alignment_mode="expand") for a in doc._.incidex_actors or []]
+        occupied = {t for span in [*taken, *actors] if span is not None for t in range(span.start, span.end)}
+        starts = {span.start for span in taken}
+        words = [doc.vocab.strings[orth] for orth in doc.to_array(ORTH).tolist()]  # no Token objects
+        caps = [_capitalized_word(word) for word in words]
+        hyphens = [word == "-" for word in words]
+        spans: list[Span] = []
+        i, n = 0, len(doc)
+        while i < n:
+            if i in occupied or not caps[i] or (i > 0 and caps[i - 1]):
+                i += 1
+                continue
+            end = i + 1
+            while end < n and end - i < 2 * _MAX_UNKNOWN_WORDS and end not in occupied and (
+                caps[end] or (hyphens[end] and end + 1 < n and caps[end + 1])
+            ):
+                end += 1
+            span = doc[i:end]
+            after = doc[end] if end < len(doc) else None
+            before_list = after is not None and after.text == "(" and _name_list_end(doc, end) is not None and (
+                end + 1 in starts)
+            before_parent = after is not None and after.text == "," and end + 1 in starts and _after_locative(doc[i])
+            cue = 2 if before_list else 1 if before_parent else _place_cue(span)
+            if cue and self._may_be_unlisted_place(span, cue=cue):
+                spans.append(span)
+            i = end
+        return spans
+
+    def _may_be_unlisted_place(self, span: Span, *, cue: int) -> bool:
+        """Whether a capitalized run at a place cue can be a place name: not a known word, nationality, group,
+        date or (with only a weak cue) a person or organization."""
+        key = normalize_name(span.text)
+        words = key.split()
+        if len(words) > _MAX_UNKNOWN_WORDS or not key.replace(" ", "").replace("'", "").isalpha():
+            return False
+        if key in self.gazetteer.stopwords or key in self.gazetteer.demonyms or words[0] in _NOT_NAME_STARTS:
+            return False
+        return not (span[0].ent_type_ in ("DATE", "TIME") or (span[0].ent_type_ in ("PERSON", "ORG", "NORP") and cue < 2))
 
     def _facilities(self, doc: Doc, array: numpy.ndarray, *, cased: bool, places: list[Span]) -> list[Span]:
         occupied = {t for span in places for t in range(span.start, span.end)}
@@ -255,7 +346,7 @@ class PlaceFinder:
         return spans
 
     def _demonym_context(self, doc: Doc, array: numpy.ndarray, *, cased: bool) -> GeoContext:
-        """Countries the text names through nationality words ("Russian", "South African")."""
+        """Countries the text suggests through nationality words ("Russian", "South African"), as hints."""
         context = GeoContext()
         demonyms = self.gazetteer.demonyms
         for i in _positions(array, self._demonym_hashes):
@@ -266,7 +357,7 @@ class PlaceFinder:
             if i + 1 < len(doc):
                 code = demonyms.get(f"{token.lower_} {doc[i + 1].lower_}", code)
             if code:
-                context.countries[code] += 1
+                context.hints[code] += 1
         return context
 
 
@@ -284,7 +375,7 @@ def doc_context(doc: Doc, *, gazetteer: Gazetteer | None = None) -> GeoContext:
     for token in doc:
         code = gazetteer.demonyms.get(token.lower_) if token.text[:1].isupper() else None
         if code:
-            context.countries[code] += 1
+            context.hints[code] += 1
     return context
 
 
@@ -305,18 +396,143 @@ def _after_locative(token: Token) -> bool:
     return i >= 0 and doc[i].lower_ in _LOCATIVE
 
 
-def _kind_cue(span: Span) -> PlaceKind | None:
-    """What the text calls a place: "the province of X" and "X province" are admin1, "the city of X" a city."""
+def _place_cue(span: Span) -> int:
+    """How surely the text puts ``span`` where a place goes: 2 after "the village of" or before "village" or
+    "district", in or before a parenthesized list of names; 1 after a preposition of place ("in", "near the");
+    else 0."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in _ADMIN1_NOUNS:
-        return "admin1"
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of":
-        noun = doc[span.start - 2].lower_
-        if noun in _ADMIN1_NOUNS:
-            return "admin1"
-        if noun in ("city", "town", "village", "capital"):
-            return "city"
+    after = doc[span.end] if span.end < len(doc) else None
+    adjective = span[0].ent_type_ == "NORP" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "of"
+    if _listed_position(span) or (after is not None and (
+        after.lower_ in _PLACE_AFTER and not adjective  # "the Catalan city of Girona": an adjective
+        or after.text == "(" and _name_list_end(doc, span.end) is not None
+    )):
+        return 2
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _PLACE_AFTER:
+        return 2
+    return 1 if _after_locative(span[0]) else 0
+
+
+def _listed_position(span: Span) -> bool:
+    """Whether ``span`` is in a parenthesized list of names after a name: the "Titao" and "Loroum" of
+    "Posso (Titao, Loroum)" and of "Posso village (Titao, Loroum)"."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and span.start - i < _NAME_LIST_TOKENS and doc[i].text != "(":
+        if not _in_name_list(doc[i]):
+            return False
+        i -= 1
+    if i < 1 or doc[i].text != "(" or not (_capitalized(doc[i - 1]) or doc[i - 1].lower_ in _PLACE_AFTER):
+        return False
+    end = _name_list_end(doc, i)
+    return end is not None and end >= span.end
+
+
+def _name_list_end(doc: Doc, open_at: int) -> int | None:
+    """Index of the ")" closing the parenthesis at ``open_at`` when it holds only names, their kinds and commas:
+    "(Titao, Loroum)", "(Tawila locality, North Darfur state)"."""
+    if doc[open_at].text != "(":
+        return None
+    for k in range(open_at + 1, min(len(doc), open_at + _NAME_LIST_TOKENS)):
+        text = doc[k].text
+        if text == ")":
+            return k if k > open_at + 1 and doc[k - 1].text != "," else None
+        if not _in_name_list(doc[k]):
+            return None
     return None
+
+
+def _in_name_list(token: Token) -> bool:
+    """A token of a parenthesized list of places: a name's word, a comma, a hyphen or a kind ("locality")."""
+    return token.text in (",", "-") or _capitalized(token) or token.lower_ in _PLACE_AFTER
+
+
+def _names_an_organization(span: Span) -> bool:
+    """Whether a place name is the first part of an organization's or a street's name: "Abu Dhabi TV",
+    "Dubai-based", "Karl Marx Avenue"."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based":
+        return True
+    return end < len(doc) and doc[end].lower_ in _ORGANIZATION_WORDS and (doc[end].text[:1].isupper()
+                                                                         or doc[end].lower_ == "tv")
+
+
+def _names_a_facility(token: Token) -> bool:
+    """Whether the entity that starts with ``token`` is a facility named after its place ("Rangpur Medical College
+    Hospital", "Moscow State University"): the place still says where the facility is."""
+    if token.ent_iob_ != "B":
+        return False
+    last = token.doc[token.i + _entity_length(token) - 1]
+    return _facility_head(last) in _ANY_FACILITY
+
+
+def _hyphenated(span: Span) -> bool:
+    """Whether ``span`` is glued by a hyphen to a word before or after it ("Kacham-Ouest")."""
+    doc = span.doc
+    before = span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_
+    after = span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_
+    return before or after
+
+
+def _capitalized(token: Token) -> bool:
+    """A word that may be part of a place name: "Titao", "Pobe"; not an acronym ("AL", "APC")."""
+    return _capitalized_word(token.text)
+
+
+def _capitalized_word(text: str) -> bool:
+    return text[:1].isupper() and text[:1].isalpha() and not (len(text) > 1 and text.isupper())
+
+
+def _links(spans: list[Span]) -> list[Link | None]:
+    """Which place name the text puts around each one: "Posso (Titao, Loroum)" links Posso to Titao and Titao to
+    Loroum, and so do "Ada town (Ada East, ...)" and "Redwani village of Kulgam" (strictly); "Mokha, Yemen" and
+    "Tiwi in Ukunda" link Mokha to Yemen and Tiwi to Ukunda (loosely: a comma may join a list, "in" a time)."""
+    index = {span.start: i for i, span in enumerate(spans)}
+    links: list[Link | None] = [None] * len(spans)
+    for i, span in enumerate(spans):
+        doc, at = span.doc, span.end
+        if at + 1 < len(doc) and doc[at].lower_ in _PLACE_AFTER and doc[at + 1].text in ("(", "of", ","):
+            at += 1  # "Ada town (", "Redwani village of", "Tawila locality, North Darfur"
+        if at + 1 >= len(doc):
+            continue
+        word = doc[at].lower_
+        if word == "of" and doc[at + 1].lower_ == "the":
+            at += 1
+        parent = index.get(at + 1)
+        if parent is None:
+            continue
+        if word == "(" and _name_list_end(doc, at) is not None or word == "of" and at > span.end:
+            links[i] = Link(parent, strict=True)
+        elif word == ",":
+            links[i] = Link(parent, strict=_listed_position(span))
+        elif word == "in":
+            links[i] = Link(parent)
+    return links
+
+
+def _resolved_parent(i: int, links: list[Link | None], resolutions: list[Resolution]) -> int | None:
+    """The nearest name around name ``i`` (through its chain of links) that resolved to a place with a point."""
+    seen = {i}
+    link = links[i]
+    while link is not None and link.parent not in seen:
+        location = resolutions[link.parent].location
+        if location is not None and location.lat is not None:
+            return link.parent
+        seen.add(link.parent)
+        link = links[link.parent]
+    return None
+
+
+def _kind_cue(span: Span) -> PlaceKind | None:
+    """What the text calls a place: "X province" is admin1, "X district" admin2, "the city of X" and
+    "X village" a city."""
+    doc = span.doc
+    noun = doc[span.end].lower_ if span.end < len(doc) else None
+    if noun not in _KIND_NOUNS and span.start >= 2 and doc[span.start - 1].lower_ == "of":
+        noun = doc[span.start - 2].lower_
+    return _KIND_NOUNS.get(noun or "")
 
 
 def _entity_length(token: Token) -> int:

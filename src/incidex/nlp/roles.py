@@ -111,7 +111,7 @@ class RoleFinder:
     # -- places -----------------------------------------------------------------------------------------------
     def _places(self, doc: Doc, locate: FrameLocator, frames: list[IncidentFrame]) -> None:
         """Places go to the nearest incident; the dateline place ("NAIROBI, Kenya —") is where the report was
-        filed, used for the main incident only when the text names no other place for it."""
+        filed, used for the main incident only when the text names no other place in a known country for it."""
         dateline = dateline_end(doc.text)
         filed_at = []
         for mention in doc._.incidex_places or []:
@@ -119,7 +119,8 @@ class RoleFinder:
                 filed_at.append(mention)
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or _is_origin(span.root):
+            country = mention.location is not None and mention.location.precision == "country"
+            if span is None or _is_origin(span.root, country=country):
                 continue
             frame = locate.frame_for(span.root, carry=0)
             if frame is None:
@@ -129,7 +130,7 @@ class RoleFinder:
             else:
                 frame.arguments.places.append(mention)
         main = next((f for f in frames if f.role == "main"), None)
-        if main is not None and not any(p.location for p in main.arguments.places):
+        if main is not None and not any(p.location and p.location.country_code for p in main.arguments.places):
             main.arguments.places.extend(m for m in filed_at if m.kind != "facility")
 
     # -- organizations ----------------------------------------------------------------------------------------
@@ -208,15 +209,15 @@ class RoleFinder:
                 name = _actor_name(doc, start, end) or text
                 if _organization(frame, name) is None:
                     args.perpetrators.append(PerpetratorArg(start, end, text, kind="organization", name=name,
-                                                            head=head, learned=True))
+                                                            head=head, learned=learned.component))
             elif role == "PerpInd":
-                args.perpetrators.append(PerpetratorArg(start, end, text, head=head, learned=True))
+                args.perpetrators.append(PerpetratorArg(start, end, text, head=head, learned=learned.component))
             elif role == "Victim":
-                args.victims.append(VictimArg(start, end, text, head=head, learned=True))
+                args.victims.append(VictimArg(start, end, text, head=head, learned=learned.component))
             elif role == "Target":
-                args.targets.append(Arg(start, end, text, learned=True))
+                args.targets.append(Arg(start, end, text, learned=learned.component))
             elif role == "Weapon":
-                args.weapons.append(Arg(start, end, text, learned=True))
+                args.weapons.append(Arg(start, end, text, learned=learned.component))
 
     def _weapons(self, doc: Doc, locate: FrameLocator) -> None:
         spans = filter_spans([doc[s:e] for _, s, e in self.weapons(doc)])
@@ -289,10 +290,20 @@ def _token_range(doc: Doc, start: int, end: int) -> range:
     return range(span.start, span.end) if span is not None else range(0)
 
 
-def _is_origin(token: Token) -> bool:
-    """A place introduced by "from" names where people come from, not where the incident happened."""
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def _is_origin(token: Token, *, country: bool = False) -> bool:
+    """A place that is not where the incident happened: where people come from ("he is from Kano", for a country
+    also "militants from Mali") or the country across a border ("near the border with Somalia", "the
+    Indo-Myanmar border")."""
+    if token.dep_ == "compound" and token.head.lemma_ in BORDER_NOUNS:
+        return True
+    if token.head.lower_ in ("with", "of") and token.head.head.lemma_ in BORDER_NOUNS:
+        return True
     for ancestor in list(token.ancestors)[:3]:
-        if ancestor.lower_ == "from" and ancestor.head.lemma_ in {"be", "come", "hail", "originate"}:
+        if ancestor.lower_ == "from" and (ancestor.head.lemma_ in {"be", "come", "hail", "originate"}
+                                          or country and ancestor.head.pos_ in ("NOUN", "PROPN")):
             return True
     return False
 

@@ -1,6 +1,6 @@
 """How far apart two records' places are, judged at the coarser of their two precisions.
 
-Facility or city: at most 50 km apart; admin1: at most 300 km; country or region: the same country. Places in two
+Facility or city: at most 50 km apart; admin2 (a district): 100 km; admin1: 300 km; country or region: the same country. Places in two
 different countries never match. An uncertain geocoding (several gazetteer entries fit) supports a match when near
 but never blocks one.
 """
@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..types import Location
+from ..types import PLACE_PRECISION_RANK, Location
 
-LIMIT_KM: dict[str, float | None] = {"facility": 50.0, "city": 50.0, "admin1": 300.0, "country": None, "region": None}
-_RANK = {"facility": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
+LIMIT_KM: dict[str, float | None] = {"facility": 50.0, "city": 50.0, "admin2": 100.0, "admin1": 300.0, "country": None,
+                                     "region": None}
+_RANK = PLACE_PRECISION_RANK
 _EARTH_KM = 6371.0
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from .. import figures as figure_rules
 from ..types import (
     CASUALTY_FIELDS,
+    PLACE_PRECISION_RANK,
     Casualties,
     DateValue,
     Figure,
@@ -33,7 +34,7 @@ from ..types import (
 from .model import Cluster, RecordRef
 
 _DATE_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
-_PLACE_RANK = {"facility": 0, "city": 1, "admin1": 2, "country": 3, "region": 4, None: 5}
+_PLACE_RANK: dict[str | None, int] = {**PLACE_PRECISION_RANK, None: len(PLACE_PRECISION_RANK)}
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ documents = sa.Table(
     sa.Column("language", sa.String(8), nullable=True),
     sa.Column("source_kind", sa.String(16), nullable=True),
     sa.Column("forwarded_from", sa.Text, nullable=True),
+    # migration 0011_document_warnings: what reading and extraction noticed (a cut text, a bad date)
+    sa.Column("warnings", sa.JSON, nullable=True),
 )
 
 records = sa.Table(
@@ -101,7 +103,7 @@ incidents = sa.Table(
     sa.Column("record_ids", sa.JSON, nullable=False),
     sa.Column("notes", sa.Text, nullable=True),
     sa.Column("merged", sa.JSON, nullable=False),
-    # For lists (migration 0011_incident_list_facets, which fills them for stored incidents; rows.incident_row for
+    # For lists (migration 0012_incident_list_facets, which fills them for stored incidents; rows.incident_row for
     # new ones): "main" when any record is a report's main event, else "background"; how many documents report it;
     # the first and last days they were published (null when no report carries a publication date).
     sa.Column("role", sa.String(16), nullable=True),
@@ -112,7 +114,7 @@ incidents = sa.Table(
 
 # The API's list indexes (migration 0005_search_index): one per sort order ("IS NULL" leads give nulls-last sorts)
 # and one per leading filter, each also holding every filtered column (LIST_COVER) so lists never read the table.
-# Migration 0011_incident_list_facets added the role to every one and the sorts by country and by reports.
+# Migration 0012_incident_list_facets added the role to every one and the sorts by country and by reports.
 LIST_COVER = ("type", "country", "date_from", "date_to", "lat", "lon", "killed", "admin1", "role")
 MAP_INDEX, MAP_COVER = "ix_incidents_list_lat_lon", ("location",)  # the map's cells name their place (0011)
 for _name, *_columns in (
@@ -236,3 +238,4 @@ def contains_pattern(text: str) -> str:
     """A LIKE pattern (escape character ``\\``) matching any value that contains ``text`` literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+

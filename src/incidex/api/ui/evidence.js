@@ -7,8 +7,9 @@ const FIELD_GROUPS = [
   ["victims", "victim"], ["casualties", "casualties"], ["targets", "target"], ["weapons", "weapon"],
   ["responders", "responder"], ["sources", "source"], ["role", "role"],
 ];
-// Evidence of this component comes from the learned role tagger, not the rules: the hover says so.
-const LEARNED_COMPONENT = "incidex_muc_roles_v1";
+// Evidence of these components comes from a learned model (the encoder heads or the spaCy tagger), not the rules:
+// the hover says so.
+const LEARNED_COMPONENTS = new Set(["incidex_encoder_roles_v1", "incidex_muc_roles_v1"]);
 
 function fieldGroup(field) {
   const head = String(field).split(".")[0];
@@ -57,7 +58,7 @@ function highlightedText(text, evidence, claims, docKey) {
     const shortest = evs.slice().sort((x, y) => (x.end - x.start) - (y.end - y.start))[0];
     const classes = [evs.length ? "hl g-" + shortest.group : "", evs.length > 1 ? "multi" : "", cls.length ? "claim" : ""];
     const fields = [...new Set(evs.map((s) => s.field))].join(", ");
-    const hover = [...new Set(evs.map((s) => s.field + (s.component === LEARNED_COMPONENT ? " (learned tagger)" : "")))].join(", ");
+    const hover = [...new Set(evs.map((s) => s.field + (LEARNED_COMPONENTS.has(s.component) ? " (learned tagger)" : "")))].join(", ");
     const claimHover = cls.map((s) => `claim by ${s.source.name} (${label(s.source.kind)})`).join("; ");
     nodes.push(el("mark", {
       class: classes.filter(Boolean).join(" "),

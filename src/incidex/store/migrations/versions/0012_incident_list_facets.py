@@ -18,8 +18,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_incident_list_facets"
-down_revision = "0010_source_state"
+revision = "0012_incident_list_facets"
+down_revision = "0011_document_warnings"
 branch_labels = None
 depends_on = None
 
