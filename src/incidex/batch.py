@@ -47,18 +47,27 @@ def _prepare(nlp: Language, document: Document, settings: Settings) -> Doc:
     return doc
 
 
+def truncation_warnings(text: str, max_chars: int) -> list[str]:
+    """A warning when the text is longer than ``nlp.max_chars`` and only its beginning is read."""
+    if len(text) <= max_chars:
+        return []
+    return [f"the text is {len(text):,} characters long and only the first {max_chars:,} were read (nlp.max_chars); "
+            "incidents told after that are missed: split the report or raise nlp.max_chars"]
+
+
 def _info(document: Document, language: str | None, warnings: list[str]) -> DocumentInfo:
     return DocumentInfo(published=_valid_published(document.published), source=document.source,
                         chars=len(document.text), id=document.id, title=document.title, url=document.url,
-                        warnings=warnings, language=language, source_kind=document.source_kind,
-                        forwarded_from=document.forwarded_from)
+                        warnings=[*document.warnings, *warnings], language=language,
+                        source_kind=document.source_kind, forwarded_from=document.forwarded_from)
 
 
 def _read_language(document: Document, settings: Settings) -> tuple[DocumentInfo, str | None]:
-    """The document's info with its detected language, and why it is not extracted (not English), if so."""
+    """The document's info with its detected language and its warnings (the reader's; a text cut at
+    ``nlp.max_chars``), and why it is not extracted (not English), if so."""
     language = detect_language(document.text, settings.language.detect)
     if language in (None, ENGLISH):
-        return _info(document, language, []), None
+        return _info(document, language, truncation_warnings(document.text, settings.nlp.max_chars)), None
     reason = not_english_reason(language)
     return _info(document, language, [reason]), reason
 
@@ -123,8 +132,16 @@ def extract_text(
 
     A report not in English comes back with its language, a warning saying why, and no incidents.
     """
+    return extract_document(Document(text=text, id=doc_id, published=published, source=source), settings=settings)
+
+
+def extract_document(document: Document, *, settings: Settings | None = None) -> Report:
+    """Extract one document as a reader gave it (its publication date, source, title, URL and warnings kept);
+    raises :class:`~incidex.errors.InputError` for unusable text.
+
+    A report not in English comes back with its language, a warning saying why, and no incidents.
+    """
     settings = settings or load_settings()
-    document = Document(text=text, id=doc_id, published=published, source=source)
     nlp = build_pipeline(settings)
     prepared = _prepare(nlp, document, settings)
     info, not_extracted = _read_language(document, settings)

@@ -166,7 +166,7 @@ class _Builder:
         args = self.frame.arguments
         stated = list(args.casualties)
         if not incident.responders:
-            stated = [_as_victims(c) if c.field.endswith(".responders") else c for c in stated]
+            stated = [_as_victims(c) if c.field.endswith(".responders") and c.value != 0 else c for c in stated]
         for victim in args.victims:
             if victim.count is None:
                 continue
@@ -259,7 +259,7 @@ def _sentence_frames(doc: Doc, frames: list[IncidentFrame], reach: int = 2) -> d
 
 
 def _as_victims(arg: CasualtyArg) -> CasualtyArg:
-    """Security forces who were attacked, not responding, count as victims."""
+    """Security forces who were attacked, not responding, count as victims ("no officers were hurt" stays theirs)."""
     return CasualtyArg(arg.start, arg.end, arg.text, field=arg.field.replace(".responders", ".victims"),
                        value=arg.value, low=arg.low, high=arg.high)
 
