@@ -20,6 +20,7 @@ class NlpSettings:
     threads: int
     batch_size: int
     max_chars: int
+    casing: bool
 
 
 @dataclass(frozen=True)
