@@ -13,6 +13,7 @@ from .config import Settings, load_settings
 from .errors import EmptyInputError, IncidexError, InputError
 from .language import ENGLISH, detect_language, not_english_reason
 from .nlp.assemble import assemble
+from .nlp.casing import truecase
 from .nlp.pipeline import build_pipeline
 from .types import Document, DocumentInfo, Report
 
@@ -42,7 +43,10 @@ def _prepare(nlp: Language, document: Document, settings: Settings) -> Doc:
         raise EmptyInputError("the document is empty; give a report with text")
     if "\x00" in text:
         raise InputError("the document contains NUL bytes (binary data?); give plain text")
-    doc = nlp.make_doc(text[: settings.nlp.max_chars])
+    text = text[: settings.nlp.max_chars]
+    cased = truecase(text) if settings.nlp.casing else text
+    doc = nlp.make_doc(cased)
+    doc._.incidex_original = text if cased != text else None
     doc._.incidex_published = _valid_published(document.published)
     return doc
 

@@ -20,6 +20,7 @@ class NlpSettings:
     threads: int
     batch_size: int
     max_chars: int
+    casing: bool
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ _BOUNDS: dict[str, tuple[float | None, float | None]] = {
 _ABOVE_ZERO = frozenset({"fetch.timeout", "watch.interval"})
 _MAY_BE_EMPTY = frozenset({"nlp.learned_model"})
 _TEXT_LIST = tuple[str, ...]
-_TYPE_NAMES = {int: "a whole number", float: "a number", str: "text"}
+_TYPE_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
 
 
 def _check(key: str, kind: type, value: Any) -> Any:
@@ -155,7 +156,7 @@ def _check(key: str, kind: type, value: Any) -> Any:
         return tuple(value)  # frozen and hashable
     wanted = _TYPE_NAMES[kind]
     ok = isinstance(value, kind) or (kind is float and isinstance(value, int))
-    if not ok or isinstance(value, bool):
+    if not ok or (isinstance(value, bool) and kind is not bool):
         raise ConfigError(f"setting {key} must be {wanted}, got {value!r}; fix it in your settings file")
     if kind is str and not value.strip() and key not in _MAY_BE_EMPTY:
         raise ConfigError(f"setting {key} must not be empty; fix it in your settings file")

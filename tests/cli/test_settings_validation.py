@@ -21,6 +21,8 @@ BAD = [
     ("[resolve]\nsimilarity_threshold = 1.5\n", "resolve.similarity_threshold"),
     ("[server]\nport = 70000\n", "server.port"),
     ("[nlp]\nmodel = \"\"\n", "nlp.model"),
+    ("[nlp]\ncasing = \"yes\"\n", "nlp.casing"),
+    ("[nlp]\ncasing = 1\n", "nlp.casing"),
 ]
 
 
@@ -60,3 +62,9 @@ def test_good_overrides_load_and_floats_accept_whole_numbers(tmp_path: Path) -> 
     assert settings.resolve.similarity_threshold == 1.0 and isinstance(settings.resolve.similarity_threshold, float)
     with pytest.raises(ConfigError, match="nlp.batch_size"):
         settings.with_overrides(nlp={"batch_size": 0})
+
+
+def test_a_switch_takes_true_or_false(tmp_path: Path) -> None:
+    config = tmp_path / "settings.toml"
+    config.write_text("[nlp]\ncasing = false\n", encoding="utf-8")
+    assert load_settings(config).nlp.casing is False
