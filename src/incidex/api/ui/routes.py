@@ -17,12 +17,13 @@ from fastapi.responses import HTMLResponse, Response
 UI_DIR = Path(__file__).resolve().parent
 SCRIPTS = ("app.js", "dom.js", "filters.js", "list.js", "map.js", "timeline.js", "incident.js", "evidence.js",
            "corrections.js")  # JavaScript modules; app.js is the entry and imports the others
+DOCS_ASSETS = ("swagger-ui-bundle.js", "swagger-ui.css")  # Swagger UI for /docs, vendored from swagger-ui-dist
 ASSETS: dict[str, str] = {
     **dict.fromkeys(SCRIPTS, "text/javascript; charset=utf-8"),
     "app.css": "text/css; charset=utf-8",
     "countries.json": "application/json",
-    "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
-    "swagger-ui.css": "text/css; charset=utf-8",
+    DOCS_ASSETS[0]: "text/javascript; charset=utf-8",
+    DOCS_ASSETS[1]: "text/css; charset=utf-8",
 }
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
