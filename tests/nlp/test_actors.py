@@ -61,13 +61,19 @@ def found(finder, doc: Doc) -> list[tuple[str, str]]:
         ("Farabundo Martí National Liberation Front", "Farabundo Marti National Liberation Front"),
         ("people’s protection units", "People's Protection Units"),
         ("PMC Wagner", "Wagner Group"),
+        ("Islamic State Greater Sahara", "Islamic State Sahel Province"),
+        ("Ansaroul Islam fighters", "Ansarul Islam"),
+        ("the Koglweogo", "Koglweogo"),
+        ("VDP", "Volunteers for the Defense of the Homeland"),
     ],
 )
 def test_normalize_actor(text: str, name: str) -> None:
     assert normalize_actor(text) == name
 
 
-@pytest.mark.parametrize("text", ["is", "the Federal Penitentiary Service", "police", "", "the group"])
+@pytest.mark.parametrize(
+    "text", ["is", "the Federal Penitentiary Service", "police", "", "the group", "State of the Sahara"]
+)
 def test_normalize_actor_unknown(text: str) -> None:
     assert normalize_actor(text) is None
 

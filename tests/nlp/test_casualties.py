@@ -62,3 +62,48 @@ def test_disagreeing_sources_keep_every_figure_and_reconcile_by_rule(extract) ->
     assert (total.low, total.high) == (12, 190)
     chosen = next(r for r in incident.reconciliation if r.field != "killed.total" and r.field.startswith("killed"))
     assert chosen.value == 12 and "official" in chosen.rule
+
+
+def test_one_person_named_by_a_singular_noun_counts_one(extract) -> None:
+    cas = main_incident(extract("Gunmen shot and killed a shopkeeper outside his home in Garissa on Monday.")).casualties
+    assert cas.killed.total == 1
+    figure = next(f for f in main_incident(extract("Militants killed the village chief in Arbinda.")).figures
+                  if f.field.startswith("killed"))
+    assert figure.value == 1 and figure.text == "the village chief"
+
+
+def test_headline_without_auxiliary_and_counted_deaths(extract) -> None:
+    assert main_incident(extract("Four police officers killed in an ambush near Lamu.")).casualties.killed.total == 4
+    cas = main_incident(extract("Rival clans clashed in Marsabit on Friday. The clash resulted in two deaths and 13 "
+                                "injuries.")).casualties
+    assert (cas.killed.total, cas.injured.total) == (2, 13)
+
+
+def test_killed_or_wounded_is_neither_figure(extract) -> None:
+    cas = main_incident(extract("Seven people were killed or wounded when a grenade exploded in a bar in "
+                                "Bujumbura.")).casualties
+    assert cas.killed.total is None and cas.injured.total is None
+
+
+def test_counts_of_one_conjunction_add_up(extract) -> None:
+    incident = main_incident(extract("Militants ambushed an army patrol near Djibo, killing 2 soldiers and 3 "
+                                     "civilians."))
+    assert incident.casualties.killed.total == 5
+    assert any(f.value == 5 and f.text == "2 soldiers and 3 civilians" for f in incident.figures)
+
+
+def test_people_beyond_those_counted_before_are_added(extract) -> None:
+    text = ("Militants attacked an army camp in Kelbo. Soldiers killed 7 militants. One soldier was also killed and "
+            "five others were wounded. Five more militants were found dead three days later.")
+    cas = main_incident(extract(text)).casualties
+    assert cas.killed.perpetrators == 12
+    assert cas.killed.total == 13
+    assert main_incident(extract("Gunmen killed a farmer in Tawila. Another civilian was killed in a nearby "
+                                 "village.")).casualties.killed.total == 2
+
+
+def test_arrested_people_beside_a_fatality_are_not_killed(extract) -> None:
+    cas = main_incident(extract("Police clashed with armed herders in Banikoara. There was 1 fatality and 7 people "
+                                "arrested.")).casualties
+    assert cas.killed.total == 1
+    assert cas.arrested == 7

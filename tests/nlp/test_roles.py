@@ -84,3 +84,78 @@ def test_every_filled_field_has_evidence_pointing_into_the_text(extract) -> None
     assert {"type", "date", "location.name", "location.country_code", "casualties.killed.victims"} <= cited
     assert {f"perpetrators[{i}]" for i in range(len(incident.perpetrators))} <= cited
     assert {f"sources[{i}]" for i in range(len(incident.sources))} <= cited
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Pokot raiders attacked a village near Kapedo on Sunday, killing two herders.", {"Pokot Communal Militia"}),
+        ("A chief was attacked by Tiv militias in Guma on Monday and wounded.", {"Tiv Communal Militia"}),
+        ("Suspected Fulani gunmen killed four villagers in Bokkos on Tuesday.", {"Fulani Communal Militia"}),
+        ("Rendille and Samburu herders clashed over water near Laisamis on Friday, leaving three people dead.",
+         {"Rendille Communal Militia", "Samburu Communal Militia"}),
+        ("Two people were killed in clashes between Gabbra and Borana youths near Moyale on Saturday.",
+         {"Gabbra Communal Militia", "Borana Communal Militia"}),
+    ],
+)
+def test_a_communitys_armed_men_are_a_communal_militia(extract, text: str, names: set[str]) -> None:
+    assert set(orgs(main(extract(text, published="2024-06-18")))) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Angry youths burned a police post in Kisumu on Monday.",
+        "Armed herders killed a farmer near Makurdi on Sunday.",
+        "Gunmen killed a trader in Jos on Friday, local youths said.",
+    ],
+)
+def test_unnamed_youths_or_herders_are_no_communal_militia(extract, text: str) -> None:
+    names = orgs(main(extract(text, published="2024-06-18")))
+    assert not any(name and name.endswith("Communal Militia") for name in names)
+
+
+def test_a_community_under_attack_is_not_a_perpetrator(extract) -> None:
+    text = "Bandits attacked Fulani herders near Zurmi on Sunday, killing three."
+    assert "Fulani Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_both_sides_of_a_clash_between_named_groups_are_perpetrators(extract) -> None:
+    text = "Twelve fighters were killed in clashes between al-Shabaab and ISIS in the Cal Miskaad mountains on Monday."
+    assert {"al-Shabaab", "Islamic State"} <= set(orgs(main(extract(text, published="2024-06-18"))))
+
+
+def test_a_capitalized_militia_noun_is_part_of_the_groups_own_name(extract) -> None:
+    text = "Dozo Militia members attacked a village near Touba on Sunday, killing two men."
+    assert "Dozo Militia" in orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_unnamed_local_sides_of_a_clash_are_named_by_the_incidents_place(extract) -> None:
+    text = ("A man was killed and six others were injured in a clash between two rival groups at a village in "
+            "Gaibandha district on Saturday.")
+    incident = main(extract(text, published="2024-06-18"))
+    local = [p for p in incident.perpetrators if p.name == f"{incident.location.name} Communal Militia"]
+    assert incident.location.name and len(local) == 1 and local[0].text == "two rival groups"
+    assert any(e.field.startswith("perpetrators[") and e.text == "two rival groups" for e in incident.evidence)
+
+
+def test_unnamed_local_sides_without_a_place_name_no_one(extract) -> None:
+    text = "A man was killed in a clash between two rival groups over a land dispute on Saturday."
+    assert not main(extract(text, published="2024-06-18")).perpetrators
+
+
+def test_members_of_a_community_are_its_people_not_its_militia(extract) -> None:
+    text = "On Sunday, gunmen killed 12 members of the Fulani community in the village of Dake."
+    assert "Fulani Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ten people were injured in a clash between two factions of the Jubo League in Rajshahi on Saturday.",
+        "Nine people were killed in fighting between two armed groups in Tripoli on Monday night.",
+    ],
+)
+def test_factions_of_a_named_party_or_armed_groups_are_not_unnamed_locals(extract, text: str) -> None:
+    incident = main(extract(text, published="2024-06-18"))
+    assert not any(p.name and p.name.endswith("Communal Militia") for p in incident.perpetrators)

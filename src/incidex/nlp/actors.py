@@ -7,7 +7,11 @@ countries tell the place finder where a report that names the group most likely 
 * a case-sensitive matcher for aliases marked ``=`` in the table (``=IS``): those match only with that exact
   casing, only in mixed-case text and not inside an all-caps run (a headline), so "is" the verb never matches;
 * NER ``ORG`` entities that normalize through the table, or whose words mark an armed group ("Liberation Front",
-  "Brigades", "cartel") and none of a government body ("Ministry", "Service", "Police").
+  "Brigades", "cartel") and none of a government body ("Ministry", "Service", "Police");
+* communal militias: a community's proper name before a militia noun ("Pokot raiders", "Tiv militiamen", "Rendille
+  and Samburu herders": one mention per community). Such a group has no row in the table; its canonical name is
+  role-based, "<community> Communal Militia" ("Pokot Communal Militia"), unless the noun is capitalized as part of
+  the group's own name ("Koglweogo Militia").
 
 A mention's span takes in a preceding "the", a following descriptor ("militant group", "organization") and a
 parenthesized alias of the same group: "the Islamic State militant group", "Islamic State Khorasan (ISIS-K)".
@@ -23,7 +27,7 @@ from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import ConfigError
@@ -49,6 +53,19 @@ _GOVERNMENT_WORDS = re.compile(
     r"corporation|bank|news|radio|television|press|guards?|corps|forces|military|intelligence|security)\b",
     re.IGNORECASE,
 )
+# Nouns for the armed men of a community, and the words that may stand between its name and them
+# ("Borana pastoralist militia", "Misseriya ethnic militias").
+COMMUNAL_NOUNS = {"militia", "militias", "militiaman", "militiamen", "raider", "raiders", "herder", "herders",
+                  "herdsman", "herdsmen", "pastoralist", "pastoralists", "youths", "warriors", "tribesmen",
+                  "clansmen", "gunmen", "community", "communities", "clan", "clans", "tribe", "tribes"}  # fmt: skip
+COMMUNAL_MODIFIERS = {"ethnic", "armed", "pastoralist", "tribal", "clan", "communal", "militia", "community"}
+COMMUNAL_SUFFIX = "Communal Militia"
+COMMUNAL_KIND = "communal"  # ActorMention.kind of a communal militia: a perpetrator only as the agent
+# Capitalized words before those nouns that are not a community's name.
+_NOT_A_COMMUNITY = {"unidentified", "unknown", "suspected", "alleged", "local", "rival", "armed", "some", "several",
+                    "many", "government", "security", "state", "police", "army", "islamist", "jihadist", "christian",
+                    "muslim", "the", "a", "an", "two", "three", "four", "five", "dozens", "hundreds", "other",
+                    "militia", "pro", "anti", "village", "district", "county", "town", "area"}  # fmt: skip
 _SUFFIXES = re.compile(r"[-\s](?:affiliated|linked|inspired|backed|allied|aligned|led|run|held|controlled)$")
 _PARENTHESIS = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
@@ -109,17 +126,27 @@ def actor_countries() -> dict[str, tuple[str, ...]]:
     return {entry.name: entry.countries for entry in load_aliases()}
 
 
+_FUNCTION_WORDS = {"the", "of", "in", "for"}
+
+
+def _content_key(key: str) -> str:
+    """A folded name without its function words: "islamic state greater sahara" for "... in the Greater Sahara"."""
+    return " ".join(word for word in key.split() if word not in _FUNCTION_WORDS)
+
+
 @lru_cache(maxsize=1)
-def _lookup() -> tuple[dict[str, str], dict[str, str]]:
-    """(folded alias -> name, exact alias -> name)."""
+def _lookup() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(folded alias -> name, exact alias -> name, folded alias without function words -> name)."""
     loose: dict[str, str] = {}
     exact: dict[str, str] = {}
+    content: dict[str, str] = {}
     for entry in load_aliases():
         for alias in entry.aliases:
             loose.setdefault(_fold(alias), entry.name)
+            content.setdefault(_content_key(_fold(alias)), entry.name)
         for alias in entry.exact_aliases:
             exact.setdefault(alias, entry.name)
-    return loose, exact
+    return loose, exact, content
 
 
 _STRIPPABLE = DESCRIPTOR_NOUNS | MEMBER_NOUNS | DESCRIPTOR_ADJECTIVES
@@ -142,8 +169,10 @@ def normalize_actor(text: str) -> str | None:
     'Islamic State Khorasan'
     >>> normalize_actor("the Islamic State militant group")
     'Islamic State'
+    >>> normalize_actor("Islamic State Greater Sahara")
+    'Islamic State Sahel Province'
     """
-    loose, exact = _lookup()
+    loose, exact, content = _lookup()
     text = " ".join(text.split())
     if match := _PARENTHESIS.match(text):
         return normalize_actor(match[1]) or normalize_actor(match[2])
@@ -155,7 +184,8 @@ def normalize_actor(text: str) -> str | None:
     key = _fold(bare)
     if key in loose:
         return loose[key]
-    return loose.get(_strip_descriptors(key))
+    key = _strip_descriptors(key)
+    return loose.get(key) or content.get(_content_key(key))
 
 
 def _variants(alias: str) -> set[str]:
@@ -191,6 +221,9 @@ class ActorFinder:
         if text != text.lower():
             spans += [Span(doc, s, e, label=m) for m, s, e in self.exact(doc) if _exact_context_ok(doc, s, e)]
         spans = filter_spans(spans)
+        communal = [c for c in communal_militias(doc) if not any(c.start < sp.end and sp.start < c.end for sp in spans)]
+        spans += communal
+        communal_starts = {c.start for c in communal}
         for ent in doc.ents:
             if ent.label_ != "ORG" or any(ent.start < sp.end and sp.start < ent.end for sp in spans):
                 continue
@@ -209,9 +242,57 @@ class ActorFinder:
                 i += 1
             first, last = doc[start], doc[end - 1]
             start_char, end_char = first.idx, last.idx + len(last.text)
-            mentions.append(ActorMention(start_char, end_char, text[start_char:end_char], span.label_))
+            kind = COMMUNAL_KIND if span.start in communal_starts else "organization"
+            mentions.append(ActorMention(start_char, end_char, text[start_char:end_char], span.label_, kind))
             i += 1
         return mentions
+
+
+def communal_militias(doc: Doc) -> list[Span]:
+    """Spans naming a community's armed men, labelled "<community> Communal Militia"; communities coordinated before
+    one noun ("Gabbra and Borana youths") each get a span, the last one taking in the noun."""
+    spans: list[Span] = []
+    for noun in doc:
+        if noun.lower_ not in COMMUNAL_NOUNS:
+            continue
+        k = noun.i - 1
+        while k >= noun.sent.start and doc[k].lower_ in COMMUNAL_MODIFIERS and noun.i - k <= 2:
+            k -= 1
+        end = noun.i + 1
+        while True:
+            name_end = k + 1
+            while k >= noun.sent.start and _community_word(doc[k]):
+                k -= 1
+            if k + 1 == name_end:
+                break
+            name = " ".join(t.text for t in doc[k + 1:name_end])
+            if noun.text[:1].isupper():  # "Koglweogo Militia": the group's own name
+                name = doc[k + 1:noun.i + 1].text if end == noun.i + 1 else name
+            else:
+                name = f"{name} {COMMUNAL_SUFFIX}"
+            spans.append(Span(doc, k + 1, end, label=name))
+            if k > noun.sent.start and doc[k].lower_ == "the":
+                k -= 1
+            if k < noun.sent.start or doc[k].lower_ not in {"and", ","}:
+                break
+            end = k
+            k -= 1
+            if doc[k].lower_ == "the":
+                k -= 1
+    return spans
+
+
+def _community_word(token: Token) -> bool:
+    """A word of a community's proper name: capitalized, a name, noun or (not first in its sentence) adjective, not a
+    date or a generic word."""
+    tags = {"PROPN", "NOUN"} if token.is_sent_start else {"PROPN", "NOUN", "ADJ"}
+    return (
+        token.is_alpha
+        and token.text[:1].isupper()
+        and (token.pos_ in tags or token.ent_type_ in {"NORP", "GPE", "ORG", "LOC", "PERSON"})
+        and token.ent_type_ not in {"DATE", "TIME"}
+        and token.lower_ not in _NOT_A_COMMUNITY
+    )
 
 
 def _exact_context_ok(doc: Doc, start: int, end: int) -> bool:
@@ -249,4 +330,4 @@ def _parenthesized(doc: Doc, end: int, nxt: Span) -> bool:
     return nxt.start == end + 1 and doc[end].text == "(" and nxt.end < len(doc) and doc[nxt.end].text == ")"
 
 
-__all__ = ["ActorEntry", "ActorFinder", "actor_countries", "load_aliases", "normalize_actor"]
+__all__ = ["ActorEntry", "ActorFinder", "actor_countries", "communal_militias", "load_aliases", "normalize_actor"]

@@ -51,7 +51,8 @@ class PlaceMention:
 
 @dataclass
 class ActorMention:
-    """An organization mention normalized through the alias table."""
+    """An organization mention normalized through the alias table; ``kind`` "communal" for a community's armed men
+    named by the role-based pattern ("Pokot Communal Militia")."""
 
     start: int
     end: int

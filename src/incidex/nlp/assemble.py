@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from ..figures import SourcedFigure, reconcile
@@ -21,11 +24,13 @@ from ..types import (
     SourceKind,
     Victim,
 )
+from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention
 from .frames import Arg, CasualtyArg, IncidentFrame
 
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
 SUMMARY_CHARS = 300
+LOCAL_MILITIA_PRECISIONS = frozenset({"city", "admin2", "admin1"})
 
 
 def _component(arg: Arg, rules: str = "incidex_roles_v1") -> str:
@@ -76,8 +81,8 @@ class _Builder:
             role=frame.role,  # type: ignore[arg-type]
             type=frame.type,  # type: ignore[arg-type]
             date=self._date(),
-            location=self._location(),
-            perpetrators=self._perpetrators(),
+            location=(location := self._location()),
+            perpetrators=self._perpetrators(location),
             victims=self._victims(),
             targets=self._mentions("targets", args.targets),
             responders=self._mentions("responders", args.responders),
@@ -136,12 +141,20 @@ class _Builder:
             self.cite("location.facility", facility.start, facility.end, "incidex_places_v1")
         return location
 
-    def _perpetrators(self) -> list[Perpetrator]:
-        result = []
+    def _perpetrators(self, location: Location) -> list[Perpetrator]:
+        """The frame's perpetrators; unnamed local sides of a clash become one "<place> Communal Militia" when the
+        incident has a place finer than a country, and are left out otherwise (they name no one)."""
+        result: list[Perpetrator] = []
+        local_name = None
+        if location.name and location.precision in LOCAL_MILITIA_PRECISIONS:
+            local_name = f"{location.name} {COMMUNAL_SUFFIX}"
         for arg in self.frame.arguments.perpetrators:
+            name = local_name if arg.local else arg.name
+            if arg.local and (name is None or any(p.name == name for p in result)):
+                continue
             self.cite(f"perpetrators[{len(result)}]", arg.start, arg.end,
                       _component(arg, "incidex_actors_v1" if arg.kind == "organization" else "incidex_roles_v1"))
-            result.append(Perpetrator(text=self.words(arg.text, arg.start), name=arg.name,
+            result.append(Perpetrator(text=self.words(arg.text, arg.start), name=name,
                                       kind=arg.kind,  # type: ignore[arg-type]
                                       count=arg.count, relation=arg.relation))  # type: ignore[arg-type]
         return result
@@ -188,12 +201,12 @@ class _Builder:
                     stated.append(CasualtyArg(victim.start, victim.end, victim.text, field=field, value=victim.count))
         positive = {c.field for c in stated if (c.value or c.low or 0) > 0}
         stated = [c for c in stated if c.field not in positive or (c.value or c.low or 0) > 0]
-        figures, sourced = [], []
-        seen: set[tuple[str, int, int]] = set()
+        unique: dict[tuple[str, int, int], CasualtyArg] = {}
         for arg in stated:
-            if (arg.field, arg.start, arg.value or -1) in seen:
-                continue
-            seen.add((arg.field, arg.start, arg.value or -1))
+            unique.setdefault((arg.field, arg.start, arg.value or -1), arg)
+        stated = _summed(list(unique.values()), self._source_of, self.text)
+        figures, sourced = [], []
+        for arg in stated:
             source = self._source_of(arg.start, arg.end)
             name, kind = (source.name, source.kind) if source else self.outlet or (None, None)
             figure = Figure(arg.field, arg.value, name, self.words(arg.text, arg.start), arg.start, arg.end, arg.low,
@@ -271,10 +284,58 @@ def _sentence_frames(doc: Doc, frames: list[IncidentFrame], reach: int = 2) -> d
     return result
 
 
+def _sum(args: list[CasualtyArg], field: str, text: str) -> CasualtyArg:
+    """One figure for several counts of distinct people, over the span that states them all."""
+    start, end = min(a.start for a in args), max(a.end for a in args)
+    exact = all(a.value is not None for a in args)
+    lows = [a.value if a.value is not None else a.low for a in args]
+    highs = [a.value if a.value is not None else a.high for a in args]
+    return CasualtyArg(start, end, text[start:end], field=field,
+                       value=sum(a.value or 0 for a in args) if exact else None,
+                       low=None if exact or None in lows else sum(x or 0 for x in lows),
+                       high=None if exact or None in highs else sum(x or 0 for x in highs))
+
+
+def _summed(args: list[CasualtyArg], source_of: Callable[[int, int], SourceMention | None],
+            text: str) -> list[CasualtyArg]:
+    """Counts that add up, per field and source: the counts of one conjunction ("two soldiers and a civilian") are
+    one figure; counts of people beyond those told before ("another civilian", "were also killed") are added to
+    each other figure of the field, or, for a total that no one states, to the sum of the stated party figures."""
+    def key(arg: CasualtyArg) -> tuple[str, str | None]:
+        source = source_of(arg.start, arg.end)
+        return arg.field, source.name if source else None
+
+    groups: dict[tuple[str, str | None, int], list[CasualtyArg]] = {}
+    result: list[CasualtyArg] = []
+    for arg in args:
+        if arg.part_of is None or not (arg.value or arg.low):
+            result.append(arg)
+        else:
+            groups.setdefault((*key(arg), arg.part_of), []).append(arg)
+    for (field, _, _), parts in groups.items():
+        merged = _sum(parts, field, text) if len(parts) > 1 else parts[0]
+        merged.additive = any(p.additive for p in parts)
+        result.append(merged)
+    additions: dict[tuple[str, str | None], list[CasualtyArg]] = {}
+    for arg in result:
+        if arg.additive and (arg.value or arg.low):
+            additions.setdefault(key(arg), []).append(arg)
+    for (field, source), adds in additions.items():
+        others = [a for a in result if not a.additive and key(a) == (field, source) and (a.value or a.low)]
+        if not others and field.endswith(".total"):
+            kind = field.split(".")[0]
+            parties = [a for a in result if not a.additive and a.field.startswith(f"{kind}.")
+                       and key(a)[1] == source and (a.value or a.low)]
+            if parties and len({a.field for a in parties}) == len(parties):
+                others = [_sum(parties, field, text)]
+        result = [a for a in result if a not in adds and a not in others]
+        result += [_sum([other, *adds], field, text) for other in others] or [_sum(adds, field, text)]
+    return sorted(result, key=lambda a: a.start)
+
+
 def _as_victims(arg: CasualtyArg) -> CasualtyArg:
     """Security forces who were attacked, not responding, count as victims ("no officers were hurt" stays theirs)."""
-    return CasualtyArg(arg.start, arg.end, arg.text, field=arg.field.replace(".responders", ".victims"),
-                       value=arg.value, low=arg.low, high=arg.high)
+    return replace(arg, field=arg.field.replace(".responders", ".victims"))
 
 
 def assemble(doc: Doc, document: DocumentInfo) -> Report:

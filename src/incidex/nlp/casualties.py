@@ -1,8 +1,15 @@
 """Casualty figures and victim statuses read off the dependency parse.
 
-A count ("six inmates", "145 people", "three of them") becomes a figure for one field (``killed.perpetrators``,
-``injured.victims``, ``hostages_released``, ``arrested``...) when the verb or adjective that governs it says what
-happened to them; the counted noun says which party they belong to.
+A count ("six inmates", "145 people", "three of them", "two deaths") becomes a figure for one field
+(``killed.perpetrators``, ``injured.victims``, ``hostages_released``, ``arrested``...) when the verb or adjective
+that governs it says what happened to them; the counted noun says which party they belong to. One person named by a
+singular noun ("a shopkeeper was shot dead", "the village chief", a named person, "him") counts 1.
+
+Counts joined in one conjunction ("two soldiers and a civilian") carry the index of the first as ``part_of``, and
+counts of people beyond those told before ("another civilian", "were also killed", "later died") are
+``additive``: the record sums them instead of choosing between them. A count that covers two outcomes ("seven were
+killed or wounded") is a figure for neither. Headlines that drop the auxiliary ("Four officers killed in ambush")
+read as passives.
 
 What did not happen gives no figure: a count in a clause that is threatened, warned of, planned or only
 possible ("threatened to kill 10 hostages", "500 people could die") and "claim" in the sense of responsibility
@@ -23,6 +30,7 @@ from .frames import CasualtyArg, StatusCue
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
     ARREST_VERBS,
+    COLLECTIVE_NOUNS,
     DEAD_WORDS,
     DIE_VERBS,
     INJURE_VERBS,
@@ -30,6 +38,7 @@ from .lexicons import (
     KILL_VERBS,
     PERPETRATION_VERBS,
     PERPETRATOR_NOUNS,
+    PERSON_NOUNS,
     RELEASE_VERBS,
     RESPONDER_NOUNS,
     UNHARMED_WORDS,
@@ -52,6 +61,13 @@ NONE_KILL_VERBS = KILL_VERBS - {"claim", "shoot", "gun"}
 HOSTAGE_VERBS = frozenset({"take", "hold", "seize", "keep"})
 KIDNAP_VERBS = frozenset({"kidnap", "abduct"})
 KIDNAP_NOUNS = frozenset({"kidnapping", "abduction"})
+OUTCOME_WORDS = KILL_VERBS | DIE_VERBS | INJURE_VERBS | DEAD_WORDS | INJURED_WORDS | KIDNAP_VERBS | ARREST_VERBS
+OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "iobj", "acomp"})
+NOT_ONE_DETERMINERS = frozenset({"no", "any", "every", "each", "which", "what", "some", "all", "both", "either",
+                                 "neither", "these", "those"})
+ONE_PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
+ADDITIVE_WORDS = frozenset({"another", "additional", "further", "more"})
+LATER_WORDS = frozenset({"later", "subsequently", "eventually"})
 
 
 def _has_hostage(verb: Token) -> bool:
@@ -61,7 +77,7 @@ def _has_hostage(verb: Token) -> bool:
 def _verb_event(verb: Token, dep: str) -> str | None:
     """What a verb says happened to its object (or passive subject)."""
     lemma = verb.lemma_.lower()
-    passive_or_object = dep in {"dobj", "nsubjpass", "oprd"}
+    passive_or_object = dep in {"dobj", "nsubjpass", "oprd"} or _headline_passive(verb, dep)
     children = {c.lower_ for c in verb.children}
     if lemma in HOSTAGE_VERBS and _has_hostage(verb) and passive_or_object:
         return "hostages_taken"
@@ -85,13 +101,50 @@ def _verb_event(verb: Token, dep: str) -> str | None:
         if prep.dep_ == "prep" and prep.lower_ == "with" and any(
                 c.lemma_ in {"wound", "injury", "burn"} for c in prep.children):
             return "injured"
-    if lemma in {"leave", "be", "lie", "remain"}:
+    if lemma in {"leave", "be", "lie", "remain", "find"}:
         for child in verb.children:
             if child.dep_ in {"acomp", "oprd", "xcomp", "advmod", "amod", "ccomp", "attr"}:
+                if _either_or(child):
+                    return None
                 if child.lower_ in DEAD_WORDS:
                     return "killed"
                 if child.lower_ in INJURED_WORDS:
                     return "injured"
+    return None
+
+
+def _headline_passive(verb: Token, dep: str) -> bool:
+    """"Four officers killed in ambush", "12 militants killed": a subject and an outcome verb with no object."""
+    lemma = verb.lemma_.lower()
+    if dep != "nsubj" or verb.tag_ not in {"VBN", "VBD"} or lemma == "claim" or verb.dep_ == "relcl":
+        return False
+    if lemma not in KILL_VERBS | INJURE_VERBS | ARREST_VERBS | KIDNAP_VERBS:
+        return False
+    return not any(c.dep_ in OBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _either_or(word: Token) -> bool:
+    """"killed or wounded", "dead or injured": one count for two outcomes, a figure for neither."""
+    head = word.head if word.dep_ == "conj" else word
+    if not any(c.dep_ == "cc" and c.lower_ == "or" for c in head.children):
+        return False
+    pair = [head, *(c for c in head.children if c.dep_ == "conj")]
+    return sum(t.lemma_.lower() in OUTCOME_WORDS or t.lower_ in OUTCOME_WORDS for t in pair) >= 2
+
+
+def _own_clause_event(noun: Token) -> str | None:
+    """What a noun's own participle or relative clause says: "7 people arrested", "a gendarme who later died"."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            event = _verb_event(child, "nsubjpass")
+        elif child.dep_ == "relcl" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "that"}
+                                           for c in child.children):
+            subject = next(c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"})
+            event = _verb_event(child, subject.dep_)
+        else:
+            continue
+        if event is not None and not _either_or(child):
+            return event
     return None
 
 
@@ -101,8 +154,14 @@ def _noun_event(noun: Token) -> str | None:
             return "killed"
         if child.dep_ in {"amod", "compound"} and child.lower_ in INJURED_WORDS:
             return "injured"
-    if noun.lemma_.lower() in {"body", "corpse", "fatality"}:
+    own = _own_clause_event(noun)
+    if own is not None:
+        return own
+    lemma = noun.lemma_.lower()
+    if lemma in {"body", "corpse", "fatality", "death"}:
         return "killed"
+    if lemma == "injury":
+        return "injured"
     dep, head = noun.dep_, noun.head
     if dep == "conj" and head is not noun:
         return _noun_event(head)
@@ -119,7 +178,7 @@ def _noun_event(noun: Token) -> str | None:
         event = _verb_event(head, dep)
         if event is None and head.dep_ in {"conj", "xcomp"} and dep == "nsubjpass":
             event = _verb_event(head.head, dep)
-        return event
+        return None if event is not None and _either_or(head) else event
     return None
 
 
@@ -165,8 +224,10 @@ def _counted_noun(token: Token) -> Token:
 
 
 def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[CasualtyArg, Token]]:
-    """Every stated figure with the token it hangs on; zero figures from "unharmed" and "no one was killed"."""
+    """Every stated figure with the token it hangs on: counts, single persons, and zero figures from "unharmed" and
+    "no one was killed"."""
     text = doc.text
+    counted: set[int] = set()
     for number in numbers:
         if number.value is None and number.low is None:
             continue
@@ -175,6 +236,7 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
             continue
         token = span.root
         noun = _counted_noun(token)
+        counted.update({noun.i, token.i})
         event = _noun_event(noun)
         if event is None:
             continue
@@ -188,10 +250,75 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
             if event not in {"killed", "injured"}:
                 continue  # "the 30 hostages were not released": nothing to count
             end, value, low, high = verb.idx + len(verb.text), 0, None, None  # "the 12 hostages were not injured"
-        field = event if event in {"hostages_taken", "hostages_released", "arrested"} else (
-            f"{event}.{party(noun) or 'total'}")
-        yield CasualtyArg(start, end, text[start:end], field=field, value=value, low=low, high=high), noun
+        yield CasualtyArg(start, end, text[start:end], field=_field(event, noun), value=value, low=low, high=high,
+                          part_of=_conjunction(noun), additive=_additive(noun, token)), noun
+    yield from _single_people(doc, text, counted)
     yield from _zero_figures(doc, text)
+
+
+def _field(event: str, noun: Token) -> str:
+    """The figure's field: "arrested", or "killed.victims" by the counted noun's party ("killed.total" if unknown)."""
+    if event in {"hostages_taken", "hostages_released", "arrested"}:
+        return event
+    return f"{event}.{party(noun) or 'total'}"
+
+
+def _conjunction(noun: Token) -> int | None:
+    """The index of the first conjunct when ``noun`` is one of several joined by "and"."""
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first is noun and not any(c.dep_ == "conj" for c in noun.children):
+        return None
+    return first.i
+
+
+def _additive(noun: Token, number: Token | None = None) -> bool:
+    """People beyond those counted before: "another civilian", "two more soldiers", "were also killed", "later
+    died"."""
+    words = [*noun.children, *(number.children if number is not None else [])]
+    if any(c.lower_ in ADDITIVE_WORDS and c.dep_ in {"det", "amod", "advmod"} for c in words):
+        return True
+    verb = noun.head if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+    if verb is None:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
+        return True
+    return verb.lemma_ in DIE_VERBS and any(c.lower_ in LATER_WORDS for c in verb.children)
+
+
+def _one_person(token: Token) -> bool:
+    """A singular noun, name or pronoun that stands for one person: "a farmer", "the village chief", "his
+    brother", "Mohamed Ali", "him"."""
+    if token.dep_ in {"compound", "poss", "amod", "appos", "npadvmod", "oprd", "attr", "acomp", "advmod", "xcomp"}:
+        return False  # "took them hostage": a status, not a person
+    if token.lower_ in {"hostage", "captive"} and token.head.lemma_ in HOSTAGE_VERBS:
+        return False
+    if token.pos_ == "PRON":
+        return token.lower_ in ONE_PERSON_PRONOUNS and token.dep_ != "poss"
+    if token.ent_type_ == "PERSON":
+        return token.tag_ == "NNP" and not any(c.dep_ == "nummod" for c in token.children)
+    if token.tag_ != "NN" or token.lemma_.lower() not in PERSON_NOUNS or token.lemma_.lower() in COLLECTIVE_NOUNS:
+        return False
+    return not any(c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "det" and c.lower_ in NOT_ONE_DETERMINERS)
+                   for c in token.children)
+
+
+def _single_people(doc: Doc, text: str, counted: set[int]) -> Iterator[tuple[CasualtyArg, Token]]:
+    for token in doc:
+        if token.i in counted or not _one_person(token):
+            continue
+        event = _noun_event(token)
+        if event is None:
+            continue
+        verb = _clause_verb(token)
+        if _unreal(verb) or (verb.i > token.i and any(c.dep_ == "neg" for c in verb.children)):
+            continue  # "threatened to kill the governor"; "the chief was not hurt" is no count of one
+        phrase = [t for t in token.subtree if t.i <= token.i and t.dep_ not in {"punct", "cc", "prep", "conj"}]
+        start = min([token.idx, *(t.idx for t in phrase)])
+        end = token.idx + len(token.text)
+        yield CasualtyArg(start, end, text[start:end], field=_field(event, token), value=1,
+                          part_of=_conjunction(token), additive=_additive(token)), token
 
 
 def _clause_verb(token: Token) -> Token:

@@ -38,6 +38,7 @@ class PerpetratorArg(Arg):
     count: int | None = None
     relation: str | None = None
     head: str = ""
+    local: bool = False  # unnamed local people on one side of a clash: named after the incident's place
 
 
 @dataclass
@@ -60,6 +61,8 @@ class CasualtyArg(Arg):
     value: int | None = None
     low: int | None = None
     high: int | None = None
+    part_of: int | None = None  # counts of one conjunction ("two soldiers and a civilian") share the head's index
+    additive: bool = False  # "also", "another": people beyond those counted before
 
 
 @dataclass

@@ -36,12 +36,27 @@ PERPETRATION_VERBS = frozenset({"attack", "take", "hold", "kidnap", "abduct", "b
                                 "launch", "carry", "stage", "behead", "loot", "raid", "strike", "shell", "target"})
 KILL_VERBS = frozenset({"kill", "murder", "execute", "eliminate", "slay", "behead", "massacre", "assassinate",
                         "claim", "gun", "shoot"})
-DIE_VERBS = frozenset({"die", "perish"})
+DIE_VERBS = frozenset({"die", "perish", "succumb"})
 INJURE_VERBS = frozenset({"wound", "injure", "hurt", "maim"})
 RELEASE_VERBS = frozenset({"free", "release", "rescue", "liberate", "evacuate"})
 ARREST_VERBS = frozenset({"arrest", "detain", "apprehend", "capture", "round"})
 DEAD_WORDS = frozenset({"dead", "death", "body", "fatality", "corpse", "killed"})
 INJURED_WORDS = frozenset({"injured", "wounded", "injury", "hurt", "casualty"})
+# Singular nouns that stand for one person: "a shopkeeper was shot dead" is one killed.
+PERSON_NOUNS = frozenset((VICTIM_NOUNS | PERPETRATOR_NOUNS) - AMBIGUOUS_PERSON_NOUNS - {
+    "people", "men", "women", "children", "family", "staff", "crew", "gunmen", "mob", "cell", "squad"} | {
+    "man", "youth", "inmate", "prisoner", "individual", "fighter", "policeman", "officer", "soldier",
+    "serviceman", "gendarme", "guardsman", "marine", "firefighter", "rescuer", "constable", "jawan", "trooper",
+    "ranger", "shopkeeper", "trader", "merchant", "vendor", "herder", "herdsman", "pastoralist", "chief",
+    "headman", "elder", "cleric", "imam", "pastor", "monk", "councillor", "councilor", "activist", "blogger",
+    "informer", "informant", "supporter", "relative", "local", "infant", "baby", "lawyer", "businesswoman",
+    "contractor", "administrator", "commander", "cadre", "labourer", "laborer", "watchman", "operator", "rider",
+    "motorist", "cyclist", "conductor", "tout", "headmaster", "principal", "director", "secretary", "chairman",
+    "president", "legislator", "governor", "reporter", "photographer", "refugee", "migrant", "hunter",
+    "militiaman", "thief", "foreigner", "colonel", "captain", "lieutenant", "sergeant", "corporal", "inspector",
+    "nephew", "niece", "uncle", "aunt", "cousin", "grandson", "granddaughter", "body", "corpse", "herdboy",
+    "volunteer", "vigilante", "chieftain", "student", "girl", "boy", "villager",
+})
 COLLECTIVE_NOUNS = frozenset({"family", "crew", "staff", "people", "police", "personnel", "mob", "crowd"})
 UNHARMED_WORDS = frozenset({"uninjured", "unharmed", "unhurt", "safe", "unscathed"})
 

@@ -12,6 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .actors import COMMUNAL_KIND
 from .annotations import ActorMention, NumberMention
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
@@ -46,6 +47,13 @@ OFFICIAL_NOUNS = frozenset({"mayor", "governor", "minister", "judge", "prosecuto
 PROTEST_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "protest",
                            "demonstration"})
 CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit"})
+# Unnamed local people who can be a side of a clash ("a clash between two rival groups of villagers"): a
+# communal militia named by the place of the incident.
+LOCAL_SIDE_NOUNS = frozenset({"group", "rival", "villager", "local", "family", "faction", "supporter", "follower",
+                              "community", "resident", "farmer", "herder", "youth"})
+# Verbs and nouns of fighting whose sides are all parties to it.
+CLASH_WORDS = frozenset({"clash", "fight", "battle", "skirmish", "fighting", "violence", "conflict", "feud",
+                         "confrontation", "gunfight", "firefight", "exchange"})
 PEOPLE_AND_THINGS = PERPETRATOR_NOUNS | VICTIM_NOUNS | RESPONDER_NOUNS | TARGET_NOUNS
 
 
@@ -146,6 +154,8 @@ class RoleFinder:
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is None:
                 continue
+            if actor.kind == COMMUNAL_KIND and not _is_agent(span.root):
+                continue  # "members of the Fulani community" are its people, not its militia
             claimed = _claimed_incident(span.root)
             if claimed is not None:
                 frame = locate.frame_for(claimed, carry=2)
@@ -168,13 +178,17 @@ class RoleFinder:
             if token.pos_ not in {"NOUN", "PROPN", "PRON"} or token.i in org_tokens:
                 continue
             lemma = token.lemma_.lower()
-            if not (lemma in PEOPLE_AND_THINGS or token.ent_type_ == "PERSON" or lemma == "they"):
+            if not (lemma in PEOPLE_AND_THINGS | LOCAL_SIDE_NOUNS or token.ent_type_ == "PERSON" or lemma == "they"):
                 continue
             frame = locate.frame_for(token, carry=1 if token.pos_ == "PRON" else 0)
             if frame is None:
                 continue
             phrase = noun_phrase(token)
-            if lemma in RESPONDER_NOUNS and _acts_as_responder(token):
+            if lemma in LOCAL_SIDE_NOUNS and _side_of(token, CLASH_WORDS) and not _of_a_named_group(token):
+                frame.arguments.perpetrators.append(
+                    PerpetratorArg(phrase.start_char, phrase.end_char, phrase.text, kind="organization",
+                                   relation="stated", head=lemma, local=True))
+            elif lemma in RESPONDER_NOUNS and _acts_as_responder(token):
                 frame.arguments.responders.append(Arg(phrase.start_char, phrase.end_char, phrase.text))
             elif _is_perpetrator(token, lemma):
                 name = token.text if token.ent_type_ == "PERSON" else None
@@ -344,12 +358,37 @@ def _relation_cue(span: Span) -> str | None:
 
 
 def _is_agent(token: Token) -> bool:
-    """The actor carries out a perpetration verb or modifies a perpetrator noun ("Boko Haram fighters")."""
-    if token.dep_ in {"nsubj", "agent"} and token.head.lemma_ in PERPETRATION_VERBS:
+    """The actor carries out a perpetration verb, modifies a perpetrator noun ("Boko Haram fighters") or is a side
+    of a clash ("Pokot and Turkana herders clashed", "clashes between Tiv and Jukun militias")."""
+    if _side_of(token, PERPETRATION_VERBS | CLASH_WORDS):
         return True
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return True
     return token.dep_ in {"compound", "nmod", "amod"} and token.head.lemma_ in PERPETRATOR_NOUNS
+
+
+def _of_a_named_group(token: Token) -> bool:
+    """ "two factions of the ruling Awami League", "groups of BNP activists": people of a named group, not unnamed
+    locals; "two armed groups" are armed groups, not a community."""
+    if token.lemma_ in {"group", "faction"} and any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children):
+        return True
+    of = [prep for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"]
+    return any(t.pos_ == "PROPN" for prep in of for t in prep.subtree)
+
+
+def _side_of(token: Token, verbs: frozenset[str]) -> bool:
+    """The token (or the noun it modifies or is coordinated with) is the subject of one of ``verbs`` or a side of a
+    clash ("clashes between two groups")."""
+    side = token
+    for _ in range(3):
+        if side.dep_ in {"nsubj", "agent"} and side.head.lemma_ in verbs:
+            return True
+        if side.dep_ == "pobj" and side.head.lower_ == "between" and side.head.head.lemma_ in CLASH_WORDS:
+            return True
+        if side.dep_ not in {"conj", "nmod", "compound"} or side.head is side:
+            break
+        side = side.head  # "Rendille and Samburu herders": Samburu → Rendille → herders
+    return False
 
 
 def _organization(frame: IncidentFrame, name: str) -> PerpetratorArg | None:
