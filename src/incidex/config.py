@@ -16,6 +16,7 @@ from .errors import ConfigError
 class NlpSettings:
     model: str
     learned_model: str
+    learned_roles: str
     encoder: str
     threads: int
     batch_size: int
@@ -98,6 +99,10 @@ _SECTIONS = {
 }
 
 
+# Settings that take one of a few words, checked when the settings are built.
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {("nlp", "learned_roles"): ("fill", "decide")}
+
+
 def _as_dict(settings: Settings) -> dict[str, dict[str, Any]]:
     return {
         name: {f.name: getattr(getattr(settings, name), f.name) for f in fields(cls)}
@@ -119,7 +124,15 @@ def _merge(base: dict[str, dict[str, Any]], overrides: dict[str, Any]) -> dict[s
     return merged
 
 
+def _check_choices(values: dict[str, dict[str, Any]]) -> None:
+    for (section, key), allowed in CHOICES.items():
+        value = values[section][key]
+        if value not in allowed:
+            raise ConfigError(f"setting {section}.{key} is {value!r}; use one of: {', '.join(map(repr, allowed))}")
+
+
 def _build(values: dict[str, dict[str, Any]]) -> Settings:
+    _check_choices(values)
     language = values["language"]
     values = {**values, "language": {**language, "detect": tuple(language["detect"])}}  # frozen, hashable
     return Settings(**{name: cls(**values[name]) for name, cls in _SECTIONS.items()})
