@@ -122,3 +122,22 @@ def test_a_batch_is_never_read_as_one_prose_report(jsonl_file: Path) -> None:
     result = run_extract(str(jsonl_file), "--format", "json")
     assert result.returncode == EXIT_USAGE
     assert "--format jsonl" in result.stderr and not result.stdout
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Invented Outlet</title>
+<entry><id>tag:invented,2024:1</id><title>Siege in Mogadishu</title><updated>2024-06-17T08:00:00+03:00</updated>
+<link href="https://invented.invalid/1"/><content type="text">{r1}</content></entry>
+<entry><id>tag:invented,2024:2</id><title>Bomb near Quetta</title><updated>2024-05-04T08:00:00+05:00</updated>
+<link href="https://invented.invalid/2"/><content type="text">{r2}</content></entry></feed>"""
+
+
+def test_a_feed_file_is_a_batch_of_its_entries(tmp_path: Path) -> None:
+    path = tmp_path / "outlet.atom"
+    path.write_text(ATOM.format(r1=REPORTS["r1"][0], r2=REPORTS["r2"][0]), encoding="utf-8")
+    result = run_extract(str(path))
+    assert result.returncode == 0, result.stderr
+    out = lines(result)
+    assert len(out) == 2  # two entries, not the feed's XML read as one report
+    assert [line["report"]["document"]["published"] for line in out] == ["2024-06-17", "2024-05-04"]
+    assert all(line["report"]["incidents"] for line in out)

@@ -8,7 +8,6 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import click
@@ -17,6 +16,7 @@ from ..batch import Outcome, extract_text
 from ..config import Settings, load_settings
 from ..errors import EXIT_SOME_FAILED, EmptyInputError
 from ..ingest import ReadFailure, read_text_file
+from ..ingest.paths import holds_many
 from ..ingest.dates import normalize_published
 from ..ingest.txt import text_from_bytes
 from ..types import Document
@@ -24,7 +24,6 @@ from .options import learned_model_options, with_learned_model
 from .progress import ProgressLine
 from .render import print_table
 
-BATCH_SUFFIXES = (".jsonl", ".csv")
 _CODED = re.compile(r"^\[(?P<code>E\d+)\] (?P<message>.*)$", re.S)
 
 
@@ -32,13 +31,6 @@ def _read(path: str, max_bytes: int) -> str:
     if path == "-":
         return text_from_bytes(sys.stdin.buffer.read(max_bytes + 1), origin="<stdin>", max_bytes=max_bytes)
     return read_text_file(path, max_bytes=max_bytes)
-
-
-def is_batch(path: str) -> bool:
-    """A directory or a .jsonl/.csv file holds many documents; anything else is one report."""
-    if path == "-":
-        return False
-    return Path(path).is_dir() or Path(path).suffix.lower() in BATCH_SUFFIXES
 
 
 @click.command("extract")
@@ -49,7 +41,8 @@ def is_batch(path: str) -> bool:
 @click.option("--format", "fmt", type=click.Choice(["json", "table", "jsonl"]), default=None,
               help="json: the report as one JSON object (default for one report); table: a summary for a person; "
               "jsonl: one line per document, {\"id\", \"origin\", \"report\"} or {\"id\", \"origin\", \"error\"}, in "
-              "input order (default, and the only format, for a .jsonl or .csv file or a directory).")
+              "input order (default, and the only format, for a directory, a URL or a JSONL, CSV, feed or Telegram "
+              "export file).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Local extraction processes (--format jsonl).")
 @learned_model_options
@@ -57,12 +50,13 @@ def is_batch(path: str) -> bool:
 def command(path: str, published: str | None, source: str | None, fmt: str | None, workers: int,
             model_dir: str | None, rules_only: bool, config_path: str | None) -> None:
     """Extract incident records from the report at PATH ('-' reads standard input), or from every document of a
-    JSONL or CSV file or a directory (one JSON line each; exit 7 when some failed, 4 when none could be read)."""
+    directory, a URL or a JSONL, CSV, feed or Telegram export file (one JSON line each; exit 7 when some failed, 4
+    when none could be read)."""
     settings = with_learned_model(load_settings(config_path), model_dir, rules_only)
     if published is not None and normalize_published(published) is None:
         raise click.BadParameter(f"{published!r} is not a date; use YYYY-MM-DD", param_hint="--published")
     published = normalize_published(published) if published else None
-    batch = is_batch(path)
+    batch = holds_many(path)
     fmt = fmt or ("jsonl" if batch else "json")
     if batch and fmt != "jsonl":
         raise click.UsageError(f"{path} holds many documents; extract them with --format jsonl")

@@ -16,12 +16,12 @@ def learned_model_options(func: F) -> F:
     """``--model DIR`` and ``--rules-only``, passed to the command as ``model_dir`` and ``rules_only``."""
     func = click.option(
         "--rules-only", "--fast", "rules_only", is_flag=True,
-        help="Run the rules alone, without the learned component (no encoder: the fast profile).",
+        help="Run the rules alone, without the learned component (the fast profile).",
     )(func)
     return click.option(
         "--model", "model_dir", type=click.Path(exists=True, file_okay=False),
-        help="Learned model directory (`incidex train encoder` or `incidex train muc4`); default: nlp.learned_model, "
-             "the shipped encoder heads.",
+        help="Learned model directory (`incidex train encoder` or `incidex train muc4`); default: nlp.learned_model "
+             "(the shipped MUC-4 tagger unless set).",
     )(func)
 
 

@@ -28,6 +28,7 @@ _MULTI: dict[str, Callable[..., Iterator[Document | ReadFailure]]] = {
     ".csv": read_csv_lines,
 }
 EXTENSIONS: tuple[str, ...] = (*_SINGLE, *_MULTI, *FEED_EXTENSIONS, ".json")
+MANY_DOCUMENT_EXTENSIONS: tuple[str, ...] = (*_MULTI, *FEED_EXTENSIONS, ".json")
 _SNIFF_BYTES = 2048
 
 
@@ -63,6 +64,17 @@ def _read_path(path: str | Path, *, max_bytes: int, fetchers: _Fetchers) -> Iter
         yield from _read_file(path, max_bytes=max_bytes, fetchers=fetchers)
     else:
         yield ReadFailure(str(path), str(InputError(f"{path} does not exist; check the path")))
+
+
+def holds_many(path: str | Path) -> bool:
+    """Whether ``path`` is read as a stream of documents (a directory, a URL, a JSONL, CSV, feed or Telegram export
+    file) rather than as one report."""
+    if str(path) == STDIN:
+        return False
+    if isinstance(path, str) and is_url(path):
+        return True
+    path = Path(path)
+    return path.is_dir() or path.suffix.lower() in MANY_DOCUMENT_EXTENSIONS
 
 
 def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
