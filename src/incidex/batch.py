@@ -13,6 +13,7 @@ from .config import Settings, load_settings
 from .errors import EmptyInputError, IncidexError, InputError
 from .language import ENGLISH, detect_language, not_english_reason
 from .nlp.assemble import assemble
+from .nlp.casing import truecase
 from .nlp.pipeline import build_pipeline
 from .types import Document, DocumentInfo, Report
 
@@ -42,23 +43,35 @@ def _prepare(nlp: Language, document: Document, settings: Settings) -> Doc:
         raise EmptyInputError("the document is empty; give a report with text")
     if "\x00" in text:
         raise InputError("the document contains NUL bytes (binary data?); give plain text")
-    doc = nlp.make_doc(text[: settings.nlp.max_chars])
+    text = text[: settings.nlp.max_chars]
+    cased = truecase(text) if settings.nlp.casing else text
+    doc = nlp.make_doc(cased)
+    doc._.incidex_original = text if cased != text else None
     doc._.incidex_published = _valid_published(document.published)
     return doc
+
+
+def truncation_warnings(text: str, max_chars: int) -> list[str]:
+    """A warning when the text is longer than ``nlp.max_chars`` and only its beginning is read."""
+    if len(text) <= max_chars:
+        return []
+    return [f"the text is {len(text):,} characters long and only the first {max_chars:,} were read (nlp.max_chars); "
+            "incidents told after that are missed: split the report or raise nlp.max_chars"]
 
 
 def _info(document: Document, language: str | None, warnings: list[str]) -> DocumentInfo:
     return DocumentInfo(published=_valid_published(document.published), source=document.source,
                         chars=len(document.text), id=document.id, title=document.title, url=document.url,
-                        warnings=warnings, language=language, source_kind=document.source_kind,
-                        forwarded_from=document.forwarded_from)
+                        warnings=[*document.warnings, *warnings], language=language,
+                        source_kind=document.source_kind, forwarded_from=document.forwarded_from)
 
 
 def _read_language(document: Document, settings: Settings) -> tuple[DocumentInfo, str | None]:
-    """The document's info with its detected language, and why it is not extracted (not English), if so."""
+    """The document's info with its detected language and its warnings (the reader's; a text cut at
+    ``nlp.max_chars``), and why it is not extracted (not English), if so."""
     language = detect_language(document.text, settings.language.detect)
     if language in (None, ENGLISH):
-        return _info(document, language, []), None
+        return _info(document, language, truncation_warnings(document.text, settings.nlp.max_chars)), None
     reason = not_english_reason(language)
     return _info(document, language, [reason]), reason
 
@@ -123,8 +136,16 @@ def extract_text(
 
     A report not in English comes back with its language, a warning saying why, and no incidents.
     """
+    return extract_document(Document(text=text, id=doc_id, published=published, source=source), settings=settings)
+
+
+def extract_document(document: Document, *, settings: Settings | None = None) -> Report:
+    """Extract one document as a reader gave it (its publication date, source, title, URL and warnings kept);
+    raises :class:`~incidex.errors.InputError` for unusable text.
+
+    A report not in English comes back with its language, a warning saying why, and no incidents.
+    """
     settings = settings or load_settings()
-    document = Document(text=text, id=doc_id, published=published, source=source)
     nlp = build_pipeline(settings)
     prepared = _prepare(nlp, document, settings)
     info, not_extracted = _read_language(document, settings)

@@ -7,7 +7,7 @@ import tomllib
 from dataclasses import dataclass, fields, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 from .errors import ConfigError
 
@@ -21,6 +21,7 @@ class NlpSettings:
     threads: int
     batch_size: int
     max_chars: int
+    casing: bool
 
 
 @dataclass(frozen=True)
@@ -99,10 +100,6 @@ _SECTIONS = {
 }
 
 
-# Settings that take one of a few words, checked when the settings are built.
-CHOICES: dict[tuple[str, str], tuple[str, ...]] = {("nlp", "learned_roles"): ("fill", "decide")}
-
-
 def _as_dict(settings: Settings) -> dict[str, dict[str, Any]]:
     return {
         name: {f.name: getattr(getattr(settings, name), f.name) for f in fields(cls)}
@@ -124,18 +121,67 @@ def _merge(base: dict[str, dict[str, Any]], overrides: dict[str, Any]) -> dict[s
     return merged
 
 
-def _check_choices(values: dict[str, dict[str, Any]]) -> None:
-    for (section, key), allowed in CHOICES.items():
-        value = values[section][key]
-        if value not in allowed:
-            raise ConfigError(f"setting {section}.{key} is {value!r}; use one of: {', '.join(map(repr, allowed))}")
+# The smallest (and largest) value each numeric setting may take; those in _ABOVE_ZERO must also be more than 0.
+# Text settings in _MAY_BE_EMPTY may be empty.
+_BOUNDS: dict[str, tuple[float | None, float | None]] = {
+    "nlp.threads": (0, None),
+    "nlp.batch_size": (1, None),
+    "nlp.max_chars": (1, None),
+    "input.max_bytes": (1, None),
+    "store.batch_size": (1, None),
+    "resolve.max_days_apart": (0, None),
+    "resolve.similarity_threshold": (0, 1),
+    "server.port": (1, 65535),
+    "server.max_body_bytes": (1, None),
+    "fetch.timeout": (0, None),
+    "fetch.max_bytes": (1, None),
+    "fetch.max_redirects": (0, None),
+    "fetch.host_interval": (0, None),
+    "fetch.retries": (0, None),
+    "fetch.backoff": (0, None),
+    "fetch.max_retry_after": (0, None),
+    "watch.interval": (0, None),
+}
+_ABOVE_ZERO = frozenset({"fetch.timeout", "watch.interval"})
+_MAY_BE_EMPTY = frozenset({"nlp.learned_model"})
+_CHOICES: dict[str, tuple[str, ...]] = {"nlp.learned_roles": ("fill", "decide")}  # text settings of a few words
+_TEXT_LIST = tuple[str, ...]
+_TYPE_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
+
+
+def _check(key: str, kind: type, value: Any) -> Any:
+    """``value`` if it suits setting ``key`` of type ``kind`` (ints allowed for floats, a list for a tuple of text);
+    else a ConfigError."""
+    if kind == _TEXT_LIST:
+        if not isinstance(value, list | tuple) or not all(isinstance(item, str) and item.strip() for item in value):
+            raise ConfigError(f"setting {key} must be a list of text, got {value!r}; fix it in your settings file")
+        return tuple(value)  # frozen and hashable
+    wanted = _TYPE_NAMES[kind]
+    ok = isinstance(value, kind) or (kind is float and isinstance(value, int))
+    if not ok or (isinstance(value, bool) and kind is not bool):
+        raise ConfigError(f"setting {key} must be {wanted}, got {value!r}; fix it in your settings file")
+    if kind is str and not value.strip() and key not in _MAY_BE_EMPTY:
+        raise ConfigError(f"setting {key} must not be empty; fix it in your settings file")
+    if key in _CHOICES and value not in _CHOICES[key]:
+        choices = ", ".join(map(repr, _CHOICES[key]))
+        raise ConfigError(f"setting {key} must be one of {choices}, got {value!r}; fix it in your settings file")
+    low, high = _BOUNDS.get(key, (None, None))
+    if key in _ABOVE_ZERO and value <= 0:
+        raise ConfigError(f"setting {key} must be more than 0, got {value!r}; fix it in your settings file")
+    if (low is not None and value < low) or (high is not None and value > high):
+        bounds = f"at least {low}" if high is None else f"between {low} and {high}"
+        raise ConfigError(f"setting {key} must be {bounds}, got {value!r}; fix it in your settings file")
+    return float(value) if kind is float else value
 
 
 def _build(values: dict[str, dict[str, Any]]) -> Settings:
-    _check_choices(values)
-    language = values["language"]
-    values = {**values, "language": {**language, "detect": tuple(language["detect"])}}  # frozen, hashable
-    return Settings(**{name: cls(**values[name]) for name, cls in _SECTIONS.items()})
+    """The frozen settings; raises :class:`ConfigError` naming the first key of a wrong type or out of range."""
+    sections = {}
+    for name, cls in _SECTIONS.items():
+        kinds = get_type_hints(cls)
+        checked = {key: _check(f"{name}.{key}", kinds[key], value) for key, value in values[name].items()}
+        sections[name] = cls(**checked)
+    return Settings(**sections)
 
 
 def _defaults() -> dict[str, dict[str, Any]]:

@@ -14,7 +14,8 @@
     └── EvalError                evaluation data missing or malformed   (exit 6)
 
 Every message says what went wrong and what to do; the CLI prints it on one line. A batch command whose documents
-partly failed (each reported with its reason) exits with ``EXIT_SOME_FAILED`` (7).
+partly failed (each reported with its reason) exits with ``EXIT_SOME_FAILED`` (7): ``ingest``, ``extract`` of a
+batch and ``watch --once`` alike; ``watch --once`` exits ``EXIT_SOURCE_FAILED`` (8) when a source could not be read.
 """
 
 from __future__ import annotations
@@ -96,3 +97,4 @@ class EvalError(IncidexError):
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_SOME_FAILED = 7  # a batch ran to its end, and some of its documents failed (each is reported with its reason)
+EXIT_SOURCE_FAILED = 8  # watch --once: some watched source could not be read (its error is kept in its state)

@@ -302,3 +302,4 @@ class Document:
     origin: str | None = None  # file path (and line/row) or URL it was read from
     source_kind: SourceKind | None = None  # what kind of outlet ``source`` is, when declared
     forwarded_from: str | None = None  # a forwarded post: the channel it was forwarded from
+    warnings: list[str] = field(default_factory=list)  # what the reader noticed: "published 'x' is not a date"

@@ -6,11 +6,12 @@ Fast tests seed with the store tests' deterministic stand-in extractor; tests ma
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from store.store_helpers import fake_extract, incident_line, store_url_for
+from store.store_helpers import CITIES, fake_extract, incident_line, store_url_for
 
 from incidex.api.app import create_app
 from incidex.config import load_settings
@@ -55,3 +56,24 @@ def kabul_id(client: TestClient) -> str:
     items = client.get("/api/incidents", params={"country": "AF"}).json()["items"]
     assert len(items) == 1, items
     return items[0]["id"]
+
+
+CORPUS_ACTORS = (None, "Islamic State", "the ELN", "Boko Haram")
+
+
+@pytest.fixture(scope="module", params=BACKENDS, ids=["sqlite-file", "postgres"])
+def corpus_client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """The API over a store of 120 reports of about 60 incidents (5 places, one without coordinates; 4 types; 4
+    actors; some undated, some recalled as background, some reports without a publication date)."""
+    cities, kinds = sorted(CITIES), ("bombing", "armed_assault", "kidnapping", "raid")
+    reports = []
+    for n in range(120):
+        day = date(2023, 1, 1) + timedelta(days=11 * n)
+        line = incident_line(cities[n % 5], "undated" if n % 13 == 5 else str(day), kinds[n % 7 % 4], n * 5 % 9,
+                             by=CORPUS_ACTORS[n % 4], recalled=n % 6 == 1)
+        published = None if n % 10 == 3 else str(day + timedelta(days=n % 3))
+        reports.append(Document(text=line, id=f"r{n}", source=f"Outlet {n % 3}", published=published))
+    with store_url_for(request.param, tmp_path_factory.mktemp("corpus")) as url:
+        seed(url, reports)
+        with TestClient(create_app(db_url=url, settings=load_settings())) as opened:
+            yield opened

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from incidex.api.app import create_app
 from incidex.config import load_settings
+from incidex.store import Store
 
 from .conftest import XSS
 
@@ -37,6 +38,7 @@ def test_document_detail_has_text_and_record_ids(client: TestClient) -> None:
 @pytest.fixture(scope="module")
 def live_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     url = f"sqlite:///{Path(tmp_path_factory.mktemp('api')) / 'incidex.db'}"
+    Store(url).close()  # only ingest (or the library's Store) creates a store; the API serves an existing one
     with TestClient(create_app(db_url=url, settings=load_settings())) as opened:
         yield opened
 
@@ -55,7 +57,7 @@ def test_post_document_extracts_stores_and_returns_incidents(live_client: TestCl
     assert [r["document_id"] for r in incident["records"]] == ["r1"]
 
     again = live_client.post("/api/documents", json={"text": REPORT, "id": "r1"})
-    assert again.status_code == 201 and again.json()["duplicate"] is True
+    assert again.status_code == 200 and again.json()["duplicate"] is True  # already stored: 200, the stored id
     assert again.json()["incident_ids"] == body["incident_ids"]
     taken = live_client.post("/api/documents", json={"text": "Other text entirely.", "id": "r1"})
     assert taken.status_code == 409 and "new id" in taken.json()["detail"]

@@ -20,6 +20,7 @@ from incidex.api.app import WORKER_ENV, worker_app
 from incidex.api.workers import BALANCED, serve_workers
 from incidex.cli.serve import command, is_loopback
 from incidex.errors import ConfigError
+from incidex.store import Store
 
 
 @pytest.mark.parametrize(("host", "loopback"), [("127.0.0.1", True), ("localhost", True), ("::1", True),
@@ -37,6 +38,7 @@ def test_serve_refuses_a_public_address_without_token(tmp_path) -> None:
 
 
 def test_worker_app_takes_store_and_token_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    Store(str(tmp_path / "w.db")).close()  # the API serves an existing store; only ingest creates one
     monkeypatch.setenv(WORKER_ENV["db_url"], str(tmp_path / "w.db"))
     monkeypatch.setenv(WORKER_ENV["token"], "s3cret")
     with TestClient(worker_app()) as client:
@@ -64,6 +66,7 @@ def two_workers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[subp
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     db = tmp_path_factory.mktemp("serve") / "s.db"
+    Store(str(db)).close()  # serve needs an existing store
     arguments = ["serve", "--db", str(db), "--port", str(port), "--workers", "2"]
     server = subprocess.Popen([sys.executable, "-m", "incidex", *arguments], stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)

@@ -38,6 +38,7 @@ def test_explain_prints_the_incident_and_its_records(tmp_path):
 
 def test_explain_unknown_id_fails_with_store_exit_code(tmp_path):
     url = f"sqlite:///{tmp_path / 'empty.db'}"
+    Store(url).close()
     result = CliRunner().invoke(command, ["inc-missing", "--db", url])
     assert result.exit_code == 5
     assert "no incident 'inc-missing'" in result.output

@@ -31,9 +31,9 @@ def corpus_folder(tmp_path: Path, count: int) -> Path:
     return folder
 
 
-def ingest(*args: str) -> str:
+def ingest(*args: str, status: int = 0) -> str:
     result = CliRunner().invoke(command, list(args))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == status, result.output
     return result.stdout
 
 
@@ -42,7 +42,7 @@ def test_ingest_stores_documents_records_and_incidents_and_a_rerun_adds_nothing(
     folder = corpus_folder(tmp_path, 3)
     (folder / "broken.txt").write_bytes(b"\xff\xfe\x00\x00binary")
     db = f"sqlite:///{tmp_path}/store.db"
-    first = ingest(str(folder), "--db", db)
+    first = ingest(str(folder), "--db", db, status=7)  # 7: some documents failed
     assert "read 4 · new 3 · duplicate 0 · failed 1" in first
     with Store(db) as store, store.engine.connect() as connection:
         statuses = dict(connection.execute(sa.text("SELECT status, count(*) FROM documents GROUP BY status")).all())

@@ -12,7 +12,7 @@ from .conftest import HOSTILE
 
 def read(store: Store, filters: IncidentFilters | None = None) -> list[dict[str, str]]:
     out = io.StringIO()
-    count = export_csv(store, filters, out)
+    count = export_csv(store, store.incidents(filters), out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert count == len(rows)
     return rows

@@ -9,7 +9,7 @@ from incidex.store import IncidentFilters, Store
 
 def test_geojson_holds_points_and_counts_incidents_without_coordinates(filled_store: Store) -> None:
     out = io.StringIO()
-    written = export_geojson(filled_store, None, out)
+    written = export_geojson(filled_store, filled_store.incidents(), out)
     collection = json.loads(out.getvalue())
     assert collection["type"] == "FeatureCollection" and written == len(collection["features"]) == 2
     assert collection["incidents_without_coordinates"] == 1
@@ -21,7 +21,7 @@ def test_geojson_holds_points_and_counts_incidents_without_coordinates(filled_st
 
 def test_geojson_of_no_incidents_is_still_valid(filled_store: Store) -> None:
     out = io.StringIO()
-    assert export_geojson(filled_store, IncidentFilters(country="ZZ"), out) == 0
+    assert export_geojson(filled_store, filled_store.incidents(IncidentFilters(country="ZZ")), out) == 0
     assert json.loads(out.getvalue()) == {
         "type": "FeatureCollection", "features": [], "incidents_without_coordinates": 0
     }

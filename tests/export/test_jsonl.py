@@ -10,7 +10,7 @@ from incidex.types import incident_from_dict
 
 def test_jsonl_gives_full_merged_records_with_their_source_records(filled_store: Store) -> None:
     out = io.StringIO()
-    count = export_jsonl(filled_store, None, out)
+    count = export_jsonl(filled_store, filled_store.incidents(), out)
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert count == len(lines) == 3
     kabul = next(line for line in lines if line["location"] == "Kabul")

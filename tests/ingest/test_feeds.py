@@ -88,6 +88,16 @@ def test_a_linked_page_that_cannot_be_fetched_fails_the_entry_with_the_reason(ht
     assert "/members/story" not in http_server.paths()
 
 
+def test_an_entry_date_that_is_no_date_is_kept_unknown_with_a_warning(fetcher: Fetcher) -> None:
+    feed = rss("Wire", [{"guid": "d1", "title": "Bad date", "pubDate": "notadate", "content": f"<p>{FULL}</p>"},
+                        {"guid": "d2", "title": "Good date", "pubDate": "Sun, 16 Jun 2024 21:30:00 +0300",
+                         "content": f"<p>{FULL} Again.</p>"}])
+    bad, good = read(feed, fetcher)
+    assert isinstance(bad, Document) and bad.published is None
+    assert len(bad.warnings) == 1 and "published 'notadate' is not a date" in bad.warnings[0]
+    assert isinstance(good, Document) and (good.published, good.warnings) == ("2024-06-16", [])
+
+
 def test_an_entry_with_only_a_summary_is_read_from_the_summary(fetcher: Fetcher) -> None:
     feed = rss("Wire", [{"guid": "tag:w1", "title": "Brief", "description": "Three people were hurt in a blast."}])
     [document] = read(feed, fetcher)

@@ -7,7 +7,7 @@ import pytest
 import incidex.ingest
 from incidex.config import load_settings
 from incidex.errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError
-from incidex.ingest import DEFAULT_MAX_BYTES, ReadFailure, read_paths, read_text_file
+from incidex.ingest import DEFAULT_MAX_BYTES, ReadFailure, read_document, read_paths
 from incidex.types import Document
 
 ARTICLE = "Militants attacked a checkpoint near Kidal on Friday, killing two soldiers, the army said.\n"
@@ -77,17 +77,17 @@ def test_read_paths_refuses_oversized_stdin(monkeypatch):
     assert isinstance(failure, ReadFailure) and failure.origin == "<stdin>" and "over the limit" in failure.error
 
 
-def test_read_text_file_returns_text_or_raises_the_reason(corpus):
-    assert read_text_file(corpus / "a.txt") == ARTICLE
-    assert "killing two soldiers" in read_text_file(corpus / "c.HTML")
+def test_read_document_returns_the_document_or_raises_the_reason(corpus):
+    assert read_document(corpus / "a.txt").text == ARTICLE
+    assert "killing two soldiers" in read_document(corpus / "c.HTML").text
     with pytest.raises(EmptyInputError):
-        read_text_file(corpus / "empty.txt")
+        read_document(corpus / "empty.txt")
     with pytest.raises(BinaryInputError):
-        read_text_file(corpus / "blob.txt")
+        read_document(corpus / "blob.txt")
     with pytest.raises(InputTooLargeError):
-        read_text_file(corpus / "a.txt", max_bytes=10)
+        read_document(corpus / "a.txt", max_bytes=10)
     with pytest.raises(InputError, match="cannot read"):
-        read_text_file(corpus / "missing.txt")
+        read_document(corpus / "missing.txt")
 
 
 def test_default_max_bytes_matches_the_shipped_settings(monkeypatch):
@@ -98,7 +98,7 @@ def test_default_max_bytes_matches_the_shipped_settings(monkeypatch):
 def test_public_api_is_exact():
     assert sorted(incidex.ingest.__all__) == [
         "DEFAULT_MAX_BYTES", "EXTENSIONS", "ReadFailure", "content_hash", "normalize_published", "normalize_text",
-        "read_paths", "read_text_file",
+        "read_document", "read_paths",
     ]
 
 

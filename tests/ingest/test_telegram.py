@@ -135,3 +135,16 @@ def test_json_that_is_no_export_is_skipped_and_broken_json_fails(tmp_path: Path)
     assert isinstance(other, ReadFailure) and other.skipped and "not a Telegram Desktop export" in other.error
     with pytest.raises(FormatError, match="not a Telegram Desktop export"):
         telegram_items(tmp_path / "gold.json", max_bytes=10_000)
+
+
+def test_a_date_that_is_no_date_is_kept_unknown_with_a_warning_and_the_export_goes_on(tmp_path: Path) -> None:
+    export = {**EXPORT, "messages": [
+        message(1, date_unixtime="99999999999999999999", text="Shelling hit a market in the town centre."),
+        {**message(2, text="A drone struck a fuel depot overnight."), "date": "notadate", "date_unixtime": None},
+        message(3, text="Two people were injured in the blast."),
+    ]}
+    read = list(read_paths([write_export(tmp_path / "export", export)]))
+    assert [type(item) for item in read] == [Document, Document, Document]
+    assert [item.published for item in read] == [None, None, "2024-06-16"]
+    assert "'date_unixtime 99999999999999999999' is not a date" in read[0].warnings[0]
+    assert "'notadate' is not a date" in read[1].warnings[0] and read[2].warnings == []

@@ -69,7 +69,7 @@ def test_learned_roles_takes_fill_or_decide_and_a_bad_value_names_the_setting(tm
     assert load_settings().with_overrides(nlp={"learned_roles": "decide"}).nlp.learned_roles == "decide"
     config = tmp_path / "incidex.toml"
     config.write_text('[nlp]\nlearned_roles = "replace"\n', encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"nlp\.learned_roles is 'replace'; use one of: 'fill', 'decide'"):
+    with pytest.raises(ConfigError, match=r"nlp\.learned_roles must be one of 'fill', 'decide', got 'replace'"):
         load_settings(config)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     example = tmp_path / "report.txt"

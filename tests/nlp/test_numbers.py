@@ -95,6 +95,9 @@ def test_parse_count_reads_words_digits_and_bounds(text: str, expected: tuple) -
         "the ten-storey building",
         "at 619 Waddell Avenue",
         "between the ages of 14 and 18",
+        "999999999999999 billion people",  # hostile text: no count above ten billion (the store holds 64 bits)
+        "forty billion people",
+        "twenty billion people",
     ],
 )
 def test_not_counts(text: str) -> None:

@@ -42,7 +42,8 @@ CITIES = {  # country, admin1, its ISO 3166-2 code, lat, lon
     "Atlantis": ("GR", None, None, None, None),  # a place the gazetteer cannot put on a map
 }
 _LINE = re.compile(
-    r"(?P<city>[\w-]+) \((?P<cc>[A-Z]{2})\), (?P<date>[\d-]+): An? (?P<type>\w+) killed (?P<n>\d+) people"
+    r"(?P<city>[\w-]+) \((?P<cc>[A-Z]{2})\), (?P<date>[\d-]+|undated): An? (?P<type>\w+)(?: by (?P<by>[\w ]+?))? killed"
+    r" (?P<n>\d+) people(?P<recalled> \(recalled\))?"
 )
 
 
@@ -56,12 +57,17 @@ class Outcome:
     skipped: str | None = None
 
 
-def incident_line(city: str, date: str, kind: str, killed: int) -> str:
-    return f"{city} ({CITIES[city][0]}), {date}: A {kind} killed {killed} people."
+def incident_line(city: str, date: str, kind: str, killed: int, *, by: str | None = None,
+                  recalled: bool = False) -> str:
+    """One incident in the stand-in format; ``by`` names its perpetrator (default "gunmen"), ``recalled`` makes it a
+    background incident."""
+    perpetrator = f" by {by}" if by else ""
+    return f"{city} ({CITIES[city][0]}), {date}: A {kind}{perpetrator} killed {killed} people" + (
+        " (recalled)." if recalled else ".")
 
 
 def read_report(text: str, *, published: str | None = None, source: str | None = None) -> Report:
-    """The report the stand-in extractor gives for ``text``: one main incident per line in the format above."""
+    """The report the stand-in extractor gives for ``text``: one incident per line in the format above."""
     incidents = []
     for number, match in enumerate(_LINE.finditer(text), start=1):
         cc, admin1, code, lat, lon = CITIES[match["city"]]
@@ -69,12 +75,13 @@ def read_report(text: str, *, published: str | None = None, source: str | None =
         incidents.append(
             Incident(
                 id=f"i{number}",
-                role="main",
+                role="background" if match["recalled"] else "main",
                 type=match["type"],  # type: ignore[arg-type]
-                date=DateValue(match["date"], "day", match["date"]),
+                date=DateValue(None, "unknown", None) if match["date"] == "undated"
+                else DateValue(match["date"], "day", match["date"]),
                 location=Location(match["city"], cc, admin1, lat, lon, "city" if lat is not None else None,
                                   admin1_code=code),
-                perpetrators=[Perpetrator(text="gunmen", name=None, kind="individual")],
+                perpetrators=[Perpetrator(text=match["by"] or "gunmen", name=None, kind="individual")],
                 casualties=Casualties(killed=CasualtyCount(total=killed)),
                 evidence=[
                     Evidence("type", match["type"], match.start("type"), match.end("type"), "stand_in.v1"),

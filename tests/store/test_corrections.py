@@ -60,8 +60,8 @@ def _state(store: Store) -> dict[str, Any]:
     """What an analyst sees: stored rows (extracted and derived) and both exports."""
     tables = store.dump()
     csv_out, jsonl_out = io.StringIO(), io.StringIO()
-    export_csv(store, None, csv_out)
-    export_jsonl(store, None, jsonl_out)
+    export_csv(store, store.incidents(), csv_out)
+    export_jsonl(store, store.incidents(), jsonl_out)
     return {**{name: tables[name] for name in (*EXTRACTED, *DERIVED)}, "csv": csv_out.getvalue(),
             "jsonl": jsonl_out.getvalue()}
 

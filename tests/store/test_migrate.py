@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -10,9 +11,9 @@ from alembic.runtime.migration import MigrationContext
 
 from incidex.config import load_settings
 from incidex.resolve import Resolver
-from incidex.store import DocumentEntry, Store
+from incidex.store import DocumentEntry, Store, repository
 from incidex.store.migrate import current_revision, head_revision, upgrade
-from incidex.store.tables import SEARCH_TABLE, metadata
+from incidex.store.tables import SEARCH_TABLE, incidents, metadata
 
 from .store_helpers import document_entry, incident_line, migrate_store
 
@@ -59,14 +60,22 @@ def _links(store: Store) -> tuple[int, int]:
         return total, connection.exec_driver_sql(LINK_MISMATCHES).scalar_one()
 
 
-def test_search_links_carry_their_incidents_columns_across_migration_0008(tmp_path) -> None:
+def _write_as_before_0012(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the store write incident rows without the columns migration 0012 adds, as a store below it has."""
+    full_row = repository.incident_row
+    monkeypatch.setattr(repository, "incident_row",
+                        lambda *args: {k: v for k, v in full_row(*args).items() if k not in FACET_COLUMNS})
+
+
+def test_search_links_carry_their_incidents_columns_across_migration_0008(tmp_path, monkeypatch) -> None:
     """Links written by 0007's link trigger and by 0008's incident triggers are the same rows, both ways."""
     resolver = Resolver(load_settings())
     url = f"sqlite:///{tmp_path / 'links.db'}"
     with Store(url) as store:
         store.write([_entry("Kabul", "2024-05-10", "bombing", "a")], resolver=resolver)
         migrate_store(url, "downgrade", "0007_search_link_filters")
-        with _later_document_columns(store):  # this version's writer fills them
+        with _later_document_columns(store), monkeypatch.context() as patched:  # this version's writer fills them
+            _write_as_before_0012(patched)
             store.write([_entry("Mosul", "2023-01-02", "raid", "b")], resolver=resolver)
         under_0007 = _links(store)
         migrate_store(url, "upgrade", "head")
@@ -97,6 +106,42 @@ def test_migration_0009_adds_and_removes_the_index_of_spanning_dates(tmp_path) -
     assert "ix_incidents_spanning" in indexes()
 
 
+def test_migration_0011_keeps_document_warnings_and_its_downgrade_drops_only_them(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'warned.db'}"
+    warning = "published 'notadate' is not a date; kept as unknown"
+    entry = _entry("Kabul", "2024-05-10", "bombing", "w")
+    assert entry.report is not None
+    entry.report.document.warnings.append(warning)
+    with Store(url) as store:
+        store.write([entry], resolver=Resolver(load_settings()))
+
+    def columns() -> tuple[set[str], int]:
+        engine = sa.create_engine(url)
+        try:
+            with engine.connect() as connection:
+                count = connection.exec_driver_sql("SELECT count(*) FROM documents").scalar_one()
+            return {column["name"] for column in sa.inspect(engine).get_columns("documents")}, count
+        finally:
+            engine.dispose()
+
+    assert _stored_warnings(url) == [[warning]]
+    migrate_store(url, "downgrade", "0010_source_state")
+    names, count = columns()
+    assert "warnings" not in names and set(DOCUMENT_COLUMNS) <= names and count == 1
+    Store(url).close()  # opening the store upgrades it again; documents stored before have no warnings recorded
+    assert "warnings" in columns()[0] and _stored_warnings(url) == [None]
+
+
+def _stored_warnings(url: str) -> list:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return [json.loads(value) if value else None
+                    for value in connection.exec_driver_sql("SELECT warnings FROM documents").scalars()]
+    finally:
+        engine.dispose()
+
+
 @contextmanager
 def _later_document_columns(store: Store) -> Iterator[None]:
     """The document columns of migration 0010 added to an older schema for the while, then dropped again."""
@@ -108,6 +153,51 @@ def _later_document_columns(store: Store) -> Iterator[None]:
     with store.engine.begin() as connection:
         for name in DOCUMENT_COLUMNS:
             connection.exec_driver_sql(f"ALTER TABLE documents DROP COLUMN {name}")
+
+
+FACET_COLUMNS = ("role", "report_count", "reported_from", "reported_to")
+
+
+def _facets(store: Store) -> dict[str, tuple]:
+    with store.engine.connect() as connection:
+        query = sa.select(incidents.c.incident_id, *(incidents.c[name] for name in FACET_COLUMNS))
+        return {row[0]: tuple(row[1:]) for row in connection.execute(query)}
+
+
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+def test_migration_0012_fills_role_reports_and_publication_days_as_the_writer_does(tmp_path, monkeypatch) -> None:
+    """Incidents stored below 0012 get the values that writing them at 0012 gives; downgrading drops the columns."""
+    resolver = Resolver(load_settings())
+    kabul = incident_line("Kabul", "2024-05-10", "bombing", 2)
+    entries = [document_entry(kabul, "a", published="2024-05-10"), document_entry(kabul, "b", published="2024-05-12"),
+               document_entry(incident_line("Mosul", "2023-01-02", "raid", 2), "c", published=None),
+               _entry("Maiduguri", "2024-05-03", "kidnapping", "d")]
+    written = f"sqlite:///{tmp_path / 'written.db'}"
+    with Store(written) as store:
+        store.write(entries, resolver=resolver)
+        expected = _facets(store)
+    assert sorted(expected.values(), key=str) == [("main", 1, "2024-05-03", "2024-05-03"),
+                                                  ("main", 1, None, None), ("main", 2, "2024-05-10", "2024-05-12")]
+    migrated = f"sqlite:///{tmp_path / 'migrated.db'}"
+    with Store(migrated) as store, monkeypatch.context() as patched:
+        migrate_store(migrated, "downgrade", "0011_document_warnings")
+        store.engine.dispose()  # a pooled connection may still hold the schema from before the downgrade
+        _write_as_before_0012(patched)
+        store.write(entries, resolver=resolver)
+    engine = sa.create_engine(migrated)
+    assert not set(FACET_COLUMNS) & {c["name"] for c in sa.inspect(engine).get_columns("incidents")}
+    engine.dispose()
+    with Store(migrated) as store:  # opening it upgrades it
+        assert _facets(store) == expected
+
+
+def test_background_only_incidents_are_stored_as_background(tmp_path) -> None:
+    entry = _entry("Kabul", "2024-05-10", "bombing", "a")
+    for incident in entry.report.incidents:
+        incident.role = "background"
+    with Store(f"sqlite:///{tmp_path / 'background.db'}") as store:
+        store.write([entry], resolver=Resolver(load_settings()))
+        assert [facets[0] for facets in _facets(store).values()] == ["background"]
 
 
 def _entry(city: str, day: str, kind: str, key: str) -> DocumentEntry:

@@ -26,12 +26,11 @@ from incidex.resolve import Resolver
 from incidex.store import Store, ingest
 
 from .chrome import (  # skips this module when chromium is missing
-    WAIT,
     chromium,
-    httpx,
     serve,
     wait_for,
 )
+from .pages import api, choose, drawn, listed, markers, timeline, wait_for_table
 from .reports import HOSTILE, REPORTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -81,35 +80,22 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def api(base_url: str, path: str, **params: Any) -> Any:
-    response = httpx.get(base_url + path, params=params, timeout=WAIT)
-    response.raise_for_status()
-    return response.json()
-
-
-def data_ids(browser: Any, selector: str) -> list[str]:
-    """The data-id of every element matching ``selector``, read in one script call so a re-render cannot interleave."""
-    script = "return Array.from(document.querySelectorAll(arguments[0]), e => e.getAttribute('data-id'));"
-    return browser.execute_script(script, selector)
-
-
-def table_ids(browser: Any) -> list[str]:
-    return data_ids(browser, "#incidents tbody tr[data-id]")
-
-
-def map_ids(browser: Any) -> set[str]:
-    return set(data_ids(browser, "#map circle.incident"))
-
-
-def located(items: list[dict[str, Any]]) -> set[str]:
-    return {item["id"] for item in items if item["lat"] is not None and item["lon"] is not None}
+def located(items: list[dict[str, Any]]) -> int:
+    return sum(item["lat"] is not None and item["lon"] is not None for item in items)
 
 
 def open_list(browser: Any, base_url: str) -> dict[str, Any]:
-    listing = api(base_url, "/api/incidents", sort="-date", limit=50)
+    listing = listed(base_url, role="main")
     browser.get(base_url + "/")
-    wait_for(browser, lambda: table_ids(browser) == [item["id"] for item in listing["items"]], "the incident table")
+    wait_for_table(browser, listing, "the incident table")
     return listing
+
+
+def drawn_counts(browser: Any) -> tuple[int, int]:
+    """Incidents on the map and in the timeline's bars and bands."""
+    chart = timeline(browser)
+    return (sum(m["count"] for m in markers(browser)),
+            sum(b["count"] for b in chart["bins"]) + sum(s["count"] for s in chart["spans"]))
 
 
 def test_list_page_shows_the_stored_incidents_in_table_map_and_timeline(browser: Any, base_url: str,
@@ -117,12 +103,10 @@ def test_list_page_shows_the_stored_incidents_in_table_map_and_timeline(browser:
     listing = open_list(browser, base_url)
     assert listing["total"] >= 3, "the seeded reports should give several incidents"
     assert browser.find_element(By.ID, "table-count").text.endswith(f"of {listing['total']}")
-    all_items = api(base_url, "/api/incidents", limit=500)["items"]
-    wait_for(browser, lambda: map_ids(browser) == located(all_items), "one map point per located incident")
-    weekly = api(base_url, "/api/stats/weekly")
-    bars = browser.find_elements(By.CSS_SELECTOR, "#timeline rect.bar")
-    assert len(bars) == len(weekly)
-    assert {bar.get_attribute("data-week") for bar in bars} == {row["week"] for row in weekly}
+    main = listed(base_url, role="main", limit=500)["items"]
+    dated = api(base_url, "/api/stats/timeline", role="main")["dated"]
+    wait_for(browser, lambda: drawn(browser) and drawn_counts(browser) == (located(main), dated),
+             "every located incident on the map, every dated one in the timeline")
     assert browser.find_elements(By.CSS_SELECTOR, "#map path.country"), "country outlines are drawn"
     browser.save_screenshot(str(screenshots / "list.png"))
 
@@ -130,14 +114,13 @@ def test_list_page_shows_the_stored_incidents_in_table_map_and_timeline(browser:
 def test_type_filter_updates_table_map_and_timeline(browser: Any, base_url: str, screenshots: Path) -> None:
     listing = open_list(browser, base_url)
     chosen = listing["items"][0]["type"]
-    expected = api(base_url, "/api/incidents", type=chosen, sort="-date", limit=50)
+    expected = listed(base_url, role="main", type=chosen)
     assert 0 < expected["total"] < listing["total"], "pick a type that narrows the list"
-    Select(browser.find_element(By.CSS_SELECTOR, "#filters select[name=type]")).select_by_value(chosen)
-    wait_for(browser, lambda: table_ids(browser) == [item["id"] for item in expected["items"]], "the filtered table")
-    wait_for(browser, lambda: map_ids(browser) == located(expected["items"]), "the filtered map")
-    weekly = api(base_url, "/api/stats/weekly", type=chosen)
-    wait_for(browser, lambda: len(browser.find_elements(By.CSS_SELECTOR, "#timeline rect.bar")) == len(weekly),
-             "the filtered timeline")
+    choose(browser, "type", [chosen])
+    wait_for_table(browser, expected, "the filtered table")
+    dated = api(base_url, "/api/stats/timeline", role="main", type=chosen)["dated"]
+    wait_for(browser, lambda: drawn_counts(browser) == (located(expected["items"]), dated),
+             "the filtered map and timeline")
     assert f"type={chosen}" in browser.current_url, "filters are kept in the address"
     browser.save_screenshot(str(screenshots / "filtered.png"))
 
@@ -145,13 +128,18 @@ def test_type_filter_updates_table_map_and_timeline(browser: Any, base_url: str,
 def open_incident(browser: Any, base_url: str, document_id: str) -> tuple[str, dict[str, Any]]:
     """Click the table row of the incident reported by ``document_id`` and wait for its page."""
     open_list(browser, base_url)
-    items = api(base_url, "/api/incidents", limit=500)["items"]
+    items = api(base_url, "/api/incidents", limit=500, role="main")["items"]
     incident_id = next(item["id"] for item in items if document_id in item["document_ids"])
     browser.find_element(By.CSS_SELECTOR, f'#incidents tr[data-id="{incident_id}"] td:nth-child(3)').click()
     detail = api(base_url, f"/api/incidents/{incident_id}")
     wait_for(browser, lambda: len(browser.find_elements(By.CSS_SELECTOR, ".report-text")) == len(detail["documents"]),
              "the incident's reports")
     assert browser.current_url.endswith(f"/incidents/{incident_id}")
+    assert not any(box.is_displayed() for box in browser.find_elements(By.CSS_SELECTOR, ".report-text")), \
+        "the full texts are folded"
+    browser.find_element(By.XPATH, "//section[@id='texts']//button[text()='Open all']").click()
+    wait_for(browser, lambda: all(box.is_displayed() for box in browser.find_elements(By.CSS_SELECTOR, ".report-text")),
+             "the full texts, opened")
     return incident_id, detail
 
 
@@ -207,7 +195,7 @@ def test_incident_page_puts_disagreeing_figures_side_by_side(browser: Any, base_
     groups = browser.find_elements(By.CSS_SELECTOR, ".figure-group.disagree")
     assert len(groups) == len(disagreeing)
     for group in groups:
-        field = group.find_element(By.CSS_SELECTOR, ".figure-head b").text.replace(" ", "_")
+        field = group.get_attribute("data-field")
         rule = next(r for r in detail["incident"]["reconciliation"] if r["field"] == field)
         assert rule["rule"] in group.text
         assert len(group.find_elements(By.CSS_SELECTOR, "table.figures tr")) == sum(
@@ -220,7 +208,8 @@ def test_hostile_report_text_is_shown_literally_and_runs_nothing(browser: Any, b
     box = browser.find_element(By.CSS_SELECTOR, f'.report-text[data-document="{hostile_doc["id"]}"]')
     assert box.get_property("textContent") == hostile_doc["text"]
     assert HOSTILE in box.text
-    assert hostile_doc["title"] in [h.text for h in browser.find_elements(By.CSS_SELECTOR, ".document h2")]
+    summaries = browser.find_elements(By.CSS_SELECTOR, "details.document summary")
+    assert any(hostile_doc["title"] in summary.text for summary in summaries)
     ActionChains(browser).move_to_element(box).perform()
     assert browser.execute_script("return document.scripts.length") == 1, "only app.js may be a script"
     assert browser.execute_script("return document.querySelectorAll('[onmouseover]').length") == 0

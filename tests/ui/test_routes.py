@@ -29,7 +29,7 @@ def test_pages_serve_the_app_shell_with_a_strict_policy(client: TestClient, path
     response = client.get(path)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
-    assert '<script src="/static/app.js" defer></script>' in response.text
+    assert '<script type="module" src="/static/app.js"></script>' in response.text
     policy = response.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert response.headers["x-content-type-options"] == "nosniff"
@@ -57,17 +57,29 @@ def test_static_never_walks_out_of_the_ui_folder(client: TestClient, path: str) 
     assert b"APIRouter" not in response.content
 
 
+def _scripts() -> dict[str, str]:
+    return {name: (routes.UI_DIR / name).read_text(encoding="utf-8") for name in routes.SCRIPTS}
+
+
+def test_every_script_module_is_served_and_only_those_are_imported() -> None:
+    shipped = {path.name for path in routes.UI_DIR.glob("*.js")} - set(routes.DOCS_ASSETS)
+    assert shipped == set(routes.SCRIPTS)
+    for name, script in _scripts().items():
+        for imported in re.findall(r"""from\s+["']\./([\w.]+)["']""", script):
+            assert imported in routes.SCRIPTS, f"{name} imports {imported}, which the UI does not serve"
+
+
 def test_page_and_assets_load_nothing_from_other_hosts() -> None:
     shell = (routes.UI_DIR / "index.html").read_text(encoding="utf-8")
-    script = (routes.UI_DIR / "app.js").read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", shell)
-    assert not re.search(r"""fetch\(\s*["'`]https?:""", script)
+    for name, script in _scripts().items():
+        assert not re.search(r"""(fetch\(|import\s*\(|from)\s*["'`](https?:)?//""", script), name
 
 
-def test_script_never_parses_strings_as_html_or_code() -> None:
-    script = (routes.UI_DIR / "app.js").read_text(encoding="utf-8")
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
-        assert sink not in script, f"app.js uses {sink}; build the DOM with createElement and text nodes"
+def test_scripts_never_parse_strings_as_html_or_code() -> None:
+    for name, script in _scripts().items():
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+            assert sink not in script, f"{name} uses {sink}; build the DOM with createElement and text nodes"
 
 
 def test_country_outlines_cover_the_world_in_map_coordinates() -> None:

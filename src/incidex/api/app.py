@@ -10,12 +10,14 @@ from typing import Any
 
 import sqlalchemy as sa
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from ..config import Settings, load_settings
 from ..errors import IncidexError, InputError, NotFoundError, StoreError
 from ..resolve import Resolver
-from ..store import Store
+from ..store import Store, is_writable
 from . import corrections, documents, exports, incidents, stats
 from .dependencies import ApiContext
 from .limits import BodyLimit
@@ -26,8 +28,9 @@ WORKER_ENV = {"db_url": "INCIDEX_SERVE_DB", "token": "INCIDEX_TOKEN", "config": 
 
 
 def create_app(*, db_url: str, settings: Settings, token: str | None = None) -> FastAPI:
-    """The incidex API over the store at ``db_url``; write endpoints need ``token`` as a Bearer token when set."""
-    store = Store(db_url)
+    """The incidex API over the existing store at ``db_url``; write endpoints need ``token`` as a Bearer token when
+    set. A store this process may not write is served read-only (writes answer 503)."""
+    store = Store(db_url, create=False, read_only=not is_writable(db_url))
     if store.engine.dialect.name == "sqlite":
         _map_sqlite(store.engine)
 
@@ -37,11 +40,12 @@ def create_app(*, db_url: str, settings: Settings, token: str | None = None) -> 
         store.close()
 
     app = FastAPI(title="incidex", summary="Merged, source-attributed incident records from news reports.",
-                  lifespan=lifespan)
+                  lifespan=lifespan, docs_url=None, redoc_url=None)  # /docs: the UI routes serve Swagger UI locally
     app.state.incidex = ApiContext(store=store, settings=settings, resolver=Resolver(settings), token=token)
     for module in (incidents, corrections, documents, stats, exports):
         app.include_router(module.router)
     _include_ui(app)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(InputError, _bad_input)
     app.add_exception_handler(IncidexError, _store_error)
@@ -75,6 +79,23 @@ def _include_ui(app: FastAPI) -> None:
     except ImportError:
         return
     app.include_router(routes.router)
+
+
+async def _invalid_request(_request: Request, exc: Exception) -> JSONResponse:
+    """422 with the validation errors; the input they echo is hostile text, so lone surrogates ("\\ud800"), which
+    no UTF-8 response can carry, are written as escapes."""
+    assert isinstance(exc, RequestValidationError)
+    return JSONResponse({"detail": _printable(jsonable_encoder(exc.errors()))}, status_code=422)
+
+
+def _printable(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, list):
+        return [_printable(item) for item in value]
+    if isinstance(value, dict):
+        return {_printable(key): _printable(item) for key, item in value.items()}
+    return value
 
 
 async def _not_found(_request: Request, exc: Exception) -> JSONResponse:

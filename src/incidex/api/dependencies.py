@@ -14,13 +14,15 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, ValidationError
 
 from ..config import Settings
+from ..errors import InputError, StoreError
 from ..resolve import Resolver
 from ..resolve.dates import parse_partial
 from ..store import Store
-from ..types import INCIDENT_TYPES
+from ..store.filters import country_code, incident_type
 from .queries import IncidentRole, ListFilters, Sort
 
 MAX_FILTER_CHARS = 200
+MAX_LISTED = 50  # values of one repeatable filter
 MAX_LIMIT = 500  # incidents per page
 
 
@@ -53,9 +55,14 @@ def read_connection(ctx: Context) -> Iterator[sa.Connection]:
 
 
 def write_connection(ctx: Context) -> Iterator[sa.Connection]:
-    """One transaction under the write lock: committed when the endpoint returns, rolled back when it raises."""
-    with ctx.write_lock, ctx.store.engine.begin() as connection:
-        yield connection
+    """One transaction under the write lock: committed when the endpoint returns, rolled back when it raises. A
+    store that cannot be written (read-only, locked, gone) is a :class:`StoreError` (503), not an internal error."""
+    try:
+        with ctx.write_lock, ctx.store.engine.begin() as connection:
+            yield connection
+    except sa.exc.OperationalError as exc:
+        reason = str(exc.orig or exc).splitlines()[0]
+        raise StoreError(f"cannot write to the store at {ctx.store.url}: {reason}") from None
 
 
 ReadConnection = Annotated[sa.Connection, Depends(read_connection)]
@@ -105,40 +112,66 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
 
 
 Text = Annotated[str | None, Field(max_length=MAX_FILTER_CHARS)]
+Day = Annotated[str | None, Field(max_length=10, description="YYYY[-MM[-DD]]")]
+Listed = Annotated[list[Annotated[str, Field(max_length=MAX_FILTER_CHARS)]], Field(max_length=MAX_LISTED)]
+LISTED = ("type", "country", "actor")  # query parameters that may be repeated: any one of their values matches
 
 
 class FilterParams(BaseModel):
-    """The filters of incident lists, stats and exports as query parameters, validated in one pass."""
+    """The filters of incident lists, stats and exports as query parameters, validated in one pass. ``type``,
+    ``country`` and ``actor`` may be repeated (any one value matches); the other filters must all hold."""
 
-    type: Text = None
-    country: Annotated[str | None, Field(max_length=2, description="ISO 3166 alpha-2 code such as RU")] = None
-    admin1: Text = None
-    actor: Annotated[str | None, Field(max_length=MAX_FILTER_CHARS, description="perpetrator name contains")] = None
+    type: Annotated[
+        list[str], Field(max_length=MAX_LISTED, description="incident type; repeat for any of several")
+    ] = []
+    country: Annotated[
+        list[Annotated[str, Field(max_length=MAX_FILTER_CHARS)]],
+        Field(max_length=MAX_LISTED, description="ISO 3166 alpha-2 code such as RU; repeat for any of several"),
+    ] = []
+    admin1: Annotated[str | None, Field(max_length=MAX_FILTER_CHARS, description="first-level region, any case")] = None
+    actor: Annotated[Listed, Field(description="perpetrator name contains; repeat for any of several")] = []
     source: Annotated[
         str | None, Field(max_length=MAX_FILTER_CHARS, description="outlet or cited source contains")
     ] = None
     q: Annotated[
         str | None, Field(max_length=MAX_FILTER_CHARS, description="place, actor, victim or note contains")
     ] = None
-    date_from: Annotated[str | None, Field(max_length=10, description="YYYY[-MM[-DD]]")] = None
-    date_to: Annotated[str | None, Field(max_length=10, description="YYYY[-MM[-DD]]")] = None
+    date_from: Annotated[Day, Field(description="event date on or after, YYYY[-MM[-DD]]")] = None
+    date_to: Annotated[Day, Field(description="event date on or before, YYYY[-MM[-DD]]")] = None
+    reported_from: Annotated[Day, Field(description="a report published on or after, YYYY[-MM[-DD]]")] = None
+    reported_to: Annotated[Day, Field(description="a report published on or before, YYYY[-MM[-DD]]")] = None
+    min_killed: Annotated[int | None, Field(ge=0, le=10**9, description="at least this many killed")] = None
+    dated: Annotated[bool, Field(description="only incidents with an event date")] = False
     bbox: Annotated[str | None, Field(max_length=100, description="minlon,minlat,maxlon,maxlat")] = None
     role: IncidentRole | None = None
 
     def checked(self) -> ListFilters:
         """The filters in the form the queries take; 400 for values of the right type that mean nothing."""
-        kind = checked_text(self.type, "type")
-        if kind is not None and kind not in INCIDENT_TYPES:
-            raise HTTPException(400, f"unknown type {kind!r}; use one of: {', '.join(INCIDENT_TYPES)}")
-        code = checked_text(self.country, "country")
-        if code is not None and not (len(code) == 2 and code.isascii() and code.isalpha()):
-            raise HTTPException(400, "country must be an ISO 3166 alpha-2 code such as RU")
+        try:  # the same checks as `incidex export`
+            kinds = tuple(incident_type(kind) for kind in _listed(self.type, "type"))
+            codes = tuple(dict.fromkeys(country_code(code) for code in _listed(self.country, "country")))
+        except InputError as exc:
+            raise HTTPException(400, exc.message) from None
         return ListFilters(
-            type=kind, country=code.upper() if code else None, admin1=checked_text(self.admin1, "admin1"),
-            actor=checked_text(self.actor, "actor"), source=checked_text(self.source, "source"),
+            types=kinds, countries=codes, admin1=checked_text(self.admin1, "admin1"),
+            actors=_listed(self.actor, "actor"), source=checked_text(self.source, "source"),
             q=checked_text(self.q, "q"), date_from=_date_bound(self.date_from, "date_from", 0),
-            date_to=_date_bound(self.date_to, "date_to", 1), bbox=_bbox(self.bbox), role=self.role,
+            date_to=_date_bound(self.date_to, "date_to", 1),
+            reported_from=_date_bound(self.reported_from, "reported_from", 0),
+            reported_to=_date_bound(self.reported_to, "reported_to", 1), min_killed=self.min_killed,
+            dated=self.dated, bbox=_bbox(self.bbox), role=self.role,
         )
+
+
+def _listed(values: list[str], name: str) -> tuple[str, ...]:
+    """The non-blank values of a repeatable parameter, stripped, each once, in the order given."""
+    return tuple(dict.fromkeys(value for value in (checked_text(v, name) for v in values) if value))
+
+
+def query_values(request: Request) -> dict[str, Any]:
+    """The query string as the filter models take it: a list for each repeatable parameter, else the last value."""
+    params = request.query_params
+    return {key: params.getlist(key) if key in LISTED else params[key] for key in params}
 
 
 async def list_filters(params: Annotated[FilterParams, Query()]) -> ListFilters:
@@ -151,7 +184,7 @@ Filters = Annotated[ListFilters, Depends(list_filters)]
 class ListParams(FilterParams):
     """The parameters of incident lists: the filters, the sort order and the page."""
 
-    sort: Sort = "date"
+    sort: Sort = "-date"  # newest first
     limit: Annotated[int, Field(ge=1, le=MAX_LIMIT)] = 50
     offset: Annotated[int, Field(ge=0, le=10**9)] = 0
 
@@ -173,7 +206,7 @@ async def list_query(request: Request) -> ListQuery:
     values get FastAPI's usual 422 body.
     """
     try:
-        params = ListParams.model_validate(dict(request.query_params))
+        params = ListParams.model_validate(query_values(request))
     except ValidationError as exc:
         raise RequestValidationError(
             [{**error, "loc": ("query", *error["loc"])} for error in exc.errors(include_url=False)]

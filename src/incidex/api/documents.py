@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
 
 from ..batch import extract_documents
+from ..ingest.dates import published_or_warning
 from ..ingest.text import content_hash
 from ..nlp.pipeline import build_pipeline
 from ..store import ingest
@@ -42,14 +43,19 @@ def get_document(doc_id: str, connection: ReadConnection) -> dict[str, Any]:
 
 
 @router.post("", status_code=201, response_model=IngestResult, dependencies=[Depends(require_writer)],
-             responses={409: {"description": "id taken by other text"}, 413: {"description": "body too large"},
+             responses={200: {"description": "already stored: the stored document's id and incidents, duplicate "
+                                             "true", "model": IngestResult},
+                        409: {"description": "id taken by other text"}, 413: {"description": "body too large"},
                         422: {"description": "unusable text"}})
-def add_document(body: NewDocument, ctx: Context) -> dict[str, Any]:
-    """Extract incidents from one report and store them exactly as ``incidex ingest`` does."""
-    fields = {name: checked_text(getattr(body, name), name) for name in ("published", "source", "title", "url", "id")}
+def add_document(body: NewDocument, ctx: Context, response: Response) -> dict[str, Any]:
+    """Extract incidents from one report and store them exactly as ``incidex ingest`` does: 201 for a new report,
+    200 with the stored id for one already stored. A ``published`` value that is not a date is kept as unknown
+    with a warning, as the file readers do."""
+    fields = {name: checked_text(getattr(body, name), name) for name in ("source", "title", "url", "id")}
     if "\x00" in body.text:
         raise HTTPException(422, "the text contains NUL characters; send plain text")
-    document = Document(text=body.text, origin="api", **fields)
+    published, warnings = published_or_warning(checked_text(body.published, "published"))
+    document = Document(text=body.text, origin="api", published=published, warnings=warnings, **fields)
     key = document_id(document, content_hash(document.text, document.id))
     with ctx.write_lock:
         summary = ingest([document], store=ctx.store, extract=_extractor(ctx), resolver=ctx.resolver,
@@ -61,7 +67,10 @@ def add_document(body: NewDocument, ctx: Context) -> dict[str, Any]:
         raise HTTPException(422, f"the document was stored as failed: {summary.failures[0].error}")
     with ctx.store.engine.connect() as connection:
         incident_ids = queries.incidents_of_document(connection, key)
-    return {"document_id": key, "incident_ids": incident_ids, "duplicate": bool(summary.duplicate)}
+    if summary.duplicate:
+        response.status_code = 200
+    return {"document_id": key, "incident_ids": incident_ids, "duplicate": bool(summary.duplicate),
+            "warnings": [w.error for w in summary.warnings]}
 
 
 def _extractor(ctx: ApiContext) -> Extractor:

@@ -41,12 +41,13 @@ def _item(row: tuple[Any, ...]) -> dict[str, Any]:
     """One list item (schema ``IncidentItem``) from a row of ``queries.LIST_FIELDS``; the stored JSON lists go out
     as stored, without a decode."""
     (incident_id, day, precision, kind, country, admin1, location, lat, lon, killed, injured, hostages_taken,
-     perpetrators, source_count, document_ids, is_main, corrected) = row
+     perpetrators, source_count, report_count, reported_from, reported_to, document_ids, role, corrected) = row
     return {
-        "id": incident_id, "date": day, "date_precision": precision, "type": kind,
-        "role": "main" if is_main else "background", "country": country, "admin1": admin1, "location": location,
+        "id": incident_id, "date": day, "date_precision": precision, "type": kind, "role": role,
+        "country": country, "admin1": admin1, "location": location,
         "lat": lat, "lon": lon, "killed": killed, "injured": injured, "hostages_taken": hostages_taken,
-        "perpetrators": orjson.Fragment(perpetrators), "source_count": source_count,
+        "perpetrators": orjson.Fragment(perpetrators), "source_count": source_count, "report_count": report_count,
+        "reported_from": reported_from, "reported_to": reported_to,
         "document_ids": orjson.Fragment(document_ids), "corrected": bool(corrected),
     }
 
@@ -61,7 +62,7 @@ def get_incident(incident_id: str, connection: ReadConnection, ctx: Context) -> 
     merged = dict(row.merged)
     merged |= {
         "id": row.incident_id,
-        "role": "main" if any(r["incident"].get("role") == "main" for r in records) else "background",
+        "role": row.role,
         "targets": _mentions(records, "targets"),
         "responders": _mentions(records, "responders"),
         "notes": row.notes,

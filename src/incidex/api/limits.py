@@ -8,12 +8,12 @@ from typing import Any
 Scope = dict[str, Any]
 
 
-class BodyTooLarge(Exception):
-    pass
-
-
 class BodyLimit:
-    """Answer 413 when ``Content-Length`` exceeds ``max_bytes`` or the streamed body grows past it."""
+    """Answer 413 when ``Content-Length`` exceeds ``max_bytes`` or the streamed (chunked) body grows past it.
+
+    The body is read here, before the app sees any of it, so an oversized stream is refused as such and never
+    reaches the body parser (which would call it malformed).
+    """
 
     def __init__(self, app: Any, *, max_bytes: int) -> None:
         self.app = app
@@ -27,28 +27,24 @@ class BodyLimit:
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
             await self._refuse(send)
             return
+        messages: list[dict[str, Any]] = []
         received = 0
-        started = False
-
-        async def counted_receive() -> dict[str, Any]:
-            nonlocal received
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise BodyTooLarge
-            return message
-
-        async def tracked_send(message: dict[str, Any]) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counted_receive, tracked_send)
-        except BodyTooLarge:
-            if not started:
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
                 await self._refuse(send)
+                return
+            if not message.get("more_body", False):
+                break
+
+        async def replay() -> dict[str, Any]:
+            return messages.pop(0) if messages else await receive()
+
+        await self.app(scope, replay, send)
 
     async def _refuse(self, send: Any) -> None:
         body = json.dumps({"detail": f"request body over {self.max_bytes} bytes; send a smaller report"}).encode()

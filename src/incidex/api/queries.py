@@ -7,15 +7,15 @@ request of the same shape.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Any, Literal
 
 import orjson
 import sqlalchemy as sa
 
+from ..store import IncidentRow
 from ..store.prepared import Prepared, Values
 from ..store.tables import (
     PG_SEARCH_TEXTS,
@@ -28,7 +28,7 @@ from ..store.tables import (
     records,
 )
 
-Sort = Literal["date", "-date", "killed", "-killed", "type"]
+Sort = Literal["date", "-date", "killed", "-killed", "type", "country", "reports", "-reports"]
 IncidentRole = Literal["main", "background"]
 
 
@@ -38,18 +38,38 @@ STATEMENTS = Prepared()
 
 @dataclass(frozen=True)
 class ListFilters:
-    """Filters of incident lists, stats and exports; dates are already first/last days (ISO)."""
+    """Filters of incident lists, stats and exports; dates are already first/last days (ISO).
 
-    type: str | None = None
-    country: str | None = None
+    ``types``, ``countries`` and ``actors`` match any one of their values (an empty tuple: no filter); the other
+    filters must all hold. ``date_from``/``date_to`` bound the event date, ``reported_from``/``reported_to`` the days
+    its reports were published; ``dated`` leaves out incidents without an event date.
+    """
+
+    types: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
     admin1: str | None = None
-    actor: str | None = None
+    actors: tuple[str, ...] = ()
     source: str | None = None
     q: str | None = None
     date_from: str | None = None
     date_to: str | None = None
+    reported_from: str | None = None
+    reported_to: str | None = None
+    min_killed: int | None = None
+    dated: bool = False
     bbox: tuple[float, float, float, float] | None = None
     role: IncidentRole | None = None
+
+    def link_testable(self) -> bool:
+        """Whether search links can test every filter besides the searches (they hold type, country and dates)."""
+        return not (self.admin1 or self.bbox or self.role or self.min_killed is not None or self.reported_from
+                    or self.reported_to)
+
+    def only_event_dates(self) -> bool:
+        """Whether the event date window is the only filter (``dated`` is implied by a window)."""
+        return not (self.types or self.countries or self.admin1 or self.actors or self.source or self.q
+                    or self.bbox or self.role or self.min_killed is not None or self.reported_from
+                    or self.reported_to)
 
 
 # Searching (migration 0005_search_index). SQLite: the distinct searched values per field are terms with a trigram
@@ -63,48 +83,67 @@ TRIGRAM = 3  # shorter terms cannot use the trigram index: the field's terms are
 
 
 SearchField = Literal["text", "actors", "sources"]
-Terms = dict[tuple[str, str], tuple[int, ...]]  # (field, search term) -> ids of the stored terms that contain it
+Search = tuple[SearchField, tuple[str, ...]]  # a searched field and the terms any one of which it must contain
+Terms = dict[Search, tuple[int, ...]]  # search -> ids of the stored terms that contain one of its terms
 BBOX_NAMES = ("min_lon", "min_lat", "max_lon", "max_lat")
 
 
-def _searches(filters: ListFilters) -> list[tuple[SearchField, str]]:
-    """The text searches of ``filters``: (field, term) for each of actor, source and q given."""
-    given: tuple[tuple[SearchField, str | None], ...] = (
-        ("actors", filters.actor), ("sources", filters.source), ("text", filters.q)
+def _searches(filters: ListFilters) -> list[Search]:
+    """The text searches of ``filters``: (field, terms) for each of actors, source and q given."""
+    given: tuple[Search, ...] = (
+        ("actors", filters.actors), ("sources", (filters.source,) if filters.source else ()),
+        ("text", (filters.q,) if filters.q else ()),
     )
-    return [(field, term) for field, term in given if term]
+    return [(field, terms) for field, terms in given if terms]
 
 
 def bound(filters: ListFilters) -> dict[str, Any]:
     """The values of the bound parameters that :func:`conditions` names for ``filters``."""
     values: dict[str, Any] = {}
-    if filters.type:
-        values["type"] = filters.type
-    if filters.country:
-        values["country"] = filters.country.upper()
+    values |= {f"type_{n}": kind for n, kind in enumerate(filters.types)}
+    values |= {f"country_{n}": code.upper() for n, code in enumerate(filters.countries)}
     if filters.admin1:
         values["admin1"] = filters.admin1.lower()
-    for field, term in _searches(filters):
-        values[f"like_{field}"] = contains_pattern(term)
-        values[f"phrase_{field}"] = '"' + term.replace('"', '""') + '"'
+    for field, terms in _searches(filters):
+        for n, term in enumerate(terms):
+            values[f"like_{field}_{n}"] = contains_pattern(term)
+            values[f"phrase_{field}_{n}"] = '"' + term.replace('"', '""') + '"'
     if filters.date_from:
         values["date_from"] = filters.date_from
         values["earliest"] = (date.fromisoformat(filters.date_from) - MAX_DATE_SPAN).isoformat()
     if filters.date_to:
         values["date_to"] = filters.date_to
+    if filters.reported_from:
+        values["reported_from"] = filters.reported_from
+    if filters.reported_to:
+        values["reported_to"] = filters.reported_to
+    if filters.min_killed is not None:
+        values["min_killed"] = filters.min_killed
     if filters.bbox:
         values |= dict(zip(BBOX_NAMES, filters.bbox, strict=True))
+    if filters.role:
+        values["role"] = filters.role
     return values
 
 
 def _shape(filters: ListFilters, terms: Terms | None) -> Hashable:
-    """What the SQL of ``conditions(filters, terms=terms)`` depends on: which filters are given, not their values."""
+    """What the SQL of ``conditions(filters, terms=terms)`` depends on: which filters are given and how many values
+    the listed ones have, not their values."""
     searches = tuple(
-        (field, terms[(field, term)] if terms is not None else len(term) >= TRIGRAM)
-        for field, term in _searches(filters)
+        (field, terms[(field, given)] if terms is not None else tuple(len(term) >= TRIGRAM for term in given))
+        for field, given in _searches(filters)
     )
-    given = (filters.type, filters.country, filters.admin1, filters.date_from, filters.date_to, filters.bbox)
-    return tuple(value is not None for value in given), searches, filters.role
+    given = (filters.admin1, filters.date_from, filters.date_to, filters.reported_from, filters.reported_to,
+             filters.min_killed, filters.bbox, filters.role)
+    listed = (len(filters.types), len(filters.countries))
+    return tuple(value is not None for value in given), listed, filters.dated, searches
+
+
+def _one_of(column: sa.ColumnElement[Any], name: str, count: int) -> sa.ColumnElement[bool]:
+    """``column`` equals one of the bound parameters ``name_0`` .. ``name_<count - 1>``."""
+    if count == 1:
+        return column == sa.bindparam(f"{name}_0")
+    return column.in_([sa.bindparam(f"{name}_{n}") for n in range(count)])
 
 
 def _contains(
@@ -118,16 +157,17 @@ def _contains(
     """
     searches = _searches(filters)
     if dialect != "sqlite":
-        return [PG_SEARCH_TEXTS[field].ilike(sa.bindparam(f"like_{field}"), escape="\\") for field, _ in searches]
+        return [sa.or_(*(PG_SEARCH_TEXTS[field].ilike(sa.bindparam(f"like_{field}_{n}"), escape="\\")
+                         for n in range(len(given)))) for field, given in searches]
     if probe:
-        return [_linked(field, term, rowid, terms=terms) for field, term in searches]
+        return [_linked(search, rowid, terms=terms) for search in searches]
     return [rowid.in_(_found(searches, terms=terms, filters=filters))] if searches else []
 
 
-def _linked(field: str, term: str, incident: sa.ColumnElement[Any], *, terms: Terms | None) -> sa.Exists:
-    """Whether ``incident`` (a rowid) holds a term of ``field`` containing ``term`` (SQLite), by primary key."""
-    link = _links.alias(f"linked_{field}")
-    holds = sa.select(1).select_from(link).where(_holds_term(link, field, term, terms), link.c.incident == incident)
+def _linked(search: Search, incident: sa.ColumnElement[Any], *, terms: Terms | None) -> sa.Exists:
+    """Whether ``incident`` (a rowid) holds a term matching ``search`` (SQLite), by primary key."""
+    link = _links.alias(f"linked_{search[0]}")
+    holds = sa.select(1).select_from(link).where(_holds_term(link, search, terms), link.c.incident == incident)
     return holds.exists()
 
 
@@ -141,63 +181,63 @@ def resolve_terms(connection: sa.Connection, filters: ListFilters) -> Terms | No
     if connection.dialect.name != "sqlite" or not searches:
         return None
     values = bound(filters)
-    return {(field, term): _term_ids(connection, field, term, values) for field, term in searches}
+    return {search: _term_ids(connection, search, values) for search in searches}
 
 
-def _term_ids(connection: sa.Connection, field: SearchField, term: str, values: Values) -> tuple[int, ...]:
-    found = STATEMENTS.run(connection, ("terms", field, len(term) >= TRIGRAM), lambda: _terms_of(field, term), values)
-    return tuple(row[0] for row in found)
+def _term_ids(connection: sa.Connection, search: Search, values: Values) -> tuple[int, ...]:
+    field, given = search
+    shape = ("terms", field, tuple(len(term) >= TRIGRAM for term in given))
+    return tuple(row[0] for row in STATEMENTS.run(connection, shape, lambda: _terms_of(search), values))
 
 
-def _holds_term(link: sa.FromClause, field: str, term: str, terms: Terms | None) -> sa.ColumnElement[bool]:
-    """Whether the ``link`` row's term is one of ``field`` containing ``term``."""
+def _holds_term(link: sa.FromClause, search: Search, terms: Terms | None) -> sa.ColumnElement[bool]:
+    """Whether the ``link`` row's term matches ``search``."""
     if terms is None:
-        return link.c.term_id.in_(_terms_of(field, term))
-    ids = terms[(field, term)]
+        return link.c.term_id.in_(_terms_of(search))
+    ids = terms[search]
     return link.c.term_id.in_([sa.literal_column(str(int(i))) for i in ids]) if ids else sa.false()
 
 
-def _terms_of(field: str, term: str) -> sa.Select[Any]:
-    """Ids of the terms of ``field`` that contain ``term`` (SQLite)."""
-    if len(term) < TRIGRAM:
-        matched = _terms.c.value.like(sa.bindparam(f"like_{field}"), escape="\\")
-    else:
-        phrase = sa.bindparam(f"phrase_{field}")
-        matched = _terms.c.term_id.in_(sa.select(_trigrams.c.rowid).where(_trigrams.c.value.op("MATCH")(phrase)))
-    return sa.select(_terms.c.term_id).where(_terms.c.field == sa.literal_column(f"'{field}'"), matched)
+def _terms_of(search: Search) -> sa.Select[Any]:
+    """Ids of the terms of the searched field that contain one of the search's terms (SQLite)."""
+    field, given = search
+    matched = []
+    for n, term in enumerate(given):
+        if len(term) < TRIGRAM:
+            matched.append(_terms.c.value.like(sa.bindparam(f"like_{field}_{n}"), escape="\\"))
+        else:
+            phrase = sa.bindparam(f"phrase_{field}_{n}")
+            matched.append(
+                _terms.c.term_id.in_(sa.select(_trigrams.c.rowid).where(_trigrams.c.value.op("MATCH")(phrase))))
+    return sa.select(_terms.c.term_id).where(_terms.c.field == sa.literal_column(f"'{field}'"), sa.or_(*matched))
 
 
-def _found(
-    searches: list[tuple[SearchField, str]], *, terms: Terms | None = None, filters: ListFilters | None = None
-) -> sa.Select[Any]:
+def _found(searches: list[Search], *, terms: Terms | None = None, filters: ListFilters | None = None) -> sa.Select[Any]:
     """Rowids of the incidents matching every one of ``searches`` (SQLite): the first search's links that pass the
     type, country and date filters of ``filters`` (the links carry them), each checked against the other searches'
     links by primary key."""
-    (field, term), *others = searches
+    search, *others = searches
     first = _links.alias("first")
-    also = [_linked(other_field, other_term, first.c.incident, terms=terms) for other_field, other_term in others]
+    also = [_linked(other, first.c.incident, terms=terms) for other in others]
     passed = _link_filters(first, filters) if filters is not None else []
-    return sa.select(first.c.incident).where(_holds_term(first, field, term, terms), *passed, *also)
+    return sa.select(first.c.incident).where(_holds_term(first, search, terms), *passed, *also)
 
 
 def _link_filters(link: sa.FromClause, filters: ListFilters) -> list[sa.ColumnElement[bool]]:
     """The filters of ``filters`` that a search link can test by itself (the same bound parameters as
     :func:`conditions`)."""
     found = []
-    if filters.type:
-        found.append(link.c.type == sa.bindparam("type"))
-    if filters.country:
-        found.append(link.c.country == sa.bindparam("country"))
+    if filters.types:
+        found.append(_one_of(link.c.type, "type", len(filters.types)))
+    if filters.countries:
+        found.append(_one_of(link.c.country, "country", len(filters.countries)))
     if filters.date_from:
         found += [link.c.date_to >= sa.bindparam("date_from"), link.c.date_from >= sa.bindparam("earliest")]
     if filters.date_to:
         found.append(link.c.date_from <= sa.bindparam("date_to"))
+    if filters.dated and not (filters.date_from or filters.date_to):
+        found.append(link.c.date_from.is_not(None))
     return found
-
-
-def _links_hold(filters: ListFilters) -> bool:
-    """Whether the search links can test every filter of ``filters`` besides the searches (type, country, dates)."""
-    return not (filters.admin1 or filters.bbox or filters.role)
 
 
 def _count_statement(filters: ListFilters, where: list[sa.ColumnElement[bool]], *, dialect: str,
@@ -205,11 +245,10 @@ def _count_statement(filters: ListFilters, where: list[sa.ColumnElement[bool]], 
     """How many incidents match. On SQLite, text searches count their links when these can test the other filters,
     without reading the incidents' rows."""
     searches = _searches(filters)
-    if dialect == "sqlite" and searches and _links_hold(filters):
+    if dialect == "sqlite" and searches and filters.link_testable():
         found = _found(searches, terms=terms, filters=filters).distinct().subquery()
         return sa.select(sa.func.count()).select_from(found)
-    if filters.date_from and not (searches or filters.type or filters.country or filters.admin1 or filters.bbox
-                                  or filters.role):
+    if filters.date_from and filters.only_event_dates():
         return _window_count(dated_to=bool(filters.date_to))
     return sa.select(sa.func.count()).select_from(incidents).where(*where)
 
@@ -232,15 +271,6 @@ def _window_count(*, dated_to: bool) -> sa.Select[Any]:
     return sa.select(counted(within) + counted(before))
 
 
-def _main_record() -> sa.Exists:
-    return (
-        sa.select(1)
-        .select_from(assignments.join(records, records.c.record_id == assignments.c.record_id))
-        .where(assignments.c.cluster_id == incidents.c.incident_id, records.c.role == sa.literal_column("'main'"))
-        .exists()
-    )
-
-
 def _corrected() -> sa.Exists:
     return (
         sa.select(1)
@@ -261,15 +291,15 @@ def conditions(
     """
     # A text search leads when nothing else can, or when its links can test the type, country or dates themselves;
     # otherwise probing its matches while walking a covering index is cheaper than reading each match's row.
-    narrowed = bool(filters.type or filters.country or filters.date_from or filters.date_to)
+    narrowed = bool(filters.types or filters.countries or filters.date_from or filters.date_to)
     leads = dialect == "sqlite" and seek is None and bool(_searches(filters)) and (
         narrowed or not (filters.admin1 or filters.bbox))
     col = _column_for(dialect, frozenset() if leads else seek)
     found: list[sa.ColumnElement[bool]] = []
-    if filters.type:
-        found.append(col("type") == sa.bindparam("type"))
-    if filters.country:
-        found.append(col("country") == sa.bindparam("country"))
+    if filters.types:
+        found.append(_one_of(col("type"), "type", len(filters.types)))
+    if filters.countries:
+        found.append(_one_of(col("country"), "country", len(filters.countries)))
     if filters.admin1:
         found.append(sa.func.lower(col("admin1")) == sa.bindparam("admin1"))
     rowid = sa.literal_column("incidents.rowid" if leads else "+incidents.rowid")
@@ -279,13 +309,19 @@ def conditions(
         found.append(col("date_from") >= sa.bindparam("earliest"))  # implied by the span limit; lets the index bound
     if filters.date_to:
         found.append(col("date_from") <= sa.bindparam("date_to"))
+    if filters.dated and not (filters.date_from or filters.date_to):
+        found.append(col("date_from").is_not(None))
+    if filters.reported_from:
+        found.append(col("reported_to") >= sa.bindparam("reported_from"))
+    if filters.reported_to:
+        found.append(col("reported_from") <= sa.bindparam("reported_to"))
+    if filters.min_killed is not None:
+        found.append(col("killed") >= sa.bindparam("min_killed"))
     if filters.bbox:
         found.append(col("lat").between(sa.bindparam("min_lat"), sa.bindparam("max_lat")))
         found.append(col("lon").between(sa.bindparam("min_lon"), sa.bindparam("max_lon")))
-    if filters.role == "main":
-        found.append(_main_record())
-    elif filters.role == "background":
-        found.append(~_main_record())
+    if filters.role:
+        found.append(col("role") == sa.bindparam("role"))
     return found
 
 
@@ -300,27 +336,35 @@ def _column_for(dialect: str, seek: frozenset[str] | None) -> Callable[[str], sa
     return column
 
 
+SORT_KEYS: dict[str, sa.Column[Any]] = {
+    "date": incidents.c.date_from, "killed": incidents.c.killed, "type": incidents.c.type,
+    "country": incidents.c.country, "reports": incidents.c.report_count,
+}
+_NEVER_NULL = frozenset({"type", "reports"})  # sort keys every incident has
+
+
 def _order(sort: Sort, *, walk: bool, dated: bool) -> tuple[sa.ColumnElement[Any], ...]:
     """ORDER BY terms (nulls last, id breaks ties); unless ``walk``, they are wrapped so no index serves them.
 
-    ``dated``: a date filter excludes undated incidents, so ascending dates need no nulls-last term and the
-    date index serves both the range and the order.
+    ``dated``: undated incidents are filtered out, so ascending dates need no nulls-last term and the date index
+    serves both the range and the order.
     """
-    key = {"date": incidents.c.date_from, "killed": incidents.c.killed, "type": incidents.c.type}[sort.lstrip("-")]
-    ident = incidents.c.incident_id
+    name = sort.lstrip("-")
+    key, ident = SORT_KEYS[name], incidents.c.incident_id
     if not walk:
         key, ident = sa.func.coalesce(key, key), sa.func.coalesce(ident, ident)
-    if sort == "type" or (sort == "date" and dated):
-        return key, ident
     if sort.startswith("-"):
         return sa.nulls_last(key.desc()), ident.desc()
+    if name in _NEVER_NULL or (name == "date" and dated):
+        return key, ident
     return key.is_(None), key, ident
 
 
 # The columns whose index a walk of each sort order's index may still seek on.
 _SORT_SEEKS: dict[str, frozenset[str]] = {
     "date": frozenset({"date_from", "date_to"}), "-date": frozenset({"date_from", "date_to"}),
-    "killed": frozenset(), "-killed": frozenset(), "type": frozenset({"type"}),
+    "killed": frozenset(), "-killed": frozenset(), "type": frozenset({"type"}), "country": frozenset({"country"}),
+    "reports": frozenset(), "-reports": frozenset(),
 }
 
 
@@ -345,9 +389,9 @@ _LIST_COLUMNS = (
     incidents.c.admin1, incidents.c.location, incidents.c.lat, incidents.c.lon, incidents.c.killed,
     incidents.c.injured, incidents.c.hostages_taken,
     sa.cast(incidents.c.perpetrators, sa.Text).label("perpetrators"),
-    sa.func.json_array_length(incidents.c.sources).label("source_count"),
-    sa.cast(incidents.c.document_ids, sa.Text).label("document_ids"),
-    _main_record().label("is_main"), _corrected().label("corrected"),
+    sa.func.json_array_length(incidents.c.sources).label("source_count"), incidents.c.report_count,
+    incidents.c.reported_from, incidents.c.reported_to,
+    sa.cast(incidents.c.document_ids, sa.Text).label("document_ids"), incidents.c.role, _corrected().label("corrected"),
 )
 LIST_FIELDS = tuple(column.name for column in _LIST_COLUMNS)  # the JSON lists come as their stored text
 
@@ -358,14 +402,12 @@ def list_incidents(connection: sa.Connection, filters: ListFilters, *, sort: Sor
     terms = resolve_terms(connection, filters)
     shape = _shape(filters, terms)
     values = bound(filters) | {"limit": limit, "offset": offset}
-    dated = bool(filters.date_from or filters.date_to)
+    dated = bool(filters.date_from or filters.date_to or filters.dated)
 
     def where(seek: frozenset[str] | None = None) -> list[sa.ColumnElement[bool]]:
         return conditions(filters, dialect=dialect, seek=seek, terms=terms)
 
-    others = (filters.type, filters.country, filters.admin1, filters.date_from, filters.date_to, filters.bbox,
-              filters.role)
-    if dialect == "sqlite" and _searches(filters) and any(others) and not _links_hold(filters):
+    if dialect == "sqlite" and _searches(filters) and not filters.link_testable():
         return _sorted_matches(connection, where, shape=shape, values=values, sort=sort, dated=dated)
     [(total,)] = STATEMENTS.run(connection, ("count", shape),
                                 lambda: _count_statement(filters, where(), dialect=dialect, terms=terms), values)
@@ -428,6 +470,19 @@ def _size(connection: sa.Connection) -> int:
 def _page(chosen: sa.ColumnElement[bool], *, sort: Sort, dated: bool) -> sa.Select[Any]:
     """The list columns of the ``chosen`` incidents, in ``sort`` order."""
     return sa.select(*_LIST_COLUMNS).where(chosen).order_by(*_order(sort, walk=False, dated=dated))
+
+
+_ROW_COLUMNS = tuple(incidents.c[f.name] for f in fields(IncidentRow))
+
+
+def incident_rows(connection: sa.Connection, filters: ListFilters) -> Iterator[IncidentRow]:
+    """The stored incidents matching ``filters`` in the order of ``Store.incidents`` (dated first by date, then id),
+    read in batches."""
+    where = conditions(filters, dialect=connection.dialect.name, terms=resolve_terms(connection, filters))
+    query = (sa.select(*_ROW_COLUMNS).where(*where)
+             .order_by(incidents.c.date_from.is_(None), incidents.c.date_from, incidents.c.incident_id))
+    for row in connection.execution_options(yield_per=500).execute(query, bound(filters)):
+        yield IncidentRow(**row._mapping)
 
 
 def incident(connection: sa.Connection, incident_id: str) -> sa.Row[Any] | None:
@@ -517,31 +572,3 @@ def incidents_of_document(connection: sa.Connection, document_id: str) -> list[s
         .distinct()
     )
     return sorted(connection.execute(query).scalars())
-
-
-def weekly(connection: sa.Connection, filters: ListFilters) -> list[dict[str, Any]]:
-    """Counts and deaths per week (Monday) and type; undated incidents are left out."""
-    query = (
-        sa.select(incidents.c.date_from, incidents.c.type, sa.func.count(), sa.func.sum(incidents.c.killed))
-        .where(*conditions(filters, dialect=connection.dialect.name), incidents.c.date_from.is_not(None))
-        .group_by(incidents.c.date_from, incidents.c.type)
-    )
-    weeks: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for day, kind, count, killed in connection.execute(query, bound(filters)):
-        start = date.fromisoformat(day)
-        monday = (start - timedelta(days=start.weekday())).isoformat()
-        totals = weeks[(monday, kind)]
-        totals[0] += count
-        totals[1] += killed or 0
-    return [{"week": week, "type": kind, "count": c, "killed": k} for (week, kind), (c, k) in sorted(weeks.items())]
-
-
-def countries(connection: sa.Connection, filters: ListFilters) -> list[dict[str, Any]]:
-    query = (
-        sa.select(incidents.c.country, sa.func.count().label("n"), sa.func.sum(incidents.c.killed))
-        .where(*conditions(filters, dialect=connection.dialect.name))
-        .group_by(incidents.c.country)
-        .order_by(sa.desc("n"), incidents.c.country)
-    )
-    found = connection.execute(query, bound(filters))
-    return [{"country": country, "count": n, "killed": killed or 0} for country, n, killed in found]

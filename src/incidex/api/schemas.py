@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 MAX_TEXT = 500
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class RequestBody(BaseModel):
+    """Base of every JSON request body: a lone UTF-16 surrogate anywhere in it ("\\ud800", which JSON allows and no
+    UTF-8 text can hold) is a 422 naming the field, before anything reads the values."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _valid_unicode(cls, data: Any) -> Any:
+        if _has_lone_surrogate(data):
+            raise ValueError("the body holds a lone UTF-16 surrogate (a broken \\u escape); send valid Unicode")
+        return data
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return _SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(item) for item in value)
+    return False
 
 
 class IncidentItem(BaseModel):
@@ -25,6 +49,9 @@ class IncidentItem(BaseModel):
     hostages_taken: int | None
     perpetrators: list[str]
     source_count: int = Field(description="outlets that published reports of it plus the sources they cite")
+    report_count: int | None = Field(description="documents that report it")
+    reported_from: str | None = Field(description="the first day a report of it was published, YYYY-MM-DD")
+    reported_to: str | None = Field(description="the last day a report of it was published, YYYY-MM-DD")
     document_ids: list[str]
     corrected: bool
 
@@ -76,7 +103,7 @@ class ChangeList(BaseModel):
     items: list[ChangeOut]
 
 
-class UndoRequest(BaseModel):
+class UndoRequest(RequestBody):
     who: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
     why: str | None = Field(default=None, max_length=4000)
 
@@ -143,7 +170,7 @@ class DocumentDetail(DocumentItem):
     record_ids: list[str]
 
 
-class NewDocument(BaseModel):
+class NewDocument(RequestBody):
     text: str = Field(min_length=1)
     published: str | None = Field(default=None, max_length=32)
     source: str | None = Field(default=None, max_length=MAX_TEXT)
@@ -156,6 +183,8 @@ class IngestResult(BaseModel):
     document_id: str
     incident_ids: list[str]
     duplicate: bool
+    warnings: list[str] = Field(default_factory=list, description="what reading and extraction noticed (a text cut "
+                                "at nlp.max_chars, a published value that is not a date); empty for a duplicate")
 
 
 class WeekCount(BaseModel):
@@ -171,20 +200,70 @@ class CountryCount(BaseModel):
     killed: int
 
 
-class NewCorrection(BaseModel):
+class Tally(BaseModel):
+    start: str = Field(description="first day, YYYY-MM-DD")
+    end: str = Field(description="last day, YYYY-MM-DD")
+    count: int
+    killed: int | None = Field(description="sum of the known death tolls; null when none is known")
+    types: dict[str, int] = Field(description="incidents per type")
+
+
+class Timeline(BaseModel):
+    unit: Literal["day", "week", "month", "year"] | None = Field(description="the bin size; null without dates")
+    start: str | None
+    end: str | None
+    dated: int = Field(description="matching incidents with an event date: those in bins plus those in spans")
+    undated: int
+    bins: list[Tally] = Field(description="every bin of the range, empty ones included")
+    spans: list[Tally] = Field(description="incidents dated only to a period longer than a bin, by period")
+
+
+class MapCell(BaseModel):
+    count: int
+    killed: int | None
+    lat: float = Field(description="mean latitude of the cell's incidents")
+    lon: float
+    south: float
+    north: float
+    west: float
+    east: float
+    id: str | None = Field(description="the incident, when the cell holds one")
+    type: str | None = Field(description="the type all its incidents share, else null")
+    location: str | None = Field(description="the place all its incidents share, else null")
+    background: int = Field(description="how many of its incidents are background only")
+
+
+class MapCells(BaseModel):
+    cell: float
+    cells: list[MapCell]
+    unlocated: int = Field(description="matching incidents without coordinates (any bbox aside)")
+
+
+class FacetCount(BaseModel):
+    name: str
+    count: int
+
+
+class RegionCount(BaseModel):
+    country: str | None
+    admin1: str
+    count: int
+
+
+class NewCorrection(RequestBody):
     field: str = Field(max_length=100, description="dotted path, e.g. type, location.name, casualties.killed.total")
     value: Any = None
     who: str = Field(min_length=1, max_length=MAX_TEXT)
     why: str | None = Field(default=None, max_length=4000)
 
 
-class MergeRequest(BaseModel):
+class MergeRequest(RequestBody):
     ids: list[str] = Field(min_length=2, max_length=100)
     who: str = Field(min_length=1, max_length=MAX_TEXT)
     why: str | None = Field(default=None, max_length=4000)
 
 
-class SplitRequest(BaseModel):
+class SplitRequest(RequestBody):
     record_ids: list[str] = Field(min_length=1, max_length=1000)
     who: str = Field(min_length=1, max_length=MAX_TEXT)
     why: str | None = Field(default=None, max_length=4000)

@@ -27,7 +27,7 @@ def command(data: Path, db_url: str | None, in_memory: bool, show_errors: bool) 
     try:
         evaluation = evaluate_merge(data, settings=load_settings(), db_url=db_url, in_memory=in_memory)
     except IncidexError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"incidex: {exc}", err=True)
         raise SystemExit(exc.exit_code) from None
     s = evaluation.scores
     click.echo(f"documents {s.items}  gold events {evaluation.gold_incidents}  "

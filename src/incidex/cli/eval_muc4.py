@@ -42,7 +42,7 @@ def command(data_path: Path, out_path: Path | None, model_dir: str | None, rules
         documents = load_muc4(data_path)
         result = evaluate(documents, system=system, settings=settings)
     except IncidexError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"incidex: {exc}", err=True)
         raise SystemExit(exc.exit_code) from None
     click.echo(result.score.table())
     click.echo(

@@ -22,10 +22,10 @@ def command(incident_id: str, db_url: str | None, as_json: bool) -> None:
     from ..store import Store
 
     try:
-        with Store(db_url or load_settings().store.url) as store:
+        with Store(db_url or load_settings().store.url, create=False, read_only=True) as store:
             explanation = explain(store, incident_id)
     except IncidexError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"incidex: {exc}", err=True)
         raise SystemExit(exc.exit_code) from None
     if as_json:
         click.echo(json.dumps(asdict(explanation), ensure_ascii=False, indent=2))

@@ -12,25 +12,19 @@ from typing import Any
 
 import click
 
-from ..batch import Outcome, extract_text
+from ..batch import Outcome, extract_document
 from ..config import Settings, load_settings
 from ..errors import EXIT_SOME_FAILED, EmptyInputError
-from ..ingest import ReadFailure, read_text_file
-from ..ingest.paths import holds_many
+from ..ingest import ReadFailure, read_document
 from ..ingest.dates import normalize_published
-from ..ingest.txt import text_from_bytes
+from ..ingest.paths import holds_many
 from ..types import Document
 from .options import learned_model_options, with_learned_model
+from .problems import problem_line
 from .progress import ProgressLine
 from .render import print_table
 
 _CODED = re.compile(r"^\[(?P<code>E\d+)\] (?P<message>.*)$", re.S)
-
-
-def _read(path: str, max_bytes: int) -> str:
-    if path == "-":
-        return text_from_bytes(sys.stdin.buffer.read(max_bytes + 1), origin="<stdin>", max_bytes=max_bytes)
-    return read_text_file(path, max_bytes=max_bytes)
 
 
 @click.command("extract")
@@ -39,10 +33,10 @@ def _read(path: str, max_bytes: int) -> str:
               "In a batch: the date of documents that carry none.")
 @click.option("--source", help="Outlet or source name of the report (in a batch: of documents that name none).")
 @click.option("--format", "fmt", type=click.Choice(["json", "table", "jsonl"]), default=None,
-              help="json: the report as one JSON object (default for one report); table: a summary for a person; "
-              "jsonl: one line per document, {\"id\", \"origin\", \"report\"} or {\"id\", \"origin\", \"error\"}, in "
-              "input order (default, and the only format, for a directory, a URL or a JSONL, CSV, feed or Telegram "
-              "export file).")
+              help="json: the report as one JSON object (the record contract; default for one report); table: a "
+              "summary for a person; jsonl: one line per document, {\"id\", \"origin\", \"report\"} or {\"id\", "
+              "\"origin\", \"error\"}, in input order (default, and the only format, for a directory, a URL "
+              "or a JSONL, CSV, feed or Telegram export file).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Local extraction processes (--format jsonl).")
 @learned_model_options
@@ -51,7 +45,8 @@ def command(path: str, published: str | None, source: str | None, fmt: str | Non
             model_dir: str | None, rules_only: bool, config_path: str | None) -> None:
     """Extract incident records from the report at PATH ('-' reads standard input), or from every document of a
     directory, a URL or a JSONL, CSV, feed or Telegram export file (one JSON line each; exit 7 when some failed, 4
-    when none could be read)."""
+    when none could be read). A report is read as `ingest` reads it: an HTML page's main text, with its own
+    publication date and site name unless --published / --source are given."""
     settings = with_learned_model(load_settings(config_path), model_dir, rules_only)
     if published is not None and normalize_published(published) is None:
         raise click.BadParameter(f"{published!r} is not a date; use YYYY-MM-DD", param_hint="--published")
@@ -63,14 +58,15 @@ def command(path: str, published: str | None, source: str | None, fmt: str | Non
     if fmt == "jsonl":
         _extract_batch(path, settings=settings, workers=workers, published=published, source=source)
         return
-    text = _read(path, settings.input.max_bytes)
-    report = extract_text(text, published=published, source=source, settings=settings)
+    document = read_document(path, max_bytes=settings.input.max_bytes)  # an HTML page's date and site name, as ingest
+    document = replace(document, published=published or document.published, source=source or document.source)
+    report = extract_document(document, settings=settings)
     for warning in report.document.warnings:
         click.echo(f"incidex: warning: {warning}", err=True)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print_table(report, text)
+        print_table(report, document.text)
 
 
 def _extract_batch(path: str, *, settings: Settings, workers: int, published: str | None,
@@ -85,7 +81,7 @@ def _extract_batch(path: str, *, settings: Settings, workers: int, published: st
     with ProgressLine("extracting") as bar:
         for item in run_items(items, settings=settings, workers=workers):
             if isinstance(item, ReadFailure) and item.skipped:
-                click.echo(f"incidex: {item.error}", err=True)
+                click.echo(problem_line("skipped", item.origin, item.error), err=True)
                 continue
             line = batch_line(item)
             read += isinstance(item, Outcome)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import click
 
 from ..config import Settings, load_settings
+from ..errors import EXIT_SOME_FAILED, InputError
 from ..store.ingest import Extractor, IngestSummary, Outcome
 from ..types import Document
 from .options import learned_model_options, with_learned_model
+from .problems import print_problems
 from .progress import ProgressLine
-
-SHOWN_FAILURES = 20
 
 
 @click.command("ingest")
@@ -33,14 +35,20 @@ def command(paths: tuple[str, ...], db_url: str | None, workers: int, dask_addre
     URL. Reports not in English are stored with their language and not extracted.
 
     Documents already in the store are skipped, so an interrupted run can simply be started again. A document that
-    fails is stored with its error and the run goes on. Ends with a summary: read, new, duplicate, failed.
+    fails is stored with its error and the run goes on; a path that does not exist is reported, never stored. Ends
+    with a summary: read, new, duplicate, failed, skipped. Exit status: 0 when every document read is stored, 7
+    when some failed, 4 when none could be stored.
     """
     from ..ingest import read_paths
-    from ..ingest.fetch import Fetcher
+    from ..ingest.fetch import Fetcher, is_url
     from ..resolve import Resolver
     from ..store import Store, ingest
 
     settings = with_learned_model(load_settings(config_path), model_dir, rules_only)
+    missing = [path for path in paths if path != "-" and not is_url(path) and not Path(path).exists()]
+    if len(missing) == len(paths):
+        raise InputError(f"nothing to ingest: {', '.join(missing)} {'does' if len(missing) == 1 else 'do'} not exist;"
+                         " check the paths")
     bar = ProgressLine("ingesting", extra=" · {task.fields[new]} new", new=0)
     with Store(db_url or settings.store.url) as store, Fetcher(settings.fetch) as fetcher, bar:
         summary = ingest(
@@ -52,6 +60,11 @@ def command(paths: tuple[str, ...], db_url: str | None, workers: int, dask_addre
             progress=lambda summary: bar.update(summary.done, new=summary.new),
         )
     _report(summary)
+    if summary.new + summary.duplicate == 0:
+        raise InputError(f"no document could be stored ({summary.failed} failed, {summary.skipped} skipped: the "
+                         "lines above say why)")
+    if summary.failed:
+        sys.exit(EXIT_SOME_FAILED)
 
 
 def _extractor(settings: Settings, *, workers: int, dask_address: str | None) -> Extractor:
@@ -78,10 +91,6 @@ def _report(summary: IngestSummary) -> None:
         f"read {summary.read} · new {summary.new} · duplicate {summary.duplicate} · failed {summary.failed} · "
         f"skipped {summary.skipped} · records {summary.records}{not_english(summary)}"
     )
-    for skip in summary.skips[:SHOWN_FAILURES]:
-        click.echo(skip.error, err=True)
-    for failure in summary.failures[:SHOWN_FAILURES]:
-        click.echo(f"failed: {failure.origin}: {failure.error}", err=True)
-    if len(summary.failures) > SHOWN_FAILURES:
-        click.echo(f"... and {len(summary.failures) - SHOWN_FAILURES} more failures (status 'failed' in the documents"
-                   " table)", err=True)
+    print_problems("skipped", summary.skips, "more skipped files")
+    print_problems("warning", summary.warnings, "more warnings (the warnings column of the documents table)")
+    print_problems("failed", summary.failures, "more failures (status 'failed' or 'unreadable' in the documents table)")

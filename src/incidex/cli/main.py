@@ -1,8 +1,9 @@
 """The ``incidex`` command group. Each command lives in its own module; this one only wires them.
 
-Exit codes: 0 ok · 1 unexpected error · 2 usage error · 3 configuration (model, settings) · 4 unreadable input ·
-5 store · 6 evaluation data · 7 some documents of a batch failed (``extract`` of a batch, ``watch --once``) ·
-8 some source could not be read (``watch --once``).
+Exit codes: 0 ok · 1 unexpected error · 2 usage error · 3 configuration (model, settings) · 4 unreadable input
+(ingest, extract of a batch: no document could be read or stored) · 5 store (missing, unreadable or read-only) ·
+6 evaluation data · 7 some documents of a batch failed, the others were handled (``ingest``, ``extract`` of a batch,
+``watch --once``) · 8 some source could not be read (``watch --once``).
 """
 
 from __future__ import annotations

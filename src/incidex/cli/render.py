@@ -10,6 +10,7 @@ from ..nlp.learned import LEARNED_COMPONENTS
 from ..types import Incident, Report
 
 LEARNED_MARK = " · learned"
+QUOTE_CHARS = 90  # a source's claim in the table, at most
 
 
 def _location(incident: Incident) -> str:
@@ -66,8 +67,19 @@ def print_table(report: Report, text: str, *, console: Console | None = None) ->
             _row(table, "figures", "\n".join(f"{r.field}: {r.value} ({r.rule}; range {r.low}–{r.high})"
                                                for r in disagreements))
         _row(table, "sources", "\n".join(f"{s.name} [{s.kind}]: " + " | ".join(
-            ("(hedged) " if c.hedged else "") + c.text[:90] for c in s.claims) for s in incident.sources) or "—")
+            ("(hedged) " if c.hedged else "") + shorten(c.text) for c in s.claims) for s in incident.sources) or "—")
         console.print(table)
+
+
+def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+    """``text`` cut at the last word that fits in ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if not text[limit - 1].isspace() and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-—") + "…"
 
 
 def _learned_fields(incident: Incident) -> dict[str, str]:

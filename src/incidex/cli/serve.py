@@ -37,7 +37,7 @@ def command(db_url: str | None, host: str | None, port: int | None, token: str |
 
         from ..api.app import WORKER_ENV, create_app
         from ..api.workers import serve_workers
-        from ..store import Store
+        from ..store import Store, is_writable
     except ImportError as exc:
         raise ConfigError(
             f"the server needs extra packages ({exc.name}); install them: pip install 'incidex[server]'"
@@ -50,10 +50,11 @@ def command(db_url: str | None, host: str | None, port: int | None, token: str |
                           "or bind 127.0.0.1")
     db_url = db_url or settings.store.url
     port = port or settings.server.port
+    # the store must exist (only ingest creates one); migrations run once, here, before any worker opens it
+    Store(db_url, create=False, read_only=not is_writable(db_url)).close()
     if workers == 1:
         uvicorn.run(create_app(db_url=db_url, settings=settings, token=token), host=host, port=port, log_level="info")
         return
-    Store(db_url).close()  # migrations run once, here, before the workers open the store
     # Each worker builds its own app from these variables (uvicorn imports the factory by name in each process).
     os.environ |= {WORKER_ENV["db_url"]: db_url, WORKER_ENV["token"]: token or ""}
     if config_path:

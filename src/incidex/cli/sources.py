@@ -14,12 +14,12 @@ from ..config import load_settings
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False), help="Settings file (TOML).")
 def command(db_url: str | None, config_path: str | None) -> None:
     """List the sources `incidex watch` has polled: name, kind, items seen, last success, next poll, ETag /
-    Last-Modified, URL, and the last error with its time."""
+    Last-Modified, URL, and the last error with its time. Only reads the store: a missing one exits 5."""
     from ..store import Store
     from ..watch.loop import as_utc
 
     settings = load_settings(config_path)
-    with Store(db_url or settings.store.url) as store:
+    with Store(db_url or settings.store.url, create=False, read_only=True) as store:
         states = store.sources()
     if not states:
         click.echo("no sources yet; run incidex watch SOURCES.toml")

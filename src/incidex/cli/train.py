@@ -41,7 +41,7 @@ def muc4(train_path: Path, dev_path: Path, out_dir: Path, seed: int, epochs: int
             + (f" --epochs {epochs}" if epochs is not None else ""),
         )
     except IncidexError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"incidex: {exc}", err=True)
         raise SystemExit(exc.exit_code) from None
     click.echo(f"model written to {result.model_dir} (train sha256 {result.train_sha256[:12]})")
 

@@ -13,12 +13,10 @@ from itertools import chain
 import click
 
 from ..config import Settings, load_settings
+from ..errors import EXIT_SOME_FAILED, EXIT_SOURCE_FAILED
 from ..types import Document
 from .options import learned_model_options, with_learned_model
-
-EXIT_ITEMS_FAILED = 7
-EXIT_SOURCE_FAILED = 8
-SHOWN_FAILURES = 20
+from .problems import print_problems
 
 
 @click.command("watch")
@@ -61,12 +59,11 @@ def command(sources_file: str, db_url: str | None, once: bool, interval: float |
             return
         results = watcher.run_once()
     failures = [failure for result in results for failure in result.failures]
-    for failure in failures[:SHOWN_FAILURES]:
-        click.echo(f"failed: {failure.origin}: {failure.error}", err=True)
+    print_problems("failed", failures, "more failures (status 'failed' or 'unreadable' in the documents table)")
     if any(result.error for result in results):
         sys.exit(EXIT_SOURCE_FAILED)
     if failures:
-        sys.exit(EXIT_ITEMS_FAILED)
+        sys.exit(EXIT_SOME_FAILED)
 
 
 class _Extractor:

@@ -11,6 +11,7 @@ COLUMNS: tuple[str, ...] = (
     "date",
     "date_precision",
     "type",
+    "role",
     "country",
     "admin1",
     "admin1_code",
@@ -37,6 +38,7 @@ def flat_fields(row: IncidentRow) -> dict[str, Any]:
         "date": row.date,
         "date_precision": row.date_precision,
         "type": row.type,
+        "role": row.role,
         "country": row.country,
         "admin1": row.admin1,
         "admin1_code": (row.merged.get("location") or {}).get("admin1_code"),  # kept in the merged view's JSON

@@ -7,21 +7,22 @@ leading apostrophe: the values come from news text, which is hostile input.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from typing import Any, TextIO
 
-from ..store import IncidentFilters, Store
+from ..store import IncidentRow, Store
 from .columns import COLUMNS, flat_fields
 
 LIST_SEPARATOR = "; "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export_csv(store: Store, filters: IncidentFilters | None, out: TextIO) -> int:
-    """Write the incidents matching ``filters`` to ``out`` as CSV with a header; returns the number of rows."""
+def export_csv(store: Store, rows: Iterable[IncidentRow], out: TextIO) -> int:
+    """Write ``rows`` to ``out`` as CSV with a header; returns the number of rows."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     count = 0
-    for row in store.incidents(filters):
+    for row in rows:
         fields = flat_fields(row)
         writer.writerow([_cell(fields[name]) for name in COLUMNS])
         count += 1

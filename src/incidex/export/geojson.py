@@ -7,17 +7,18 @@ exports do not build the whole collection in memory.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import TextIO
 
-from ..store import IncidentFilters, Store
+from ..store import IncidentRow, Store
 from .columns import flat_fields
 
 
-def export_geojson(store: Store, filters: IncidentFilters | None, out: TextIO) -> int:
-    """Write the incidents matching ``filters`` to ``out``; returns the number of features written."""
+def export_geojson(store: Store, rows: Iterable[IncidentRow], out: TextIO) -> int:
+    """Write the incidents of ``rows`` to ``out``; returns the number of features written."""
     out.write('{"type": "FeatureCollection", "features": [')
     written = missing = 0
-    for row in store.incidents(filters):
+    for row in rows:
         if row.lat is None or row.lon is None:
             missing += 1
             continue

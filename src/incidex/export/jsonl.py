@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict
 from itertools import islice
 from typing import TextIO
 
-from ..store import IncidentFilters, Store
+from ..store import IncidentRow, Store
 
 CHUNK = 200
 
 
-def export_jsonl(store: Store, filters: IncidentFilters | None, out: TextIO) -> int:
-    """Write the incidents matching ``filters`` to ``out``, one JSON object a line; returns the number written."""
-    rows = store.incidents(filters)
+def export_jsonl(store: Store, rows: Iterable[IncidentRow], out: TextIO) -> int:
+    """Write ``rows`` to ``out``, one JSON object a line with the store's records of each; returns the number
+    written."""
+    rows = iter(rows)
     count = 0
     while chunk := list(islice(rows, CHUNK)):
         records = store.records_of([row.incident_id for row in chunk])

@@ -6,7 +6,7 @@
 
 from .dates import normalize_published
 from .failures import ReadFailure
-from .paths import EXTENSIONS, read_paths, read_text_file
+from .paths import EXTENSIONS, read_document, read_paths
 from .text import DEFAULT_MAX_BYTES, content_hash, normalize_text
 
 __all__ = [
@@ -16,6 +16,6 @@ __all__ = [
     "content_hash",
     "normalize_published",
     "normalize_text",
+    "read_document",
     "read_paths",
-    "read_text_file",
 ]

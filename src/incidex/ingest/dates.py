@@ -64,6 +64,17 @@ def normalize_published(value: object) -> str | None:
     return None
 
 
+def published_or_warning(value: object) -> tuple[str | None, list[str]]:
+    """The normalized publication date of a reader's field, and a warning when a value was given that is not a date
+    (it is kept as unknown, the same way by every reader and the API)."""
+    published = normalize_published(value)
+    if published is not None or value is None or (isinstance(value, str) and not value.strip()):
+        return published, []
+    shown = value if isinstance(value, str) and len(value) <= 40 else f"{str(value)[:40]}…"
+    return None, [f"published {shown!r} is not a date (use YYYY-MM-DD); the publication date is kept as unknown, so "
+                  "relative dates ('on Sunday') stay unresolved"]
+
+
 def _numeric(first: int, second: int, year: str) -> str | None:
     if first > 12 >= second:
         return _build(year, second, first)

@@ -11,11 +11,13 @@ class ReadFailure:
 
     ``origin`` is a path, ``path:line N`` (JSONL), ``path:row N`` (CSV) or ``<stdin>``; ``error`` is the message of
     the :class:`~incidex.errors.InputError` that stopped it. ``skipped`` marks files that were not tried at all
-    (unknown extension), as opposed to files that were tried and failed. ``id`` is the document id a JSONL object
-    or CSV row gave, when it gave one.
+    (unknown extension), as opposed to files that were tried and failed; ``missing`` a path that does not exist (a
+    typo is reported, never stored as a document). ``id`` is the document id a JSONL object or CSV row gave, when it
+    gave one.
     """
 
     origin: str
     error: str
     skipped: bool = False
+    missing: bool = False
     id: str | None = None

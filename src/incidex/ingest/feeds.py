@@ -19,7 +19,7 @@ from lxml.etree import ParserError
 
 from ..errors import FormatError
 from ..types import Document, SourceKind
-from .dates import normalize_published
+from .dates import normalize_published, published_or_warning
 from .failures import ReadFailure
 from .fetch import Fetcher, is_url
 from .html import document_from_html
@@ -88,17 +88,19 @@ class _Entry:
         entry = self.entry
         link = _link(entry, self.base)
         title = _plain(entry.get("title"))
-        published = _published(entry)
+        published, warnings = _published(entry)
         text = _content(entry)
         if not text and link:
             page = document_from_html(self.fetcher.get(link).body, origin=link)
-            text, title, published = page.text, title or page.title, published or page.published
+            if published is None:  # the page's own date, and its warning when it has a value that is not one
+                published, warnings = page.published, [*warnings, *page.warnings]
+            text, title = page.text, title or page.title
         text = text or _plain(entry.get("summary"))
         if not text:
             raise FormatError(f"{self.origin}: the entry has no text, no summary and no link to read")
         check_size(len(text.encode("utf-8")), origin=self.origin, max_bytes=self.max_bytes)
         return Document(text=check_text(text, origin=self.origin), published=published, source=self.outlet,
-                        title=title, url=link, origin=self.origin, source_kind=self.kind)
+                        title=title, url=link, origin=self.origin, source_kind=self.kind, warnings=warnings)
 
 
 def _link(entry: dict, base: str | None) -> str | None:
@@ -128,14 +130,18 @@ def _content(entry: dict) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def _published(entry: dict) -> str | None:
+def _published(entry: dict) -> tuple[str | None, list[str]]:
+    """The entry's date (published, else updated, else created), and a warning when it gives only values that are
+    not dates (kept as unknown, as every reader does)."""
+    given = None
     for key in ("published", "updated", "created"):
         if value := normalize_published(entry.get(key)):
-            return value
+            return value, []
         parsed = entry.get(f"{key}_parsed")
         if parsed:
-            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
-    return None
+            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat(), []
+        given = given or entry.get(key)
+    return published_or_warning(given)
 
 
 def _plain(value: object, *, html: bool = True) -> str:

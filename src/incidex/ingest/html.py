@@ -9,7 +9,7 @@ import trafilatura
 
 from ..errors import FormatError
 from ..types import Document
-from .dates import normalize_published
+from .dates import published_or_warning
 from .text import check_text, decode_bytes
 from .txt import read_bytes
 
@@ -27,13 +27,15 @@ def document_from_html(data: bytes, *, origin: str) -> Document:
         raise FormatError(f"{origin}: HTML could not be parsed ({type(exc).__name__}: {exc}); check the file") from None
     if page is None or not (page.text or "").strip():
         raise FormatError(f"{origin}: no main text found in the HTML; check that it is an article page")
+    published, warnings = published_or_warning(page.date)
     return Document(
         text=check_text(page.text, origin=origin),
-        published=normalize_published(page.date),
+        published=published,
         source=page.sitename or page.hostname or None,
         title=page.title or None,
         url=page.url or None,
         origin=origin,
+        warnings=warnings,
     )
 
 

@@ -34,4 +34,5 @@ def _parse(raw: bytes, *, origin: str) -> object:
     try:
         return json.loads(line)
     except json.JSONDecodeError as exc:
-        raise FormatError(f"{origin}: not valid JSON ({exc.msg} at column {exc.colno}); fix or drop the line") from None
+        reason = exc.msg.removesuffix(" at")  # json says "Invalid control character at"; we add the column
+        raise FormatError(f"{origin}: not valid JSON ({reason} at column {exc.colno}); fix or drop the line") from None

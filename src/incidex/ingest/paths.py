@@ -13,11 +13,11 @@ from .csvfile import read_csv_lines
 from .failures import ReadFailure
 from .feeds import FEED_EXTENSIONS, looks_like_feed, read_feed_file
 from .fetch import Fetcher, is_url
-from .html import document_from_html, read_html
+from .html import read_html
 from .jsonl import read_jsonl_lines
 from .telegram import EXPORT_FILE, read_telegram_export
 from .text import DEFAULT_MAX_BYTES
-from .txt import read_bytes, read_txt, text_from_bytes
+from .txt import read_txt, text_from_bytes
 from .web import read_url
 
 STDIN = "-"
@@ -63,7 +63,7 @@ def _read_path(path: str | Path, *, max_bytes: int, fetchers: _Fetchers) -> Iter
     elif path.exists():
         yield from _read_file(path, max_bytes=max_bytes, fetchers=fetchers)
     else:
-        yield ReadFailure(str(path), str(InputError(f"{path} does not exist; check the path")))
+        yield ReadFailure(str(path), str(InputError(f"{path} does not exist; check the path")), missing=True)
 
 
 def holds_many(path: str | Path) -> bool:
@@ -77,16 +77,17 @@ def holds_many(path: str | Path) -> bool:
     return path.is_dir() or path.suffix.lower() in MANY_DOCUMENT_EXTENSIONS
 
 
-def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """The text of one document file (.html/.htm: its main text; anything else decoded as plain text).
+def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """One report file read as ``read_paths`` reads it (.html/.htm: the main text with the page's date, site name,
+    title and URL; anything else decoded as plain text; ``"-"``: standard input).
 
     Raises the :class:`~incidex.errors.InputError` subclass that says why it cannot be read.
     """
+    if str(path) == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        return Document(text=text_from_bytes(data, origin=STDIN_ORIGIN, max_bytes=max_bytes), origin=STDIN_ORIGIN)
     path = Path(path)
-    data = read_bytes(path, max_bytes=max_bytes)
-    if path.suffix.lower() in (".html", ".htm"):
-        return document_from_html(data, origin=str(path)).text
-    return text_from_bytes(data, origin=str(path), max_bytes=max_bytes)
+    return _SINGLE.get(path.suffix.lower(), read_txt)(path, max_bytes=max_bytes)
 
 
 def _walk(root: Path) -> list[Path]:
@@ -110,7 +111,7 @@ def _read_file(path: Path, *, max_bytes: int, fetchers: _Fetchers) -> Iterator[D
         yield from read_telegram_export(path, max_bytes=max_bytes)
     elif suffix in _SINGLE:
         try:
-            yield _SINGLE[suffix](path, max_bytes=max_bytes)
+            yield read_document(path, max_bytes=max_bytes)
         except InputError as exc:
             yield ReadFailure(str(path), str(exc))
     elif suffix in _MULTI:
@@ -164,8 +165,7 @@ def _read_lines(
 
 
 def _read_stdin(*, max_bytes: int) -> Document | ReadFailure:
-    data = sys.stdin.buffer.read(max_bytes + 1)
     try:
-        return Document(text=text_from_bytes(data, origin=STDIN_ORIGIN, max_bytes=max_bytes), origin=STDIN_ORIGIN)
+        return read_document(STDIN, max_bytes=max_bytes)
     except InputError as exc:
         return ReadFailure(STDIN_ORIGIN, str(exc))

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from ..errors import EncodingError, FormatError
 from ..types import Document
-from .dates import normalize_published
+from .dates import published_or_warning
 from .text import check_size, check_text
 
 # Document field -> keys accepted for it, first found wins (``date`` and ``doc_id`` are common in news dumps).
@@ -36,14 +36,16 @@ def document_from_record(record: object, *, origin: str, max_bytes: int) -> Docu
     check_size(size, origin=origin, max_bytes=max_bytes)
     check_text(text, origin=origin)
     values = {name: _first(record, keys) for name, keys in FIELD_KEYS.items()}
+    published, warnings = published_or_warning(values["published"])
     return Document(
         text=text.replace("\r\n", "\n"),
         id=values["id"],
-        published=normalize_published(values["published"]),
+        published=published,
         source=values["source"],
         title=values["title"],
         url=values["url"],
         origin=origin,
+        warnings=warnings,
     )
 
 

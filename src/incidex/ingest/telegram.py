@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import EncodingError, FormatError, InputError
 from ..types import Document, SourceKind
-from .dates import normalize_published
+from .dates import published_or_warning
 from .failures import ReadFailure
 from .items import Item
 from .text import check_size
@@ -109,14 +109,16 @@ class _Channel:
             check_size(len(text.encode("utf-8", "surrogatepass")), origin=origin, max_bytes=max_bytes)
         except InputError as exc:
             return ReadFailure(origin, str(exc))
+        published, warnings = _date(message)
         return Document(
             text=text,
-            published=_date(message),
+            published=published,
             source=self.name,
             url=f"https://t.me/{self.username}/{message['id']}" if self.username else None,
             origin=origin,
             source_kind=self.kind,
             forwarded_from=_text(message.get("forwarded_from")) or None,
+            warnings=warnings,
         )
 
 
@@ -154,12 +156,16 @@ def _message_text(message: dict) -> str:
     return _text(text)
 
 
-def _date(message: dict) -> str | None:
-    """The UTC date of ``date_unixtime``; older exports have only ``date``, the exporting machine's local time."""
+def _date(message: dict) -> tuple[str | None, list[str]]:
+    """The UTC date of ``date_unixtime``; older exports have only ``date``, the exporting machine's local time (a
+    value that is not a date is kept as unknown, with a warning)."""
     stamp = message.get("date_unixtime")
     if isinstance(stamp, str | int) and str(stamp).isdigit():
-        return dt.datetime.fromtimestamp(int(stamp), dt.UTC).date().isoformat()
-    return normalize_published(message.get("date"))
+        try:
+            return dt.datetime.fromtimestamp(int(stamp), dt.UTC).date().isoformat(), []
+        except (OverflowError, OSError, ValueError):  # a stamp beyond the years a date can hold
+            return published_or_warning(f"date_unixtime {stamp}")
+    return published_or_warning(message.get("date"))
 
 
 def _text(value: object) -> str:

@@ -107,7 +107,7 @@ def check_text(text: str, *, origin: str) -> str:
     """Return ``text`` unchanged; raise :class:`EmptyInputError` when it has nothing but whitespace and
     :class:`BinaryInputError` when it holds NUL characters."""
     if not text.strip():
-        raise EmptyInputError(f"empty document: {origin} has no text; remove it or fix the file that produced it")
+        raise EmptyInputError(f"{origin}: empty document, no text; remove it or fix the file that produced it")
     if "\x00" in text:
         raise BinaryInputError(f"{origin} contains NUL characters, so it is not plain text; remove them")
     return text

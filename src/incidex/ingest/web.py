@@ -26,7 +26,7 @@ def response_items(
                           outlet=outlet, kind=kind)
     page = document_from_html(fetched.body, origin=fetched.url)
     document = Document(text=page.text, published=page.published, source=outlet or page.source, title=page.title,
-                        url=page.url or fetched.url, origin=fetched.url, source_kind=kind)
+                        url=page.url or fetched.url, origin=fetched.url, source_kind=kind, warnings=page.warnings)
     return [Item("sha256:" + content_hash(document.text), lambda: document)]
 
 

@@ -45,7 +45,7 @@ class PlaceMention:
     end: int
     text: str
     location: Location | None
-    kind: str = "place"  # place | facility | region
+    kind: str = "place"  # place | facility | region | country (only the country is known: datelines.filing_country)
     within: tuple[int, int] | None = None
 
 
@@ -74,7 +74,9 @@ class SourceMention:
 
 
 EXTENSIONS: dict[str, object] = {
-    "incidex_published": None,  # "YYYY-MM-DD" or None; set before the pipeline runs
+    "incidex_original": None,  # the input text when the Doc holds it recased (nlp/casing.py), same length; else None
+    "incidex_published": None,  # "YYYY-MM-DD" or None; set before the pipeline runs (or from the dateline)
+    "incidex_dateline": None,  # the report's dateline and header tags (nlp/datelines.py), if it has one
     "incidex_numbers": None,
     "incidex_dates": None,
     "incidex_places": None,

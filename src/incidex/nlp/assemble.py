@@ -49,12 +49,19 @@ class _Builder:
                  outlet: tuple[str, SourceKind] | None) -> None:
         self.doc = doc
         self.outlet = outlet
-        self.text = doc.text  # Doc.text rebuilds the string on every access
+        self.cased = doc.text  # Doc.text rebuilds the string on every access
+        self.text = doc._.incidex_original or self.cased  # the input: the Doc may hold it recased (nlp/casing.py)
         self.frame = frame
         self.all_frames = all_frames
         self.sentence_frames = sentence_frames
         self.sources = sources
         self.evidence: list[Evidence] = []
+
+    def words(self, text: str, start: int) -> str:
+        """``text``, found at ``start`` in the Doc, as the input writes it (the Doc may hold the input recased)."""
+        if self.text is self.cased or self.cased[start : start + len(text)] != text:
+            return text
+        return self.text[start : start + len(text)]
 
     def cite(self, field: str, start: int, end: int, component: str) -> None:
         self.evidence.append(Evidence(field, self.text[start:end], start, end, component))
@@ -89,7 +96,7 @@ class _Builder:
         if self.outlet is not None:
             incident.sources.append(self._outlet_source(incident.figures))
         sentence = self.doc[frame.triggers[0].token].sent
-        incident.summary = sentence.text.strip()[:SUMMARY_CHARS]
+        incident.summary = self.words(sentence.text, sentence.start_char).strip()[:SUMMARY_CHARS]
         incident.evidence = self.evidence
         return incident
 
@@ -98,7 +105,8 @@ class _Builder:
         if mention is None:
             return DateValue(value=None, precision="unknown", text=None, resolved=False)
         self.cite("date", mention.start, mention.end, "incidex_dates_v1")
-        return DateValue(mention.date.value, mention.date.precision, mention.text, mention.date.resolved)
+        return DateValue(mention.date.value, mention.date.precision, self.words(mention.text, mention.start),
+                         mention.date.resolved)
 
     def _location(self) -> Location:
         args = self.frame.arguments
@@ -109,7 +117,8 @@ class _Builder:
         if places:
             chosen = min(places, key=lambda p: (PLACE_PRECISION_RANK.get(p.location.precision or "region", 5), p.start))
             location = Location(**vars(chosen.location))
-            location.name = location.name or chosen.text
+            if chosen.kind != "country":  # the gazetteer's spelling first, else the text's
+                location.name = location.name or self.words(chosen.text, chosen.start)
             start, end = chosen.within or (chosen.start, chosen.end)  # where the country and point came from
             for field in ("name", "country_code", "admin1", "admin1_code", "lat", "lon", "precision"):
                 if getattr(location, field) is not None:
@@ -123,7 +132,7 @@ class _Builder:
             facility = facilities[0]
             if chosen is not None:
                 facility = min(facilities, key=lambda f: abs(f.start - chosen.start))
-            location.facility = _strip_determiner(facility.text)
+            location.facility = _strip_determiner(self.words(facility.text, facility.start))
             self.cite("location.facility", facility.start, facility.end, "incidex_places_v1")
         return location
 
@@ -132,7 +141,8 @@ class _Builder:
         for arg in self.frame.arguments.perpetrators:
             self.cite(f"perpetrators[{len(result)}]", arg.start, arg.end,
                       _component(arg, "incidex_actors_v1" if arg.kind == "organization" else "incidex_roles_v1"))
-            result.append(Perpetrator(text=arg.text, name=arg.name, kind=arg.kind,  # type: ignore[arg-type]
+            result.append(Perpetrator(text=self.words(arg.text, arg.start), name=arg.name,
+                                      kind=arg.kind,  # type: ignore[arg-type]
                                       count=arg.count, relation=arg.relation))  # type: ignore[arg-type]
         return result
 
@@ -147,7 +157,8 @@ class _Builder:
             self.cite(f"victims[{index}]", arg.start, arg.end, _component(arg))
             for cue in arg.statuses:
                 self.cite(f"victims[{index}].status", cue.start, cue.end, "incidex_roles_v1")
-            result.append(Victim(text=arg.text, count=arg.count, status=", ".join(statuses) or None))
+            result.append(Victim(text=self.words(arg.text, arg.start), count=arg.count,
+                                 status=", ".join(statuses) or None))
         return result
 
     def _mentions(self, field: str, args: list[Arg]) -> list[Mention]:
@@ -159,14 +170,14 @@ class _Builder:
                 continue
             seen.add(key)
             self.cite(f"{field}[{len(result)}]", arg.start, arg.end, _component(arg))
-            result.append(Mention(text=arg.text))
+            result.append(Mention(text=self.words(arg.text, arg.start)))
         return result
 
     def _figures(self, incident: Incident) -> tuple[list[Figure], list[SourcedFigure]]:
         args = self.frame.arguments
         stated = list(args.casualties)
         if not incident.responders:
-            stated = [_as_victims(c) if c.field.endswith(".responders") else c for c in stated]
+            stated = [_as_victims(c) if c.field.endswith(".responders") and c.value != 0 else c for c in stated]
         for victim in args.victims:
             if victim.count is None:
                 continue
@@ -185,7 +196,8 @@ class _Builder:
             seen.add((arg.field, arg.start, arg.value or -1))
             source = self._source_of(arg.start, arg.end)
             name, kind = (source.name, source.kind) if source else self.outlet or (None, None)
-            figure = Figure(arg.field, arg.value, name, arg.text, arg.start, arg.end, arg.low, arg.high)
+            figure = Figure(arg.field, arg.value, name, self.words(arg.text, arg.start), arg.start, arg.end, arg.low,
+                            arg.high)
             figures.append(figure)
             sourced.append(SourcedFigure(figure, kind))
         return figures, sourced
@@ -205,7 +217,8 @@ class _Builder:
                 continue
             self.cite(f"sources[{len(result)}]", mention.start, mention.end, "incidex_attribution_v1")
             result.append(Source(name=mention.name, kind=mention.kind,
-                                 claims=[Claim(c.text, c.start, c.end, c.hedged) for c in claims],
+                                 claims=[Claim(self.words(c.text, c.start), c.start, c.end, c.hedged)
+                                         for c in claims],
                                  verb=mention.verb, start=mention.start, end=mention.end))
         return result
 
@@ -259,14 +272,21 @@ def _sentence_frames(doc: Doc, frames: list[IncidentFrame], reach: int = 2) -> d
 
 
 def _as_victims(arg: CasualtyArg) -> CasualtyArg:
-    """Security forces who were attacked, not responding, count as victims."""
+    """Security forces who were attacked, not responding, count as victims ("no officers were hurt" stays theirs)."""
     return CasualtyArg(arg.start, arg.end, arg.text, field=arg.field.replace(".responders", ".victims"),
                        value=arg.value, low=arg.low, high=arg.high)
 
 
 def assemble(doc: Doc, document: DocumentInfo) -> Report:
     """The report for an annotated Doc. When the document names its outlet and the outlet's kind is declared, the
-    figures the report states in its own voice are attributed to the outlet, ranked by that kind."""
+    figures the report states in its own voice are attributed to the outlet, ranked by that kind. A document with no
+    publication date takes its dateline's (the report's date), with a warning naming where it was read."""
+    dateline = doc._.incidex_dateline
+    if document.published is None and doc._.incidex_published and dateline is not None and dateline.date:
+        document.published = doc._.incidex_published
+        start, end = dateline.date
+        document.warnings.append(f"published: {document.published}, read from the dateline "
+                                 f"({(doc._.incidex_original or doc.text)[start:end]!r} at {start}-{end})")
     frames: list[IncidentFrame] = doc._.incidex_incidents or []
     sources: list[SourceMention] = doc._.incidex_sources or []
     sentence_frames = _sentence_frames(doc, frames)

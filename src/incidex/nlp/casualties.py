@@ -3,6 +3,13 @@
 A count ("six inmates", "145 people", "three of them") becomes a figure for one field (``killed.perpetrators``,
 ``injured.victims``, ``hostages_released``, ``arrested``...) when the verb or adjective that governs it says what
 happened to them; the counted noun says which party they belong to.
+
+What did not happen gives no figure: a count in a clause that is threatened, warned of, planned or only
+possible ("threatened to kill 10 hostages", "500 people could die") and "claim" in the sense of responsibility
+("no group has claimed the attack"). A 0 comes only from an explicit statement of none about people or casualties:
+"no one was hurt", "none of the passengers were injured", "no casualties were reported", "left no one dead",
+"uninjured", "the 12 hostages were not injured". Statements of none about anything else ("no immediate claim of
+responsibility", "no one has been arrested", "no warning") leave every figure unknown.
 """
 
 from __future__ import annotations
@@ -30,6 +37,18 @@ from .lexicons import (
 )
 
 LINK_WORDS = frozenset({"link", "affiliate", "tie", "connect", "loyal", "associate"})
+# Auxiliaries of what may or will happen ("could die"); with "have" it is a hedged past ("may have died").
+MODALS = frozenset({"could", "might", "may", "would", "will", "should", "can", "must", "'ll"})
+# Verbs whose complement has not happened: "threatened to kill 10 hostages", "vowed to kill", "tried to kill".
+UNREAL_GOVERNORS = frozenset({"threaten", "warn", "vow", "plan", "plot", "intend", "try", "attempt", "seek", "want",
+                              "aim", "expect", "predict", "pledge", "promise", "prepare", "conspire"})
+# Nouns that a statement of none can be about, and the figures each one zeroes: "no casualties", "no deaths".
+NONE_NOUNS = {"casualty": ("killed", "injured"), "injury": ("injured",), "death": ("killed",),
+              "fatality": ("killed",)}
+NONE_WORDS = frozenset({"nobody", "none"})
+PERIOD_NOUNS = frozenset({"year", "decade", "month", "week"})
+# Verbs under which "no one" states a figure of none: "no one was killed / hurt", "nobody died" (never "claim").
+NONE_KILL_VERBS = KILL_VERBS - {"claim", "shoot", "gun"}
 HOSTAGE_VERBS = frozenset({"take", "hold", "seize", "keep"})
 KIDNAP_VERBS = frozenset({"kidnap", "abduct"})
 KIDNAP_NOUNS = frozenset({"kidnapping", "abduction"})
@@ -159,16 +178,65 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
         event = _noun_event(noun)
         if event is None:
             continue
+        verb = _clause_verb(noun)
+        if _unreal(verb):
+            continue  # "threatened to kill 10 hostages", "500 people could die"
+        start = min(noun.idx, number.start)
+        end = max(noun.idx + len(noun.text), number.end)
+        value, low, high = number.value, number.low, number.high
+        if verb.i > noun.i and any(c.dep_ == "neg" for c in verb.children):
+            if event not in {"killed", "injured"}:
+                continue  # "the 30 hostages were not released": nothing to count
+            end, value, low, high = verb.idx + len(verb.text), 0, None, None  # "the 12 hostages were not injured"
         field = event if event in {"hostages_taken", "hostages_released", "arrested"} else (
             f"{event}.{party(noun) or 'total'}")
-        end = max(noun.idx + len(noun.text), number.end)
-        start = min(noun.idx, number.start)
-        yield CasualtyArg(start, end, text[start:end], field=field, value=number.value, low=number.low,
-                          high=number.high), noun
+        yield CasualtyArg(start, end, text[start:end], field=field, value=value, low=low, high=high), noun
     yield from _zero_figures(doc, text)
 
 
+def _clause_verb(token: Token) -> Token:
+    """The verb (or the root) of the clause ``token`` belongs to."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:  # the root is its own head
+        token = token.head
+    return token
+
+
+def _unreal(verb: Token) -> bool:
+    """Whether the clause of ``verb`` tells what did not happen: a modal without "have" ("could die", unlike "may
+    have died"), a verb of threatening, warning or planning above it ("threatened to kill", "warned that ..."), or a
+    running total rather than one incident's toll ("has killed thousands over the past decade")."""
+    if _running_total(verb):
+        return True
+    for _ in range(4):
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if auxiliaries & MODALS and "have" not in auxiliaries:
+            return True
+        has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        if verb.dep_ == "conj" and not has_subject:
+            verb = verb.head  # "threatened to kill 10 and behead two": the second verb shares the first's clause
+        elif verb.dep_ in {"xcomp", "ccomp"}:
+            verb = verb.head
+            if verb.lemma_.lower() in UNREAL_GOVERNORS:
+                return True
+        else:
+            return False
+    return False
+
+
+def _running_total(verb: Token) -> bool:
+    """"Boko Haram, which has killed thousands", "has killed 40,000 people since 2009 / over the past decade"."""
+    if not {c.lower_ for c in verb.children if c.dep_ == "aux"} & {"has", "have", "'s", "'ve"}:
+        return False
+    if verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
+        return True
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        if prep.lower_ == "since" or any(c.dep_ == "pobj" and c.lemma_.lower() in PERIOD_NOUNS for c in prep.children):
+            return True
+    return False
+
+
 def _zero_figures(doc: Doc, text: str) -> Iterator[tuple[CasualtyArg, Token]]:
+    """Figures of none from "unharmed" words and explicit statements ("no one was hurt", "no casualties")."""
     for token in doc:
         lower = token.lower_
         if lower in UNHARMED_WORDS and token.dep_ in {"acomp", "amod", "oprd", "advmod", "conj"}:
@@ -180,19 +248,57 @@ def _zero_figures(doc: Doc, text: str) -> Iterator[tuple[CasualtyArg, Token]]:
             for event in ("injured", "killed"):
                 yield CasualtyArg(token.idx, token.idx + len(token.text), token.text, field=f"{event}.{who}",
                                   value=0), token
-        elif lower in {"no", "nobody"} or (lower == "one" and token.i > 0 and doc[token.i - 1].lower_ == "no"):
-            head = token.head if lower != "no" or token.dep_ == "det" else token
-            target = head.head if head.dep_ in {"nsubj", "nsubjpass"} else head
-            lemma = target.lemma_.lower()
-            if lemma in {"casualty", "injury", "death", "fatality"} or lemma in KILL_VERBS | INJURE_VERBS | DIE_VERBS:
-                kinds = ["killed", "injured"] if lemma == "casualty" else (
-                    ["killed"] if lemma in KILL_VERBS | DIE_VERBS | {"death", "fatality"} else ["injured"])
-                start = token.idx
-                end = target.idx + len(target.text)
-                if end <= start:
-                    continue
-                for kind in kinds:
-                    yield CasualtyArg(start, end, text[start:end], field=f"{kind}.total", value=0), token
+            continue
+        negated = _negated_noun(token)
+        found = _none_statement(negated) if negated is not None else None
+        if found is None or _unreal(_clause_verb(negated)):
+            continue
+        kinds, who, last = found
+        start, end = token.idx, max(last.idx + len(last.text), token.idx + len(token.text))
+        for kind in kinds:
+            yield CasualtyArg(start, end, text[start:end], field=f"{kind}.{who}", value=0), token
+
+
+def _negated_noun(token: Token) -> Token | None:
+    """The noun a word of none stands for: "nobody", "none", the noun of "no" ("no one", "no casualties")."""
+    if token.lower_ in NONE_WORDS:
+        return token
+    if token.lower_ == "no" and token.dep_ == "det" and token.head.i > token.i:
+        return token.head
+    return None
+
+
+def _none_statement(noun: Token) -> tuple[tuple[str, ...], str, Token] | None:
+    """``(figures, party, last token of the statement)`` when ``noun`` (negated) states that none were killed or
+    injured, else None: "no casualties (were reported)", "no reports of casualties", "no one was hurt",
+    "nobody died", "left no one dead", "none of the passengers were injured"."""
+    lemma = noun.lemma_.lower()
+    if lemma == "report":  # "there were no reports of casualties"
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None or pobj.lemma_.lower() not in NONE_NOUNS:
+            return None
+        return NONE_NOUNS[pobj.lemma_.lower()], "total", pobj
+    if lemma in NONE_NOUNS:
+        head = noun.head
+        stated = noun.dep_ in {"nsubj", "nsubjpass"} and head.i > noun.i and head.lemma_ in {"report", "be", "occur"}
+        return NONE_NOUNS[lemma], "total", head if stated else noun
+    if lemma not in {"one", "nobody", "none"} and party(noun) is None:
+        return None  # "no group has claimed responsibility", "no immediate claim": not about people harmed
+    who = party(noun) or "total"
+    for child in noun.children:  # "left no one dead"
+        if child.dep_ in {"amod", "acomp", "oprd"} and child.lower_ in DEAD_WORDS | INJURED_WORDS:
+            return ("killed",) if child.lower_ in DEAD_WORDS else ("injured",), who, child
+    verb, lemma = noun.head, noun.head.lemma_.lower()
+    if noun.dep_ == "nsubjpass" and lemma in NONE_KILL_VERBS | INJURE_VERBS:
+        return ("killed",) if lemma in NONE_KILL_VERBS else ("injured",), who, verb
+    if noun.dep_ == "nsubj" and lemma in DIE_VERBS:
+        return ("killed",), who, verb
+    if noun.dep_ == "nsubj" and lemma in {"be", "remain"}:  # "no one was hurt" parsed with an adjective
+        state = next((c for c in verb.children if c.dep_ in {"acomp", "oprd"}), None)
+        if state is not None and state.lower_ in DEAD_WORDS | INJURED_WORDS:
+            return ("killed",) if state.lower_ in DEAD_WORDS else ("injured",), who, state
+    return None
 
 
 def status_cues(noun: Token) -> list[StatusCue]:

@@ -289,6 +289,9 @@ def find_dates(doc: Doc) -> list[DateMention]:
             start = doc[ent.start - 1].idx
         if normalize_date(text[start : ent.end_char], published).value is not None:
             spans.append((start, ent.end_char))
+    header = doc._.incidex_dateline  # the dateline's date is the report's, not an incident's (nlp/datelines.py)
+    if header is not None:
+        spans = [(s, e) for s, e in spans if not (header.start <= s < header.end)]
     spans.sort()
     return [DateMention(s, e, text[s:e], normalize_date(text[s:e], published)) for s, e in spans]
 

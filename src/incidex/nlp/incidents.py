@@ -90,12 +90,22 @@ def dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
     return va.startswith(vb) or vb.startswith(va)
 
 
+def _dates_a_statement(span: Span) -> bool:
+    """"police said on Tuesday", "the agency announced Tuesday": a date on a reporting verb dates the statement."""
+    return span.root.head.lemma_ in REPORTING_VERBS and span.root.head is not span.root
+
+
 def _dates_the_report(span: Span, trigger: Token) -> bool:
-    """"[changes at a prison where an inmate used a gun to escape], the agency announced Tuesday": a date on a
-    reporting verb dates the report, not an incident buried in what it reports. The verb it reports directly keeps
-    the date ("gunmen attacked a post, the army said on Tuesday")."""
+    """"[changes at a prison where an inmate used a gun to escape], the agency announced Tuesday": a statement's date
+    never dates an incident buried in what it reports. The verb it reports directly takes it when its sentence
+    dates no action ("gunmen attacked a post, the army said on Tuesday"), never a reference to an incident told
+    before ("police confirmed the kidnapping on Tuesday")."""
+    if not _dates_a_statement(span):
+        return False
     verb = span.root.head
-    return verb.lemma_ in REPORTING_VERBS and trigger.head != verb and verb in trigger.ancestors
+    if trigger.head == verb and trigger.dep_ in {"dobj", "nsubjpass", "nsubj"} and trigger.pos_ == "NOUN":
+        return True
+    return trigger.head != verb and verb in trigger.ancestors
 
 
 class IncidentFinder:
@@ -278,12 +288,18 @@ class IncidentFinder:
     def _attached_date(
         doc: Doc, trigger: Trigger, dates: list[DateMention], triggers: list[Trigger]
     ) -> DateMention | None:
-        """The date whose tree distance to this trigger is smallest and not larger than to any other trigger."""
+        """The date whose tree distance to this trigger is smallest and not larger than to any other trigger.
+
+        The date of the action wins over the date of the statement about it: "gunmen abducted 12 students after
+        storming a school late on Monday, police said on Tuesday" is Monday's; a statement's date is taken only when
+        the sentence dates no action."""
+        spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in dates]
+        spans = [(m, span) for m, span in spans if span is not None]
+        actions = [(m, span) for m, span in spans if not _dates_a_statement(span)]
         best: tuple[int, DateMention] | None = None
         head = doc[trigger.token]
-        for mention in dates:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or _dates_the_report(span, head):
+        for mention, span in actions or spans:
+            if _dates_the_report(span, head):
                 continue
             distance = tree_distance(head, span.root)
             others = [tree_distance(doc[t.token], span.root) for t in triggers if t is not trigger]

@@ -1,6 +1,7 @@
 """NumberFinder: counts stated in the text ("six", "145", "at least 12", "dozens") as :class:`NumberMention`.
 
-Only explicit amounts are counts ("one of whom" is 1; "the one who", "no one", "one day" are not). Not counts:
+Only explicit amounts are counts ("one of whom" is 1; "the one who", "no one", "one day" are not), and none above
+ten billion. Not counts:
 ordinals, years ("in 2022"), dates ("3 february"), times ("at 2120", "0800 hours"), durations ("two days"), ages
 ("25-year-old", "maria diaz, 34,"), money, percentages, measurements, compound adjectives ("ten-storey"), phone
 numbers, list item numbers ("7."), street numbers, and numbers that are part of a name ("the 112 Telegram channel",
@@ -113,6 +114,7 @@ PEOPLE_NOUNS = {"people", "police", "men", "women", "children", "personnel", "tr
 SKIP_ENT_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 MAX_DIGITS = 15  # longer digit strings are identifiers, not counts
+MAX_COUNT = 10**10  # more than ten billion is no count of people ("999999999999999 billion" is hostile text)
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 
@@ -419,7 +421,7 @@ def find_numbers(doc: Doc) -> list[NumberMention]:
             run, kind = ranged, None
             if before == "between":
                 start = run.start - 1
-        if _excluded_by_context(run, ctx, kind):
+        if _excluded_by_context(run, ctx, kind) or max(run.value or 0, run.low or 0, run.high or 0) > MAX_COUNT:
             i = run.end
             continue
         _apply(run, kind)

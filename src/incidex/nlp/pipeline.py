@@ -1,6 +1,6 @@
 """Build the incidex spaCy pipeline: the configured English model plus our components, registered explicitly.
 
-    model (tok2vec, tagger, parser, ner, ...) → numbers → dates → actors → places → attribution → incidents
+    model (tok2vec, tagger, parser, ner, ...) → datelines → numbers → dates → actors → places → attribution → incidents
         → encoder roles → roles
 
 (actors before places: the countries of the groups a report names help read its place names).
@@ -25,6 +25,7 @@ from .learned import LearnedModel, add_learned_components, learned_model, regist
 
 COMPONENTS: tuple[tuple[str, str, str], ...] = (
     # (factory name, module, class)
+    ("incidex_datelines_v1", "datelines", "DatelineReader"),
     ("incidex_numbers_v1", "numbers", "NumberFinder"),
     ("incidex_dates_v1", "dates", "DateFinder"),
     ("incidex_actors_v1", "actors", "ActorFinder"),

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from ..types import Location
 from .annotations import PlaceMention
 from .actors import actor_countries
+from .datelines import Dateline, dateline_of
 from .gazetteer import Gazetteer, GeoContext, Link, PlaceKind, Resolution, default_gazetteer, normalize_name
 
 _ANY: frozenset[str] = frozenset()  # a facility noun that needs no modifier
@@ -104,6 +105,7 @@ _NOT_NAME_STARTS = frozenset({"the", "a", "an", "on", "in", "at", "of", "and", "
                               "march", "april", "may", "june", "july", "august", "september", "october",
                               "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                               "saturday", "sunday", "unknown", "unidentified", "suspected", "presumed", "armed"})
+DATELINE_HINT = 2.0  # weight of the dateline's country among the countries a report suggests
 SMALL_PLACE = 100_000  # a lone word naming only places smaller than this needs NER or "in"/"near"... before it
 
 
@@ -140,6 +142,9 @@ class PlaceFinder:
         array = doc.to_array([LOWER, IDX, IS_TITLE, IS_UPPER, LENGTH, IS_PUNCT, IS_SPACE, ORTH, IS_ASCII])
         cased = bool(array[:, 2].sum() > 0.02 * len(doc))  # Title-case words: not lowercase, not ALL CAPS
         places = self._gazetteer_matches(doc, array, cased=cased)
+        dateline = dateline_of(doc)
+        if dateline is not None:
+            places = self._with_dateline(doc, places, dateline)
         if self.use_ner and cased and doc.has_annotation("ENT_IOB"):
             places = sorted(places + self._ner_places(doc, taken=places), key=lambda span: span.start)
         if cased:
@@ -150,6 +155,8 @@ class PlaceFinder:
             countries = actor_countries().get(actor.name, ())
             for code in countries:
                 context.hints[code] += 1 / len(countries)
+        if dateline is not None:
+            self._dateline_hint(doc, dateline, context)
         kinds = [_kind_cue(span) for span in places]
         links = _links(places)
         resolutions = self.gazetteer.resolve([span.text for span in places], context=context, kinds=kinds,
@@ -171,6 +178,29 @@ class PlaceFinder:
                                          _facility_location(span, mentions), "facility"))
         doc._.incidex_places = sorted(mentions, key=lambda m: (m.start, -m.end))
         return doc
+
+    def _with_dateline(self, doc: Doc, places: list[Span], dateline: Dateline) -> list[Span]:
+        """``places`` without names inside the header tags ("[... BISHOP OF SAN SALVADOR ...]"), with the
+        dateline's place and country ("MANAGUA (NICARAGUA)", "KABUL, Afghanistan") when the gazetteer knows them."""
+        kept = [span for span in places if not dateline.in_tags(span.start_char, span.end_char)]
+        for start, end in (s for s in (dateline.place, dateline.country) if s is not None):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or any(p.start < span.end and span.start < p.end for p in kept):
+                continue
+            if normalize_name(span.text) in self.gazetteer:
+                kept.append(span)
+        return sorted(kept, key=lambda span: span.start)
+
+    def _dateline_hint(self, doc: Doc, dateline: Dateline, context: GeoContext) -> None:
+        """The country a report was filed from is the likeliest country of the places it names: its code joins
+        ``context`` as a hint of weight :data:`DATELINE_HINT` ("SAN SALVADOR, 3 JAN 90" favours El Salvador's
+        Santo Tomás over the others)."""
+        names = [doc.text[span[0] : span[1]] for span in (dateline.place, dateline.country) if span is not None]
+        links: list[Link | None] = [Link(1), None] if len(names) == 2 else [None] * len(names)
+        for resolution in self.gazetteer.resolve(names, links=links) if names else []:
+            if resolution.location is not None and resolution.location.country_code:
+                context.hints[resolution.location.country_code] += DATELINE_HINT
+                return
 
     def _gazetteer_matches(self, doc: Doc, array: numpy.ndarray, *, cased: bool) -> list[Span]:
         """Longest gazetteer names in the text, left to right, without overlaps.

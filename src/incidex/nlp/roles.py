@@ -8,8 +8,6 @@ casualty figures and pronouns in a sentence without a trigger continue the incid
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +15,7 @@ from spacy.util import filter_spans
 
 from .annotations import ActorMention, NumberMention
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
+from .datelines import dateline_of, filing_country
 from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimArg
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
@@ -114,8 +113,11 @@ class RoleFinder:
     # -- places -----------------------------------------------------------------------------------------------
     def _places(self, doc: Doc, locate: FrameLocator, frames: list[IncidentFrame]) -> None:
         """Places go to the nearest incident; the dateline place ("NAIROBI, Kenya —") is where the report was
-        filed, used for the main incident only when the text names no other place in a known country for it."""
-        dateline = dateline_end(doc.text)
+        filed, used for the main incident only when the text names no other place in a known country for it; any
+        other incident with no place in a known country gets the filing country, at country precision and marked
+        uncertain (datelines.filing_country)."""
+        header = dateline_of(doc)
+        dateline = header.end if header is not None else 0
         filed_at = []
         for mention in doc._.incidex_places or []:
             if mention.start < dateline:
@@ -135,6 +137,11 @@ class RoleFinder:
         main = next((f for f in frames if f.role == "main"), None)
         if main is not None and not any(p.location and p.location.country_code for p in main.arguments.places):
             main.arguments.places.extend(m for m in filed_at if m.kind != "facility")
+        country = filing_country(filed_at)
+        if country is not None:
+            for frame in frames:
+                if not any(p.location and p.location.country_code for p in frame.arguments.places):
+                    frame.arguments.places.append(country)
 
     # -- organizations ----------------------------------------------------------------------------------------
     def _actors(self, doc: Doc, locate: FrameLocator) -> None:
@@ -240,14 +247,6 @@ class RoleFinder:
 NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "into", "inside", "outside", "across", "throughout"})
 NOMINAL_END = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ", "X"})
-
-DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,40})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
-
-
-def dateline_end(text: str) -> int:
-    """End offset of a leading dateline such as "NAIROBI, Kenya — " or "KYIV (Reuters) - ", else 0."""
-    match = DATELINE.match(text)
-    return match.end() if match else 0
 
 
 def _names_a_place_or_date(token: Token) -> bool:

@@ -1,7 +1,7 @@
 """The incident store: SQLAlchemy Core tables, named migrations, the :class:`Store` and ingest orchestration."""
 
 from .ingest import Failure, IngestSummary, ingest
-from .repository import DocumentEntry, IncidentFilters, IncidentRow, Resolver, Store
+from .repository import DocumentEntry, IncidentFilters, IncidentRow, Resolver, Store, is_writable
 
 __all__ = [
     "DocumentEntry",
@@ -12,4 +12,5 @@ __all__ = [
     "Resolver",
     "Store",
     "ingest",
+    "is_writable",
 ]

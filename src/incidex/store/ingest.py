@@ -63,8 +63,9 @@ _Handled = tuple[DocumentEntry, Tracked | None]
 class IngestSummary:
     """Counts of one run: inputs read; new, already stored (duplicate), failed and skipped ones; records stored.
 
-    Inputs are counted as they are handled; ``records`` as their batch is committed. ``not_english`` counts the new
-    documents stored without extraction by language; ``skips`` says why each skipped input was not read.
+    Inputs are counted as they are handled; ``records`` as their batch is committed. ``failures`` says why each
+    failed input failed, ``skips`` why each skipped input was not read, ``warnings`` what was noticed about stored
+    documents; ``not_english`` counts the new documents stored without extraction by language.
     """
 
     read: int = 0
@@ -75,6 +76,7 @@ class IngestSummary:
     records: int = 0
     failures: list[Failure] = field(default_factory=list)
     skips: list[Failure] = field(default_factory=list)
+    warnings: list[Failure] = field(default_factory=list)
     not_english: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -103,13 +105,15 @@ def ingest(
 
     def add(handled: list[_Handled]) -> None:
         for entry, _tag in handled:
+            origin = entry.origin or (entry.document.origin if entry.document else None) or entry.document_id
             if entry.status in ("ok", "skipped"):
                 summary.new += 1
                 if entry.status == "skipped" and entry.report and entry.report.document.language:
                     summary.not_english[entry.report.document.language] += 1
             else:
                 summary.failed += 1
-                summary.failures.append(Failure(entry.origin or entry.document_id, entry.error or "unknown error"))
+                summary.failures.append(Failure(origin, entry.error or "unknown error"))
+            summary.warnings.extend(Failure(origin, warning) for warning in entry.warnings)
         batch.extend(handled)
         if len(batch) >= batch_size:
             _flush(batch, feed.take_marks(), store=store, resolver=resolver, summary=summary)
@@ -219,6 +223,10 @@ class _Feed:
             self.summary.skipped += 1
             self.summary.skips.append(Failure(item.origin, item.error))
             self._mark(tag, None)
+            return None
+        if isinstance(item, ReadFailure) and item.missing:
+            self.summary.failed += 1
+            self.summary.failures.append(Failure(item.origin, item.error))
             return None
         if key in known or key in self.seen:
             self._mark(tag, key)

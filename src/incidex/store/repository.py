@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import gc
 import json
+import os
+import sqlite3
 from collections import OrderedDict
 from collections.abc import Collection, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any, Literal, Protocol
+from urllib.parse import quote
 
 import sqlalchemy as sa
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from ..errors import StoreError
 from ..resolve.model import Assignment, CandidateWindow, Cluster, RecordRef
@@ -57,15 +61,24 @@ class DocumentEntry:
     error: str | None = None
     origin: str | None = None
 
+    @property
+    def warnings(self) -> list[str]:
+        """What reading and extraction noticed about the document (its report's warnings, else the reader's)."""
+        if self.report is not None:
+            return self.report.document.warnings
+        return self.document.warnings if self.document is not None else []
+
 
 @dataclass(frozen=True)
 class IncidentFilters:
-    """Which merged incidents to list: type, ISO country code, and dates overlapping ``since``..``until``."""
+    """Which merged incidents to list: type, ISO country code, dates overlapping ``since``..``until``, and role
+    (``main``: some report tells it as its main event; ``background``: only recalled; None: both)."""
 
     type: str | None = None
     country: str | None = None
     since: str | None = None
     until: str | None = None
+    role: Literal["main", "background"] | None = None
 
 
 @dataclass(frozen=True)
@@ -95,22 +108,48 @@ class IncidentRow:
     record_ids: list[str]
     notes: str | None
     merged: dict[str, Any] = field(default_factory=dict)
+    role: Literal["main", "background"] = "main"  # main when any report tells it as its main event
 
 
 _INCIDENT_COLUMNS = tuple(f.name for f in fields(IncidentRow))
 
 
-def engine_for(url: str) -> sa.Engine:
-    """An engine for ``url``: a plain path means a SQLite file; ``postgresql://`` uses psycopg 3."""
+def parse_store_url(url: str) -> sa.URL:
+    """The SQLAlchemy URL of ``url``: a plain path means a SQLite file; ``postgresql://`` uses psycopg 3."""
     if "://" not in url:
         url = f"sqlite:///{url}"
     if url.startswith(("postgresql://", "postgres://")):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     try:
-        parsed = sa.make_url(url)
+        return sa.make_url(url)
+    except sa.exc.ArgumentError as exc:
+        raise StoreError(f"cannot use database URL {url!r}: {exc}; give sqlite:///FILE or postgresql://...") from None
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite store URL or path; None for an in-memory SQLite or another database."""
+    parsed = parse_store_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def is_writable(url: str) -> bool:
+    """False for a SQLite store whose file or folder this process may not write (it can still be read)."""
+    file = sqlite_file(url)
+    if file is None or not file.exists():
+        return True
+    return os.access(file, os.W_OK) and os.access(file.resolve().parent, os.W_OK)
+
+
+def engine_for(url: str, *, read_only: bool = False) -> sa.Engine:
+    """An engine for ``url`` (see :func:`parse_store_url`); ``read_only`` opens it so that nothing can be written."""
+    parsed = parse_store_url(url)
+    try:
         if parsed.get_backend_name() == "sqlite":
-            return _sqlite_engine(parsed)
-        return sa.create_engine(parsed, pool_pre_ping=True)
+            return _sqlite_engine(parsed, read_only=read_only)
+        options = {"connect_args": {"options": "-c default_transaction_read_only=on"}} if read_only else {}
+        return sa.create_engine(parsed, pool_pre_ping=True, **options)
     except (sa.exc.ArgumentError, ImportError) as exc:
         raise StoreError(f"cannot use database URL {url!r}: {exc}; give sqlite:///FILE or postgresql://...") from None
 
@@ -121,17 +160,25 @@ SQLITE_CACHE_KIB = 65_536
 SQLITE_MMAP_BYTES = 256 * 2**20
 
 
-def _sqlite_engine(url: sa.URL) -> sa.Engine:
+def _sqlite_engine(url: sa.URL, *, read_only: bool) -> sa.Engine:
     in_memory = url.database in (None, "", ":memory:")
-    engine = sa.create_engine(url, poolclass=StaticPool) if in_memory else sa.create_engine(url)
+    if in_memory:
+        engine = sa.create_engine(url, poolclass=StaticPool)
+    elif read_only:
+        uri = _read_only_uri(Path(url.database))
+        engine = sa.create_engine("sqlite://", poolclass=QueuePool,
+                                  creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+    else:
+        engine = sa.create_engine(url)
 
     @sa.event.listens_for(engine, "connect")
     def _pragmas(connection: Any, _record: Any) -> None:
         cursor = connection.cursor()
-        if not in_memory:
+        if read_only:
+            cursor.execute("PRAGMA query_only=ON")
+        elif not in_memory:
             cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        # the default 2 MiB page cache re-reads index pages on every batch once the store outgrows it
+            # the default 2 MiB page cache re-reads index pages on every batch once the store outgrows it
         cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
         cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
         cursor.execute("PRAGMA foreign_keys=ON")
@@ -139,6 +186,18 @@ def _sqlite_engine(url: sa.URL) -> sa.Engine:
         cursor.close()
 
     return engine
+
+
+def _read_only_uri(path: Path) -> str:
+    """A SQLite URI that opens ``path`` read-only. In a folder we cannot write, SQLite cannot make the shared-memory
+    file a WAL store needs, so the file is opened as immutable, unless a write-ahead log holds commits not yet in
+    the file (then SQLite reads the log, which needs it to be readable)."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    log = path.with_name(path.name + "-wal")
+    pending = log.exists() and log.stat().st_size > 0
+    if not os.access(path.resolve().parent, os.W_OK) and not pending:
+        uri += "&immutable=1"
+    return uri
 
 
 class Store:
@@ -149,15 +208,34 @@ class Store:
     ``cached_records`` of them as the resolver reads them and parses only the others when candidates are loaded.
     """
 
-    def __init__(self, url: str, *, cached_records: int = 50_000) -> None:
+    def __init__(self, url: str, *, cached_records: int = 50_000, create: bool = True, read_only: bool = False) -> None:
+        """Open the store at ``url``. Only ``create`` makes a new one (``incidex ingest``); without it a missing
+        store is a :class:`StoreError` naming where it was looked for. ``read_only`` never writes, not even a
+        migration: the store must already have this version's schema."""
         self.url = url
-        self.engine = engine_for(url)
+        file = sqlite_file(url)
+        if not create and file is not None and not file.is_file():
+            raise StoreError(f"no store at {file}: the file does not exist; check --db, or create a store with "
+                             f"`incidex ingest FILES --db {file}`")
+        self.engine = engine_for(url, read_only=read_only)
         self._records = RecordCache(cached_records)
         try:
-            migrate.upgrade(self.engine)
+            revision = migrate.current_revision(self.engine)
+            if revision is None and not create:
+                raise StoreError(f"no incidex store at {url}: it holds no incidex tables; check --db, or create a "
+                                 "store with `incidex ingest FILES --db URL`")
+            if read_only and revision != migrate.head_revision():
+                raise StoreError(f"the store at {url} has an older schema ({revision}) than this incidex needs "
+                                 f"({migrate.head_revision()}) and is opened read-only; open it once writable "
+                                 "(`incidex ingest` or `incidex serve`) to migrate it")
+            if not read_only:
+                migrate.upgrade(self.engine)
         except sa.exc.SQLAlchemyError as exc:
             self.engine.dispose()
             raise StoreError(f"cannot open the store at {url}: {_reason(exc)}; check the URL and permissions") from None
+        except StoreError:
+            self.engine.dispose()
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -345,6 +423,10 @@ def _write(
             )
     if document_rows:
         connection.execute(sa.insert(documents), document_rows)
+    warned = [{"key": entry.document_id, "warnings": entry.warnings} for entry in entries if entry.warnings]
+    if warned:  # few documents have any: a second statement for them keeps the common insert unchanged
+        update = documents.update().where(documents.c.document_id == sa.bindparam("key"))
+        connection.execute(update.values(warnings=sa.bindparam("warnings")), warned)
     if record_rows:
         connection.execute(sa.insert(records), record_rows)
     if evidence_list:
@@ -541,6 +623,8 @@ def _conditions(filters: IncidentFilters) -> list[sa.ColumnElement[bool]]:
         conditions.append(incidents.c.date_to >= filters.since)
     if filters.until:
         conditions.append(incidents.c.date_from <= filters.until)
+    if filters.role is not None:
+        conditions.append(incidents.c.role == filters.role)
     return conditions
 
 

@@ -119,12 +119,14 @@ def incident_row(cluster: Cluster, view: MergedView) -> dict[str, Any]:
 
     ``date_from``/``date_to`` bound the reconciled date; ``window_from``/``window_to`` cover the date ranges of all
     its records as the resolver reads them, for blocking (open bounds stored as :data:`OPEN_START`/:data:`OPEN_END`).
-    ``sources`` lists the outlets that published the reports, then the sources they cite.
+    ``sources`` lists the outlets that published the reports, then the sources they cite. ``role`` is "main" when
+    any record is a report's main event; ``reported_from``/``reported_to`` are the first and last publication days.
     """
     ranges = [date_range(r.incident.date, published=r.published, role=r.incident.role) for r in cluster.records]
     starts, ends = [r.start for r in ranges], [r.end for r in ranges]
     bounds = parse_partial(view.date.value) if view.date.value else None
     location, casualties = view.location, view.casualties
+    published = sorted(day for day in (_day(r.published) for r in cluster.records) if day)
     return {
         "incident_id": view.cluster_id,
         "date": view.date.value,
@@ -151,7 +153,21 @@ def incident_row(cluster: Cluster, view: MergedView) -> dict[str, Any]:
         "record_ids": sorted(view.record_ids),
         "notes": "; ".join(view.notes) or None,
         "merged": plain(view),
+        "role": "main" if any(r.incident.role == "main" for r in cluster.records) else "background",
+        "report_count": len(set(view.document_ids)),
+        "reported_from": published[0] if published else None,
+        "reported_to": published[-1] if published else None,
     }
+
+
+def _day(published: str | None) -> str | None:
+    """The publication day of a document whose ``published`` starts with ``YYYY-MM-DD``, else None."""
+    if not published or len(published) < 10:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def _edge(days: list[date | None], pick: Callable[[list[date]], date]) -> str | None:

@@ -30,6 +30,8 @@ documents = sa.Table(
     sa.Column("language", sa.String(8), nullable=True),
     sa.Column("source_kind", sa.String(16), nullable=True),
     sa.Column("forwarded_from", sa.Text, nullable=True),
+    # migration 0011_document_warnings: what reading and extraction noticed (a cut text, a bad date)
+    sa.Column("warnings", sa.JSON, nullable=True),
 )
 
 records = sa.Table(
@@ -101,11 +103,20 @@ incidents = sa.Table(
     sa.Column("record_ids", sa.JSON, nullable=False),
     sa.Column("notes", sa.Text, nullable=True),
     sa.Column("merged", sa.JSON, nullable=False),
+    # For lists (migration 0012_incident_list_facets, which fills them for stored incidents; rows.incident_row for
+    # new ones): "main" when any record is a report's main event, else "background"; how many documents report it;
+    # the first and last days they were published (null when no report carries a publication date).
+    sa.Column("role", sa.String(16), nullable=True),
+    sa.Column("report_count", sa.Integer, nullable=True),
+    sa.Column("reported_from", sa.String(10), nullable=True),
+    sa.Column("reported_to", sa.String(10), nullable=True),
 )
 
 # The API's list indexes (migration 0005_search_index): one per sort order ("IS NULL" leads give nulls-last sorts)
 # and one per leading filter, each also holding every filtered column (LIST_COVER) so lists never read the table.
-LIST_COVER = ("type", "country", "date_from", "date_to", "lat", "lon", "killed", "admin1")
+# Migration 0012_incident_list_facets added the role to every one and the sorts by country and by reports.
+LIST_COVER = ("type", "country", "date_from", "date_to", "lat", "lon", "killed", "admin1", "role")
+MAP_INDEX, MAP_COVER = "ix_incidents_list_lat_lon", ("location",)  # the map's cells name their place (0011)
 for _name, *_columns in (
     ("ix_incidents_list_date", sa.text("(date_from IS NULL)"), "date_from", "incident_id"),
     ("ix_incidents_list_date_desc", "date_from", "incident_id"),
@@ -116,9 +127,13 @@ for _name, *_columns in (
     ("ix_incidents_list_country_dates", "country", "date_from", "date_to", "incident_id"),
     ("ix_incidents_list_admin1", sa.text("lower(admin1)"), "date_from", "incident_id"),
     ("ix_incidents_list_lat_lon", "lat", "lon", "incident_id"),
+    ("ix_incidents_list_country", sa.text("(country IS NULL)"), "country", "incident_id"),
+    ("ix_incidents_list_reports", "report_count", "incident_id"),
+    ("ix_incidents_list_reported", "reported_to", "reported_from", "incident_id"),
 ):
     _keys = [incidents.c[c] if isinstance(c, str) else c for c in _columns]
-    sa.Index(_name, *_keys, *(incidents.c[c] for c in LIST_COVER if c not in _columns))
+    _cover = (*LIST_COVER, *MAP_COVER) if _name == MAP_INDEX else LIST_COVER
+    sa.Index(_name, *_keys, *(incidents.c[c] for c in _cover if c not in _columns))
 # The resolver's candidate windows (migration 0006_candidate_indexes): by country and window start, and by start.
 sa.Index("ix_incidents_candidates_country", incidents.c.country, incidents.c.window_from, incidents.c.window_to,
          incidents.c.incident_id)
@@ -223,3 +238,4 @@ def contains_pattern(text: str) -> str:
     """A LIKE pattern (escape character ``\\``) matching any value that contains ``text`` literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
