@@ -81,8 +81,16 @@ def test_a_bad_sources_file_or_interval_is_refused(tmp_path: Path) -> None:
 
 
 def test_sources_on_an_empty_store_says_how_to_fill_it(tmp_path: Path) -> None:
+    Store(str(tmp_path / "s.db")).close()  # only ingest and watch create a store
     result = CliRunner().invoke(cli, ["sources", "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 0 and "incidex watch SOURCES.toml" in result.stdout
+
+
+def test_sources_on_a_missing_store_exits_5_naming_it(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    result = subprocess.run([sys.executable, "-m", "incidex", "sources", "--db", str(missing)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 5 and str(missing) in result.stderr and not missing.exists()
 
 
 @pytest.mark.slow
