@@ -16,6 +16,7 @@ from .errors import ConfigError
 class NlpSettings:
     model: str
     learned_model: str
+    learned_roles: str
     encoder: str
     threads: int
     batch_size: int
@@ -143,6 +144,7 @@ _BOUNDS: dict[str, tuple[float | None, float | None]] = {
 }
 _ABOVE_ZERO = frozenset({"fetch.timeout", "watch.interval"})
 _MAY_BE_EMPTY = frozenset({"nlp.learned_model"})
+_CHOICES: dict[str, tuple[str, ...]] = {"nlp.learned_roles": ("fill", "decide")}  # text settings of a few words
 _TEXT_LIST = tuple[str, ...]
 _TYPE_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
 
@@ -160,6 +162,9 @@ def _check(key: str, kind: type, value: Any) -> Any:
         raise ConfigError(f"setting {key} must be {wanted}, got {value!r}; fix it in your settings file")
     if kind is str and not value.strip() and key not in _MAY_BE_EMPTY:
         raise ConfigError(f"setting {key} must not be empty; fix it in your settings file")
+    if key in _CHOICES and value not in _CHOICES[key]:
+        choices = ", ".join(map(repr, _CHOICES[key]))
+        raise ConfigError(f"setting {key} must be one of {choices}, got {value!r}; fix it in your settings file")
     low, high = _BOUNDS.get(key, (None, None))
     if key in _ABOVE_ZERO and value <= 0:
         raise ConfigError(f"setting {key} must be more than 0, got {value!r}; fix it in your settings file")

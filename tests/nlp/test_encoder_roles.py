@@ -71,3 +71,13 @@ def test_flagged_sentences_take_trigger_sentences_and_their_neighbours() -> None
                                                                                        "Four."]
     assert flagged_sentences(text, [trigger], neighbours=0) == [sentences[2]]
     assert flagged_sentences(text, []) == []
+
+
+def test_document_roles_record_the_text_each_window_read() -> None:
+    text = "rebels burned a bus. Police came. Troops fired"
+    first = np.array([[0, 6], [7, 13], [14, 15], [16, 19], [19, 20]])
+    last = np.array([[34, 40], [41, 46]])
+    windows = [(first, _log_probs(["B-PerpInd", "O", "O", "B-Target", "O"])), (last, _log_probs(["O", "O"]))]
+    learned = document_roles(text, windows, None, EncoderHeads())
+    assert [text[s:e] for s, e in learned.read] == ["rebels burned a bus.", "Troops fired"]
+    assert [s.text for s in learned.spans] == ["rebels", "bus"]

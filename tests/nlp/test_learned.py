@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,16 +64,68 @@ def test_learned_fillers_add_to_what_the_rules_find() -> None:
     assert all(e.component == "incidex_encoder_roles_v1" and text[e.start:e.end] == e.text for e in evidence)
 
 
-def _roles_with_learned(text: str, spans: list[tuple[str, str]]):
-    """Run the rules pipeline on ``text`` with the learned tagger's output given by hand: (phrase, role) pairs."""
-    nlp = build_pipeline(using_learned_model(load_settings(), ""))
+def test_learned_roles_takes_fill_or_decide_and_a_bad_value_names_the_setting(tmp_path: Path) -> None:
+    assert load_settings().nlp.learned_roles == "fill"
+    assert load_settings().with_overrides(nlp={"learned_roles": "decide"}).nlp.learned_roles == "decide"
+    config = tmp_path / "incidex.toml"
+    config.write_text('[nlp]\nlearned_roles = "replace"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"nlp\.learned_roles must be one of 'fill', 'decide', got 'replace'"):
+        load_settings(config)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    example = tmp_path / "report.txt"
+    example.write_text("Gunmen killed two people in Kandahar on Monday.", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "incidex", "extract", str(example), "--config", str(config)],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert run.returncode == ConfigError.exit_code and "nlp.learned_roles" in run.stderr
+
+
+def _roles_with_learned(text: str, spans: list[tuple[str, str]], *, learned_roles: str = "fill",
+                        read: tuple[tuple[int, int], ...] | None = None):
+    """Run the rules pipeline on ``text`` with the learned tagger's output given by hand: (phrase, role) pairs and
+    the character ranges it read."""
+    settings = using_learned_model(load_settings(), "").with_overrides(nlp={"learned_roles": learned_roles})
+    nlp = build_pipeline(settings)
     doc = nlp.make_doc(text)
     for name, component in nlp.pipeline:
         if name == "incidex_roles":
             found = [RoleSpan(text.index(p), text.index(p) + len(p), p, role) for p, role in spans]
-            doc._.incidex_muc = LearnedRoles(types=(), spans=tuple(found))
+            doc._.incidex_muc = LearnedRoles(types=(), spans=tuple(found), read=read)
         doc = component(doc)
     return doc._.incidex_incidents
+
+
+DECIDE_TEXT = ("Gunmen opened fire on a bus in Kandahar on Monday, killing 12 passengers. Hours later militants "
+               "attacked a police checkpoint with rifles.")
+
+
+def _arguments(frames) -> list[tuple[str, str, str | None]]:
+    return [(family, arg.text, arg.learned) for frame in frames for family in ("perpetrators", "victims", "targets",
+                                                                               "weapons")
+            for arg in getattr(frame.arguments, family)]
+
+
+@pytest.mark.slow
+def test_in_decide_mode_the_learned_model_decides_which_rule_arguments_stand_in_what_it_read() -> None:
+    # The model read the first sentence only and tagged "Gunmen" a perpetrator: there, the rule victim no learned
+    # span of its family overlaps is dropped and the confirmed perpetrator stays as the rules found it; what the
+    # rules found in the second sentence, which the model did not read, stays.
+    read = ((0, DECIDE_TEXT.index(" Hours")),)
+    fill = _roles_with_learned(DECIDE_TEXT, [("Gunmen", "PerpInd")], read=read)
+    decide = _roles_with_learned(DECIDE_TEXT, [("Gunmen", "PerpInd")], learned_roles="decide", read=read)
+    assert ("victims", "12 passengers", None) in _arguments(fill)
+    assert _arguments(decide) == [("perpetrators", "Gunmen", None), ("perpetrators", "militants", None),
+                                  ("targets", "a police checkpoint", None), ("weapons", "rifles", None)]
+
+
+@pytest.mark.slow
+def test_a_learned_span_of_another_role_does_not_keep_a_rule_argument_and_none_read_means_all_text() -> None:
+    # A learned span confirms only its own family: tagged a target, "12 passengers" stops being a rule victim and
+    # joins as a learned target. With no read ranges (the spaCy tagger reads the whole text) every rule argument
+    # must be confirmed.
+    spans = [("Gunmen", "PerpInd"), ("12 passengers", "Target"), ("rifles", "Weapon")]
+    decide = _roles_with_learned(DECIDE_TEXT, spans, learned_roles="decide")
+    assert _arguments(decide) == [("perpetrators", "Gunmen", None), ("targets", "12 passengers", "incidex_muc_roles_v1"),
+                                  ("weapons", "rifles", None)]
 
 
 @pytest.mark.slow

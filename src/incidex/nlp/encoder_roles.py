@@ -122,16 +122,16 @@ def document_roles(text: str, windows: Sequence[tuple[np.ndarray, np.ndarray]], 
     classifier's label probabilities (None when nothing was encoded); ``lexicon`` strings add to the tagger's
     spans inside the encoded windows."""
     spans = [s for offsets, log_probs in windows for s in window_spans(text, offsets, log_probs, heads)]
+    read = tuple((int(offsets[0, 0]), int(offsets[-1, 1])) for offsets, _ in windows if len(offsets))
     if lexicon is not None:
-        ranges = [(int(offsets[0, 0]), int(offsets[-1, 1])) for offsets, _ in windows if len(offsets)]
-        spans += lexicon.spans(text, ranges, spans)
+        spans += lexicon.spans(text, read, spans)
     spans.sort(key=lambda s: s.start)
     if doc_probs is None:
-        return LearnedRoles(types=(), spans=tuple(spans), relevance=0.0, component=FACTORY_NAME)
+        return LearnedRoles(types=(), spans=tuple(spans), relevance=0.0, component=FACTORY_NAME, read=read)
     types = sorted((TypeScore(t, float(doc_probs[DOC_LABELS.index(t)])) for t in INCIDENT_TYPES),
                    key=lambda t: -t.score)
     return LearnedRoles(types=tuple(types), spans=tuple(spans), relevance=float(doc_probs[0]),
-                        component=FACTORY_NAME)
+                        component=FACTORY_NAME, read=read)
 
 
 class EncoderModel:

@@ -57,6 +57,7 @@ class LearnedRoles:
     spans: tuple[RoleSpan, ...]
     relevance: float | None = None
     component: str = FACTORY_NAME  # the component that found them, named in their evidence
+    read: tuple[tuple[int, int], ...] | None = None  # character ranges the model read; None: the whole text
 
 
 def lowercase_same_length(text: str) -> str:

@@ -8,7 +8,7 @@
 Every component is registered under a versioned factory name (``incidex_roles_v1``) by
 :func:`register_components`; nothing registers on import. The learned component of ``nlp.learned_model`` (the
 encoder heads unless set otherwise) joins after incident detection (the older spaCy tagger before it).
-``build_pipeline`` is cached per (model, learned model, encoder, threads) so a process loads them once.
+``build_pipeline`` is cached per settings so a process loads them once.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ COMPONENTS: tuple[tuple[str, str, str], ...] = (
     ("incidex_places_v1", "places", "PlaceFinder"),
     ("incidex_attribution_v1", "attribution", "AttributionFinder"),
     ("incidex_incidents_v1", "incidents", "IncidentFinder"),
-    ("incidex_roles_v1", "roles", "RoleFinder"),
 )
+ROLES_FACTORY = "incidex_roles_v1"  # the last component: fills the frames from everything before it
 
 
 def _factory(module: str, cls: str):
@@ -45,12 +45,20 @@ def _factory(module: str, cls: str):
     return make
 
 
+def _role_finder(nlp: Language, name: str, learned_roles: str):
+    from .roles import RoleFinder
+
+    return RoleFinder(nlp, name, learned_roles)
+
+
 def register_components() -> None:
     """Register every incidex factory with spaCy (idempotent)."""
     register_extensions()
     for factory, module, cls in COMPONENTS:
         if not Language.has_factory(factory):
             Language.factory(factory, func=_factory(module, cls))
+    if not Language.has_factory(ROLES_FACTORY):
+        Language.factory(ROLES_FACTORY, default_config={"learned_roles": "fill"}, func=_role_finder)
     register_learned_factories()
 
 
@@ -70,11 +78,13 @@ def _build(model: str, learned: LearnedModel | None, settings: Settings) -> Lang
     nlp = load_model(model)
     for factory, _module, _cls in COMPONENTS:
         nlp.add_pipe(factory, name=factory.removesuffix("_v1"))
+    nlp.add_pipe(ROLES_FACTORY, name="incidex_roles", config={"learned_roles": settings.nlp.learned_roles})
     if learned is not None:
         add_learned_components(nlp, learned, settings)
     return nlp
 
 
 def build_pipeline(settings: Settings) -> Language:
-    """The full pipeline for ``settings.nlp.model``, ``learned_model``, ``encoder`` and ``threads``."""
+    """The full pipeline for ``settings.nlp.model``, ``learned_model``, ``learned_roles``, ``encoder`` and
+    ``threads``."""
     return _build(settings.nlp.model, learned_model(settings), settings)

@@ -2,7 +2,8 @@
 
 Every argument goes to the incident frame whose trigger is nearest to it in the dependency tree of its sentence;
 casualty figures and pronouns in a sentence without a trigger continue the incident of the sentences just before it
-("They are uninjured.").
+("They are uninjured."). Spans of the learned model (``doc._.incidex_muc``) fill the gaps the rules leave, or, with
+``[nlp] learned_roles = "decide"``, also decide which rule perpetrators, victims, targets and weapons stand.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from .lexicons import (
     VICTIM_NOUNS,
     WEAPONS,
 )
+from .muc_roles import LearnedRoles
 from .syntax import noun_phrase, tree_distance
 
 RELATION_CUES: dict[str, str] = {
@@ -88,8 +90,9 @@ class FrameLocator:
 class RoleFinder:
     """Fill ``frame.arguments`` for every frame in ``doc._.incidex_incidents``."""
 
-    def __init__(self, nlp: Language, name: str = "incidex_roles") -> None:
+    def __init__(self, nlp: Language, name: str = "incidex_roles", learned_roles: str = "fill") -> None:
         self.name = name
+        self.decide = learned_roles == "decide"  # see _learned
         self.weapons = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.weapons.add("WEAPON", [nlp.make_doc(w) for w in WEAPONS])
 
@@ -207,10 +210,13 @@ class RoleFinder:
 
     def _learned(self, doc: Doc, locate: FrameLocator) -> None:
         """Spans of the learned role tagger add to the rule arguments where they overlap none; an organization
-        the frame already holds under its alias-table name is not added twice."""
+        the frame already holds under its alias-table name is not added twice. With ``learned_roles = "decide"``
+        the learned model first decides which rule arguments stand in the text it read (:func:`_keep_confirmed`)."""
         learned = doc._.incidex_muc
         if learned is None:
             return
+        if self.decide:
+            _keep_confirmed(doc, learned)
         # Places, dates and cited sources are not people: a learned victim or perpetrator is dropped when it is
         # headed by a place or source the rules found, or looks like a place or date itself.
         not_people = [(m.start, m.end) for m in [*(doc._.incidex_places or []), *(doc._.incidex_sources or [])]]
@@ -277,6 +283,26 @@ def _nominal(span: Span | None) -> Span | None:
 def _actor_name(doc: Doc, start: int, end: int) -> str | None:
     """The alias-table name of the organization mention overlapping ``start:end``, if the rules found one."""
     return next((a.name for a in doc._.incidex_actors or [] if a.start < end and start < a.end), None)
+
+
+LEARNED_FAMILIES: dict[str, tuple[str, ...]] = {"perpetrators": ("PerpInd", "PerpOrg"), "victims": ("Victim",),
+                                                 "targets": ("Target",), "weapons": ("Weapon",)}
+
+
+def _keep_confirmed(doc: Doc, learned: LearnedRoles) -> None:
+    """Drop each rule perpetrator, victim, target and weapon that lies inside the text the learned model read
+    (``learned.read``; all of it when None) and that no learned span of its family overlaps. Arguments outside
+    what it read, responders, places and casualty figures stay as the rules found them."""
+    read = learned.read if learned.read is not None else ((0, len(doc.text)),)
+    for frame in doc._.incidex_incidents or []:
+        args = frame.arguments
+        for family, roles in LEARNED_FAMILIES.items():
+            spans = [s for s in learned.spans if s.role in roles]
+            setattr(args, family, [
+                arg for arg in getattr(args, family)
+                if not any(s <= arg.start and arg.end <= e for s, e in read)
+                or any(s.start < arg.end and arg.start < s.end for s in spans)
+            ])
 
 
 def _overlaps_argument(args: FrameArguments, start: int, end: int) -> bool:
