@@ -34,6 +34,17 @@ def types_by_role(report):
          "armed_assault"),
         ("Police are investigating a double murder in the town, a spokesman said on Tuesday.", "armed_assault"),
         ("A judge on Saturday sentenced Nichols to life for his deadly rampage at the courthouse.", "armed_assault"),
+        # a passive killing by armed people, gunfights and encounters (issue 12: ACLED notes of this shape had none)
+        ("A police officer was shot and killed by unidentified gunmen in Quetta district on Tuesday.", "armed_assault"),
+        ("A village chief was killed by suspected militants near Mopti on Monday.", "armed_assault"),
+        ("A rebel commander was killed in a gunfight with police in Rampur village on Sunday.", "clash"),
+        ("Three insurgents and a soldier died in a gunbattle that lasted two hours near the border.", "clash"),
+        ("Two suspected insurgents were killed in an encounter with security forces in Mardan.", "clash"),
+        ("A paramilitary officer was killed in an encounter with Maoist rebels in Bijapur district on Saturday.",
+         "clash"),
+        ("A suspected robber was killed in a battle with police in Sylhet on Friday.", "clash"),
+        ("The army launched an operation near Djibo on Tuesday and killed six suspected militants.", "armed_assault"),
+        ("Unknown men hurled cocktails at a police van near the court on Monday morning.", "bombing"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
@@ -54,6 +65,11 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "Thousands of tourists escaped the heat at the beaches of Nice on Sunday.",
         "The striker escaped a red card after a rash challenge late in the match on Saturday.",
         "A drunk driver killed two pedestrians in a crash on the motorway on Sunday, police said.",
+        "A hiker was killed by a falling tree in the national park on Sunday, rangers said.",
+        "Two climbers were killed by an avalanche on the mountain on Tuesday.",
+        "She described a chance encounter with a bear on a forest trail last summer.",
+        "She lost her long battle with cancer on Monday and died at home.",
+        "The bartender shook cocktails for the guests at the hotel bar on Friday.",
     ],
 )
 def test_no_incident_in_reports_without_one(extract, text: str) -> None:

@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
-from .lexicons import CUSTODY_WORDS, VALUABLES
+from .lexicons import CUSTODY_WORDS, PERPETRATOR_NOUNS, VALUABLES
 from .syntax import is_negated, tree_distance
 from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, GENERIC_TRIGGERS, TYPE_PRIORITY, TriggerMatcher
 
@@ -170,11 +170,23 @@ class IncidentFinder:
                    for a in list(verb.ancestors)[:4])
 
     def _agentive(self, verb: Token) -> bool:
-        """A verb with a doer and a literal object: "gunmen killed 12", not "were killed" or "killed the game"."""
+        """A verb with a doer and a literal object: "gunmen killed 12" or "a guard was shot by gunmen", not "were
+        killed" or "killed the game"."""
         accused = self._accused_of(verb)
-        if not accused and not any(c.dep_ == "nsubj" for c in verb.children):
+        doer = any(c.dep_ == "nsubj" for c in verb.children) or (  # "the army raided X and killed eight"
+            verb.dep_ == "conj" and verb.head.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.head.children))
+        if not accused and not doer and not self._armed_agent(verb):
             return False
         return not any(c.dep_ == "dobj" and c.lemma_ in FIGURATIVE_OBJECTS for c in verb.children)
+
+    @staticmethod
+    def _armed_agent(verb: Token) -> bool:
+        """A passive killing done "by" armed people ("was shot and killed by unidentified gunmen", "killed by
+        police"), on the verb or a verb joined to it; "killed by a falling tree" has no such agent."""
+        verbs = [verb, *(c for c in verb.children if c.dep_ == "conj"), *([verb.head] if verb.dep_ == "conj" else [])]
+        doers = [o for v in verbs for a in v.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        return any(o.lemma_.lower() in ARMED_DOERS or o.lower_ in ARMED_DOERS or o.ent_type_ in {"ORG", "NORP"}
+                   for o in doers)
 
     @staticmethod
     def _acting_agent(token: Token) -> bool:
@@ -412,6 +424,9 @@ class IncidentFinder:
         return False
 
 
+# Who does a passive killing when an incident is reported ("by gunmen", "by police", "by the army").
+ARMED_DOERS = PERPETRATOR_NOUNS | frozenset({"police", "policeman", "soldier", "troop", "force", "army", "militia",
+                                             "militiaman", "jihadi", "sniper"})
 CASUALTY_CUES = frozenset({"kill", "dead", "die", "death", "wound", "injure", "injured", "hurt", "casualty", "murder",
                            "homicide", "deadly"})
 SPORTS_WORDS = frozenset({"match", "goal", "league", "striker", "midfielder", "half-time", "halftime", "season",

@@ -25,6 +25,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("bombing", "strong", "suicide bomber|vest|attack"),
     ("bombing", "strong", "grenade attack"),
     ("bombing", "strong", "throw|hurl * grenade|explosive"),
+    ("bombing", "strong", "throw|hurl|explode|detonate|blast * cocktail"),  # a crude bomb, in South Asian reports
     ("bombing", "weak", "explosion|blast|explode|explosive"),
     ("air_or_drone_strike", "strong", "airstrike|air-strike|warplane|airstrikes"),
     ("air_or_drone_strike", "strong", "air strike|raid|attack|bombardment"),
@@ -53,6 +54,9 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("raid", "weak", "raid|storm"),
     ("clash", "weak", "clash|skirmish|firefight|fighting"),
     ("clash", "strong", "gun battle"),
+    ("clash", "strong", "gunfight|gunbattle|gun-battle"),
+    ("clash", "weak", "encounter|battle with|between * police|policeman|force|troop|army|soldier|militant|rebel|"
+                      "insurgent|militia|guerrilla|fighter|gunman|gunmen|terrorist|maoist|jihadist|bandit"),
     ("clash", "strong", "exchange of fire"),
     ("clash", "strong", "exchange fire"),
     ("riot", "strong", "riot|rioting|rioter"),
