@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
-from .lexicons import CUSTODY_WORDS, PERPETRATOR_NOUNS, VALUABLES
+from .lexicons import ARMED_DOERS, CUSTODY_WORDS, VALUABLES
 from .syntax import is_negated, tree_distance
 from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, GENERIC_TRIGGERS, TYPE_PRIORITY, TriggerMatcher
 
@@ -424,9 +424,6 @@ class IncidentFinder:
         return False
 
 
-# Who does a passive killing when an incident is reported ("by gunmen", "by police", "by the army").
-ARMED_DOERS = PERPETRATOR_NOUNS | frozenset({"police", "policeman", "soldier", "troop", "force", "army", "militia",
-                                             "militiaman", "jihadi", "sniper"})
 CASUALTY_CUES = frozenset({"kill", "dead", "die", "death", "wound", "injure", "injured", "hurt", "casualty", "murder",
                            "homicide", "deadly"})
 SPORTS_WORDS = frozenset({"match", "goal", "league", "striker", "midfielder", "half-time", "halftime", "season",

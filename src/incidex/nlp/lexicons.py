@@ -27,6 +27,8 @@ RESPONDER_NOUNS = frozenset({
     "servicemen", "commando", "firefighter", "rescuer", "swat", "guardsman", "marine", "paramilitary", "patrol",
     "gendarme", "gendarmerie", "agent", "fsb", "unit", "navy", "militia", "authorities", "personnel",
 })
+# Who does a passive killing when an incident is reported ("by gunmen", "by police", "by the army"); not rescuers.
+ARMED_DOERS = PERPETRATOR_NOUNS | (RESPONDER_NOUNS - {"firefighter", "rescuer"}) | frozenset({"sniper", "jihadi"})
 RESPONDER_VERBS = frozenset({"storm", "intervene", "free", "rescue", "raid", "arrest", "detain", "negotiate",
                              "surround", "evacuate", "repel", "neutralize", "eliminate", "kill", "respond", "clash",
                              "cordon", "capture", "apprehend", "liberate", "release", "decide", "fire", "shoot"})
