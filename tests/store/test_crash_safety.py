@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from crash_runs import kill_after, run_to_end
 
 from incidex.store import Store
 
@@ -41,25 +41,6 @@ def start(url: str, folder: Path) -> subprocess.Popen[str]:
     return process
 
 
-def run_to_end(url: str, folder: Path) -> str:
-    process = start(url, folder)
-    out, _ = process.communicate(timeout=300)
-    assert process.returncode == 0
-    return out.splitlines()[-1]
-
-
-def kill_after(url: str, folder: Path, handled: int, extra_seconds: float) -> None:
-    """Start a run, wait until it has handled ``handled`` inputs (or ends), wait a little more, SIGKILL it."""
-    process = start(url, folder)
-    assert process.stdout is not None
-    for line in process.stdout:
-        if line.strip().isdigit() and int(line) >= handled:
-            break
-    time.sleep(extra_seconds)
-    process.kill()
-    process.wait()
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_runs_killed_at_random_points_end_like_an_uninterrupted_run(backend: str, tmp_path: Path) -> None:
@@ -68,7 +49,7 @@ def test_runs_killed_at_random_points_end_like_an_uninterrupted_run(backend: str
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     with store_url_for(backend, tmp_path / "a") as reference_url, store_url_for(backend, tmp_path / "b") as url:
-        run_to_end(reference_url, folder)
+        run_to_end(start(reference_url, folder))
         with Store(reference_url) as reference:
             expected = reference.dump()
         assert len(expected["documents"]) == total
@@ -79,11 +60,11 @@ def test_runs_killed_at_random_points_end_like_an_uninterrupted_run(backend: str
             # aim at a batch write: it starts once the input after a multiple of BATCH new inputs is handled
             batches_left = (total - stored[-1]) // BATCH
             handled = stored[-1] + BATCH * chooser.randint(1, max(1, batches_left // 3)) - 1
-            kill_after(url, folder, handled, chooser.uniform(0.0, 0.15))
+            kill_after(start(url, folder), handled, chooser.uniform(0.0, 0.15))
             with Store(url) as store:
                 stored.append(store.count("documents"))
         assert sum(0 < size < total for size in stored) >= 2, stored
         assert stored == sorted(stored), stored
-        assert "duplicate=" in run_to_end(url, folder)
+        assert "duplicate=" in run_to_end(start(url, folder))
         with Store(url) as store:
             assert store.dump() == expected

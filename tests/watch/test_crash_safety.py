@@ -10,10 +10,10 @@ from __future__ import annotations
 import random
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from crash_runs import kill_after, run_to_end
 from local_http import LocalServer, Reply, article, rss
 from store.store_helpers import store_url_for
 
@@ -57,25 +57,6 @@ def start(url: str, sources: Path) -> subprocess.Popen[str]:
     return process
 
 
-def run_to_end(url: str, sources: Path) -> str:
-    process = start(url, sources)
-    out, _ = process.communicate(timeout=300)
-    assert process.returncode == 0
-    return out.splitlines()[-1]
-
-
-def kill_after(url: str, sources: Path, writes: int, extra_seconds: float) -> None:
-    """Start a run, wait for its ``writes``-th committed write (or its end), wait a little more, SIGKILL it."""
-    process = start(url, sources)
-    assert process.stdout is not None
-    for line in process.stdout:
-        if line.strip().isdigit() and int(line) >= writes:
-            break
-    time.sleep(extra_seconds)
-    process.kill()
-    process.wait()
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_watch_runs_killed_at_random_points_end_like_an_uninterrupted_run(backend: str, tmp_path: Path,
@@ -84,7 +65,7 @@ def test_watch_runs_killed_at_random_points_end_like_an_uninterrupted_run(backen
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     with store_url_for(backend, tmp_path / "a") as reference_url, store_url_for(backend, tmp_path / "b") as url:
-        assert run_to_end(reference_url, sources) == "done wire=20/0 pages=9/0 broken=0/0 local=6/0 channel=8/0"
+        assert run_to_end(start(reference_url, sources)) == "done wire=20/0 pages=9/0 broken=0/0 local=6/0 channel=8/0"
         with Store(reference_url) as reference:
             expected = masked_dump(reference)
         assert len(expected["documents"]) == 20 + 11 + 7 + 8  # pages: 9 new, 2 failures, a duplicate; local: a failure
@@ -93,11 +74,11 @@ def test_watch_runs_killed_at_random_points_end_like_an_uninterrupted_run(backen
         chooser = random.Random(20241206)
         stored = [0]
         for _ in range(7):
-            kill_after(url, sources, chooser.randint(1, 45), chooser.uniform(0.0, 0.1))
+            kill_after(start(url, sources), chooser.randint(1, 45), chooser.uniform(0.0, 0.1))
             with Store(url) as store:
                 stored.append(store.count("documents"))
         assert sum(0 < size < 46 for size in stored) >= 2, stored
         assert stored == sorted(stored), stored
-        run_to_end(url, sources)
+        run_to_end(start(url, sources))
         with Store(url) as store:
             assert masked_dump(store) == expected
