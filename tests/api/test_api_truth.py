@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli.cli_helpers import run_incidex
 from fastapi.testclient import TestClient
 
 from incidex.api.app import create_app
@@ -67,10 +68,17 @@ def test_exports_carry_the_role_and_filter_by_it(client: TestClient) -> None:
     assert {f["properties"]["role"] for f in collection["features"]} == {"main"}
 
 
-def test_a_bad_country_gets_the_message_the_cli_gives(client: TestClient) -> None:
-    response = client.get("/api/export", params={"country": "USA"})
-    assert response.status_code == 400
-    assert response.json()["detail"] == "country 'USA' is not an ISO 3166 alpha-2 code; use two letters such as RU"
+def test_a_bad_country_is_one_422_everywhere_with_the_message_the_cli_gives(client: TestClient, kabul_id: str,
+                                                                           api_url: str) -> None:
+    message = "country 'USA' is not an ISO 3166 alpha-2 code; use two letters such as RU"
+    for path in ("/api/incidents", "/api/export", "/api/stats/countries", "/api/stats/timeline"):
+        response = client.get(path, params={"country": "USA"})
+        assert (response.status_code, response.json()) == (422, {"detail": message, "code": "E200"}), path
+    correction = client.post(f"/api/incidents/{kabul_id}/corrections",
+                             json={"field": "location.country_code", "value": "USA", "who": "analyst"})
+    assert (correction.status_code, correction.json()["code"]) == (422, "E200"), correction.text
+    cli = run_incidex("export", "--db", api_url, "--country", "USA")
+    assert cli.returncode == 2 and message in cli.stderr, cli.stderr  # a bad option value: the usage exit code
 
 
 @pytest.fixture(scope="module")
