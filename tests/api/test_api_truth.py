@@ -11,12 +11,14 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import jsonschema
 import pytest
 from cli.cli_helpers import run_incidex
 from fastapi.testclient import TestClient
 
 from incidex.api.app import create_app
 from incidex.config import load_settings
+from incidex.schema import record_schema
 from incidex.store import Store
 
 SURROGATE_BODIES = [
@@ -110,3 +112,17 @@ def test_a_published_value_that_is_not_a_date_is_kept_as_unknown_with_a_warning(
     assert any("'notadate' is not a date" in w for w in response.json()["warnings"])
     stored = live_client.get(f"/api/documents/{response.json()['document_id']}").json()
     assert stored["published"] is None
+
+
+def test_openapi_types_the_incident_from_the_record_schema(client: TestClient, kabul_id: str) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    record, merged = schemas["RecordOut"]["properties"]["incident"], schemas["IncidentDetail"]["properties"]["incident"]
+    contract = record_schema()["$defs"]["incident"]
+    assert record["required"] == contract["required"] and set(record["properties"]) == set(contract["properties"])
+    assert record["properties"]["location"] == contract["properties"]["location"]
+    assert "$ref" not in str(record) and {"location", "casualties", "targets", "notes"} <= set(merged["properties"])
+    detail = client.get(f"/api/incidents/{kabul_id}").json()
+    assert len(detail["records"]) == 2
+    for item in detail["records"]:  # what the API serves is what its schema says
+        jsonschema.validate(item["incident"], record)
+    jsonschema.validate(detail["incident"], merged)
