@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
-from .lexicons import ARMED_DOERS, CUSTODY_WORDS, VALUABLES
+from .lexicons import ARMED_DOERS, CUSTODY_WORDS, PERSON_NOUNS, VALUABLES, VICTIM_NOUNS
 from .syntax import is_negated, tree_distance
 from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, GENERIC_TRIGGERS, TYPE_PRIORITY, TriggerMatcher
 
@@ -133,6 +133,8 @@ class IncidentFinder:
                 continue
             if head.lemma_ in {"shell", "fire", "bomb"} and head.pos_ == "PROPN":
                 continue
+            if head.lower_ == "firing" and any(c.lower_ == "of" for c in head.children):
+                continue  # "the firing of the police chief" is a dismissal
             verbal_killing = head.lemma_ in {"shoot", "kill", "capture", "murder"} and head.pos_ == "VERB"
             if verbal_killing and not self._agentive(head):
                 continue  # "12 people were killed" states a casualty; "gunmen killed 12" reports an incident
@@ -421,9 +423,31 @@ class IncidentFinder:
         for start in frame.sentences:
             if any(t.lemma_ in CORROBORATION_CUES for t in doc[start].sent):
                 return True
+        return any(_harms_people(doc[t.token]) for t in frame.triggers)
+
+
+def _harms_people(verb: Token) -> bool:
+    """"Herders attacked two farmers", "tortured a villager", "beat up a teacher": a violent verb whose object is
+    people who are no public figures (critics "attack the minister" with words)."""
+    if verb.pos_ != "VERB" or verb.lemma_ not in HARMING_VERBS:
         return False
+    if not any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_ in HARMED_PEOPLE for c in verb.children):
+        return False
+    if verb.lemma_ not in WORDS_ATTACK_TOO:
+        return True
+    doers = [c for v in (verb, verb.head if verb.dep_ == "conj" else verb) for c in v.children if c.dep_ == "nsubj"]
+    return any(d.lemma_ in HARMED_PEOPLE | ARMED_DOERS or d.ent_type_ in {"PERSON", "NORP", "ORG"} for d in doers)
 
 
+HARMING_VERBS = frozenset({"attack", "assault", "beat", "torture", "lynch", "stab", "hack"})
+# people whom words can "attack": a violent verb with one of them as object needs other corroboration
+PUBLIC_FIGURES = frozenset({"minister", "politician", "candidate", "leader", "official", "mayor", "judge", "president",
+                            "governor", "legislator", "secretary", "chairman", "director", "diplomat", "journalist",
+                            "reporter", "blogger", "activist", "councillor", "councilor", "member", "supporter",
+                            "lawyer", "party", "principal", "headmaster", "administrator", "commander"})
+# verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not
+WORDS_ATTACK_TOO = frozenset({"attack", "assault"})
+HARMED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - PUBLIC_FIGURES
 CASUALTY_CUES = frozenset({"kill", "dead", "die", "death", "wound", "injure", "injured", "hurt", "casualty", "murder",
                            "homicide", "deadly"})
 SPORTS_WORDS = frozenset({"match", "goal", "league", "striker", "midfielder", "half-time", "halftime", "season",
