@@ -57,6 +57,11 @@ def types_by_role(report):
         ("Two women were lynched to death by a crowd in Gumla on Saturday.", "armed_assault"),
         ("Militants tortured three herders in the village of Inates on Tuesday.", "armed_assault"),
         ("Herders attacked two farmers with machetes near Kandi on Tuesday.", "armed_assault"),
+        ("The group claimed to have killed four soldiers near Anderamboukane on Sunday.", "armed_assault"),
+        ("Militants blew up a culvert on the road to Kaya on Monday.", "bombing"),
+        ("A suicide attacker blew himself up at a shrine in Quetta on Friday.", "bombing"),
+        ("Jihadist fighters overran an army post in Mopti region on Friday.", "armed_assault"),
+        ("The body of a herder with gunshot wounds was found near Kidal on Monday.", "armed_assault"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:

@@ -175,8 +175,10 @@ class IncidentFinder:
         """A verb with a doer and a literal object: "gunmen killed 12" or "a guard was shot by gunmen", not "were
         killed" or "killed the game"."""
         accused = self._accused_of(verb)
-        doer = any(c.dep_ == "nsubj" for c in verb.children) or (  # "the army raided X and killed eight"
-            verb.dep_ == "conj" and verb.head.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.head.children))
+        # "the army raided X and killed eight", "the group claimed to have killed three soldiers"
+        doer = any(c.dep_ == "nsubj" for c in verb.children) or (
+            verb.dep_ in {"conj", "xcomp"} and verb.head.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" for c in verb.head.children))
         if not accused and not doer and not self._armed_agent(verb):
             return False
         return not any(c.dep_ == "dobj" and c.lemma_ in FIGURATIVE_OBJECTS for c in verb.children)
@@ -456,5 +458,8 @@ SPORTS_WORDS = frozenset({"match", "goal", "league", "striker", "midfielder", "h
 CORROBORATION_CUES = CASUALTY_CUES | frozenset({
     "shoot", "shot", "gun", "rifle", "weapon", "explosive", "militant", "guerrilla", "rebel", "terrorist", "insurgent",
     "police", "soldier", "troop", "army", "force", "gunman", "gunmen", "attacker", "fire", "victim", "hostage", "bomb",
-    "grenade", "knife", "suspect", "pirate", "robber", "thief", "armed", "jewel", "jewellery", "jewelry", "cash"})
+    "grenade", "knife", "suspect", "pirate", "robber", "thief", "armed", "jewel", "jewellery", "jewelry", "cash",
+    "fighter", "military", "jihadist", "bandit", "extremist", "militia", "militiaman", "paramilitary", "machete",
+    "axe", "cutlass", "sword", "pistol", "firearm", "shotgun", "ied", "mortar", "missile", "artillery", "landmine",
+    "bullet", "ammunition"})
 SCORELINE = re.compile(r"\b\d{1,2}-\d{1,2}\b")

@@ -27,6 +27,8 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("bombing", "strong", "throw|hurl * grenade|explosive"),
     ("bombing", "strong", "throw|hurl|explode|detonate|blast * cocktail"),  # a crude bomb, in South Asian reports
     ("bombing", "weak", "explosion|blast|explode|explosive"),
+    ("bombing", "weak", "blow up"),  # "militants blew up a bridge"
+    ("bombing", "weak", "blow * up"),  # "a suicide attacker blew himself up"
     ("air_or_drone_strike", "strong", "airstrike|air-strike|warplane|airstrikes"),
     ("air_or_drone_strike", "strong", "air strike|raid|attack|bombardment"),
     ("air_or_drone_strike", "strong", "drone strike|attack"),
@@ -46,6 +48,8 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("armed_assault", "weak", "gunfire|shootout"),
     ("armed_assault", "weak", "fire on|at"),
     ("armed_assault", "weak", "rampage"),
+    ("armed_assault", "weak", "gunshot"),  # "a body with gunshot wounds"
+    ("armed_assault", "weak", "overrun"),  # "fighters overran a military base"
     ("armed_assault", "weak", "firing"),  # "killed in cross-border firing", "injured in police firing"
     ("armed_assault", "weak", "beat up"),
     ("armed_assault", "weak", "beat * by"),  # "were beaten brutally on Tuesday by armed cadres"
