@@ -92,6 +92,7 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "The newspaper attacked the students for their protest on Friday.",
         "The firing of the police chief was announced on Monday.",
         "A legal battle between two groups of investors ended in court on Friday.",
+        "The student appears to have been shot in the photograph, the caption says.",
     ],
 )
 def test_no_incident_in_reports_without_one(extract, text: str) -> None:

@@ -175,9 +175,11 @@ class IncidentFinder:
         """A verb with a doer and a literal object: "gunmen killed 12" or "a guard was shot by gunmen", not "were
         killed" or "killed the game"."""
         accused = self._accused_of(verb)
-        # "the army raided X and killed eight", "the group claimed to have killed three soldiers"
+        # "the army raided X and killed eight", "the group claimed to have killed three soldiers"; not "the student
+        # appears to have been shot", where the subject is the one shot
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
         doer = any(c.dep_ == "nsubj" for c in verb.children) or (
-            verb.dep_ in {"conj", "xcomp"} and verb.head.pos_ == "VERB"
+            (verb.dep_ == "conj" or verb.dep_ == "xcomp" and not passive) and verb.head.pos_ == "VERB"
             and any(c.dep_ == "nsubj" for c in verb.head.children))
         if not accused and not doer and not self._armed_agent(verb):
             return False
