@@ -62,6 +62,9 @@ def types_by_role(report):
         ("A suicide attacker blew himself up at a shrine in Quetta on Friday.", "bombing"),
         ("Jihadist fighters overran an army post in Mopti region on Friday.", "armed_assault"),
         ("The body of a herder with gunshot wounds was found near Kidal on Monday.", "armed_assault"),
+        ("Two suspected cattle thieves were killed by villagers near Bogra on Saturday.", "armed_assault"),
+        ("A herder was killed by a rival group near Kampti on Sunday.", "armed_assault"),
+        ("Fighting broke out between the TNLA and the Myanmar Armed Forces on Monday.", "clash"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
@@ -93,6 +96,7 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "The firing of the police chief was announced on Monday.",
         "A legal battle between two groups of investors ended in court on Friday.",
         "The student appears to have been shot in the photograph, the caption says.",
+        "A pedestrian was killed by a drunk driver on the motorway on Sunday.",
     ],
 )
 def test_no_incident_in_reports_without_one(extract, text: str) -> None:

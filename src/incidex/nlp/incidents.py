@@ -18,7 +18,8 @@ from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
 from .lexicons import ARMED_DOERS, CUSTODY_WORDS, PERSON_NOUNS, VALUABLES, VICTIM_NOUNS
 from .syntax import is_negated, tree_distance
-from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, GENERIC_TRIGGERS, TYPE_PRIORITY, TriggerMatcher
+from .triggers import (AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, GENERIC_TRIGGERS, TYPE_PRIORITY, TriggerMatcher,
+                       trigger_lemma)
 
 GENERIC_MODIFIERS = frozenset({"numerous", "many", "several", "multiple", "various", "countless", "frequent", "such",
                                "recent", "future", "possible", "potential", "any", "similar", "other", "terrorist"})
@@ -187,12 +188,13 @@ class IncidentFinder:
 
     @staticmethod
     def _armed_agent(verb: Token) -> bool:
-        """A passive killing done "by" armed people ("was shot and killed by unidentified gunmen", "killed by
-        police"), on the verb or a verb joined to it; "killed by a falling tree" has no such agent."""
+        """A passive killing done "by" armed people or other people ("was shot and killed by unidentified
+        gunmen", "killed by police", "killed by locals", "killed by a mob"), on the verb or a verb joined to it;
+        "killed by a falling tree" and "killed by a drunk driver" have no such agent."""
         verbs = [verb, *(c for c in verb.children if c.dep_ == "conj"), *([verb.head] if verb.dep_ == "conj" else [])]
         doers = [o for v in verbs for a in v.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-        return any(o.lemma_.lower() in ARMED_DOERS or o.lower_ in ARMED_DOERS or o.ent_type_ in {"ORG", "NORP"}
-                   for o in doers)
+        return any(o.lemma_.lower() in KILLING_AGENTS or o.lower_ in KILLING_AGENTS
+                   or o.ent_type_ in {"ORG", "NORP", "PERSON"} for o in doers)
 
     @staticmethod
     def _acting_agent(token: Token) -> bool:
@@ -425,7 +427,7 @@ class IncidentFinder:
         if sports:
             return False
         for start in frame.sentences:
-            if any(t.lemma_ in CORROBORATION_CUES for t in doc[start].sent):
+            if any(t.lemma_ in CORROBORATION_CUES or trigger_lemma(t) in CORROBORATION_CUES for t in doc[start].sent):
                 return True
         return any(_harms_people(doc[t.token]) for t in frame.triggers)
 
@@ -452,8 +454,12 @@ PUBLIC_FIGURES = frozenset({"minister", "politician", "candidate", "leader", "of
 # verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not
 WORDS_ATTACK_TOO = frozenset({"attack", "assault"})
 HARMED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - PUBLIC_FIGURES
+# who does a passive killing that reports an incident: armed people, and people who are neither road users (an
+# accident: "killed by a drunk driver") nor whole groups told by name only
+KILLING_AGENTS = ARMED_DOERS | (HARMED_PEOPLE - {"driver", "motorist", "cyclist", "rider", "pedestrian"}) | frozenset(
+    {"mob", "crowd", "group", "local", "relative", "neighbour", "neighbor"})
 CASUALTY_CUES = frozenset({"kill", "dead", "die", "death", "wound", "injure", "injured", "hurt", "casualty", "murder",
-                           "homicide", "deadly"})
+                           "homicide", "deadly", "fatality"})
 SPORTS_WORDS = frozenset({"match", "goal", "league", "striker", "midfielder", "half-time", "halftime", "season",
                           "championship", "coach", "tournament", "cup", "score", "scorer", "fixture", "defender",
                           "goalkeeper", "penalty", "innings", "wicket", "touchdown", "quarterback", "beat"})

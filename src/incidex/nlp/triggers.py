@@ -146,7 +146,7 @@ class TriggerMatcher:
                 self.by_first.setdefault(first, []).append((index, steps[1:]))
 
     def __call__(self, doc: Doc) -> list[tuple[TriggerRule, int, int]]:
-        lemmas = [_lemma(token) for token in doc]
+        lemmas = [trigger_lemma(token) for token in doc]
         found = []
         for start, lemma in enumerate(lemmas):
             best: tuple[int, int] | None = None
@@ -163,7 +163,7 @@ class TriggerMatcher:
         return found
 
 
-def _lemma(token: Token) -> str:
+def trigger_lemma(token: Token) -> str:
     """The lower-case lemma; a plural proper noun the tagger left as written loses its "s" ("Maoists": maoist)."""
     lemma = token.lemma_.lower()
     if token.tag_ == "NNPS" and lemma == token.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
