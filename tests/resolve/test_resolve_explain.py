@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from incidex.config import load_settings
-from incidex.errors import StoreError
+from incidex.errors import NotFoundError
 from incidex.resolve import Resolver
 from incidex.resolve.explain import explain, render
 from incidex.store import DocumentEntry, Store
@@ -59,5 +59,5 @@ def test_explain_shows_each_record_with_its_reasons(store):
 
 
 def test_explain_unknown_incident_says_what_to_do(store):
-    with pytest.raises(StoreError, match="no incident 'inc-nope'"):
+    with pytest.raises(NotFoundError, match="no incident 'inc-nope'"):
         explain(store, "inc-nope")

@@ -6,9 +6,8 @@ from dataclasses import asdict
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
-from ..errors import ConflictError
 from ..store import corrections
 from .dependencies import Context, ReadConnection, require_writer, write_connection
 from .schemas import (
@@ -107,9 +106,5 @@ def undo_operation(
 ) -> dict[str, Any]:
     """Undo a merge or split: the records it moved go back, and the incidents are as they were before it."""
     body = body or UndoRequest()
-    try:
-        undone = corrections.undo_operation(connection, operation_id, resolver=ctx.resolver, who=body.who,
-                                            why=body.why)
-    except ConflictError as exc:
-        raise HTTPException(409, str(exc)) from None
+    undone = corrections.undo_operation(connection, operation_id, resolver=ctx.resolver, who=body.who, why=body.why)
     return change_out(undone)

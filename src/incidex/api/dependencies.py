@@ -79,11 +79,11 @@ async def require_writer(request: Request, ctx: Context) -> None:
 
 
 def checked_text(value: str | None, name: str) -> str | None:
-    """``value`` without surrounding blanks, None when blank; 400 for control characters."""
+    """``value`` without surrounding blanks, None when blank; an :class:`InputError` (422) for control characters."""
     if value is None:
         return None
     if any(ord(ch) < 32 for ch in value):
-        raise HTTPException(400, f"{name} must not contain control characters")
+        raise InputError(f"{name} must not contain control characters")
     return value.strip() or None
 
 
@@ -93,7 +93,7 @@ def _date_bound(value: str | None, name: str, index: int) -> str | None:
         return None
     bounds = parse_partial(value)
     if bounds is None:
-        raise HTTPException(400, f"{name}={value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
+        raise InputError(f"{name}={value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
     return bounds[index].isoformat()
 
 
@@ -105,9 +105,9 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     try:
         min_lon, min_lat, max_lon, max_lat = (float(part) for part in value.split(","))
     except ValueError:
-        raise HTTPException(400, message) from None
+        raise InputError(message) from None
     if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
-        raise HTTPException(400, message + " (min not above max, longitudes within ±180, latitudes within ±90)")
+        raise InputError(message + " (min not above max, longitudes within ±180, latitudes within ±90)")
     return min_lon, min_lat, max_lon, max_lat
 
 
@@ -146,12 +146,10 @@ class FilterParams(BaseModel):
     role: IncidentRole | None = None
 
     def checked(self) -> ListFilters:
-        """The filters in the form the queries take; 400 for values of the right type that mean nothing."""
-        try:  # the same checks as `incidex export`
-            kinds = tuple(incident_type(kind) for kind in _listed(self.type, "type"))
-            codes = tuple(dict.fromkeys(country_code(code) for code in _listed(self.country, "country")))
-        except InputError as exc:
-            raise HTTPException(400, exc.message) from None
+        """The filters in the form the queries take; an :class:`InputError` (422, as a value of the wrong type) for
+        values that mean nothing, checked as `incidex export` and a correction check them."""
+        kinds = tuple(incident_type(kind) for kind in _listed(self.type, "type"))
+        codes = tuple(dict.fromkeys(country_code(code) for code in _listed(self.country, "country")))
         return ListFilters(
             types=kinds, countries=codes, admin1=checked_text(self.admin1, "admin1"),
             actors=_listed(self.actor, "actor"), source=checked_text(self.source, "source"),

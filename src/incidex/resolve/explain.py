@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ..errors import StoreError
+from ..errors import NotFoundError
 from ..store import Store
 from ..store.tables import assignments, documents, incidents, records
 
@@ -37,13 +37,14 @@ class Explanation:
 
 
 def explain(store: Store, incident_id: str) -> Explanation:
-    """The explanation of ``incident_id``; StoreError when the store has no such incident."""
+    """The explanation of ``incident_id``; :class:`NotFoundError` when the store has no such incident."""
     with store.engine.connect() as connection:
         merged = connection.execute(
             sa.select(incidents.c.merged).where(incidents.c.incident_id == incident_id)
         ).scalar_one_or_none()
         if merged is None:
-            raise StoreError(f"no incident {incident_id!r} in the store at {store.url}; list ids with incidex export")
+            raise NotFoundError(f"no incident {incident_id!r} in the store at {store.url}; list ids with incidex "
+                                "export")
         query = (
             sa.select(
                 records.c.record_id, records.c.document_id, records.c.role, records.c.type, records.c.date,
