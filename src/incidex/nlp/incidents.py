@@ -1,4 +1,4 @@
-"""Incident detection, typing, grouping, and main vs background.
+"""Incident detection, grouping, and main vs background (the type is decided by :mod:`incidex.nlp.incident_types`).
 
 Finds trigger mentions, drops generic and hypothetical ones ("numerous attacks worldwide", "to prevent attacks"),
 groups the rest into incident frames, and tells the report's current incident(s) (``main``) from incidents it
@@ -16,49 +16,25 @@ from spacy.util import filter_spans
 
 from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
-from .lexicons import ARMED_DOERS, CUSTODY_WORDS, VALUABLES
+from .lexicons import ARMED_DOERS, CUSTODY_WORDS, VALUABLES, words
 from .syntax import is_negated, tree_distance
-from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, GENERIC_TRIGGERS, TYPE_PRIORITY, TriggerMatcher
+from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, TriggerMatcher
 
-GENERIC_MODIFIERS = frozenset({"numerous", "many", "several", "multiple", "various", "countless", "frequent", "such",
-                               "recent", "future", "possible", "potential", "any", "similar", "other", "terrorist"})
-HYPOTHETICAL_GOVERNORS = frozenset({"prevent", "threat", "risk", "fear", "warn", "counter", "combat", "deter",
-                                    "protect", "vulnerable", "threaten", "avoid", "danger"})
+GENERIC_MODIFIERS = words("generic_modifiers")
+HYPOTHETICAL_GOVERNORS = words("hypothetical_governors")
 GENERIC_DETERMINERS = frozenset({"every", "each", "any", "no"})
-HABITUAL = frozenset({"daily", "regularly", "frequently", "often", "repeatedly", "routinely", "constantly",
-                      "nightly", "weekly", "sometimes", "usually"})
-PLANNING_GOVERNORS = frozenset({"plan", "plot", "prepare", "conspire", "intend", "aim", "scheme"})
-REPORTING_VERBS = frozenset({"say", "tell", "report", "confirm", "announce", "state", "add", "claim", "note",
-                             "believe", "according"})
-ACCUSING_WORDS = frozenset({"convict", "charge", "accuse", "guilty", "suspect", "arrest", "sentence", "try",
-                            "indict", "acquit", "jail", "detain", "suspected", "accused", "convicted", "charged"})
-FIGURATIVE_OBJECTS = frozenset({"game", "match", "chance", "deal", "bill", "idea", "proposal", "momentum", "time",
-                                "plan", "project", "mood", "story", "rumour", "rumor", "it"})
-ACCIDENT_WORDS = frozenset({"crash", "accident", "collision", "earthquake", "flood", "avalanche", "storm", "disease",
-                            "overdose", "landslide", "tornado", "hurricane", "derail", "drown", "fall"})
+HABITUAL = words("habitual_words")
+PLANNING_GOVERNORS = words("planning_governors")
+REPORTING_VERBS = words("reporting_verbs")
+ACCUSING_WORDS = words("accusing_words")
+FIGURATIVE_OBJECTS = words("figurative_objects")
+ACCIDENT_WORDS = words("accident_words")
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "'ll"})
-BACKGROUND_CUES = frozenset({"previous", "earlier", "former", "past", "last", "prior", "preceding"})
-SEPARATE_CUES = frozenset({"separate", "another", "second", "third", "elsewhere", "meanwhile", "earlier", "later"})
+BACKGROUND_CUES = words("background_cues")
+SEPARATE_CUES = words("separate_cues")
 MAX_DATE_DISTANCE = 4
-ESCAPE_WORDS = frozenset({"escape", "escapee", "jailbreak", "breakout", "break"})
-
-
-SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination", "air_or_drone_strike", "shelling")
-INCENDIARY = frozenset({"petrol", "molotov", "gasoline", "fire", "incendiary"})
-
-
-def frame_type(frame: IncidentFrame) -> str:
-    """The type of an incident: a specific type if any trigger has one, else the most mentioned type (ties go to
-    the earlier type in TYPE_PRIORITY)."""
-    typed = [t for t in frame.triggers if not t.agent] or frame.triggers
-    specific = [t for t in typed if t.lemma not in GENERIC_TRIGGERS]
-    types = [t.type for t in (specific or typed)]
-    for specific in SPECIFIC_TYPES:
-        if specific in types:
-            return specific
-    if "arrest" in types and "plot" in types:
-        return "arrest"
-    return max(TYPE_PRIORITY, key=lambda kind: (types.count(kind), -TYPE_PRIORITY.index(kind)))
+ESCAPE_WORDS = words("escape_words")
+INCENDIARY = words("incendiary_words")
 
 
 def _date_key(mention: DateMention | None) -> str | None:
@@ -109,11 +85,12 @@ def _dates_the_report(span: Span, trigger: Token) -> bool:
 
 
 class IncidentFinder:
-    """Trigger detection and grouping into :class:`IncidentFrame` objects."""
+    """Trigger detection and grouping into :class:`IncidentFrame` objects; ``triggers`` is the trigger lexicon (a
+    shipped name or a path, see :mod:`incidex.nlp.triggers`)."""
 
-    def __init__(self, nlp: Language, name: str = "incidex_incidents") -> None:
+    def __init__(self, nlp: Language, name: str = "incidex_incidents", *, triggers: str = "triggers") -> None:
         self.name = name
-        self.matcher = TriggerMatcher()
+        self.matcher = TriggerMatcher(triggers)
 
     def __call__(self, doc: Doc) -> Doc:
         triggers = [t for t in self.find_triggers(doc) if self._is_specific(doc[t.token])]
@@ -242,7 +219,7 @@ class IncidentFinder:
                 if frame is None:
                     if all(t.agent for t in trigger_group):
                         continue  # "the hostage-takers" refers to an incident; it does not start one
-                    frame = IncidentFrame(id="", role="main", type="other", triggers=[], date=own_date)
+                    frame = IncidentFrame(id="", role="main", triggers=[], date=own_date)
                     frame.role = self._role_for_new(doc, frame, token, main)
                     frames.append(frame)
                     if frame.role == "main" and main is None:
@@ -258,7 +235,6 @@ class IncidentFinder:
             kept[0].role = "main"
         for index, frame in enumerate(kept, start=1):
             frame.id = f"i{index}"
-            frame.type = frame_type(frame)
         return kept
 
     @staticmethod
@@ -360,7 +336,7 @@ class IncidentFinder:
     @staticmethod
     def _follow_up_arrest(triggers: list[Trigger], own_date: DateMention, main: IncidentFrame) -> bool:
         """Arrests in the days after the main incident are part of its story (casualties.arrested), not new events."""
-        if not all(t.type == "arrest" for t in triggers) or main.type == "arrest" or main.date is None:
+        if not all(t.type == "arrest" for t in triggers) or main.date is None:
             return False
         after, before = _parse_iso(own_date.date.value), _parse_iso(main.date.date.value)
         return after is not None and before is not None and 0 <= (after - before).days <= 7
@@ -424,13 +400,7 @@ class IncidentFinder:
         return False
 
 
-CASUALTY_CUES = frozenset({"kill", "dead", "die", "death", "wound", "injure", "injured", "hurt", "casualty", "murder",
-                           "homicide", "deadly"})
-SPORTS_WORDS = frozenset({"match", "goal", "league", "striker", "midfielder", "half-time", "halftime", "season",
-                          "championship", "coach", "tournament", "cup", "score", "scorer", "fixture", "defender",
-                          "goalkeeper", "penalty", "innings", "wicket", "touchdown", "quarterback", "beat"})
-CORROBORATION_CUES = CASUALTY_CUES | frozenset({
-    "shoot", "shot", "gun", "rifle", "weapon", "explosive", "militant", "guerrilla", "rebel", "terrorist", "insurgent",
-    "police", "soldier", "troop", "army", "force", "gunman", "gunmen", "attacker", "fire", "victim", "hostage", "bomb",
-    "grenade", "knife", "suspect", "pirate", "robber", "thief", "armed", "jewel", "jewellery", "jewelry", "cash"})
+CASUALTY_CUES = words("casualty_cues")
+SPORTS_WORDS = words("sports_words")
+CORROBORATION_CUES = CASUALTY_CUES | words("corroboration_cues")
 SCORELINE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
