@@ -11,12 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
 from . import encoder_roles, muc_roles
 from .annotations import register_extensions
+
+if TYPE_CHECKING:  # the component modules load when a pipeline makes them
+    from .actors import ActorFinder
+    from .attribution import AttributionFinder
+    from .dates import DateFinder
+    from .datelines import DatelineReader
+    from .incident_types import IncidentTyper
+    from .incidents import IncidentFinder
+    from .numbers import NumberFinder
+    from .places import PlaceFinder
+    from .roles import RoleFinder
 
 PARSE = ["token.dep", "token.head", "token.lemma", "token.tag", "doc.sents"]
 ENTITIES = ["token.ent_type"]
@@ -26,55 +37,55 @@ def _ext(name: str) -> str:
     return f"doc._.{name}"
 
 
-def make_datelines(nlp: Language, name: str):
+def make_datelines(nlp: Language, name: str) -> DatelineReader:
     from .datelines import DatelineReader
 
     return DatelineReader(nlp, name)
 
 
-def make_numbers(nlp: Language, name: str):
+def make_numbers(nlp: Language, name: str) -> NumberFinder:
     from .numbers import NumberFinder
 
     return NumberFinder(nlp, name)
 
 
-def make_dates(nlp: Language, name: str):
+def make_dates(nlp: Language, name: str) -> DateFinder:
     from .dates import DateFinder
 
     return DateFinder(nlp, name)
 
 
-def make_actors(nlp: Language, name: str):
+def make_actors(nlp: Language, name: str) -> ActorFinder:
     from .actors import ActorFinder
 
     return ActorFinder(nlp, name)
 
 
-def make_places(nlp: Language, name: str):
+def make_places(nlp: Language, name: str) -> PlaceFinder:
     from .places import PlaceFinder
 
     return PlaceFinder(nlp, name)
 
 
-def make_attribution(nlp: Language, name: str, lexicon: str):
+def make_attribution(nlp: Language, name: str, lexicon: str) -> AttributionFinder:
     from .attribution import AttributionFinder
 
     return AttributionFinder(nlp, name, lexicon=lexicon or None)
 
 
-def make_incidents(nlp: Language, name: str, triggers: str):
+def make_incidents(nlp: Language, name: str, triggers: str) -> IncidentFinder:
     from .incidents import IncidentFinder
 
     return IncidentFinder(nlp, name, triggers=triggers)
 
 
-def make_roles(nlp: Language, name: str, learned_roles: str, weapons: str):
+def make_roles(nlp: Language, name: str, learned_roles: str, weapons: str) -> RoleFinder:
     from .roles import RoleFinder
 
     return RoleFinder(nlp, name, learned_roles, weapons)
 
 
-def make_types(nlp: Language, name: str):
+def make_types(nlp: Language, name: str) -> IncidentTyper:
     from .incident_types import IncidentTyper
 
     return IncidentTyper(nlp, name)

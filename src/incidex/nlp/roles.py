@@ -1,4 +1,5 @@
-"""Role filling: attach places, perpetrators, victims, targets, responders, weapons and casualty figures to frames.
+"""Role filling: the places, perpetrators, victims, targets, responders, weapons and casualty figures of each frame,
+written to ``doc._.incidex_arguments`` by frame id (the frames themselves stay as the incidents component built them).
 
 Every argument goes to the incident frame whose trigger is nearest to it in the dependency tree of its sentence;
 casualty figures and pronouns in a sentence without a trigger continue the incident of the sentences just before it
