@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from spacy.language import Language
 
@@ -30,3 +32,16 @@ def test_components_each_factory_declares_what_it_assigns() -> None:
         meta = Language.get_factory_meta(factory.name)
         assert meta.assigns and meta.assigns == factory.assigns, factory.name
         assert meta.default_config == factory.default_config, factory.name
+
+
+def test_components_after_incidents_leave_the_frames_as_built() -> None:
+    nlp = build_pipeline(using_learned_model(load_settings(), "muc4"))
+    doc = nlp.make_doc("Gunmen shot dead the mayor of Kano on Monday. Hours later protesters set fire to a police "
+                       "station, and two officers were injured.")
+    built = None
+    for name, component in nlp.pipeline:
+        doc = component(doc)
+        if name == "incidex_incidents":
+            built = copy.deepcopy(doc._.incidex_incidents)
+    assert built and doc._.incidex_incidents == built
+    assert set(doc._.incidex_arguments) == set(doc._.incidex_types) == {frame.id for frame in built}
