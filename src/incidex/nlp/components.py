@@ -61,10 +61,10 @@ def make_actors(nlp: Language, name: str) -> ActorFinder:
     return ActorFinder(nlp, name)
 
 
-def make_places(nlp: Language, name: str) -> PlaceFinder:
+def make_places(nlp: Language, name: str, use_ner: bool) -> PlaceFinder:
     from .places import PlaceFinder
 
-    return PlaceFinder(nlp, name)
+    return PlaceFinder(nlp, name, use_ner=use_ner)
 
 
 def make_attribution(nlp: Language, name: str, lexicon: str) -> AttributionFinder:
@@ -73,10 +73,10 @@ def make_attribution(nlp: Language, name: str, lexicon: str) -> AttributionFinde
     return AttributionFinder(nlp, name, lexicon=lexicon or None)
 
 
-def make_incidents(nlp: Language, name: str, triggers: str) -> IncidentFinder:
+def make_incidents(nlp: Language, name: str, triggers: str, max_date_distance: int) -> IncidentFinder:
     from .incidents import IncidentFinder
 
-    return IncidentFinder(nlp, name, triggers=triggers)
+    return IncidentFinder(nlp, name, triggers=triggers, max_date_distance=max_date_distance)
 
 
 def make_roles(nlp: Language, name: str, learned_roles: str, weapons: str) -> RoleFinder:
@@ -112,11 +112,11 @@ RULES: tuple[Factory, ...] = (
     Factory("incidex_actors_v1", make_actors, requires=PARSE + ENTITIES, assigns=[_ext("incidex_actors")]),
     Factory("incidex_places_v1", make_places, requires=PARSE + ENTITIES + [_ext("incidex_actors"),
                                                                           _ext("incidex_dateline")],
-            assigns=[_ext("incidex_places")]),
+            assigns=[_ext("incidex_places")], default_config={"use_ner": True}),
     Factory("incidex_attribution_v1", make_attribution, requires=PARSE + ENTITIES + [_ext("incidex_actors")],
             assigns=[_ext("incidex_sources")], default_config={"lexicon": ""}),
     Factory("incidex_incidents_v1", make_incidents, requires=PARSE + ENTITIES + [_ext("incidex_dates")],
-            assigns=[_ext("incidex_incidents")], default_config={"triggers": "triggers"}),
+            assigns=[_ext("incidex_incidents")], default_config={"triggers": "triggers", "max_date_distance": 6}),
     Factory("incidex_roles_v1", make_roles,
             requires=PARSE + ENTITIES + [_ext(n) for n in ("incidex_incidents", "incidex_numbers", "incidex_places",
                                                            "incidex_actors", "incidex_sources", "incidex_dateline")],

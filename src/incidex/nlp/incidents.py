@@ -32,7 +32,6 @@ ACCIDENT_WORDS = words("accident_words")
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "'ll"})
 BACKGROUND_CUES = words("background_cues")
 SEPARATE_CUES = words("separate_cues")
-MAX_DATE_DISTANCE = 4
 ESCAPE_WORDS = words("escape_words")
 INCENDIARY = words("incendiary_words")
 
@@ -86,11 +85,14 @@ def _dates_the_report(span: Span, trigger: Token) -> bool:
 
 class IncidentFinder:
     """Trigger detection and grouping into :class:`IncidentFrame` objects; ``triggers`` is the trigger lexicon (a
-    shipped name or a path, see :mod:`incidex.nlp.triggers`)."""
+    shipped name or a path, see :mod:`incidex.nlp.triggers`), ``max_date_distance`` the farthest a date may stand
+    from a trigger in the dependency tree and still date it."""
 
-    def __init__(self, nlp: Language, name: str = "incidex_incidents", *, triggers: str = "triggers") -> None:
+    def __init__(self, nlp: Language, name: str = "incidex_incidents", *, triggers: str = "triggers",
+                 max_date_distance: int = 6) -> None:
         self.name = name
         self.matcher = TriggerMatcher(triggers)
+        self.max_date_distance = max_date_distance
 
     def __call__(self, doc: Doc) -> Doc:
         triggers = [t for t in self.find_triggers(doc) if self._is_specific(doc[t.token])]
@@ -272,11 +274,11 @@ class IncidentFinder:
             groups.insert(0, (referring, None))
         return groups
 
-    @staticmethod
     def _attached_date(
-        doc: Doc, trigger: Trigger, dates: list[DateMention], triggers: list[Trigger]
+        self, doc: Doc, trigger: Trigger, dates: list[DateMention], triggers: list[Trigger]
     ) -> DateMention | None:
-        """The date whose tree distance to this trigger is smallest and not larger than to any other trigger.
+        """The date whose tree distance to this trigger is smallest, not larger than to any other trigger and at most
+        ``max_date_distance``.
 
         The date of the action wins over the date of the statement about it: "gunmen abducted 12 students after
         storming a school late on Monday, police said on Tuesday" is Monday's; a statement's date is taken only when
@@ -291,7 +293,7 @@ class IncidentFinder:
                 continue
             distance = tree_distance(head, span.root)
             others = [tree_distance(doc[t.token], span.root) for t in triggers if t is not trigger]
-            if distance > MAX_DATE_DISTANCE + 2 or (others and min(others) < distance):
+            if distance > self.max_date_distance or (others and min(others) < distance):
                 continue
             if best is None or distance < best[0]:
                 best = (distance, mention)
