@@ -465,14 +465,17 @@ def _subject_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+# Nouns of an attack whose object is its target ("an attack on the embassy").
+ATTACK_NOUNS = words("attack_nouns")
+
+
 def _is_targeted(token: Token) -> bool:
     if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_ in TARGETING_VERBS:
         subject = _subject_of(token.head)
         return subject is None or subject.lemma_.lower() not in RESPONDER_NOUNS
     if token.dep_ == "pobj" and token.head.lower_ in {"on", "against", "at"}:
         governor = token.head.head
-        return governor.lemma_ in TARGETING_VERBS or governor.lemma_ in {"attack", "bombing", "assault", "raid",
-                                                                          "explosion", "blast", "strike", "fire"}
+        return governor.lemma_ in TARGETING_VERBS or governor.lemma_ in ATTACK_NOUNS
     return False
 
 
