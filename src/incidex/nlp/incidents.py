@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
-from .lexicons import ARMED_DOERS, CUSTODY_WORDS, VALUABLES, words
+from .lexicons import ARMED_DOERS, CUSTODY_WORDS, PERSON_NOUNS, VALUABLES, VICTIM_NOUNS, words
 from .syntax import is_negated, tree_distance
 from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, TriggerMatcher
 
@@ -112,6 +112,8 @@ class IncidentFinder:
                 continue
             if head.lemma_ in {"shell", "fire", "bomb"} and head.pos_ == "PROPN":
                 continue
+            if head.lower_ == "firing" and any(c.lower_ == "of" for c in head.children):
+                continue  # "the firing of the police chief" is a dismissal
             verbal_killing = head.lemma_ in {"shoot", "kill", "capture", "murder"} and head.pos_ == "VERB"
             if verbal_killing and not self._agentive(head):
                 continue  # "12 people were killed" states a casualty; "gunmen killed 12" reports an incident
@@ -152,8 +154,12 @@ class IncidentFinder:
         """A verb with a doer and a literal object: "gunmen killed 12" or "a guard was shot by gunmen", not "were
         killed" or "killed the game"."""
         accused = self._accused_of(verb)
-        doer = any(c.dep_ == "nsubj" for c in verb.children) or (  # "the army raided X and killed eight"
-            verb.dep_ == "conj" and verb.head.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.head.children))
+        # "the army raided X and killed eight", "the group claimed to have killed three soldiers"; not "the student
+        # appears to have been shot", where the subject is the one shot
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        doer = any(c.dep_ == "nsubj" for c in verb.children) or (
+            (verb.dep_ == "conj" or verb.dep_ == "xcomp" and not passive) and verb.head.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" for c in verb.head.children))
         if not accused and not doer and not self._armed_agent(verb):
             return False
         return not any(c.dep_ == "dobj" and c.lemma_ in FIGURATIVE_OBJECTS for c in verb.children)
@@ -399,7 +405,28 @@ class IncidentFinder:
         for start in frame.sentences:
             if any(t.lemma_ in CORROBORATION_CUES for t in doc[start].sent):
                 return True
+        return any(_harms_people(doc[t.token]) for t in frame.triggers)
+
+
+def _harms_people(verb: Token) -> bool:
+    """"Herders attacked two farmers", "tortured a villager", "beat up a teacher": a violent verb whose object is
+    people who are no public figures (critics "attack the minister" with words)."""
+    if verb.pos_ != "VERB" or verb.lemma_ not in HARMING_VERBS:
         return False
+    if not any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_ in HARMED_PEOPLE for c in verb.children):
+        return False
+    if verb.lemma_ not in WORDS_ATTACK_TOO:
+        return True
+    doers = [c for v in (verb, verb.head if verb.dep_ == "conj" else verb) for c in v.children if c.dep_ == "nsubj"]
+    return any(d.lemma_ in HARMED_PEOPLE | ARMED_DOERS or d.ent_type_ in {"PERSON", "NORP", "ORG"} for d in doers)
+
+
+HARMING_VERBS = words("harming_verbs")
+# people whom words can "attack": a violent verb with one of them as object needs other corroboration
+PUBLIC_FIGURES = words("public_figures")
+# verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not
+WORDS_ATTACK_TOO = frozenset({"attack", "assault"})
+HARMED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - PUBLIC_FIGURES
 
 
 CASUALTY_CUES = words("casualty_cues")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..errors import ConfigError
 from .lexicons import phrases, words
@@ -60,6 +60,9 @@ def trigger_patterns(lexicon: str = "triggers") -> tuple[tuple[str, str, str], .
 
 STRENGTHS = ("strong", "weak")
 MAX_GAP = 3
+# where a verb's -ing form stands for a noun ("Fighting between two groups left ten dead", "killed in firing by
+# troops"), it is matched by its own form as well as by its lemma; not "the army is fighting corruption"
+GERUND_AS_NOUN = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "pcomp", "acl", "compound", "appos"})
 
 
 class TriggerMatcher:
@@ -78,17 +81,29 @@ class TriggerMatcher:
                 self.by_first.setdefault(first, []).append((index, steps[1:]))
 
     def __call__(self, doc: Doc) -> list[tuple[TriggerRule, int, int]]:
-        lemmas = [token.lemma_.lower() for token in doc]
+        lemmas = [_lemma(token) for token in doc]
         found = []
         for start, lemma in enumerate(lemmas):
             best: tuple[int, int] | None = None
-            for index, rest in self.by_first.get(lemma, ()):
+            token = doc[start]
+            rules = self.by_first.get(lemma, [])
+            if token.tag_ == "VBG" and token.dep_ in GERUND_AS_NOUN and token.lower_ != lemma:
+                rules = [*rules, *self.by_first.get(token.lower_, ())]  # "in cross-border firing": "firing", not "fire"
+            for index, rest in rules:
                 end = _match_rest(doc, lemmas, start + 1, rest)
                 if end is not None and (best is None or end > best[1]):
                     best = (index, end)
             if best is not None:
                 found.append((self.rules[best[0]], start, best[1]))
         return found
+
+
+def _lemma(token: Token) -> str:
+    """The lower-case lemma; a plural proper noun the tagger left as written loses its "s" ("Maoists": maoist)."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and lemma == token.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
+        return lemma[:-1]
+    return lemma
 
 
 def _match_rest(doc: Doc, lemmas: list[str], position: int, steps: list[frozenset[str] | None]) -> int | None:
