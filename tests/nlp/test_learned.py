@@ -38,7 +38,7 @@ def test_the_encoder_pipeline_runs_the_encoder_after_incidents_and_rules_only_do
     assert names.index("incidex_incidents") < names.index("incidex_encoder_roles") < names.index("incidex_roles")
     rules = build_pipeline(using_learned_model(settings, ""))
     assert "incidex_encoder_roles" not in rules.pipe_names and "incidex_muc_roles" not in rules.pipe_names
-    assert rules.pipe_names[-1] == "incidex_roles"
+    assert rules.pipe_names[-2:] == ["incidex_roles", "incidex_types"]
 
 
 @pytest.mark.slow
@@ -81,8 +81,8 @@ def test_learned_roles_takes_fill_or_decide_and_a_bad_value_names_the_setting(tm
 
 def _roles_with_learned(text: str, spans: list[tuple[str, str]], *, learned_roles: str = "fill",
                         read: tuple[tuple[int, int], ...] | None = None):
-    """Run the rules pipeline on ``text`` with the learned tagger's output given by hand: (phrase, role) pairs and
-    the character ranges it read."""
+    """Run the rules pipeline on ``text`` with the learned tagger's output given by hand ((phrase, role) pairs and
+    the character ranges it read); the arguments of each incident frame."""
     settings = using_learned_model(load_settings(), "").with_overrides(nlp={"learned_roles": learned_roles})
     nlp = build_pipeline(settings)
     doc = nlp.make_doc(text)
@@ -91,17 +91,17 @@ def _roles_with_learned(text: str, spans: list[tuple[str, str]], *, learned_role
             found = [RoleSpan(text.index(p), text.index(p) + len(p), p, role) for p, role in spans]
             doc._.incidex_muc = LearnedRoles(types=(), spans=tuple(found), read=read)
         doc = component(doc)
-    return doc._.incidex_incidents
+    return [doc._.incidex_arguments[frame.id] for frame in doc._.incidex_incidents]
 
 
 DECIDE_TEXT = ("Gunmen opened fire on a bus in Kandahar on Monday, killing 12 passengers. Hours later militants "
                "attacked a police checkpoint with rifles.")
 
 
-def _arguments(frames) -> list[tuple[str, str, str | None]]:
-    return [(family, arg.text, arg.learned) for frame in frames for family in ("perpetrators", "victims", "targets",
-                                                                               "weapons")
-            for arg in getattr(frame.arguments, family)]
+def _arguments(arguments) -> list[tuple[str, str, str | None]]:
+    return [(family, arg.text, arg.learned) for args in arguments for family in ("perpetrators", "victims", "targets",
+                                                                                 "weapons")
+            for arg in getattr(args, family)]
 
 
 @pytest.mark.slow
@@ -131,9 +131,8 @@ def test_a_learned_span_of_another_role_does_not_keep_a_rule_argument_and_none_r
 @pytest.mark.slow
 def test_learned_people_that_are_places_or_end_in_a_verb_are_dropped_or_trimmed() -> None:
     text = "A man wearing a police uniform drove a car bomb into a military base in Maidan Shahr, killing 12 soldiers."
-    frames = _roles_with_learned(text, [("Maidan Shahr", "Victim"), ("A man wearing", "PerpInd"),
-                                        ("military base", "Target")])
-    args = frames[0].arguments
+    args = _roles_with_learned(text, [("Maidan Shahr", "Victim"), ("A man wearing", "PerpInd"),
+                                      ("military base", "Target")])[0]
     assert "Maidan Shahr" not in [v.text for v in args.victims]
     learned = [(p.text, p.learned) for p in args.perpetrators if p.learned]
     assert learned == [("A man", "incidex_muc_roles_v1")]

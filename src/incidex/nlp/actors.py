@@ -32,15 +32,14 @@ from spacy.util import filter_spans
 
 from ..errors import ConfigError
 from .annotations import ActorMention
+from .lexicons import words
 
 ALIAS_FILE = "actor_aliases.tsv"
 EXACT_MARK = "="
-DESCRIPTOR_ADJECTIVES = {"militant", "terrorist", "jihadist", "jihadi", "extremist", "armed", "rebel", "guerrilla",
-                         "insurgent", "islamist", "terror", "paramilitary", "criminal", "drug"}  # fmt: skip
+DESCRIPTOR_ADJECTIVES = words("descriptor_adjectives")
 # Nouns a mention's span is widened over ("the Islamic State militant group"); normalization also drops members.
-DESCRIPTOR_NOUNS = {"group", "organization", "organisation", "movement", "network", "militia", "faction", "cartel",
-                    "gang"}  # fmt: skip
-MEMBER_NOUNS = {"groups", "militants", "fighters", "rebels", "guerrillas", "insurgents", "members", "jihadists"}
+DESCRIPTOR_NOUNS = words("descriptor_nouns")
+MEMBER_NOUNS = words("member_nouns")
 _GROUP_WORDS = re.compile(
     r"\b(?:liberation|revolutionary|front|brigades|mujah[ie]d(?:ee|i)n|jihad|martyrs|cartel|guerrillas?|"
     r"insurgents?|militias?|commandos?|resistance|death\s+squads?|self-defen[cs]e\s+forces|rebels?)\b",
@@ -55,17 +54,12 @@ _GOVERNMENT_WORDS = re.compile(
 )
 # Nouns for the armed men of a community, and the words that may stand between its name and them
 # ("Borana pastoralist militia", "Misseriya ethnic militias").
-COMMUNAL_NOUNS = {"militia", "militias", "militiaman", "militiamen", "raider", "raiders", "herder", "herders",
-                  "herdsman", "herdsmen", "pastoralist", "pastoralists", "youths", "warriors", "tribesmen",
-                  "clansmen", "gunmen", "community", "communities", "clan", "clans", "tribe", "tribes"}  # fmt: skip
-COMMUNAL_MODIFIERS = {"ethnic", "armed", "pastoralist", "tribal", "clan", "communal", "militia", "community"}
+COMMUNAL_NOUNS = words("communal_nouns")
+COMMUNAL_MODIFIERS = words("communal_modifiers")
 COMMUNAL_SUFFIX = "Communal Militia"
 COMMUNAL_KIND = "communal"  # ActorMention.kind of a communal militia: a perpetrator only as the agent
 # Capitalized words before those nouns that are not a community's name.
-_NOT_A_COMMUNITY = {"unidentified", "unknown", "suspected", "alleged", "local", "rival", "armed", "some", "several",
-                    "many", "government", "security", "state", "police", "army", "islamist", "jihadist", "christian",
-                    "muslim", "the", "a", "an", "two", "three", "four", "five", "dozens", "hundreds", "other",
-                    "militia", "pro", "anti", "village", "district", "county", "town", "area"}  # fmt: skip
+_NOT_A_COMMUNITY = words("not_a_community")
 _SUFFIXES = re.compile(r"[-\s](?:affiliated|linked|inspired|backed|allied|aligned|led|run|held|controlled)$")
 _PARENTHESIS = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 

@@ -83,7 +83,9 @@ EXTENSIONS: dict[str, object] = {
     "incidex_places": None,
     "incidex_actors": None,
     "incidex_sources": None,
-    "incidex_incidents": None,
+    "incidex_incidents": None,  # incident frames (nlp/frames.py), never changed after the incidents component
+    "incidex_arguments": None,  # {frame id: FrameArguments}, from the roles component
+    "incidex_types": None,  # {frame id: incident type}, from the types component
     "incidex_muc": None,  # learned role spans and type scores, when a trained model directory is loaded
 }
 

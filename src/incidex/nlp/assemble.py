@@ -26,7 +26,7 @@ from ..types import (
 )
 from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention
-from .frames import Arg, CasualtyArg, IncidentFrame
+from .frames import Arg, CasualtyArg, FrameArguments, IncidentFrame
 
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
 SUMMARY_CHARS = 300
@@ -53,6 +53,8 @@ class _Builder:
                  sources: list[SourceMention], sentence_frames: dict[int, list[IncidentFrame]],
                  outlet: tuple[str, SourceKind] | None) -> None:
         self.doc = doc
+        self.args: FrameArguments = (doc._.incidex_arguments or {}).get(frame.id, FrameArguments())
+        self.type: str = doc._.incidex_types[frame.id]
         self.outlet = outlet
         self.cased = doc.text  # Doc.text rebuilds the string on every access
         self.text = doc._.incidex_original or self.cased  # the input: the Doc may hold it recased (nlp/casing.py)
@@ -72,14 +74,14 @@ class _Builder:
         self.evidence.append(Evidence(field, self.text[start:end], start, end, component))
 
     def build(self) -> Incident:
-        frame, args = self.frame, self.frame.arguments
-        trigger = next((t for t in frame.triggers if t.type == frame.type and not t.agent), frame.triggers[0])
+        frame, args = self.frame, self.args
+        trigger = next((t for t in frame.triggers if t.type == self.type and not t.agent), frame.triggers[0])
         self.cite("type", trigger.start, trigger.end, "incidex_incidents_v1")
         self.cite("role", trigger.start, trigger.end, "incidex_incidents_v1")
         incident = Incident(
             id=frame.id,
             role=frame.role,  # type: ignore[arg-type]
-            type=frame.type,  # type: ignore[arg-type]
+            type=self.type,  # type: ignore[arg-type]
             date=self._date(),
             location=(location := self._location()),
             perpetrators=self._perpetrators(location),
@@ -114,7 +116,7 @@ class _Builder:
                          mention.date.resolved)
 
     def _location(self) -> Location:
-        args = self.frame.arguments
+        args = self.args
         places = [p for p in args.places if p.location is not None and p.location.lat is not None]
         places = places or [p for p in args.places if p.location is not None]
         location = Location()
@@ -131,7 +133,7 @@ class _Builder:
                     self.cite(f"location.{field}", chosen.start if own else start, chosen.end if own else end,
                               "incidex_places_v1")
         facilities = args.facilities
-        if self.frame.type in {"arrest", "plot"}:  # the facility of a planned attack is not where people were held
+        if self.type in {"arrest", "plot"}:  # the facility of a planned attack is not where people were held
             facilities = [f for f in facilities if not any(t.start <= f.start < t.end for t in args.targets)]
         if facilities:
             facility = facilities[0]
@@ -148,7 +150,7 @@ class _Builder:
         local_name = None
         if location.name and location.precision in LOCAL_MILITIA_PRECISIONS:
             local_name = f"{location.name} {COMMUNAL_SUFFIX}"
-        for arg in self.frame.arguments.perpetrators:
+        for arg in self.args.perpetrators:
             name = local_name if arg.local else arg.name
             if arg.local and (name is None or any(p.name == name for p in result)):
                 continue
@@ -161,7 +163,7 @@ class _Builder:
 
     def _victims(self) -> list[Victim]:
         result = []
-        for arg in self.frame.arguments.victims:
+        for arg in self.args.victims:
             statuses: list[str] = []
             for cue in arg.statuses:
                 if cue.status not in statuses:
@@ -187,7 +189,7 @@ class _Builder:
         return result
 
     def _figures(self, incident: Incident) -> tuple[list[Figure], list[SourcedFigure]]:
-        args = self.frame.arguments
+        args = self.args
         stated = list(args.casualties)
         if not incident.responders:
             stated = [_as_victims(c) if c.field.endswith(".responders") and c.value != 0 else c for c in stated]
@@ -253,7 +255,7 @@ class _Builder:
     def _sentence_spans(self) -> list[tuple[int, int]]:
         """Character ranges of the sentences about this incident: those with its triggers or arguments, and
         trigger-less sentences next to one of its trigger sentences."""
-        doc, args = self.doc, self.frame.arguments
+        doc, args = self.doc, self.args
         starts = {doc[t.token].sent.start_char for t in self.frame.triggers}
         for item in [*args.casualties, *args.victims, *args.weapons, *args.perpetrators]:
             span = doc.char_span(item.start, item.end, alignment_mode="expand")

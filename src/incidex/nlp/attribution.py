@@ -36,43 +36,33 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import ConfigError
 from ..types import Claim, SourceKind
 from .annotations import ActorMention, SourceMention
+from .lexicons import words
 
-SAY_VERBS = frozenset({
-    "say", "tell", "report", "confirm", "announce", "claim", "state", "reveal", "add", "note", "deny", "insist",
-    "warn", "explain", "write", "tweet", "declare", "acknowledge", "allege", "assert", "estimate", "indicate",
-    "accuse", "describe", "recount", "recall", "testify", "admit", "stress", "quote", "cite",
-})
-OBJECT_CLAIM_VERBS = frozenset({"confirm", "report", "announce", "reveal", "deny", "describe", "recount", "accuse",
-                                "admit", "claim", "allege"})
+SAY_VERBS = words("say_verbs")
+OBJECT_CLAIM_VERBS = words("object_claim_verbs")
 CLAIMLESS_VERBS = frozenset({"say", "tell", "report", "confirm", "announce", "state"})  # cite a source by themselves
-GENERIC_OBJECTS = frozenset({"incident", "attack", "report", "news", "statement", "information", "it", "this", "that",
-                             "them", "him", "her", "reporter", "journalist", "detail", "responsibility"})
-MEDIA_NOUNS = frozenset({"video", "footage", "image", "photo", "photograph", "picture", "clip", "recording",
-                         "livestream", "post", "message", "broadcast"})
-PUBLISH_VERBS = frozenset({"publish", "share", "post", "release", "circulate", "broadcast", "air", "upload",
-                           "distribute", "obtain", "show", "publicize", "put"})
-SHOW_VERBS = frozenset({"show", "depict", "capture", "feature", "reveal", "appear"})
-CONTENT_NOUNS = frozenset({"information", "statement", "report", "data", "figure", "account", "footage", "video",
-                           "image", "communique", "announcement", "message", "post", "estimate", "count"})
+GENERIC_OBJECTS = words("generic_objects")
+MEDIA_NOUNS = words("media_nouns")
+PUBLISH_VERBS = words("publish_verbs")
+SHOW_VERBS = words("show_verbs")
+CONTENT_NOUNS = words("content_nouns")
 RESPONSIBILITY_VERBS = frozenset({"claim", "take", "accept"})  # "... responsibility for"
 TRIGGER_LEMMAS = SAY_VERBS | RESPONSIBILITY_VERBS | MEDIA_NOUNS | {"accord"}
-GENERIC_GROUP_WORDS = frozenset({"militants", "militant", "rebels", "insurgents", "group", "fighters"})
-GROUP_ANAPHORS = frozenset({"group", "organization", "organisation", "movement", "militia", "faction", "outfit"})
+GENERIC_GROUP_WORDS = words("generic_group_words")
+GROUP_ANAPHORS = words("group_anaphors")
 ANAPHORIC_PRONOUNS = frozenset({"he", "she", "it", "they"})
 CITING_WORDS = frozenset({"citing", "quoting"})
 CONTINUING_PRONOUNS = frozenset({"he", "she", "it", "they", "this", "these", "we"})
 MIN_QUOTE_TOKENS = 4  # shorter quotes are names or scare quotes, not speech
 ENTITY_KINDS: dict[str, SourceKind] = {"PERSON": "witness", "GPE": "official"}  # unlisted people; "Moscow said"
 RELATIVE_PRONOUNS = frozenset({"that", "who", "which", "whom"})
-STATE_PARTICIPLES = frozenset({"run", "owned", "controlled", "backed", "affiliated", "funded"})
-TITLE_WORDS = frozenset({"col", "colonel", "gen", "general", "lt", "maj", "major", "capt", "captain", "sgt", "mr",
-                         "mrs", "ms", "dr", "president", "minister", "judge", "prosecutor"})
+STATE_PARTICIPLES = words("state_participles")
+TITLE_WORDS = words("title_words")
 DROPPED_TAIL_LEMMAS = frozenset({"report", "outlet"})
 PLATFORMS = {"telegram": "Telegram", "twitter": "Twitter", "facebook": "Facebook", "youtube": "YouTube",
              "instagram": "Instagram", "tiktok": "TikTok", "vkontakte": "VKontakte", "whatsapp": "WhatsApp"}
 PLATFORM_CONTAINERS = frozenset({"channel", "account", "page", "group", "feed"})
-HEDGE_WORDS = frozenset({"allegedly", "alleged", "reportedly", "presumably", "purportedly", "suspected",
-                         "unconfirmed", "supposedly", "apparently"})
+HEDGE_WORDS = words("hedge_words")
 HEDGE_PAIRS = frozenset({("accused", "of"), ("believed", "to"), ("thought", "to"), ("may", "have"),
                          ("might", "have"), ("said", "to"), ("suspected", "of")})
 HEDGING_VERBS = frozenset({"claim", "allege", "accuse"})

@@ -36,6 +36,7 @@ import numpy
 from spacy.strings import hash_string
 
 from ..errors import ConfigError
+from .lexicons import words
 
 WORDS_FILE = "words.npy.gz"
 MIXED_FILE = "mixed.tsv"
@@ -53,21 +54,15 @@ JOIN_ODDS = -1.5  # a word whose capitalized spelling is at most this much less 
 JOIN_MAX_LOGPROB = -8.5  # ... unless it is a word this common ("its", "new")
 RARE_LOGPROB = -18.5  # a word whose every spelling is this rare counts as unknown: a name ("OMDURMAN")
 MAX_NAME_WORDS = 6  # longest multi-word name looked up
-NAME_PARTICLES = frozenset({"of", "the", "and", "de", "del", "la", "las", "los", "el", "da", "do", "dos", "das", "di",
-                            "du", "des", "y", "e", "al", "bin", "ibn", "van", "von", "der", "den", "le", "for", "in",
-                            "wa", "wal", "fi", "ul"})
+NAME_PARTICLES = words("name_particles")
 MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
                     "january", "february", "march", "april", "june", "july", "august", "september", "october",
                     "november", "december"})
 # acronyms whose lowercase spelling is a word of another language or a typo in the table's text
-ACRONYMS = frozenset({"un", "hq", "eu", "uk", "usa", "ussr", "nato", "mp", "mps", "idp", "idps", "ied", "ieds", "rpg",
-                      "ngo", "ngos", "gmt", "utc"})
+ACRONYMS = words("acronyms")
 # nouns that follow a name without being part of it as often as not: "Kabul city", "the Swat valley"
-NOT_JOINING = frozenset({"city", "town", "village", "villages", "district", "districts", "state", "states",
-                         "province", "provinces", "region", "county", "department", "river", "area", "camp",
-                         "valley", "border", "capital", "port", "airport", "highway", "road", "street"})
-LOWER_ALWAYS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-                          "northeastern", "northwestern", "southeastern", "southwestern"})
+NOT_JOINING = words("not_joining")
+LOWER_ALWAYS = words("lower_always")
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 _VOWELS = frozenset("aeiouy")

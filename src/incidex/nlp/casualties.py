@@ -43,22 +43,22 @@ from .lexicons import (
     RESPONDER_NOUNS,
     UNHARMED_WORDS,
     VICTIM_NOUNS,
+    words,
 )
 
-LINK_WORDS = frozenset({"link", "affiliate", "tie", "connect", "loyal", "associate"})
+LINK_WORDS = words("link_words")
 # Auxiliaries of what may or will happen ("could die"); with "have" it is a hedged past ("may have died").
 MODALS = frozenset({"could", "might", "may", "would", "will", "should", "can", "must", "'ll"})
 # Verbs whose complement has not happened: "threatened to kill 10 hostages", "vowed to kill", "tried to kill".
-UNREAL_GOVERNORS = frozenset({"threaten", "warn", "vow", "plan", "plot", "intend", "try", "attempt", "seek", "want",
-                              "aim", "expect", "predict", "pledge", "promise", "prepare", "conspire"})
+UNREAL_GOVERNORS = words("unreal_governors")
 # Nouns that a statement of none can be about, and the figures each one zeroes: "no casualties", "no deaths".
 NONE_NOUNS = {"casualty": ("killed", "injured"), "injury": ("injured",), "death": ("killed",),
               "fatality": ("killed",)}
 NONE_WORDS = frozenset({"nobody", "none"})
-PERIOD_NOUNS = frozenset({"year", "decade", "month", "week"})
+PERIOD_NOUNS = words("period_nouns")
 # Verbs under which "no one" states a figure of none: "no one was killed / hurt", "nobody died" (never "claim").
 NONE_KILL_VERBS = KILL_VERBS - {"claim", "shoot", "gun"}
-HOSTAGE_VERBS = frozenset({"take", "hold", "seize", "keep"})
+HOSTAGE_VERBS = words("hostage_verbs")
 KIDNAP_VERBS = frozenset({"kidnap", "abduct"})
 KIDNAP_NOUNS = frozenset({"kidnapping", "abduction"})
 OUTCOME_WORDS = KILL_VERBS | DIE_VERBS | INJURE_VERBS | DEAD_WORDS | INJURED_WORDS | KIDNAP_VERBS | ARREST_VERBS

@@ -33,20 +33,14 @@ from ..types import Location
 from .annotations import PlaceMention
 from .dates import MONTH_NUMBERS, normalize_date
 from .gazetteer import Gazetteer, default_gazetteer
+from .lexicons import words
 
 SEARCH_CHARS = 400  # a dateline starts within this many characters of the text (after a headline)
 YEAR_PIVOT = 50  # a two-digit year from this on is 19YY, below it 20YY
 # Places of MUC-style datelines that are no place: the station broadcast from hiding, or the wire gave none.
-NOT_PLACES = frozenset({"clandestine", "no city", "unknown", "undisclosed location"})
+NOT_PLACES = words("not_dateline_places")
 # Header tags that say what kind of text follows, not who speaks ("[TEXT]", "[EDITORIAL REPORT]").
-TEXT_KINDS = frozenset({
-    "text", "report", "communique", "excerpt", "excerpts", "continued", "speech", "statement", "commentary", "article",
-    "editorial", "editorial report", "summary", "interview", "news conference", "announcement", "message", "letter",
-    "reporter", "begin recording", "end recording", "passage omitted", "as heard", "words indistinct",
-    "word indistinct", "station commentary", "press release", "declaration", "broadcast", "dispatch", "report by",
-    "interview by", "roundup", "recording", "video", "program", "newscast", "feature", "talk", "open letter", "up",
-    "in progress", "not further identified", "name as received", "passage indistinct", "passages omitted",
-})
+TEXT_KINDS = words("text_kinds")
 # "[STATEMENT BY X]", "[INTERVIEW WITH X BY Y]", "[NEWS CONFERENCE WITH X BY Y]": X speaks.
 _SPEAKER = re.compile(r"(?:statement|interview|news conference|press conference|speech|message|letter|report|"
                       r"communique|commentary|address|remarks|declaration|talk)\b.*?\b(?:by|with|from)\s+"

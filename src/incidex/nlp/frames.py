@@ -1,4 +1,5 @@
-"""Incident frames: what the incident components know about one incident before it becomes a record."""
+"""Incident frames and their arguments: what the incident components know about one incident before it becomes a
+record."""
 
 from __future__ import annotations
 
@@ -67,6 +68,8 @@ class CasualtyArg(Arg):
 
 @dataclass
 class FrameArguments:
+    """What the roles component (``incidex_roles_v1``) attached to one incident frame."""
+
     places: list[PlaceMention] = field(default_factory=list)
     facilities: list[PlaceMention] = field(default_factory=list)
     perpetrators: list[PerpetratorArg] = field(default_factory=list)
@@ -79,12 +82,14 @@ class FrameArguments:
 
 @dataclass
 class IncidentFrame:
-    """One incident as found in a document: its triggers, date, role and (after the roles component) arguments."""
+    """One incident as the incidents component (``incidex_incidents_v1``) found it: its triggers, date and role.
+
+    Later components never change a frame: the roles component writes each frame's arguments to
+    ``doc._.incidex_arguments`` and the types component its type to ``doc._.incidex_types``, both keyed by ``id``.
+    """
 
     id: str
     role: str
-    type: str
     triggers: list[Trigger]
     date: DateMention | None = None
     sentences: set[int] = field(default_factory=set)  # start token index of each sentence that mentions it
-    arguments: FrameArguments = field(default_factory=FrameArguments)

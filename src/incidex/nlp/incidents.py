@@ -1,4 +1,4 @@
-"""Incident detection, typing, grouping, and main vs background.
+"""Incident detection, grouping, and main vs background (the type is decided by :mod:`incidex.nlp.incident_types`).
 
 Finds trigger mentions, drops generic and hypothetical ones ("numerous attacks worldwide", "to prevent attacks"),
 groups the rest into incident frames, and tells the report's current incident(s) (``main``) from incidents it
@@ -16,50 +16,24 @@ from spacy.util import filter_spans
 
 from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
-from .lexicons import ARMED_DOERS, CUSTODY_WORDS, PERSON_NOUNS, VALUABLES, VICTIM_NOUNS
+from .lexicons import ARMED_DOERS, CUSTODY_WORDS, PERSON_NOUNS, VALUABLES, VICTIM_NOUNS, words
 from .syntax import is_negated, tree_distance
-from .triggers import (AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, GENERIC_TRIGGERS, TYPE_PRIORITY, TriggerMatcher,
-                       trigger_lemma)
+from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, TriggerMatcher, trigger_lemma
 
-GENERIC_MODIFIERS = frozenset({"numerous", "many", "several", "multiple", "various", "countless", "frequent", "such",
-                               "recent", "future", "possible", "potential", "any", "similar", "other", "terrorist"})
-HYPOTHETICAL_GOVERNORS = frozenset({"prevent", "threat", "risk", "fear", "warn", "counter", "combat", "deter",
-                                    "protect", "vulnerable", "threaten", "avoid", "danger"})
+GENERIC_MODIFIERS = words("generic_modifiers")
+HYPOTHETICAL_GOVERNORS = words("hypothetical_governors")
 GENERIC_DETERMINERS = frozenset({"every", "each", "any", "no"})
-HABITUAL = frozenset({"daily", "regularly", "frequently", "often", "repeatedly", "routinely", "constantly",
-                      "nightly", "weekly", "sometimes", "usually"})
-PLANNING_GOVERNORS = frozenset({"plan", "plot", "prepare", "conspire", "intend", "aim", "scheme"})
-REPORTING_VERBS = frozenset({"say", "tell", "report", "confirm", "announce", "state", "add", "claim", "note",
-                             "believe", "according"})
-ACCUSING_WORDS = frozenset({"convict", "charge", "accuse", "guilty", "suspect", "arrest", "sentence", "try",
-                            "indict", "acquit", "jail", "detain", "suspected", "accused", "convicted", "charged"})
-FIGURATIVE_OBJECTS = frozenset({"game", "match", "chance", "deal", "bill", "idea", "proposal", "momentum", "time",
-                                "plan", "project", "mood", "story", "rumour", "rumor", "it"})
-ACCIDENT_WORDS = frozenset({"crash", "accident", "collision", "earthquake", "flood", "avalanche", "storm", "disease",
-                            "overdose", "landslide", "tornado", "hurricane", "derail", "drown", "fall"})
+HABITUAL = words("habitual_words")
+PLANNING_GOVERNORS = words("planning_governors")
+REPORTING_VERBS = words("reporting_verbs")
+ACCUSING_WORDS = words("accusing_words")
+FIGURATIVE_OBJECTS = words("figurative_objects")
+ACCIDENT_WORDS = words("accident_words")
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "'ll"})
-BACKGROUND_CUES = frozenset({"previous", "earlier", "former", "past", "last", "prior", "preceding"})
-SEPARATE_CUES = frozenset({"separate", "another", "second", "third", "elsewhere", "meanwhile", "earlier", "later"})
-MAX_DATE_DISTANCE = 4
-ESCAPE_WORDS = frozenset({"escape", "escapee", "jailbreak", "breakout", "break"})
-
-
-SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination", "air_or_drone_strike", "shelling")
-INCENDIARY = frozenset({"petrol", "molotov", "gasoline", "fire", "incendiary"})
-
-
-def frame_type(frame: IncidentFrame) -> str:
-    """The type of an incident: a specific type if any trigger has one, else the most mentioned type (ties go to
-    the earlier type in TYPE_PRIORITY)."""
-    typed = [t for t in frame.triggers if not t.agent] or frame.triggers
-    specific = [t for t in typed if t.lemma not in GENERIC_TRIGGERS]
-    types = [t.type for t in (specific or typed)]
-    for specific in SPECIFIC_TYPES:
-        if specific in types:
-            return specific
-    if "arrest" in types and "plot" in types:
-        return "arrest"
-    return max(TYPE_PRIORITY, key=lambda kind: (types.count(kind), -TYPE_PRIORITY.index(kind)))
+BACKGROUND_CUES = words("background_cues")
+SEPARATE_CUES = words("separate_cues")
+ESCAPE_WORDS = words("escape_words")
+INCENDIARY = words("incendiary_words")
 
 
 def _date_key(mention: DateMention | None) -> str | None:
@@ -110,11 +84,15 @@ def _dates_the_report(span: Span, trigger: Token) -> bool:
 
 
 class IncidentFinder:
-    """Trigger detection and grouping into :class:`IncidentFrame` objects."""
+    """Trigger detection and grouping into :class:`IncidentFrame` objects; ``triggers`` is the trigger lexicon (a
+    shipped name or a path, see :mod:`incidex.nlp.triggers`), ``max_date_distance`` the farthest a date may stand
+    from a trigger in the dependency tree and still date it."""
 
-    def __init__(self, nlp: Language, name: str = "incidex_incidents") -> None:
+    def __init__(self, nlp: Language, name: str = "incidex_incidents", *, triggers: str = "triggers",
+                 max_date_distance: int = 6) -> None:
         self.name = name
-        self.matcher = TriggerMatcher()
+        self.matcher = TriggerMatcher(triggers)
+        self.max_date_distance = max_date_distance
 
     def __call__(self, doc: Doc) -> Doc:
         triggers = [t for t in self.find_triggers(doc) if self._is_specific(doc[t.token])]
@@ -250,7 +228,7 @@ class IncidentFinder:
                 if frame is None:
                     if all(t.agent for t in trigger_group):
                         continue  # "the hostage-takers" refers to an incident; it does not start one
-                    frame = IncidentFrame(id="", role="main", type="other", triggers=[], date=own_date)
+                    frame = IncidentFrame(id="", role="main", triggers=[], date=own_date)
                     frame.role = self._role_for_new(doc, frame, token, main)
                     frames.append(frame)
                     if frame.role == "main" and main is None:
@@ -266,7 +244,6 @@ class IncidentFinder:
             kept[0].role = "main"
         for index, frame in enumerate(kept, start=1):
             frame.id = f"i{index}"
-            frame.type = frame_type(frame)
         return kept
 
     @staticmethod
@@ -304,11 +281,11 @@ class IncidentFinder:
             groups.insert(0, (referring, None))
         return groups
 
-    @staticmethod
     def _attached_date(
-        doc: Doc, trigger: Trigger, dates: list[DateMention], triggers: list[Trigger]
+        self, doc: Doc, trigger: Trigger, dates: list[DateMention], triggers: list[Trigger]
     ) -> DateMention | None:
-        """The date whose tree distance to this trigger is smallest and not larger than to any other trigger.
+        """The date whose tree distance to this trigger is smallest, not larger than to any other trigger and at most
+        ``max_date_distance``.
 
         The date of the action wins over the date of the statement about it: "gunmen abducted 12 students after
         storming a school late on Monday, police said on Tuesday" is Monday's; a statement's date is taken only when
@@ -323,7 +300,7 @@ class IncidentFinder:
                 continue
             distance = tree_distance(head, span.root)
             others = [tree_distance(doc[t.token], span.root) for t in triggers if t is not trigger]
-            if distance > MAX_DATE_DISTANCE + 2 or (others and min(others) < distance):
+            if distance > self.max_date_distance or (others and min(others) < distance):
                 continue
             if best is None or distance < best[0]:
                 best = (distance, mention)
@@ -368,7 +345,7 @@ class IncidentFinder:
     @staticmethod
     def _follow_up_arrest(triggers: list[Trigger], own_date: DateMention, main: IncidentFrame) -> bool:
         """Arrests in the days after the main incident are part of its story (casualties.arrested), not new events."""
-        if not all(t.type == "arrest" for t in triggers) or main.type == "arrest" or main.date is None:
+        if not all(t.type == "arrest" for t in triggers) or main.date is None:
             return False
         after, before = _parse_iso(own_date.date.value), _parse_iso(main.date.date.value)
         return after is not None and before is not None and 0 <= (after - before).days <= 7
@@ -445,29 +422,16 @@ def _harms_people(verb: Token) -> bool:
     return any(d.lemma_ in HARMED_PEOPLE | ARMED_DOERS or d.ent_type_ in {"PERSON", "NORP", "ORG"} for d in doers)
 
 
-HARMING_VERBS = frozenset({"attack", "assault", "beat", "torture", "lynch", "stab", "hack"})
+HARMING_VERBS = words("harming_verbs")
 # people whom words can "attack": a violent verb with one of them as object needs other corroboration
-PUBLIC_FIGURES = frozenset({"minister", "politician", "candidate", "leader", "official", "mayor", "judge", "president",
-                            "governor", "legislator", "secretary", "chairman", "director", "diplomat", "journalist",
-                            "reporter", "blogger", "activist", "councillor", "councilor", "member", "supporter",
-                            "lawyer", "party", "principal", "headmaster", "administrator", "commander"})
+PUBLIC_FIGURES = words("public_figures")
 # verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not
 WORDS_ATTACK_TOO = frozenset({"attack", "assault"})
 HARMED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - PUBLIC_FIGURES
-# who does a passive killing that reports an incident: armed people, and people who are neither road users (an
-# accident: "killed by a drunk driver") nor whole groups told by name only
-KILLING_AGENTS = ARMED_DOERS | (HARMED_PEOPLE - {"driver", "motorist", "cyclist", "rider", "pedestrian"}) | frozenset(
-    {"mob", "crowd", "group", "local", "relative", "neighbour", "neighbor"})
-CASUALTY_CUES = frozenset({"kill", "dead", "die", "death", "wound", "injure", "injured", "hurt", "casualty", "murder",
-                           "homicide", "deadly", "fatality"})
-SPORTS_WORDS = frozenset({"match", "goal", "league", "striker", "midfielder", "half-time", "halftime", "season",
-                          "championship", "coach", "tournament", "cup", "score", "scorer", "fixture", "defender",
-                          "goalkeeper", "penalty", "innings", "wicket", "touchdown", "quarterback", "beat"})
-CORROBORATION_CUES = CASUALTY_CUES | frozenset({
-    "shoot", "shot", "gun", "rifle", "weapon", "explosive", "militant", "guerrilla", "rebel", "terrorist", "insurgent",
-    "police", "soldier", "troop", "army", "force", "gunman", "gunmen", "attacker", "fire", "victim", "hostage", "bomb",
-    "grenade", "knife", "suspect", "pirate", "robber", "thief", "armed", "jewel", "jewellery", "jewelry", "cash",
-    "fighter", "military", "jihadist", "bandit", "extremist", "militia", "militiaman", "paramilitary", "machete",
-    "axe", "cutlass", "sword", "pistol", "firearm", "shotgun", "ied", "mortar", "missile", "artillery", "landmine",
-    "bullet", "ammunition"})
+# who does a passive killing that reports an incident: armed people, people who are no road users (an accident:
+# "killed by a drunk driver"), and groups of people ("a mob", "locals")
+KILLING_AGENTS = ARMED_DOERS | (HARMED_PEOPLE - words("road_users")) | words("killing_groups")
+CASUALTY_CUES = words("casualty_cues")
+SPORTS_WORDS = words("sports_words")
+CORROBORATION_CUES = CASUALTY_CUES | words("corroboration_cues")
 SCORELINE = re.compile(r"\b\d{1,2}-\d{1,2}\b")

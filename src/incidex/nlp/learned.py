@@ -58,17 +58,6 @@ def torch_threads(settings: Settings) -> int:
     return settings.nlp.threads or os.cpu_count() or 1
 
 
-def register_learned_factories() -> None:
-    """Register the factories of both learned components (idempotent; called by ``register_components``)."""
-    if not Language.has_factory(encoder_roles.FACTORY_NAME):
-        Language.factory(encoder_roles.FACTORY_NAME, default_config=encoder_roles.DEFAULT_CONFIG,
-                         requires=["doc._.incidex_incidents"], assigns=[f"doc._.{muc_roles.EXTENSION}"],
-                         func=encoder_roles.create_encoder_roles)
-    if not Language.has_factory(muc_roles.FACTORY_NAME):
-        Language.factory(muc_roles.FACTORY_NAME, assigns=[f"doc._.{muc_roles.EXTENSION}"],
-                         func=muc_roles.create_muc_roles)
-
-
 def add_learned_components(nlp: Language, model: LearnedModel, settings: Settings) -> None:
     """Add the component of ``model``; the roles component adds its spans to the rules'."""
     if model.kind == "encoder":

@@ -34,6 +34,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from .annotations import NumberMention
+from .lexicons import words
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -72,22 +73,9 @@ MODIFIERS = (
 )
 MODIFIERS.sort(key=lambda item: -len(item[0]))
 
-TIME_WORDS = {
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
-    "year", "years", "decade", "decades", "century", "centuries", "a.m.", "p.m.", "am", "pm", "a.m", "p.m",
-    "o'clock", "gmt", "utc", "hrs", "night", "nights",
-}  # fmt: skip
-UNIT_WORDS = {
-    "%", "percent", "per", "km", "kms", "kilometer", "kilometers", "kilometre", "kilometres", "mile", "miles", "meter",
-    "meters", "metre", "metres", "m", "mm", "cm", "kg", "kilogram", "kilograms", "kilo", "kilos", "ton", "tons",
-    "tonne", "tonnes", "feet", "foot", "ft", "inch", "inches", "degree", "degrees", "mph", "km/h", "liter", "liters",
-    "litre", "litres", "gram", "grams", "hectare", "hectares", "acre", "acres", "caliber", "calibre", "mw", "kw",
-    "dollar", "dollars", "euro", "euros", "ruble", "rubles", "rouble", "roubles", "peso", "pesos", "colon",
-    "colones", "sol", "soles", "intis", "quetzal", "quetzales", "sucre", "sucres", "bolivar", "bolivares", "yuan",
-    "rupee", "rupees", "dinar", "dinars", "shekel", "shekels", "pound", "pounds", "franc", "francs", "usd", "eur",
-    "gbp", "rub", "cents", "lempiras", "cordobas", "naira", "hryvnia", "hryvnias", "afghanis", "riyals",
-}  # fmt: skip
-CURRENCY_PREFIXES = {"$", "€", "£", "¥", "us$", "usd", "eur", "rs", "rs."}
+TIME_WORDS = words("time_words")
+UNIT_WORDS = words("unit_words")
+CURRENCY_PREFIXES = words("currency_prefixes")
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun.", "jul.", "aug", "aug.", "sep", "sep.",
@@ -95,22 +83,12 @@ MONTHS = {
 }  # fmt: skip
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # A number after one of these is a label: "route 9", "article 5", "flight 17".
-LABEL_NOUNS = {
-    "route", "highway", "flight", "number", "no", "no.", "nos.", "bus", "room", "ward", "block", "unit", "article",
-    "chapter", "section", "platform", "gate", "channel", "line", "resolution", "decree", "law", "page", "cell",
-    "apartment", "paragraph", "district", "zone", "sector", "code", "case", "item", "version", "model", "level",
-    "kilometer", "km", "street", "avenue", "road", "exit", "terminal", "pier", "lot", "plot", "phase", "grade",
-    "class", "category", "division", "battalion", "brigade", "regiment", "aged", "age", "ages", "tel", "tel.",
-    "phone", "fax", "ext", "ext.", "hotline", "pkt", "size", "lane", "square", "hall", "building", "house",
-    "tower", "vol", "vol.", "p.", "pp.", "tv", "radio", "precinct", "station", "carrera", "calle", "avenida",
-}  # fmt: skip
-STREET_WORDS = {"avenue", "ave", "ave.", "street", "st", "st.", "road", "rd", "rd.", "boulevard", "blvd", "blvd.",
-                "lane", "drive", "dr.", "highway", "calle", "carrera", "avenida"}  # fmt: skip
-NAME_NOUNS_AFTER = {"channel", "tv", "television", "radio", "station", "newspaper", "agency", "outlet"}
+LABEL_NOUNS = words("label_nouns")
+STREET_WORDS = words("street_words")
+NAME_NOUNS_AFTER = words("name_nouns_after")
 ONE_NOT_COUNT_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "no-"}
-ONE_NOT_COUNT_AFTER = {"another", "'s", "’s", "day", "time", "morning", "night", "evening", "afternoon", "week",
-                       "month", "year", "way", "thing", "side", "hand", "point"}  # fmt: skip
-PEOPLE_NOUNS = {"people", "police", "men", "women", "children", "personnel", "troops", "civilians", "soldiers"}
+ONE_NOT_COUNT_AFTER = words("one_not_count_after")
+PEOPLE_NOUNS = words("people_nouns")
 SKIP_ENT_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 MAX_DIGITS = 15  # longer digit strings are identifiers, not counts

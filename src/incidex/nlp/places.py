@@ -35,34 +35,11 @@ from .annotations import PlaceMention
 from .actors import actor_countries
 from .datelines import Dateline, dateline_of
 from .gazetteer import Gazetteer, GeoContext, Link, PlaceKind, Resolution, default_gazetteer, normalize_name
+from .lexicons import phrases, words
 
-_ANY: frozenset[str] = frozenset()  # a facility noun that needs no modifier
-_CENTER = frozenset({"detention", "shopping", "community", "cultural", "medical", "business", "health", "training",
-                     "trade", "remand", "police", "distribution", "exhibition", "data"})
+# A facility noun and the modifiers it needs to name a facility ("police station"); none: any use does ("prison").
 FACILITY_NOUNS: dict[str, frozenset[str]] = {
-    **dict.fromkeys(
-        ("prison", "jail", "court", "courthouse", "market", "marketplace", "mosque", "church", "cathedral",
-         "synagogue", "temple", "shrine", "school", "university", "college", "hospital", "clinic", "embassy",
-         "consulate", "checkpoint", "hotel", "bank", "airport", "airbase", "airfield", "pipeline", "refinery",
-         "stadium", "mall", "supermarket", "barracks", "restaurant", "cafe", "nightclub", "theater", "theatre",
-         "museum", "headquarters", "factory", "warehouse", "bridge", "dam", "seminary", "madrassa", "ministry",
-         "parliament", "garrison", "outpost"),
-        _ANY,
-    ),
-    "center": _CENTER,
-    "centre": _CENTER,
-    "hall": frozenset({"concert", "city", "town", "music", "wedding", "exhibition", "sports", "prayer", "dance"}),
-    "station": frozenset({"police", "train", "bus", "railway", "power", "metro", "subway", "gas", "petrol",
-                          "polling", "fire", "radio", "television", "tv", "pumping"}),
-    "base": frozenset({"military", "air", "army", "naval", "navy", "airforce", "police"}),
-    "camp": frozenset({"refugee", "army", "military", "prison", "training", "detention", "displacement", "idp"}),
-    "plant": frozenset({"power", "nuclear", "chemical", "water", "treatment", "gas"}),
-    "office": frozenset({"police", "post", "government", "governor", "mayor", "tax", "passport", "party"}),
-    "facility": frozenset({"detention", "military", "nuclear", "correctional", "storage", "security"}),
-    "colony": frozenset({"penal", "correctional"}),
-    "depot": frozenset({"fuel", "oil", "ammunition", "arms", "bus", "train"}),
-    "compound": frozenset({"embassy", "military", "government", "residential", "presidential"}),
-    "palace": frozenset({"presidential", "royal"}),
+    noun: frozenset(needed.split()) for noun, _, needed in (row.partition("\t") for row in phrases("facility_nouns"))
 }
 _ANY_FACILITY = frozenset(noun for noun, needed in FACILITY_NOUNS.items() if not needed)
 _FACILITY_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "punct"})
@@ -71,18 +48,11 @@ _NOT_PLACE_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ",
 _MAX_FACILITY_TOKENS = 8
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "across", "around", "toward",
                        "towards", "inside", "throughout", "between", "via", "through", "within", "beyond"})
-_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "republic",
-                          "capital", "outskirts", "suburb", "suburbs", "county", "department", "governorate",
-                          "municipality", "area", "port", "island", "oblast", "settlement", "neighbourhood",
-                          "neighborhood", "mountains", "hills", "valley", "coast", "streets", "residents",
-                          "mayor", "governor", "north", "south", "east", "west", "centre", "center", "heart"})
-_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
-                         "southeastern", "southwestern", "north", "south", "east", "west", "downtown", "rural"})
-_ADMIN1_NOUNS = frozenset({"province", "state", "region", "governorate", "department", "oblast", "county",
-                           "krai", "prefecture", "republic", "division"})
-_ADMIN2_NOUNS = frozenset({"district", "upazila", "tehsil", "taluka", "taluk", "subdistrict", "sub-district",
-                           "sub-county", "subcounty", "constituency", "agency", "commune", "municipality"})
-_CITY_NOUNS = frozenset({"city", "town", "village", "hamlet", "township", "capital"})
+_PLACE_NOUNS = words("place_nouns")
+_DIRECTIONS = words("direction_words")
+_ADMIN1_NOUNS = words("admin1_nouns")
+_ADMIN2_NOUNS = words("admin2_nouns")
+_CITY_NOUNS = words("city_nouns")
 _KIND_NOUNS: dict[str, PlaceKind] = {**dict.fromkeys(_ADMIN1_NOUNS, "admin1"), **dict.fromkeys(_ADMIN2_NOUNS, "admin2"),
                                      **dict.fromkeys(_CITY_NOUNS, "city")}
 # words after a name that say it is a place: "Redwani village", "Palashbari upazila", "Kalitala area"
@@ -90,21 +60,12 @@ _PLACE_AFTER = _ADMIN1_NOUNS | _ADMIN2_NOUNS | _CITY_NOUNS | {"area", "locality"
                                                               "suburb", "settlement", "axis", "villages"}
 # words after a place name that make it part of another name: an organization's ("Abu Dhabi TV", "Kenya Airways")
 # or a street's ("Karl Marx Avenue")
-_ORGANIZATION_WORDS = frozenset({"tv", "television", "radio", "news", "newspaper", "times", "post", "herald",
-                                 "tribune", "journal", "gazette", "daily", "agency", "channel", "broadcasting", "fm",
-                                 "airways", "airlines", "fc", "club", "corporation", "company", "foundation",
-                                 "institute", "observer", "express", "telegraph", "mail", "press", "chronicle",
-                                 "avenue", "street", "boulevard", "lane", "prospekt"})
-_COMPASS = frozenset({"nord", "sud", "est", "ouest", "north", "south", "east", "west", "centre", "center"})
+_ORGANIZATION_WORDS = words("organization_words")
+_COMPASS = words("compass_words")
 _NAME_LIST_TOKENS = 14  # the longest parenthesized list of names read: "(Titao, Loroum)", "(Kelbo, Soum, Sahel)"
 _MAX_UNKNOWN_WORDS = 4  # words of a place name the gazetteer lacks, found by where it stands
 # first words of capitalized runs that are not place names where they stand
-_NOT_NAME_STARTS = frozenset({"the", "a", "an", "on", "in", "at", "of", "and", "or", "but", "he", "she", "they", "it",
-                              "his", "her", "their", "its", "this", "that", "these", "those", "mr", "mrs", "ms",
-                              "dr", "gen", "col", "president", "minister", "police", "army", "january", "february",
-                              "march", "april", "may", "june", "july", "august", "september", "october",
-                              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-                              "saturday", "sunday", "unknown", "unidentified", "suspected", "presumed", "armed"})
+_NOT_NAME_STARTS = words("not_name_starts")
 DATELINE_HINT = 2.0  # weight of the dateline's country among the countries a report suggests
 SMALL_PLACE = 100_000  # a lone word naming only places smaller than this needs NER or "in"/"near"... before it
 

@@ -1,4 +1,5 @@
-"""Role filling: attach places, perpetrators, victims, targets, responders, weapons and casualty figures to frames.
+"""Role filling: the places, perpetrators, victims, targets, responders, weapons and casualty figures of each frame,
+written to ``doc._.incidex_arguments`` by frame id (the frames themselves stay as the incidents component built them).
 
 Every argument goes to the incident frame whose trigger is nearest to it in the dependency tree of its sentence;
 casualty figures and pronouns in a sentence without a trigger continue the incident of the sentences just before it
@@ -29,41 +30,30 @@ from .lexicons import (
     TARGET_NOUNS,
     TARGETING_VERBS,
     VICTIM_NOUNS,
-    WEAPONS,
+    phrases,
+    words,
 )
 from .muc_roles import LearnedRoles
 from .syntax import noun_phrase, tree_distance
 
-RELATION_CUES: dict[str, str] = {
-    "link": "linked", "linked": "linked", "affiliate": "linked", "affiliated": "linked", "tie": "linked",
-    "tied": "linked", "loyal": "linked", "connect": "linked", "connected": "linked", "inspire": "linked",
-    "member": "linked", "affiliation": "linked", "allegiance": "linked",
-    "accuse": "accused", "blame": "accused", "charge": "accused", "attribute": "accused",
-    "suspect": "suspected", "suspected": "suspected", "believe": "suspected", "presume": "suspected",
-}
+# Words that tie a named group to an incident, and the relation each states.
+RELATION_CUES: dict[str, str] = dict(line.split("\t") for line in phrases("relation_cues"))  # type: ignore[misc]
 RELATION_STRENGTH = ("claimed", "accused", "suspected", "linked", "stated")
-OFFICIAL_NOUNS = frozenset({"mayor", "governor", "minister", "judge", "prosecutor", "politician", "candidate",
-                            "lawmaker", "legislator", "senator", "mp", "deputy", "councillor", "councilor", "official",
-                            "commander", "general", "president", "chief", "cleric", "imam", "leader", "ambassador",
-                            "diplomat", "journalist", "activist", "magistrate"})
-PROTEST_NOUNS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob", "protest",
-                           "demonstration"})
-CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit"})
+CLAIM_VERBS = words("claim_verbs")
 # Unnamed local people who can be a side of a clash ("a clash between two rival groups of villagers"): a
 # communal militia named by the place of the incident.
-LOCAL_SIDE_NOUNS = frozenset({"group", "rival", "villager", "local", "family", "faction", "supporter", "follower",
-                              "community", "resident", "farmer", "herder", "youth"})
+LOCAL_SIDE_NOUNS = words("local_side_nouns")
 # Verbs and nouns of fighting whose sides are all parties to it.
-CLASH_WORDS = frozenset({"clash", "fight", "battle", "skirmish", "fighting", "violence", "conflict", "feud",
-                         "confrontation", "gunfight", "firefight", "exchange"})
+CLASH_WORDS = words("clash_words")
 PEOPLE_AND_THINGS = PERPETRATOR_NOUNS | VICTIM_NOUNS | RESPONDER_NOUNS | TARGET_NOUNS
 
 
 class FrameLocator:
-    """Find the frame an argument token belongs to."""
+    """Find the frame an argument token belongs to, and the arguments being filled for it."""
 
-    def __init__(self, doc: Doc, frames: list[IncidentFrame]) -> None:
+    def __init__(self, doc: Doc, frames: list[IncidentFrame], arguments: dict[str, FrameArguments]) -> None:
         self.doc = doc
+        self.arguments = arguments
         self.by_sentence: dict[int, list[tuple[Token, IncidentFrame]]] = {}
         for frame in frames:
             for trigger in frame.triggers:
@@ -86,36 +76,42 @@ class FrameLocator:
                 return previous[-1][1]
         return None
 
+    def arguments_for(self, token: Token, *, carry: int = 2) -> FrameArguments | None:
+        """The arguments of :meth:`frame_for`'s frame."""
+        frame = self.frame_for(token, carry=carry)
+        return None if frame is None else self.arguments[frame.id]
+
 
 class RoleFinder:
-    """Fill ``frame.arguments`` for every frame in ``doc._.incidex_incidents``."""
+    """spaCy component writing ``doc._.incidex_arguments``: the :class:`FrameArguments` of every frame in
+    ``doc._.incidex_incidents``, by frame id. ``weapons`` is the weapon lexicon (a shipped name or a file path)."""
 
-    def __init__(self, nlp: Language, name: str = "incidex_roles", learned_roles: str = "fill") -> None:
+    def __init__(self, nlp: Language, name: str = "incidex_roles", learned_roles: str = "fill",
+                 weapons: str = "weapons") -> None:
         self.name = name
         self.decide = learned_roles == "decide"  # see _learned
         self.weapons = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.weapons.add("WEAPON", [nlp.make_doc(w) for w in WEAPONS])
+        self.weapons.add("WEAPON", [nlp.make_doc(w) for w in phrases(weapons)])
 
     def __call__(self, doc: Doc) -> Doc:
         frames: list[IncidentFrame] = doc._.incidex_incidents or []
+        found = {frame.id: FrameArguments() for frame in frames}
+        doc._.incidex_arguments = found
         if not frames:
             return doc
-        for frame in frames:
-            frame.arguments = FrameArguments()
-        locate = FrameLocator(doc, frames)
+        locate = FrameLocator(doc, frames, found)
         self._places(doc, locate, frames)
         self._actors(doc, locate)
         numbers: list[NumberMention] = doc._.incidex_numbers or []
         self._people(doc, locate, _counts_by_token(doc, numbers))
         self._weapons(doc, locate)
         for figure, token in casualty_figures(doc, numbers):
-            frame = locate.frame_for(token)
-            if frame is not None:
-                frame.arguments.casualties.append(figure)
+            args = locate.arguments_for(token)
+            if args is not None:
+                args.casualties.append(figure)
         self._learned(doc, locate)
-        for frame in frames:
-            _merge_people(frame.arguments)
-            frame.type = _refined_type(doc, frame)
+        for args in found.values():
+            _merge_people(args)
         return doc
 
     # -- places -----------------------------------------------------------------------------------------------
@@ -135,21 +131,21 @@ class RoleFinder:
             country = mention.location is not None and mention.location.precision == "country"
             if span is None or _is_origin(span.root, country=country):
                 continue
-            frame = locate.frame_for(span.root, carry=0)
-            if frame is None:
+            args = locate.arguments_for(span.root, carry=0)
+            if args is None:
                 continue
             if mention.kind == "facility":
-                frame.arguments.facilities.append(mention)
+                args.facilities.append(mention)
             else:
-                frame.arguments.places.append(mention)
-        main = next((f for f in frames if f.role == "main"), None)
-        if main is not None and not any(p.location and p.location.country_code for p in main.arguments.places):
-            main.arguments.places.extend(m for m in filed_at if m.kind != "facility")
+                args.places.append(mention)
+        main = next((locate.arguments[f.id] for f in frames if f.role == "main"), None)
+        if main is not None and not any(p.location and p.location.country_code for p in main.places):
+            main.places.extend(m for m in filed_at if m.kind != "facility")
         country = filing_country(filed_at)
         if country is not None:
-            for frame in frames:
-                if not any(p.location and p.location.country_code for p in frame.arguments.places):
-                    frame.arguments.places.append(country)
+            for args in locate.arguments.values():
+                if not any(p.location and p.location.country_code for p in args.places):
+                    args.places.append(country)
 
     # -- organizations ----------------------------------------------------------------------------------------
     def _actors(self, doc: Doc, locate: FrameLocator) -> None:
@@ -161,18 +157,18 @@ class RoleFinder:
                 continue  # "members of the Fulani community" are its people, not its militia
             claimed = _claimed_incident(span.root)
             if claimed is not None:
-                frame = locate.frame_for(claimed, carry=2)
-                if frame is not None:
-                    _add_org(frame, actor, "claimed")
+                args = locate.arguments_for(claimed, carry=2)
+                if args is not None:
+                    _add_org(args, actor, "claimed")
                 continue
             relation = _relation_cue(span)
-            frame = locate.frame_for(span.root, carry=2 if relation else 0)
-            if frame is None:
+            args = locate.arguments_for(span.root, carry=2 if relation else 0)
+            if args is None:
                 continue
             if relation is None:
                 relation = "stated" if _is_agent(span.root) else None
             if relation is not None:
-                _add_org(frame, actor, relation)
+                _add_org(args, actor, relation)
 
     # -- people and things ------------------------------------------------------------------------------------
     def _people(self, doc: Doc, locate: FrameLocator, counts: dict[int, int | None]) -> None:
@@ -183,30 +179,30 @@ class RoleFinder:
             lemma = token.lemma_.lower()
             if not (lemma in PEOPLE_AND_THINGS | LOCAL_SIDE_NOUNS or token.ent_type_ == "PERSON" or lemma == "they"):
                 continue
-            frame = locate.frame_for(token, carry=1 if token.pos_ == "PRON" else 0)
-            if frame is None:
+            args = locate.arguments_for(token, carry=1 if token.pos_ == "PRON" else 0)
+            if args is None:
                 continue
             phrase = noun_phrase(token)
             if lemma in LOCAL_SIDE_NOUNS and _side_of(token, CLASH_WORDS) and not _of_a_named_group(token):
-                frame.arguments.perpetrators.append(
+                args.perpetrators.append(
                     PerpetratorArg(phrase.start_char, phrase.end_char, phrase.text, kind="organization",
                                    relation="stated", head=lemma, local=True))
             elif lemma in RESPONDER_NOUNS and _acts_as_responder(token):
-                frame.arguments.responders.append(Arg(phrase.start_char, phrase.end_char, phrase.text))
+                args.responders.append(Arg(phrase.start_char, phrase.end_char, phrase.text))
             elif _is_perpetrator(token, lemma):
                 name = token.text if token.ent_type_ == "PERSON" else None
-                frame.arguments.perpetrators.append(
+                args.perpetrators.append(
                     PerpetratorArg(phrase.start_char, phrase.end_char, phrase.text, kind="individual", name=name,
                                    count=_count(token, counts), head=lemma))
             elif lemma in VICTIM_NOUNS or token.ent_type_ == "PERSON" or (token.pos_ == "PRON" and lemma == "they"):
                 statuses = status_cues(token)
                 if statuses:
-                    frame.arguments.victims.append(
+                    args.victims.append(
                         VictimArg(phrase.start_char, phrase.end_char, phrase.text, head=lemma,
                                   count=_count(token, counts), statuses=statuses)
                     )
             elif lemma in TARGET_NOUNS and _is_targeted(token):
-                frame.arguments.targets.append(Arg(phrase.start_char, phrase.end_char, phrase.text))
+                args.targets.append(Arg(phrase.start_char, phrase.end_char, phrase.text))
 
     def _learned(self, doc: Doc, locate: FrameLocator) -> None:
         """Spans of the learned role tagger add to the rule arguments where they overlap none; an organization
@@ -228,13 +224,13 @@ class RoleFinder:
             start, end, text = tokens.start_char, tokens.end_char, tokens.text
             if role != "Target" and (_names_a_place_or_date(root) or any(s <= root.idx < e for s, e in not_people)):
                 continue
-            frame = locate.frame_for(root, carry=0)
-            if frame is None or _overlaps_argument(frame.arguments, start, end):
+            args = locate.arguments_for(root, carry=0)
+            if args is None or _overlaps_argument(args, start, end):
                 continue
-            args, head = frame.arguments, root.lemma_.lower()
+            head = root.lemma_.lower()
             if role == "PerpOrg":
                 name = _actor_name(doc, start, end) or text
-                if _organization(frame, name) is None:
+                if _organization(args, name) is None:
                     args.perpetrators.append(PerpetratorArg(start, end, text, kind="organization", name=name,
                                                             head=head, learned=learned.component))
             elif role == "PerpInd":
@@ -253,9 +249,9 @@ class RoleFinder:
                 continue
             if span.root.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            frame = locate.frame_for(span.root, carry=0)
-            if frame is not None:
-                frame.arguments.weapons.append(Arg(span.start_char, span.end_char, span.text))
+            args = locate.arguments_for(span.root, carry=0)
+            if args is not None:
+                args.weapons.append(Arg(span.start_char, span.end_char, span.text))
 
 
 NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT"})
@@ -294,8 +290,7 @@ def _keep_confirmed(doc: Doc, learned: LearnedRoles) -> None:
     (``learned.read``; all of it when None) and that no learned span of its family overlaps. Arguments outside
     what it read, responders, places and casualty figures stay as the rules found them."""
     read = learned.read if learned.read is not None else ((0, len(doc.text)),)
-    for frame in doc._.incidex_incidents or []:
-        args = frame.arguments
+    for args in doc._.incidex_arguments.values():
         for family, roles in LEARNED_FAMILIES.items():
             spans = [s for s in learned.spans if s.role in roles]
             setattr(args, family, [
@@ -308,20 +303,6 @@ def _keep_confirmed(doc: Doc, learned: LearnedRoles) -> None:
 def _overlaps_argument(args: FrameArguments, start: int, end: int) -> bool:
     spans = [*args.perpetrators, *args.victims, *args.targets, *args.weapons, *args.responders]
     return any(a.start < end and start < a.end for a in spans)
-
-
-def _refined_type(doc: Doc, frame: IncidentFrame) -> str:
-    """Types that depend on who was involved: a killed official makes an assassination, protesters make a riot."""
-    if frame.type == "armed_assault" and any(
-        v.head in OFFICIAL_NOUNS and any(c.status == "killed" for c in v.statuses) for v in frame.arguments.victims
-    ):
-        return "assassination"
-    if frame.type in {"clash", "arson", "bombing", "armed_assault", "raid"}:
-        for trigger in frame.triggers:
-            sentence = doc[trigger.token].sent
-            if any(t.lemma_ in PROTEST_NOUNS and t.dep_ in {"nsubj", "nsubjpass", "poss"} for t in sentence):
-                return "riot"
-    return frame.type
 
 
 def _token_range(doc: Doc, start: int, end: int) -> range:
@@ -417,18 +398,18 @@ def _side_of(token: Token, verbs: frozenset[str]) -> bool:
     return False
 
 
-def _organization(frame: IncidentFrame, name: str) -> PerpetratorArg | None:
+def _organization(args: FrameArguments, name: str) -> PerpetratorArg | None:
     """The frame's organization perpetrator of that alias-table name, if it has one."""
-    return next((p for p in frame.arguments.perpetrators if p.kind == "organization" and p.name == name), None)
+    return next((p for p in args.perpetrators if p.kind == "organization" and p.name == name), None)
 
 
-def _add_org(frame: IncidentFrame, actor: ActorMention, relation: str) -> None:
-    existing = _organization(frame, actor.name)
+def _add_org(args: FrameArguments, actor: ActorMention, relation: str) -> None:
+    existing = _organization(args, actor.name)
     if existing is not None:
         if RELATION_STRENGTH.index(relation) < RELATION_STRENGTH.index(existing.relation or "stated"):
             existing.relation = relation
         return
-    frame.arguments.perpetrators.append(
+    args.perpetrators.append(
         PerpetratorArg(actor.start, actor.end, actor.text, kind="organization", name=actor.name, relation=relation,
                        head=actor.name)
     )
@@ -484,14 +465,17 @@ def _subject_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+# Nouns of an attack whose object is its target ("an attack on the embassy").
+ATTACK_NOUNS = words("attack_nouns")
+
+
 def _is_targeted(token: Token) -> bool:
     if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_ in TARGETING_VERBS:
         subject = _subject_of(token.head)
         return subject is None or subject.lemma_.lower() not in RESPONDER_NOUNS
     if token.dep_ == "pobj" and token.head.lower_ in {"on", "against", "at"}:
         governor = token.head.head
-        return governor.lemma_ in TARGETING_VERBS or governor.lemma_ in {"attack", "bombing", "assault", "raid",
-                                                                          "explosion", "blast", "strike", "fire"}
+        return governor.lemma_ in TARGETING_VERBS or governor.lemma_ in ATTACK_NOUNS
     return False
 
 

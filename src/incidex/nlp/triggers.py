@@ -2,7 +2,8 @@
 
 A *strong* trigger ("took ... hostage", "detonated", "opened fire") is enough to report an incident; a *weak* one
 ("attack", "clash", "raid", "blast") needs corroboration in its sentence (a casualty, a weapon, an armed actor).
-Patterns are lemma sequences; ``*`` allows up to three intervening tokens; ``a|b`` lists alternatives.
+Patterns are lemma sequences; ``*`` allows up to three intervening tokens; ``a|b`` lists alternatives. They live in
+the lexicon file ``triggers.tsv`` (type, strength, pattern, tab-separated).
 """
 
 from __future__ import annotations
@@ -11,82 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-# (type, strength, pattern)
-TRIGGERS: tuple[tuple[str, str, str], ...] = (
-    ("hostage_taking", "strong", "take|hold|seize|keep * hostage"),
-    ("hostage_taking", "strong", "hostage - taking|taker|take"),
-    ("hostage_taking", "strong", "hostage taking|taker|crisis|situation|standoff|siege"),
-    ("hostage_taking", "strong", "hostage-taking|hostage-taker"),
-    ("kidnapping", "strong", "kidnap|kidnapping|kidnapper|abduct|abduction|abductor"),
-    ("kidnapping", "strong", "take|hold * captive"),
-    ("kidnapping", "strong", "hold * for ransom"),
-    ("bombing", "strong", "bomb|bombing|bomber|detonate|ied|dynamite|car-bomb"),
-    ("bombing", "strong", "explosive device"),
-    ("bombing", "strong", "suicide bomber|vest|attack"),
-    ("bombing", "strong", "grenade attack"),
-    ("bombing", "strong", "throw|hurl * grenade|explosive"),
-    ("bombing", "strong", "throw|hurl|explode|detonate|blast * cocktail"),  # a crude bomb, in South Asian reports
-    ("bombing", "weak", "explosion|blast|explode|explosive"),
-    ("bombing", "weak", "blow up"),  # "militants blew up a bridge"
-    ("bombing", "weak", "blow * up"),  # "a suicide attacker blew himself up"
-    ("air_or_drone_strike", "strong", "airstrike|air-strike|warplane|airstrikes"),
-    ("air_or_drone_strike", "strong", "air strike|raid|attack|bombardment"),
-    ("air_or_drone_strike", "strong", "drone strike|attack"),
-    ("air_or_drone_strike", "strong", "missile strike"),
-    ("air_or_drone_strike", "strong", "drone * drop|release|bomb|hit|strike|attack|fire|target"),
-    ("air_or_drone_strike", "strong", "aircraft|jet|warplane|helicopter|plane * bomb|strike|pound|hit|attack"),
-    ("shelling", "strong", "shelling|bombardment|shell"),
-    ("shelling", "strong", "artillery|mortar|rocket fire|attack|shell|round"),
-    ("shelling", "strong", "fire rocket|mortar|shell"),
-    ("armed_assault", "weak", "attack|assault|attacker|assailant|shooting"),
-    ("armed_assault", "strong", "open fire"),
-    ("armed_assault", "strong", "gunman|gunmen|massacre|ambush|stab|stabbing"),
-    ("armed_assault", "strong", "shoot|gun * dead|down|kill"),
-    ("armed_assault", "weak", "shoot|kill|murder|murderer|slaying|slay|homicide|killing|killer"),
-    ("armed_assault", "strong", "mass shooting"),
-    ("armed_assault", "strong", "machete attack"),
-    ("armed_assault", "weak", "gunfire|shootout"),
-    ("armed_assault", "weak", "fire on|at"),
-    ("armed_assault", "weak", "rampage"),
-    ("armed_assault", "weak", "gunshot"),  # "a body with gunshot wounds"
-    ("armed_assault", "weak", "overrun"),  # "fighters overran a military base"
-    ("armed_assault", "weak", "firing"),  # "killed in cross-border firing", "injured in police firing"
-    ("armed_assault", "weak", "beat up"),
-    ("armed_assault", "weak", "beat * by"),  # "were beaten brutally on Tuesday by armed cadres"
-    ("armed_assault", "weak", "beating|lynch|lynching|torture"),
-    ("armed_assault", "strong", "beat|lynch|hack|stone|club * to death"),
-    ("assassination", "strong", "assassinate|assassination|assassin"),
-    ("arson", "strong", "arson|arsonist|firebomb|torch"),
-    ("arson", "strong", "set fire"),
-    ("arson", "strong", "set * on fire|ablaze|alight"),
-    ("arson", "weak", "burn|molotov"),
-    ("raid", "weak", "raid|storm"),
-    ("clash", "weak", "clash|skirmish|firefight|fighting"),
-    ("clash", "strong", "gun battle"),
-    ("clash", "strong", "gunfight|gunbattle|gun-battle"),
-    ("clash", "weak", "encounter|battle with|between * police|policeman|force|troop|army|soldier|militant|rebel|"
-                      "insurgent|militia|guerrilla|fighter|gunman|gunmen|terrorist|maoist|jihadist|bandit|group"),
-    ("clash", "strong", "exchange of fire"),
-    ("clash", "strong", "exchange fire"),
-    ("riot", "strong", "riot|rioting|rioter"),
-    ("riot", "weak", "looting|loot|unrest"),
-    ("riot", "weak", "tear gas"),
-    ("arrest", "strong", "arrest|detain|apprehend"),
-    ("arrest", "strong", "take * into custody"),
-    ("arrest", "weak", "round up"),
-    ("arrest", "weak", "capture"),
-    ("plot", "weak", "plot"),
-    ("plot", "strong", "plan|prepare|plot * attack|bombing|assault"),
-    ("plot", "strong", "foil|thwart"),
-    ("robbery", "strong", "rob|robbery|robber|heist|theft|thief"),
-    ("robbery", "weak", "steal"),
-    ("robbery", "strong", "make off with"),  # kept only when what was taken is money or valuables
-    ("other", "strong", "escape|escapee|jailbreak|breakout"),  # kept only in custody context
-    ("other", "strong", "prison break|escape"),
-    ("other", "strong", "jail break|escape"),
-    ("other", "strong", "hijack|hijacking|hijacker"),
-    ("other", "weak", "sabotage|poison"),
-)
+from ..errors import ConfigError
+from .lexicons import phrases, words
 
 # Order used to type an incident that has triggers of several types (first wins).
 TYPE_PRIORITY: tuple[str, ...] = (
@@ -108,14 +35,11 @@ TYPE_PRIORITY: tuple[str, ...] = (
 )
 
 # Words that turn "attack" into something else.
-FALSE_FRIEND_MODIFIERS = frozenset({"heart", "panic", "cyber", "asthma", "anxiety", "verbal", "personal", "shark"})
+FALSE_FRIEND_MODIFIERS = words("false_friend_modifiers")
 # Agent nouns: they name the perpetrators and refer to an incident, but do not start one by themselves.
-AGENT_NOUNS = frozenset(
-    {"hostage-taker", "taker", "kidnapper", "abductor", "bomber", "attacker", "assailant", "gunman", "gunmen",
-     "robber", "rioter", "arsonist", "assassin", "hijacker", "thief", "murderer", "killer", "escapee"}
-)
+AGENT_NOUNS = words("agent_nouns")
 # Triggers that say violence happened but not which kind; they type an incident only when nothing more specific does.
-GENERIC_TRIGGERS = frozenset({"attack", "assault", "kill", "killing", "attacker", "assailant", "shoot", "shooting"})
+GENERIC_TRIGGERS = words("generic_triggers")
 
 
 @dataclass(frozen=True)
@@ -124,6 +48,17 @@ class TriggerRule:
     strong: bool
 
 
+def trigger_patterns(lexicon: str = "triggers") -> tuple[tuple[str, str, str], ...]:
+    """The ``(type, strength, pattern)`` rows of a trigger lexicon (a shipped name or a path)."""
+    rows = tuple(tuple(line.split("\t")) for line in phrases(lexicon))
+    bad = next((row for row in rows if len(row) != 3 or row[0] not in TYPE_PRIORITY or row[1] not in STRENGTHS), None)
+    if bad is not None:
+        raise ConfigError(f"trigger lexicon {lexicon!r}: the row {bad!r} is not 'type<TAB>strong|weak<TAB>pattern' "
+                          "with one of our incident types")
+    return rows  # type: ignore[return-value]
+
+
+STRENGTHS = ("strong", "weak")
 MAX_GAP = 3
 # where a verb's -ing form stands for a noun ("Fighting between two groups left ten dead", "killed in firing by
 # troops"), it is matched by its own form as well as by its lemma; not "the army is fighting corruption"
@@ -136,10 +71,10 @@ class TriggerMatcher:
     Call it on a Doc to get ``(rule, start, end)`` token spans, longest match per start position.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, lexicon: str = "triggers") -> None:
         self.rules: list[TriggerRule] = []
         self.by_first: dict[str, list[tuple[int, list[frozenset[str] | None]]]] = {}
-        for index, (kind, strength, pattern) in enumerate(TRIGGERS):
+        for index, (kind, strength, pattern) in enumerate(trigger_patterns(lexicon)):
             self.rules.append(TriggerRule(kind, strength == "strong"))
             steps = [None if word == "*" else frozenset(word.split("|")) for word in pattern.split()]
             for first in steps[0] or ():

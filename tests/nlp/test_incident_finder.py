@@ -1,0 +1,45 @@
+"""Incident detection on hand-built Docs (no model): triggers, generic mentions, the trigger lexicon in config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from incidex.errors import ConfigError
+from incidex.nlp.incidents import IncidentFinder
+
+from .handmade import NLP, parsed
+
+
+def frames(sentence: str, **config: str) -> list[tuple[str, str, list[str]]]:
+    doc = IncidentFinder(NLP, **config)(parsed(sentence))
+    return [(f.id, f.role, [t.text for t in f.triggers]) for f in doc._.incidex_incidents]
+
+
+def test_incidents_finds_one_main_frame_for_gunmen_who_killed() -> None:
+    sentence = ("Gunmen/gunman/NOUN/NNS/nsubj/1 killed/kill/VERB/VBD/ROOT/1 two/two/NUM/CD/nummod/3 "
+                "guards/guard/NOUN/NNS/dobj/1 ././PUNCT/./punct/1")
+    assert frames(sentence) == [("i1", "main", ["Gunmen", "killed"])]
+
+
+def test_incidents_ignores_attacks_that_are_only_prevented() -> None:
+    sentence = ("Police/police/NOUN/NNS/nsubj/1 work/work/VERB/VBP/ROOT/1 to/to/PART/TO/aux/3 "
+                "prevent/prevent/VERB/VB/xcomp/1 attacks/attack/NOUN/NNS/dobj/3 ././PUNCT/./punct/1")
+    assert frames(sentence) == []
+
+
+def test_incidents_reads_the_trigger_lexicon_its_config_names(tmp_path: Path) -> None:
+    sentence = ("A/a/DET/DT/det/1 pickpocket/pickpocket/NOUN/NN/nsubj/2 struck/strike/VERB/VBD/ROOT/2 "
+                "././PUNCT/./punct/2")
+    lexicon = tmp_path / "triggers.tsv"
+    lexicon.write_text("# incidex lexicon triggers, version 1\nrobbery\tstrong\tpickpocket\n", encoding="utf-8")
+    assert frames(sentence) == []
+    assert frames(sentence, triggers=str(lexicon)) == [("i1", "main", ["pickpocket"])]
+
+
+def test_incidents_refuses_a_trigger_lexicon_with_an_unknown_type(tmp_path: Path) -> None:
+    lexicon = tmp_path / "triggers.tsv"
+    lexicon.write_text("# incidex lexicon triggers, version 1\npickpocketing\tstrong\tpickpocket\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="one of our incident types"):
+        IncidentFinder(NLP, triggers=str(lexicon))
