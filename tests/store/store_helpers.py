@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 from incidex.config import Settings
 from incidex.store import DocumentEntry, migrate
-from incidex.store.repository import engine_for
+from incidex.store._engine import engine_for
 from incidex.types import (
     Casualties,
     CasualtyCount,

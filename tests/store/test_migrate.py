@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 
 from incidex.config import load_settings
 from incidex.resolve import Resolver
-from incidex.store import DocumentEntry, Store, repository
+from incidex.store import DocumentEntry, Store, _rebuild
 from incidex.store.migrate import current_revision, head_revision, upgrade
 from incidex.store.tables import SEARCH_TABLE, incidents, metadata
 
@@ -62,8 +62,8 @@ def _links(store: Store) -> tuple[int, int]:
 
 def _write_as_before_0012(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the store write incident rows without the columns migration 0012 adds, as a store below it has."""
-    full_row = repository.incident_row
-    monkeypatch.setattr(repository, "incident_row",
+    full_row = _rebuild.incident_row
+    monkeypatch.setattr(_rebuild, "incident_row",
                         lambda *args: {k: v for k, v in full_row(*args).items() if k not in FACET_COLUMNS})
 
 

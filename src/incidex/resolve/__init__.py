@@ -1,5 +1,6 @@
 """Cross-report merging: records of different reports about one incident become one incident."""
 
+from .interface import Merger
 from .model import Assignment, CandidateWindow, Cluster, RecordRef
 from .reconcile import MergedView, SourcedFigure, SourcedSource
 from .resolver import Resolver
@@ -9,6 +10,7 @@ __all__ = [
     "CandidateWindow",
     "Cluster",
     "MergedView",
+    "Merger",
     "RecordRef",
     "Resolver",
     "SourcedFigure",

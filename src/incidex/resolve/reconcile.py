@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 from .. import figures as figure_rules
 from ..types import (
@@ -77,9 +76,6 @@ class MergedView:
     document_ids: list[str] = field(default_factory=list)
     record_ids: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def _pick_type(records: Sequence[RecordRef]) -> tuple[str, str]:

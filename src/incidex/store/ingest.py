@@ -20,9 +20,10 @@ from typing import Protocol
 from ..errors import InputError, StoreError
 from ..ingest.failures import ReadFailure
 from ..ingest.text import content_hash
+from ..resolve.interface import Merger
 from ..types import Document, Report
 from .keys import document_id, origin_id
-from .repository import DocumentEntry, Resolver, Store
+from .repository import DocumentEntry, Store
 from .sources import SeenItem
 
 LOOKUP_CHUNK = 256
@@ -89,7 +90,7 @@ def ingest(
     *,
     store: Store,
     extract: Extractor,
-    resolver: Resolver,
+    resolver: Merger,
     batch_size: int,
     progress: Callable[[IngestSummary], None] | None = None,
     stop: Callable[[], bool] | None = None,
@@ -140,7 +141,7 @@ def ingest(
 
 
 def _flush(
-    batch: list[_Handled], marks: list[SeenItem], *, store: Store, resolver: Resolver, summary: IngestSummary
+    batch: list[_Handled], marks: list[SeenItem], *, store: Store, resolver: Merger, summary: IngestSummary
 ) -> None:
     """Write the batch, marking seen its tracked inputs and those that needed no entry (``marks``)."""
     if not batch and not marks:
