@@ -1,8 +1,10 @@
 """The exports of a fixed corpus stay byte-for-byte what the store wrote before its rework (commit 619c84e).
 
-The golden files in ``tests/store/golden`` come from ``golden_exports.py --regenerate`` run on that commit. Nothing is
-normalized: no exported value depends on the run (ingest and correction times are stored but not exported). When
-extraction or merging changes on purpose, regenerate them with that command and say why in the commit.
+The golden files in ``tests/store/golden`` come from ``golden_exports.py --regenerate`` run on that commit; the JSONL
+file was written again when the merged view gained role, targets and responders (migration 0013), after checking
+that every line was otherwise identical. Nothing is normalized: no exported value depends on the run (ingest and
+correction times are stored but not exported). When extraction or merging changes on purpose, regenerate them with
+that command and say why in the commit.
 """
 
 from __future__ import annotations

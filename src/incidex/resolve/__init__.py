@@ -2,7 +2,7 @@
 
 from .interface import Merger
 from .model import Assignment, CandidateWindow, Cluster, RecordRef
-from .reconcile import MergedView, SourcedFigure, SourcedSource
+from .reconcile import MergedView, SourcedFigure, SourcedMention, SourcedSource
 from .resolver import Resolver
 
 __all__ = [
@@ -14,5 +14,6 @@ __all__ = [
     "RecordRef",
     "Resolver",
     "SourcedFigure",
+    "SourcedMention",
     "SourcedSource",
 ]

@@ -317,21 +317,14 @@ MAX_CHANGES = 500  # corrections shown with one incident
 
 
 def incident_detail(connection: sa.Connection, incident_id: str) -> dict[str, Any] | None:
-    """The merged incident (its view with id, role, targets, responders and notes), its records, documents, the
+    """The merged incident (its view, with its id and the notes of its corrections), its records, documents, the
     background incidents they recall, its corrections (``changes``, newest first) and merge reasons; None when
     there is no such incident."""
     row = connection.execute(sa.select(incidents).where(incidents.c.incident_id == incident_id)).first()
     if row is None:
         return None
     found = records_of(connection, [incident_id]).get(incident_id, [])
-    merged = dict(row.merged)
-    merged |= {
-        "id": row.incident_id,
-        "role": row.role,
-        "targets": _mentions(found, "targets"),
-        "responders": _mentions(found, "responders"),
-        "notes": row.notes,
-    }
+    merged = dict(row.merged) | {"id": row.incident_id, "notes": row.notes}
     _, changes = history(connection, incident_id=incident_id, limit=MAX_CHANGES)
     return {
         "incident": merged,
@@ -341,15 +334,6 @@ def incident_detail(connection: sa.Connection, incident_id: str) -> dict[str, An
         "changes": changes,
         "merge_reasons": merge_reasons(connection, incident_id),
     }
-
-
-def _mentions(found: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
-    """The targets (or responders) of all records, once per text, each with the document that names it."""
-    seen: dict[str, dict[str, Any]] = {}
-    for record in found:
-        for mention in record["incident"].get(key, []):
-            seen.setdefault(mention["text"].lower(), {**mention, "document_id": record["document_id"]})
-    return list(seen.values())
 
 
 def records_of(connection: sa.Connection, incident_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:

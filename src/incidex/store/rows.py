@@ -223,7 +223,7 @@ def incident_row(cluster: Cluster, view: MergedView) -> dict[str, Any]:
         "record_ids": sorted(view.record_ids),
         "notes": "; ".join(view.notes) or None,
         "merged": plain(view),
-        "role": "main" if any(r.incident.role == "main" for r in cluster.records) else "background",
+        "role": view.role,
         "report_count": len(set(view.document_ids)),
         "reported_from": published[0] if published else None,
         "reported_to": published[-1] if published else None,
