@@ -1,6 +1,6 @@
-"""The packages whose modules must not import each other in a circle, checked by reading every import statement with
-``ast`` (lazy imports inside functions and ``TYPE_CHECKING`` imports count too: they hide a cycle, they do not break it).
-"""
+"""No module of the store, the resolver, the API or the exports imports itself through others, checked by reading
+every import statement with ``ast`` (lazy imports inside functions and ``TYPE_CHECKING`` imports count too: they
+hide a cycle, they do not break it); and the API reaches the database only through ``Store``."""
 
 from __future__ import annotations
 

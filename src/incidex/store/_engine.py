@@ -62,8 +62,6 @@ def engine_for(url: str, *, read_only: bool = False, map_bytes: int = SQLITE_MMA
         raise StoreError(f"cannot use database URL {url!r}: {exc}; give sqlite:///FILE or postgresql://...") from None
 
 
-
-
 def _sqlite_engine(url: sa.URL, *, read_only: bool, map_bytes: int) -> sa.Engine:
     in_memory = url.database in (None, "", ":memory:")
     if in_memory:
@@ -102,7 +100,6 @@ def _read_only_uri(path: Path) -> str:
     if not os.access(path.resolve().parent, os.W_OK) and not pending:
         uri += "&immutable=1"
     return uri
-
 
 
 def reason(exc: sa.exc.SQLAlchemyError) -> str:

@@ -110,8 +110,6 @@ def _note(row: Any) -> str:
     return f"corrected {row.field_path}: {row.old_value!r} -> {row.new_value!r} by {row.author}{why}"
 
 
-
-
 def overridden(row: dict[str, Any], active: Sequence[Any]) -> dict[str, Any]:
     """``row`` (an incident row of :func:`.rows.incident_row`) with the ``active`` overrides rows applied in order:
     the merged view and the columns they set, and a note for each after the resolver's notes."""

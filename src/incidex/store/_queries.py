@@ -1,4 +1,4 @@
-"""Reads of merged incidents and documents for :class:`~incidex.store.Store` (SQLAlchemy Core, bound parameters only).
+"""Reads of incidents and documents behind :class:`~incidex.store.Store` (SQLAlchemy Core, bound parameters only).
 
 The incident list's statements are compiled once per shape (:mod:`incidex.store.prepared`): filters appear in them
 as named bound parameters (:func:`bound` gives their values), never as values, so one compiled text serves every
@@ -224,7 +224,9 @@ _LIST_COLUMNS = (
 LIST_FIELDS = tuple(column.name for column in _LIST_COLUMNS)  # the JSON lists come as their stored text
 
 
-def list_incidents(connection: sa.Connection, filters: IncidentQuery, *, sort: Sort, limit: int, offset: int) -> ListPage:
+def list_incidents(
+    connection: sa.Connection, filters: IncidentQuery, *, sort: Sort, limit: int, offset: int
+) -> ListPage:
     """The total count of matching incidents and one page of them, in ``sort`` order."""
     dialect = connection.dialect.name
     terms = resolve_terms(connection, filters)

@@ -38,13 +38,11 @@ def searches(filters: IncidentQuery) -> list[Search]:
     return [(field, terms) for field, terms in given if terms]
 
 
-
 def one_of(column: sa.ColumnElement[Any], name: str, count: int) -> sa.ColumnElement[bool]:
     """``column`` equals one of the bound parameters ``name_0`` .. ``name_<count - 1>``."""
     if count == 1:
         return column == sa.bindparam(f"{name}_0")
     return column.in_([sa.bindparam(f"{name}_{n}") for n in range(count)])
-
 
 
 def contains(
@@ -126,7 +124,7 @@ def found(given: list[Search], *, terms: Terms | None = None, filters: IncidentQ
 
 def _link_filters(link: sa.FromClause, filters: IncidentQuery) -> list[sa.ColumnElement[bool]]:
     """The filters of ``filters`` that a search link can test by itself (the same bound parameters as
-    :func:`conditions`)."""
+    :func:`._queries.conditions`)."""
     found = []
     if filters.types:
         found.append(one_of(link.c.type, "type", len(filters.types)))
