@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hmac
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
