@@ -9,7 +9,7 @@ import pytest
 from incidex.batch import extract_documents
 from incidex.config import Settings
 from incidex.errors import ConfigError
-from incidex.language import detect_language, detector
+from incidex.language import MIN_ENGLISH_SHARE, detect_language, detector, english_share
 from incidex.types import Document
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -20,12 +20,40 @@ OTHERS = {
     "es": "Hombres armados atacaron un puesto policial el domingo y mataron a tres agentes, dijeron las autoridades.",
     "ar": "هاجم مسلحون مركزا للشرطة يوم الأحد وقتلوا ثلاثة من عناصره حسبما أفادت السلطات.",
     "tr": "Silahlı kişiler pazar günü bir polis karakoluna saldırdı ve üç memuru öldürdü, yetkililer açıkladı.",
+    "tl": "Tatlong pulis ang napatay matapos salakayin ng mga armadong lalaki ang isang himpilan sa bayan noong Linggo.",
+    "id": "Tiga polisi tewas setelah sekelompok pria bersenjata menyerang sebuah pos polisi di desa itu pada hari Minggu.",
+    "de": "Bewaffnete Männer haben am Sonntag einen Polizeiposten angegriffen und drei Beamte getötet, teilten die "
+          "Behörden mit.",
+    "nl": "Gewapende mannen hebben zondag een politiepost aangevallen en drie agenten gedood, meldden de autoriteiten.",
+    "it": "Uomini armati hanno attaccato un posto di polizia domenica, uccidendo tre agenti, secondo le autorità.",
+    "pt": "Homens armados atacaram um posto policial no domingo e mataram três agentes, disseram as autoridades.",
+    "pl": "Uzbrojeni mężczyźni zaatakowali w niedzielę posterunek policji i zabili trzech funkcjonariuszy, podały władze.",
+    "sw": "Watu wenye silaha walishambulia kituo cha polisi siku ya Jumapili na kuwaua maafisa watatu, mamlaka "
+          "zilisema.",
+    "so": "Rag hubeysan ayaa weeraray saldhig booliis maalintii Axadda, waxayna dileen saddex sarkaal.",
 }
+# short English reports thick with names, which lingua's low-accuracy mode alone took for French or Tagalog
+NAME_HEAVY_ENGLISH = [
+    "On 2 May, the Koglweogo killed four members of the Peul community in the hamlet of Sagabtenga.",
+    "Police shoot dead an unidentified gunman in a Mombasa suburb.",
+    "Gunmen ambushed a bus on the Kabul-Jalalabad highway, killing four.",
+]
 
 
 @pytest.mark.parametrize("code", sorted(OTHERS))
 def test_reports_in_other_languages_are_told_apart(code: str, settings: Settings) -> None:
     assert detect_language(OTHERS[code], settings.language.detect) == code
+
+
+@pytest.mark.parametrize("text", NAME_HEAVY_ENGLISH)
+def test_a_short_english_report_full_of_names_is_english(text: str, settings: Settings) -> None:
+    assert detect_language(text, settings.language.detect) == "en"
+
+
+def test_no_report_in_another_language_has_enough_english_markers_to_pass_for_english() -> None:
+    assert all(english_share(text) < MIN_ENGLISH_SHARE for text in OTHERS.values())
+    assert all(english_share(text) >= MIN_ENGLISH_SHARE for text in NAME_HEAVY_ENGLISH)
+    assert english_share("") == 0.0
 
 
 def test_every_report_of_our_english_corpus_is_english(settings: Settings) -> None:

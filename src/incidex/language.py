@@ -6,10 +6,16 @@ and 27 MB after an English, a Russian and an Arabic report, and took 13 ms a rep
 busy machine); the high-accuracy models of 20 of these languages took 7 s and 388 MB, all 75 languages 42 s and
 1.3 GB. Low accuracy is weak on very short texts, so a language is named only when lingua gives it a confidence of
 at least :data:`MIN_CONFIDENCE`; otherwise the language is unknown (``None``) and the text is treated as English.
+
+Low accuracy also named Tagalog, French or Yoruba for 199 of 26,848 English ACLED notes ("On January 1, the
+Koglweogo killed 13 members of the Fulani community in the village of Foube." was Tagalog), where place and group
+names outnumber ordinary words. So a text whose words are at least :data:`MIN_ENGLISH_SHARE` English function words
+(:data:`ENGLISH_MARKERS`) is English before lingua is asked.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
@@ -19,6 +25,16 @@ from .errors import ConfigError
 ENGLISH = "en"
 MIN_CONFIDENCE = 0.9
 SAMPLE_CHARS = 2000  # the first characters are enough to tell a report's language, and keep detection fast
+# frequent English words that are not words of the other Latin-script languages of the shipped [language] detect
+# ("in", "on", "a", "at", "to", "is", "was" are German, French, Tagalog, Polish or Dutch words too)
+ENGLISH_MARKERS = frozenset({
+    "the", "of", "and", "with", "were", "from", "after", "which", "have", "has", "had", "that", "this", "for", "who",
+    "been", "their", "they", "said", "by", "when", "while", "into", "near", "between", "during", "against", "its",
+    "killed", "kill", "kills", "wounded", "injured", "attack", "attacks", "attacked", "people", "shot", "dead",
+    "armed", "gunmen", "militants", "soldiers", "civilians", "killing", "clashes", "clashed", "members", "suspected",
+    "unidentified", "unknown", "group", "assassinated", "torched", "burnt", "burned", "bombs", "seized", "shoot"})
+MIN_ENGLISH_SHARE = 0.1  # English news: about one word in four is a marker; French, Tagalog or Spanish news: none
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 @cache
@@ -37,10 +53,19 @@ def detector(codes: tuple[str, ...]) -> LanguageDetector:
 
 def detect_language(text: str, codes: tuple[str, ...]) -> str | None:
     """The ISO 639-1 code of the language of ``text``, or ``None`` when lingua is not confident enough."""
-    values = detector(codes).compute_language_confidence_values(text[:SAMPLE_CHARS])
+    sample = text[:SAMPLE_CHARS]
+    if english_share(sample) >= MIN_ENGLISH_SHARE:
+        return ENGLISH
+    values = detector(codes).compute_language_confidence_values(sample)
     if not values or values[0].value < MIN_CONFIDENCE:
         return None
     return values[0].language.iso_code_639_1.name.lower()
+
+
+def english_share(text: str) -> float:
+    """The share of the words of ``text`` that are :data:`ENGLISH_MARKERS` (0.0 for a text without words)."""
+    words = _WORD.findall(text.lower())
+    return sum(word in ENGLISH_MARKERS for word in words) / len(words) if words else 0.0
 
 
 def not_english_reason(language: str) -> str:
