@@ -19,7 +19,7 @@ MEDIA_TYPES = {"csv": "text/csv", "geojson": "application/geo+json", "jsonl": "a
 def export(ctx: Context, filters: Filters,
            format: Literal["csv", "geojson", "jsonl"] = "csv") -> Response:
     """Merged incidents matching every filter of the incident list, in the order of ``incidex export`` (dated ones
-    first by date); with only type, country and dates it gives the same bytes as ``incidex export``.
+    first by date): the same bytes as ``incidex export`` with the same filters.
 
     The ``notes`` column (JSONL: field) lists analyst corrections.
     """
