@@ -36,10 +36,11 @@ from incidex.config import load_settings
 from incidex.eval.bcubed import BCubed, bcubed
 from incidex.eval.merge import MISSED, document_incidents
 from incidex.ingest import read_paths
+from incidex.ingest_run import IngestSummary, ingest
 from incidex.nlp.learned import using_learned_model
 from incidex.parallel import run_dask, run_local
 from incidex.resolve.resolver import Resolver
-from incidex.store import IngestSummary, Store, ingest
+from incidex.store import Store
 
 BENCH = Path(__file__).resolve().parent
 RUNS = ("local:1", "local:2", "dask:local:2")

@@ -7,7 +7,7 @@ import pytest
 
 from incidex.batch import Outcome
 from incidex.config import load_settings
-from incidex.errors import ConfigError
+from incidex.errors import ConfigError, ExtractionError, InputError
 from incidex.parallel import IN_FLIGHT_PER_WORKER, WORKER_NICENESS, run_dask, run_local
 from incidex.types import Document, DocumentInfo, Report
 
@@ -18,7 +18,7 @@ def fake_extract(documents, *, settings):
         if "CRASH" in document.text:
             os._exit(1)  # a worker process dying mid-chunk
         if "BAD" in document.text:
-            yield Outcome(document=document, report=None, error=f"bad document {document.id}")
+            yield Outcome(document=document, report=None, error=InputError(f"bad document {document.id}"))
         else:
             info = DocumentInfo(published=settings.nlp.model, source=None, chars=len(document.text), id=document.id)
             yield Outcome(document=document, report=Report(document=info), error=None)
@@ -54,7 +54,7 @@ def test_run_local_with_two_workers_equals_the_in_process_run(settings):
     pooled = list(run_local(documents, settings=settings, workers=2, chunk_size=3, extract=fake_extract))
     assert pooled == serial
     assert [o.document.id for o in pooled] == [d.id for d in documents]
-    assert pooled[4].error == "bad document d4" and pooled[4].report is None
+    assert pooled[4].error.message == "bad document d4" and pooled[4].report is None
     assert pooled[10].report.document.chars == len(documents[10].text)
     assert pooled[0].report.document.published == "stand-in-model"  # the settings reached the workers
 
@@ -85,7 +85,8 @@ def test_run_local_records_a_dead_worker_and_goes_on(settings):
     documents = _documents(60, special={5: "CRASH here"})  # far more chunks than can be in flight at the crash
     outcomes = list(run_local(documents, settings=settings, workers=2, chunk_size=3, extract=fake_extract))
     assert [o.document.id for o in outcomes] == [d.id for d in documents]
-    assert all(o.error and "worker failed" in o.error and o.report is None for o in outcomes[3:6])
+    assert all(isinstance(o.error, ExtractionError) and "worker failed" in o.error.message and o.report is None
+               for o in outcomes[3:6])
     later = [o for o in outcomes[6:] if o.report is not None]
     assert later, "chunks after the crash must still be extracted by a fresh pool"
 
@@ -101,7 +102,7 @@ def test_run_dask_on_a_local_cluster_equals_the_in_process_run(settings):
     serial = list(run_local(documents, settings=settings, workers=1, extract=fake_extract))
     distributed = list(run_dask(documents, settings=settings, address="local:2", chunk_size=2, extract=fake_extract))
     assert distributed == serial
-    assert distributed[2].error == "bad document d2"
+    assert distributed[2].error.message == "bad document d2"
 
 
 def test_run_dask_connects_to_a_running_scheduler(settings):
@@ -151,6 +152,7 @@ SLOW_PARENT = """
 import os, sys, time
 from incidex.batch import Outcome
 from incidex.config import load_settings
+from incidex.errors import ExtractionError
 from incidex.parallel import run_local
 from incidex.types import Document
 
@@ -158,7 +160,7 @@ def slow(documents, *, settings):
     for document in documents:
         print(os.getpid(), flush=True)
         time.sleep(120)
-        yield Outcome(document=document, report=None, error="slow")
+        yield Outcome(document=document, report=None, error=ExtractionError("slow"))
 
 if __name__ == "__main__":
     documents = [Document(text=f"report {n}", id=f"d{n}") for n in range(8)]

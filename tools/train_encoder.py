@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from incidex.errors import IncidexError
-from incidex.train.encoder import EncoderTrainOptions, train_encoder_heads
+from incidex_train.encoder import EncoderTrainOptions, train_encoder_heads
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from incidex.config import load_settings
 from incidex.eval.muc4 import evaluate, load_muc4
 from incidex.nlp.learned import using_learned_model
-from incidex.train.muc4 import INFO_FILE, TrainOptions, train_muc4
+from incidex_train.muc4 import INFO_FILE, TrainOptions, train_muc4
 
 ROOT = Path(__file__).resolve().parents[1]
 

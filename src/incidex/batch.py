@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .config import Settings, load_settings
-from .errors import EmptyInputError, IncidexError, InputError
+from .errors import BinaryInputError, EmptyInputError, ExtractionError, IncidexError
 from .language import ENGLISH, detect_language, not_english_reason
 from .nlp.assemble import assemble
 from .nlp.casing import truecase
@@ -20,11 +20,12 @@ from .types import Document, DocumentInfo, Report
 
 @dataclass
 class Outcome:
-    """What became of one document: a report, the one-line reason it failed, or why it was not extracted."""
+    """What became of one document: a report, the error it failed with (its ``code`` and ``message``), or why it
+    was not extracted."""
 
     document: Document
     report: Report | None
-    error: str | None = None
+    error: IncidexError | None = None
     skipped: str | None = None  # why the document was not extracted (not English); ``report`` has its info
 
 
@@ -42,7 +43,7 @@ def _prepare(nlp: Language, document: Document, settings: Settings) -> Doc:
     if not text or not text.strip():
         raise EmptyInputError("the document is empty; give a report with text")
     if "\x00" in text:
-        raise InputError("the document contains NUL bytes (binary data?); give plain text")
+        raise BinaryInputError("the document contains NUL bytes (binary data?); give plain text")
     text = text[: settings.nlp.max_chars]
     cased = truecase(text) if settings.nlp.casing else text
     doc = nlp.make_doc(cased)
@@ -80,7 +81,7 @@ def _one(nlp: Language, document: Document, doc: Doc, info: DocumentInfo) -> Out
     try:
         return Outcome(document, assemble(nlp(doc), info))
     except Exception as exc:  # reported per document, never raised into the batch
-        return Outcome(document, None, f"[E900] extraction failed: {exc.__class__.__name__}: {exc}")
+        return Outcome(document, None, ExtractionError(f"extraction failed: {exc.__class__.__name__}: {exc}"))
 
 
 def extract_documents(
@@ -111,7 +112,7 @@ def extract_documents(
             doc = _prepare(nlp, document, settings)
         except IncidexError as exc:
             yield from flush()
-            yield Outcome(document, None, str(exc))
+            yield Outcome(document, None, exc)
             continue
         info, not_extracted = _read_language(document, settings)
         if not_extracted is not None:

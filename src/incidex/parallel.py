@@ -27,7 +27,7 @@ from typing import Any, Protocol
 
 from .batch import Outcome, extract_documents
 from .config import Settings
-from .errors import ConfigError
+from .errors import ConfigError, ExtractionError
 from .ingest.failures import ReadFailure
 from .types import Document
 
@@ -153,11 +153,12 @@ def _results(chunk: list[Document], future: Any) -> list[Outcome]:
     try:
         return future.result()
     except Exception as exc:  # a lost chunk is recorded per document, the run goes on
-        return _failed(chunk, f"worker failed on this chunk ({type(exc).__name__}: {exc}); rerun these documents")
+        error = ExtractionError(f"worker failed on this chunk ({type(exc).__name__}: {exc}); rerun these documents")
+        return _failed(chunk, error)
 
 
-def _failed(chunk: list[Document], message: str) -> list[Outcome]:
-    return [Outcome(document=document, report=None, error=message) for document in chunk]
+def _failed(chunk: list[Document], error: ExtractionError) -> list[Outcome]:
+    return [Outcome(document=document, report=None, error=error) for document in chunk]
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

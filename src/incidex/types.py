@@ -38,7 +38,15 @@ Role = Literal["main", "background"]
 DatePrecision = Literal["day", "month", "year", "unknown"]
 PlacePrecision = Literal["facility", "city", "admin2", "admin1", "country", "region"]
 PLACE_PRECISIONS: tuple[str, ...] = PlacePrecision.__args__  # type: ignore[attr-defined]  # finest first
-PLACE_PRECISION_RANK: dict[str, int] = {precision: rank for rank, precision in enumerate(PLACE_PRECISIONS)}
+_PLACE_RANK: dict[str, int] = {precision: rank for rank, precision in enumerate(PLACE_PRECISIONS)}
+
+
+def place_rank(precision: str | None) -> int:
+    """How coarse a place precision is, the one ranking of them: 0 for a facility up to 5 for a region, and 6 (after
+    every known precision) when it is unknown."""
+    return _PLACE_RANK.get(precision, len(PLACE_PRECISIONS)) if precision else len(PLACE_PRECISIONS)
+
+
 ActorKind = Literal["individual", "organization"]
 Relation = Literal["claimed", "accused", "linked", "suspected", "stated"]
 SourceKind = Literal["state_media", "news_media", "official", "social_media", "witness", "group_claim", "other"]

@@ -15,8 +15,9 @@ from store.store_helpers import CITIES, fake_extract, incident_line, store_url_f
 
 from incidex.api.app import create_app
 from incidex.config import load_settings
+from incidex.ingest_run import ingest
 from incidex.resolve import Resolver
-from incidex.store import Store, ingest
+from incidex.store import Store
 from incidex.types import Document
 
 XSS = '<script>alert(1)</script> " onmouseover="x'

@@ -11,11 +11,14 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import jsonschema
 import pytest
+from cli.cli_helpers import run_incidex
 from fastapi.testclient import TestClient
 
 from incidex.api.app import create_app
 from incidex.config import load_settings
+from incidex.schema import record_schema
 from incidex.store import Store
 
 SURROGATE_BODIES = [
@@ -67,10 +70,17 @@ def test_exports_carry_the_role_and_filter_by_it(client: TestClient) -> None:
     assert {f["properties"]["role"] for f in collection["features"]} == {"main"}
 
 
-def test_a_bad_country_gets_the_message_the_cli_gives(client: TestClient) -> None:
-    response = client.get("/api/export", params={"country": "USA"})
-    assert response.status_code == 400
-    assert response.json()["detail"] == "country 'USA' is not an ISO 3166 alpha-2 code; use two letters such as RU"
+def test_a_bad_country_is_one_422_everywhere_with_the_message_the_cli_gives(client: TestClient, kabul_id: str,
+                                                                           api_url: str) -> None:
+    message = "country 'USA' is not an ISO 3166 alpha-2 code; use two letters such as RU"
+    for path in ("/api/incidents", "/api/export", "/api/stats/countries", "/api/stats/timeline"):
+        response = client.get(path, params={"country": "USA"})
+        assert (response.status_code, response.json()) == (422, {"detail": message, "code": "E200"}), path
+    correction = client.post(f"/api/incidents/{kabul_id}/corrections",
+                             json={"field": "location.country_code", "value": "USA", "who": "analyst"})
+    assert (correction.status_code, correction.json()["code"]) == (422, "E200"), correction.text
+    cli = run_incidex("export", "--db", api_url, "--country", "USA")
+    assert cli.returncode == 2 and message in cli.stderr, cli.stderr  # a bad option value: the usage exit code
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +112,17 @@ def test_a_published_value_that_is_not_a_date_is_kept_as_unknown_with_a_warning(
     assert any("'notadate' is not a date" in w for w in response.json()["warnings"])
     stored = live_client.get(f"/api/documents/{response.json()['document_id']}").json()
     assert stored["published"] is None
+
+
+def test_openapi_types_the_incident_from_the_record_schema(client: TestClient, kabul_id: str) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    record, merged = schemas["RecordOut"]["properties"]["incident"], schemas["IncidentDetail"]["properties"]["incident"]
+    contract = record_schema()["$defs"]["incident"]
+    assert record["required"] == contract["required"] and set(record["properties"]) == set(contract["properties"])
+    assert record["properties"]["location"] == contract["properties"]["location"]
+    assert "$ref" not in str(record) and {"location", "casualties", "targets", "notes"} <= set(merged["properties"])
+    detail = client.get(f"/api/incidents/{kabul_id}").json()
+    assert len(detail["records"]) == 2
+    for item in detail["records"]:  # what the API serves is what its schema says
+        jsonschema.validate(item["incident"], record)
+    jsonschema.validate(detail["incident"], merged)

@@ -10,6 +10,7 @@ from store.store_helpers import incident_line
 
 from incidex.api.app import create_app
 from incidex.config import load_settings
+from incidex.errors import ConflictError
 from incidex.types import Document
 
 from .conftest import seed
@@ -153,6 +154,7 @@ def test_undo_out_of_order_is_a_conflict_that_names_the_later_operation(client: 
     later, first = client.get("/api/corrections").json()["items"]
     response = client.post(first["undo_path"])
     assert response.status_code == 409 and f"undo merge {later['id']}" in response.json()["detail"]
+    assert response.json()["code"] == ConflictError.code
     assert client.post(later["undo_path"]).status_code == 200
     assert client.post(first["undo_path"]).status_code == 200
     assert client.get("/api/incidents").json()["total"] == 3

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from incidex.api.app import create_app
 from incidex.config import load_settings
+from incidex.errors import ConflictError, NotFoundError
 from incidex.store import Store
 
 from .conftest import XSS
@@ -32,7 +33,15 @@ def test_document_detail_has_text_and_record_ids(client: TestClient) -> None:
     body = client.get("/api/documents/d1").json()
     assert body["text"].startswith("Kabul (AF), 2024-05-10")
     assert body["record_ids"] == ["d1:i1"]
-    assert client.get("/api/documents/none").status_code == 404
+    missing = client.get("/api/documents/none")
+    assert (missing.status_code, missing.json()["code"]) == (404, NotFoundError.code)
+
+
+def test_an_id_taken_by_other_text_is_a_409_decided_by_the_error_type(client: TestClient) -> None:
+    taken = client.post("/api/documents", json={"text": "Other text entirely.", "id": "d1"})
+    assert (taken.status_code, taken.json()["code"]) == (409, ConflictError.code), taken.text
+    assert "already stored with other text" in taken.json()["detail"]
+    assert client.get("/api/documents/d1").json()["text"].startswith("Kabul (AF)")  # the stored text is kept
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +69,7 @@ def test_post_document_extracts_stores_and_returns_incidents(live_client: TestCl
     assert again.status_code == 200 and again.json()["duplicate"] is True  # already stored: 200, the stored id
     assert again.json()["incident_ids"] == body["incident_ids"]
     taken = live_client.post("/api/documents", json={"text": "Other text entirely.", "id": "r1"})
-    assert taken.status_code == 409 and "new id" in taken.json()["detail"]
+    assert (taken.status_code, taken.json()["code"]) == (409, ConflictError.code) and "new id" in taken.json()["detail"]
 
 
 @pytest.mark.slow

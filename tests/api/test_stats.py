@@ -28,7 +28,7 @@ def test_stats_take_the_list_filters(client: TestClient) -> None:
     assert [w["type"] for w in client.get("/api/stats/weekly", params={"country": "AF"}).json()] == ["bombing"]
     countries = client.get("/api/stats/countries", params={"date_from": "2024-04"}).json()
     assert sorted((c["country"], c["count"], c["killed"]) for c in countries) == [("AF", 1, 4), ("GR", 1, 0)]
-    assert client.get("/api/stats/countries", params={"bbox": "x"}).status_code == 400
+    assert client.get("/api/stats/countries", params={"bbox": "x"}).status_code == 422
 
 
 def test_timeline_scale_follows_the_range_and_counts_every_dated_incident(client: TestClient) -> None:

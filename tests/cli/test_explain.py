@@ -8,9 +8,12 @@ from click.testing import CliRunner
 
 from incidex.cli.explain import command
 from incidex.config import load_settings
+from incidex.errors import NotFoundError
 from incidex.resolve import Resolver
 from incidex.store import DocumentEntry, Store
 from incidex.types import DateValue, Document, DocumentInfo, Incident, Location, Report
+
+from .cli_helpers import run_incidex
 
 
 def fill(url: str) -> str:
@@ -36,9 +39,9 @@ def test_explain_prints_the_incident_and_its_records(tmp_path):
     assert json.loads(as_json.output)["decisions"][0]["record_id"] == "d1:i1"
 
 
-def test_explain_unknown_id_fails_with_store_exit_code(tmp_path):
+def test_explain_unknown_id_fails_with_the_not_found_exit_code(tmp_path):
     url = f"sqlite:///{tmp_path / 'empty.db'}"
     Store(url).close()
-    result = CliRunner().invoke(command, ["inc-missing", "--db", url])
-    assert result.exit_code == 5
-    assert "no incident 'inc-missing'" in result.output
+    result = run_incidex("explain", "inc-missing", "--db", url)
+    assert result.returncode == NotFoundError.exit_code == 9  # not 5: the store is fine, the id is not in it
+    assert result.stderr.startswith("incidex: [E500] no incident 'inc-missing'"), result.stderr

@@ -11,8 +11,9 @@ from store.store_helpers import fake_extract, incident_line
 
 from incidex.cli.export import command
 from incidex.config import load_settings
+from incidex.ingest_run import ingest
 from incidex.resolve import Resolver
-from incidex.store import Store, ingest
+from incidex.store import Store
 from incidex.types import Document
 
 

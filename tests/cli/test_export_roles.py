@@ -12,8 +12,9 @@ import pytest
 from store.store_helpers import fake_extract, incident_line
 
 from incidex.config import load_settings
+from incidex.ingest_run import ingest
 from incidex.resolve import Resolver
-from incidex.store import Store, ingest
+from incidex.store import Store
 from incidex.types import Document
 
 from .cli_helpers import run_incidex

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from incidex.errors import EXIT_SOME_FAILED, EXIT_USAGE, InputError
+from incidex.errors import EXIT_SOME_FAILED, InputError
 from incidex.schema import validate_report
 
 pytestmark = pytest.mark.slow
@@ -120,7 +120,7 @@ def test_nothing_readable_exits_4(tmp_path: Path) -> None:
 
 def test_a_batch_is_never_read_as_one_prose_report(jsonl_file: Path) -> None:
     result = run_extract(str(jsonl_file), "--format", "json")
-    assert result.returncode == EXIT_USAGE
+    assert result.returncode == 2  # usage
     assert "--format jsonl" in result.stderr and not result.stdout
 
 

@@ -7,6 +7,7 @@ them."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -54,9 +55,11 @@ def test_some_failed_exits_7_and_the_summary_counts_them(mixed_run) -> None:
 def test_each_failure_and_skip_is_named_once_with_its_reason(mixed_run) -> None:
     result, inputs, typo, _ = mixed_run
     lines = result.stderr.splitlines()
-    assert f"incidex: skipped: {inputs / 'report.pdf'}: unknown extension '.pdf'; incidex reads " in result.stderr
+    skipped = f"incidex: skipped: {inputs / 'report.pdf'}: [E209] unknown extension '.pdf'; incidex reads "
+    assert skipped in result.stderr
     failures = [line for line in lines if line.startswith("incidex: failed: ")]
     assert len(failures) == 3, lines
+    assert all(re.search(r": \[E\d{3}\] ", line) for line in failures), failures  # every reason with its code
     for line in failures:
         origin = line.removeprefix("incidex: failed: ").split(": ")[0]
         assert line.count(origin) == 1, line

@@ -25,8 +25,9 @@ from store.store_helpers import fake_extract, incident_line
 
 from incidex.config import load_settings
 from incidex.errors import StoreError
+from incidex.ingest_run import ingest
 from incidex.resolve import Resolver
-from incidex.store import Store, ingest
+from incidex.store import Store
 from incidex.types import Document
 
 from .cli_helpers import NOBODY, run_incidex

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from incidex.batch import Outcome
+from incidex.errors import ExtractionError
 from incidex.eval.runner import Run
 from incidex.types import (
     Casualties,
@@ -62,7 +63,7 @@ def run_of(pairs: Sequence[tuple[Document, Sequence[Incident] | None]]) -> Run:
     outcomes = []
     for document, incidents in pairs:
         if incidents is None:
-            outcomes.append(Outcome(document, None, "[E900] extraction failed: test"))
+            outcomes.append(Outcome(document, None, ExtractionError("extraction failed: test")))
         else:
             info = DocumentInfo(published=None, source=None, chars=len(document.text), id=document.id)
             outcomes.append(Outcome(document, Report(info, list(incidents))))

@@ -9,8 +9,9 @@ import pytest
 from store.store_helpers import fake_extract, incident_line, store_url_for
 
 from incidex.config import load_settings
+from incidex.ingest_run import ingest
 from incidex.resolve import Resolver
-from incidex.store import Store, ingest
+from incidex.store import Store
 from incidex.types import Document
 
 HOSTILE = '=HYPERLINK("http://x")'

@@ -32,7 +32,7 @@ def test_read_csv_fails_bad_rows_alone():
         ("r.csv:row 1", "first report"),
         ("r.csv:row 6", "last report"),
     ]
-    failures = {r.origin: r.error for r in results if isinstance(r, ReadFailure)}
+    failures = {r.origin: r.error.message for r in results if isinstance(r, ReadFailure)}
     assert "empty document" in failures["r.csv:row 2"]
     assert "more fields than the header" in failures["r.csv:row 3"]
     assert "not valid UTF-8" in failures["r.csv:row 4"]
@@ -42,9 +42,9 @@ def test_read_csv_fails_bad_rows_alone():
 def test_read_csv_without_a_text_column_is_one_failure():
     [failure] = _read(b"body,title\nsome report,x\n")
     assert isinstance(failure, ReadFailure)
-    assert failure.origin == "r.csv" and 'no "text" column' in failure.error
+    assert failure.origin == "r.csv" and 'no "text" column' in failure.error.message
 
 
 def test_read_csv_of_an_empty_file_is_one_failure():
     [failure] = _read(b"")
-    assert isinstance(failure, ReadFailure) and 'no "text" column' in failure.error
+    assert isinstance(failure, ReadFailure) and 'no "text" column' in failure.error.message

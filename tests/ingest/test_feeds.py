@@ -81,9 +81,9 @@ def test_a_linked_page_that_cannot_be_fetched_fails_the_entry_with_the_reason(ht
         {"guid": "w3", "title": "Full", "content": f"<p>{FULL}</p>"},
     ])
     forbidden, missing, full = read(feed, fetcher)
-    assert isinstance(forbidden, ReadFailure) and "robots.txt forbids" in forbidden.error
+    assert isinstance(forbidden, ReadFailure) and "robots.txt forbids" in forbidden.error.message
     assert forbidden.origin == "feed.xml#w1" and not forbidden.skipped
-    assert isinstance(missing, ReadFailure) and "HTTP 404" in missing.error
+    assert isinstance(missing, ReadFailure) and "HTTP 404" in missing.error.message
     assert isinstance(full, Document) and full.text == FULL
     assert "/members/story" not in http_server.paths()
 
@@ -107,7 +107,7 @@ def test_an_entry_with_only_a_summary_is_read_from_the_summary(fetcher: Fetcher)
 
 def test_an_entry_with_no_text_at_all_fails(fetcher: Fetcher) -> None:
     [failure] = read(rss("Wire", [{"guid": "e1", "title": "Only a title"}]), fetcher)
-    assert isinstance(failure, ReadFailure) and "no text" in failure.error
+    assert isinstance(failure, ReadFailure) and "no text" in failure.error.message
 
 
 def test_entries_repeated_in_one_feed_are_one_item_and_outlet_and_kind_can_be_declared(fetcher: Fetcher) -> None:
@@ -168,7 +168,7 @@ def test_read_paths_reads_feed_and_page_urls(http_server: LocalServer) -> None:
     assert isinstance(feed_doc, Document) and feed_doc.text == FULL and feed_doc.source == "Served"
     assert isinstance(page_doc, Document) and PAGE[0] in page_doc.text
     assert page_doc.url == http_server.url("/story") and page_doc.title == "Convoy hit"
-    assert isinstance(failure, ReadFailure) and "HTTP 404" in failure.error
+    assert isinstance(failure, ReadFailure) and "HTTP 404" in failure.error.message
 
 
 def test_a_relative_link_is_resolved_against_the_feed_url_and_a_guid_is_no_link(http_server: LocalServer) -> None:

@@ -47,7 +47,7 @@ def test_read_jsonl_fails_bad_lines_alone_with_their_line_numbers():
         max_bytes=40,
     )
     docs = [r for r in results if isinstance(r, Document)]
-    failures = {r.origin: r.error for r in results if isinstance(r, ReadFailure)}
+    failures = {r.origin: r.error.message for r in results if isinstance(r, ReadFailure)}
     assert [d.text for d in docs] == ["First report.", "Last report."]
     assert [d.origin for d in docs] == ["c.jsonl:line 1", "c.jsonl:line 12"]
     assert set(failures) == {f"c.jsonl:line {n}" for n in (2, 3, 5, 6, 7, 8, 9, 10, 11)}

@@ -7,7 +7,7 @@ import pytest
 import incidex.ingest
 from incidex.config import load_settings
 from incidex.errors import BinaryInputError, EmptyInputError, InputError, InputTooLargeError
-from incidex.ingest import DEFAULT_MAX_BYTES, ReadFailure, read_document, read_paths
+from incidex.ingest import ReadFailure, read_document, read_paths
 from incidex.types import Document
 
 ARTICLE = "Militants attacked a checkpoint near Kidal on Friday, killing two soldiers, the army said.\n"
@@ -47,22 +47,23 @@ def test_read_paths_walks_directories_sorted_and_skips_hidden_entries(corpus):
 def test_read_paths_reports_failures_and_skips_with_reasons(corpus):
     failures = {Path(r.origin).name: r for r in read_paths([corpus]) if isinstance(r, ReadFailure)}
     assert set(failures) == {"blob.txt", "empty.txt", "notes.pdf"}
-    assert failures["blob.txt"].error.startswith("[E202]") and not failures["blob.txt"].skipped
-    assert failures["empty.txt"].error.startswith("[E201]") and "empty document" in failures["empty.txt"].error
-    assert failures["notes.pdf"].skipped and "unknown extension '.pdf'" in failures["notes.pdf"].error
+    assert isinstance(failures["blob.txt"].error, BinaryInputError) and not failures["blob.txt"].skipped
+    assert failures["empty.txt"].error.code == "E201" and "empty document" in failures["empty.txt"].error.message
+    assert failures["notes.pdf"].skipped and "unknown extension '.pdf'" in failures["notes.pdf"].error.message
+    assert failures["notes.pdf"].error.code == "E209"
 
 
 def test_read_paths_goes_on_after_a_missing_path(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     missing, doc = read_paths([tmp_path / "nope.txt", tmp_path / "a.txt"])
-    assert isinstance(missing, ReadFailure) and "does not exist" in missing.error
+    assert isinstance(missing, ReadFailure) and "does not exist" in missing.error.message
     assert isinstance(doc, Document) and doc.origin == str(tmp_path / "a.txt")
 
 
 def test_read_paths_refuses_files_over_max_bytes_with_their_size(tmp_path):
     (tmp_path / "big.txt").write_text("x" * 101, encoding="utf-8")
     [failure] = read_paths([tmp_path / "big.txt"], max_bytes=100)
-    assert isinstance(failure, ReadFailure) and "101 bytes, over the limit of 100 bytes" in failure.error
+    assert isinstance(failure, ReadFailure) and "101 bytes, over the limit of 100 bytes" in failure.error.message
 
 
 def test_read_paths_reads_stdin_for_a_dash(monkeypatch):
@@ -74,7 +75,8 @@ def test_read_paths_reads_stdin_for_a_dash(monkeypatch):
 def test_read_paths_refuses_oversized_stdin(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"y" * 500)))
     [failure] = read_paths(["-"], max_bytes=100)
-    assert isinstance(failure, ReadFailure) and failure.origin == "<stdin>" and "over the limit" in failure.error
+    assert isinstance(failure, ReadFailure) and failure.origin == "<stdin>"
+    assert "over the limit" in failure.error.message
 
 
 def test_read_document_returns_the_document_or_raises_the_reason(corpus):
@@ -90,14 +92,20 @@ def test_read_document_returns_the_document_or_raises_the_reason(corpus):
         read_document(corpus / "missing.txt")
 
 
-def test_default_max_bytes_matches_the_shipped_settings(monkeypatch):
-    monkeypatch.delenv("INCIDEX_CONFIG", raising=False)
-    assert DEFAULT_MAX_BYTES == load_settings().input.max_bytes
+def test_the_default_size_limit_is_the_setting(tmp_path, monkeypatch):
+    (tmp_path / "big.txt").write_text("Gunmen attacked a bank. " * 10, encoding="utf-8")
+    (tmp_path / "small.toml").write_text("[input]\nmax_bytes = 100\n", encoding="utf-8")
+    monkeypatch.setenv("INCIDEX_CONFIG", str(tmp_path / "small.toml"))
+    assert load_settings().input.max_bytes == 100
+    with pytest.raises(InputTooLargeError, match="over the limit of 100 bytes"):
+        read_document(tmp_path / "big.txt")
+    [failure] = read_paths([tmp_path / "big.txt"])
+    assert isinstance(failure, ReadFailure) and isinstance(failure.error, InputTooLargeError)
 
 
 def test_public_api_is_exact():
     assert sorted(incidex.ingest.__all__) == [
-        "DEFAULT_MAX_BYTES", "EXTENSIONS", "ReadFailure", "content_hash", "normalize_published", "normalize_text",
+        "EXTENSIONS", "ReadFailure", "content_hash", "normalize_published", "normalize_text",
         "read_document", "read_paths",
     ]
 

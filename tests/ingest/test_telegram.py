@@ -76,7 +76,7 @@ def test_service_and_media_only_messages_are_skipped_with_their_reason(tmp_path:
     folder = write_export(tmp_path / "export")
     skipped = [r for r in read_paths([folder]) if isinstance(r, ReadFailure)]
     assert all(r.skipped for r in skipped)
-    reasons = {r.origin.rsplit(" ", 1)[-1]: r.error for r in skipped}
+    reasons = {r.origin.rsplit(" ", 1)[-1]: r.error.message for r in skipped}
     assert sorted(reasons) == ["1", "4", "6"]
     assert "service message (create_channel)" in reasons["1"]
     assert "media (photo) without text" in reasons["4"]
@@ -113,7 +113,7 @@ def test_a_message_over_the_size_limit_fails_alone(tmp_path: Path) -> None:
                                      message(2, text="Short.", text_entities=[{"type": "plain", "text": "Short."}])]}
     folder = write_export(tmp_path / "export", export)
     big, short = read_paths([folder], max_bytes=100)
-    assert isinstance(big, ReadFailure) and "over the limit" in big.error and not big.skipped
+    assert isinstance(big, ReadFailure) and "over the limit" in big.error.message and not big.skipped
     assert isinstance(short, Document)
 
 
@@ -130,9 +130,9 @@ def test_json_that_is_no_export_is_skipped_and_broken_json_fails(tmp_path: Path)
     (tmp_path / "gold.json").write_text('{"incidents": []}', encoding="utf-8")
     (tmp_path / "result.json").write_text('{"messages": [', encoding="utf-8")
     broken, = read_paths([tmp_path / "result.json"])
-    assert isinstance(broken, ReadFailure) and not broken.skipped and "not valid JSON" in broken.error
+    assert isinstance(broken, ReadFailure) and not broken.skipped and "not valid JSON" in broken.error.message
     other, = read_paths([tmp_path / "gold.json"])
-    assert isinstance(other, ReadFailure) and other.skipped and "not a Telegram Desktop export" in other.error
+    assert isinstance(other, ReadFailure) and other.skipped and "not a Telegram Desktop export" in other.error.message
     with pytest.raises(FormatError, match="not a Telegram Desktop export"):
         telegram_items(tmp_path / "gold.json", max_bytes=10_000)
 

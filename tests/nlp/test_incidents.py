@@ -45,6 +45,26 @@ def types_by_role(report):
         ("A suspected robber was killed in a battle with police in Sylhet on Friday.", "clash"),
         ("The army launched an operation near Djibo on Tuesday and killed six suspected militants.", "armed_assault"),
         ("Unknown men hurled cocktails at a police van near the court on Monday morning.", "bombing"),
+        # gerunds that stand for the act, Maoists as a plural name, beatings, lynchings, torture, and violent verbs
+        # whose object is people (issue 12: ACLED notes of this shape had no incident)
+        ("An army porter was killed on Tuesday in cross-border firing near Uri.", "armed_assault"),
+        ("Fighting between two armed groups left eight dead near Tillia on Friday.", "clash"),
+        ("A constable was killed in an encounter with Maoists in Dantewada on Saturday.", "clash"),
+        ("A farmer was killed in a battle between two rival groups at Kushtia on Thursday.", "clash"),
+        ("A suspected thief was killed in a mob beating in Narsingdi on Monday.", "armed_assault"),
+        ("Six villagers were beaten badly on Tuesday by armed cadres in Ukhrul district.", "armed_assault"),
+        ("Student activists beat up a lecturer at the campus in Sylhet on Wednesday.", "armed_assault"),
+        ("Two women were lynched to death by a crowd in Gumla on Saturday.", "armed_assault"),
+        ("Militants tortured three herders in the village of Inates on Tuesday.", "armed_assault"),
+        ("Herders attacked two farmers with machetes near Kandi on Tuesday.", "armed_assault"),
+        ("The group claimed to have killed four soldiers near Anderamboukane on Sunday.", "armed_assault"),
+        ("Militants blew up a culvert on the road to Kaya on Monday.", "bombing"),
+        ("A suicide attacker blew himself up at a shrine in Quetta on Friday.", "bombing"),
+        ("Jihadist fighters overran an army post in Mopti region on Friday.", "armed_assault"),
+        ("The body of a herder with gunshot wounds was found near Kidal on Monday.", "armed_assault"),
+        ("Two suspected cattle thieves were killed by villagers near Bogra on Saturday.", "armed_assault"),
+        ("A herder was killed by a rival group near Kampti on Sunday.", "armed_assault"),
+        ("Fighting broke out between the TNLA and the Myanmar Armed Forces on Monday.", "clash"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
@@ -70,6 +90,13 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "She described a chance encounter with a bear on a forest trail last summer.",
         "She lost her long battle with cancer on Monday and died at home.",
         "The bartender shook cocktails for the guests at the hotel bar on Friday.",
+        "The army is fighting corruption in its own ranks, the general said on Monday.",
+        "Opposition leaders attacked the minister over the budget on Tuesday.",
+        "The newspaper attacked the students for their protest on Friday.",
+        "The firing of the police chief was announced on Monday.",
+        "A legal battle between two groups of investors ended in court on Friday.",
+        "The student appears to have been shot in the photograph, the caption says.",
+        "A pedestrian was killed by a drunk driver on the motorway on Sunday.",
     ],
 )
 def test_no_incident_in_reports_without_one(extract, text: str) -> None:

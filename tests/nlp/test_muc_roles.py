@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from incidex.errors import ConfigError
 from incidex.eval.muc4 import MUC_TYPES, ROLES
+from incidex.nlp.encoder import sha256_file
 from incidex.nlp.muc_roles import (
     EXTENSION,
     LearnedRoles,
@@ -20,7 +21,7 @@ from incidex.nlp.muc_roles import (
     load_model,
     lowercase_same_length,
 )
-from incidex.train.muc4 import INFO_FILE, TrainOptions, sha256_file, train_muc4
+from incidex_train.muc4 import INFO_FILE, TrainOptions, train_muc4
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "muc4_mini.jsonl"
 TEXT = "Urban guerrillas set off a car bomb outside the central police station in San Lorenzo."

@@ -8,9 +8,10 @@ import pytest
 
 from incidex.batch import extract_documents
 from incidex.config import Settings
+from incidex.ingest_run import ingest
 from incidex.resolve import Resolver
 from incidex.schema import validate_report
-from incidex.store import Store, ingest
+from incidex.store import Store
 from incidex.types import Document
 
 OWN_VOICE = ("Gunmen attacked a police post in Mandera on Sunday, killing five officers. Two more were wounded, "

@@ -10,12 +10,14 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 
-from store_helpers import Outcome, fake_extract
+from store_helpers import fake_extract
 
+from incidex.batch import Outcome
 from incidex.config import load_settings
 from incidex.ingest import read_paths
+from incidex.ingest_run import ingest
 from incidex.resolve import Resolver
-from incidex.store import Store, ingest
+from incidex.store import Store
 from incidex.types import Document
 
 

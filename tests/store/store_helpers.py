@@ -17,7 +17,9 @@ from datetime import date, timedelta
 import pytest
 import sqlalchemy as sa
 
+from incidex.batch import Outcome
 from incidex.config import Settings
+from incidex.errors import ExtractionError
 from incidex.store import DocumentEntry, migrate
 from incidex.store._engine import engine_for
 from incidex.types import (
@@ -45,16 +47,6 @@ _LINE = re.compile(
     r"(?P<city>[\w-]+) \((?P<cc>[A-Z]{2})\), (?P<date>[\d-]+|undated): An? (?P<type>\w+)(?: by (?P<by>[\w ]+?))? killed"
     r" (?P<n>\d+) people(?P<recalled> \(recalled\))?"
 )
-
-
-@dataclass
-class Outcome:
-    """The shape of ``incidex.batch.Outcome``."""
-
-    document: Document
-    report: Report | None
-    error: str | None = None
-    skipped: str | None = None
 
 
 def incident_line(city: str, date: str, kind: str, killed: int, *, by: str | None = None,
@@ -98,7 +90,7 @@ def fake_extract(documents: Iterable[Document], *, settings: Settings | None = N
     """Stand-in for ``incidex.batch.extract_documents`` (``settings`` is accepted for the same signature)."""
     for document in documents:
         if "EXTRACTION-FAILS" in document.text:
-            yield Outcome(document, None, "stand-in extractor refused this document")
+            yield Outcome(document, None, ExtractionError("stand-in extractor refused this document"))
         else:
             yield Outcome(document, read_report(document.text, published=document.published, source=document.source))
 

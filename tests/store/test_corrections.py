@@ -11,8 +11,9 @@ import sqlalchemy as sa
 from incidex.errors import ConflictError, NotFoundError
 from incidex.export.csv import export_csv
 from incidex.export.jsonl import export_jsonl
+from incidex.ingest_run import ingest
 from incidex.resolve import Resolver
-from incidex.store import Operation, Store, ingest
+from incidex.store import Operation, Store
 from incidex.store.tables import assignments, incidents
 from incidex.types import Document
 

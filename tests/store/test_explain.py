@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from incidex.cli.explain import render
 from incidex.config import load_settings
-from incidex.errors import StoreError
+from incidex.errors import NotFoundError
 from incidex.resolve import Resolver
 from incidex.store import DocumentEntry, Store
 from incidex.types import DateValue, Document, DocumentInfo, Evidence, Figure, Incident, Report, Source
@@ -57,5 +57,5 @@ def test_explain_shows_each_record_with_its_reasons(store):
 
 
 def test_explain_unknown_incident_says_what_to_do(store):
-    with pytest.raises(StoreError, match="no incident 'inc-nope'"):
+    with pytest.raises(NotFoundError, match="no incident 'inc-nope'"):
         store.explain("inc-nope")

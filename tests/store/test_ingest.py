@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from incidex.errors import ConflictError, EmptyInputError, EncodingError, ExtractionError, UnsupportedInputError
 from incidex.ingest import ReadFailure
+from incidex.ingest_run import ingest
 from incidex.resolve import Resolver
-from incidex.store import Store, ingest
+from incidex.store import Store
 from incidex.types import Document
 
 from .store_helpers import corpus, fake_extract, incident_line
@@ -48,8 +50,8 @@ def test_a_failing_document_is_recorded_and_the_batch_goes_on(store: Store, reso
     items = [
         Document(text=good, id="ok-1"),
         Document(text="EXTRACTION-FAILS here", id="bad-1"),
-        ReadFailure("broken.txt", "not valid UTF-8"),
-        ReadFailure("logo.png", "unknown extension", skipped=True),
+        ReadFailure("broken.txt", EncodingError("not valid UTF-8")),
+        ReadFailure("logo.png", UnsupportedInputError("unknown extension"), skipped=True),
         Document(text="   ", id="empty-1", origin="empty.txt"),
         Document(text="NUL \x00 inside", id="nul-1"),
         Document(text=incident_line("Mosul", "2024-05-11", "raid", 1), id="ok-2"),
@@ -58,11 +60,14 @@ def test_a_failing_document_is_recorded_and_the_batch_goes_on(store: Store, reso
     assert (summary.read, summary.new, summary.failed, summary.skipped) == (7, 2, 4, 1)
     found = statuses(store)
     assert found["ok-1"][0] == found["ok-2"][0] == "ok"
-    assert found["bad-1"] == ("failed", "stand-in extractor refused this document")
+    assert found["bad-1"] == ("failed", "[E900] stand-in extractor refused this document")  # stored with its code
     assert found["empty-1"][0] == "failed" and "empty" in (found["empty-1"][1] or "")
     assert found["nul-1"][0] == "failed" and "NUL" in (found["nul-1"][1] or "")
     assert [s for s, _ in found.values()].count("unreadable") == 1
     assert {f.origin for f in summary.failures} >= {"broken.txt", "empty.txt"}
+    codes = {f.origin: type(f.error) for f in summary.failures}
+    assert (codes["broken.txt"], codes["empty.txt"]) == (EncodingError, EmptyInputError)
+    assert ExtractionError in codes.values() and [type(s.error) for s in summary.skips] == [UnsupportedInputError]
     again = run(store, resolver, items, batch_size=2)
     assert (again.new, again.duplicate, again.failed) == (0, 6, 0)
 
@@ -71,7 +76,8 @@ def test_a_known_id_with_other_text_is_refused_not_overwritten(store: Store, res
     run(store, resolver, [Document(text=incident_line("Kabul", "2024-05-10", "bombing", 4), id="x")])
     before = store.dump()
     summary = run(store, resolver, [Document(text=incident_line("Kabul", "2024-05-10", "bombing", 9), id="x")])
-    assert summary.failed == 1 and "already stored with other text" in summary.failures[0].error
+    assert summary.failed == 1 and isinstance(summary.failures[0].error, ConflictError)
+    assert "already stored with other text" in summary.failures[0].error.message
     assert store.dump() == before
 
 

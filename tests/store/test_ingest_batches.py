@@ -9,8 +9,9 @@ import pytest
 import sqlalchemy as sa
 
 from incidex.config import Settings
+from incidex.ingest_run import ingest
 from incidex.resolve import CandidateWindow, Resolver
-from incidex.store import Store, _candidates, ingest
+from incidex.store import Store, _candidates
 from incidex.store.tables import incidents
 from incidex.types import Document
 

@@ -7,15 +7,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from incidex.errors import StoreError
+from incidex.batch import Outcome
+from incidex.errors import FetchError, StoreError, UnsupportedInputError
 from incidex.ingest import ReadFailure
+from incidex.ingest_run import Tracked, ingest
 from incidex.resolve import Resolver
-from incidex.store import Store, ingest
-from incidex.store.ingest import Tracked
+from incidex.store import Store
 from incidex.store.sources import PollRecord, SeenItem
 from incidex.types import Document, DocumentInfo, Report
 
-from .store_helpers import Outcome, document_entry, fake_extract, incident_line
+from .store_helpers import document_entry, fake_extract, incident_line
 
 NOW = datetime(2024, 6, 16, 9, 30, tzinfo=UTC)
 
@@ -46,13 +47,13 @@ def test_tracked_inputs_are_marked_whatever_became_of_them(store: Store, resolve
     items = [
         Tracked(Document(text=story, source="a"), "a", "a-1"),
         Tracked(Document(text="EXTRACTION-FAILS", source="a"), "a", "a-2"),
-        Tracked(ReadFailure("a#a-3", "HTTP 404"), "a", "a-3"),
+        Tracked(ReadFailure("a#a-3", FetchError("HTTP 404")), "a", "a-3"),
         Tracked(Document(text=story, source="b"), "b", "b-1"),  # the same story in another feed
-        Tracked(ReadFailure("b#b-2", "skipped: a service message", skipped=True), "b", "b-2"),
+        Tracked(ReadFailure("b#b-2", UnsupportedInputError("a service message"), skipped=True), "b", "b-2"),
     ]
     summary = ingest(items, store=store, extract=fake_extract, resolver=resolver, batch_size=1)
     assert (summary.new, summary.failed, summary.duplicate, summary.skipped) == (1, 2, 1, 1)
-    assert [skip.error for skip in summary.skips] == ["skipped: a service message"]
+    assert [skip.error.message for skip in summary.skips] == ["a service message"]
     rows = seen_rows(store)
     document = rows[0][2]
     assert rows == [("a", "a-1", document), ("a", "a-2", rows[1][2]), ("a", "a-3", rows[2][2]),

@@ -12,8 +12,8 @@ import pytest
 from incidex.errors import ConfigError
 from incidex.eval.muc4 import MucDocument, Template, load_muc4
 from incidex.nlp.tags import TAGS
-from incidex.train.features import layers_for
-from incidex.train.heads import HeadOptions, piece_tags
+from incidex_train.features import layers_for
+from incidex_train.heads import HeadOptions, piece_tags
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "muc4_mini.jsonl"
 WORDS = sorted({w for line in FIXTURE.read_text().splitlines()
@@ -47,7 +47,7 @@ def tiny_encoder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _train(tiny_encoder: Path, root: Path, name: str) -> dict:
-    from incidex.train.encoder import EncoderTrainOptions, train_encoder_heads
+    from incidex_train.encoder import EncoderTrainOptions, train_encoder_heads
 
     options = EncoderTrainOptions(encoder=str(tiny_encoder), heads=HeadOptions(tagger_epochs=2, classifier_epochs=2))
     return train_encoder_heads(FIXTURE, FIXTURE, root / name, cache_dir=root / "cache", options=options,

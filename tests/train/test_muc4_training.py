@@ -10,7 +10,7 @@ import spacy
 
 from incidex.errors import ConfigError
 from incidex.eval.muc4 import MUC_TYPES, MucDocument, Template, load_muc4
-from incidex.train.muc4 import (
+from incidex_train.muc4 import (
     INFO_FILE,
     TrainOptions,
     incident_types,

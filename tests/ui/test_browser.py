@@ -21,9 +21,10 @@ from selenium.webdriver.support.ui import Select
 
 from incidex.api.app import create_app
 from incidex.config import Settings
+from incidex.ingest_run import ingest
 from incidex.parallel import run_local
 from incidex.resolve import Resolver
-from incidex.store import Store, ingest
+from incidex.store import Store
 
 from .chrome import (  # skips this module when chromium is missing
     chromium,

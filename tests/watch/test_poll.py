@@ -58,9 +58,9 @@ def test_a_source_that_fails_is_recorded_with_its_error_and_keeps_its_validators
     poll(source, interval=INTERVAL, context=context(store, fetcher))
     http_server.routes["/feed"] = Reply(500)
     failed = poll(source, interval=INTERVAL, context=context(store, fetcher))
-    assert failed.error is not None and "HTTP 500" in failed.error and "after 1 retry" in failed.error
+    assert failed.error is not None and "HTTP 500" in failed.error.message and "after 1 retry" in failed.error.message
     state = store.source("wire")
-    assert state is not None and state.etag == '"v1"' and state.last_error == failed.error
+    assert state is not None and state.etag == '"v1"' and state.last_error == str(failed.error)
     assert state.last_error_at is not None and state.last_success is not None
     http_server.routes["/feed"] = Reply(body=feed("Wire", [1, 2]), headers={"ETag": '"v2"'})
     recovered = poll(source, interval=INTERVAL, context=context(store, fetcher))
@@ -83,7 +83,7 @@ def test_every_way_a_source_can_fail_is_recorded_and_the_next_source_is_still_po
                       context=context(store, fetcher), default_interval=INTERVAL, log=lambda line: None,
                       wait=lambda seconds: True)
     bad, good = watcher.run_once()
-    assert bad.error is not None and reason in bad.error
+    assert bad.error is not None and reason in bad.error.message
     assert good.error is None and good.summary.new == 1
     assert store.count("documents") == 1
     state = store.source("bad")
@@ -101,7 +101,7 @@ def test_entries_read_from_their_pages_and_a_page_robots_txt_forbids(http_server
     result = poll(SourceConfig("wire", http_server.url("/feed")), interval=INTERVAL, context=context(store, fetcher))
     assert (result.summary.new, result.summary.failed) == (1, 1)
     [failure] = result.failures
-    assert failure.origin.endswith("#s2") and "robots.txt forbids" in failure.error
+    assert failure.origin.endswith("#s2") and "robots.txt forbids" in failure.error.message
     assert "/paid/2" not in http_server.paths()
     assert [item for _, item, _ in source_items(store)] == ["s1", "s2"]  # the failure is recorded, not retried
     again = poll(SourceConfig("wire", http_server.url("/feed")), interval=INTERVAL, context=context(store, fetcher))
@@ -128,7 +128,7 @@ def test_a_telegram_export_source_skips_service_and_media_messages_and_reads_new
     source = SourceConfig("112", str(folder), "social_media", username="ru112")
     first = poll(source, interval=INTERVAL, context=context(store, fetcher))
     assert (first.summary.new, first.summary.skipped) == (2, 2)
-    assert sorted(skip.error.split(": ", 1)[1] for skip in first.summary.skips) == [
+    assert sorted(skip.error.message for skip in first.summary.skips) == [
         "a service message (create_channel), not a post", "media (photo) without text"]
     telegram_export(folder, [1, 2, 3])
     second = poll(source, interval=INTERVAL, context=context(store, fetcher))

@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from ..config import Settings, load_settings
-from ..errors import IncidexError, InputError, NotFoundError, StoreError
+from ..errors import ConflictError, ExtractionError, IncidexError, InputError, NotFoundError, StoreError
 from ..resolve import Resolver
 from ..store import SQLITE_SERVE_MMAP_BYTES, Store, is_writable
 from . import corrections, documents, exports, incidents, stats
@@ -24,6 +24,15 @@ from .limits import BodyLimit
 log = logging.getLogger("incidex.api")
 # What ``incidex serve --workers N`` passes to each worker process, as environment variables.
 WORKER_ENV = {"db_url": "INCIDEX_SERVE_DB", "token": "INCIDEX_TOKEN", "config": "INCIDEX_CONFIG"}
+# The HTTP status of each incidex error, the most specific class first: the API decides by type, never by message.
+STATUS: tuple[tuple[type[IncidexError], int], ...] = (
+    (NotFoundError, 404),
+    (ConflictError, 409),
+    (InputError, 422),  # validation, as FastAPI answers a body or parameter of the wrong type
+    (ExtractionError, 422),  # the document is stored as failed with this reason
+    (StoreError, 503),
+    (IncidexError, 500),
+)
 
 
 def create_app(*, db_url: str, settings: Settings, token: str | None = None) -> FastAPI:
@@ -43,9 +52,7 @@ def create_app(*, db_url: str, settings: Settings, token: str | None = None) -> 
         app.include_router(module.router)
     _include_ui(app)
     app.add_exception_handler(RequestValidationError, _invalid_request)
-    app.add_exception_handler(NotFoundError, _not_found)
-    app.add_exception_handler(InputError, _bad_input)
-    app.add_exception_handler(IncidexError, _store_error)
+    app.add_exception_handler(IncidexError, _incidex_error)
     app.add_exception_handler(Exception, _unexpected)
     app.add_middleware(BodyLimit, max_bytes=settings.server.max_body_bytes)
     return app
@@ -82,18 +89,18 @@ def _printable(value: Any) -> Any:
     return value
 
 
-async def _not_found(_request: Request, exc: Exception) -> JSONResponse:
-    return JSONResponse({"detail": str(exc)}, status_code=404)
+def status_of(exc: IncidexError) -> int:
+    """The HTTP status :data:`STATUS` gives the class of ``exc``."""
+    return next(status for cls, status in STATUS if isinstance(exc, cls))
 
 
-async def _bad_input(_request: Request, exc: Exception) -> JSONResponse:
-    return JSONResponse({"detail": str(exc)}, status_code=422)
-
-
-async def _store_error(_request: Request, exc: Exception) -> JSONResponse:
-    status = 503 if isinstance(exc, StoreError) else 500
-    log.error("incidex error: %s", exc)
-    return JSONResponse({"detail": str(exc)}, status_code=status)
+async def _incidex_error(_request: Request, exc: Exception) -> JSONResponse:
+    """The error's message as ``detail`` and its code as ``code``, with the status of its class."""
+    assert isinstance(exc, IncidexError)
+    status = status_of(exc)
+    if status >= 500:
+        log.error("incidex error: %s", exc)
+    return JSONResponse({"detail": _printable(exc.message), "code": exc.code}, status_code=status)
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

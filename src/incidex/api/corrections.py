@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
-from ..errors import ConflictError
 from ..store import Correction, Operation
 from .dependencies import Context, require_writer
 from .schemas import (
@@ -104,9 +103,6 @@ def undo(correction_id: Id, ctx: Context, body: UndoRequest | None = None) -> di
 def undo_operation(operation_id: Id, ctx: Context, body: UndoRequest | None = None) -> dict[str, Any]:
     """Undo a merge or split: the records it moved go back, and the incidents are as they were before it."""
     body = body or UndoRequest()
-    try:
-        with ctx.write_lock:
-            undone = ctx.store.undo_operation(operation_id, who=body.who, why=body.why, resolver=ctx.resolver)
-    except ConflictError as exc:
-        raise HTTPException(409, str(exc)) from None
+    with ctx.write_lock:
+        undone = ctx.store.undo_operation(operation_id, who=body.who, why=body.why, resolver=ctx.resolver)
     return change_out(undone)

@@ -56,11 +56,11 @@ async def require_writer(request: Request, ctx: Context) -> None:
 
 
 def checked_text(value: str | None, name: str) -> str | None:
-    """``value`` without surrounding blanks, None when blank; 400 for control characters."""
+    """``value`` without surrounding blanks, None when blank; an :class:`InputError` (422) for control characters."""
     if value is None:
         return None
     if any(ord(ch) < 32 for ch in value):
-        raise HTTPException(400, f"{name} must not contain control characters")
+        raise InputError(f"{name} must not contain control characters")
     return value.strip() or None
 
 
@@ -99,22 +99,20 @@ class FilterParams(BaseModel):
     role: IncidentRole | None = None
 
     def checked(self) -> IncidentQuery:
-        """The filters as the store takes them; 400 for values of the right type that mean nothing."""
+        """The filters as the store takes them; an :class:`InputError` (422, as a value of the wrong type) for
+        values that mean nothing, checked as `incidex export` and a correction check them."""
         texts = {name: checked_text(getattr(self, name), name)
                  for name in ("admin1", "source", "q", "date_from", "date_to", "reported_from", "reported_to", "bbox")}
-        try:  # the same checks as `incidex export`
-            return IncidentQuery(
-                types=tuple(incident_type(kind) for kind in _listed(self.type, "type")),
-                countries=tuple(dict.fromkeys(country_code(code) for code in _listed(self.country, "country"))),
-                admin1=texts["admin1"], actors=_listed(self.actor, "actor"), source=texts["source"], q=texts["q"],
-                date_from=date_bound(texts["date_from"], "date_from", 0),
-                date_to=date_bound(texts["date_to"], "date_to", 1),
-                reported_from=date_bound(texts["reported_from"], "reported_from", 0),
-                reported_to=date_bound(texts["reported_to"], "reported_to", 1), min_killed=self.min_killed,
-                dated=self.dated, bbox=bbox(texts["bbox"]), role=self.role,
-            )
-        except InputError as exc:
-            raise HTTPException(400, exc.message) from None
+        return IncidentQuery(
+            types=tuple(incident_type(kind) for kind in _listed(self.type, "type")),
+            countries=tuple(dict.fromkeys(country_code(code) for code in _listed(self.country, "country"))),
+            admin1=texts["admin1"], actors=_listed(self.actor, "actor"), source=texts["source"], q=texts["q"],
+            date_from=date_bound(texts["date_from"], "date_from", 0),
+            date_to=date_bound(texts["date_to"], "date_to", 1),
+            reported_from=date_bound(texts["reported_from"], "reported_from", 0),
+            reported_to=date_bound(texts["reported_to"], "reported_to", 1), min_killed=self.min_killed,
+            dated=self.dated, bbox=bbox(texts["bbox"]), role=self.role,
+        )
 
 
 def _listed(values: list[str], name: str) -> tuple[str, ...]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 
-from ..batch import extract_documents
+from ..batch import Outcome, extract_documents
+from ..errors import BinaryInputError, NotFoundError
 from ..ingest.dates import published_or_warning
 from ..ingest.text import content_hash
+from ..ingest_run import Extractor, ingest
 from ..nlp.pipeline import build_pipeline
-from ..store import ingest
-from ..store.ingest import Extractor, Outcome
 from ..store.keys import document_id
 from ..types import Document
 from .dependencies import ApiContext, Context, checked_text, require_writer
@@ -37,7 +37,7 @@ def get_document(doc_id: str, ctx: Context) -> dict[str, Any]:
     """One document with its text and the ids of the records extracted from it."""
     found = ctx.store.document(doc_id)
     if found is None:
-        raise HTTPException(404, f"no document with id {doc_id!r}; list documents with GET /api/documents")
+        raise NotFoundError(f"no document with id {doc_id!r}; list documents with GET /api/documents")
     return found
 
 
@@ -52,23 +52,20 @@ def add_document(body: NewDocument, ctx: Context, response: Response) -> dict[st
     with a warning, as the file readers do."""
     fields = {name: checked_text(getattr(body, name), name) for name in ("source", "title", "url", "id")}
     if "\x00" in body.text:
-        raise HTTPException(422, "the text contains NUL characters; send plain text")
+        raise BinaryInputError("the text contains NUL characters; send plain text")
     published, warnings = published_or_warning(checked_text(body.published, "published"))
     document = Document(text=body.text, origin="api", published=published, warnings=warnings, **fields)
     key = document_id(document, content_hash(document.text, document.id))
     with ctx.write_lock:
         summary = ingest([document], store=ctx.store, extract=_extractor(ctx), resolver=ctx.resolver,
                          batch_size=1)
-    if summary.failures and not summary.new:
-        status = 409 if "already stored" in summary.failures[0].error else 422
-        raise HTTPException(status, summary.failures[0].error)
-    if summary.failed:
-        raise HTTPException(422, f"the document was stored as failed: {summary.failures[0].error}")
+    if summary.failures:  # the one document failed: its error decides the status (409 for an id taken, else 422)
+        raise summary.failures[0].error
     incident_ids = ctx.store.incidents_of_document(key)
     if summary.duplicate:
         response.status_code = 200
     return {"document_id": key, "incident_ids": incident_ids, "duplicate": bool(summary.duplicate),
-            "warnings": [w.error for w in summary.warnings]}
+            "warnings": [notice.message for notice in summary.warnings]}
 
 
 def _extractor(ctx: ApiContext) -> Extractor:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, WithJsonSchema, model_validator
+
+from ..schema import record_schema
 
 MAX_TEXT = 500
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -31,6 +34,49 @@ def _has_lone_surrogate(value: Any) -> bool:
     if isinstance(value, list):
         return any(_has_lone_surrogate(item) for item in value)
     return False
+
+
+def _inlined(value: Any, definitions: dict[str, Any]) -> Any:
+    """``value`` with every ``{"$ref": "#/$defs/NAME"}`` replaced by a copy of that definition."""
+    if isinstance(value, dict):
+        ref = value.get("$ref", "")
+        if ref.startswith("#/$defs/"):
+            return _inlined(copy.deepcopy(definitions[ref.removeprefix("#/$defs/")]), definitions)
+        return {key: _inlined(item, definitions) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_inlined(item, definitions) for item in value]
+    return value
+
+
+def _open(value: Any) -> Any:
+    """``value`` with no ``required`` lists and no closed objects: the shapes of the record, loosened for the merged
+    view, which leaves out what no report gave and adds provenance (the ``document_id`` of a target)."""
+    if isinstance(value, dict):
+        return {key: _open(item) for key, item in value.items() if key not in ("required", "additionalProperties")}
+    if isinstance(value, list):
+        return [_open(item) for item in value]
+    return value
+
+
+_RECORD_INCIDENT = _inlined(record_schema()["$defs"]["incident"], record_schema()["$defs"])
+_IDS = {"type": "array", "items": {"type": "string"}}
+_MERGED_INCIDENT = {
+    "type": "object",
+    "description": "The merged incident: the record contract's fields reconciled across the reports (role, type, "
+                   "date, location, casualties, actors, sources, figures, targets and responders with the document "
+                   "each comes from; no evidence of its own: its records carry it), with the ids of its cluster, "
+                   "documents and records, and notes on the rule that chose each value.",
+    "properties": {
+        **{name: _open(shape) for name, shape in _RECORD_INCIDENT["properties"].items()
+           if name not in ("evidence", "summary")},
+        "cluster_id": {"type": "string"}, "document_ids": _IDS, "record_ids": _IDS,
+        "notes": {"type": ["string", "null"], "description": "the rules that chose type, date and location"},
+    },
+    "additionalProperties": True,
+}
+# The incident of one record exactly as ``schema/record.schema.json`` defines it (documented, not re-validated).
+RecordIncident = Annotated[dict[str, Any], WithJsonSchema({**_RECORD_INCIDENT, "title": "RecordIncident"})]
+MergedIncident = Annotated[dict[str, Any], WithJsonSchema({**_MERGED_INCIDENT, "title": "MergedIncident"})]
 
 
 class IncidentItem(BaseModel):
@@ -128,7 +174,7 @@ class BackgroundItem(BaseModel):
 class RecordOut(BaseModel):
     record_id: str
     document_id: str
-    incident: dict[str, Any]
+    incident: RecordIncident
 
 
 class MergeReason(BaseModel):
@@ -138,7 +184,7 @@ class MergeReason(BaseModel):
 
 
 class IncidentDetail(BaseModel):
-    incident: dict[str, Any]
+    incident: MergedIncident
     records: list[RecordOut]
     documents: list[DocumentOut]
     background: list[BackgroundItem]

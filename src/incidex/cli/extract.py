@@ -4,7 +4,6 @@ or CSV file, a directory) in, one JSON line per document out, with no store."""
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -14,7 +13,7 @@ import click
 
 from ..batch import Outcome, extract_document
 from ..config import Settings, load_settings
-from ..errors import EXIT_SOME_FAILED, EmptyInputError
+from ..errors import EXIT_SOME_FAILED, EmptyInputError, ExtractionError, IncidexError
 from ..ingest import ReadFailure, read_document
 from ..ingest.dates import normalize_published
 from ..ingest.paths import holds_many
@@ -23,9 +22,6 @@ from .options import learned_model_options, with_learned_model
 from .problems import problem_line
 from .progress import ProgressLine
 from .render import print_table
-
-_CODED = re.compile(r"^\[(?P<code>E\d+)\] (?P<message>.*)$", re.S)
-
 
 @click.command("extract")
 @click.argument("path")
@@ -115,7 +111,7 @@ def batch_line(item: Outcome | ReadFailure) -> dict[str, Any]:
     document = item.document
     line: dict[str, Any] = {"id": document.id, "origin": document.origin}
     if item.report is None:
-        line["error"] = error_fields(item.error or "[E900] extraction gave no report")
+        line["error"] = error_fields(item.error or ExtractionError("extraction gave no report"))
     else:
         line["report"] = item.report.to_dict()
         if item.skipped:
@@ -123,8 +119,6 @@ def batch_line(item: Outcome | ReadFailure) -> dict[str, Any]:
     return line
 
 
-def error_fields(message: str) -> dict[str, str | None]:
-    """``"[E201] the document is empty"`` as ``{"code": "E201", "message": "the document is empty"}``."""
-    if match := _CODED.match(message):
-        return {"code": match["code"], "message": match["message"]}
-    return {"code": None, "message": message}
+def error_fields(error: IncidexError) -> dict[str, str]:
+    """An error as ``{"code": "E201", "message": "the document is empty"}``."""
+    return {"code": error.code, "message": error.message}

@@ -10,7 +10,7 @@ import click
 
 from ..config import Settings, load_settings
 from ..errors import EXIT_SOME_FAILED, InputError
-from ..store.ingest import Extractor, IngestSummary, Outcome
+from ..ingest_run import Extractor, IngestSummary
 from ..types import Document
 from .options import learned_model_options, with_learned_model
 from .problems import print_problems
@@ -41,8 +41,9 @@ def command(paths: tuple[str, ...], db_url: str | None, workers: int, dask_addre
     """
     from ..ingest import read_paths
     from ..ingest.fetch import Fetcher, is_url
+    from ..ingest_run import ingest
     from ..resolve import Resolver
-    from ..store import Store, ingest
+    from ..store import Store
 
     settings = with_learned_model(load_settings(config_path), model_dir, rules_only)
     missing = [path for path in paths if path != "-" and not is_url(path) and not Path(path).exists()]

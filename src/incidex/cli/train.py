@@ -1,12 +1,32 @@
-"""``incidex train``: train incidex's learned components (``incidex train muc4``)."""
+"""``incidex train``: train incidex's learned components (``incidex train muc4``, ``incidex train encoder``).
+
+The training code is the ``incidex_train`` package beside ``incidex`` in a source checkout (``src/incidex_train``);
+a runtime install does not carry it, and the command says so.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
+from types import ModuleType
 
 import click
 
-from ..errors import IncidexError
+from ..errors import ConfigError, IncidexError
+
+TRAINING_PACKAGE = "incidex_train"
+
+
+def training(module: str) -> ModuleType:
+    """``incidex_train.<module>``, or a :class:`ConfigError` saying where training code lives when it is absent."""
+    try:
+        return import_module(f"{TRAINING_PACKAGE}.{module}")
+    except ModuleNotFoundError as exc:
+        if exc.name not in (TRAINING_PACKAGE, f"{TRAINING_PACKAGE}.{module}"):
+            raise
+        raise ConfigError(f"`incidex train` needs the training code ({TRAINING_PACKAGE}), which a runtime install "
+                          "does not carry; run it from a source checkout of incidex (with its src/ on PYTHONPATH, "
+                          "or installed with `pip install -e .`)") from None
 
 
 @click.group("train")
@@ -26,13 +46,12 @@ def command() -> None:
               help="Passes over the data for both parts (default: 6 for the tagger, 10 for the classifier).")
 def muc4(train_path: Path, dev_path: Path, out_dir: Path, seed: int, epochs: int | None) -> None:
     """Train the MUC-4 role tagger and incident-type classifier on CPU."""
-    from ..train.muc4 import TrainOptions, train_muc4
-
-    options = TrainOptions(seed=seed)
+    muc4_training = training("muc4")
+    options = muc4_training.TrainOptions(seed=seed)
     if epochs is not None:
-        options = TrainOptions(seed=seed, tagger_epochs=epochs, classifier_epochs=epochs)
+        options = muc4_training.TrainOptions(seed=seed, tagger_epochs=epochs, classifier_epochs=epochs)
     try:
-        result = train_muc4(
+        result = muc4_training.train_muc4(
             train_path,
             dev_path,
             out_dir,
@@ -64,15 +83,14 @@ def muc4(train_path: Path, dev_path: Path, out_dir: Path, seed: int, epochs: int
 def encoder(train_path: Path, dev_path: Path, out_dir: Path, cache_dir: Path, encoder: str, seed: int,
             threads: int, fp32: bool) -> None:
     """Cache encoder features of MUC-4 and train the role tagger and document classifier on them (CPU)."""
-    from ..train.encoder import EncoderTrainOptions, train_encoder_heads
-    from ..train.heads import HeadOptions
-
-    options = EncoderTrainOptions(encoder=encoder, quantize=not fp32, threads=threads, heads=HeadOptions(seed=seed))
+    encoder_training, heads = training("encoder"), training("heads")
+    options = encoder_training.EncoderTrainOptions(encoder=encoder, quantize=not fp32, threads=threads,
+                                                   heads=heads.HeadOptions(seed=seed))
     command_line = (f"incidex train encoder --train {train_path} --dev {dev_path} --out {out_dir} --cache CACHE "
                     f"--encoder {encoder} --seed {seed} --threads {threads}" + (" --fp32" if fp32 else ""))
     try:
-        info = train_encoder_heads(train_path, dev_path, out_dir, cache_dir=cache_dir, options=options,
-                                   command=command_line, log=click.echo)
+        info = encoder_training.train_encoder_heads(train_path, dev_path, out_dir, cache_dir=cache_dir,
+                                                    options=options, command=command_line, log=click.echo)
     except IncidexError as exc:
         click.echo(f"error: {exc}", err=True)
         raise SystemExit(exc.exit_code) from None

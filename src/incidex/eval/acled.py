@@ -125,7 +125,7 @@ def evaluate_acled(rows: Sequence[AcledRow], run: Run) -> Evaluation:
         section = violent if category.violent else other
         outcome = by_text[row.text]
         errors = _score_row(section, row, category.accepted, main_incident(outcome.report),
-                            error=outcome.error or outcome.skipped, shared=shared[row.text] > 1)
+                            error=str(outcome.error) if outcome.error else outcome.skipped, shared=shared[row.text] > 1)
         if errors:
             records.append(_record(row, main_incident(outcome.report), errors))
     excluded = sum(bool(_CODING_NOTE.search(row.text)) for row in rows)

@@ -11,6 +11,7 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
 from ..errors import EvalError
+from .prf import f1
 
 
 @dataclass(frozen=True)
@@ -42,5 +43,4 @@ def bcubed(predicted: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hasha
         recall += shared / gold_size[gold[item]]
     precision /= len(gold)
     recall /= len(gold)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return BCubed(precision=precision, recall=recall, f1=f1, items=len(gold))
+    return BCubed(precision=precision, recall=recall, f1=f1(precision, recall), items=len(gold))

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..types import CASUALTY_FIELDS, Incident, Location, Perpetrator, Report
 from .gold import Accepted, GoldIncident, GoldLocation, GoldPerpetrator, GoldReport, MustNot
-from .prf import f1
+from .prf import EMPTY_IS_PERFECT, f1, ratio
 
 FIELDS: tuple[str, ...] = (
     "incidents",
@@ -97,7 +97,7 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 @dataclass
 class FieldCount:
-    """Counts for one field; P/R are 1.0 when there was nothing to predict or find."""
+    """Counts for one field; P/R are 1.0 when there was nothing to predict or find (:data:`EMPTY_IS_PERFECT`)."""
 
     correct: int = 0
     predicted: int = 0
@@ -110,11 +110,11 @@ class FieldCount:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 1.0
+        return ratio(self.correct, self.predicted, if_empty=EMPTY_IS_PERFECT)
 
     @property
     def recall(self) -> float:
-        return self.correct / self.expected if self.expected else 1.0
+        return ratio(self.correct, self.expected, if_empty=EMPTY_IS_PERFECT)
 
     @property
     def f1(self) -> float:

@@ -141,7 +141,8 @@ def main_incidents_in_store(
     documents: Sequence[Document], *, extract: Extract, resolver: Resolver, url: str, batch_size: int
 ) -> tuple[dict[str, str], int]:
     """Ingest through a store at ``url``; (document id -> incident id of its record that stands for it, failures)."""
-    from ..store import Store, ingest
+    from ..ingest_run import ingest
+    from ..store import Store
 
     with Store(url) as store:
         summary = ingest(documents, store=store, extract=extract, resolver=resolver, batch_size=batch_size)

@@ -481,7 +481,7 @@ def pipeline_predictions(
     failures: list[tuple[str, str]] = []
     for document, outcome in zip(documents, extract_documents(inputs, settings=settings), strict=True):
         if outcome.report is None:
-            failures.append((document.docid, outcome.error or "no report"))
+            failures.append((document.docid, str(outcome.error) if outcome.error else "no report"))
             predictions[document.docid] = []
         else:
             predictions[document.docid] = report_to_templates(outcome.report)

@@ -278,7 +278,7 @@ def evaluate_muc4_keys(messages: Sequence[KeyMessage], run: Run) -> Evaluation:
     section = Section("MUC-4 answer keys: per template (OPTIONAL templates left out)", Tally.of(FIELDS))
     records = []
     for message, outcome in zip(messages, run.outcomes, strict=True):
-        errors = _score_message(section.tally, message, outcome.report, outcome.error)
+        errors = _score_message(section.tally, message, outcome.report, str(outcome.error) if outcome.error else None)
         if errors:
             records.append({"id": message.docid, "split": split_of(message.docid), "errors": errors})
     notes = ["stage: incidex has no stage field; it is read from the type (plot = THREATENED or ATTEMPTED, any "

@@ -2,16 +2,28 @@
 
 Precision and recall keep separate numerators because a match can count differently on each side (a predicted
 entity that fits one gold entity, a gold entity that several predictions fit).
+
+What a ratio with nothing under it is worth is a convention, and each scorer names its own: :data:`EMPTY_IS_ZERO`
+(MUC-4, the annotated-data scorers: no prediction earns no credit) or :data:`EMPTY_IS_PERFECT` (our corpus's
+per-field scores: nothing predicted where nothing was to find is right).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+EMPTY_IS_ZERO = 0.0
+EMPTY_IS_PERFECT = 1.0
+
+
+def ratio(numerator: int, denominator: int, *, if_empty: float) -> float:
+    """``numerator / denominator``, or ``if_empty`` (a named convention) when the denominator is 0."""
+    return numerator / denominator if denominator else if_empty
+
 
 @dataclass
 class Counts:
-    """Precision and recall numerators and denominators for one key."""
+    """Precision and recall numerators and denominators for one key; an empty side scores 0 (:data:`EMPTY_IS_ZERO`)."""
 
     p_num: int = 0
     p_den: int = 0
@@ -26,11 +38,11 @@ class Counts:
 
     @property
     def precision(self) -> float:
-        return self.p_num / self.p_den if self.p_den else 0.0
+        return ratio(self.p_num, self.p_den, if_empty=EMPTY_IS_ZERO)
 
     @property
     def recall(self) -> float:
-        return self.r_num / self.r_den if self.r_den else 0.0
+        return ratio(self.r_num, self.r_den, if_empty=EMPTY_IS_ZERO)
 
     @property
     def f1(self) -> float:

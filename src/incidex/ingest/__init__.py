@@ -7,10 +7,9 @@
 from .dates import normalize_published
 from .failures import ReadFailure
 from .paths import EXTENSIONS, read_document, read_paths
-from .text import DEFAULT_MAX_BYTES, content_hash, normalize_text
+from .text import content_hash, normalize_text
 
 __all__ = [
-    "DEFAULT_MAX_BYTES",
     "EXTENSIONS",
     "ReadFailure",
     "content_hash",

@@ -20,11 +20,11 @@ def read_csv_lines(lines: Iterable[bytes], *, source: str, max_bytes: int) -> It
     try:
         columns = reader.fieldnames
     except csv.Error as exc:
-        yield ReadFailure(source, str(FormatError(f"{source}: unreadable CSV header ({exc}); fix the first row")))
+        yield ReadFailure(source, FormatError(f"{source}: unreadable CSV header ({exc}); fix the first row"))
         return
     if not columns or "text" not in columns:
         message = f"{source}: no \"text\" column in the CSV header (found {columns or 'nothing'}); add one"
-        yield ReadFailure(source, str(FormatError(message)))
+        yield ReadFailure(source, FormatError(message))
         return
     number = 0
     while True:
@@ -35,12 +35,12 @@ def read_csv_lines(lines: Iterable[bytes], *, source: str, max_bytes: int) -> It
         except StopIteration:
             return
         except csv.Error as exc:
-            yield ReadFailure(origin, str(FormatError(f"{origin}: malformed CSV ({exc}); fix the row")))
+            yield ReadFailure(origin, FormatError(f"{origin}: malformed CSV ({exc}); fix the row"))
             continue
         try:
             yield _document(row, origin=origin, max_bytes=max_bytes)
         except InputError as exc:
-            yield ReadFailure(origin, str(exc), id=record_id(row))
+            yield ReadFailure(origin, exc, id=record_id(row))
 
 
 def _document(row: dict, *, origin: str, max_bytes: int) -> Document:

@@ -26,7 +26,7 @@ def reading(origin: str, build: Callable[[], Document]) -> Callable[[], Document
         try:
             return build()
         except InputError as exc:
-            return ReadFailure(origin, str(exc))
+            return ReadFailure(origin, exc)
 
     return read
 
@@ -36,7 +36,7 @@ def read_items(origin: str, listing: Callable[[], list[Item]]) -> Iterator[Docum
     try:
         items = listing()
     except InputError as exc:
-        yield ReadFailure(origin, str(exc))
+        yield ReadFailure(origin, exc)
         return
     for item in items:
         yield item.read()

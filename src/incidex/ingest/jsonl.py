@@ -22,7 +22,7 @@ def read_jsonl_lines(lines: Iterable[bytes], *, source: str, max_bytes: int) -> 
             record = _parse(raw, origin=origin)
             yield document_from_record(record, origin=origin, max_bytes=max_bytes)
         except InputError as exc:
-            yield ReadFailure(origin, str(exc), id=record_id(record))
+            yield ReadFailure(origin, exc, id=record_id(record))
 
 
 def _parse(raw: bytes, *, origin: str) -> object:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, UnsupportedInputError
 from ..types import Document
 from .csvfile import read_csv_lines
 from .failures import ReadFailure
@@ -16,7 +16,6 @@ from .fetch import Fetcher, is_url
 from .html import read_html
 from .jsonl import read_jsonl_lines
 from .telegram import EXPORT_FILE, read_telegram_export
-from .text import DEFAULT_MAX_BYTES
 from .txt import read_txt, text_from_bytes
 from .web import read_url
 
@@ -33,7 +32,7 @@ _SNIFF_BYTES = 2048
 
 
 def read_paths(
-    paths: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, fetcher: Fetcher | None = None
+    paths: Sequence[str | Path], *, max_bytes: int | None = None, fetcher: Fetcher | None = None
 ) -> Iterator[Document | ReadFailure]:
     """Read every path in order: files by extension, directories recursively (sorted, hidden entries skipped),
     ``http(s)://`` URLs (a feed or a web page), and ``"-"`` as one text document from stdin.
@@ -41,12 +40,22 @@ def read_paths(
     Feeds are ``.rss``/``.atom``/``.xml`` files or files whose content opens a feed; ``.json`` files and folders
     holding a ``result.json`` are Telegram Desktop exports. Yields a :class:`~incidex.types.Document` per report
     and a :class:`ReadFailure` per input that gave none; ``max_bytes`` limits each .txt/.html/feed file and each
-    JSONL/CSV record or message. URLs and the pages that feed entries link to are fetched with ``fetcher``
-    (default: one with the settings' ``[fetch]``).
+    JSONL/CSV record or message (default: the ``[input] max_bytes`` setting). URLs and the pages that feed entries
+    link to are fetched with ``fetcher`` (default: one with the settings' ``[fetch]``).
     """
+    limit = _limit(max_bytes)
     with _Fetchers(fetcher) as fetchers:
         for path in paths:
-            yield from _read_path(path, max_bytes=max_bytes, fetchers=fetchers)
+            yield from _read_path(path, max_bytes=limit, fetchers=fetchers)
+
+
+def _limit(max_bytes: int | None) -> int:
+    """``max_bytes``, or the ``[input] max_bytes`` setting when it is None."""
+    if max_bytes is not None:
+        return max_bytes
+    from ..config import load_settings
+
+    return load_settings().input.max_bytes
 
 
 def _read_path(path: str | Path, *, max_bytes: int, fetchers: _Fetchers) -> Iterator[Document | ReadFailure]:
@@ -63,7 +72,7 @@ def _read_path(path: str | Path, *, max_bytes: int, fetchers: _Fetchers) -> Iter
     elif path.exists():
         yield from _read_file(path, max_bytes=max_bytes, fetchers=fetchers)
     else:
-        yield ReadFailure(str(path), str(InputError(f"{path} does not exist; check the path")), missing=True)
+        yield ReadFailure(str(path), InputError(f"{path} does not exist; check the path"), missing=True)
 
 
 def holds_many(path: str | Path) -> bool:
@@ -77,12 +86,14 @@ def holds_many(path: str | Path) -> bool:
     return path.is_dir() or path.suffix.lower() in MANY_DOCUMENT_EXTENSIONS
 
 
-def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_document(path: str | Path, *, max_bytes: int | None = None) -> Document:
     """One report file read as ``read_paths`` reads it (.html/.htm: the main text with the page's date, site name,
     title and URL; anything else decoded as plain text; ``"-"``: standard input).
 
-    Raises the :class:`~incidex.errors.InputError` subclass that says why it cannot be read.
+    ``max_bytes`` defaults to the ``[input] max_bytes`` setting. Raises the :class:`~incidex.errors.InputError`
+    subclass that says why it cannot be read.
     """
+    max_bytes = _limit(max_bytes)
     if str(path) == STDIN:
         data = sys.stdin.buffer.read(max_bytes + 1)
         return Document(text=text_from_bytes(data, origin=STDIN_ORIGIN, max_bytes=max_bytes), origin=STDIN_ORIGIN)
@@ -113,13 +124,13 @@ def _read_file(path: Path, *, max_bytes: int, fetchers: _Fetchers) -> Iterator[D
         try:
             yield read_document(path, max_bytes=max_bytes)
         except InputError as exc:
-            yield ReadFailure(str(path), str(exc))
+            yield ReadFailure(str(path), exc)
     elif suffix in _MULTI:
         yield from _read_lines(path, _MULTI[suffix], max_bytes=max_bytes)
     else:
         known = ", ".join(EXTENSIONS)
-        message = f"skipped {path}: unknown extension {suffix or '(none)'!r}; incidex reads {known}"
-        yield ReadFailure(str(path), message, skipped=True)
+        message = f"unknown extension {suffix or '(none)'!r}; incidex reads {known}"
+        yield ReadFailure(str(path), UnsupportedInputError(message), skipped=True)
 
 
 def _opens_a_feed(path: Path) -> bool:
@@ -161,11 +172,11 @@ def _read_lines(
         with path.open("rb") as stream:
             yield from reader(stream, source=str(path), max_bytes=max_bytes)
     except OSError as exc:
-        yield ReadFailure(str(path), str(InputError(f"cannot read {path}: {exc.strerror or exc}; check the file")))
+        yield ReadFailure(str(path), InputError(f"cannot read {path}: {exc.strerror or exc}; check the file"))
 
 
 def _read_stdin(*, max_bytes: int) -> Document | ReadFailure:
     try:
         return read_document(STDIN, max_bytes=max_bytes)
     except InputError as exc:
-        return ReadFailure(STDIN_ORIGIN, str(exc))
+        return ReadFailure(STDIN_ORIGIN, exc)

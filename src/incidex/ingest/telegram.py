@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import EncodingError, FormatError, InputError
+from ..errors import EncodingError, FormatError, InputError, UnsupportedInputError
 from ..types import Document, SourceKind
 from .dates import published_or_warning
 from .failures import ReadFailure
@@ -64,10 +64,10 @@ def read_telegram_export(path: Path, *, max_bytes: int) -> Iterator[Document | R
     try:
         chats = _chats(_load(path))
     except InputError as exc:
-        yield ReadFailure(str(path), str(exc))
+        yield ReadFailure(str(path), exc)
         return
     if not chats:
-        yield ReadFailure(str(path), f"skipped {path}: {NOT_AN_EXPORT}", skipped=True)
+        yield ReadFailure(str(path), UnsupportedInputError(NOT_AN_EXPORT), skipped=True)
         return
     for item in _items(chats, origin=str(path), max_bytes=max_bytes):
         yield item.read()
@@ -99,16 +99,16 @@ class _Channel:
         origin = f"{self.origin}:message {message['id']}"
         if message.get("type") != "message":
             action = message.get("action") or message.get("type") or "unknown"
-            return ReadFailure(origin, f"skipped {origin}: a service message ({action}), not a post", skipped=True)
+            return ReadFailure(origin, UnsupportedInputError(f"a service message ({action}), not a post"), skipped=True)
         text = _message_text(message).strip()
         if not text:
             media = next((key for key in MEDIA_KEYS if message.get(key)), None)
             why = f"media ({media}) without text" if media else "a message without text"
-            return ReadFailure(origin, f"skipped {origin}: {why}", skipped=True)
+            return ReadFailure(origin, UnsupportedInputError(why), skipped=True)
         try:
             check_size(len(text.encode("utf-8", "surrogatepass")), origin=origin, max_bytes=max_bytes)
         except InputError as exc:
-            return ReadFailure(origin, str(exc))
+            return ReadFailure(origin, exc)
         published, warnings = _date(message)
         return Document(
             text=text,

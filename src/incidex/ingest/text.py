@@ -13,8 +13,6 @@ import unicodedata
 
 from ..errors import BinaryInputError, EmptyInputError, EncodingError, InputTooLargeError
 
-DEFAULT_MAX_BYTES = 5_000_000  # the shipped default of settings.input.max_bytes
-
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts with the UTF-16 LE one

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..types import Document
-from .text import DEFAULT_MAX_BYTES, check_size, check_text, decode_bytes
+from .text import check_size, check_text, decode_bytes
 
 
 def read_bytes(path: Path, *, max_bytes: int) -> bytes:
@@ -18,7 +18,7 @@ def read_bytes(path: Path, *, max_bytes: int) -> bytes:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}; check the path and its permissions") from None
 
 
-def text_from_bytes(data: bytes, *, origin: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def text_from_bytes(data: bytes, *, origin: str, max_bytes: int) -> str:
     """Checked, decoded text of one plain-text document."""
     check_size(len(data), origin=origin, max_bytes=max_bytes)
     return check_text(decode_bytes(data, origin=origin), origin=origin)

@@ -16,13 +16,13 @@ from ..types import (
     Figure,
     Incident,
     Location,
-    PLACE_PRECISION_RANK,
     Mention,
     Perpetrator,
     Report,
     Source,
     SourceKind,
     Victim,
+    place_rank,
 )
 from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention
@@ -120,7 +120,7 @@ class _Builder:
         location = Location()
         chosen: PlaceMention | None = None
         if places:
-            chosen = min(places, key=lambda p: (PLACE_PRECISION_RANK.get(p.location.precision or "region", 5), p.start))
+            chosen = min(places, key=lambda p: (place_rank(p.location.precision or "region"), p.start))
             location = Location(**vars(chosen.location))
             if chosen.kind != "country":  # the gazetteer's spelling first, else the text's
                 location.name = location.name or self.words(chosen.text, chosen.start)

@@ -16,9 +16,10 @@ from spacy.util import filter_spans
 
 from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
-from .lexicons import ARMED_DOERS, CUSTODY_WORDS, VALUABLES
+from .lexicons import ARMED_DOERS, CUSTODY_WORDS, PERSON_NOUNS, VALUABLES, VICTIM_NOUNS
 from .syntax import is_negated, tree_distance
-from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, GENERIC_TRIGGERS, TYPE_PRIORITY, TriggerMatcher
+from .triggers import (AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, GENERIC_TRIGGERS, TYPE_PRIORITY, TriggerMatcher,
+                       trigger_lemma)
 
 GENERIC_MODIFIERS = frozenset({"numerous", "many", "several", "multiple", "various", "countless", "frequent", "such",
                                "recent", "future", "possible", "potential", "any", "similar", "other", "terrorist"})
@@ -133,6 +134,8 @@ class IncidentFinder:
                 continue
             if head.lemma_ in {"shell", "fire", "bomb"} and head.pos_ == "PROPN":
                 continue
+            if head.lower_ == "firing" and any(c.lower_ == "of" for c in head.children):
+                continue  # "the firing of the police chief" is a dismissal
             verbal_killing = head.lemma_ in {"shoot", "kill", "capture", "murder"} and head.pos_ == "VERB"
             if verbal_killing and not self._agentive(head):
                 continue  # "12 people were killed" states a casualty; "gunmen killed 12" reports an incident
@@ -173,20 +176,25 @@ class IncidentFinder:
         """A verb with a doer and a literal object: "gunmen killed 12" or "a guard was shot by gunmen", not "were
         killed" or "killed the game"."""
         accused = self._accused_of(verb)
-        doer = any(c.dep_ == "nsubj" for c in verb.children) or (  # "the army raided X and killed eight"
-            verb.dep_ == "conj" and verb.head.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.head.children))
+        # "the army raided X and killed eight", "the group claimed to have killed three soldiers"; not "the student
+        # appears to have been shot", where the subject is the one shot
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        doer = any(c.dep_ == "nsubj" for c in verb.children) or (
+            (verb.dep_ == "conj" or verb.dep_ == "xcomp" and not passive) and verb.head.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" for c in verb.head.children))
         if not accused and not doer and not self._armed_agent(verb):
             return False
         return not any(c.dep_ == "dobj" and c.lemma_ in FIGURATIVE_OBJECTS for c in verb.children)
 
     @staticmethod
     def _armed_agent(verb: Token) -> bool:
-        """A passive killing done "by" armed people ("was shot and killed by unidentified gunmen", "killed by
-        police"), on the verb or a verb joined to it; "killed by a falling tree" has no such agent."""
+        """A passive killing done "by" armed people or other people ("was shot and killed by unidentified
+        gunmen", "killed by police", "killed by locals", "killed by a mob"), on the verb or a verb joined to it;
+        "killed by a falling tree" and "killed by a drunk driver" have no such agent."""
         verbs = [verb, *(c for c in verb.children if c.dep_ == "conj"), *([verb.head] if verb.dep_ == "conj" else [])]
         doers = [o for v in verbs for a in v.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-        return any(o.lemma_.lower() in ARMED_DOERS or o.lower_ in ARMED_DOERS or o.ent_type_ in {"ORG", "NORP"}
-                   for o in doers)
+        return any(o.lemma_.lower() in KILLING_AGENTS or o.lower_ in KILLING_AGENTS
+                   or o.ent_type_ in {"ORG", "NORP", "PERSON"} for o in doers)
 
     @staticmethod
     def _acting_agent(token: Token) -> bool:
@@ -419,18 +427,47 @@ class IncidentFinder:
         if sports:
             return False
         for start in frame.sentences:
-            if any(t.lemma_ in CORROBORATION_CUES for t in doc[start].sent):
+            if any(t.lemma_ in CORROBORATION_CUES or trigger_lemma(t) in CORROBORATION_CUES for t in doc[start].sent):
                 return True
+        return any(_harms_people(doc[t.token]) for t in frame.triggers)
+
+
+def _harms_people(verb: Token) -> bool:
+    """"Herders attacked two farmers", "tortured a villager", "beat up a teacher": a violent verb whose object is
+    people who are no public figures (critics "attack the minister" with words)."""
+    if verb.pos_ != "VERB" or verb.lemma_ not in HARMING_VERBS:
         return False
+    if not any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_ in HARMED_PEOPLE for c in verb.children):
+        return False
+    if verb.lemma_ not in WORDS_ATTACK_TOO:
+        return True
+    doers = [c for v in (verb, verb.head if verb.dep_ == "conj" else verb) for c in v.children if c.dep_ == "nsubj"]
+    return any(d.lemma_ in HARMED_PEOPLE | ARMED_DOERS or d.ent_type_ in {"PERSON", "NORP", "ORG"} for d in doers)
 
 
+HARMING_VERBS = frozenset({"attack", "assault", "beat", "torture", "lynch", "stab", "hack"})
+# people whom words can "attack": a violent verb with one of them as object needs other corroboration
+PUBLIC_FIGURES = frozenset({"minister", "politician", "candidate", "leader", "official", "mayor", "judge", "president",
+                            "governor", "legislator", "secretary", "chairman", "director", "diplomat", "journalist",
+                            "reporter", "blogger", "activist", "councillor", "councilor", "member", "supporter",
+                            "lawyer", "party", "principal", "headmaster", "administrator", "commander"})
+# verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not
+WORDS_ATTACK_TOO = frozenset({"attack", "assault"})
+HARMED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - PUBLIC_FIGURES
+# who does a passive killing that reports an incident: armed people, and people who are neither road users (an
+# accident: "killed by a drunk driver") nor whole groups told by name only
+KILLING_AGENTS = ARMED_DOERS | (HARMED_PEOPLE - {"driver", "motorist", "cyclist", "rider", "pedestrian"}) | frozenset(
+    {"mob", "crowd", "group", "local", "relative", "neighbour", "neighbor"})
 CASUALTY_CUES = frozenset({"kill", "dead", "die", "death", "wound", "injure", "injured", "hurt", "casualty", "murder",
-                           "homicide", "deadly"})
+                           "homicide", "deadly", "fatality"})
 SPORTS_WORDS = frozenset({"match", "goal", "league", "striker", "midfielder", "half-time", "halftime", "season",
                           "championship", "coach", "tournament", "cup", "score", "scorer", "fixture", "defender",
                           "goalkeeper", "penalty", "innings", "wicket", "touchdown", "quarterback", "beat"})
 CORROBORATION_CUES = CASUALTY_CUES | frozenset({
     "shoot", "shot", "gun", "rifle", "weapon", "explosive", "militant", "guerrilla", "rebel", "terrorist", "insurgent",
     "police", "soldier", "troop", "army", "force", "gunman", "gunmen", "attacker", "fire", "victim", "hostage", "bomb",
-    "grenade", "knife", "suspect", "pirate", "robber", "thief", "armed", "jewel", "jewellery", "jewelry", "cash"})
+    "grenade", "knife", "suspect", "pirate", "robber", "thief", "armed", "jewel", "jewellery", "jewelry", "cash",
+    "fighter", "military", "jihadist", "bandit", "extremist", "militia", "militiaman", "paramilitary", "machete",
+    "axe", "cutlass", "sword", "pistol", "firearm", "shotgun", "ied", "mortar", "missile", "artillery", "landmine",
+    "bullet", "ammunition"})
 SCORELINE = re.compile(r"\b\d{1,2}-\d{1,2}\b")

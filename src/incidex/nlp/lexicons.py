@@ -57,7 +57,7 @@ PERSON_NOUNS = frozenset((VICTIM_NOUNS | PERPETRATOR_NOUNS) - AMBIGUOUS_PERSON_N
     "president", "legislator", "governor", "reporter", "photographer", "refugee", "migrant", "hunter",
     "militiaman", "thief", "foreigner", "colonel", "captain", "lieutenant", "sergeant", "corporal", "inspector",
     "nephew", "niece", "uncle", "aunt", "cousin", "grandson", "granddaughter", "body", "corpse", "herdboy",
-    "volunteer", "vigilante", "chieftain", "student", "girl", "boy", "villager",
+    "volunteer", "vigilante", "chieftain", "student", "girl", "boy", "villager", "lecturer", "professor",
 })
 COLLECTIVE_NOUNS = frozenset({"family", "crew", "staff", "people", "police", "personnel", "mob", "crowd"})
 UNHARMED_WORDS = frozenset({"uninjured", "unharmed", "unhurt", "safe", "unscathed"})

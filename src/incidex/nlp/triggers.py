@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # (type, strength, pattern)
 TRIGGERS: tuple[tuple[str, str, str], ...] = (
@@ -27,6 +27,8 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("bombing", "strong", "throw|hurl * grenade|explosive"),
     ("bombing", "strong", "throw|hurl|explode|detonate|blast * cocktail"),  # a crude bomb, in South Asian reports
     ("bombing", "weak", "explosion|blast|explode|explosive"),
+    ("bombing", "weak", "blow up"),  # "militants blew up a bridge"
+    ("bombing", "weak", "blow * up"),  # "a suicide attacker blew himself up"
     ("air_or_drone_strike", "strong", "airstrike|air-strike|warplane|airstrikes"),
     ("air_or_drone_strike", "strong", "air strike|raid|attack|bombardment"),
     ("air_or_drone_strike", "strong", "drone strike|attack"),
@@ -46,6 +48,13 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("armed_assault", "weak", "gunfire|shootout"),
     ("armed_assault", "weak", "fire on|at"),
     ("armed_assault", "weak", "rampage"),
+    ("armed_assault", "weak", "gunshot"),  # "a body with gunshot wounds"
+    ("armed_assault", "weak", "overrun"),  # "fighters overran a military base"
+    ("armed_assault", "weak", "firing"),  # "killed in cross-border firing", "injured in police firing"
+    ("armed_assault", "weak", "beat up"),
+    ("armed_assault", "weak", "beat * by"),  # "were beaten brutally on Tuesday by armed cadres"
+    ("armed_assault", "weak", "beating|lynch|lynching|torture"),
+    ("armed_assault", "strong", "beat|lynch|hack|stone|club * to death"),
     ("assassination", "strong", "assassinate|assassination|assassin"),
     ("arson", "strong", "arson|arsonist|firebomb|torch"),
     ("arson", "strong", "set fire"),
@@ -56,7 +65,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     ("clash", "strong", "gun battle"),
     ("clash", "strong", "gunfight|gunbattle|gun-battle"),
     ("clash", "weak", "encounter|battle with|between * police|policeman|force|troop|army|soldier|militant|rebel|"
-                      "insurgent|militia|guerrilla|fighter|gunman|gunmen|terrorist|maoist|jihadist|bandit"),
+                      "insurgent|militia|guerrilla|fighter|gunman|gunmen|terrorist|maoist|jihadist|bandit|group"),
     ("clash", "strong", "exchange of fire"),
     ("clash", "strong", "exchange fire"),
     ("riot", "strong", "riot|rioting|rioter"),
@@ -116,6 +125,9 @@ class TriggerRule:
 
 
 MAX_GAP = 3
+# where a verb's -ing form stands for a noun ("Fighting between two groups left ten dead", "killed in firing by
+# troops"), it is matched by its own form as well as by its lemma; not "the army is fighting corruption"
+GERUND_AS_NOUN = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "pcomp", "acl", "compound", "appos"})
 
 
 class TriggerMatcher:
@@ -134,17 +146,29 @@ class TriggerMatcher:
                 self.by_first.setdefault(first, []).append((index, steps[1:]))
 
     def __call__(self, doc: Doc) -> list[tuple[TriggerRule, int, int]]:
-        lemmas = [token.lemma_.lower() for token in doc]
+        lemmas = [trigger_lemma(token) for token in doc]
         found = []
         for start, lemma in enumerate(lemmas):
             best: tuple[int, int] | None = None
-            for index, rest in self.by_first.get(lemma, ()):
+            token = doc[start]
+            rules = self.by_first.get(lemma, [])
+            if token.tag_ == "VBG" and token.dep_ in GERUND_AS_NOUN and token.lower_ != lemma:
+                rules = [*rules, *self.by_first.get(token.lower_, ())]  # "in cross-border firing": "firing", not "fire"
+            for index, rest in rules:
                 end = _match_rest(doc, lemmas, start + 1, rest)
                 if end is not None and (best is None or end > best[1]):
                     best = (index, end)
             if best is not None:
                 found.append((self.rules[best[0]], start, best[1]))
         return found
+
+
+def trigger_lemma(token: Token) -> str:
+    """The lower-case lemma; a plural proper noun the tagger left as written loses its "s" ("Maoists": maoist)."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNPS" and lemma == token.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
+        return lemma[:-1]
+    return lemma
 
 
 def _match_rest(doc: Doc, lemmas: list[str], position: int, steps: list[frozenset[str] | None]) -> int | None:

@@ -10,11 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..types import PLACE_PRECISION_RANK, Location
+from ..types import Location, place_rank
 
 LIMIT_KM: dict[str, float | None] = {"facility": 50.0, "city": 50.0, "admin2": 100.0, "admin1": 300.0, "country": None,
                                      "region": None}
-_RANK = PLACE_PRECISION_RANK
 _EARTH_KM = 6371.0
 
 
@@ -40,12 +39,12 @@ def compare_places(a: Location, b: Location) -> PlaceMatch:
     if a.country_code and b.country_code and a.country_code != b.country_code:
         reason = f"different countries ({a.country_code} / {b.country_code})"
         return PlaceMatch("unknown" if unsure else "far", reason)
-    coarse = max((a.precision or "region", b.precision or "region"), key=_RANK.__getitem__)
+    coarse = max((a.precision or "region", b.precision or "region"), key=place_rank)
     limit = LIMIT_KM[coarse]
     if limit is not None and None not in (a.lat, a.lon, b.lat, b.lon):
         km = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
         if km <= limit:
-            return PlaceMatch("near", f"{km:.0f} km apart", precise=_RANK[coarse] <= _RANK["city"])
+            return PlaceMatch("near", f"{km:.0f} km apart", precise=place_rank(coarse) <= place_rank("city"))
         reason = f"{km:.0f} km apart (over {limit:.0f} km at {coarse} precision)"
         return PlaceMatch("unknown" if unsure else "far", reason)
     if coarse == "admin1" and a.admin1 and b.admin1 and a.country_code == b.country_code:

@@ -22,7 +22,6 @@ from typing import Literal
 from .. import figures as figure_rules
 from ..types import (
     CASUALTY_FIELDS,
-    PLACE_PRECISION_RANK,
     Casualties,
     DateValue,
     Figure,
@@ -32,11 +31,11 @@ from ..types import (
     Reconciliation,
     Source,
     Victim,
+    place_rank,
 )
 from .model import Cluster, RecordRef
 
 _DATE_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
-_PLACE_RANK: dict[str | None, int] = {**PLACE_PRECISION_RANK, None: len(PLACE_PRECISION_RANK)}
 
 
 @dataclass(frozen=True)
@@ -125,8 +124,8 @@ def _pick_location(records: Sequence[RecordRef]) -> tuple[Location, str]:
     places = [r.incident.location for r in records if r.incident.location.name or r.incident.location.country_code]
     if not places:
         return Location(), "location unknown in every report"
-    best = min(_PLACE_RANK.get(p.precision, 5) - (0.5 if p.lat is not None else 0) for p in places)
-    precise = [p for p in places if _PLACE_RANK.get(p.precision, 5) - (0.5 if p.lat is not None else 0) == best]
+    best = min(place_rank(p.precision) - (0.5 if p.lat is not None else 0) for p in places)
+    precise = [p for p in places if place_rank(p.precision) - (0.5 if p.lat is not None else 0) == best]
     counts = Counter((p.name, p.country_code) for p in precise)
     top = max(counts.values())
     chosen = next(p for p in precise if counts[(p.name, p.country_code)] == top)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Collection, Mapping, Sequence
 from datetime import timedelta
 
 from ..config import Settings
+from ..lru import LRU
 from .cluster import Group, assign_all
 from .families import FOLLOW_UP
 from .model import Assignment, CandidateWindow, Cluster, RecordRef
@@ -26,17 +26,13 @@ class Resolver:
     def __init__(self, settings: Settings, *, cache_size: int = 100_000) -> None:
         self.threshold = settings.resolve.similarity_threshold
         self.max_days_apart = settings.resolve.max_days_apart
-        self._cache: OrderedDict[str, Profile] = OrderedDict()
-        self._cache_size = cache_size
+        self._profiles: LRU[str, Profile] = LRU(cache_size)
 
     def profile(self, record: RecordRef) -> Profile:
-        cached = self._cache.get(record.record_id)
+        cached = self._profiles.get(record.record_id)
         if cached is None:
-            cached = self._cache[record.record_id] = build_profile(record)
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        else:
-            self._cache.move_to_end(record.record_id)
+            cached = build_profile(record)
+            self._profiles.put(record.record_id, cached)
         return cached
 
     def window(self, record: RecordRef) -> CandidateWindow:

@@ -1,11 +1,10 @@
 """The incident store: :class:`Store` is the one way into the database (SQLite by default, PostgreSQL by URL);
-:class:`IncidentQuery` says which incidents to read. Ingest orchestration (:func:`ingest`) feeds it."""
+:class:`IncidentQuery` says which incidents to read."""
 
 from ._corrections import Correction, Operation
 from ._engine import SQLITE_SERVE_MMAP_BYTES, is_writable
 from ._explain import Explanation, RecordDecision
 from ._queries import ListPage
-from .ingest import Failure, IngestSummary, ingest
 from .query import IncidentQuery, IncidentRole, Sort, TimeUnit
 from .repository import DocumentEntry, Store
 from .rows import IncidentRow
@@ -15,17 +14,14 @@ __all__ = [
     "Correction",
     "DocumentEntry",
     "Explanation",
-    "Failure",
     "IncidentQuery",
     "IncidentRole",
     "IncidentRow",
-    "IngestSummary",
     "ListPage",
     "Operation",
     "RecordDecision",
     "Sort",
     "Store",
     "TimeUnit",
-    "ingest",
     "is_writable",
 ]

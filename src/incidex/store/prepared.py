@@ -8,12 +8,13 @@ for on a dialect, then sends the stored SQL text with new values straight to the
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+
+from ..lru import LRU
 
 Values = Mapping[str, Any]
 
@@ -33,8 +34,7 @@ class Prepared:
     """The compiled SQL of up to ``size`` statement shapes, least recently used ones dropped first."""
 
     def __init__(self, *, size: int = 1024) -> None:
-        self.size = size
-        self._compiled: OrderedDict[tuple[str, Hashable], Compiled] = OrderedDict()
+        self._compiled: LRU[tuple[str, Hashable], Compiled] = LRU(size)
         self._lock = threading.Lock()  # sync endpoints read through threads
 
     def compiled(self, dialect: sa.Dialect, shape: Hashable, build: Callable[[], sa.Executable]) -> Compiled:
@@ -43,15 +43,12 @@ class Prepared:
         with self._lock:
             found = self._compiled.get(key)
             if found is not None:
-                self._compiled.move_to_end(key)
                 return found
         statement = build().compile(dialect=dialect)
         positions = tuple(statement.positiontup or ()) if statement.positional else None
         found = Compiled(statement.string, positions)
         with self._lock:
-            self._compiled[key] = found
-            if len(self._compiled) > self.size:
-                self._compiled.popitem(last=False)
+            self._compiled.put(key, found)
         return found
 
     def run(

@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from ..errors import StoreError
+from ..errors import NotFoundError, StoreError
 from ..resolve.interface import Merger
 from . import _aggregates, _corrections, _explain, _queries, migrate
 from . import sources as source_state
@@ -196,11 +196,12 @@ class Store:
             return _aggregates.regions(connection, query, limit=limit)
 
     def explain(self, incident_id: str) -> Explanation:
-        """Why the incident is what it is; :class:`StoreError` when the store has no such incident."""
+        """Why the incident is what it is; :class:`NotFoundError` when the store has no such incident."""
         with self._connect() as connection:
             found = _explain.explain(connection, incident_id)
         if found is None:
-            raise StoreError(f"no incident {incident_id!r} in the store at {self.url}; list ids with incidex export")
+            raise NotFoundError(f"no incident {incident_id!r} in the store at {self.url}; list ids with incidex "
+                                "export")
         return found
 
     def corrections(self, *, incident_id: str | None = None, limit: int = 50,

@@ -21,9 +21,9 @@ from ..ingest.items import Item
 from ..ingest.telegram import export_file, telegram_items
 from ..ingest.txt import read_bytes
 from ..ingest.web import response_items
+from ..ingest_run import Extractor, Failure, IngestSummary, Tracked, ingest
 from ..resolve.interface import Merger
 from ..store import Store
-from ..store.ingest import Extractor, Failure, IngestSummary, Tracked, ingest
 from ..store.sources import PollRecord
 from .sources import SourceConfig
 
@@ -50,7 +50,7 @@ class PollResult:
     summary: IngestSummary = field(default_factory=IngestSummary)
     seen: int = 0
     not_modified: bool = False
-    error: str | None = None
+    error: InputError | None = None
     complete: bool = True
 
     @property
@@ -84,7 +84,7 @@ def poll(source: SourceConfig, *, interval: float, context: PollContext) -> Poll
                              etag=state.etag if state else None, last_modified=state.last_modified if state else None)
     except InputError as exc:
         store.save_poll(source.name, PollRecord(at=started, next_poll=next_poll, error=str(exc)))
-        return PollResult(source.name, next_poll, error=str(exc))
+        return PollResult(source.name, next_poll, error=exc)
     seen = store.seen_items(source.name)
     fresh = [item for item in listing.items if item.item_id not in seen]
     summary = ingest(_tracked(fresh, source.name, context.stop), store=store, extract=context.extract,

@@ -13,7 +13,6 @@ classifier (see :func:`tagger_documents`). The two parts are trained in separate
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -27,9 +26,10 @@ import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.util import filter_spans
 
-from ..errors import ConfigError, EvalError
-from ..eval.muc4 import MUC_TYPES, ROLES, MucDocument, load_muc4
-from ..nlp.muc_roles import LEXICON_FILE
+from incidex.errors import ConfigError, EvalError
+from incidex.eval.muc4 import MUC_TYPES, ROLES, MucDocument, load_muc4
+from incidex.nlp.encoder import sha256_file
+from incidex.nlp.muc_roles import LEXICON_FILE
 
 INFO_FILE = "incidex_model.json"
 
@@ -155,13 +155,6 @@ class TrainResult:
     train_sha256: str
     dev_sha256: str
 
-
-def sha256_file(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def mention_roles(document: MucDocument) -> dict[str, str]:

@@ -19,11 +19,12 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from ..errors import ConfigError, EvalError
-from ..eval.muc4 import ROLES, load_muc4
-from ..nlp.encoder import DEFAULT_ENCODER, encoder_dir, sha256_file
-from ..nlp.encoder_roles import LEXICON_FILE, EncoderHeads, Lexicon
-from ..nlp.encoding import MAX_PIECES, Encoder
+from incidex.errors import ConfigError, EvalError
+from incidex.eval.muc4 import ROLES, load_muc4
+from incidex.nlp.encoder import DEFAULT_ENCODER, encoder_dir, sha256_file
+from incidex.nlp.encoder_roles import LEXICON_FILE, EncoderHeads, Lexicon
+from incidex.nlp.encoding import MAX_PIECES, Encoder
+
 from .features import cache_split, layers_for, load_split
 from .muc4 import role_lexicon
 from .heads import (

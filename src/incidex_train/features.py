@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..nlp.encoding import MAX_PIECES, Encoder, sentence_spans
+from incidex.nlp.encoding import MAX_PIECES, Encoder, sentence_spans
 
 LAYER_SHARES: tuple[float, ...] = (1 / 3, 1 / 2, 2 / 3, 5 / 6, 1)
 

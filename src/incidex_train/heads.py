@@ -1,7 +1,7 @@
 """Train the encoder heads (role-span tagger, document classifier) on cached MUC-4 features.
 
 Gold offsets in the GTT data are first occurrences, so every whole-word occurrence of a gold mention string is
-labelled with its role (as for the spaCy tagger, :func:`incidex.train.muc4.training_doc`); a word piece inside such
+labelled with its role (as for the spaCy tagger, :func:`incidex_train.muc4.training_doc`); a word piece inside such
 a span gets I-role, the first one B-role. Training is deterministic: fixed seeds, one thread order, no data-loader
 workers. The best epoch of each head is chosen on dev.
 """
@@ -20,11 +20,12 @@ import torch
 from safetensors.torch import save_file
 from torch import nn
 
-from ..eval.muc4 import MucDocument, Score, learned_templates, score_corpus
-from ..nlp.encoder_roles import EncoderHeads, Lexicon, document_roles, window_spans
-from ..nlp.muc_roles import RoleSpan
-from ..nlp.heads import DocClassifier, HeadConfig, SpanTagger
-from ..nlp.tags import DOC_LABELS, TAGS
+from incidex.eval.muc4 import MucDocument, Score, learned_templates, score_corpus
+from incidex.nlp.encoder_roles import EncoderHeads, Lexicon, document_roles, window_spans
+from incidex.nlp.muc_roles import RoleSpan
+from incidex.nlp.heads import DocClassifier, HeadConfig, SpanTagger
+from incidex.nlp.tags import DOC_LABELS, TAGS
+
 from .features import CachedSplit
 from .muc4 import incident_types, mention_roles
 

@@ -1,4 +1,5 @@
-"""Ingest orchestration: read inputs → skip known documents → extract → store in batches → resolve.
+"""Ingest orchestration, beside :mod:`incidex.batch`: read inputs → skip known documents → extract → store in
+batches → resolve.
 
 Batches are cut by count of new inputs only, and inputs are written in reading order, so after a kill the rerun's
 batches line up with the uninterrupted run's: the committed batches are a prefix, the rerun writes the rest.
@@ -15,36 +16,47 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Protocol
+from typing import TYPE_CHECKING
 
-from ..errors import InputError, StoreError
-from ..ingest.failures import ReadFailure
-from ..ingest.text import content_hash
-from ..resolve.interface import Merger
-from ..types import Document, Report
-from .keys import document_id, origin_id
-from .repository import DocumentEntry, Store
-from .sources import SeenItem
+from .errors import (
+    BinaryInputError,
+    ConflictError,
+    EncodingError,
+    ExtractionError,
+    IncidexError,
+    InputError,
+    StoreError,
+)
+from .ingest.failures import ReadFailure
+from .ingest.text import content_hash
+from .resolve.interface import Merger
+from .store import DocumentEntry, Store
+from .store.keys import document_id, origin_id
+from .store.sources import SeenItem
+from .types import Document
+
+if TYPE_CHECKING:  # the batch module loads spaCy; orchestration only names its Outcome
+    from .batch import Outcome
 
 LOOKUP_CHUNK = 256
 
-
-class Outcome(Protocol):
-    """One extracted document, as :func:`incidex.batch.extract_documents` yields it."""
-
-    document: Document
-    report: Report | None
-    error: str | None
-    skipped: str | None
-
-
-Extractor = Callable[[Iterable[Document]], Iterable[Outcome]]
+Extractor = Callable[[Iterable[Document]], Iterable["Outcome"]]
 
 
 @dataclass(frozen=True)
 class Failure:
+    """An input that failed or was skipped, and the error that says why (its ``code`` and ``message``)."""
+
     origin: str
-    error: str
+    error: IncidexError
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning about a stored document: where it came from and what was noticed."""
+
+    origin: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -57,7 +69,15 @@ class Tracked:
 
 
 Input = Document | ReadFailure | Tracked
-_Handled = tuple[DocumentEntry, Tracked | None]
+
+
+@dataclass(frozen=True)
+class _Handled:
+    """An entry to store, the watched item it came from (if any), and the error of a failed entry."""
+
+    entry: DocumentEntry
+    tag: Tracked | None = None
+    error: IncidexError | None = None
 
 
 @dataclass
@@ -77,7 +97,7 @@ class IngestSummary:
     records: int = 0
     failures: list[Failure] = field(default_factory=list)
     skips: list[Failure] = field(default_factory=list)
-    warnings: list[Failure] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     not_english: Counter[str] = field(default_factory=Counter)
 
     @property
@@ -105,16 +125,17 @@ def ingest(
     batch: list[_Handled] = []
 
     def add(handled: list[_Handled]) -> None:
-        for entry, _tag in handled:
+        for item in handled:
+            entry = item.entry
             origin = entry.origin or (entry.document.origin if entry.document else None) or entry.document_id
-            if entry.status in ("ok", "skipped"):
+            if item.error is None:
                 summary.new += 1
                 if entry.status == "skipped" and entry.report and entry.report.document.language:
                     summary.not_english[entry.report.document.language] += 1
             else:
                 summary.failed += 1
-                summary.failures.append(Failure(origin, entry.error or "unknown error"))
-            summary.warnings.extend(Failure(origin, warning) for warning in entry.warnings)
+                summary.failures.append(Failure(origin, item.error))
+            summary.warnings.extend(Notice(origin, warning) for warning in entry.warnings)
         batch.extend(handled)
         if len(batch) >= batch_size:
             _flush(batch, feed.take_marks(), store=store, resolver=resolver, summary=summary)
@@ -126,7 +147,7 @@ def ingest(
         waiting = feed.pending.popleft()
         if outcome.document != waiting.document:
             raise StoreError("the extractor returned documents out of input order; this is a bug in the driver")
-        add([*waiting.before, (_outcome_entry(outcome, key=waiting.key, digest=waiting.digest), waiting.tag)])
+        add([*waiting.before, _outcome_entry(outcome, key=waiting.key, digest=waiting.digest, tag=waiting.tag)])
         if stop is not None and not batch and stop():
             stopped = True
             break
@@ -146,18 +167,19 @@ def _flush(
     """Write the batch, marking seen its tracked inputs and those that needed no entry (``marks``)."""
     if not batch and not marks:
         return
-    items = [SeenItem(tag.source, tag.item_id, entry.document_id) for entry, tag in batch if tag is not None]
-    summary.records += store.write([entry for entry, _ in batch], resolver=resolver, items=items + marks)
+    items = [SeenItem(item.tag.source, item.tag.item_id, item.entry.document_id) for item in batch if item.tag]
+    summary.records += store.write([item.entry for item in batch], resolver=resolver, items=items + marks)
     batch.clear()
 
 
-def _outcome_entry(outcome: Outcome, *, key: str, digest: str) -> DocumentEntry:
+def _outcome_entry(outcome: Outcome, *, key: str, digest: str, tag: Tracked | None) -> _Handled:
     document = outcome.document
     if outcome.error is not None or outcome.report is None:
-        return DocumentEntry(key, "failed", digest, document, error=outcome.error or "extraction gave no report")
+        error = outcome.error or ExtractionError("extraction gave no report")
+        return _Handled(DocumentEntry(key, "failed", digest, document, error=str(error)), tag, error)
     if outcome.skipped is not None:
-        return DocumentEntry(key, "skipped", digest, document, outcome.report, error=outcome.skipped)
-    return DocumentEntry(key, "ok", digest, document, outcome.report)
+        return _Handled(DocumentEntry(key, "skipped", digest, document, outcome.report, error=outcome.skipped), tag)
+    return _Handled(DocumentEntry(key, "ok", digest, document, outcome.report), tag)
 
 
 @dataclass(frozen=True)
@@ -200,14 +222,14 @@ class _Feed:
         marks, self.marks = self.marks, []
         return marks
 
-    def _key(self, item: Document | ReadFailure) -> tuple[str, str | None, str | None]:
-        """Document id, content hash, and the reason it cannot be stored (if any)."""
+    def _key(self, item: Document | ReadFailure) -> tuple[str, str | None, InputError | None]:
+        """Document id, content hash, and why it cannot be stored (if so)."""
         if isinstance(item, ReadFailure):
             return origin_id(item.origin), None, item.error
         try:
             digest = content_hash(item.text, item.id)
         except InputError as exc:
-            return item.id or origin_id(item.origin or "<unnamed>"), None, exc.message
+            return item.id or origin_id(item.origin or "<unnamed>"), None, exc
         return document_id(item, digest), digest, _unstorable(item.text)
 
     def _admit(
@@ -216,7 +238,7 @@ class _Feed:
         tag: Tracked | None,
         key: str,
         digest: str | None,
-        problem: str | None,
+        problem: InputError | None,
         known: dict[str, str | None],
     ) -> Document | None:
         """``item`` if it goes to extraction; else counts it, or queues its failure entry."""
@@ -236,16 +258,17 @@ class _Feed:
             else:
                 self.summary.failed += 1
                 origin = (item.origin if isinstance(item, Document) else None) or key
-                self.summary.failures.append(
-                    Failure(origin, f"document id {key!r} is already stored with other text; give it a new id")
-                )
+                conflict = ConflictError(f"document id {key!r} is already stored with other text; give it a new id")
+                self.summary.failures.append(Failure(origin, conflict))
             return None
         self.seen[key] = digest
         if isinstance(item, ReadFailure):
-            self.tail.append((DocumentEntry(key, "unreadable", error=item.error, origin=item.origin), tag))
+            entry = DocumentEntry(key, "unreadable", error=str(item.error), origin=item.origin)
+            self.tail.append(_Handled(entry, tag, item.error))
             return None
         if problem is not None:
-            self.tail.append((DocumentEntry(key, "failed", digest, error=problem, origin=item.origin), tag))
+            entry = DocumentEntry(key, "failed", digest, error=str(problem), origin=item.origin)
+            self.tail.append(_Handled(entry, tag, problem))
             return None
         return item
 
@@ -258,12 +281,12 @@ def _untracked(item: Input) -> Document | ReadFailure:
     return item.item if isinstance(item, Tracked) else item
 
 
-def _unstorable(text: str) -> str | None:
+def _unstorable(text: str) -> InputError | None:
     """Why ``text`` cannot go into every supported database (NUL characters, lone surrogates), else None."""
     if "\x00" in text:
-        return "the text contains NUL characters; remove them or read the file as binary-safe text"
+        return BinaryInputError("the text contains NUL characters; remove them or read the file as binary-safe text")
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return "the text contains lone UTF-16 surrogates; fix the encoding of the source"
+        return EncodingError("the text contains lone UTF-16 surrogates; fix the encoding of the source")
     return None
