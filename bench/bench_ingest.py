@@ -241,9 +241,9 @@ class TimedStore(Store):
         super().__init__(url)
         self.clock = clock
 
-    def write(self, entries, *, resolver):
+    def write(self, entries, *, resolver, items=()):
         with self.clock.timing("store"):
-            return super().write(entries, resolver=resolver)
+            return super().write(entries, resolver=resolver, items=items)
 
     def known_documents(self, document_ids):
         with self.clock.timing("store"):

@@ -29,7 +29,8 @@ from .errors import (
 )
 from .ingest.failures import ReadFailure
 from .ingest.text import content_hash
-from .store import DocumentEntry, Resolver, Store
+from .resolve.interface import Merger
+from .store import DocumentEntry, Store
 from .store.keys import document_id, origin_id
 from .store.sources import SeenItem
 from .types import Document
@@ -109,7 +110,7 @@ def ingest(
     *,
     store: Store,
     extract: Extractor,
-    resolver: Resolver,
+    resolver: Merger,
     batch_size: int,
     progress: Callable[[IngestSummary], None] | None = None,
     stop: Callable[[], bool] | None = None,
@@ -161,7 +162,7 @@ def ingest(
 
 
 def _flush(
-    batch: list[_Handled], marks: list[SeenItem], *, store: Store, resolver: Resolver, summary: IngestSummary
+    batch: list[_Handled], marks: list[SeenItem], *, store: Store, resolver: Merger, summary: IngestSummary
 ) -> None:
     """Write the batch, marking seen its tracked inputs and those that needed no entry (``marks``)."""
     if not batch and not marks:

@@ -9,14 +9,15 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
-from store.store_helpers import CITIES, incident_line, store_url_for
+from store.store_helpers import CITIES, document_entry, incident_line, store_url_for
 
 from incidex.api.app import create_app
 from incidex.config import load_settings
+from incidex.resolve import Resolver
 from incidex.resolve.dates import parse_partial
 from incidex.store import Store, migrate
 from incidex.store.tables import incidents
-from incidex.types import Document
+from incidex.types import Document, Mention
 
 from .conftest import BACKENDS, seed
 
@@ -314,3 +315,24 @@ def _first_day(value: str) -> str:
 
 def _last_day(value: str) -> str:
     return parse_partial(value)[1].isoformat()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_incident_shows_each_target_and_responder_once_with_the_document_that_first_names_it(
+    backend: str, tmp_path
+) -> None:
+    line = incident_line("Kabul", "2024-05-10", "bombing", 4)
+    first, second = document_entry(line, "a"), document_entry(line + " Later.", "b", source="Other")
+    first.report.incidents[0].targets = [Mention("a police checkpoint")]
+    second.report.incidents[0].targets = [Mention("A police checkpoint"), Mention("a school bus")]
+    second.report.incidents[0].responders = [Mention("paramedics")]
+    with store_url_for(backend, tmp_path) as url:
+        with Store(url) as store:
+            store.write([first, second], resolver=Resolver(load_settings()))
+        with TestClient(create_app(db_url=url, settings=load_settings())) as client:
+            (item,) = client.get("/api/incidents").json()["items"]
+            incident = client.get(f"/api/incidents/{item['id']}").json()["incident"]
+    assert incident["targets"] == [{"text": "a police checkpoint", "document_id": "a"},
+                                   {"text": "a school bus", "document_id": "b"}]
+    assert incident["responders"] == [{"text": "paramedics", "document_id": "b"}]
+    assert incident["role"] == "main" and incident["id"] == item["id"]

@@ -67,3 +67,42 @@ def test_export_geojson_and_jsonl_parse_and_carry_ids(db: str, tmp_path: Path) -
 def test_export_refuses_a_malformed_date(db: str) -> None:
     result = CliRunner().invoke(command, ["--db", db, "--since", "last week"])
     assert result.exit_code == 2 and "not a date" in result.output
+
+
+# Each API list filter (GET /api/incidents) as `incidex export` spells it; date_from/date_to keep their older
+# names --since/--until.
+CLI_NAMES = {"date_from": "since", "date_to": "until"}
+
+
+def test_export_has_an_option_for_every_filter_of_the_api_list() -> None:
+    from incidex.api.dependencies import FilterParams
+
+    options = {opt for param in command.params for opt in param.opts}
+    missing = [name for name in FilterParams.model_fields
+               if f"--{CLI_NAMES.get(name, name).replace('_', '-')}" not in options]
+    assert missing == []
+
+
+@pytest.mark.parametrize("cli, api", [
+    (["--actor", "gunmen", "--min-killed", "4"], {"actor": "gunmen", "min_killed": 4}),
+    (["--country", "af", "--country", "ng", "--dated"], {"country": ["af", "ng"], "dated": True}),
+    (["--bbox", "60,30,75,40"], {"bbox": "60,30,75,40"}),
+    (["--q", "kabul", "--until", "2024-06"], {"q": "kabul", "date_to": "2024-06"}),
+    (["--source", "B", "--admin1", "KABUL", "--type", "bombing", "--type", "kidnapping"],
+     {"source": "B", "admin1": "KABUL", "type": ["bombing", "kidnapping"]}),
+])
+def test_export_with_list_filters_writes_what_the_api_export_writes(db: str, cli: list[str], api: dict) -> None:
+    from fastapi.testclient import TestClient
+
+    from incidex.api.app import create_app
+
+    with TestClient(create_app(db_url=db, settings=load_settings())) as client:
+        served = client.get("/api/export", params={**api, "format": "jsonl"})
+    assert served.status_code == 200
+    assert export(db, "--format", "jsonl", *cli) == served.text
+    assert 0 < served.text.count("\n") < 3  # each case keeps some incidents and leaves some out
+
+
+def test_export_refuses_a_box_that_means_nothing(db: str) -> None:
+    result = CliRunner().invoke(command, ["--db", db, "--bbox", "10,20,5,30"])
+    assert result.exit_code == 2 and "bbox must be minlon,minlat,maxlon,maxlat" in result.output

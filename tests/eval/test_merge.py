@@ -112,22 +112,6 @@ def test_real_pipeline_on_one_ecbplus_topic_beats_no_merging(tmp_path):
     assert evaluation.scores.precision > 0.8  # the Vancouver and Michigan shootings are not merged wholesale
 
 
-def test_in_memory_resolving_reads_titles_as_the_store_does(tmp_path):
-    title = "Kirkpatrick charged over TallGrass Christmas party shooting in Vancouver"
-    path = tmp_path / "titled.jsonl"
-    with path.open("w", encoding="utf-8") as handle:
-        for doc_id, text in (("18_1ecb", "A gunman opened fire on Friday."), ("18_2ecb", "Staff were sent home.")):
-            item = {"doc_id": doc_id, "topic": 18, "subtopic": "18_ecb", "violent_incident_topic": True,
-                    "headline_guess": title, "text": text}
-            handle.write(json.dumps(item) + "\n")
-    store, memory = (
-        evaluate_merge(path, settings=load_settings(), extract=extract, in_memory=in_memory).predicted
-        for in_memory in (False, True)
-    )
-    assert store["18_1ecb"] == store["18_2ecb"]  # only the shared title links the two reports
-    assert memory == store
-
-
 SHOOTING = "Timmons shot a ten-year-old girl with a stray bullet on Second Avenue in Albany."
 UNRELATED = "Pirates seized a tanker and its crew off the Somali coast."
 

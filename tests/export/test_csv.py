@@ -5,12 +5,12 @@ import io
 
 from incidex.export import export_csv
 from incidex.export.columns import COLUMNS
-from incidex.store import IncidentFilters, Store
+from incidex.store import IncidentQuery, Store
 
 from .conftest import HOSTILE
 
 
-def read(store: Store, filters: IncidentFilters | None = None) -> list[dict[str, str]]:
+def read(store: Store, filters: IncidentQuery | None = None) -> list[dict[str, str]]:
     out = io.StringIO()
     count = export_csv(store, store.incidents(filters), out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
@@ -31,12 +31,12 @@ def test_csv_has_one_row_per_merged_incident_with_acled_style_columns(filled_sto
 
 
 def test_csv_defuses_cells_a_spreadsheet_would_run_as_formulas(filled_store: Store) -> None:
-    mosul = read(filled_store, IncidentFilters(country="IQ"))[0]
+    mosul = read(filled_store, IncidentQuery(countries=("IQ",)))[0]
     assert mosul["sources"] == "'" + HOSTILE
     assert not any(cell.startswith("=") for row in read(filled_store) for cell in row.values())
 
 
 def test_csv_applies_filters(filled_store: Store) -> None:
-    assert [r["location"] for r in read(filled_store, IncidentFilters(type="bombing"))] == ["Kabul"]
-    assert [r["location"] for r in read(filled_store, IncidentFilters(since="2024-05-01"))] == ["Kabul", "Atlantis"]
-    assert [r["location"] for r in read(filled_store, IncidentFilters(until="2024-04-30"))] == ["Mosul"]
+    assert [r["location"] for r in read(filled_store, IncidentQuery(types=("bombing",)))] == ["Kabul"]
+    assert [r["location"] for r in read(filled_store, IncidentQuery(date_from="2024-05-01"))] == ["Kabul", "Atlantis"]
+    assert [r["location"] for r in read(filled_store, IncidentQuery(date_to="2024-04-30"))] == ["Mosul"]

@@ -4,7 +4,7 @@ import io
 import json
 
 from incidex.export import export_geojson
-from incidex.store import IncidentFilters, Store
+from incidex.store import IncidentQuery, Store
 
 
 def test_geojson_holds_points_and_counts_incidents_without_coordinates(filled_store: Store) -> None:
@@ -21,7 +21,7 @@ def test_geojson_holds_points_and_counts_incidents_without_coordinates(filled_st
 
 def test_geojson_of_no_incidents_is_still_valid(filled_store: Store) -> None:
     out = io.StringIO()
-    assert export_geojson(filled_store, filled_store.incidents(IncidentFilters(country="ZZ")), out) == 0
+    assert export_geojson(filled_store, filled_store.incidents(IncidentQuery(countries=("ZZ",))), out) == 0
     assert json.loads(out.getvalue()) == {
         "type": "FeatureCollection", "features": [], "incidents_without_coordinates": 0
     }

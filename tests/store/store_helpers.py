@@ -21,7 +21,7 @@ from incidex.batch import Outcome
 from incidex.config import Settings
 from incidex.errors import ExtractionError
 from incidex.store import DocumentEntry, migrate
-from incidex.store.repository import engine_for
+from incidex.store._engine import engine_for
 from incidex.types import (
     Casualties,
     CasualtyCount,

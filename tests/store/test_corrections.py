@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -14,8 +13,7 @@ from incidex.export.csv import export_csv
 from incidex.export.jsonl import export_jsonl
 from incidex.ingest_run import ingest
 from incidex.resolve import Resolver
-from incidex.store import Store
-from incidex.store import corrections as c
+from incidex.store import Operation, Store
 from incidex.store.tables import assignments, incidents
 from incidex.types import Document
 
@@ -52,9 +50,10 @@ def _id_of(store: Store, document_id: str) -> str:
         ).scalar_one()
 
 
-def _run(store: Store, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    with store.engine.begin() as connection:
-        return action(connection, *args, **kwargs)
+def _operations(store: Store, incident_id: str) -> list[Operation]:
+    """The merges and splits that took or produced the incident, oldest first."""
+    _, changes = store.corrections(incident_id=incident_id, limit=500)
+    return [change for change in reversed(changes) if isinstance(change, Operation)]
 
 
 def _state(store: Store) -> dict[str, Any]:
@@ -81,14 +80,14 @@ def test_seed_gives_three_incidents_with_kabul_reported_twice(seeded: Store) -> 
 def test_undoing_a_three_way_merge_restores_ids_members_figures_and_exports(seeded: Store, resolver: Resolver) -> None:
     kabul, mosul, maiduguri = (_id_of(seeded, d) for d in ("d1", "d3", "d4"))
     before = _state(seeded)
-    target = _run(seeded, c.merge_incidents, [mosul, kabul, maiduguri], resolver=resolver, **WHO)
+    target = seeded.merge_incidents([mosul, kabul, maiduguri], resolver=resolver, **WHO)
     assert target == mosul and list(_members(seeded)) == [mosul]
     merged = _state(seeded)
     assert merged["csv"] != before["csv"]
     assert all(merged[name] == before[name] for name in EXTRACTED)  # nothing extracted is touched
 
-    (operation,) = _run(seeded, c.operations_of, kabul)
-    undone = _run(seeded, c.undo_operation, operation.id, resolver=resolver, who="lead", why="different events")
+    (operation,) = _operations(seeded, kabul)
+    undone = seeded.undo_operation(operation.id, resolver=resolver, who="lead", why="different events")
     assert undone.undone and undone.undo is not None
     assert (undone.undo.who, undone.undo.why) == ("lead", "different events")
     assert _state(seeded) == before
@@ -97,12 +96,12 @@ def test_undoing_a_three_way_merge_restores_ids_members_figures_and_exports(seed
 def test_undoing_a_split_restores_the_incident_exactly(seeded: Store, resolver: Resolver) -> None:
     kabul = _id_of(seeded, "d1")
     before = _state(seeded)
-    new_id = _run(seeded, c.split_incident, kabul, ["d2:i1"], resolver=resolver, **WHO)
+    new_id = seeded.split_incident(kabul, ["d2:i1"], resolver=resolver, **WHO)
     assert _members(seeded)[new_id] == ["d2:i1"] and _members(seeded)[kabul] == ["d1:i1"]
-    (operation,) = _run(seeded, c.operations_of, new_id)
+    (operation,) = _operations(seeded, new_id)
     assert (operation.kind, operation.incident_ids, operation.result_ids) == ("split", [kabul], [kabul, new_id])
 
-    _run(seeded, c.undo_operation, operation.id, resolver=resolver)
+    seeded.undo_operation(operation.id, resolver=resolver)
     assert _state(seeded) == before
     assert new_id not in _members(seeded)
 
@@ -110,47 +109,47 @@ def test_undoing_a_split_restores_the_incident_exactly(seeded: Store, resolver: 
 def test_undo_refuses_out_of_order_and_names_the_operation_to_undo_first(seeded: Store, resolver: Resolver) -> None:
     kabul, mosul, maiduguri = (_id_of(seeded, d) for d in ("d1", "d3", "d4"))
     before = _state(seeded)
-    _run(seeded, c.merge_incidents, [kabul, mosul], resolver=resolver, **WHO)
-    _run(seeded, c.merge_incidents, [maiduguri, kabul], resolver=resolver, **WHO)
-    first, second = _run(seeded, c.operations_of, kabul)
+    seeded.merge_incidents([kabul, mosul], resolver=resolver, **WHO)
+    seeded.merge_incidents([maiduguri, kabul], resolver=resolver, **WHO)
+    first, second = _operations(seeded, kabul)
     with pytest.raises(ConflictError, match=rf"undo merge {second.id} by analyst@example.org first"):
-        _run(seeded, c.undo_operation, first.id, resolver=resolver)
-    _run(seeded, c.undo_operation, second.id, resolver=resolver)
-    _run(seeded, c.undo_operation, first.id, resolver=resolver)
+        seeded.undo_operation(first.id, resolver=resolver)
+    seeded.undo_operation(second.id, resolver=resolver)
+    seeded.undo_operation(first.id, resolver=resolver)
     assert _state(seeded) == before
 
 
 def test_operations_undo_in_any_order_when_they_moved_different_records(seeded: Store, resolver: Resolver) -> None:
     kabul, mosul = _id_of(seeded, "d1"), _id_of(seeded, "d3")
     before = _state(seeded)
-    _run(seeded, c.merge_incidents, [kabul, mosul], resolver=resolver, **WHO)
-    split_id = _run(seeded, c.split_incident, kabul, ["d2:i1"], resolver=resolver, **WHO)
-    merge, split = _run(seeded, c.operations_of, kabul)
-    _run(seeded, c.undo_operation, merge.id, resolver=resolver)  # d3 is still where the merge put it
+    seeded.merge_incidents([kabul, mosul], resolver=resolver, **WHO)
+    split_id = seeded.split_incident(kabul, ["d2:i1"], resolver=resolver, **WHO)
+    merge, split = _operations(seeded, kabul)
+    seeded.undo_operation(merge.id, resolver=resolver)  # d3 is still where the merge put it
     assert _members(seeded)[mosul] == ["d3:i1"] and _members(seeded)[split_id] == ["d2:i1"]
-    _run(seeded, c.undo_operation, split.id, resolver=resolver)
+    seeded.undo_operation(split.id, resolver=resolver)
     assert _state(seeded) == before
 
 
 def test_undoing_twice_changes_nothing_and_unknown_ids_are_not_found(seeded: Store, resolver: Resolver) -> None:
     kabul, mosul = _id_of(seeded, "d1"), _id_of(seeded, "d3")
-    _run(seeded, c.merge_incidents, [kabul, mosul], resolver=resolver, **WHO)
-    (operation,) = _run(seeded, c.operations_of, kabul)
-    first = _run(seeded, c.undo_operation, operation.id, resolver=resolver, who="lead")
+    seeded.merge_incidents([kabul, mosul], resolver=resolver, **WHO)
+    (operation,) = _operations(seeded, kabul)
+    first = seeded.undo_operation(operation.id, resolver=resolver, who="lead")
     after = _state(seeded)
-    assert _run(seeded, c.undo_operation, operation.id, resolver=resolver, who="other") == first
+    assert seeded.undo_operation(operation.id, resolver=resolver, who="other") == first
     assert _state(seeded) == after
     with pytest.raises(NotFoundError, match="no merge or split with id 999"):
-        _run(seeded, c.undo_operation, 999, resolver=resolver)
+        seeded.undo_operation(999, resolver=resolver)
 
 
 def test_field_corrections_of_a_merged_away_incident_return_with_the_undo(seeded: Store, resolver: Resolver) -> None:
     kabul, mosul = _id_of(seeded, "d1"), _id_of(seeded, "d3")
-    _run(seeded, c.add_correction, mosul, field="casualties.killed.total", value=9, **WHO)
+    seeded.correct(mosul, field="casualties.killed.total", value=9, resolver=resolver, **WHO)
     corrected = _state(seeded)
-    _run(seeded, c.merge_incidents, [kabul, mosul], resolver=resolver, **WHO)
-    (operation,) = _run(seeded, c.operations_of, mosul)
-    _run(seeded, c.undo_operation, operation.id, resolver=resolver)
+    seeded.merge_incidents([kabul, mosul], resolver=resolver, **WHO)
+    (operation,) = _operations(seeded, mosul)
+    seeded.undo_operation(operation.id, resolver=resolver)
     assert _state(seeded) == corrected
     with seeded.engine.connect() as connection:
         killed = connection.execute(sa.select(incidents.c.killed).where(incidents.c.incident_id == mosul))
@@ -160,8 +159,8 @@ def test_field_corrections_of_a_merged_away_incident_return_with_the_undo(seeded
 def test_undoing_a_field_correction_records_who_and_why(seeded: Store, resolver: Resolver) -> None:
     kabul = _id_of(seeded, "d1")
     before = _state(seeded)
-    made = _run(seeded, c.add_correction, kabul, field="type", value="arson", **WHO)
-    undone = _run(seeded, c.undo_correction, made.id, resolver=resolver, who="lead", why="it was a bomb")
+    made = seeded.correct(kabul, field="type", value="arson", resolver=resolver, **WHO)
+    undone = seeded.undo_correction(made.id, resolver=resolver, who="lead", why="it was a bomb")
     assert undone.undone and undone.undo is not None and (undone.undo.who, undone.undo.why) == ("lead", "it was a bomb")
     assert made.undo is None
     assert _state(seeded) == before
@@ -169,33 +168,33 @@ def test_undoing_a_field_correction_records_who_and_why(seeded: Store, resolver:
 
 def test_history_lists_every_kind_newest_first_and_per_incident(seeded: Store, resolver: Resolver) -> None:
     kabul, mosul, maiduguri = (_id_of(seeded, d) for d in ("d1", "d3", "d4"))
-    _run(seeded, c.add_correction, kabul, field="casualties.killed.total", value=5, **WHO)
-    _run(seeded, c.merge_incidents, [kabul, mosul], resolver=resolver, **WHO)
-    split_id = _run(seeded, c.split_incident, kabul, ["d2:i1"], resolver=resolver, **WHO)
-    _run(seeded, c.add_correction, maiduguri, field="type", value="arson", **WHO)
+    seeded.correct(kabul, field="casualties.killed.total", value=5, resolver=resolver, **WHO)
+    seeded.merge_incidents([kabul, mosul], resolver=resolver, **WHO)
+    split_id = seeded.split_incident(kabul, ["d2:i1"], resolver=resolver, **WHO)
+    seeded.correct(maiduguri, field="type", value="arson", resolver=resolver, **WHO)
 
-    total, items = _run(seeded, c.history)
+    total, items = seeded.corrections()
     assert total == 4
     assert [(type(i).__name__, getattr(i, "kind", getattr(i, "field", None))) for i in items] == [
         ("Correction", "type"), ("Operation", "split"), ("Operation", "merge"),
         ("Correction", "casualties.killed.total"),
     ]
     assert all(i.who == WHO["who"] and i.why == WHO["why"] and i.at for i in items)
-    total, page = _run(seeded, c.history, limit=2, offset=1)
+    total, page = seeded.corrections(limit=2, offset=1)
     assert total == 4 and page == items[1:3]
 
-    assert [type(i).__name__ for i in _run(seeded, c.history, incident_id=kabul)[1]] == [
+    assert [type(i).__name__ for i in seeded.corrections(incident_id=kabul)[1]] == [
         "Operation", "Operation", "Correction"
     ]
-    assert [getattr(i, "kind", None) for i in _run(seeded, c.history, incident_id=mosul)[1]] == ["merge"]
-    assert [getattr(i, "kind", None) for i in _run(seeded, c.history, incident_id=split_id)[1]] == ["split"]
-    assert _run(seeded, c.history, incident_id="no-such-incident") == (0, [])
+    assert [getattr(i, "kind", None) for i in seeded.corrections(incident_id=mosul)[1]] == ["merge"]
+    assert [getattr(i, "kind", None) for i in seeded.corrections(incident_id=split_id)[1]] == ["split"]
+    assert seeded.corrections(incident_id="no-such-incident") == (0, [])
 
 
 def test_reingest_keeps_an_active_merge_and_split(seeded: Store, resolver: Resolver) -> None:
     kabul, mosul = _id_of(seeded, "d1"), _id_of(seeded, "d3")
-    _run(seeded, c.merge_incidents, [kabul, mosul], resolver=resolver, **WHO)
-    split_id = _run(seeded, c.split_incident, kabul, ["d2:i1"], resolver=resolver, **WHO)
+    seeded.merge_incidents([kabul, mosul], resolver=resolver, **WHO)
+    split_id = seeded.split_incident(kabul, ["d2:i1"], resolver=resolver, **WHO)
     corrected = _state(seeded)
     _ingest(seeded, resolver, DOCUMENTS)  # the same reports again: duplicates, nothing changes
     assert _state(seeded) == corrected
@@ -208,30 +207,30 @@ def test_reingest_keeps_an_active_merge_and_split(seeded: Store, resolver: Resol
     members = _members(seeded)
     assert mosul not in members  # merged away and not brought back by a new report about it
     assert {"d1:i1", "d3:i1"} <= set(members[kabul]) and "d2:i1" in members[split_id]
-    assert all(not op.undone for op in _run(seeded, c.operations_of, kabul))
+    assert all(not op.undone for op in _operations(seeded, kabul))
 
 
 def test_reingest_keeps_undone_operations_undone(seeded: Store, resolver: Resolver) -> None:
     kabul, mosul = _id_of(seeded, "d1"), _id_of(seeded, "d3")
-    _run(seeded, c.merge_incidents, [kabul, mosul], resolver=resolver, **WHO)
-    (operation,) = _run(seeded, c.operations_of, kabul)
-    _run(seeded, c.undo_operation, operation.id, resolver=resolver)
+    seeded.merge_incidents([kabul, mosul], resolver=resolver, **WHO)
+    (operation,) = _operations(seeded, kabul)
+    seeded.undo_operation(operation.id, resolver=resolver)
     _ingest(seeded, resolver, [*DOCUMENTS, Document(text=DOCUMENTS[2].text + " Follow-up.", id="d5", source="E",
                                                     published="2024-03-04")])
     members = _members(seeded)
     assert members[kabul] == ["d1:i1", "d2:i1"] and "d3:i1" in members[mosul]
-    assert _run(seeded, c.operations_of, kabul)[0].undone
+    assert _operations(seeded, kabul)[0].undone
 
 
 def test_undo_keeps_records_that_joined_later_where_the_resolver_put_them(seeded: Store, resolver: Resolver) -> None:
     kabul = _id_of(seeded, "d1")
-    split_id = _run(seeded, c.split_incident, kabul, ["d2:i1"], resolver=resolver, **WHO)
+    split_id = seeded.split_incident(kabul, ["d2:i1"], resolver=resolver, **WHO)
     _ingest(seeded, resolver, [Document(text=DOCUMENTS[0].text + " Update.", id="d7", source="G",
                                         published="2024-05-12")])
     home = _id_of(seeded, "d7")
     assert home in (kabul, split_id)
-    (operation,) = _run(seeded, c.operations_of, split_id)
-    _run(seeded, c.undo_operation, operation.id, resolver=resolver)
+    (operation,) = _operations(seeded, split_id)
+    seeded.undo_operation(operation.id, resolver=resolver)
     members = _members(seeded)
     assert {"d1:i1", "d2:i1"} <= set(members[kabul]) and _id_of(seeded, "d7") == home
 
@@ -241,9 +240,9 @@ def test_a_field_correction_undone_while_merged_away_stays_undone_after_the_merg
 ) -> None:
     kabul, mosul = _id_of(seeded, "d1"), _id_of(seeded, "d3")
     before = _state(seeded)
-    made = _run(seeded, c.add_correction, mosul, field="casualties.killed.total", value=9, **WHO)
-    _run(seeded, c.merge_incidents, [kabul, mosul], resolver=resolver, **WHO)
-    _run(seeded, c.undo_correction, made.id, resolver=resolver)
-    (operation,) = _run(seeded, c.operations_of, mosul)
-    _run(seeded, c.undo_operation, operation.id, resolver=resolver)
+    made = seeded.correct(mosul, field="casualties.killed.total", value=9, resolver=resolver, **WHO)
+    seeded.merge_incidents([kabul, mosul], resolver=resolver, **WHO)
+    seeded.undo_correction(made.id, resolver=resolver)
+    (operation,) = _operations(seeded, mosul)
+    seeded.undo_operation(operation.id, resolver=resolver)
     assert _state(seeded) == before

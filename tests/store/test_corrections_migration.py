@@ -7,8 +7,8 @@ import sqlalchemy as sa
 
 from incidex.errors import InputError
 from incidex.resolve import Resolver
-from incidex.store import Store, corrections
-from incidex.store.repository import engine_for
+from incidex.store import Operation, Store
+from incidex.store._engine import engine_for
 from incidex.store.tables import operation_incidents
 
 from .store_helpers import migrate_store
@@ -38,13 +38,15 @@ def test_upgrade_links_logged_operations_and_explains_why_they_cannot_be_undone(
         )
     engine.dispose()
 
-    with Store(store_url) as store, store.engine.begin() as connection:
-        links = connection.execute(sa.select(operation_incidents.c.incident_id)).scalars().all()
+    with Store(store_url) as store:
+        with store.engine.connect() as connection:
+            links = connection.execute(sa.select(operation_incidents.c.incident_id)).scalars().all()
         assert sorted(links) == ["a", "b"]
-        (operation,) = corrections.operations_of(connection, "b")
+        (operation,) = store.corrections(incident_id="b")[1]
+        assert isinstance(operation, Operation)
         assert (operation.kind, operation.who, operation.undone) == ("merge", "old analyst", False)
         with pytest.raises(InputError, match="logged before incidex could undo"):
-            corrections.undo_operation(connection, operation.id, resolver=resolver)
+            store.undo_operation(operation.id, resolver=resolver)
 
 
 def test_downgrade_removes_the_undo_columns_and_links(store_url: str) -> None:

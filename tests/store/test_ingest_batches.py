@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from incidex.config import Settings
 from incidex.ingest_run import ingest
 from incidex.resolve import CandidateWindow, Resolver
-from incidex.store import Store, repository
+from incidex.store import Store, _candidates
 from incidex.store.tables import incidents
 from incidex.types import Document
 
@@ -60,11 +60,11 @@ def dated_store(tmp_path: Path) -> Iterator[Store]:
 
 def _ids(store: Store, window: CandidateWindow) -> list[str]:
     with store.engine.connect() as connection:
-        return repository._window_ids(connection, window)
+        return _candidates.window_ids(connection, window)
 
 
 def test_a_closed_window_selects_every_incident_it_reaches(dated_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(repository, "UNBOUNDED_LIMIT", 3)
+    monkeypatch.setattr(_candidates, "UNBOUNDED_LIMIT", 3)
     found = _ids(dated_store, CandidateWindow("2024-01-10", "2024-01-20", "IQ"))
     assert sorted(found) == [f"inc-{day:04d}" for day in range(10, 21)]
 
@@ -72,7 +72,7 @@ def test_a_closed_window_selects_every_incident_it_reaches(dated_store: Store, m
 def test_a_window_open_before_selects_the_latest_incidents_up_to_the_limit(
     dated_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(repository, "UNBOUNDED_LIMIT", 3)
+    monkeypatch.setattr(_candidates, "UNBOUNDED_LIMIT", 3)
     found = _ids(dated_store, CandidateWindow(None, "2024-01-20", "IQ"))
     assert found == ["inc-0020", "inc-0019", "inc-0018"]
 
@@ -80,7 +80,7 @@ def test_a_window_open_before_selects_the_latest_incidents_up_to_the_limit(
 def test_a_window_open_after_selects_the_earliest_incidents_up_to_the_limit(
     dated_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(repository, "UNBOUNDED_LIMIT", 3)
+    monkeypatch.setattr(_candidates, "UNBOUNDED_LIMIT", 3)
     found = _ids(dated_store, CandidateWindow("2024-01-04", None, None))
     assert found == ["inc-0004", "inc-0104", "inc-0005"]
 
@@ -88,7 +88,7 @@ def test_a_window_open_after_selects_the_earliest_incidents_up_to_the_limit(
 def test_a_window_without_dates_selects_the_country_s_latest_incidents(
     dated_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(repository, "UNBOUNDED_LIMIT", 2)
+    monkeypatch.setattr(_candidates, "UNBOUNDED_LIMIT", 2)
     assert _ids(dated_store, CandidateWindow(None, None, "AF")) == ["inc-0105", "inc-0104"]
     assert _ids(dated_store, CandidateWindow(None, None, None)) == ["inc-0030", "inc-0029"]
 
@@ -105,7 +105,7 @@ def test_a_narrow_window_takes_only_the_latest_starting_of_the_year_long_inciden
     dated_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _add_year_long_incidents(dated_store, 6)
-    monkeypatch.setattr(repository, "UNBOUNDED_LIMIT", 8)  # a quarter of it: two year-long incidents
+    monkeypatch.setattr(_candidates, "UNBOUNDED_LIMIT", 8)  # a quarter of it: two year-long incidents
     found = _ids(dated_store, CandidateWindow("2024-02-10", "2024-02-12", "IQ"))
     assert found == ["inc-0205", "inc-0204"]
     found = _ids(dated_store, CandidateWindow("2024-01-25", "2024-01-27", "IQ"))  # Dec 25 is within WIDE_DAYS
@@ -117,6 +117,6 @@ def test_a_wide_window_selects_the_latest_incidents_up_to_the_limit(
     dated_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _add_year_long_incidents(dated_store, 2)
-    monkeypatch.setattr(repository, "UNBOUNDED_LIMIT", 3)
+    monkeypatch.setattr(_candidates, "UNBOUNDED_LIMIT", 3)
     found = _ids(dated_store, CandidateWindow("2023-12-29", "2025-01-03", "IQ"))
     assert found == ["inc-0200", "inc-0201", "inc-0030"]

@@ -11,9 +11,10 @@ from alembic.runtime.migration import MigrationContext
 
 from incidex.config import load_settings
 from incidex.resolve import Resolver
-from incidex.store import DocumentEntry, Store, repository
+from incidex.store import DocumentEntry, Store, _rebuild
 from incidex.store.migrate import current_revision, head_revision, upgrade
 from incidex.store.tables import SEARCH_TABLE, incidents, metadata
+from incidex.types import Mention
 
 from .store_helpers import document_entry, incident_line, migrate_store
 
@@ -62,8 +63,8 @@ def _links(store: Store) -> tuple[int, int]:
 
 def _write_as_before_0012(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the store write incident rows without the columns migration 0012 adds, as a store below it has."""
-    full_row = repository.incident_row
-    monkeypatch.setattr(repository, "incident_row",
+    full_row = _rebuild.incident_row
+    monkeypatch.setattr(_rebuild, "incident_row",
                         lambda *args: {k: v for k, v in full_row(*args).items() if k not in FACET_COLUMNS})
 
 
@@ -202,3 +203,31 @@ def test_background_only_incidents_are_stored_as_background(tmp_path) -> None:
 
 def _entry(city: str, day: str, kind: str, key: str) -> DocumentEntry:
     return document_entry(incident_line(city, day, kind, 2), key, published=day)
+
+
+def _views(store: Store) -> dict[str, dict]:
+    with store.engine.connect() as connection:
+        return dict(connection.execute(sa.select(incidents.c.incident_id, incidents.c.merged)).all())
+
+
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
+def test_migration_0013_puts_role_targets_and_responders_into_the_merged_view_as_the_writer_does(
+    store_url: str, resolver: Resolver
+) -> None:
+    kabul, again = (_entry("Kabul", "2024-05-10", "bombing", key) for key in ("a", "b"))
+    kabul.report.incidents[0].targets = [Mention("the Interior Ministry"), Mention("a checkpoint")]
+    again.report.incidents[0].targets = [Mention("the interior ministry"), Mention("a bus")]
+    again.report.incidents[0].responders = [Mention("firefighters")]
+    with Store(store_url) as store:
+        store.write([kabul, again], resolver=resolver)
+        store.write([_entry("Mosul", "2023-01-02", "raid", "m")], resolver=resolver)
+        written = _views(store)
+        migrate_store(store_url, "downgrade", "0012_incident_list_facets")
+        store.engine.dispose()
+        stripped = _views(store)
+    assert all(not {"role", "targets", "responders"} & view.keys() for view in stripped.values())
+    assert sorted((v["role"], [t["text"] for t in v["targets"]], [r["document_id"] for r in v["responders"]])
+                  for v in written.values()) == [
+        ("main", [], []), ("main", ["the Interior Ministry", "a checkpoint", "a bus"], ["b"])]
+    with Store(store_url) as store:  # opening it upgrades it
+        assert _views(store) == written

@@ -8,8 +8,8 @@ import sqlalchemy as sa
 
 from incidex.errors import StoreError
 from incidex.resolve import Resolver
-from incidex.store import DocumentEntry, IncidentFilters, Store
-from incidex.store.repository import SQLITE_CACHE_KIB, SQLITE_MMAP_BYTES, engine_for
+from incidex.store import DocumentEntry, IncidentQuery, Store
+from incidex.store._engine import SQLITE_CACHE_KIB, SQLITE_MMAP_BYTES, engine_for
 from incidex.types import Document
 
 from .store_helpers import document_entry, incident_line
@@ -71,14 +71,14 @@ def test_incident_filters_select_by_type_country_and_dates(store: Store, resolve
     }
     store.write([document_entry(text, key, published="2024-05-21") for key, text in texts.items()], resolver=resolver)
 
-    def places(**options: str) -> list[str | None]:
-        return [row.location for row in store.incidents(IncidentFilters(**options))]
+    def places(**options: object) -> list[str | None]:
+        return [row.location for row in store.incidents(IncidentQuery(**options))]
 
-    assert places(type="bombing") == ["Mosul", "Kabul"]
-    assert places(country="af") == ["Kabul"]
-    assert places(since="2024-05-01") == ["Kabul", "Rostov-on-Don"]
-    assert places(until="2024-05-10") == ["Mosul", "Kabul"]
-    assert places(since="2024-05-15", type="bombing") == []
+    assert places(types=("bombing",)) == ["Mosul", "Kabul"]
+    assert places(countries=("af",)) == ["Kabul"]
+    assert places(date_from="2024-05-01") == ["Kabul", "Rostov-on-Don"]
+    assert places(date_to="2024-05-10") == ["Mosul", "Kabul"]
+    assert places(date_from="2024-05-15", types=("bombing",)) == []
 
 
 def test_writing_one_document_twice_fails_and_keeps_the_first(store: Store, resolver: Resolver) -> None:
@@ -130,20 +130,16 @@ class CollectorWatch:
         return self.resolver.reconcile(cluster)
 
 
-def test_a_batch_write_pauses_the_garbage_collector_and_restores_it(store: Store, resolver: Resolver) -> None:
+def test_a_batch_write_leaves_the_garbage_collector_as_the_caller_set_it(store: Store, resolver: Resolver) -> None:
     watch = CollectorWatch(resolver)
     line = incident_line("Kabul", "2024-05-10", "bombing", 4)
     store.write([document_entry(line, "on")], resolver=watch)
-    assert watch.enabled_during == [False] and gc.isenabled()
     gc.disable()
     try:
         store.write([document_entry(line + " Later.", "off")], resolver=watch)
-        assert not gc.isenabled()  # a caller's own choice is kept
     finally:
         gc.enable()
-    with pytest.raises(StoreError):
-        store.write([document_entry(line + " Again.", "on")], resolver=watch)  # the id is taken: the transaction fails
-    assert gc.isenabled()
+    assert watch.enabled_during == [True, False] and gc.isenabled()
 
 
 def test_sqlite_connections_get_a_page_cache_sized_for_the_store(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-import sqlalchemy as sa
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -17,7 +16,7 @@ from fastapi.responses import JSONResponse
 from ..config import Settings, load_settings
 from ..errors import ConflictError, ExtractionError, IncidexError, InputError, NotFoundError, StoreError
 from ..resolve import Resolver
-from ..store import Store, is_writable
+from ..store import SQLITE_SERVE_MMAP_BYTES, Store, is_writable
 from . import corrections, documents, exports, incidents, stats
 from .dependencies import ApiContext
 from .limits import BodyLimit
@@ -39,9 +38,7 @@ STATUS: tuple[tuple[type[IncidexError], int], ...] = (
 def create_app(*, db_url: str, settings: Settings, token: str | None = None) -> FastAPI:
     """The incidex API over the existing store at ``db_url``; write endpoints need ``token`` as a Bearer token when
     set. A store this process may not write is served read-only (writes answer 503)."""
-    store = Store(db_url, create=False, read_only=not is_writable(db_url))
-    if store.engine.dialect.name == "sqlite":
-        _map_sqlite(store.engine)
+    store = Store(db_url, create=False, read_only=not is_writable(db_url), map_bytes=SQLITE_SERVE_MMAP_BYTES)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -65,19 +62,6 @@ def worker_app() -> FastAPI:
     """The app of one ``incidex serve --workers N`` process, configured by the :data:`WORKER_ENV` variables."""
     return create_app(db_url=os.environ[WORKER_ENV["db_url"]], settings=load_settings(),
                       token=os.environ.get(WORKER_ENV["token"]) or None)
-
-
-SQLITE_MAP_BYTES = 1 << 30
-
-
-def _map_sqlite(engine: sa.Engine) -> None:
-    """Read SQLite through a memory map: index and row pages come from the OS cache without a copy per read."""
-
-    @sa.event.listens_for(engine, "connect")
-    def _mmap(connection: Any, _record: Any) -> None:
-        connection.execute(f"PRAGMA mmap_size={SQLITE_MAP_BYTES}")
-
-    engine.dispose()  # connections opened before the listener (the migration's) go
 
 
 def _include_ui(app: FastAPI) -> None:

@@ -1,25 +1,21 @@
-"""Shared dependencies of the routers: the app's context, database connections, filters and the write guard."""
+"""Shared dependencies of the routers: the app's context, filters and the write guard."""
 
 from __future__ import annotations
 
 import hmac
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
-import sqlalchemy as sa
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field, ValidationError
 
 from ..config import Settings
-from ..errors import InputError, StoreError
+from ..errors import InputError
 from ..resolve import Resolver
-from ..resolve.dates import parse_partial
-from ..store import Store
-from ..store.filters import country_code, incident_type
-from .queries import IncidentRole, ListFilters, Sort
+from ..store import IncidentQuery, IncidentRole, Sort, Store
+from ..store.filters import bbox, country_code, date_bound, incident_type
 
 MAX_FILTER_CHARS = 200
 MAX_LISTED = 50  # values of one repeatable filter
@@ -49,25 +45,6 @@ async def context(request: Request) -> ApiContext:
 Context = Annotated[ApiContext, Depends(context)]
 
 
-def read_connection(ctx: Context) -> Iterator[sa.Connection]:
-    with ctx.store.engine.connect() as connection:
-        yield connection
-
-
-def write_connection(ctx: Context) -> Iterator[sa.Connection]:
-    """One transaction under the write lock: committed when the endpoint returns, rolled back when it raises. A
-    store that cannot be written (read-only, locked, gone) is a :class:`StoreError` (503), not an internal error."""
-    try:
-        with ctx.write_lock, ctx.store.engine.begin() as connection:
-            yield connection
-    except sa.exc.OperationalError as exc:
-        reason = str(exc.orig or exc).splitlines()[0]
-        raise StoreError(f"cannot write to the store at {ctx.store.url}: {reason}") from None
-
-
-ReadConnection = Annotated[sa.Connection, Depends(read_connection)]
-
-
 async def require_writer(request: Request, ctx: Context) -> None:
     """Write endpoints need ``Authorization: Bearer <token>`` when the operator set a token."""
     if ctx.token is None:
@@ -85,30 +62,6 @@ def checked_text(value: str | None, name: str) -> str | None:
     if any(ord(ch) < 32 for ch in value):
         raise InputError(f"{name} must not contain control characters")
     return value.strip() or None
-
-
-def _date_bound(value: str | None, name: str, index: int) -> str | None:
-    value = checked_text(value, name)
-    if value is None:
-        return None
-    bounds = parse_partial(value)
-    if bounds is None:
-        raise InputError(f"{name}={value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
-    return bounds[index].isoformat()
-
-
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    value = checked_text(value, "bbox")
-    if value is None:
-        return None
-    message = "bbox must be minlon,minlat,maxlon,maxlat in degrees, e.g. 30,40,50,60"
-    try:
-        min_lon, min_lat, max_lon, max_lat = (float(part) for part in value.split(","))
-    except ValueError:
-        raise InputError(message) from None
-    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
-        raise InputError(message + " (min not above max, longitudes within ±180, latitudes within ±90)")
-    return min_lon, min_lat, max_lon, max_lat
 
 
 Text = Annotated[str | None, Field(max_length=MAX_FILTER_CHARS)]
@@ -145,19 +98,20 @@ class FilterParams(BaseModel):
     bbox: Annotated[str | None, Field(max_length=100, description="minlon,minlat,maxlon,maxlat")] = None
     role: IncidentRole | None = None
 
-    def checked(self) -> ListFilters:
-        """The filters in the form the queries take; an :class:`InputError` (422, as a value of the wrong type) for
+    def checked(self) -> IncidentQuery:
+        """The filters as the store takes them; an :class:`InputError` (422, as a value of the wrong type) for
         values that mean nothing, checked as `incidex export` and a correction check them."""
-        kinds = tuple(incident_type(kind) for kind in _listed(self.type, "type"))
-        codes = tuple(dict.fromkeys(country_code(code) for code in _listed(self.country, "country")))
-        return ListFilters(
-            types=kinds, countries=codes, admin1=checked_text(self.admin1, "admin1"),
-            actors=_listed(self.actor, "actor"), source=checked_text(self.source, "source"),
-            q=checked_text(self.q, "q"), date_from=_date_bound(self.date_from, "date_from", 0),
-            date_to=_date_bound(self.date_to, "date_to", 1),
-            reported_from=_date_bound(self.reported_from, "reported_from", 0),
-            reported_to=_date_bound(self.reported_to, "reported_to", 1), min_killed=self.min_killed,
-            dated=self.dated, bbox=_bbox(self.bbox), role=self.role,
+        texts = {name: checked_text(getattr(self, name), name)
+                 for name in ("admin1", "source", "q", "date_from", "date_to", "reported_from", "reported_to", "bbox")}
+        return IncidentQuery(
+            types=tuple(incident_type(kind) for kind in _listed(self.type, "type")),
+            countries=tuple(dict.fromkeys(country_code(code) for code in _listed(self.country, "country"))),
+            admin1=texts["admin1"], actors=_listed(self.actor, "actor"), source=texts["source"], q=texts["q"],
+            date_from=date_bound(texts["date_from"], "date_from", 0),
+            date_to=date_bound(texts["date_to"], "date_to", 1),
+            reported_from=date_bound(texts["reported_from"], "reported_from", 0),
+            reported_to=date_bound(texts["reported_to"], "reported_to", 1), min_killed=self.min_killed,
+            dated=self.dated, bbox=bbox(texts["bbox"]), role=self.role,
         )
 
 
@@ -172,11 +126,11 @@ def query_values(request: Request) -> dict[str, Any]:
     return {key: params.getlist(key) if key in LISTED else params[key] for key in params}
 
 
-async def list_filters(params: Annotated[FilterParams, Query()]) -> ListFilters:
+async def list_filters(params: Annotated[FilterParams, Query()]) -> IncidentQuery:
     return params.checked()
 
 
-Filters = Annotated[ListFilters, Depends(list_filters)]
+Filters = Annotated[IncidentQuery, Depends(list_filters)]
 
 
 class ListParams(FilterParams):
@@ -191,7 +145,7 @@ class ListParams(FilterParams):
 class ListQuery:
     """A checked incident-list request."""
 
-    filters: ListFilters
+    filters: IncidentQuery
     sort: Sort
     limit: int
     offset: int

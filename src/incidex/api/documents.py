@@ -15,8 +15,7 @@ from ..ingest_run import Extractor, ingest
 from ..nlp.pipeline import build_pipeline
 from ..store.keys import document_id
 from ..types import Document
-from . import queries
-from .dependencies import ApiContext, Context, ReadConnection, checked_text, require_writer
+from .dependencies import ApiContext, Context, checked_text, require_writer
 from .schemas import DocumentDetail, DocumentList, IngestResult, NewDocument
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -24,19 +23,19 @@ router = APIRouter(prefix="/api/documents", tags=["documents"])
 
 @router.get("", response_model=DocumentList)
 def list_documents(
-    connection: ReadConnection,
+    ctx: Context,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> dict[str, Any]:
     """Stored documents by id, with their status and, for failed ones, the reason."""
-    total, items = queries.list_documents(connection, limit=limit, offset=offset)
+    total, items = ctx.store.documents(limit=limit, offset=offset)
     return {"total": total, "items": items}
 
 
 @router.get("/{doc_id}", response_model=DocumentDetail, responses={404: {"description": "unknown document id"}})
-def get_document(doc_id: str, connection: ReadConnection) -> dict[str, Any]:
+def get_document(doc_id: str, ctx: Context) -> dict[str, Any]:
     """One document with its text and the ids of the records extracted from it."""
-    found = queries.document(connection, doc_id)
+    found = ctx.store.document(doc_id)
     if found is None:
         raise NotFoundError(f"no document with id {doc_id!r}; list documents with GET /api/documents")
     return found
@@ -62,8 +61,7 @@ def add_document(body: NewDocument, ctx: Context, response: Response) -> dict[st
                          batch_size=1)
     if summary.failures:  # the one document failed: its error decides the status (409 for an id taken, else 422)
         raise summary.failures[0].error
-    with ctx.store.engine.connect() as connection:
-        incident_ids = queries.incidents_of_document(connection, key)
+    incident_ids = ctx.store.incidents_of_document(key)
     if summary.duplicate:
         response.status_code = 200
     return {"document_id": key, "incident_ids": incident_ids, "duplicate": bool(summary.duplicate),

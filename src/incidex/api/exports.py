@@ -8,8 +8,7 @@ from typing import Literal
 from fastapi import APIRouter, Response
 
 from ..export import EXPORTERS
-from . import queries
-from .dependencies import Context, Filters, ReadConnection
+from .dependencies import Context, Filters
 
 router = APIRouter(prefix="/api", tags=["exports"])
 
@@ -17,15 +16,15 @@ MEDIA_TYPES = {"csv": "text/csv", "geojson": "application/geo+json", "jsonl": "a
 
 
 @router.get("/export", response_class=Response, responses={200: {"content": {t: {} for t in MEDIA_TYPES.values()}}})
-def export(ctx: Context, connection: ReadConnection, filters: Filters,
+def export(ctx: Context, filters: Filters,
            format: Literal["csv", "geojson", "jsonl"] = "csv") -> Response:
     """Merged incidents matching every filter of the incident list, in the order of ``incidex export`` (dated ones
-    first by date); with only type, country and dates it gives the same bytes as ``incidex export``.
+    first by date): the same bytes as ``incidex export`` with the same filters.
 
     The ``notes`` column (JSONL: field) lists analyst corrections.
     """
     out = io.StringIO()
-    EXPORTERS[format](ctx.store, queries.incident_rows(connection, filters), out)
+    EXPORTERS[format](ctx.store, ctx.store.incidents(filters), out)
     return Response(
         out.getvalue().encode("utf-8"),
         media_type=MEDIA_TYPES[format],

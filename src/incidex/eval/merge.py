@@ -31,8 +31,7 @@ from ..config import Settings
 from ..errors import EvalError
 from ..ingest.dates import normalize_published
 from ..resolve import Cluster, RecordRef, Resolver
-from ..store.keys import record_id
-from ..store.rows import evidence_context
+from ..store.rows import new_ref
 from ..types import Document
 from .bcubed import BCubed, bcubed
 
@@ -127,9 +126,9 @@ def main_incidents_in_memory(
             continue
         document: Document = outcome.document
         for incident in outcome.report.incidents:
-            key = record_id(document.id, incident.id)
-            context = evidence_context(document.text, incident, title=document.title)  # as the store does
-            batch.append(RecordRef(key, document.id, incident, document.published, document.source, context))
+            record = new_ref(document.id, document, incident)
+            batch.append(record)
+            key = record.record_id
             _keep_best(mains, document.id, _rank(incident.role, len(incident.evidence), key), key)
         documents += 1
         if documents % batch_size == 0:

@@ -1,7 +1,8 @@
 """Cross-report merging: records of different reports about one incident become one incident."""
 
+from .interface import Merger
 from .model import Assignment, CandidateWindow, Cluster, RecordRef
-from .reconcile import MergedView, SourcedFigure, SourcedSource
+from .reconcile import MergedView, SourcedFigure, SourcedMention, SourcedSource
 from .resolver import Resolver
 
 __all__ = [
@@ -9,8 +10,10 @@ __all__ = [
     "CandidateWindow",
     "Cluster",
     "MergedView",
+    "Merger",
     "RecordRef",
     "Resolver",
     "SourcedFigure",
+    "SourcedMention",
     "SourcedSource",
 ]

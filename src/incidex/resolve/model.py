@@ -1,8 +1,8 @@
 """The resolver's interface with the store: extracted records in, merge decisions out.
 
-The store hands the resolver a batch of new :class:`RecordRef` and the stored :class:`Cluster` objects that the
-blocking window (:class:`CandidateWindow`) selected; the resolver answers with one :class:`Assignment` per record.
-Cluster ids are deterministic functions of record ids, so re-running a killed ingest gives the same store.
+The store hands the resolver (any :class:`~incidex.resolve.interface.Merger`) a batch of new :class:`RecordRef`
+and the stored :class:`Cluster` objects that the blocking window (:class:`CandidateWindow`) selected; the resolver
+answers with one :class:`Assignment` per record. Cluster ids are deterministic functions of record ids, so re-running a killed ingest gives the same store.
 """
 
 from __future__ import annotations
@@ -54,3 +54,4 @@ class CandidateWindow:
     country_code: str | None
     follow_up_from: str | None = None
     actors: tuple[str, ...] = ()
+

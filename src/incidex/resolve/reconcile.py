@@ -8,14 +8,16 @@
   authoritative kind of source, official first; among equals the latest report), with the minimum and maximum
   across all sources. Every source's figure is kept in ``figures``.
 - sources, perpetrators, victims, weapons: all of them, from all records, sources tagged with their document.
+- targets and responders: each text once (in any case), with the document of the first record naming it.
+- role: ``main`` when any record is a report's main event, else ``background`` (only recalled).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
 
 from .. import figures as figure_rules
 from ..types import (
@@ -58,6 +60,22 @@ class SourcedSource:
     source: Source
 
 
+@dataclass(frozen=True)
+class SourcedMention:
+    """A target or responder as the first report naming it gives it."""
+
+    text: str
+    document_id: str
+
+
+def first_mentions(named: Iterable[tuple[str, str]]) -> list[SourcedMention]:
+    """Each text of the (document id, text) pairs once, in any case, with the document of its first pair."""
+    found: dict[str, SourcedMention] = {}
+    for document_id, text in named:
+        found.setdefault(text.lower(), SourcedMention(text, document_id))
+    return list(found.values())
+
+
 @dataclass
 class MergedView:
     """The reconciled incident. ``notes`` say which rule chose type, date and location."""
@@ -73,12 +91,12 @@ class MergedView:
     perpetrators: list[Perpetrator] = field(default_factory=list)
     victims: list[Victim] = field(default_factory=list)
     weapons: list[Mention] = field(default_factory=list)
+    targets: list[SourcedMention] = field(default_factory=list)
+    responders: list[SourcedMention] = field(default_factory=list)
+    role: Literal["main", "background"] = "main"
     document_ids: list[str] = field(default_factory=list)
     record_ids: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 def _pick_type(records: Sequence[RecordRef]) -> tuple[str, str]:
@@ -183,6 +201,9 @@ def reconcile_records(cluster: Cluster) -> MergedView:
         perpetrators=list(perpetrators.values()),
         victims=[v for r in records for v in r.incident.victims],
         weapons=list({w.text.casefold(): w for r in records for w in r.incident.weapons}.values()),
+        targets=first_mentions((r.document_id, m.text) for r in records for m in r.incident.targets),
+        responders=first_mentions((r.document_id, m.text) for r in records for m in r.incident.responders),
+        role="main" if any(r.incident.role == "main" for r in records) else "background",
         document_ids=list(dict.fromkeys(r.document_id for r in records)),
         record_ids=[r.record_id for r in records],
         notes=[type_note, date_note, place_note],

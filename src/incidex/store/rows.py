@@ -1,24 +1,85 @@
-"""Pure functions from extracted reports and resolved clusters to table rows, and back to resolver inputs."""
+"""What goes into the store (:class:`DocumentEntry`) and comes out (:class:`IncidentRow`), and the pure functions
+from extracted reports and resolved clusters to table rows, and back to resolver inputs."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from ..resolve.dates import date_range, parse_partial
 from ..resolve.model import Cluster, RecordRef
 from ..resolve.reconcile import MergedView
-from ..types import Incident, incident_from_dict
+from ..types import Document, Incident, Report, incident_from_dict
 from .keys import record_id
 
 CONTEXT_MAX_CHARS = 2000
 OPEN_START, OPEN_END = "0001-01-01", "9999-12-31"  # stored for open window bounds, so range queries use the index
 LEAD_LINES = 3
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+DocumentStatus = Literal["ok", "failed", "unreadable", "skipped"]
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    """One input to store: a read document with its report, or the reason it gave none (``error``).
+
+    A ``skipped`` entry is a document stored without extraction (``error`` says why); its report holds only the
+    document's info, its detected language included.
+    """
+
+    document_id: str
+    status: DocumentStatus
+    content_hash: str | None = None
+    document: Document | None = None
+    report: Report | None = None
+    error: str | None = None
+    origin: str | None = None
+
+    @property
+    def warnings(self) -> list[str]:
+        """What reading and extraction noticed about the document (its report's warnings, else the reader's)."""
+        if self.report is not None:
+            return self.report.document.warnings
+        return self.document.warnings if self.document is not None else []
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    """A merged incident as stored: the columns exports and filters use, and the resolver's view (``merged``)."""
+
+    incident_id: str
+    date: str | None
+    date_precision: str
+    date_from: str | None
+    date_to: str | None
+    type: str
+    country: str | None
+    admin1: str | None
+    location: str | None
+    lat: float | None
+    lon: float | None
+    perpetrators: list[str]
+    victims: list[str]
+    killed: int | None
+    injured: int | None
+    hostages_taken: int | None
+    hostages_released: int | None
+    arrested: int | None
+    sources: list[str]
+    document_ids: list[str]
+    record_ids: list[str]
+    notes: str | None
+    merged: dict[str, Any] = field(default_factory=dict)
+    role: Literal["main", "background"] = "main"  # main when any report tells it as its main event
+
+
+INCIDENT_COLUMNS = tuple(f.name for f in fields(IncidentRow))  # the incidents columns an IncidentRow holds
 
 
 def evidence_context(text: str, incident: Incident, *, title: str | None = None) -> str:
@@ -43,11 +104,20 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else max(0, start - 400)), (after.start() + 1 if after else min(len(text), end + 400))
 
 
-def record_row(document_key: str, incident: Incident, context: str) -> dict[str, Any]:
-    location = incident.location
+def new_ref(document_key: str, document: Document, incident: Incident) -> RecordRef:
+    """A just-extracted record of ``document`` (stored under ``document_key``) as the resolver sees it: the store's
+    write path and the in-memory merge evaluation both build records with this."""
+    context = evidence_context(document.text, incident, title=document.title)
+    return RecordRef(record_id(document_key, incident.id), document_key, incident, document.published,
+                     document.source, context)
+
+
+def record_row(ref: RecordRef) -> dict[str, Any]:
+    """The ``records`` row of a new record."""
+    incident, location = ref.incident, ref.incident.location
     return {
-        "record_id": record_id(document_key, incident.id),
-        "document_id": document_key,
+        "record_id": ref.record_id,
+        "document_id": ref.document_id,
         "incident_key": incident.id,
         "role": incident.role,
         "type": incident.type,
@@ -58,7 +128,7 @@ def record_row(document_key: str, incident: Incident, context: str) -> dict[str,
         "location": location.name,
         "lat": location.lat,
         "lon": location.lon,
-        "context": context,
+        "context": ref.context,
         "incident": plain(incident),
     }
 
@@ -153,7 +223,7 @@ def incident_row(cluster: Cluster, view: MergedView) -> dict[str, Any]:
         "record_ids": sorted(view.record_ids),
         "notes": "; ".join(view.notes) or None,
         "merged": plain(view),
-        "role": "main" if any(r.incident.role == "main" for r in cluster.records) else "background",
+        "role": view.role,
         "report_count": len(set(view.document_ids)),
         "reported_from": published[0] if published else None,
         "reported_to": published[-1] if published else None,

@@ -22,7 +22,8 @@ from ..ingest.telegram import export_file, telegram_items
 from ..ingest.txt import read_bytes
 from ..ingest.web import response_items
 from ..ingest_run import Extractor, Failure, IngestSummary, Tracked, ingest
-from ..store import Resolver, Store
+from ..resolve.interface import Merger
+from ..store import Store
 from ..store.sources import PollRecord
 from .sources import SourceConfig
 
@@ -64,7 +65,7 @@ class PollContext:
     store: Store
     fetcher: Fetcher
     extract: Extractor
-    resolver: Resolver
+    resolver: Merger
     max_bytes: int
     now: Callable[[], datetime]
     stop: Callable[[], bool]

@@ -1,4 +1,4 @@
-"""Read queries of the API over the store's tables (SQLAlchemy Core, bound parameters only).
+"""Reads of incidents and documents behind :class:`~incidex.store.Store` (SQLAlchemy Core, bound parameters only).
 
 The incident list's statements are compiled once per shape (:mod:`incidex.store.prepared`): filters appear in them
 as named bound parameters (:func:`bound` gives their values), never as values, so one compiled text serves every
@@ -8,106 +8,35 @@ request of the same shape.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any
 
 import orjson
 import sqlalchemy as sa
 
-from ..store import IncidentRow
-from ..store.prepared import Prepared, Values
-from ..store.tables import (
-    PG_SEARCH_TEXTS,
-    SPANNING,
-    assignments,
-    contains_pattern,
-    documents,
-    incidents,
-    overrides,
-    records,
-)
-
-Sort = Literal["date", "-date", "killed", "-killed", "type", "country", "reports", "-reports"]
-IncidentRole = Literal["main", "background"]
-
+from ._corrections import history
+from .prepared import Prepared, Values
+from .query import IncidentQuery, Sort
+from .rows import INCIDENT_COLUMNS, IncidentRow
+from ._search import TRIGRAM, Terms, contains, found, one_of, resolve_terms, search_values, searches
+from .tables import SPANNING, assignments, documents, incidents, overrides, records
 
 MAX_DATE_SPAN = timedelta(days=366)  # a merged incident's date is a day, a month or a year
 STATEMENTS = Prepared()
 
 
-@dataclass(frozen=True)
-class ListFilters:
-    """Filters of incident lists, stats and exports; dates are already first/last days (ISO).
-
-    ``types``, ``countries`` and ``actors`` match any one of their values (an empty tuple: no filter); the other
-    filters must all hold. ``date_from``/``date_to`` bound the event date, ``reported_from``/``reported_to`` the days
-    its reports were published; ``dated`` leaves out incidents without an event date.
-    """
-
-    types: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()
-    admin1: str | None = None
-    actors: tuple[str, ...] = ()
-    source: str | None = None
-    q: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    reported_from: str | None = None
-    reported_to: str | None = None
-    min_killed: int | None = None
-    dated: bool = False
-    bbox: tuple[float, float, float, float] | None = None
-    role: IncidentRole | None = None
-
-    def link_testable(self) -> bool:
-        """Whether search links can test every filter besides the searches (they hold type, country and dates)."""
-        return not (self.admin1 or self.bbox or self.role or self.min_killed is not None or self.reported_from
-                    or self.reported_to)
-
-    def only_event_dates(self) -> bool:
-        """Whether the event date window is the only filter (``dated`` is implied by a window)."""
-        return not (self.types or self.countries or self.admin1 or self.actors or self.source or self.q
-                    or self.bbox or self.role or self.min_killed is not None or self.reported_from
-                    or self.reported_to)
-
-
-# Searching (migration 0005_search_index). SQLite: the distinct searched values per field are terms with a trigram
-# full-text index and links to their incidents' rowids. PostgreSQL: pg_trgm indexes the texts of PG_SEARCH_TEXTS.
-_terms = sa.table("incidents_search_terms", sa.column("term_id"), sa.column("field"), sa.column("value"))
-# Each link also holds its incident's type, country and dates (migration 0007_search_link_filters).
-_links = sa.table("incidents_search_links", *(sa.column(name) for name in
-                                              ("term_id", "incident", "type", "country", "date_from", "date_to")))
-_trigrams = sa.table("incidents_search", sa.column("rowid"), sa.column("value"))
-TRIGRAM = 3  # shorter terms cannot use the trigram index: the field's terms are scanned
-
-
-SearchField = Literal["text", "actors", "sources"]
-Search = tuple[SearchField, tuple[str, ...]]  # a searched field and the terms any one of which it must contain
-Terms = dict[Search, tuple[int, ...]]  # search -> ids of the stored terms that contain one of its terms
 BBOX_NAMES = ("min_lon", "min_lat", "max_lon", "max_lat")
 
 
-def _searches(filters: ListFilters) -> list[Search]:
-    """The text searches of ``filters``: (field, terms) for each of actors, source and q given."""
-    given: tuple[Search, ...] = (
-        ("actors", filters.actors), ("sources", (filters.source,) if filters.source else ()),
-        ("text", (filters.q,) if filters.q else ()),
-    )
-    return [(field, terms) for field, terms in given if terms]
-
-
-def bound(filters: ListFilters) -> dict[str, Any]:
+def bound(filters: IncidentQuery) -> dict[str, Any]:
     """The values of the bound parameters that :func:`conditions` names for ``filters``."""
     values: dict[str, Any] = {}
     values |= {f"type_{n}": kind for n, kind in enumerate(filters.types)}
     values |= {f"country_{n}": code.upper() for n, code in enumerate(filters.countries)}
     if filters.admin1:
         values["admin1"] = filters.admin1.lower()
-    for field, terms in _searches(filters):
-        for n, term in enumerate(terms):
-            values[f"like_{field}_{n}"] = contains_pattern(term)
-            values[f"phrase_{field}_{n}"] = '"' + term.replace('"', '""') + '"'
+    values |= search_values(filters)
     if filters.date_from:
         values["date_from"] = filters.date_from
         values["earliest"] = (date.fromisoformat(filters.date_from) - MAX_DATE_SPAN).isoformat()
@@ -126,128 +55,27 @@ def bound(filters: ListFilters) -> dict[str, Any]:
     return values
 
 
-def _shape(filters: ListFilters, terms: Terms | None) -> Hashable:
+def _shape(filters: IncidentQuery, terms: Terms | None) -> Hashable:
     """What the SQL of ``conditions(filters, terms=terms)`` depends on: which filters are given and how many values
     the listed ones have, not their values."""
-    searches = tuple(
+    searched = tuple(
         (field, terms[(field, given)] if terms is not None else tuple(len(term) >= TRIGRAM for term in given))
-        for field, given in _searches(filters)
+        for field, given in searches(filters)
     )
     given = (filters.admin1, filters.date_from, filters.date_to, filters.reported_from, filters.reported_to,
              filters.min_killed, filters.bbox, filters.role)
     listed = (len(filters.types), len(filters.countries))
-    return tuple(value is not None for value in given), listed, filters.dated, searches
+    return tuple(value is not None for value in given), listed, filters.dated, searched
 
 
-def _one_of(column: sa.ColumnElement[Any], name: str, count: int) -> sa.ColumnElement[bool]:
-    """``column`` equals one of the bound parameters ``name_0`` .. ``name_<count - 1>``."""
-    if count == 1:
-        return column == sa.bindparam(f"{name}_0")
-    return column.in_([sa.bindparam(f"{name}_{n}") for n in range(count)])
-
-
-def _contains(
-    filters: ListFilters, *, dialect: str, rowid: sa.ColumnElement[Any], probe: bool = False,
-    terms: Terms | None = None,
-) -> list[sa.ColumnElement[bool]]:
-    """Case-insensitive substring tests of searched fields: places, actors, victims and notes; actors; sources.
-
-    SQLite: one test for all ``searches``, whose links are intersected before any incident row is read; with
-    ``probe`` (a walk that stops after one page), each row's links are looked up instead of listing every match.
-    """
-    searches = _searches(filters)
-    if dialect != "sqlite":
-        return [sa.or_(*(PG_SEARCH_TEXTS[field].ilike(sa.bindparam(f"like_{field}_{n}"), escape="\\")
-                         for n in range(len(given)))) for field, given in searches]
-    if probe:
-        return [_linked(search, rowid, terms=terms) for search in searches]
-    return [rowid.in_(_found(searches, terms=terms, filters=filters))] if searches else []
-
-
-def _linked(search: Search, incident: sa.ColumnElement[Any], *, terms: Terms | None) -> sa.Exists:
-    """Whether ``incident`` (a rowid) holds a term matching ``search`` (SQLite), by primary key."""
-    link = _links.alias(f"linked_{search[0]}")
-    holds = sa.select(1).select_from(link).where(_holds_term(link, search, terms), link.c.incident == incident)
-    return holds.exists()
-
-
-def resolve_terms(connection: sa.Connection, filters: ListFilters) -> Terms | None:
-    """The matching term ids of each text search, looked up once (SQLite; None elsewhere or without searches).
-
-    Passed to ``conditions``, they replace full-text subqueries that SQLite would otherwise rerun in every
-    per-row probe and every statement of a request; being integers the database gave, they are written into the SQL.
-    """
-    searches = _searches(filters)
-    if connection.dialect.name != "sqlite" or not searches:
-        return None
-    values = bound(filters)
-    return {search: _term_ids(connection, search, values) for search in searches}
-
-
-def _term_ids(connection: sa.Connection, search: Search, values: Values) -> tuple[int, ...]:
-    field, given = search
-    shape = ("terms", field, tuple(len(term) >= TRIGRAM for term in given))
-    return tuple(row[0] for row in STATEMENTS.run(connection, shape, lambda: _terms_of(search), values))
-
-
-def _holds_term(link: sa.FromClause, search: Search, terms: Terms | None) -> sa.ColumnElement[bool]:
-    """Whether the ``link`` row's term matches ``search``."""
-    if terms is None:
-        return link.c.term_id.in_(_terms_of(search))
-    ids = terms[search]
-    return link.c.term_id.in_([sa.literal_column(str(int(i))) for i in ids]) if ids else sa.false()
-
-
-def _terms_of(search: Search) -> sa.Select[Any]:
-    """Ids of the terms of the searched field that contain one of the search's terms (SQLite)."""
-    field, given = search
-    matched = []
-    for n, term in enumerate(given):
-        if len(term) < TRIGRAM:
-            matched.append(_terms.c.value.like(sa.bindparam(f"like_{field}_{n}"), escape="\\"))
-        else:
-            phrase = sa.bindparam(f"phrase_{field}_{n}")
-            matched.append(
-                _terms.c.term_id.in_(sa.select(_trigrams.c.rowid).where(_trigrams.c.value.op("MATCH")(phrase))))
-    return sa.select(_terms.c.term_id).where(_terms.c.field == sa.literal_column(f"'{field}'"), sa.or_(*matched))
-
-
-def _found(searches: list[Search], *, terms: Terms | None = None, filters: ListFilters | None = None) -> sa.Select[Any]:
-    """Rowids of the incidents matching every one of ``searches`` (SQLite): the first search's links that pass the
-    type, country and date filters of ``filters`` (the links carry them), each checked against the other searches'
-    links by primary key."""
-    search, *others = searches
-    first = _links.alias("first")
-    also = [_linked(other, first.c.incident, terms=terms) for other in others]
-    passed = _link_filters(first, filters) if filters is not None else []
-    return sa.select(first.c.incident).where(_holds_term(first, search, terms), *passed, *also)
-
-
-def _link_filters(link: sa.FromClause, filters: ListFilters) -> list[sa.ColumnElement[bool]]:
-    """The filters of ``filters`` that a search link can test by itself (the same bound parameters as
-    :func:`conditions`)."""
-    found = []
-    if filters.types:
-        found.append(_one_of(link.c.type, "type", len(filters.types)))
-    if filters.countries:
-        found.append(_one_of(link.c.country, "country", len(filters.countries)))
-    if filters.date_from:
-        found += [link.c.date_to >= sa.bindparam("date_from"), link.c.date_from >= sa.bindparam("earliest")]
-    if filters.date_to:
-        found.append(link.c.date_from <= sa.bindparam("date_to"))
-    if filters.dated and not (filters.date_from or filters.date_to):
-        found.append(link.c.date_from.is_not(None))
-    return found
-
-
-def _count_statement(filters: ListFilters, where: list[sa.ColumnElement[bool]], *, dialect: str,
+def _count_statement(filters: IncidentQuery, where: list[sa.ColumnElement[bool]], *, dialect: str,
                      terms: Terms | None) -> sa.Select[Any]:
     """How many incidents match. On SQLite, text searches count their links when these can test the other filters,
     without reading the incidents' rows."""
-    searches = _searches(filters)
-    if dialect == "sqlite" and searches and filters.link_testable():
-        found = _found(searches, terms=terms, filters=filters).distinct().subquery()
-        return sa.select(sa.func.count()).select_from(found)
+    searched = searches(filters)
+    if dialect == "sqlite" and searched and filters.link_testable():
+        matches = found(searched, terms=terms, filters=filters).distinct().subquery()
+        return sa.select(sa.func.count()).select_from(matches)
     if filters.date_from and filters.only_event_dates():
         return _window_count(dated_to=bool(filters.date_to))
     return sa.select(sa.func.count()).select_from(incidents).where(*where)
@@ -280,7 +108,7 @@ def _corrected() -> sa.Exists:
 
 
 def conditions(
-    filters: ListFilters, *, dialect: str, seek: frozenset[str] | None = None, terms: Terms | None = None
+    filters: IncidentQuery, *, dialect: str, seek: frozenset[str] | None = None, terms: Terms | None = None
 ) -> list[sa.ColumnElement[bool]]:
     """WHERE terms of ``filters`` for a database of this ``dialect`` (``sqlite`` or ``postgresql``); their values
     are the bound parameters of :func:`bound`.
@@ -292,37 +120,37 @@ def conditions(
     # A text search leads when nothing else can, or when its links can test the type, country or dates themselves;
     # otherwise probing its matches while walking a covering index is cheaper than reading each match's row.
     narrowed = bool(filters.types or filters.countries or filters.date_from or filters.date_to)
-    leads = dialect == "sqlite" and seek is None and bool(_searches(filters)) and (
+    leads = dialect == "sqlite" and seek is None and bool(searches(filters)) and (
         narrowed or not (filters.admin1 or filters.bbox))
     col = _column_for(dialect, frozenset() if leads else seek)
-    found: list[sa.ColumnElement[bool]] = []
+    where: list[sa.ColumnElement[bool]] = []
     if filters.types:
-        found.append(_one_of(col("type"), "type", len(filters.types)))
+        where.append(one_of(col("type"), "type", len(filters.types)))
     if filters.countries:
-        found.append(_one_of(col("country"), "country", len(filters.countries)))
+        where.append(one_of(col("country"), "country", len(filters.countries)))
     if filters.admin1:
-        found.append(sa.func.lower(col("admin1")) == sa.bindparam("admin1"))
+        where.append(sa.func.lower(col("admin1")) == sa.bindparam("admin1"))
     rowid = sa.literal_column("incidents.rowid" if leads else "+incidents.rowid")
-    found.extend(_contains(filters, dialect=dialect, rowid=rowid, probe=seek is not None, terms=terms))
+    where.extend(contains(filters, dialect=dialect, rowid=rowid, probe=seek is not None, terms=terms))
     if filters.date_from:
-        found.append(col("date_to") >= sa.bindparam("date_from"))
-        found.append(col("date_from") >= sa.bindparam("earliest"))  # implied by the span limit; lets the index bound
+        where.append(col("date_to") >= sa.bindparam("date_from"))
+        where.append(col("date_from") >= sa.bindparam("earliest"))  # implied by the span limit; lets the index bound
     if filters.date_to:
-        found.append(col("date_from") <= sa.bindparam("date_to"))
+        where.append(col("date_from") <= sa.bindparam("date_to"))
     if filters.dated and not (filters.date_from or filters.date_to):
-        found.append(col("date_from").is_not(None))
+        where.append(col("date_from").is_not(None))
     if filters.reported_from:
-        found.append(col("reported_to") >= sa.bindparam("reported_from"))
+        where.append(col("reported_to") >= sa.bindparam("reported_from"))
     if filters.reported_to:
-        found.append(col("reported_from") <= sa.bindparam("reported_to"))
+        where.append(col("reported_from") <= sa.bindparam("reported_to"))
     if filters.min_killed is not None:
-        found.append(col("killed") >= sa.bindparam("min_killed"))
+        where.append(col("killed") >= sa.bindparam("min_killed"))
     if filters.bbox:
-        found.append(col("lat").between(sa.bindparam("min_lat"), sa.bindparam("max_lat")))
-        found.append(col("lon").between(sa.bindparam("min_lon"), sa.bindparam("max_lon")))
+        where.append(col("lat").between(sa.bindparam("min_lat"), sa.bindparam("max_lat")))
+        where.append(col("lon").between(sa.bindparam("min_lon"), sa.bindparam("max_lon")))
     if filters.role:
-        found.append(col("role") == sa.bindparam("role"))
-    return found
+        where.append(col("role") == sa.bindparam("role"))
+    return where
 
 
 def _column_for(dialect: str, seek: frozenset[str] | None) -> Callable[[str], sa.ColumnElement[Any]]:
@@ -396,7 +224,9 @@ _LIST_COLUMNS = (
 LIST_FIELDS = tuple(column.name for column in _LIST_COLUMNS)  # the JSON lists come as their stored text
 
 
-def list_incidents(connection: sa.Connection, filters: ListFilters, *, sort: Sort, limit: int, offset: int) -> ListPage:
+def list_incidents(
+    connection: sa.Connection, filters: IncidentQuery, *, sort: Sort, limit: int, offset: int
+) -> ListPage:
     """The total count of matching incidents and one page of them, in ``sort`` order."""
     dialect = connection.dialect.name
     terms = resolve_terms(connection, filters)
@@ -407,7 +237,7 @@ def list_incidents(connection: sa.Connection, filters: ListFilters, *, sort: Sor
     def where(seek: frozenset[str] | None = None) -> list[sa.ColumnElement[bool]]:
         return conditions(filters, dialect=dialect, seek=seek, terms=terms)
 
-    if dialect == "sqlite" and _searches(filters) and not filters.link_testable():
+    if dialect == "sqlite" and searches(filters) and not filters.link_testable():
         return _sorted_matches(connection, where, shape=shape, values=values, sort=sort, dated=dated)
     [(total,)] = STATEMENTS.run(connection, ("count", shape),
                                 lambda: _count_statement(filters, where(), dialect=dialect, terms=terms), values)
@@ -472,10 +302,10 @@ def _page(chosen: sa.ColumnElement[bool], *, sort: Sort, dated: bool) -> sa.Sele
     return sa.select(*_LIST_COLUMNS).where(chosen).order_by(*_order(sort, walk=False, dated=dated))
 
 
-_ROW_COLUMNS = tuple(incidents.c[f.name] for f in fields(IncidentRow))
+_ROW_COLUMNS = tuple(incidents.c[name] for name in INCIDENT_COLUMNS)
 
 
-def incident_rows(connection: sa.Connection, filters: ListFilters) -> Iterator[IncidentRow]:
+def incident_rows(connection: sa.Connection, filters: IncidentQuery) -> Iterator[IncidentRow]:
     """The stored incidents matching ``filters`` in the order of ``Store.incidents`` (dated first by date, then id),
     read in batches."""
     where = conditions(filters, dialect=connection.dialect.name, terms=resolve_terms(connection, filters))
@@ -485,8 +315,45 @@ def incident_rows(connection: sa.Connection, filters: ListFilters) -> Iterator[I
         yield IncidentRow(**row._mapping)
 
 
-def incident(connection: sa.Connection, incident_id: str) -> sa.Row[Any] | None:
-    return connection.execute(sa.select(incidents).where(incidents.c.incident_id == incident_id)).first()
+MAX_CHANGES = 500  # corrections shown with one incident
+
+
+def incident_detail(connection: sa.Connection, incident_id: str) -> dict[str, Any] | None:
+    """The merged incident (its view, with its id and the notes of its corrections), its records, documents, the
+    background incidents they recall, its corrections (``changes``, newest first) and merge reasons; None when
+    there is no such incident."""
+    row = connection.execute(sa.select(incidents).where(incidents.c.incident_id == incident_id)).first()
+    if row is None:
+        return None
+    found = records_of(connection, [incident_id]).get(incident_id, [])
+    merged = dict(row.merged) | {"id": row.incident_id, "notes": row.notes}
+    _, changes = history(connection, incident_id=incident_id, limit=MAX_CHANGES)
+    return {
+        "incident": merged,
+        "records": found,
+        "documents": documents_by_id(connection, row.document_ids),
+        "background": background_incidents(connection, row.document_ids, exclude=incident_id),
+        "changes": changes,
+        "merge_reasons": merge_reasons(connection, incident_id),
+    }
+
+
+def records_of(connection: sa.Connection, incident_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """The stored records (document id, record id, incident JSON) of each incident, in record id order."""
+    if not incident_ids:
+        return {}
+    query = (
+        sa.select(assignments.c.cluster_id, records.c.record_id, records.c.document_id, records.c.incident)
+        .join(records, records.c.record_id == assignments.c.record_id)
+        .where(assignments.c.cluster_id.in_(sorted(set(incident_ids))))
+        .order_by(records.c.record_id)
+    )
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in connection.execute(query):
+        found.setdefault(row.cluster_id, []).append(
+            {"record_id": row.record_id, "document_id": row.document_id, "incident": row.incident}
+        )
+    return found
 
 
 def merge_reasons(connection: sa.Connection, incident_id: str) -> list[dict[str, Any]]:

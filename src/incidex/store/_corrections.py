@@ -1,8 +1,8 @@
 """Analyst corrections over the store: field overrides, merging and splitting incidents, and undoing any of them.
 
 A correction never changes extracted data (documents, records, evidence). A field correction is an ``overrides``
-row applied on top of the resolver's merged view by :func:`apply_overrides`, which the store's write path calls
-after every recomputation, so corrections survive re-ingesting. Merge and split move records between incidents
+row applied on top of the resolver's merged view whenever :mod:`._rebuild` rebuilds the incident, so corrections
+survive re-ingesting. Merge and split move records between incidents
 (their ``assignments``) and are logged in ``merge_operations`` with who, when and why, the assignments they
 replaced (``before``) and the incidents they touched (``operation_incidents``). Undoing a merge or split puts
 exactly the records it moved back where they were; re-ingesting never moves stored records, so both an active
@@ -12,21 +12,18 @@ and an undone operation stay as the analyst left them. :func:`history` lists all
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import sqlalchemy as sa
 
 from ..errors import ConflictError, InputError, NotFoundError
-from ..resolve.dates import parse_partial
-from ..types import CASUALTY_FIELDS, INCIDENT_TYPES
-from .rows import incident_row
+from ..resolve.interface import Merger
+from ._overrides import FIELDS, current
+from ._rebuild import rebuild
 from .tables import assignments, incidents, merge_operations, operation_incidents, overrides
-
-if TYPE_CHECKING:
-    from .repository import Resolver
 
 
 @dataclass(frozen=True)
@@ -70,100 +67,6 @@ class Operation:
     undo: Undo | None = None
 
 
-def _check_int(value: Any) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10_000_000:
-        raise InputError("a casualty count must be a whole number from 0 to 10,000,000, or null for unknown")
-    return value
-
-
-def _check_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value.strip() or len(value) > 500 or "\x00" in value:
-        raise InputError("give a non-empty text value of at most 500 characters, or null")
-    return value.strip()
-
-
-def _check_type(value: Any) -> str:
-    if value not in INCIDENT_TYPES:
-        raise InputError(f"unknown incident type {value!r}; use one of: {', '.join(INCIDENT_TYPES)}")
-    return value
-
-
-def _check_date(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or parse_partial(value) is None:
-        raise InputError(f"{value!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
-    return value
-
-
-def _check_country(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or len(value) != 2 or not value.isascii() or not value.isalpha():
-        raise InputError("a country is an ISO 3166 alpha-2 code such as RU, or null")
-    return value.upper()
-
-
-def _check_coordinate(limit: float) -> Callable[[Any], float | None]:
-    def check(value: Any) -> float | None:
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float) or not -limit <= value <= limit:
-            raise InputError(f"a coordinate must be a number from {-limit:g} to {limit:g}, or null")
-        return float(value)
-
-    return check
-
-
-_COLUMNS_OF_CASUALTY = {
-    "killed.total": "killed",
-    "injured.total": "injured",
-    "hostages_taken": "hostages_taken",
-    "hostages_released": "hostages_released",
-    "arrested": "arrested",
-}
-
-# Correctable field path → (value check, the incidents column it also sets, or None).
-FIELDS: dict[str, tuple[Callable[[Any], Any], str | None]] = {
-    "type": (_check_type, "type"),
-    "date": (_check_date, "date"),
-    "location.name": (_check_text, "location"),
-    "location.country_code": (_check_country, "country"),
-    "location.admin1": (_check_text, "admin1"),
-    "location.lat": (_check_coordinate(90), "lat"),
-    "location.lon": (_check_coordinate(180), "lon"),
-    **{f"casualties.{path}": (_check_int, _COLUMNS_OF_CASUALTY.get(path)) for path in CASUALTY_FIELDS},
-}
-
-
-def _get(merged: dict[str, Any], path: str) -> Any:
-    value: Any = merged
-    for part in path.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    if path == "date" and isinstance(value, dict):
-        return value.get("value")
-    return value
-
-
-def _set(merged: dict[str, Any], path: str, value: Any) -> None:
-    if path == "date":
-        merged["date"] = {"value": value, "precision": _precision(value), "text": None, "resolved": True}
-        return
-    *parents, last = path.split(".")
-    target = merged
-    for part in parents:
-        target = target.setdefault(part, {})
-    target[last] = value
-
-
-def _precision(value: str | None) -> str:
-    return {10: "day", 7: "month", 4: "year"}.get(len(value or ""), "unknown")
-
-
 def _now() -> datetime:
     return datetime.now(UTC)
 
@@ -202,9 +105,10 @@ def _undone(who: str | None, why: str | None) -> dict[str, Any]:
 
 
 def add_correction(
-    connection: sa.Connection, incident_id: str, *, field: str, value: Any, who: str, why: str | None = None
+    connection: sa.Connection, incident_id: str, *, field: str, value: Any, who: str, why: str | None = None,
+    resolver: Merger,
 ) -> Correction:
-    """Store an override of ``field`` (a key of :data:`FIELDS`) for the incident and apply it."""
+    """Store an override of ``field`` (a key of :data:`FIELDS`) for the incident and rebuild it."""
     if field not in FIELDS:
         raise InputError(f"field {field!r} cannot be corrected; use one of: {', '.join(FIELDS)}")
     new = FIELDS[field][0](value)
@@ -212,10 +116,10 @@ def add_correction(
     created = _now()
     override_id = connection.execute(
         sa.insert(overrides).returning(overrides.c.override_id),
-        {"incident_id": incident_id, "field_path": field, "old_value": _get(row.merged, field), "new_value": new,
+        {"incident_id": incident_id, "field_path": field, "old_value": current(row.merged, field), "new_value": new,
          "author": who, "created_at": created, "reason": why, "undone": False},
     ).scalar_one()
-    apply_overrides(connection, [incident_id])
+    rebuild(connection, [incident_id], resolver=resolver)
     return corrections_of(connection, incident_id, only=override_id)[0]
 
 
@@ -228,7 +132,7 @@ def corrections_of(connection: sa.Connection, incident_id: str, *, only: int | N
 
 
 def undo_correction(
-    connection: sa.Connection, correction_id: int, *, resolver: Resolver, who: str | None = None,
+    connection: sa.Connection, correction_id: int, *, resolver: Merger, who: str | None = None,
     why: str | None = None,
 ) -> Correction:
     """Mark a field correction undone and rebuild its incident from the records and the remaining corrections.
@@ -242,67 +146,8 @@ def undo_correction(
         connection.execute(
             sa.update(overrides).where(overrides.c.override_id == correction_id).values(**_undone(who, why))
         )
-        recompute(connection, [row.incident_id], resolver=resolver)
+        rebuild(connection, [row.incident_id], resolver=resolver)
     return corrections_of(connection, row.incident_id, only=correction_id)[0]
-
-
-def apply_overrides(connection: sa.Connection, incident_ids: Sequence[str]) -> None:
-    """Apply the active overrides of these incidents to their freshly stored rows (idempotent)."""
-    if not incident_ids:
-        return
-    active = connection.execute(
-        sa.select(overrides)
-        .where(overrides.c.incident_id.in_(sorted(set(incident_ids))), overrides.c.undone.is_(sa.false()))
-        .order_by(overrides.c.override_id)
-    ).all()
-    by_incident: dict[str, list[Any]] = {}
-    for row in active:
-        by_incident.setdefault(row.incident_id, []).append(row)
-    for incident_id, rows in by_incident.items():
-        found = connection.execute(
-            sa.select(incidents.c.merged).where(incidents.c.incident_id == incident_id)
-        ).scalar_one_or_none()
-        if found is None:
-            continue
-        merged = dict(found)
-        values: dict[str, Any] = {}
-        for row in rows:
-            _set(merged, row.field_path, row.new_value)
-            column = FIELDS.get(row.field_path, (None, None))[1]
-            if column == "date":
-                bounds = parse_partial(row.new_value) if row.new_value else None
-                values |= {"date": row.new_value, "date_precision": _precision(row.new_value),
-                           "date_from": bounds[0].isoformat() if bounds else None,
-                           "date_to": bounds[1].isoformat() if bounds else None}
-            elif column:
-                values[column] = row.new_value
-        notes = [*merged.get("notes", []), *(_note(row) for row in rows)]
-        values |= {"merged": merged, "notes": "; ".join(notes) or None}
-        connection.execute(sa.update(incidents).where(incidents.c.incident_id == incident_id).values(**values))
-
-
-def _note(row: Any) -> str:
-    why = f" ({row.reason})" if row.reason else ""
-    return f"corrected {row.field_path}: {row.old_value!r} -> {row.new_value!r} by {row.author}{why}"
-
-
-def recompute(connection: sa.Connection, incident_ids: Sequence[str], *, resolver: Resolver) -> list[str]:
-    """Rebuild the merged rows of these incidents from their assigned records, then apply overrides.
-
-    Incidents left without records are deleted. Returns the ids that still exist.
-    """
-    from .repository import load_clusters  # imported here: the repository imports this module
-
-    ids = sorted(set(incident_ids))
-    clusters = load_clusters(connection, set(ids))
-    connection.execute(sa.delete(incidents).where(incidents.c.incident_id.in_(ids)))
-    if clusters:
-        connection.execute(
-            sa.insert(incidents),
-            [incident_row(clusters[key], resolver.reconcile(clusters[key])) for key in sorted(clusters)],
-        )
-    apply_overrides(connection, sorted(clusters))
-    return sorted(clusters)
 
 
 def _log(connection: sa.Connection, kind: str, *, moved: Sequence[str], **values: Any) -> int:
@@ -325,7 +170,7 @@ def _log(connection: sa.Connection, kind: str, *, moved: Sequence[str], **values
 
 
 def merge_incidents(
-    connection: sa.Connection, ids: Sequence[str], *, who: str, why: str | None, resolver: Resolver
+    connection: sa.Connection, ids: Sequence[str], *, who: str, why: str | None, resolver: Merger
 ) -> str:
     """Move the records of every incident in ``ids`` into the first one; returns its id."""
     ids = list(dict.fromkeys(ids))
@@ -341,13 +186,13 @@ def merge_incidents(
     connection.execute(
         sa.update(assignments).where(assignments.c.cluster_id.in_(ids[1:])).values(cluster_id=target, new_cluster=False)
     )
-    recompute(connection, ids, resolver=resolver)
+    rebuild(connection, ids, resolver=resolver)
     return target
 
 
 def split_incident(
     connection: sa.Connection, incident_id: str, record_ids: Sequence[str], *, who: str, why: str | None,
-    resolver: Resolver,
+    resolver: Merger,
 ) -> str:
     """Move ``record_ids`` of the incident into a new incident; returns the new id."""
     _incident(connection, incident_id)
@@ -365,7 +210,7 @@ def split_incident(
     connection.execute(
         sa.update(assignments).where(assignments.c.record_id.in_(wanted)).values(cluster_id=new_id, new_cluster=True)
     )
-    recompute(connection, [incident_id, new_id], resolver=resolver)
+    rebuild(connection, [incident_id, new_id], resolver=resolver)
     return new_id
 
 
@@ -379,7 +224,7 @@ def _operation_row(connection: sa.Connection, operation_id: int, *, lock: bool =
 
 
 def undo_operation(
-    connection: sa.Connection, operation_id: int, *, resolver: Resolver, who: str | None = None,
+    connection: sa.Connection, operation_id: int, *, resolver: Merger, who: str | None = None,
     why: str | None = None,
 ) -> Operation:
     """Put the records a merge or split moved back where they were and rebuild the incidents involved.
@@ -405,7 +250,7 @@ def undo_operation(
             .values(cluster_id=sa.bindparam("cid"), new_cluster=sa.bindparam("flag")),
             [{"rid": rid, "cid": cid, "flag": flag} for rid, (cid, flag) in sorted(before.items())],
         )
-    recompute(connection, [placed, *homes], resolver=resolver)
+    rebuild(connection, [placed, *homes], resolver=resolver)
     connection.execute(
         sa.update(merge_operations).where(merge_operations.c.operation_id == operation_id).values(**_undone(who, why))
     )
@@ -438,17 +283,6 @@ def _check_undoable(
     first = f"undo {later.kind} {later.operation_id} by {later.author} first" if later else "undo later changes first"
     what = f"records {', '.join(moved_on[:5])} moved since" if moved_on else f"incident {blocked[0]} changed since"
     raise ConflictError(f"cannot undo {row.kind} {row.operation_id}: {what}; {first}")
-
-
-def operations_of(connection: sa.Connection, incident_id: str) -> list[Operation]:
-    """The merges and splits that took or produced this incident, oldest first, undone ones included."""
-    query = (
-        sa.select(merge_operations)
-        .join(operation_incidents, operation_incidents.c.operation_id == merge_operations.c.operation_id)
-        .where(operation_incidents.c.incident_id == incident_id)
-        .order_by(merge_operations.c.operation_id)
-    )
-    return [_as_operation(row) for row in connection.execute(query)]
 
 
 def history(

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import pytest
-
+from incidex.cli.explain import render
 from incidex.config import load_settings
 from incidex.errors import NotFoundError
 from incidex.resolve import Resolver
-from incidex.resolve.explain import explain, render
 from incidex.store import DocumentEntry, Store
 from incidex.types import DateValue, Document, DocumentInfo, Evidence, Figure, Incident, Report, Source
-
-from .resolve_helpers import ROSTOV
+from resolve.resolve_helpers import ROSTOV
 
 TEXTS = {
     "doc-a": "Six inmates took two guards hostage in Rostov-on-Don on Sunday. Special forces killed six of them, "
@@ -47,7 +45,7 @@ def store(tmp_path) -> Store:
 
 def test_explain_shows_each_record_with_its_reasons(store):
     (row,) = list(store.incidents())
-    explanation = explain(store, row.incident_id)
+    explanation = store.explain(row.incident_id)
     assert [d.record_id for d in explanation.decisions] == ["doc-a:i1", "doc-b:i1"]
     first, second = explanation.decisions
     assert first.new_cluster and not second.new_cluster
@@ -60,4 +58,4 @@ def test_explain_shows_each_record_with_its_reasons(store):
 
 def test_explain_unknown_incident_says_what_to_do(store):
     with pytest.raises(NotFoundError, match="no incident 'inc-nope'"):
-        explain(store, "inc-nope")
+        store.explain("inc-nope")

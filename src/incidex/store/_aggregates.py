@@ -1,7 +1,7 @@
 """Aggregates of the incidents that match the list filters: counts per week and country, an adaptive timeline, map
 cells, and the actors and first-level regions they name (SQLAlchemy Core, bound parameters only).
 
-Every query takes its WHERE terms from :func:`queries.conditions`, so each aggregate counts exactly the incidents the
+Every query takes its WHERE terms from :func:`._queries.conditions`, so each aggregate counts exactly the incidents the
 list shows for the same filters.
 """
 
@@ -11,24 +11,25 @@ import calendar
 import dataclasses
 from collections import defaultdict
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any
 
 import sqlalchemy as sa
 
-from ..store.tables import incidents
-from .queries import ListFilters, bound, conditions, resolve_terms
+from ._queries import bound, conditions
+from ._search import resolve_terms
+from .query import IncidentQuery, TimeUnit
+from .tables import incidents
 
-TimeUnit = Literal["day", "week", "month", "year"]
 # The finest unit whose bins over a range of this many days stay few enough to read (at most ~100-150 bars).
 UNIT_LIMITS: tuple[tuple[TimeUnit, int], ...] = (("day", 92), ("week", 731), ("month", 366 * 12))
 _PREFIX: dict[TimeUnit, int] = {"day": 10, "week": 10, "month": 7, "year": 4}  # characters of an ISO date per bin
 
 
-def _where(connection: sa.Connection, filters: ListFilters) -> list[sa.ColumnElement[bool]]:
+def _where(connection: sa.Connection, filters: IncidentQuery) -> list[sa.ColumnElement[bool]]:
     return conditions(filters, dialect=connection.dialect.name, terms=resolve_terms(connection, filters))
 
 
-def weekly(connection: sa.Connection, filters: ListFilters) -> list[dict[str, Any]]:
+def weekly(connection: sa.Connection, filters: IncidentQuery) -> list[dict[str, Any]]:
     """Counts and deaths per week (Monday) and type; undated incidents are left out."""
     query = (
         sa.select(incidents.c.date_from, incidents.c.type, sa.func.count(), sa.func.sum(incidents.c.killed))
@@ -43,7 +44,7 @@ def weekly(connection: sa.Connection, filters: ListFilters) -> list[dict[str, An
     return [{"week": week, "type": kind, "count": c, "killed": k} for (week, kind), (c, k) in sorted(weeks.items())]
 
 
-def countries(connection: sa.Connection, filters: ListFilters) -> list[dict[str, Any]]:
+def countries(connection: sa.Connection, filters: IncidentQuery) -> list[dict[str, Any]]:
     """Counts and deaths per country, most incidents first; None is the incidents without a country."""
     query = (
         sa.select(incidents.c.country, sa.func.count().label("n"), sa.func.sum(incidents.c.killed))
@@ -55,7 +56,7 @@ def countries(connection: sa.Connection, filters: ListFilters) -> list[dict[str,
     return [{"country": country, "count": n, "killed": killed or 0} for country, n, killed in found]
 
 
-def timeline(connection: sa.Connection, filters: ListFilters, *, unit: TimeUnit | None) -> dict[str, Any]:
+def timeline(connection: sa.Connection, filters: IncidentQuery, *, unit: TimeUnit | None) -> dict[str, Any]:
     """Incidents per day, week, month or year over the filtered range, by type.
 
     The range is the event-date filter's, or else that of the matching incidents. ``unit`` None picks the finest
@@ -160,7 +161,7 @@ def _bins(start: date, end: date, unit: TimeUnit) -> list[tuple[date, date, date
     return found
 
 
-def map_cells(connection: sa.Connection, filters: ListFilters, *, cell: float) -> dict[str, Any]:
+def map_cells(connection: sa.Connection, filters: IncidentQuery, *, cell: float) -> dict[str, Any]:
     """The located incidents matching ``filters`` grouped into square cells of ``cell`` degrees (west to east from
     -180, north to south from 90), with each cell's count, deaths, mean and extreme coordinates; for a cell of one
     incident its id, and the type and place its incidents share (None when they differ). ``unlocated`` counts the
@@ -200,7 +201,7 @@ def _cell_index(degrees: sa.ColumnElement[float], cell: float, dialect: str) -> 
     return sa.cast(ratio if dialect == "sqlite" else sa.func.floor(ratio), sa.Integer)
 
 
-def actors(connection: sa.Connection, filters: ListFilters, *, limit: int) -> list[dict[str, Any]]:
+def actors(connection: sa.Connection, filters: IncidentQuery, *, limit: int) -> list[dict[str, Any]]:
     """The perpetrators named by the incidents matching ``filters`` other than its actors, most incidents first."""
     others = dataclasses.replace(filters, actors=())
     if connection.dialect.name == "sqlite":
@@ -220,7 +221,7 @@ def actors(connection: sa.Connection, filters: ListFilters, *, limit: int) -> li
     return [{"name": found, "count": n} for found, n in connection.execute(query, bound(others))]
 
 
-def regions(connection: sa.Connection, filters: ListFilters, *, limit: int) -> list[dict[str, Any]]:
+def regions(connection: sa.Connection, filters: IncidentQuery, *, limit: int) -> list[dict[str, Any]]:
     """The first-level regions (admin1) of the incidents matching ``filters`` other than its admin1, with their
     country, most incidents first."""
     others = dataclasses.replace(filters, admin1=None)
@@ -233,3 +234,4 @@ def regions(connection: sa.Connection, filters: ListFilters, *, limit: int) -> l
     )
     return [{"country": country, "admin1": admin1, "count": n}
             for country, admin1, n in connection.execute(query, bound(others))]
+
