@@ -13,6 +13,7 @@ from store.store_helpers import CITIES, document_entry, incident_line, store_url
 
 from incidex.api.app import create_app
 from incidex.config import load_settings
+from incidex.errors import NotFoundError
 from incidex.resolve import Resolver
 from incidex.resolve.dates import parse_partial
 from incidex.store import Store, migrate
@@ -98,7 +99,7 @@ def test_detail_has_merged_view_records_documents_and_reasons(client: TestClient
 
 def test_detail_of_unknown_id_is_404_with_message(client: TestClient) -> None:
     response = client.get("/api/incidents/no-such-incident")
-    assert response.status_code == 404
+    assert (response.status_code, response.json()["code"]) == (404, NotFoundError.code)
     assert "GET /api/incidents" in response.json()["detail"]
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import orjson
-from fastapi import APIRouter, HTTPException, Response
+from fastapi import APIRouter, Response
 from fastapi.concurrency import run_in_threadpool
 
+from ..errors import NotFoundError
 from .corrections import change_out
 from .dependencies import ApiContext, Context, ListParams, ListQuery, ListRequest, query_parameters
 from .schemas import IncidentDetail, IncidentList
@@ -52,6 +53,6 @@ def get_incident(incident_id: str, ctx: Context) -> dict[str, Any]:
     """The merged incident, every record merged into it with evidence, its documents, corrections and merge reasons."""
     found = ctx.store.incident(incident_id)
     if found is None:
-        raise HTTPException(404, f"no incident with id {incident_id!r}; list incidents with GET /api/incidents")
+        raise NotFoundError(f"no incident with id {incident_id!r}; list incidents with GET /api/incidents")
     changes = found.pop("changes")
     return found | {"corrections": [change_out(change) for change in changes]}

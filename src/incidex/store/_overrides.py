@@ -9,6 +9,7 @@ from typing import Any
 from ..errors import InputError
 from ..resolve.dates import parse_partial
 from ..types import CASUALTY_FIELDS, INCIDENT_TYPES
+from .filters import country_code
 
 def _check_int(value: Any) -> int | None:
     if value is None:
@@ -41,11 +42,10 @@ def _check_date(value: Any) -> str | None:
 
 
 def _check_country(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or len(value) != 2 or not value.isascii() or not value.isalpha():
-        raise InputError("a country is an ISO 3166 alpha-2 code such as RU, or null")
-    return value.upper()
+    """The country filters' rule and message (:func:`~incidex.store.filters.country_code`), for a JSON value."""
+    if value is not None and not isinstance(value, str):
+        raise InputError(f"country {value!r} is not an ISO 3166 alpha-2 code; use two letters such as RU")
+    return country_code(value)
 
 
 def _check_coordinate(limit: float) -> Callable[[Any], float | None]:
