@@ -56,7 +56,7 @@ SAME_PLACE_KM = 50.0  # two same-country candidates this close are one place for
 NEAR_KM = 40.0  # a place this close to a town can be named as lying in it ("Kayole (Nairobi)")
 LINK_BONUS = 3.0  # a reading that lies inside the reading of the name the text puts around it
 LINK_SEARCH = 10  # readings of an outermost name tried when choosing a chain together
-LOOKUP_CACHE_SIZE = 50_000  # names whose candidates are kept (cleared when full)
+LOOKUP_CACHE_SIZE = 50_000  # names whose answers each per-gazetteer cache keeps (least recently used dropped)
 
 NAME_INDEX = numpy.dtype([("key", "<u8"), ("code", "<u4")])
 FIRST_WORD_INDEX = numpy.dtype([("key", "<u8"), ("longest", "<u2")])
@@ -185,7 +185,7 @@ class Gazetteer:
         self._name_keys, self._name_codes = (numpy.ascontiguousarray(names[c]) for c in ("key", "code"))
         self._first_keys, self._first_longest = (numpy.ascontiguousarray(first_words[c]) for c in ("key", "longest"))
         self._places: dict[int, Place] = {}
-        self._lookups: dict[str, tuple[Candidate, ...]] = {}
+        self._lookup_key = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._candidates)
         self.demonyms = demonyms
         self.stopwords = stopwords
         self._countries: dict[str, int] = {}
@@ -210,7 +210,7 @@ class Gazetteer:
         # every first word, package or curated, still sorted (numpy.union1d hashes and takes half a second here)
         self._screen = numpy.insert(self._first_keys, numpy.searchsorted(self._first_keys, curated_first),
                                     curated_first)
-        self._known: dict[str, bool] = {}  # has_key answers (cleared when full)
+        self.has_key = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._has_key)
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> Gazetteer:
@@ -233,17 +233,12 @@ class Gazetteer:
     def __contains__(self, name: str) -> bool:
         return self.has_key(normalize_name(name))
 
-    def has_key(self, key: str) -> bool:
-        """Whether an already normalized name key is known (the fast check used while scanning text)."""
-        known = self._known.get(key)
-        if known is None:
-            h = numpy.uint64(hash_string(key))
-            i = int(numpy.searchsorted(self._name_keys, h))
-            known = key in self._curated or (i < len(self._name_keys) and bool(self._name_keys[i] == h))
-            if len(self._known) >= LOOKUP_CACHE_SIZE:
-                self._known.clear()
-            self._known[key] = known
-        return known
+    def _has_key(self, key: str) -> bool:
+        """Whether an already normalized name key is known (the fast check used while scanning text; cached per
+        gazetteer as ``has_key``)."""
+        h = numpy.uint64(hash_string(key))
+        i = int(numpy.searchsorted(self._name_keys, h))
+        return key in self._curated or (i < len(self._name_keys) and bool(self._name_keys[i] == h))
 
     def longest_from(self, first_word: str) -> int:
         """Length of the longest name key whose first word is ``first_word`` (a key itself); 0 if none."""
@@ -261,18 +256,15 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every place ``name`` may refer to, most likely first by population and name type alone."""
-        key = normalize_name(name)
-        found = self._lookups.get(key)
-        if found is None:
-            candidates = []
-            for code in self._codes(key):
-                place, primary = self._place(code >> 1), bool(code & 1)
-                candidates.append(Candidate(place, primary, _prior(place, primary)))
-            found = tuple(sorted(candidates, key=lambda c: -c.prior))
-            if len(self._lookups) >= LOOKUP_CACHE_SIZE:
-                self._lookups.clear()
-            self._lookups[key] = found
-        return list(found)
+        return list(self._lookup_key(normalize_name(name)))
+
+    def _candidates(self, key: str) -> tuple[Candidate, ...]:
+        """The candidates of a normalized name key, by prior (cached per gazetteer)."""
+        candidates = []
+        for code in self._codes(key):
+            place, primary = self._place(code >> 1), bool(code & 1)
+            candidates.append(Candidate(place, primary, _prior(place, primary)))
+        return tuple(sorted(candidates, key=lambda c: -c.prior))
 
     def country(self, code: str) -> Place | None:
         """The country entry for an ISO 3166-1 alpha-2 code."""
