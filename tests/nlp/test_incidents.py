@@ -65,6 +65,7 @@ def types_by_role(report):
         ("Two suspected cattle thieves were killed by villagers near Bogra on Saturday.", "armed_assault"),
         ("A herder was killed by a rival group near Kampti on Sunday.", "armed_assault"),
         ("Fighting broke out between the TNLA and the Myanmar Armed Forces on Monday.", "clash"),
+        ("Two clans clashed over grazing land near Wajir on Sunday. Three people were killed.", "clash"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
@@ -97,6 +98,7 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "A legal battle between two groups of investors ended in court on Friday.",
         "The student appears to have been shot in the photograph, the caption says.",
         "A pedestrian was killed by a drunk driver on the motorway on Sunday.",
+        "The two parties clashed over the budget on Monday. Two people died in a road accident later that day.",
     ],
 )
 def test_no_incident_in_reports_without_one(extract, text: str) -> None:

@@ -406,7 +406,18 @@ class IncidentFinder:
         for start in frame.sentences:
             if any(t.lemma_ in CORROBORATION_CUES or trigger_lemma(t) in CORROBORATION_CUES for t in doc[start].sent):
                 return True
-        return any(_harms_people(doc[t.token]) for t in frame.triggers)
+        return any(_harms_people(doc[t.token]) for t in frame.triggers) or _casualties_follow(doc, frame)
+
+
+def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
+    """"Herders clashed over a watering point on Sunday. Three fatalities were reported.": the sentence right after
+    the frame's last one counts its casualties, unless it tells of an accident."""
+    last = doc[max(frame.sentences)].sent
+    if last.end >= len(doc):
+        return False
+    following = doc[last.end].sent
+    lemmas = {t.lemma_.lower() for t in following}
+    return bool(lemmas & CASUALTY_CUES) and not lemmas & ACCIDENT_WORDS
 
 
 def _harms_people(verb: Token) -> bool:
