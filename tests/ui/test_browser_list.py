@@ -153,11 +153,11 @@ def test_every_map_marker_is_reached_by_keyboard_and_opens_or_zooms(browser: Any
     for _ in range(15):
         if browser.find_elements(By.CSS_SELECTOR, ".map-popover"):
             break
-        current = markers(browser)
-        keys = [m["key"] for m in current]
+        # the map may draw a zoom in more than one pass: read the markers and the focus when they agree
+        current, at = wait_for(browser, lambda: _focused_marker(browser), "the focus on a marker of the map drawn")
         gaza = next(n for n, m in enumerate(current)
                     if m["south"] <= 31.5 <= m["north"] and m["west"] <= 34.47 <= m["east"])
-        steps = gaza - keys.index(browser.switch_to.active_element.get_attribute("data-key"))
+        steps = gaza - at
         press(browser, *[Keys.ARROW_RIGHT if steps > 0 else Keys.ARROW_LEFT] * abs(steps), Keys.ENTER)
         wait_for(browser, lambda c=current: browser.find_elements(By.CSS_SELECTOR, ".map-popover")
                  or ("marker" in focused(browser)["cls"].split() and markers(browser) != c),
@@ -168,6 +168,14 @@ def test_every_map_marker_is_reached_by_keyboard_and_opens_or_zooms(browser: Any
     assert focused(browser)["tag"] == "a", "focus moves into the list"
     press(browser, Keys.ENTER)
     wait_for(browser, lambda: "/incidents/" in browser.current_url, "the incident page, opened from the map")
+
+
+def _focused_marker(browser: Any) -> tuple[list[dict[str, Any]], int] | None:
+    """The markers drawn and the position of the focused one among them; None while the focus is on none of them."""
+    current = markers(browser)
+    key = browser.switch_to.active_element.get_attribute("data-key")
+    keys = [m["key"] for m in current]
+    return (current, keys.index(key)) if key in keys else None
 
 
 def test_filters_take_several_values_a_listed_actor_region_toll_and_dates_and_export_them(browser: Any,
