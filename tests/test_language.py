@@ -20,23 +20,26 @@ OTHERS = {
     "es": "Hombres armados atacaron un puesto policial el domingo y mataron a tres agentes, dijeron las autoridades.",
     "ar": "هاجم مسلحون مركزا للشرطة يوم الأحد وقتلوا ثلاثة من عناصره حسبما أفادت السلطات.",
     "tr": "Silahlı kişiler pazar günü bir polis karakoluna saldırdı ve üç memuru öldürdü, yetkililer açıkladı.",
-    "tl": "Tatlong pulis ang napatay matapos salakayin ng mga armadong lalaki ang isang himpilan sa bayan noong Linggo.",
-    "id": "Tiga polisi tewas setelah sekelompok pria bersenjata menyerang sebuah pos polisi di desa itu pada hari Minggu.",
+    "tl": "Tatlong pulis ang napatay matapos salakayin ng mga armadong lalaki ang isang himpilan sa bayan "
+          "noong Linggo.",
+    "id": "Tiga polisi tewas setelah sekelompok pria bersenjata menyerang sebuah pos polisi di desa itu pada "
+          "hari Minggu.",
     "de": "Bewaffnete Männer haben am Sonntag einen Polizeiposten angegriffen und drei Beamte getötet, teilten die "
           "Behörden mit.",
     "nl": "Gewapende mannen hebben zondag een politiepost aangevallen en drie agenten gedood, meldden de autoriteiten.",
     "it": "Uomini armati hanno attaccato un posto di polizia domenica, uccidendo tre agenti, secondo le autorità.",
     "pt": "Homens armados atacaram um posto policial no domingo e mataram três agentes, disseram as autoridades.",
-    "pl": "Uzbrojeni mężczyźni zaatakowali w niedzielę posterunek policji i zabili trzech funkcjonariuszy, podały władze.",
+    "pl": "Uzbrojeni mężczyźni zaatakowali w niedzielę posterunek policji i zabili trzech funkcjonariuszy, "
+          "podały władze.",
     "sw": "Watu wenye silaha walishambulia kituo cha polisi siku ya Jumapili na kuwaua maafisa watatu, mamlaka "
           "zilisema.",
     "so": "Rag hubeysan ayaa weeraray saldhig booliis maalintii Axadda, waxayna dileen saddex sarkaal.",
 }
 # short English reports thick with names, which lingua's low-accuracy mode alone took for French or Tagalog
 NAME_HEAVY_ENGLISH = [
-    "On 2 May, the Koglweogo killed four members of the Peul community in the hamlet of Sagabtenga.",
-    "Police shoot dead an unidentified gunman in a Mombasa suburb.",
-    "Gunmen ambushed a bus on the Kabul-Jalalabad highway, killing four.",
+    "Gunmen ambushed a bus on the Kabul-Jalalabad highway, killing four.",  # lingua: Tagalog 0.99
+    "Rebels seize Kitchanga after heavy fighting.",  # Tagalog 1.00
+    "Gunmen killed a trader at Ouahigouya market on Sunday.",  # Turkish 0.91
 ]
 
 
