@@ -160,19 +160,18 @@ class IncidentFinder:
         doer = any(c.dep_ == "nsubj" for c in verb.children) or (
             (verb.dep_ == "conj" or verb.dep_ == "xcomp" and not passive) and verb.head.pos_ == "VERB"
             and any(c.dep_ == "nsubj" for c in verb.head.children))
-        if not accused and not doer and not self._armed_agent(verb):
+        if not accused and not doer and not self._passive_doer(verb):
             return False
         return not any(c.dep_ == "dobj" and c.lemma_ in FIGURATIVE_OBJECTS for c in verb.children)
 
     @staticmethod
-    def _armed_agent(verb: Token) -> bool:
-        """A passive killing done "by" armed people or other people ("was shot and killed by unidentified
-        gunmen", "killed by police", "killed by locals", "killed by a mob"), on the verb or a verb joined to it;
-        "killed by a falling tree" and "killed by a drunk driver" have no such agent."""
+    def _passive_doer(verb: Token) -> bool:
+        """A passive killing done "by" people ("was shot and killed by unidentified gunmen", "killed by police",
+        "killed by a mob"), on the verb or a verb joined to it; "killed by a falling tree" and "killed by a drunk
+        driver" have no such agent."""
         verbs = [verb, *(c for c in verb.children if c.dep_ == "conj"), *([verb.head] if verb.dep_ == "conj" else [])]
-        doers = [o for v in verbs for a in v.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-        return any(o.lemma_.lower() in KILLING_AGENTS or o.lower_ in KILLING_AGENTS
-                   or o.ent_type_ in {"ORG", "NORP", "PERSON"} for o in doers)
+        return any(_violent_doer(o) for v in verbs for a in v.children if a.dep_ == "agent"
+                   for o in a.children if o.dep_ == "pobj")
 
     @staticmethod
     def _acting_agent(token: Token) -> bool:
@@ -404,14 +403,14 @@ class IncidentFinder:
         if sports:
             return False
         for start in frame.sentences:
-            if any(t.lemma_ in CORROBORATION_CUES or trigger_lemma(t) in CORROBORATION_CUES for t in doc[start].sent):
+            if any(trigger_lemma(t) in CORROBORATION_CUES for t in doc[start].sent):
                 return True
         return any(_harms_people(doc[t.token]) for t in frame.triggers) or _casualties_follow(doc, frame)
 
 
 def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
-    """"Herders clashed over a watering point on Sunday. Three fatalities were reported.": the sentence right after
-    the frame's last one counts its casualties, unless it tells of an accident."""
+    """"Rival crews clashed over fishing nets on Sunday. Two men died of their wounds.": the sentence right after the
+    frame's last one counts its casualties, unless it tells of an accident."""
     last = doc[max(frame.sentences)].sent
     if last.end >= len(doc):
         return False
@@ -429,8 +428,15 @@ def _harms_people(verb: Token) -> bool:
         return False
     if verb.lemma_ not in WORDS_ATTACK_TOO:
         return True
-    doers = [c for v in (verb, verb.head if verb.dep_ == "conj" else verb) for c in v.children if c.dep_ == "nsubj"]
-    return any(d.lemma_ in HARMED_PEOPLE | ARMED_DOERS or d.ent_type_ in {"PERSON", "NORP", "ORG"} for d in doers)
+    verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(_violent_doer(c) for v in verbs for c in v.children if c.dep_ == "nsubj")
+
+
+def _violent_doer(token: Token) -> bool:
+    """Whether ``token`` names people who do violence to people: armed people, people who are no road users, groups
+    of people, or a named person, group or nationality."""
+    return (token.lemma_.lower() in VIOLENT_DOERS or token.lower_ in VIOLENT_DOERS
+            or token.ent_type_ in {"ORG", "NORP", "PERSON"})
 
 
 HARMING_VERBS = words("harming_verbs")
@@ -439,9 +445,9 @@ PUBLIC_FIGURES = words("public_figures")
 # verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not
 WORDS_ATTACK_TOO = frozenset({"attack", "assault"})
 HARMED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - PUBLIC_FIGURES
-# who does a passive killing that reports an incident: armed people, people who are no road users (an accident:
-# "killed by a drunk driver"), and groups of people ("a mob", "locals")
-KILLING_AGENTS = ARMED_DOERS | (HARMED_PEOPLE - words("road_users")) | words("killing_groups")
+# who does violence to people ("killed by a mob", "herders attacked two farmers"): armed people, people who are no
+# road users (an accident: "killed by a drunk driver"), and groups of people ("a mob", "locals")
+VIOLENT_DOERS = ARMED_DOERS | (HARMED_PEOPLE - words("road_users")) | words("violent_groups")
 CASUALTY_CUES = words("casualty_cues")
 SPORTS_WORDS = words("sports_words")
 CORROBORATION_CUES = CASUALTY_CUES | words("corroboration_cues")
