@@ -33,6 +33,7 @@ from .lexicons import (
     COLLECTIVE_NOUNS,
     DEAD_WORDS,
     DIE_VERBS,
+    HARMING_VERBS,
     INJURE_VERBS,
     INJURED_WORDS,
     KILL_VERBS,
@@ -68,6 +69,7 @@ NOT_ONE_DETERMINERS = frozenset({"no", "any", "every", "each", "which", "what", 
 ONE_PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 ADDITIVE_WORDS = frozenset({"another", "additional", "further", "more"})
 LATER_WORDS = frozenset({"later", "subsequently", "eventually"})
+TO_DEATH_VERBS = HARMING_VERBS | KILL_VERBS | words("to_death_verbs")
 
 
 def _has_hostage(verb: Token) -> bool:
@@ -88,7 +90,9 @@ def _verb_event(verb: Token, dep: str) -> str | None:
     if lemma in ARREST_VERBS and passive_or_object:
         return "arrested"
     if lemma == "shoot" and passive_or_object:
-        return "killed" if children & {"dead", "death"} else "injured"
+        return "killed" if children & {"dead", "death"} or _to_death(verb) or _then_killed(verb) else "injured"
+    if lemma in TO_DEATH_VERBS and passive_or_object and _to_death(verb):
+        return "killed"  # "beaten to death", "hacked him to death"
     if lemma in KILL_VERBS and lemma != "shoot" and passive_or_object and lemma != "claim":
         return "killed"
     if lemma == "claim" and dep == "dobj" and verb.head.lemma_ != "responsibility":
@@ -101,7 +105,7 @@ def _verb_event(verb: Token, dep: str) -> str | None:
         if prep.dep_ == "prep" and prep.lower_ == "with" and any(
                 c.lemma_ in {"wound", "injury", "burn"} for c in prep.children):
             return "injured"
-    if lemma in {"leave", "be", "lie", "remain", "find"}:
+    if lemma in {"leave", "be", "lie", "remain", "find", "confirm", "declare", "pronounce", "report"}:
         for child in verb.children:
             if child.dep_ in {"acomp", "oprd", "xcomp", "advmod", "amod", "ccomp", "attr"}:
                 if _either_or(child):
@@ -113,6 +117,18 @@ def _verb_event(verb: Token, dep: str) -> str | None:
     return None
 
 
+def _to_death(verb: Token) -> bool:
+    """"shot to death", "beat him to death"."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+               for c in verb.children)
+
+
+def _then_killed(verb: Token) -> bool:
+    """"was shot and killed", "shot and later died": a verb of dying joined to the shooting."""
+    return any(c.dep_ == "conj" and c.lemma_.lower() in (KILL_VERBS | DIE_VERBS) - {"shoot", "claim"}
+               for c in verb.children)
+
+
 def _headline_passive(verb: Token, dep: str) -> bool:
     """"Four officers killed in ambush", "12 militants killed": a subject and an outcome verb with no object."""
     lemma = verb.lemma_.lower()
@@ -120,6 +136,9 @@ def _headline_passive(verb: Token, dep: str) -> bool:
         return False
     if lemma not in KILL_VERBS | INJURE_VERBS | ARREST_VERBS | KIDNAP_VERBS:
         return False
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in OBJECT_DEPS for g in c.children)
+           for c in verb.children):
+        return False  # "a soldier shot and killed a civilian": the subject did it
     return not any(c.dep_ in OBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
@@ -163,8 +182,11 @@ def _noun_event(noun: Token) -> str | None:
     if lemma == "injury":
         return "injured"
     dep, head = noun.dep_, noun.head
-    if dep == "conj" and head is not noun:
-        return _noun_event(head)
+    if dep == "conj" and head.i != noun.i:
+        verb = _own_verb(noun)
+        if verb is None:
+            return _noun_event(head)
+        return _verb_event(verb, "nsubjpass" if verb.tag_ == "VBN" else "nsubj")
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in DEAD_WORDS | {"death", "life"}:
         return "killed"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
@@ -180,6 +202,19 @@ def _noun_event(noun: Token) -> str | None:
             event = _verb_event(head.head, dep)
         return None if event is not None and _either_or(head) else event
     return None
+
+
+def _own_verb(noun: Token) -> Token | None:
+    """The verb of a conjunct that has one of its own ("killed three children and two were wounded", "five soldiers
+    killed and five others gone missing"): what happened to the first conjunct did not happen to it."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is None or following.pos_ not in {"AUX", "VERB"}:
+        return None
+    if following.head.i == noun.i:
+        return following if following.dep_ in {"acl", "relcl"} and following.tag_ == "VBN" else None  # "gone missing"
+    first = _first_conjunct(noun)
+    verb = following if following.pos_ == "VERB" else following.head
+    return verb if verb.i != first.head.i else None  # "a ranger and his brother were shot": the verb of them all
 
 
 def acts_as_perpetrator(noun: Token) -> bool:
@@ -263,13 +298,20 @@ def _field(event: str, noun: Token) -> str:
     return f"{event}.{party(noun) or 'total'}"
 
 
+def _first_conjunct(noun: Token) -> Token:
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
 def _conjunction(noun: Token) -> int | None:
     """The index of the first conjunct when ``noun`` is one of several joined by "and"."""
-    first = noun
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head
-    if first is noun and not any(c.dep_ == "conj" for c in noun.children):
+    first = _first_conjunct(noun)
+    if first.i == noun.i and not any(c.dep_ == "conj" for c in noun.children):
         return None
+    if first.i != noun.i and any(c.dep_ == "prep" and c.lower_ in {"including", "among"} and c.i < noun.i
+                                 for c in first.children):
+        return None  # "twenty civilians, including farmers, and a pastor": the pastor may be one of the twenty
     return first.i
 
 

@@ -59,6 +59,8 @@ PERPETRATION_VERBS = words("perpetration_verbs")
 KILL_VERBS = words("kill_verbs")
 DIE_VERBS = words("die_verbs")
 INJURE_VERBS = words("injure_verbs")
+# Violent verbs that report an incident when their object is people who are no public figures.
+HARMING_VERBS = words("harming_verbs")
 RELEASE_VERBS = words("release_verbs")
 ARREST_VERBS = words("arrest_verbs")
 DEAD_WORDS = words("dead_words")
