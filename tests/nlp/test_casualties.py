@@ -151,3 +151,38 @@ def test_a_conjunct_with_its_own_verb_or_inside_an_including_list_is_not_added(e
     assert (cas.killed.total, cas.injured.total) == (3, 2)
     assert main_incident(extract("Militants raided the village and killed twenty civilians including farmers and "
                                  "traders, and a pastor.")).casualties.killed.total == 20
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("A motorcycle taxi driver was fatally assaulted by police in Kisumu.", 1),
+    ("A trader was fatally shot by robbers in Kano.", 1),
+    ("Two suspected cattle thieves were lynched at Teret on Monday night.", 2),
+    ("1 stoned to death during ethnic violence in Nakuru.", 1),
+    ("A gunfire exchange between two farming communities near Salaga left six dead.", 6),
+    ("Soldiers repelled an attack on the town, at least four dead, 21 arrested.", 4),
+    ("Militants assassinated a preacher in Djibo.", 1),
+])
+def test_fatally_lynched_and_counts_of_the_dead_are_killed(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+def test_people_named_among_a_count_are_not_a_second_figure(extract) -> None:
+    incident = main_incident(extract("At least four persons including a tribal elder and his son were killed in an "
+                                     "ambush near Kalat."))
+    assert incident.casualties.killed.total == 4
+    assert [f.value for f in incident.figures if f.field.startswith("killed")] == [4]
+
+
+def test_counts_the_parser_reads_as_adjectives_or_hangs_on_the_last_conjunct(extract) -> None:
+    assert main_incident(extract("Militants ambushed an army unit near Djibo, killing fifteen militants and one "
+                                 "soldier.")).casualties.killed.total == 16
+    assert main_incident(extract("1 Soldier and 1 militant killed in an exchange of fire with militants near "
+                                 "Matta.")).casualties.killed.total == 2
+
+
+@pytest.mark.parametrize("text", [
+    "An angry mob attacked and nearly lynched a priest in Kaya.",
+    "Vigilantes stormed a police station in Meru in a bid to lynch a suspect.",
+])
+def test_nearly_lynched_or_a_bid_to_lynch_kills_nobody(extract, text) -> None:
+    assert main_incident(extract(text)).casualties.killed.total is None

@@ -70,6 +70,8 @@ ONE_PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 ADDITIVE_WORDS = frozenset({"another", "additional", "further", "more"})
 LATER_WORDS = frozenset({"later", "subsequently", "eventually"})
 TO_DEATH_VERBS = HARMING_VERBS | KILL_VERBS | words("to_death_verbs")
+FATALLY_WORDS = frozenset({"fatally", "mortally"})
+INCLUDING_WORDS = frozenset({"including", "among"})
 
 
 def _has_hostage(verb: Token) -> bool:
@@ -81,6 +83,8 @@ def _verb_event(verb: Token, dep: str) -> str | None:
     lemma = verb.lemma_.lower()
     passive_or_object = dep in {"dobj", "nsubjpass", "oprd"} or _headline_passive(verb, dep)
     children = {c.lower_ for c in verb.children}
+    if children & {"nearly", "almost"}:
+        return None  # "nearly lynched", "almost killed": not what happened
     if lemma in HOSTAGE_VERBS and _has_hostage(verb) and passive_or_object:
         return "hostages_taken"
     if lemma in KIDNAP_VERBS and passive_or_object:
@@ -89,6 +93,8 @@ def _verb_event(verb: Token, dep: str) -> str | None:
         return "hostages_released"
     if lemma in ARREST_VERBS and passive_or_object:
         return "arrested"
+    if children & FATALLY_WORDS and passive_or_object and lemma in TO_DEATH_VERBS | INJURE_VERBS:
+        return "killed"  # "fatally shot", "was fatally assaulted", "mortally wounded"
     if lemma == "shoot" and passive_or_object:
         return "killed" if children & {"dead", "death"} or _to_death(verb) or _then_killed(verb) else "injured"
     if lemma in TO_DEATH_VERBS and passive_or_object and _to_death(verb):
@@ -134,7 +140,8 @@ def _headline_passive(verb: Token, dep: str) -> bool:
     lemma = verb.lemma_.lower()
     if dep != "nsubj" or verb.tag_ not in {"VBN", "VBD"} or lemma == "claim" or verb.dep_ == "relcl":
         return False
-    if lemma not in KILL_VERBS | INJURE_VERBS | ARREST_VERBS | KIDNAP_VERBS:
+    if lemma not in KILL_VERBS | INJURE_VERBS | ARREST_VERBS | KIDNAP_VERBS and not (
+            lemma in TO_DEATH_VERBS and _to_death(verb)):
         return False
     if any(c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in OBJECT_DEPS for g in c.children)
            for c in verb.children):
@@ -174,6 +181,8 @@ def _noun_event(noun: Token) -> str | None:
         if child.dep_ in {"amod", "compound"} and child.lower_ in INJURED_WORDS:
             return "injured"
     own = _own_clause_event(noun)
+    if own is None:  # "1 soldier and 1 militant killed": the participle hangs on the last conjunct
+        own = next((e for c in noun.children if c.dep_ == "conj" and (e := _own_clause_event(c))), None)
     if own is not None:
         return own
     lemma = noun.lemma_.lower()
@@ -182,6 +191,8 @@ def _noun_event(noun: Token) -> str | None:
     if lemma == "injury":
         return "injured"
     dep, head = noun.dep_, noun.head
+    if dep == "nummod" and head.pos_ == "ADJ" and head.lower_ in DEAD_WORDS | INJURED_WORDS:
+        return "killed" if head.lower_ in DEAD_WORDS else "injured"  # "left six dead", "at least four dead"
     if dep == "conj" and head.i != noun.i:
         verb = _own_verb(noun)
         if verb is None:
@@ -247,7 +258,8 @@ def party(noun: Token) -> str | None:
 
 
 def _counted_noun(token: Token) -> Token:
-    if token.dep_ in {"nummod", "quantmod"} and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+    counts = token.dep_ in {"nummod", "quantmod"} or (token.dep_ == "amod" and token.pos_ == "NUM")  # "fifteen" as amod
+    if counts and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         head = token.head
         return head.head if head.dep_ == "nummod" else head
     for child in token.children:
@@ -273,7 +285,7 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
         noun = _counted_noun(token)
         counted.update({noun.i, token.i})
         event = _noun_event(noun)
-        if event is None:
+        if event is None or _included(noun):
             continue
         verb = _clause_verb(noun)
         if _unreal(verb):
@@ -309,9 +321,6 @@ def _conjunction(noun: Token) -> int | None:
     first = _first_conjunct(noun)
     if first.i == noun.i and not any(c.dep_ == "conj" for c in noun.children):
         return None
-    if first.i != noun.i and any(c.dep_ == "prep" and c.lower_ in {"including", "among"} and c.i < noun.i
-                                 for c in first.children):
-        return None  # "twenty civilians, including farmers, and a pastor": the pastor may be one of the twenty
     return first.i
 
 
@@ -346,9 +355,20 @@ def _one_person(token: Token) -> bool:
                    for c in token.children)
 
 
+def _included(noun: Token) -> bool:
+    """People named as some of a count ("four people, including a tribal elder and his son"; "twenty civilians,
+    including farmers, and a pastor", where the pastor may be one of the twenty): no figure of their own."""
+    if any(a.dep_ == "prep" and a.lower_ in INCLUDING_WORDS and a.head.pos_ in {"NOUN", "PROPN", "NUM"}
+           for a in noun.ancestors):
+        return True
+    first = _first_conjunct(noun)
+    return first.i != noun.i and any(c.dep_ == "prep" and c.lower_ in INCLUDING_WORDS and c.i < noun.i
+                                     for c in first.children)
+
+
 def _single_people(doc: Doc, text: str, counted: set[int]) -> Iterator[tuple[CasualtyArg, Token]]:
     for token in doc:
-        if token.i in counted or not _one_person(token):
+        if token.i in counted or not _one_person(token) or _included(token):
             continue
         event = _noun_event(token)
         if event is None:
@@ -376,6 +396,8 @@ def _unreal(verb: Token) -> bool:
     running total rather than one incident's toll ("has killed thousands over the past decade")."""
     if _running_total(verb):
         return True
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in UNREAL_GOVERNORS:
+        return True  # "in a bid to lynch", "an attempt to kill"
     for _ in range(4):
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         if auxiliaries & MODALS and "have" not in auxiliaries:
