@@ -186,3 +186,16 @@ def test_counts_the_parser_reads_as_adjectives_or_hangs_on_the_last_conjunct(ext
 ])
 def test_nearly_lynched_or_a_bid_to_lynch_kills_nobody(extract, text) -> None:
     assert main_incident(extract(text)).casualties.killed.total is None
+
+
+def test_what_befell_things_or_others_in_the_list_is_not_the_first_conjuncts_fate(extract) -> None:
+    cas = main_incident(extract("Raiders attacked herders near Gotu. Two people were killed and 300 goats were "
+                                "stolen.")).casualties
+    assert cas.killed.total == 2
+    cas = main_incident(extract("Militants attacked the police station in Tongomayel, one assailant killed, and two "
+                                "assailants and a policeman wounded.")).casualties
+    assert cas.killed.total == 1
+    incident = main_incident(extract("Sect members clashed with police in Nakuru leaving one dead and several with "
+                                     "bullet wounds."))
+    assert incident.casualties.killed.total == 1
+    assert [f.text for f in incident.figures if f.field.startswith("injured")] == ["several"]

@@ -39,6 +39,7 @@ from .lexicons import (
     KILL_VERBS,
     PERPETRATION_VERBS,
     PERPETRATOR_NOUNS,
+    PEOPLE_NOUNS,
     PERSON_NOUNS,
     RELEASE_VERBS,
     RESPONDER_NOUNS,
@@ -193,11 +194,16 @@ def _noun_event(noun: Token) -> str | None:
     dep, head = noun.dep_, noun.head
     if dep == "nummod" and head.pos_ == "ADJ" and head.lower_ in DEAD_WORDS | INJURED_WORDS:
         return "killed" if head.lower_ in DEAD_WORDS else "injured"  # "left six dead", "at least four dead"
+    if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.lemma_ in {"wound", "injury", "burn"} for g in c.children)
+           for c in noun.children):
+        return "injured"  # "one dead and several with bullet wounds"
     if dep == "conj" and head.i != noun.i:
         verb = _own_verb(noun)
-        if verb is None:
-            return _noun_event(head)
-        return _verb_event(verb, "nsubjpass" if verb.tag_ == "VBN" else "nsubj")
+        if verb is not None:
+            return _verb_event(verb, "nsubjpass" if verb.tag_ == "VBN" else "nsubj")
+        if _own_clause_event(head) is not None and head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            return _verb_event(head.head, head.dep_)  # "one assailant killed, and two assailants and a policeman wounded"
+        return _noun_event(head)
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in DEAD_WORDS | {"death", "life"}:
         return "killed"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
@@ -209,10 +215,15 @@ def _noun_event(noun: Token) -> str | None:
         return "killed"
     if dep in {"dobj", "nsubjpass", "nsubj", "oprd"}:
         event = _verb_event(head, dep)
-        if event is None and head.dep_ in {"conj", "xcomp"} and dep == "nsubjpass":
-            event = _verb_event(head.head, dep)
+        if event is None and head.dep_ in {"conj", "xcomp"} and dep == "nsubjpass" and _people(noun):
+            event = _verb_event(head.head, dep)  # not "two people were killed and 300 goats were stolen"
         return None if event is not None and _either_or(head) else event
     return None
+
+
+def _people(noun: Token) -> bool:
+    """Whether a noun can stand for people: a name, a number or pronoun, or a noun of persons or groups."""
+    return noun.pos_ != "NOUN" or noun.lemma_.lower() in PERSON_NOUNS | COLLECTIVE_NOUNS | PEOPLE_NOUNS
 
 
 def _own_verb(noun: Token) -> Token | None:

@@ -69,6 +69,8 @@ INJURED_WORDS = words("injured_words")
 PERSON_NOUNS = ((VICTIM_NOUNS | PERPETRATOR_NOUNS) - AMBIGUOUS_PERSON_NOUNS - words("group_nouns")) | words(
     "one_person_nouns")
 COLLECTIVE_NOUNS = words("collective_nouns")
+# Plural nouns of people a count can stand before: "people", "police", "men".
+PEOPLE_NOUNS = words("people_nouns")
 UNHARMED_WORDS = words("unharmed_words")
 
 WEAPONS: tuple[str, ...] = phrases("weapons")
