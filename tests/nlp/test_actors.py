@@ -73,6 +73,7 @@ def found(finder, doc: Doc) -> list[tuple[str, str]]:
         ("SPLM-N", "Sudan People's Liberation Movement-North"),
         ("NSCN-K", "National Socialist Council of Nagaland"),
         ("BNP", "Bangladesh Nationalist Party"),
+        ("the CPI Maoists", "Communist Party of India (Maoist)"),
     ],
 )
 def test_normalize_actor(text: str, name: str) -> None:

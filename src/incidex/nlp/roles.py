@@ -364,12 +364,17 @@ def _own_attack(token: Token) -> Token | None:
     verb = token.head
     if token.dep_ != "nsubj" or verb.lemma_ not in SAY_VERBS:
         return None
-    for done in (c for c in verb.children if c.dep_ == "ccomp" and _perpetration(c)):
+    for done in (c for c in verb.children if c.dep_ == "ccomp" and _perpetration(c) and not _future(c)):
         doer = next((c for c in done.children if c.dep_ == "nsubj"), None)
         if doer is not None and any(t.lower_ in OWN_WORDS or t.lemma_.lower() in PERPETRATOR_NOUNS
                                     for t in doer.subtree):
             return done
     return None
+
+
+def _future(verb: Token) -> bool:
+    """A threat, not a deed: "announced that it would attack"."""
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in verb.children)
 
 
 def _perpetration(verb: Token) -> bool:
@@ -420,7 +425,8 @@ def _relation_cue(span: Span) -> str | None:
         if relation:
             cues.append(relation)
         hedges = {c.lower_ for c in token.children if c.dep_ in {"aux", "advmod", "neg"}}
-        if hedges & SUSPICION_WORDS and not hedges & {"not", "n't", "never"}:
+        if hedges & SUSPICION_WORDS and not hedges & {"not", "n't", "never"} and (
+                _is_agent(span.root) or _passive_doer(span.root)):
             cues.append("suspected")  # "may have been carried out by X", "presumably from X"
     if cues:
         return min(cues, key=RELATION_STRENGTH.index)  # "presumed to be members of X": suspected, not linked
@@ -433,6 +439,21 @@ def _relation_cue(span: Span) -> str | None:
             return "suspected"
         return "accused" if _said_by_another(span.root) else "stated"
     return None
+
+
+def _passive_doer(token: Token) -> bool:
+    """The token names the doer of a passive verb, or people of it: "carried out by the X group", "perpetrated by
+    members of the guerrillas, presumably from X"."""
+    for _ in range(6):
+        if token.dep_ == "pobj" and token.head.dep_ == "agent":
+            return True
+        if token.dep_ in {"compound", "nmod", "conj", "appos"} and token.head is not token:
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ in {"of", "from"}:
+            token = token.head.head
+        else:
+            return False
+    return False
 
 
 def _said_by_another(token: Token) -> bool:
@@ -484,9 +505,9 @@ def _side_of(token: Token, verbs: frozenset[str]) -> bool:
     between two groups", "fighting broke out between X and Y", "the army clashed with X")."""
     side = token
     for _ in range(5):
-        if side.dep_ in {"nsubj", "agent"} and _does(side.head, verbs):
+        if side.dep_ in {"nsubj", "agent"} and side.head.lemma_ in verbs:
             return True
-        if side.dep_ == "nsubjpass" and side.head.lemma_ in REPORTING_VERBS and _does(side.head, verbs, own=False):
+        if side.dep_ == "nsubjpass" and side.head.lemma_ in REPORTING_VERBS and _reports(side.head, verbs):
             return True
         if side.dep_ == "pobj" and _clash_side_preposition(side.head):
             return True
@@ -499,9 +520,9 @@ def _side_of(token: Token, verbs: frozenset[str]) -> bool:
     return False
 
 
-def _does(verb: Token, verbs: frozenset[str], *, own: bool = True) -> bool:
-    """``verb`` is one of ``verbs`` (when ``own``) or governs one as its complement ("reported to have attacked")."""
-    return (own and verb.lemma_ in verbs) or any(c.dep_ == "xcomp" and c.lemma_ in verbs for c in verb.children)
+def _reports(verb: Token, verbs: frozenset[str]) -> bool:
+    """``verb`` governs one of ``verbs`` as its complement ("reported to have attacked")."""
+    return any(c.dep_ == "xcomp" and c.lemma_ in verbs for c in verb.children)
 
 
 def _clash_side_preposition(preposition: Token) -> bool:
