@@ -65,6 +65,15 @@ def found(finder, doc: Doc) -> list[tuple[str, str]]:
         ("Ansaroul Islam fighters", "Ansarul Islam"),
         ("the Koglweogo", "Koglweogo"),
         ("VDP", "Volunteers for the Defense of the Homeland"),
+        ("TNLA", "Ta'ang National Liberation Army"),
+        ("the Ta'ang National Liberation Army", "Ta'ang National Liberation Army"),
+        ("KIA", "Kachin Independence Army"),
+        ("MNDAA troops", "Myanmar National Democratic Alliance Army"),
+        ("the Mungiki sect", "Mungiki"),
+        ("SPLM-N", "Sudan People's Liberation Movement-North"),
+        ("NSCN-K", "National Socialist Council of Nagaland"),
+        ("BNP", "Bangladesh Nationalist Party"),
+        ("the CPI Maoists", "Communist Party of India (Maoist)"),
     ],
 )
 def test_normalize_actor(text: str, name: str) -> None:
@@ -209,3 +218,9 @@ def test_any_token_sequence_is_handled(finder, blank, words: list[str]) -> None:
         assert text[mention.start : mention.end] == mention.text
         assert mention.name in names
         assert mention.text not in ("is", "Is", "far")
+
+
+def test_a_longer_name_is_not_taken_for_the_group_it_contains(finder, blank) -> None:
+    text = "Fighters of the Ta'ang National Liberation Army attacked a post; the National Liberation Army denied it."
+    assert [name for _, name in found(finder, blank(text))] == ["Ta'ang National Liberation Army",
+                                                                  "National Liberation Army"]

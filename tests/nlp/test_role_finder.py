@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from incidex.nlp.actors import COMMUNAL_KIND
+from incidex.nlp.annotations import ActorMention
 from incidex.nlp.roles import RoleFinder
 
 from .handmade import NLP, frame, parsed, trigger
@@ -60,3 +62,14 @@ def test_roles_reads_the_weapon_lexicon_its_config_names(tmp_path: Path) -> None
         doc._.incidex_incidents = [frame(doc, trigger(doc, 2, "armed_assault", strong=False))]
         found[name] = [w.text for w in RoleFinder(NLP, weapons=weapons)(doc)._.incidex_arguments["i1"].weapons]
     assert found == {"shipped": [], "own": ["slingshot"]}
+
+
+def test_roles_takes_a_communal_militia_whose_noun_is_the_agent_when_the_name_is_the_root() -> None:
+    # A headline parse that makes the community's name the root and its militia noun the subject of the attack.
+    doc = parsed("Tiv/tiv/NOUN/NN/ROOT/0 raiders/raider/NOUN/NNS/nsubj/2 attack/attack/VERB/VBP/ccomp/0 "
+                 "farmers/farmer/NOUN/NNS/dobj/2")
+    doc._.incidex_actors = [ActorMention(0, 11, "Tiv raiders", "Tiv Communal Militia", COMMUNAL_KIND)]
+    doc._.incidex_incidents = [frame(doc, trigger(doc, 2, "armed_assault", strong=False))]
+    args = RoleFinder(NLP)(doc)._.incidex_arguments["i1"]
+    assert [(p.name, p.relation) for p in args.perpetrators if p.kind == "organization"] == [
+        ("Tiv Communal Militia", "stated")]

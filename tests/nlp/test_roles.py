@@ -159,3 +159,77 @@ def test_members_of_a_community_are_its_people_not_its_militia(extract) -> None:
 def test_factions_of_a_named_party_or_armed_groups_are_not_unnamed_locals(extract, text: str) -> None:
     incident = main(extract(text, published="2024-06-18"))
     assert not any(p.name and p.name.endswith("Communal Militia") for p in incident.perpetrators)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Soldiers clashed with al-Shabaab near Kismayo on Monday, leaving four dead.", "al-Shabaab"),
+        ("Fighting broke out between the army and Boko Haram near Bama on Monday, leaving six dead.", "Boko Haram"),
+        ("Boko Haram are reported to have attacked a market in Konduga on Sunday, killing nine traders.",
+         "Boko Haram"),
+    ],
+)
+def test_the_other_side_of_a_clash_and_a_reported_doer_are_perpetrators(extract, text: str, group: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get(group) == "stated"
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("A bomb went off at a bus stop in Maiduguri on Monday, killing three people. Boko Haram are the suspected "
+         "perpetrators.", "suspected"),
+        ("Police said Boko Haram was behind the bombing of a bus stop in Maiduguri on Monday that killed three.",
+         "accused"),
+        ("Officials said the bombing of a bridge near Arauca on Monday may have been carried out by the ELN.",
+         "suspected"),
+        ("Gunmen presumed to be members of the ELN dynamited an oil pipeline near Arauca on Monday.", "suspected"),
+        ("Islamic State claimed to have killed five soldiers near Tal Afar on Friday.", "claimed"),
+        ("The ELN said its fighters attacked a police post near Arauca on Thursday, killing two officers.",
+         "claimed"),
+    ],
+)
+def test_relation_of_a_group_named_as_the_perpetrator(extract, text: str, relation: str) -> None:
+    incident = main(extract(text, published="2024-06-18"))
+    named = [r for name, r in orgs(incident).items() if name in {"Boko Haram", "National Liberation Army",
+                                                                 "Islamic State"}]
+    assert named == [relation]
+
+
+def test_a_group_in_parentheses_after_another_is_named_too(extract) -> None:
+    text = "Fighters of Ansar Dine (JNIM) stormed a checkpoint near Kidal on Tuesday, killing two guards."
+    names = set(orgs(main(extract(text, published="2024-06-18"))))
+    assert {"Ansar Dine", "Jama'at Nusrat al-Islam wal-Muslimin"} <= names
+
+
+def test_members_of_a_communal_militia_make_it_a_perpetrator(extract) -> None:
+    text = "Members of a Tiv militia attacked a farm near Makurdi on Sunday, killing two farmers."
+    assert "Tiv Communal Militia" in orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_supporters_of_named_parties_are_not_unnamed_locals(extract) -> None:
+    text = "A man was killed in a clash between Congress and BJP supporters in Kota district on Sunday."
+    incident = main(extract(text, published="2024-06-18"))
+    assert not any(p.name and p.name.endswith("Communal Militia") for p in incident.perpetrators)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Suspected Baloch separatists opened fire on two police officers in Quetta on Monday, killing both.",
+         {"Baloch Separatists"}),
+        ("Maasai and Kikuyu ethnic groups clashed near Narok on Sunday, leaving two people injured.",
+         {"Maasai Communal Militia", "Kikuyu Communal Militia"}),
+        ("Fighting broke out between Hamar-Koke militia and Dassanech militia near Omorate on Monday, leaving six "
+         "dead.", {"Hamar-Koke Communal Militia", "Dassanech Communal Militia"}),
+        ("Pokot cattle rustlers shot dead a herder near Kainuk on Sunday.", {"Pokot Communal Militia"}),
+    ],
+)
+def test_a_peoples_separatists_and_ethnic_groups_have_role_based_names(extract, text: str, names: set[str]) -> None:
+    assert names <= set(orgs(main(extract(text, published="2024-06-18"))))
+
+
+def test_an_acronym_before_a_militia_noun_is_no_community(extract) -> None:
+    text = "KDP gunmen attacked a village near Erbil on Monday, killing two farmers."
+    assert "KDP Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))
+

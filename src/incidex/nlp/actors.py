@@ -9,9 +9,10 @@ countries tell the place finder where a report that names the group most likely 
 * NER ``ORG`` entities that normalize through the table, or whose words mark an armed group ("Liberation Front",
   "Brigades", "cartel") and none of a government body ("Ministry", "Service", "Police");
 * communal militias: a community's proper name before a militia noun ("Pokot raiders", "Tiv militiamen", "Rendille
-  and Samburu herders": one mention per community). Such a group has no row in the table; its canonical name is
-  role-based, "<community> Communal Militia" ("Pokot Communal Militia"), unless the noun is capitalized as part of
-  the group's own name ("Koglweogo Militia").
+  and Samburu herders", "Maasai and Kikuyu ethnic groups": one mention per community). Such a group has no row in
+  the table; its canonical name is role-based, "<community> Communal Militia" ("Pokot Communal Militia"), unless
+  the noun is capitalized as part of the group's own name ("Koglweogo Militia"); a people's separatists are
+  "<people> Separatists" ("Baloch separatists": "Baloch Separatists").
 
 A mention's span takes in a preceding "the", a following descriptor ("militant group", "organization") and a
 parenthesized alias of the same group: "the Islamic State militant group", "Islamic State Khorasan (ISIS-K)".
@@ -57,6 +58,10 @@ _GOVERNMENT_WORDS = re.compile(
 COMMUNAL_NOUNS = words("communal_nouns")
 COMMUNAL_MODIFIERS = words("communal_modifiers")
 COMMUNAL_SUFFIX = "Communal Militia"
+ETHNIC_GROUP_NOUNS = frozenset({"group", "groups"})  # a community's men only after "ethnic"
+# A people's separatists ("Baloch separatists") are named "<people> Separatists".
+SEPARATIST_NOUNS = frozenset({"separatist", "separatists"})
+SEPARATIST_SUFFIX = "Separatists"
 COMMUNAL_KIND = "communal"  # ActorMention.kind of a communal militia: a perpetrator only as the agent
 # Capitalized words before those nouns that are not a community's name.
 _NOT_A_COMMUNITY = words("not_a_community")
@@ -247,7 +252,8 @@ def communal_militias(doc: Doc) -> list[Span]:
     one noun ("Gabbra and Borana youths") each get a span, the last one taking in the noun."""
     spans: list[Span] = []
     for noun in doc:
-        if noun.lower_ not in COMMUNAL_NOUNS:
+        suffix = _group_suffix(noun)
+        if suffix is None:
             continue
         k = noun.i - 1
         while k >= noun.sent.start and doc[k].lower_ in COMMUNAL_MODIFIERS and noun.i - k <= 2:
@@ -255,15 +261,15 @@ def communal_militias(doc: Doc) -> list[Span]:
         end = noun.i + 1
         while True:
             name_end = k + 1
-            while k >= noun.sent.start and _community_word(doc[k]):
+            while k >= noun.sent.start and (_community_word(doc[k]) or _name_hyphen(doc, k, noun.sent.start)):
                 k -= 1
             if k + 1 == name_end:
                 break
-            name = " ".join(t.text for t in doc[k + 1:name_end])
+            name = " ".join(doc[k + 1:name_end].text.split())
             if noun.text[:1].isupper():  # "Koglweogo Militia": the group's own name
                 name = doc[k + 1:noun.i + 1].text if end == noun.i + 1 else name
             else:
-                name = f"{name} {COMMUNAL_SUFFIX}"
+                name = f"{name} {suffix}"
             spans.append(Span(doc, k + 1, end, label=name))
             if k > noun.sent.start and doc[k].lower_ == "the":
                 k -= 1
@@ -276,13 +282,33 @@ def communal_militias(doc: Doc) -> list[Span]:
     return spans
 
 
+def _name_hyphen(doc: Doc, k: int, start: int) -> bool:
+    """Token ``k`` is a hyphen inside a community's name ("Hawazmah-Baggara"): unspaced, between two name words."""
+    return (doc[k].text == "-" and k - 1 >= start and k + 1 < len(doc) and not doc[k - 1].whitespace_
+            and not doc[k].whitespace_ and _community_word(doc[k - 1]) and _community_word(doc[k + 1]))
+
+
+def _group_suffix(noun: Token) -> str | None:
+    """The role-based name a community's word before ``noun`` takes: "Communal Militia" for its armed men ("Pokot
+    raiders", "the Maasai and Kikuyu ethnic groups"), "Separatists" for a people's separatists ("Baloch
+    separatists"); None for other nouns."""
+    if noun.lower_ in COMMUNAL_NOUNS:
+        return COMMUNAL_SUFFIX
+    if noun.lower_ in ETHNIC_GROUP_NOUNS and noun.i > 0 and noun.doc[noun.i - 1].lower_ == "ethnic":
+        return COMMUNAL_SUFFIX
+    if noun.lower_ in SEPARATIST_NOUNS:
+        return SEPARATIST_SUFFIX
+    return None
+
+
 def _community_word(token: Token) -> bool:
     """A word of a community's proper name: capitalized, a name, noun or (not first in its sentence) adjective, not a
-    date or a generic word."""
+    date, a generic word or an acronym ("RENAMO gunmen" are an organization's, not a community's)."""
     tags = {"PROPN", "NOUN"} if token.is_sent_start else {"PROPN", "NOUN", "ADJ"}
     return (
         token.is_alpha
         and token.text[:1].isupper()
+        and not (token.is_upper and len(token) > 1 and not token.doc.text.isupper())
         and (token.pos_ in tags or token.ent_type_ in {"NORP", "GPE", "ORG", "LOC", "PERSON"})
         and token.ent_type_ not in {"DATE", "TIME"}
         and token.lower_ not in _NOT_A_COMMUNITY

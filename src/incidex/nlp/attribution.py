@@ -36,9 +36,8 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import ConfigError
 from ..types import Claim, SourceKind
 from .annotations import ActorMention, SourceMention
-from .lexicons import words
+from .lexicons import SAY_VERBS, words
 
-SAY_VERBS = words("say_verbs")
 OBJECT_CLAIM_VERBS = words("object_claim_verbs")
 CLAIMLESS_VERBS = frozenset({"say", "tell", "report", "confirm", "announce", "state"})  # cite a source by themselves
 GENERIC_OBJECTS = words("generic_objects")

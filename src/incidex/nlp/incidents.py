@@ -16,7 +16,16 @@ from spacy.util import filter_spans
 
 from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
-from .lexicons import ARMED_DOERS, CUSTODY_WORDS, HARMING_VERBS, PERSON_NOUNS, VALUABLES, VICTIM_NOUNS, words
+from .lexicons import (
+    ARMED_DOERS,
+    CUSTODY_WORDS,
+    HARMING_VERBS,
+    PERSON_NOUNS,
+    REPORTING_VERBS,
+    VALUABLES,
+    VICTIM_NOUNS,
+    words,
+)
 from .syntax import is_negated, tree_distance
 from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, TriggerMatcher, trigger_lemma
 
@@ -25,7 +34,6 @@ HYPOTHETICAL_GOVERNORS = words("hypothetical_governors")
 GENERIC_DETERMINERS = frozenset({"every", "each", "any", "no"})
 HABITUAL = words("habitual_words")
 PLANNING_GOVERNORS = words("planning_governors")
-REPORTING_VERBS = words("reporting_verbs")
 ACCUSING_WORDS = words("accusing_words")
 FIGURATIVE_OBJECTS = words("figurative_objects")
 ACCIDENT_WORDS = words("accident_words")

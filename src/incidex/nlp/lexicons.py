@@ -56,6 +56,10 @@ RESPONDER_NOUNS = words("responder_nouns")
 ARMED_DOERS = PERPETRATOR_NOUNS | (RESPONDER_NOUNS - {"firefighter", "rescuer"}) | frozenset({"sniper", "jihadi"})
 RESPONDER_VERBS = words("responder_verbs")
 PERPETRATION_VERBS = words("perpetration_verbs")
+# Verbs that report an act ("X are reported to have attacked"; "police said").
+REPORTING_VERBS = words("reporting_verbs")
+# Verbs that attribute a statement to a source ("said", "claimed", "denied").
+SAY_VERBS = words("say_verbs")
 KILL_VERBS = words("kill_verbs")
 DIE_VERBS = words("die_verbs")
 INJURE_VERBS = words("injure_verbs")

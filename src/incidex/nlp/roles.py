@@ -25,8 +25,10 @@ from .lexicons import (
     NON_WEAPON_CONTEXT,
     PERPETRATION_VERBS,
     PERPETRATOR_NOUNS,
+    REPORTING_VERBS,
     RESPONDER_NOUNS,
     RESPONDER_VERBS,
+    SAY_VERBS,
     TARGET_NOUNS,
     TARGETING_VERBS,
     VICTIM_NOUNS,
@@ -40,6 +42,10 @@ from .syntax import noun_phrase, tree_distance
 RELATION_CUES: dict[str, str] = dict(line.split("\t") for line in phrases("relation_cues"))  # type: ignore[misc]
 RELATION_STRENGTH = ("claimed", "accused", "suspected", "linked", "stated")
 CLAIM_VERBS = words("claim_verbs")
+# Words that leave a group the text calls the perpetrator only suspected ("the suspected perpetrators").
+SUSPICION_WORDS = words("suspicion_words")
+DENIAL_VERBS = frozenset({"deny", "reject", "disown"})
+OWN_WORDS = frozenset({"we", "it", "its", "our", "their"})  # a group speaking of its own people
 # Unnamed local people who can be a side of a clash ("a clash between two rival groups of villagers"): a
 # communal militia named by the place of the incident.
 LOCAL_SIDE_NOUNS = words("local_side_nouns")
@@ -149,26 +155,33 @@ class RoleFinder:
 
     # -- organizations ----------------------------------------------------------------------------------------
     def _actors(self, doc: Doc, locate: FrameLocator) -> None:
+        added: tuple[ActorMention, FrameArguments, str] | None = None  # the last group added, its frame, relation
         for actor in doc._.incidex_actors or []:
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is None:
                 continue
-            if actor.kind == COMMUNAL_KIND and not _is_agent(span.root):
+            if added is not None and _in_parentheses_after(doc.text, added[0], actor):
+                _add_org(added[1], actor, added[2])  # "Katiba Macina (JNIM) militants": the group it belongs to
+                continue
+            agent = _is_agent(span.root) or _is_agent(span[-1])  # a headline's parse may make the name the root
+            if actor.kind == COMMUNAL_KIND and not agent:
                 continue  # "members of the Fulani community" are its people, not its militia
-            claimed = _claimed_incident(span.root)
+            claimed = _claimed_incident(span.root) or _own_attack(span.root)
             if claimed is not None:
                 args = locate.arguments_for(claimed, carry=2)
                 if args is not None:
                     _add_org(args, actor, "claimed")
+                    added = (actor, args, "claimed")
                 continue
             relation = _relation_cue(span)
             args = locate.arguments_for(span.root, carry=2 if relation else 0)
             if args is None:
                 continue
             if relation is None:
-                relation = "stated" if _is_agent(span.root) else None
+                relation = "stated" if agent else None
             if relation is not None:
                 _add_org(args, actor, relation)
+                added = (actor, args, relation)
 
     # -- people and things ------------------------------------------------------------------------------------
     def _people(self, doc: Doc, locate: FrameLocator, counts: dict[int, int | None]) -> None:
@@ -232,7 +245,8 @@ class RoleFinder:
                 name = _actor_name(doc, start, end) or text
                 if _organization(args, name) is None:
                     args.perpetrators.append(PerpetratorArg(start, end, text, kind="organization", name=name,
-                                                            head=head, learned=learned.component))
+                                                            relation=_learned_relation(doc, args, tokens), head=head,
+                                                            learned=learned.component))
             elif role == "PerpInd":
                 args.perpetrators.append(PerpetratorArg(start, end, text, head=head, learned=learned.component))
             elif role == "Victim":
@@ -328,9 +342,55 @@ def _is_origin(token: Token, *, country: bool = False) -> bool:
     return False
 
 
+def _learned_relation(doc: Doc, args: FrameArguments, span: Span) -> str | None:
+    """The relation of an organization the learned tagger named: that of the group it stands in parentheses after
+    ("the Tupac Amaru Revolutionary Movement (MRTA)"), claimed, or what the words that govern it say
+    (:func:`_relation_cue`), else stated (the tagger names the doers the text reports); None when the group denies
+    it ("X denied responsibility")."""
+    if span.root.dep_ == "nsubj" and span.root.head.lemma_ in DENIAL_VERBS:
+        return None
+    before = next((p for p in args.perpetrators if p.kind == "organization" and p.relation
+                   and doc.text[p.end:span.start_char].strip(" \n\"'") == "("), None)
+    if before is not None:
+        return before.relation
+    if _claimed_incident(span.root) is not None or _own_attack(span.root) is not None:
+        return "claimed"
+    return _relation_cue(span) or "stated"
+
+
+def _own_attack(token: Token) -> Token | None:
+    """For a group that says its own people did it, the verb of what they did: "the FMLN reports that urban
+    commando units staged attacks", "the group said its fighters killed six soldiers"."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_ not in SAY_VERBS:
+        return None
+    for done in (c for c in verb.children if c.dep_ == "ccomp" and _perpetration(c) and not _future(c)):
+        doer = next((c for c in done.children if c.dep_ == "nsubj"), None)
+        if doer is not None and any(t.lower_ in OWN_WORDS or t.lemma_.lower() in PERPETRATOR_NOUNS
+                                    for t in doer.subtree):
+            return done
+    return None
+
+
+def _future(verb: Token) -> bool:
+    """A threat, not a deed: "announced that it would attack"."""
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in verb.children)
+
+
+def _perpetration(verb: Token) -> bool:
+    """A verb of doing violence, or one whose object is an attack ("staged attacks", "carried out an attack")."""
+    return verb.lemma_ in PERPETRATION_VERBS or any(
+        c.dep_ == "dobj" and c.lemma_ in ATTACK_NOUNS for c in verb.children)
+
+
+def _in_parentheses_after(text: str, first: ActorMention, mention: ActorMention) -> bool:
+    """``mention`` stands in parentheses right after ``first``: "Katiba Macina (JNIM)"."""
+    return text[first.end:mention.start].strip() == "(" and text[mention.end:mention.end + 1] == ")"
+
+
 def _claimed_incident(token: Token) -> Token | None:
-    """For an actor that claimed responsibility, the token of what it claimed ("for the attack"), or the claim verb
-    itself when the claim names nothing ("Al-Shabaab claimed responsibility.")."""
+    """For an actor that claimed responsibility, the token of what it claimed ("for the attack"; "claimed to have
+    killed"), or the claim verb itself when the claim names nothing ("Al-Shabaab claimed responsibility.")."""
     claimer_heads = [token, *[a for a in token.children if a.dep_ == "appos"]]
     if token.dep_ == "appos":
         claimer_heads.append(token.head)
@@ -349,18 +409,72 @@ def _claimed_incident(token: Token) -> Token | None:
                             return target
             if responsibility:
                 return claim
+            done = next((c for c in claim.children if c.dep_ == "xcomp" and c.lemma_ in PERPETRATION_VERBS), None)
+            if done is not None:
+                return done  # "X claimed to have killed two fighters"
     return None
 
 
 def _relation_cue(span: Span) -> str | None:
-    """linked / accused / suspected from the words that govern the actor mention."""
+    """linked / accused / suspected from the words that govern the actor mention, the strongest when several do
+    ("may have", "presumably" are suspected); for a group the text calls the perpetrators ("X are the suspected
+    perpetrators", "police said X was behind the attack"), suspected, accused or stated."""
+    cues = []
     for token in [*list(span.root.ancestors)[:4]]:
         relation = RELATION_CUES.get(token.lemma_.lower()) or RELATION_CUES.get(token.lower_)
         if relation:
-            return relation
+            cues.append(relation)
+        hedges = {c.lower_ for c in token.children if c.dep_ in {"aux", "advmod", "neg"}}
+        if hedges & SUSPICION_WORDS and not hedges & {"not", "n't", "never"} and (
+                _is_agent(span.root) or _passive_doer(span.root)):
+            cues.append("suspected")  # "may have been carried out by X", "presumably from X"
+    if cues:
+        return min(cues, key=RELATION_STRENGTH.index)  # "presumed to be members of X": suspected, not linked
     for token in span.doc[max(span.start - 3, span.sent.start):span.start]:
-        if token.lower_ in {"suspected", "alleged"}:
+        if token.lower_ in SUSPICION_WORDS and token.tag_ != "MD":
+            return "suspected"  # "suspected ELN rebels", "presumed Katiba Macina militants"
+    said_to_be = _named_perpetrator(span.root)
+    if said_to_be is not None:
+        if any(t.lower_ in SUSPICION_WORDS for t in said_to_be.subtree):
             return "suspected"
+        return "accused" if _said_by_another(span.root) else "stated"
+    return None
+
+
+def _passive_doer(token: Token) -> bool:
+    """The token names the doer of a passive verb, or people of it: "carried out by the X group", "perpetrated by
+    members of the guerrillas, presumably from X"."""
+    for _ in range(6):
+        if token.dep_ == "pobj" and token.head.dep_ == "agent":
+            return True
+        if token.dep_ in {"compound", "nmod", "conj", "appos"} and token.head is not token:
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ in {"of", "from"}:
+            token = token.head.head
+        else:
+            return False
+    return False
+
+
+def _said_by_another(token: Token) -> bool:
+    """The clause of ``token`` is what someone else said: "police said X was behind the attack"."""
+    for ancestor in list(token.ancestors)[:3]:
+        if ancestor.lemma_ in SAY_VERBS and token not in ancestor.children:
+            return True
+    return False
+
+
+def _named_perpetrator(token: Token) -> Token | None:
+    """For the subject of "to be" that the text calls the perpetrator, the words that say so: "the suspected
+    perpetrators" in "X are the suspected perpetrators", "behind" in "X was behind the attack", "responsible" in
+    "X is responsible for the attacks"."""
+    if token.dep_ != "nsubj" or token.head.lemma_ != "be":
+        return None
+    for child in token.head.children:
+        if child.dep_ == "attr" and child.lemma_ in PERPETRATOR_NOUNS:
+            return child
+        if (child.dep_, child.lower_) in {("prep", "behind"), ("acomp", "responsible")}:
+            return child
     return None
 
 
@@ -375,27 +489,52 @@ def _is_agent(token: Token) -> bool:
 
 
 def _of_a_named_group(token: Token) -> bool:
-    """ "two factions of the ruling Awami League", "groups of BNP activists": people of a named group, not unnamed
-    locals; "two armed groups" are armed groups, not a community."""
+    """ "two factions of the ruling Awami League", "groups of BNP activists", "Awami League and BNP supporters":
+    people of a named group, not unnamed locals; "two armed groups" are armed groups, not a community."""
     if token.lemma_ in {"group", "faction"} and any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children):
+        return True
+    if any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in token.children):
         return True
     of = [prep for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"]
     return any(t.pos_ == "PROPN" for prep in of for t in prep.subtree)
 
 
 def _side_of(token: Token, verbs: frozenset[str]) -> bool:
-    """The token (or the noun it modifies or is coordinated with) is the subject of one of ``verbs`` or a side of a
-    clash ("clashes between two groups")."""
+    """The token (or the noun it modifies, is coordinated with, or whose people it names: "members of a Pokot
+    militia") is the subject of one of ``verbs`` ("X are reported to have attacked") or a side of a clash ("clashes
+    between two groups", "fighting broke out between X and Y", "the army clashed with X")."""
     side = token
-    for _ in range(3):
+    for _ in range(5):
         if side.dep_ in {"nsubj", "agent"} and side.head.lemma_ in verbs:
             return True
-        if side.dep_ == "pobj" and side.head.lower_ == "between" and side.head.head.lemma_ in CLASH_WORDS:
+        if side.dep_ == "nsubjpass" and side.head.lemma_ in REPORTING_VERBS and _reports(side.head, verbs):
             return True
+        if side.dep_ == "pobj" and _clash_side_preposition(side.head):
+            return True
+        if side.dep_ == "pobj" and side.head.lower_ in {"of", "from"} and side.head.head.pos_ in {"NOUN", "PRON"}:
+            side = side.head.head  # "members of the X militia", "fighters from X"
+            continue
         if side.dep_ not in {"conj", "nmod", "compound"} or side.head is side:
             break
         side = side.head  # "Rendille and Samburu herders": Samburu → Rendille → herders
     return False
+
+
+def _reports(verb: Token, verbs: frozenset[str]) -> bool:
+    """``verb`` governs one of ``verbs`` as its complement ("reported to have attacked")."""
+    return any(c.dep_ == "xcomp" and c.lemma_ in verbs for c in verb.children)
+
+
+def _clash_side_preposition(preposition: Token) -> bool:
+    """ "between" or "with" that names a side of a clash: "clashes between ...", "fighting broke out between ...",
+    "clashed with ...", "a gunfight with ..."."""
+    governor = preposition.head
+    if preposition.lower_ == "with":
+        return governor.lemma_ in CLASH_WORDS
+    if preposition.lower_ != "between":
+        return False
+    return governor.lemma_ in CLASH_WORDS or any(
+        c.dep_ == "nsubj" and c.lemma_ in CLASH_WORDS for c in governor.children)
 
 
 def _organization(args: FrameArguments, name: str) -> PerpetratorArg | None:
