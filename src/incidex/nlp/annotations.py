@@ -81,6 +81,7 @@ EXTENSIONS: dict[str, object] = {
     "incidex_numbers": None,
     "incidex_dates": None,
     "incidex_places": None,
+    "incidex_country": None,  # the country the text as a whole states (a PlaceMention of kind "country"), or None
     "incidex_actors": None,
     "incidex_sources": None,
     "incidex_incidents": None,  # incident frames (nlp/frames.py), never changed after the incidents component

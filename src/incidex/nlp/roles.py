@@ -34,6 +34,7 @@ from .lexicons import (
     words,
 )
 from .muc_roles import LearnedRoles
+from .places import is_origin
 from .syntax import noun_phrase, tree_distance
 
 # Words that tie a named group to an incident, and the relation each states.
@@ -119,7 +120,8 @@ class RoleFinder:
         """Places go to the nearest incident; the dateline place ("NAIROBI, Kenya —") is where the report was
         filed, used for the main incident only when the text names no other place in a known country for it; any
         other incident with no place in a known country gets the filing country, at country precision and marked
-        uncertain (datelines.filing_country)."""
+        uncertain (datelines.filing_country), or else the country the text as a whole states
+        (``doc._.incidex_country``)."""
         header = dateline_of(doc)
         dateline = header.end if header is not None else 0
         filed_at = []
@@ -129,7 +131,7 @@ class RoleFinder:
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             country = mention.location is not None and mention.location.precision == "country"
-            if span is None or _is_origin(span.root, country=country):
+            if span is None or is_origin(span.root, country=country):
                 continue
             args = locate.arguments_for(span.root, carry=0)
             if args is None:
@@ -141,7 +143,7 @@ class RoleFinder:
         main = next((locate.arguments[f.id] for f in frames if f.role == "main"), None)
         if main is not None and not any(p.location and p.location.country_code for p in main.places):
             main.places.extend(m for m in filed_at if m.kind != "facility")
-        country = filing_country(filed_at)
+        country = filing_country(filed_at) or doc._.incidex_country
         if country is not None:
             for args in locate.arguments.values():
                 if not any(p.location and p.location.country_code for p in args.places):
@@ -308,24 +310,6 @@ def _overlaps_argument(args: FrameArguments, start: int, end: int) -> bool:
 def _token_range(doc: Doc, start: int, end: int) -> range:
     span = doc.char_span(start, end, alignment_mode="expand")
     return range(span.start, span.end) if span is not None else range(0)
-
-
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
-
-
-def _is_origin(token: Token, *, country: bool = False) -> bool:
-    """A place that is not where the incident happened: where people come from ("he is from Kano", for a country
-    also "militants from Mali") or the country across a border ("near the border with Somalia", "the
-    Indo-Myanmar border")."""
-    if token.dep_ == "compound" and token.head.lemma_ in BORDER_NOUNS:
-        return True
-    if token.head.lower_ in ("with", "of") and token.head.head.lemma_ in BORDER_NOUNS:
-        return True
-    for ancestor in list(token.ancestors)[:3]:
-        if ancestor.lower_ == "from" and (ancestor.head.lemma_ in {"be", "come", "hail", "originate"}
-                                          or country and ancestor.head.pos_ in ("NOUN", "PROPN")):
-            return True
-    return False
 
 
 def _claimed_incident(token: Token) -> Token | None:
