@@ -363,3 +363,10 @@ def test_a_name_after_a_place_and_a_comma_is_the_place_around_it(extract) -> Non
     location = incident.location
     assert (location.name, location.country_code, location.admin1) == ("Kulanbiro", "KE", "Garissa")
     assert {e.field: e.text for e in incident.evidence}["location.country_code"] == "Garissa"
+
+
+@pytest.mark.slow
+def test_among_an_incidents_places_the_one_in_the_country_the_text_states_goes_first(extract) -> None:
+    incident = extract("Gunmen shot dead two traders at the Hastings market in Garissa on Monday, Kenyan police said."
+                       ).incidents[0]
+    assert (incident.location.name, incident.location.country_code) == ("Garissa", "KE")

@@ -45,7 +45,7 @@ class PlaceMention:
     end: int
     text: str
     location: Location | None
-    kind: str = "place"  # place | facility | region | country (only the country is known: datelines.filing_country)
+    kind: str = "place"  # place | facility | region | country (only the country is known: a filing or text country)
     within: tuple[int, int] | None = None
 
 

@@ -16,7 +16,9 @@ armed groups the actors component found. Names the text puts inside one another 
 Yemen", "Redwani village of Kulgam district") are resolved together; a name with no reading inside the place around
 it takes that place's country and point, marked uncertain, with ``within`` pointing at it. A facility takes the
 location of a place named inside it ("a Moscow concert hall"); otherwise its location has only the ``facility``
-text and the assembler links it to the nearest city. Writes ``doc._.incidex_places``.
+text and the assembler links it to the nearest city. Writes ``doc._.incidex_places``, and ``doc._.incidex_country``:
+the country the text as a whole states and the words that state it, for incidents it places nowhere else
+(:func:`_document_country`).
 """
 
 from __future__ import annotations
@@ -381,13 +383,12 @@ def _document_country(doc: Doc, mentions: list[PlaceMention],
     """The country the text as a whole states, for incidents whose own place names none: a mention of kind
     "country", uncertain (inferred, not named for the incident), whose span is the words that state it.
 
-    The words are, in this order of trust: places finer than a country that the gazetteer read without doubt
-    ("Nakuru" states Kenya; the place itself is returned, uncertain); a nationality word before a force that acts
-    at home or a kind of place ("Kenyan police", "a Kenyan village"; not "Ethiopian raiders" nor "an Australian
-    couple", who may be abroad); a country's own name, unless it is where people came from or the far side of a
-    border ("raiders from Ethiopia", "near the border with Somalia"). The first of these that names any country
-    decides; within it the country named most often wins, the earliest on a tie. None when no word states a
-    country.
+    The words are places finer than a country that the gazetteer read without doubt ("Nakuru" states Kenya) and
+    nationality words before a force that acts at home or a kind of place ("Kenyan police", "a Kenyan village";
+    not "Ethiopian raiders" nor "an Australian couple", who may be abroad); only when there are none, a country's
+    own name, unless it is where people came from or the far side of a border ("raiders from Ethiopia", "near the
+    border with Somalia"). The country they name most often wins, the earliest on a tie; its first place is
+    returned itself (uncertain), else its first word. None when no word states a country.
     """
     places, countries = [], []
     located: dict[int, Location] = {}
@@ -407,11 +408,12 @@ def _document_country(doc: Doc, mentions: list[PlaceMention],
         after = doc.char_span(start, end, alignment_mode="expand")
         if after is not None and after.end < len(doc) and doc[after.end].lower_ in _HOME_FORCES | _PLACE_AFTER:
             forces.append((code, start, end))
-    for words in (places, forces, countries):
+    for words in (places + forces, countries):
         if not words:
             continue
         counts = Counter(code for code, _, _ in words)
-        code, start, end = min(words, key=lambda w: (-counts[w[0]], w[1]))
+        code = min(words, key=lambda w: (-counts[w[0]], w[1]))[0]
+        start, end = min(((s, e) for c, s, e in words if c == code), key=lambda span: span[0] not in located)
         if start in located:  # the place itself, for an incident the text places nowhere else
             return PlaceMention(start, end, doc.text[start:end], replace(located[start], uncertain=True))
         return PlaceMention(start, end, doc.text[start:end], Location(country_code=code, uncertain=True),
