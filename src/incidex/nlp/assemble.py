@@ -122,9 +122,9 @@ class _Builder:
         location = Location()
         chosen: PlaceMention | None = None
         if places:
-            stated = self.doc._.incidex_country  # the country the whole text states: last resort, for its country
-            home = stated.location.country_code if stated is not None else None
-            named = [p for p in places if p.kind != "country" and p is not stated] or places
+            stated = self.doc._.incidex_country  # the country the whole text states
+            home = stated.location.country_code if stated is not None and stated.location is not None else None
+            named = [p for p in places if p.kind != "country" and not p.inferred] or places
             chosen = min(named, key=lambda p: (  # a place in the country the text names most goes first
                 home is not None and p.location.country_code not in (None, home),
                 place_rank(p.location.precision or "region"), p.start))
@@ -137,7 +137,7 @@ class _Builder:
                     own = field in ("name", "precision")
                     self.cite(f"location.{field}", chosen.start if own else start, chosen.end if own else end,
                               "incidex_places_v1")
-            country = next((p for p in args.places if (p.kind == "country" or p is stated) and p.location), None)
+            country = next((p for p in args.places if (p.kind == "country" or p.inferred) and p.location), None)
             if location.country_code is None and country is not None and country.location is not None:
                 location.country_code, location.uncertain = country.location.country_code, True  # "Likoni"
                 self.cite("location.country_code", country.start, country.end, "incidex_places_v1")

@@ -415,9 +415,10 @@ def _document_country(doc: Doc, mentions: list[PlaceMention],
         code = min(words, key=lambda w: (-counts[w[0]], w[1]))[0]
         start, end = min(((s, e) for c, s, e in words if c == code), key=lambda span: span[0] not in located)
         if start in located:  # the place itself, for an incident the text places nowhere else
-            return PlaceMention(start, end, doc.text[start:end], replace(located[start], uncertain=True))
+            return PlaceMention(start, end, doc.text[start:end], replace(located[start], uncertain=True),
+                                inferred=True)
         return PlaceMention(start, end, doc.text[start:end], Location(country_code=code, uncertain=True),
-                            kind="country")
+                            kind="country", inferred=True)
     return None
 
 
