@@ -107,3 +107,95 @@ def test_arrested_people_beside_a_fatality_are_not_killed(extract) -> None:
                                 "arrested.")).casualties
     assert cas.killed.total == 1
     assert cas.arrested == 7
+
+
+@pytest.mark.parametrize("text", [
+    "A watchman was shot and killed by robbers at a warehouse in Eldama Ravine on Tuesday.",
+    "A herder was shot to death by raiders near Baragoi.",
+    "Gunmen shot the headmaster to death outside the school.",
+    "A crowd beat a suspected pickpocket to death at a bus stop in Kisumu.",
+    "A shopkeeper was hacked to death by attackers with machetes.",
+    "Villagers stoned a suspected thief to death in Kisii.",
+])
+def test_a_shooting_or_beating_that_kills_counts_one_killed(extract, text) -> None:
+    cas = main_incident(extract(text)).casualties
+    assert (cas.killed.total, cas.injured.total) == (1, None)
+
+
+def test_shot_and_wounded_stays_injured_and_sentenced_to_death_is_nobody_killed(extract) -> None:
+    report = extract("A watchman was shot and wounded by robbers at a warehouse in Eldama Ravine.")
+    cas = main_incident(report).casualties
+    assert (cas.killed.total, cas.injured.total) == (None, 1)
+    report = extract("Gunmen shot a trader in Kano on Monday. A court later sentenced the leader of the gang to death.")
+    assert main_incident(report).casualties.killed.total is None
+
+
+def test_people_confirmed_or_declared_dead_are_killed(extract) -> None:
+    assert main_incident(extract("Five villagers were confirmed dead after gunmen raided Kauru on Sunday.")
+                         ).casualties.killed.total == 5
+    assert main_incident(extract("Bandits attacked a bus near Funtua. The driver was pronounced dead at the "
+                                 "hospital.")).casualties.killed.total == 1
+
+
+def test_a_conjunction_of_known_and_unknown_parties_adds_up(extract) -> None:
+    incident = main_incident(extract("Gunmen killed the village chief and his son in Tawila."))
+    assert incident.casualties.killed.total == 2
+    assert any(f.value == 2 and f.text == "the village chief and his son" for f in incident.figures
+               if f.field == "killed.total")
+    assert main_incident(extract("Gunmen killed the headmaster and two teachers at a school in Mandera.")
+                         ).casualties.killed.total == 3
+
+
+def test_a_conjunct_with_its_own_verb_or_inside_an_including_list_is_not_added(extract) -> None:
+    cas = main_incident(extract("A landmine killed three children and two were wounded near Kadugli.")).casualties
+    assert (cas.killed.total, cas.injured.total) == (3, 2)
+    assert main_incident(extract("Militants raided the village and killed twenty civilians including farmers and "
+                                 "traders, and a pastor.")).casualties.killed.total == 20
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("A motorcycle taxi driver was fatally assaulted by police in Kisumu.", 1),
+    ("A trader was fatally shot by robbers in Kano.", 1),
+    ("Two suspected cattle thieves were lynched at Teret on Monday night.", 2),
+    ("1 stoned to death during ethnic violence in Nakuru.", 1),
+    ("A gunfire exchange between two farming communities near Salaga left six dead.", 6),
+    ("Soldiers repelled an attack on the town, at least four dead, 21 arrested.", 4),
+    ("Militants assassinated a preacher in Djibo.", 1),
+])
+def test_fatally_lynched_and_counts_of_the_dead_are_killed(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+def test_people_named_among_a_count_are_not_a_second_figure(extract) -> None:
+    incident = main_incident(extract("At least four persons including a tribal elder and his son were killed in an "
+                                     "ambush near Kalat."))
+    assert incident.casualties.killed.total == 4
+    assert [f.value for f in incident.figures if f.field.startswith("killed")] == [4]
+
+
+def test_counts_the_parser_reads_as_adjectives_or_hangs_on_the_last_conjunct(extract) -> None:
+    assert main_incident(extract("Militants ambushed an army unit near Djibo, killing fifteen militants and one "
+                                 "soldier.")).casualties.killed.total == 16
+    assert main_incident(extract("1 Soldier and 1 militant killed in an exchange of fire with militants near "
+                                 "Matta.")).casualties.killed.total == 2
+
+
+@pytest.mark.parametrize("text", [
+    "An angry mob attacked and nearly lynched a priest in Kaya.",
+    "Vigilantes stormed a police station in Meru in a bid to lynch a suspect.",
+])
+def test_nearly_lynched_or_a_bid_to_lynch_kills_nobody(extract, text) -> None:
+    assert main_incident(extract(text)).casualties.killed.total is None
+
+
+def test_what_befell_things_or_others_in_the_list_is_not_the_first_conjuncts_fate(extract) -> None:
+    cas = main_incident(extract("Raiders attacked herders near Gotu. Two people were killed and 300 goats were "
+                                "stolen.")).casualties
+    assert cas.killed.total == 2
+    cas = main_incident(extract("Militants attacked the police station in Tongomayel, one assailant killed, and two "
+                                "assailants and a policeman wounded.")).casualties
+    assert cas.killed.total == 1
+    incident = main_incident(extract("Sect members clashed with police in Nakuru leaving one dead and several with "
+                                     "bullet wounds."))
+    assert incident.casualties.killed.total == 1
+    assert [f.text for f in incident.figures if f.field.startswith("injured")] == ["several"]

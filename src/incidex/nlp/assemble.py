@@ -307,6 +307,24 @@ def _sum(args: list[CasualtyArg], field: str, text: str) -> CasualtyArg:
                        high=None if exact or None in highs else sum(x or 0 for x in highs))
 
 
+def _merged(parts: list[CasualtyArg], field: str, text: str) -> CasualtyArg:
+    merged = _sum(parts, field, text) if len(parts) > 1 else parts[0]
+    merged.additive = any(p.additive for p in parts)
+    return merged
+
+
+def _conjunction_figures(kind: str, fields: dict[str, list[CasualtyArg]], text: str) -> list[CasualtyArg]:
+    """The figures of one conjunction of counts, one per field ("two soldiers and a civilian"). When some parts
+    belong to no known party and others do ("the village chief and his son", "a police officer and two
+    passers-by"), the total is the sum of every part, not of the unknown ones alone."""
+    total = f"{kind}.total"
+    if total not in fields or len(fields) == 1:
+        return [_merged(parts, field, text) for field, parts in fields.items()]
+    every = [arg for parts in fields.values() for arg in parts]
+    return [*(_merged(parts, field, text) for field, parts in fields.items() if field != total),
+            _merged(sorted(every, key=lambda a: a.start), total, text)]
+
+
 def _summed(args: list[CasualtyArg], source_of: Callable[[int, int], SourceMention | None],
             text: str) -> list[CasualtyArg]:
     """Counts that add up, per field and source: the counts of one conjunction ("two soldiers and a civilian") are
@@ -316,17 +334,16 @@ def _summed(args: list[CasualtyArg], source_of: Callable[[int, int], SourceMenti
         source = source_of(arg.start, arg.end)
         return arg.field, source.name if source else None
 
-    groups: dict[tuple[str, str | None, int], list[CasualtyArg]] = {}
+    conjunctions: dict[tuple[str, str | None, int], dict[str, list[CasualtyArg]]] = {}
     result: list[CasualtyArg] = []
     for arg in args:
         if arg.part_of is None or not (arg.value or arg.low):
             result.append(arg)
         else:
-            groups.setdefault((*key(arg), arg.part_of), []).append(arg)
-    for (field, _, _), parts in groups.items():
-        merged = _sum(parts, field, text) if len(parts) > 1 else parts[0]
-        merged.additive = any(p.additive for p in parts)
-        result.append(merged)
+            field, source = key(arg)
+            conjunctions.setdefault((field.split(".")[0], source, arg.part_of), {}).setdefault(field, []).append(arg)
+    for (kind, _, _), fields in conjunctions.items():
+        result += _conjunction_figures(kind, fields, text)
     additions: dict[tuple[str, str | None], list[CasualtyArg]] = {}
     for arg in result:
         if arg.additive and (arg.value or arg.low):

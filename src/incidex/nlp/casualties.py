@@ -33,11 +33,13 @@ from .lexicons import (
     COLLECTIVE_NOUNS,
     DEAD_WORDS,
     DIE_VERBS,
+    HARMING_VERBS,
     INJURE_VERBS,
     INJURED_WORDS,
     KILL_VERBS,
     PERPETRATION_VERBS,
     PERPETRATOR_NOUNS,
+    PEOPLE_NOUNS,
     PERSON_NOUNS,
     RELEASE_VERBS,
     RESPONDER_NOUNS,
@@ -68,6 +70,9 @@ NOT_ONE_DETERMINERS = frozenset({"no", "any", "every", "each", "which", "what", 
 ONE_PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 ADDITIVE_WORDS = frozenset({"another", "additional", "further", "more"})
 LATER_WORDS = frozenset({"later", "subsequently", "eventually"})
+TO_DEATH_VERBS = HARMING_VERBS | KILL_VERBS | words("to_death_verbs")
+FATALLY_WORDS = frozenset({"fatally", "mortally"})
+INCLUDING_WORDS = frozenset({"including", "among"})
 
 
 def _has_hostage(verb: Token) -> bool:
@@ -79,6 +84,8 @@ def _verb_event(verb: Token, dep: str) -> str | None:
     lemma = verb.lemma_.lower()
     passive_or_object = dep in {"dobj", "nsubjpass", "oprd"} or _headline_passive(verb, dep)
     children = {c.lower_ for c in verb.children}
+    if children & {"nearly", "almost"}:
+        return None  # "nearly lynched", "almost killed": not what happened
     if lemma in HOSTAGE_VERBS and _has_hostage(verb) and passive_or_object:
         return "hostages_taken"
     if lemma in KIDNAP_VERBS and passive_or_object:
@@ -87,8 +94,12 @@ def _verb_event(verb: Token, dep: str) -> str | None:
         return "hostages_released"
     if lemma in ARREST_VERBS and passive_or_object:
         return "arrested"
+    if children & FATALLY_WORDS and passive_or_object and lemma in TO_DEATH_VERBS | INJURE_VERBS:
+        return "killed"  # "fatally shot", "was fatally assaulted", "mortally wounded"
     if lemma == "shoot" and passive_or_object:
-        return "killed" if children & {"dead", "death"} else "injured"
+        return "killed" if children & {"dead", "death"} or _to_death(verb) or _then_killed(verb) else "injured"
+    if lemma in TO_DEATH_VERBS and passive_or_object and _to_death(verb):
+        return "killed"  # "beaten to death", "hacked him to death"
     if lemma in KILL_VERBS and lemma != "shoot" and passive_or_object and lemma != "claim":
         return "killed"
     if lemma == "claim" and dep == "dobj" and verb.head.lemma_ != "responsibility":
@@ -101,7 +112,7 @@ def _verb_event(verb: Token, dep: str) -> str | None:
         if prep.dep_ == "prep" and prep.lower_ == "with" and any(
                 c.lemma_ in {"wound", "injury", "burn"} for c in prep.children):
             return "injured"
-    if lemma in {"leave", "be", "lie", "remain", "find"}:
+    if lemma in {"leave", "be", "lie", "remain", "find", "confirm", "declare", "pronounce", "report"}:
         for child in verb.children:
             if child.dep_ in {"acomp", "oprd", "xcomp", "advmod", "amod", "ccomp", "attr"}:
                 if _either_or(child):
@@ -113,13 +124,29 @@ def _verb_event(verb: Token, dep: str) -> str | None:
     return None
 
 
+def _to_death(verb: Token) -> bool:
+    """"shot to death", "beat him to death"."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+               for c in verb.children)
+
+
+def _then_killed(verb: Token) -> bool:
+    """"was shot and killed", "shot and later died": a verb of dying joined to the shooting."""
+    return any(c.dep_ == "conj" and c.lemma_.lower() in (KILL_VERBS | DIE_VERBS) - {"shoot", "claim"}
+               for c in verb.children)
+
+
 def _headline_passive(verb: Token, dep: str) -> bool:
     """"Four officers killed in ambush", "12 militants killed": a subject and an outcome verb with no object."""
     lemma = verb.lemma_.lower()
     if dep != "nsubj" or verb.tag_ not in {"VBN", "VBD"} or lemma == "claim" or verb.dep_ == "relcl":
         return False
-    if lemma not in KILL_VERBS | INJURE_VERBS | ARREST_VERBS | KIDNAP_VERBS:
+    if lemma not in KILL_VERBS | INJURE_VERBS | ARREST_VERBS | KIDNAP_VERBS and not (
+            lemma in TO_DEATH_VERBS and _to_death(verb)):
         return False
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in OBJECT_DEPS for g in c.children)
+           for c in verb.children):
+        return False  # "a soldier shot and killed a civilian": the subject did it
     return not any(c.dep_ in OBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
@@ -155,6 +182,8 @@ def _noun_event(noun: Token) -> str | None:
         if child.dep_ in {"amod", "compound"} and child.lower_ in INJURED_WORDS:
             return "injured"
     own = _own_clause_event(noun)
+    if own is None:  # "1 soldier and 1 militant killed": the participle hangs on the last conjunct
+        own = next((e for c in noun.children if c.dep_ == "conj" and (e := _own_clause_event(c))), None)
     if own is not None:
         return own
     lemma = noun.lemma_.lower()
@@ -163,7 +192,17 @@ def _noun_event(noun: Token) -> str | None:
     if lemma == "injury":
         return "injured"
     dep, head = noun.dep_, noun.head
-    if dep == "conj" and head is not noun:
+    if dep == "nummod" and head.pos_ == "ADJ" and head.lower_ in DEAD_WORDS | INJURED_WORDS:
+        return "killed" if head.lower_ in DEAD_WORDS else "injured"  # "left six dead", "at least four dead"
+    if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.lemma_ in {"wound", "injury", "burn"} for g in c.children)
+           for c in noun.children):
+        return "injured"  # "one dead and several with bullet wounds"
+    if dep == "conj" and head.i != noun.i:
+        verb = _own_verb(noun)
+        if verb is not None:
+            return _verb_event(verb, "nsubjpass" if verb.tag_ == "VBN" else "nsubj")
+        if _own_clause_event(head) is not None and head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            return _verb_event(head.head, head.dep_)  # "one assailant killed, and two assailants and a policeman wounded"
         return _noun_event(head)
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in DEAD_WORDS | {"death", "life"}:
         return "killed"
@@ -176,10 +215,28 @@ def _noun_event(noun: Token) -> str | None:
         return "killed"
     if dep in {"dobj", "nsubjpass", "nsubj", "oprd"}:
         event = _verb_event(head, dep)
-        if event is None and head.dep_ in {"conj", "xcomp"} and dep == "nsubjpass":
-            event = _verb_event(head.head, dep)
+        if event is None and head.dep_ in {"conj", "xcomp"} and dep == "nsubjpass" and _people(noun):
+            event = _verb_event(head.head, dep)  # not "two people were killed and 300 goats were stolen"
         return None if event is not None and _either_or(head) else event
     return None
+
+
+def _people(noun: Token) -> bool:
+    """Whether a noun can stand for people: a name, a number or pronoun, or a noun of persons or groups."""
+    return noun.pos_ != "NOUN" or noun.lemma_.lower() in PERSON_NOUNS | COLLECTIVE_NOUNS | PEOPLE_NOUNS
+
+
+def _own_verb(noun: Token) -> Token | None:
+    """The verb of a conjunct that has one of its own ("killed three children and two were wounded", "five soldiers
+    killed and five others gone missing"): what happened to the first conjunct did not happen to it."""
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is None or following.pos_ not in {"AUX", "VERB"}:
+        return None
+    if following.head.i == noun.i:
+        return following if following.dep_ in {"acl", "relcl"} and following.tag_ == "VBN" else None  # "gone missing"
+    first = _first_conjunct(noun)
+    verb = following if following.pos_ == "VERB" else following.head
+    return verb if verb.i != first.head.i else None  # "a ranger and his brother were shot": the verb of them all
 
 
 def acts_as_perpetrator(noun: Token) -> bool:
@@ -212,7 +269,8 @@ def party(noun: Token) -> str | None:
 
 
 def _counted_noun(token: Token) -> Token:
-    if token.dep_ in {"nummod", "quantmod"} and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+    counts = token.dep_ in {"nummod", "quantmod"} or (token.dep_ == "amod" and token.pos_ == "NUM")  # "fifteen" as amod
+    if counts and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         head = token.head
         return head.head if head.dep_ == "nummod" else head
     for child in token.children:
@@ -238,7 +296,7 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
         noun = _counted_noun(token)
         counted.update({noun.i, token.i})
         event = _noun_event(noun)
-        if event is None:
+        if event is None or _included(noun):
             continue
         verb = _clause_verb(noun)
         if _unreal(verb):
@@ -263,12 +321,16 @@ def _field(event: str, noun: Token) -> str:
     return f"{event}.{party(noun) or 'total'}"
 
 
+def _first_conjunct(noun: Token) -> Token:
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun
+
+
 def _conjunction(noun: Token) -> int | None:
     """The index of the first conjunct when ``noun`` is one of several joined by "and"."""
-    first = noun
-    while first.dep_ == "conj" and first.head is not first:
-        first = first.head
-    if first is noun and not any(c.dep_ == "conj" for c in noun.children):
+    first = _first_conjunct(noun)
+    if first.i == noun.i and not any(c.dep_ == "conj" for c in noun.children):
         return None
     return first.i
 
@@ -304,9 +366,20 @@ def _one_person(token: Token) -> bool:
                    for c in token.children)
 
 
+def _included(noun: Token) -> bool:
+    """People named as some of a count ("four people, including a tribal elder and his son"; "twenty civilians,
+    including farmers, and a pastor", where the pastor may be one of the twenty): no figure of their own."""
+    if any(a.dep_ == "prep" and a.lower_ in INCLUDING_WORDS and a.head.pos_ in {"NOUN", "PROPN", "NUM"}
+           for a in noun.ancestors):
+        return True
+    first = _first_conjunct(noun)
+    return first.i != noun.i and any(c.dep_ == "prep" and c.lower_ in INCLUDING_WORDS and c.i < noun.i
+                                     for c in first.children)
+
+
 def _single_people(doc: Doc, text: str, counted: set[int]) -> Iterator[tuple[CasualtyArg, Token]]:
     for token in doc:
-        if token.i in counted or not _one_person(token):
+        if token.i in counted or not _one_person(token) or _included(token):
             continue
         event = _noun_event(token)
         if event is None:
@@ -334,6 +407,8 @@ def _unreal(verb: Token) -> bool:
     running total rather than one incident's toll ("has killed thousands over the past decade")."""
     if _running_total(verb):
         return True
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in UNREAL_GOVERNORS:
+        return True  # "in a bid to lynch", "an attempt to kill"
     for _ in range(4):
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         if auxiliaries & MODALS and "have" not in auxiliaries:

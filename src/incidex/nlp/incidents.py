@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
-from .lexicons import ARMED_DOERS, CUSTODY_WORDS, PERSON_NOUNS, VALUABLES, VICTIM_NOUNS, words
+from .lexicons import ARMED_DOERS, CUSTODY_WORDS, HARMING_VERBS, PERSON_NOUNS, VALUABLES, VICTIM_NOUNS, words
 from .syntax import is_negated, tree_distance
 from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, TriggerMatcher, trigger_lemma
 
@@ -439,7 +439,6 @@ def _violent_doer(token: Token) -> bool:
             or token.ent_type_ in {"ORG", "NORP", "PERSON"})
 
 
-HARMING_VERBS = words("harming_verbs")
 # people whom words can "attack": a violent verb with one of them as object needs other corroboration
 PUBLIC_FIGURES = words("public_figures")
 # verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not

@@ -59,6 +59,8 @@ PERPETRATION_VERBS = words("perpetration_verbs")
 KILL_VERBS = words("kill_verbs")
 DIE_VERBS = words("die_verbs")
 INJURE_VERBS = words("injure_verbs")
+# Violent verbs that report an incident when their object is people who are no public figures.
+HARMING_VERBS = words("harming_verbs")
 RELEASE_VERBS = words("release_verbs")
 ARREST_VERBS = words("arrest_verbs")
 DEAD_WORDS = words("dead_words")
@@ -67,6 +69,8 @@ INJURED_WORDS = words("injured_words")
 PERSON_NOUNS = ((VICTIM_NOUNS | PERPETRATOR_NOUNS) - AMBIGUOUS_PERSON_NOUNS - words("group_nouns")) | words(
     "one_person_nouns")
 COLLECTIVE_NOUNS = words("collective_nouns")
+# Plural nouns of people a count can stand before: "people", "police", "men".
+PEOPLE_NOUNS = words("people_nouns")
 UNHARMED_WORDS = words("unharmed_words")
 
 WEAPONS: tuple[str, ...] = phrases("weapons")

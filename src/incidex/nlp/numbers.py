@@ -34,7 +34,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from .annotations import NumberMention
-from .lexicons import words
+from .lexicons import PEOPLE_NOUNS, words
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -88,7 +88,6 @@ STREET_WORDS = words("street_words")
 NAME_NOUNS_AFTER = words("name_nouns_after")
 ONE_NOT_COUNT_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "no-"}
 ONE_NOT_COUNT_AFTER = words("one_not_count_after")
-PEOPLE_NOUNS = words("people_nouns")
 SKIP_ENT_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 MAX_DIGITS = 15  # longer digit strings are identifiers, not counts
