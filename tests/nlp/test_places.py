@@ -329,3 +329,44 @@ def test_a_village_takes_its_point_from_the_town_around_it_and_cites_that_town(e
         "Zangrelo", "BF", "BF-12")
     assert (cited["location.name"], cited["location.lat"], cited["location.country_code"]) == ("Zangrelo", "Djibo",
                                                                                                "Djibo")
+
+
+@pytest.mark.slow
+def test_an_incident_the_text_places_nowhere_takes_the_place_it_names_elsewhere(extract) -> None:
+    report = extract("Police fired tear gas at the crowd on Monday. The protest over land had begun in Nakuru.")
+    incident = report.incidents[0]
+    assert (incident.location.name, incident.location.country_code) == ("Nakuru", "KE")
+    assert incident.location.uncertain  # inferred from the text as a whole, not named for the incident
+    cited = {e.field: e.text for e in incident.evidence}
+    assert cited["location.country_code"] == cited["location.lat"] == "Nakuru"
+
+
+@pytest.mark.slow
+def test_a_nationality_before_a_home_force_or_a_place_states_the_country(extract) -> None:
+    unknown = extract("Kenyan police shot dead two suspected robbers in Mwakituri on Sunday.").incidents[0]
+    assert (unknown.location.name, unknown.location.country_code) == ("Mwakituri", "KE")
+    assert unknown.location.lat is None
+    assert unknown.location.uncertain
+    assert {e.field: e.text for e in unknown.evidence}["location.country_code"] == "Kenyan"
+    village = extract("Gunmen killed two herders in a Kenyan village on Sunday.").incidents[0]
+    assert village.location.country_code == "KE"
+    # where raiders or victims come from says nothing of where the incident was: unknown stays null
+    for text in ("Raiders from Ethiopia stole cattle and killed two herders on Sunday.",
+                 "Gunmen kidnapped an Australian couple on Sunday.",
+                 "Ethiopian raiders killed two herders on Sunday."):
+        assert extract(text).incidents[0].location.country_code is None, text
+
+
+@pytest.mark.slow
+def test_a_name_after_a_place_and_a_comma_is_the_place_around_it(extract) -> None:
+    incident = extract("Gunmen abducted two teachers in an attack in Kulanbiro, Garissa on Tuesday.").incidents[0]
+    location = incident.location
+    assert (location.name, location.country_code, location.admin1) == ("Kulanbiro", "KE", "Garissa")
+    assert {e.field: e.text for e in incident.evidence}["location.country_code"] == "Garissa"
+
+
+@pytest.mark.slow
+def test_among_an_incidents_places_the_one_in_the_country_the_text_states_goes_first(extract) -> None:
+    incident = extract("Gunmen shot dead two traders at the Hastings market in Garissa on Monday, Kenyan police said."
+                       ).incidents[0]
+    assert (incident.location.name, incident.location.country_code) == ("Garissa", "KE")

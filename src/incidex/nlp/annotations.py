@@ -45,8 +45,9 @@ class PlaceMention:
     end: int
     text: str
     location: Location | None
-    kind: str = "place"  # place | facility | region | country (only the country is known: datelines.filing_country)
+    kind: str = "place"  # place | facility | region | country (only the country is known: a filing or text country)
     within: tuple[int, int] | None = None
+    inferred: bool = False  # not named for the incident: where the text as a whole is (places._document_country)
 
 
 @dataclass
@@ -81,6 +82,7 @@ EXTENSIONS: dict[str, object] = {
     "incidex_numbers": None,
     "incidex_dates": None,
     "incidex_places": None,
+    "incidex_country": None,  # the country the text as a whole states (a PlaceMention of kind "country"), or None
     "incidex_actors": None,
     "incidex_sources": None,
     "incidex_incidents": None,  # incident frames (nlp/frames.py), never changed after the incidents component

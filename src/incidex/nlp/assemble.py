@@ -122,7 +122,12 @@ class _Builder:
         location = Location()
         chosen: PlaceMention | None = None
         if places:
-            chosen = min(places, key=lambda p: (place_rank(p.location.precision or "region"), p.start))
+            stated = self.doc._.incidex_country  # the country the whole text states
+            home = stated.location.country_code if stated is not None and stated.location is not None else None
+            named = [p for p in places if p.kind != "country" and not p.inferred] or places
+            chosen = min(named, key=lambda p: (  # a place in the country the text names most goes first
+                home is not None and p.location.country_code not in (None, home),
+                place_rank(p.location.precision or "region"), p.start))
             location = Location(**vars(chosen.location))
             if chosen.kind != "country":  # the gazetteer's spelling first, else the text's
                 location.name = location.name or self.words(chosen.text, chosen.start)
@@ -132,6 +137,10 @@ class _Builder:
                     own = field in ("name", "precision")
                     self.cite(f"location.{field}", chosen.start if own else start, chosen.end if own else end,
                               "incidex_places_v1")
+            country = next((p for p in args.places if (p.kind == "country" or p.inferred) and p.location), None)
+            if location.country_code is None and country is not None and country.location is not None:
+                location.country_code, location.uncertain = country.location.country_code, True  # "Likoni"
+                self.cite("location.country_code", country.start, country.end, "incidex_places_v1")
         facilities = args.facilities
         if self.type in {"arrest", "plot"}:  # the facility of a planned attack is not where people were held
             facilities = [f for f in facilities if not any(t.start <= f.start < t.end for t in args.targets)]

@@ -16,11 +16,14 @@ armed groups the actors component found. Names the text puts inside one another 
 Yemen", "Redwani village of Kulgam district") are resolved together; a name with no reading inside the place around
 it takes that place's country and point, marked uncertain, with ``within`` pointing at it. A facility takes the
 location of a place named inside it ("a Moscow concert hall"); otherwise its location has only the ``facility``
-text and the assembler links it to the nearest city. Writes ``doc._.incidex_places``.
+text and the assembler links it to the nearest city. Writes ``doc._.incidex_places``, and ``doc._.incidex_country``:
+the country the text as a whole states and the words that state it, for incidents it places nowhere else
+(:func:`_document_country`).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -62,6 +65,7 @@ _PLACE_AFTER = _ADMIN1_NOUNS | _ADMIN2_NOUNS | _CITY_NOUNS | {"area", "locality"
 # or a street's ("Karl Marx Avenue")
 _ORGANIZATION_WORDS = words("organization_words")
 _COMPASS = words("compass_words")
+_HOME_FORCES = words("home_force_nouns")
 _NAME_LIST_TOKENS = 14  # the longest parenthesized list of names read: "(Titao, Loroum)", "(Kelbo, Soum, Sahel)"
 _MAX_UNKNOWN_WORDS = 4  # words of a place name the gazetteer lacks, found by where it stands
 # first words of capitalized runs that are not place names where they stand
@@ -111,7 +115,10 @@ class PlaceFinder:
         if cased:
             places = sorted(places + self._unlisted_places(doc, taken=places), key=lambda span: span.start)
         facilities = self._facilities(doc, array, cased=cased, places=places)
-        context = self._demonym_context(doc, array, cased=cased)
+        demonyms = self._demonyms(doc, array, cased=cased)
+        context = GeoContext()
+        for code, _, _ in demonyms:
+            context.hints[code] += 1
         for actor in doc._.incidex_actors or []:  # "al-Shabaab" -> Somalia, Kenya (written by the actors component)
             countries = actor_countries().get(actor.name, ())
             for code in countries:
@@ -138,6 +145,7 @@ class PlaceFinder:
             mentions.append(PlaceMention(span.start_char, span.end_char, span.text,
                                          _facility_location(span, mentions), "facility"))
         doc._.incidex_places = sorted(mentions, key=lambda m: (m.start, -m.end))
+        doc._.incidex_country = _document_country(doc, doc._.incidex_places, demonyms)
         return doc
 
     def _with_dateline(self, doc: Doc, places: list[Span], dateline: Dateline) -> list[Span]:
@@ -336,20 +344,20 @@ class PlaceFinder:
             spans.append(doc[start : i + 1])
         return spans
 
-    def _demonym_context(self, doc: Doc, array: numpy.ndarray, *, cased: bool) -> GeoContext:
-        """Countries the text suggests through nationality words ("Russian", "South African"), as hints."""
-        context = GeoContext()
+    def _demonyms(self, doc: Doc, array: numpy.ndarray, *, cased: bool) -> list[tuple[str, int, int]]:
+        """Nationality words ("Russian", "South African") with the country each names and its character span."""
+        found = []
         demonyms = self.gazetteer.demonyms
         for i in _positions(array, self._demonym_hashes):
             token = doc[i]
             if cased and not token.text[:1].isupper():
                 continue
-            code = demonyms.get(token.lower_)
-            if i + 1 < len(doc):
-                code = demonyms.get(f"{token.lower_} {doc[i + 1].lower_}", code)
+            code, end = demonyms.get(token.lower_), token.idx + len(token)
+            if i + 1 < len(doc) and f"{token.lower_} {doc[i + 1].lower_}" in demonyms:
+                code, end = demonyms[f"{token.lower_} {doc[i + 1].lower_}"], doc[i + 1].idx + len(doc[i + 1])
             if code:
-                context.hints[code] += 1
-        return context
+                found.append((code, token.idx, end))
+        return found
 
 
 def doc_context(doc: Doc, *, gazetteer: Gazetteer | None = None) -> GeoContext:
@@ -368,6 +376,68 @@ def doc_context(doc: Doc, *, gazetteer: Gazetteer | None = None) -> GeoContext:
         if code:
             context.hints[code] += 1
     return context
+
+
+def _document_country(doc: Doc, mentions: list[PlaceMention],
+                      demonyms: list[tuple[str, int, int]]) -> PlaceMention | None:
+    """The country the text as a whole states, for incidents whose own place names none: a mention of kind
+    "country", uncertain (inferred, not named for the incident), whose span is the words that state it.
+
+    The words are places finer than a country that the gazetteer read without doubt ("Nakuru" states Kenya) and
+    nationality words before a force that acts at home or a kind of place ("Kenyan police", "a Kenyan village";
+    not "Ethiopian raiders" nor "an Australian couple", who may be abroad); only when there are none, a country's
+    own name, unless it is where people came from or the far side of a border ("raiders from Ethiopia", "near the
+    border with Somalia"). The country they name most often wins, the earliest on a tie; its first place is
+    returned itself (uncertain), else its first word. None when no word states a country.
+    """
+    places, countries = [], []
+    located: dict[int, Location] = {}
+    for mention in mentions:
+        location = mention.location
+        if mention.kind == "facility" or location is None or not location.country_code or location.uncertain:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        word = (location.country_code, mention.start, mention.end)
+        if location.precision != "country":
+            places.append(word)
+            located[mention.start] = location
+        elif span is not None and not is_origin(span.root, country=True):
+            countries.append(word)
+    forces = []
+    for code, start, end in demonyms:
+        after = doc.char_span(start, end, alignment_mode="expand")
+        if after is not None and after.end < len(doc) and doc[after.end].lower_ in _HOME_FORCES | _PLACE_AFTER:
+            forces.append((code, start, end))
+    for words in (places + forces, countries):
+        if not words:
+            continue
+        counts = Counter(code for code, _, _ in words)
+        code = min(words, key=lambda w: (-counts[w[0]], w[1]))[0]
+        start, end = min(((s, e) for c, s, e in words if c == code), key=lambda span: span[0] not in located)
+        if start in located:  # the place itself, for an incident the text places nowhere else
+            return PlaceMention(start, end, doc.text[start:end], replace(located[start], uncertain=True),
+                                inferred=True)
+        return PlaceMention(start, end, doc.text[start:end], Location(country_code=code, uncertain=True),
+                            kind="country", inferred=True)
+    return None
+
+
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def is_origin(token: Token, *, country: bool = False) -> bool:
+    """A place that is not where the incident happened: where people come from ("he is from Kano", for a country
+    also "militants from Mali") or the country across a border ("near the border with Somalia", "the
+    Indo-Myanmar border")."""
+    if token.dep_ == "compound" and token.head.lemma_ in BORDER_NOUNS:
+        return True
+    if token.head.lower_ in ("with", "of") and token.head.head.lemma_ in BORDER_NOUNS:
+        return True
+    for ancestor in list(token.ancestors)[:3]:
+        if ancestor.lower_ == "from" and (ancestor.head.lemma_ in {"be", "come", "hail", "originate"}
+                                          or country and ancestor.head.pos_ in ("NOUN", "PROPN")):
+            return True
+    return False
 
 
 def _positions(array: numpy.ndarray, hashes: frozenset[int]) -> list[int]:
@@ -404,7 +474,21 @@ def _place_cue(span: Span) -> int:
         i -= 1
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _PLACE_AFTER:
         return 2
-    return 1 if _after_locative(span[0]) else 0
+    return 1 if _after_locative(span[0]) or _after_named_place(span) else 0
+
+
+def _after_named_place(span: Span) -> bool:
+    """Whether ``span`` follows a comma after a name at a preposition of place, and no verb follows it: the
+    "Garissa" of "in Fafi, Garissa." (not "in Nairobi, Otieno said")."""
+    doc, comma = span.doc, span.start - 1
+    if comma < 2 or doc[comma].text != ",":
+        return False
+    if span.end < len(doc) and doc[span.end].pos_ in ("VERB", "AUX"):
+        return False
+    first = comma - 1
+    while first > 0 and comma - first < _MAX_UNKNOWN_WORDS and _capitalized(doc[first - 1]):
+        first -= 1
+    return _capitalized(doc[first]) and _after_locative(doc[first])
 
 
 def _listed_position(span: Span) -> bool:
@@ -585,4 +669,4 @@ def _facility_location(span: Span, mentions: list[PlaceMention]) -> Location:
     return Location(facility=facility, precision="facility")
 
 
-__all__ = ["FACILITY_NOUNS", "PlaceFinder", "doc_context"]
+__all__ = ["BORDER_NOUNS", "FACILITY_NOUNS", "PlaceFinder", "doc_context", "is_origin"]

@@ -9,13 +9,16 @@ casualty figures and pronouns in a sentence without a trigger continue the incid
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..types import Location
 from .actors import COMMUNAL_KIND
-from .annotations import ActorMention, NumberMention
+from .annotations import ActorMention, NumberMention, PlaceMention
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
 from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimArg
@@ -36,6 +39,7 @@ from .lexicons import (
     words,
 )
 from .muc_roles import LearnedRoles
+from .places import is_origin
 from .syntax import noun_phrase, tree_distance
 
 # Words that tie a named group to an incident, and the relation each states.
@@ -125,7 +129,8 @@ class RoleFinder:
         """Places go to the nearest incident; the dateline place ("NAIROBI, Kenya —") is where the report was
         filed, used for the main incident only when the text names no other place in a known country for it; any
         other incident with no place in a known country gets the filing country, at country precision and marked
-        uncertain (datelines.filing_country)."""
+        uncertain (datelines.filing_country), or else the country the text as a whole states
+        (``doc._.incidex_country``: the main incident takes the place that states it, any other its country)."""
         header = dateline_of(doc)
         dateline = header.end if header is not None else 0
         filed_at = []
@@ -135,7 +140,7 @@ class RoleFinder:
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             country = mention.location is not None and mention.location.precision == "country"
-            if span is None or _is_origin(span.root, country=country):
+            if span is None or is_origin(span.root, country=country):
                 continue
             args = locate.arguments_for(span.root, carry=0)
             if args is None:
@@ -144,14 +149,21 @@ class RoleFinder:
                 args.facilities.append(mention)
             else:
                 args.places.append(mention)
-        main = next((locate.arguments[f.id] for f in frames if f.role == "main"), None)
+        main_frame = next((f for f in frames if f.role == "main"), None)
+        main = locate.arguments[main_frame.id] if main_frame is not None else None
         if main is not None and not any(p.location and p.location.country_code for p in main.places):
             main.places.extend(m for m in filed_at if m.kind != "facility")
-        country = filing_country(filed_at)
-        if country is not None:
-            for args in locate.arguments.values():
-                if not any(p.location and p.location.country_code for p in args.places):
-                    args.places.append(country)
+        filed, stated = filing_country(filed_at), doc._.incidex_country
+        for args in locate.arguments.values():
+            if any(p.location and p.location.country_code for p in args.places):
+                continue
+            if filed is not None:
+                args.places.append(filed)
+            elif stated is not None and args is main and main_frame is not None:
+                trigger = main_frame.triggers[0].start
+                args.places.append(_nearest_in_country(doc._.incidex_places or [], stated, trigger))
+            elif stated is not None:
+                args.places.append(_country_only(stated))
 
     # -- organizations ----------------------------------------------------------------------------------------
     def _actors(self, doc: Doc, locate: FrameLocator) -> None:
@@ -319,27 +331,28 @@ def _overlaps_argument(args: FrameArguments, start: int, end: int) -> bool:
     return any(a.start < end and start < a.end for a in spans)
 
 
+def _nearest_in_country(mentions: list[PlaceMention], stated: PlaceMention, at: int) -> PlaceMention:
+    """The place in the country the text states that is named nearest to character ``at`` (an incident's trigger),
+    uncertain; ``stated`` itself when that country comes from no place ("Kenyan police")."""
+    code = stated.location.country_code if stated.location is not None else None
+    places = [m for m in mentions if m.kind != "facility" and m.location is not None and not m.location.uncertain
+              and m.location.precision != "country" and m.location.country_code == code]
+    if stated.kind == "country" or not places:
+        return stated
+    nearest = min(places, key=lambda m: (abs(m.start - at), m.start))
+    return replace(nearest, location=replace(nearest.location, uncertain=True), inferred=True)  # type: ignore[arg-type]
+
+
+def _country_only(mention: PlaceMention) -> PlaceMention:
+    """``mention`` as a place of kind "country": its country alone, uncertain, its span kept as the evidence."""
+    code = mention.location.country_code if mention.location is not None else None
+    return PlaceMention(mention.start, mention.end, mention.text, Location(country_code=code, uncertain=True),
+                        kind="country", inferred=True)
+
+
 def _token_range(doc: Doc, start: int, end: int) -> range:
     span = doc.char_span(start, end, alignment_mode="expand")
     return range(span.start, span.end) if span is not None else range(0)
-
-
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
-
-
-def _is_origin(token: Token, *, country: bool = False) -> bool:
-    """A place that is not where the incident happened: where people come from ("he is from Kano", for a country
-    also "militants from Mali") or the country across a border ("near the border with Somalia", "the
-    Indo-Myanmar border")."""
-    if token.dep_ == "compound" and token.head.lemma_ in BORDER_NOUNS:
-        return True
-    if token.head.lower_ in ("with", "of") and token.head.head.lemma_ in BORDER_NOUNS:
-        return True
-    for ancestor in list(token.ancestors)[:3]:
-        if ancestor.lower_ == "from" and (ancestor.head.lemma_ in {"be", "come", "hail", "originate"}
-                                          or country and ancestor.head.pos_ in ("NOUN", "PROPN")):
-            return True
-    return False
 
 
 def _learned_relation(doc: Doc, args: FrameArguments, span: Span) -> str | None:
