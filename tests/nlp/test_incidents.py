@@ -79,6 +79,26 @@ def types_by_role(report):
         ("A herder was killed by a rival group near Kampti on Sunday.", "armed_assault"),
         ("Clashes erupted between the Arakan Army and the Myanmar Armed Forces near Paletwa on Monday.", "clash"),
         ("Rival fishing crews clashed over nets at a landing site on Sunday. Two men died of their wounds.", "clash"),
+        # violence against people told first: the burning, theft, looting or arrest told after it is part of it
+        ("Gunmen attacked a farming village near Kadugli on Sunday, burned twenty houses and killed three men.",
+         "armed_assault"),
+        ("Armed men shot a shopkeeper in the leg and looted his store in Bor on Tuesday.", "armed_assault"),
+        ("Bandits killed a herder near Moroto on Friday and stole forty of his cattle.", "armed_assault"),
+        ("Soldiers killed two villagers and arrested seven others in a sweep near Gao on Monday.", "armed_assault"),
+        ("Rebels clashed with troops near the river crossing on Friday and set fire to an army truck.", "clash"),
+        # ... but not when the theft is told first, nor looting by protesters
+        ("Armed robbers stormed a jewellery store in Quito on Monday and escaped with gold worth $2 million.",
+         "robbery"),
+        ("Protesters looted shops in the city centre on Sunday, police said.", "riot"),
+        # captives killed, or people killed before anyone is taken: an assault; a mass abduction stays a kidnapping
+        ("Militants abducted a village elder outside Dori on Monday and executed him two days later.",
+         "armed_assault"),
+        ("Gunmen killed a trader near Tera on Sunday and abducted two of his sons.", "armed_assault"),
+        ("Soldiers detained and executed four cattle traders outside Dori on Friday, relatives said.",
+         "armed_assault"),
+        ("The army said it executed seven rebels captured in the forest on Sunday.", "armed_assault"),
+        ("Gunmen attacked a school near Kankara on Friday and abducted more than 300 pupils, police said.",
+         "kidnapping"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
@@ -108,6 +128,7 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "Opposition leaders attacked the minister over the budget on Tuesday.",
         "The newspaper attacked the students for their protest on Friday.",
         "The firing of the police chief was announced on Monday.",
+        "Police executed a search warrant at the house on Monday and seized documents.",
         "A legal battle between two groups of investors ended in court on Friday.",
         "The student appears to have been shot in the photograph, the caption says.",
         "A pedestrian was killed by a drunk driver on the motorway on Sunday.",

@@ -114,9 +114,11 @@ class IncidentFinder:
                 continue
             if head.lower_ == "firing" and any(c.lower_ == "of" for c in head.children):
                 continue  # "the firing of the police chief" is a dismissal
-            verbal_killing = head.lemma_ in {"shoot", "kill", "capture", "murder"} and head.pos_ == "VERB"
+            verbal_killing = head.lemma_ in KILLING_VERBS and head.pos_ == "VERB"
             if verbal_killing and not self._agentive(head):
                 continue  # "12 people were killed" states a casualty; "gunmen killed 12" reports an incident
+            if head.lemma_ == "execute" and not _done_to_people(head):
+                continue  # "soldiers executed seven men", not "police executed a search warrant"
             if head.lemma_ in {"shoot", "kill", "capture"} and head.pos_ != "VERB":
                 continue
             if rule.type == "robbery" and head.lemma_ == "make" and not self._takes_valuables(span):
@@ -419,6 +421,14 @@ def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
     return bool(lemmas & CASUALTY_CUES) and not lemmas & ACCIDENT_WORDS
 
 
+def _done_to_people(verb: Token) -> bool:
+    """Whether the object of ``verb`` (or its passive subject) is people: a person noun, a pronoun, a named person or
+    nationality, or a counted noun ("executed seven men", "executed them", "a chief was executed")."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and (
+        c.lemma_.lower() in HARMED_PEOPLE or c.pos_ == "PRON" or c.ent_type_ in {"PERSON", "NORP"}
+        or any(g.dep_ == "nummod" for g in c.children)) for c in verb.children)
+
+
 def _harms_people(verb: Token) -> bool:
     """"Herders attacked two farmers", "tortured a villager", "beat up a teacher": a violent verb whose object is
     people who are no public figures (critics "attack the minister" with words)."""
@@ -440,6 +450,8 @@ def _violent_doer(token: Token) -> bool:
 
 
 HARMING_VERBS = words("harming_verbs")
+# verbs of killing that report an incident only with a doer ("gunmen killed 12", not "12 people were killed")
+KILLING_VERBS = frozenset({"shoot", "kill", "capture", "murder", "execute", "behead"})
 # people whom words can "attack": a violent verb with one of them as object needs other corroboration
 PUBLIC_FIGURES = words("public_figures")
 # verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not
