@@ -99,6 +99,24 @@ def types_by_role(report):
         ("The army said it executed seven rebels captured in the forest on Sunday.", "armed_assault"),
         ("Gunmen attacked a school near Kankara on Friday and abducted more than 300 pupils, police said.",
          "kidnapping"),
+        # people shot, killings whose doer the sentence implies, fighting between communities, warplanes
+        ("A shopkeeper was shot dead outside his home in Peshawar on Tuesday night.", "armed_assault"),
+        ("Three farmers were shot with arrows near their fields on Sunday.", "armed_assault"),
+        ("A trader was shot dead by cattle rustlers near Baragoi on Sunday.", "armed_assault"),
+        ("Soldiers entered the village on Monday, killing three herders.", "armed_assault"),
+        ("A councillor was killed by party supporters in the village on Thursday night.", "armed_assault"),
+        ("Six militants were killed in an operation by border troops near the pass on Sunday.", "armed_assault"),
+        ("Ethnic clashes broke out in two villages near Moyale on Tuesday.", "clash"),
+        ("Clashes between two tribal groups over grazing land continued on Wednesday.", "clash"),
+        ("Warplanes pounded rebel positions near the town on Monday.", "air_or_drone_strike"),
+        ("A truck hit a landmine near the border on Tuesday, killing two soldiers.", "bombing"),
+        ("Militiamen beat two farmers near their fields on Sunday and looted their cattle.", "armed_assault"),
+        # of an assault and a clash the one told first; bombs thrown in a clash are its weapons; a toll told as
+        # "killed in clashes" does not make the clash an assault
+        ("Militiamen attacked a village near the river on Sunday, killing seven; fighting went on for hours.",
+         "armed_assault"),
+        ("Two rival groups clashed in the market on Friday, hurling crude bombs at each other.", "clash"),
+        ("Two soldiers were killed in clashes with rebels near the border on Monday.", "clash"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
@@ -129,6 +147,11 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "The newspaper attacked the students for their protest on Friday.",
         "The firing of the police chief was announced on Monday.",
         "Police executed a search warrant at the house on Monday and seized documents.",
+        "Two soldiers were killed when their truck overturned on a mountain road on Sunday.",
+        "A bus overturned on the mountain road on Monday, killing twelve passengers.",
+        "A clash of ethnic cuisines makes the new restaurant worth a visit.",
+        "Liverpool beat Chelsea on Sunday.",
+        "The state executed two inmates at a prison outside the capital on Tuesday.",
         "A legal battle between two groups of investors ended in court on Friday.",
         "The student appears to have been shot in the photograph, the caption says.",
         "A pedestrian was killed by a drunk driver on the motorway on Sunday.",

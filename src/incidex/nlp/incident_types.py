@@ -22,8 +22,9 @@ OFFICIAL_NOUNS = words("official_nouns")
 PROTEST_NOUNS = words("protest_nouns")
 RIOT_PRONE_TYPES = frozenset({"clash", "arson", "bombing", "armed_assault", "raid", "robbery"})
 # Violence against people, and the acts that are part of it when it is told first: "gunmen attacked the village and
-# burned houses", "shot a farmer and looted his phone", "police killed two and arrested five".
-VIOLENCE_TYPES = ("clash", "armed_assault")
+# burned houses", "shot a farmer and looted his phone", "police killed two and arrested five"; of an assault and a
+# clash, the one told first.
+VIOLENCE_TYPES = frozenset({"clash", "armed_assault"})
 CONSEQUENT_TYPES = frozenset({"arson", "robbery", "raid", "arrest"})
 # Taking people: when the captives are killed, or people are killed or wounded before anyone is taken, the incident
 # is an armed assault ("abducted and executed a chief"); "gunmen abducted 23 passengers ... the driver was shot dead"
@@ -33,8 +34,8 @@ KILLING_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "shoot", "sla
 
 
 def typing_triggers(frame: IncidentFrame) -> list[Trigger]:
-    """The triggers that type a frame: its acts, or its agent nouns when it has no other trigger."""
-    return [t for t in frame.triggers if not t.agent] or frame.triggers
+    """The triggers that type a frame: its acts, or its agent nouns and tolls when it has no other trigger."""
+    return [t for t in frame.triggers if not t.agent and not t.casualty] or frame.triggers
 
 
 def trigger_type(frame: IncidentFrame) -> str:
@@ -49,8 +50,11 @@ def trigger_type(frame: IncidentFrame) -> str:
     if "arrest" in types and "plot" in types:
         return "arrest"
     kind = max(TYPE_PRIORITY, key=lambda kind: (types.count(kind), -TYPE_PRIORITY.index(kind)))
-    if kind in CONSEQUENT_TYPES and first_act(typed).type in VIOLENCE_TYPES:
-        return next(violence for violence in VIOLENCE_TYPES if violence in {t.type for t in typed})
+    first = first_act(typed).type
+    if kind in CONSEQUENT_TYPES | {"clash"} and first in VIOLENCE_TYPES:
+        return first  # "militia attacked the village, killing seven; fighting went on": the attack comes first
+    if kind == "bombing" and first == "clash":
+        return "clash"  # "two groups clashed, hurling crude bombs at each other": the bombs are the clash's weapons
     return kind
 
 
