@@ -34,6 +34,14 @@ def test_types_make_violence_by_protesters_a_riot() -> None:
 
 def test_types_prefer_a_specific_trigger_over_a_generic_one() -> None:
     sentence = ("Gunmen/gunman/NOUN/NNS/nsubj/1 kidnapped/kidnap/VERB/VBD/ROOT/1 and/and/CCONJ/CC/cc/1 "
-                "killed/kill/VERB/VBD/conj/1 villagers/villager/NOUN/NNS/dobj/3 ././PUNCT/./punct/1")
+                "attacked/attack/VERB/VBD/conj/1 villagers/villager/NOUN/NNS/dobj/3 ././PUNCT/./punct/1")
     assert typed(sentence, (1, "kidnapping", True), (3, "armed_assault", False)) == "kidnapping"
     assert typed(sentence, (3, "armed_assault", False)) == "armed_assault"
+
+
+def test_types_make_a_capture_whose_captives_are_killed_an_assault() -> None:
+    sentence = ("Gunmen/gunman/NOUN/NNS/nsubj/1 kidnapped/kidnap/VERB/VBD/ROOT/1 and/and/CCONJ/CC/cc/1 "
+                "killed/kill/VERB/VBD/conj/1 villagers/villager/NOUN/NNS/dobj/3 ././PUNCT/./punct/1")
+    assert typed(sentence, (1, "kidnapping", True), (3, "armed_assault", False)) == "armed_assault"
+    assert typed(sentence.replace("kidnapped/kidnap", "arrested/arrest"), (1, "arrest", True),
+                 (3, "armed_assault", False)) == "armed_assault"

@@ -20,6 +20,7 @@ class Trigger:
     token: int  # index of the head token in the Doc
     agent: bool = False  # an agent noun ("hostage-takers"): refers to an incident and names its perpetrators
     lemma: str = ""
+    casualty: bool = False  # a killing told as its toll ("six militants were killed in an operation"): types no frame
 
 
 @dataclass

@@ -1,9 +1,10 @@
 """The incident type: the one component that decides it (``incidex_types_v1``), after roles.
 
-A frame's triggers give its type (a specific type if any trigger has one, else the most mentioned); who was
-involved can change it: a killed official makes an armed assault an assassination, protesters as the subject of a
-trigger's sentence make a clash, arson, bombing, armed assault or raid a riot. Writes ``doc._.incidex_types``,
-the type of each frame by its id.
+A frame's triggers give its type (a specific type if any trigger has one, else the most mentioned), unless the
+incident is told as violence against people first: then the burning, theft, raid or arrest told after it is part of
+that assault or clash. Who was involved can change it: a killed official makes an armed assault an assassination,
+protesters as the subject of a trigger's sentence make a clash, arson, bombing, armed assault, raid or looting a
+riot. Writes ``doc._.incidex_types``, the type of each frame by its id.
 """
 
 from __future__ import annotations
@@ -11,21 +12,36 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .frames import FrameArguments, IncidentFrame
+from .frames import FrameArguments, IncidentFrame, Trigger
 from .lexicons import words
-from .triggers import GENERIC_TRIGGERS, TYPE_PRIORITY
+from .triggers import AGENT_NOUNS, GENERIC_TRIGGERS, TYPE_PRIORITY
 
 SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination", "air_or_drone_strike", "shelling")
 # Victims whose killing makes an assassination, and people whose violence makes a riot.
 OFFICIAL_NOUNS = words("official_nouns")
 PROTEST_NOUNS = words("protest_nouns")
-RIOT_PRONE_TYPES = frozenset({"clash", "arson", "bombing", "armed_assault", "raid"})
+RIOT_PRONE_TYPES = frozenset({"clash", "arson", "bombing", "armed_assault", "raid", "robbery"})
+# Violence against people, and the acts that are part of it when it is told first: "gunmen attacked the village and
+# burned houses", "shot a farmer and looted his phone", "police killed two and arrested five"; of an assault and a
+# clash, the one told first.
+VIOLENCE_TYPES = frozenset({"clash", "armed_assault"})
+CONSEQUENT_TYPES = frozenset({"arson", "robbery", "raid", "arrest"})
+# Taking people: when the captives are killed, or people are killed or wounded before anyone is taken, the incident
+# is an armed assault ("abducted and executed a chief"); "gunmen abducted 23 passengers ... the driver was shot dead"
+# stays a kidnapping.
+CAPTURE_TYPES = frozenset({"kidnapping", "arrest"})
+KILLING_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "shoot", "slay", "lynch"})
+
+
+def typing_triggers(frame: IncidentFrame) -> list[Trigger]:
+    """The triggers that type a frame: its acts, or its agent nouns and tolls when it has no other trigger."""
+    return [t for t in frame.triggers if not t.agent and not t.casualty] or frame.triggers
 
 
 def trigger_type(frame: IncidentFrame) -> str:
     """The type the triggers give: a specific type if any trigger has one, else the most mentioned type (ties go
     to the earlier type in TYPE_PRIORITY)."""
-    typed = [t for t in frame.triggers if not t.agent] or frame.triggers
+    typed = typing_triggers(frame)
     specific = [t for t in typed if t.lemma not in GENERIC_TRIGGERS]
     types = [t.type for t in (specific or typed)]
     for specific in SPECIFIC_TYPES:
@@ -33,12 +49,28 @@ def trigger_type(frame: IncidentFrame) -> str:
             return specific
     if "arrest" in types and "plot" in types:
         return "arrest"
-    return max(TYPE_PRIORITY, key=lambda kind: (types.count(kind), -TYPE_PRIORITY.index(kind)))
+    kind = max(TYPE_PRIORITY, key=lambda kind: (types.count(kind), -TYPE_PRIORITY.index(kind)))
+    first = first_act(typed).type
+    if kind in CONSEQUENT_TYPES | {"clash"} and first in VIOLENCE_TYPES:
+        return first  # "militia attacked the village, killing seven; fighting went on": the attack comes first
+    if kind == "bombing" and first == "clash":
+        return "clash"  # "two groups clashed, hurling crude bombs at each other": the bombs are the clash's weapons
+    return kind
+
+
+def first_act(triggers: list[Trigger]) -> Trigger:
+    """The act told first; a noun naming its doers ("armed robbers kill three") is no act when a verb or event
+    noun is there."""
+    acts = [t for t in triggers if t.lemma not in AGENT_NOUNS] or triggers
+    return min(acts, key=lambda t: t.start)
 
 
 def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> str:
     """The type of one incident: its triggers' type, refined by who was involved."""
     kind = trigger_type(frame)
+    if kind in CAPTURE_TYPES and (_captives_killed(doc, frame) or kind == "kidnapping" and _harm_told_first(
+            frame, arguments)):
+        kind = "armed_assault"
     if kind == "armed_assault" and any(
         v.head in OFFICIAL_NOUNS and any(c.status == "killed" for c in v.statuses) for v in arguments.victims
     ):
@@ -49,6 +81,23 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
             if any(t.lemma_ in PROTEST_NOUNS and t.dep_ in {"nsubj", "nsubjpass", "poss"} for t in sentence):
                 return "riot"
     return kind
+
+
+def _captives_killed(doc: Doc, frame: IncidentFrame) -> bool:
+    """"abducted and executed a chief", "arrested and killed two men": a killing joined to the capture ends it."""
+    captures = [doc[t.token] for t in frame.triggers if t.type in CAPTURE_TYPES]
+    killings = [doc[t.token] for t in frame.triggers if t.type == "armed_assault" and t.lemma in KILLING_LEMMAS]
+    return any(k.dep_ == "conj" and k.head == c or c.dep_ == "conj" and c.head == k for c in captures for k in killings)
+
+
+def _harm_told_first(frame: IncidentFrame, arguments: FrameArguments) -> bool:
+    """"killed a villager and abducted two others", "attacked the school; one pupil was killed and a teacher
+    abducted": violence against people, with people killed or wounded, told before the abduction."""
+    taken = min(t.start for t in frame.triggers if t.type == "kidnapping")
+    if first_act(typing_triggers(frame)).type not in VIOLENCE_TYPES:
+        return False
+    return any(c.field.split(".")[0] in {"killed", "injured"} and (c.value or c.low or 0) > 0 and c.start < taken
+               for c in arguments.casualties)
 
 
 class IncidentTyper:

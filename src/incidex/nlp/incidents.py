@@ -42,6 +42,7 @@ BACKGROUND_CUES = words("background_cues")
 SEPARATE_CUES = words("separate_cues")
 ESCAPE_WORDS = words("escape_words")
 INCENDIARY = words("incendiary_words")
+JUDICIAL_WORDS = words("judicial_words")
 
 
 def _date_key(mention: DateMention | None) -> str | None:
@@ -111,7 +112,8 @@ class IncidentFinder:
     def find_triggers(self, doc: Doc) -> list[Trigger]:
         matches = {(start, end): rule for rule, start, end in self.matcher(doc)
                    # "grenades attacked" is a subject and its verb, not the compound "grenade attack"
-                   if not (end - start > 1 and doc[start].pos_ in {"NOUN", "PROPN"} and doc[end - 1].pos_ == "VERB")}
+                   if not (end - start > 1 and doc[start].pos_ in {"NOUN", "PROPN"} and doc[end - 1].pos_ == "VERB"
+                           and rule.type != "air_or_drone_strike")}  # "warplanes pounded" is meant
         triggers = []
         for span in filter_spans([doc[start:end] for start, end in matches]):
             rule = matches[(span.start, span.end)]
@@ -122,9 +124,15 @@ class IncidentFinder:
                 continue
             if head.lower_ == "firing" and any(c.lower_ == "of" for c in head.children):
                 continue  # "the firing of the police chief" is a dismissal
-            verbal_killing = head.lemma_ in {"shoot", "kill", "capture", "murder"} and head.pos_ == "VERB"
-            if verbal_killing and not self._agentive(head):
+            verbal_killing = head.lemma_ in KILLING_VERBS and head.pos_ == "VERB"
+            casualty = verbal_killing and not self._agentive(head)
+            if casualty and not _killed_in_fighting(head):
                 continue  # "12 people were killed" states a casualty; "gunmen killed 12" reports an incident
+            verb_alone = len(span) == 1 and head.pos_ == "VERB" and head.tag_ != "VBG"  # not "a mob beating"
+            if head.lemma_ in {"execute", "beat"} and verb_alone and not _done_to_people(head):
+                continue  # "soldiers executed seven men", not "police executed a search warrant" or "beat Chelsea"
+            if head.lemma_ == "execute" and any(t.lemma_.lower() in JUDICIAL_WORDS for t in head.sent):
+                continue  # "the state executed two men convicted of murder" carries out a sentence
             if head.lemma_ in {"shoot", "kill", "capture"} and head.pos_ != "VERB":
                 continue
             if rule.type == "robbery" and head.lemma_ == "make" and not self._takes_valuables(span):
@@ -136,7 +144,7 @@ class IncidentFinder:
             if head.lemma_ == "bomb" and any(c.lower_ in INCENDIARY for c in head.children):
                 kind = "arson"  # petrol bombs and Molotov cocktails are incendiary, not explosive
             triggers.append(Trigger(span.start_char, span.end_char, span.text, kind, rule.strong and not agent, head.i,
-                                    agent, head.lemma_.lower()))
+                                    agent, head.lemma_.lower(), casualty))
         return triggers
 
     @staticmethod
@@ -168,7 +176,7 @@ class IncidentFinder:
         doer = any(c.dep_ == "nsubj" for c in verb.children) or (
             (verb.dep_ == "conj" or verb.dep_ == "xcomp" and not passive) and verb.head.pos_ == "VERB"
             and any(c.dep_ == "nsubj" for c in verb.head.children))
-        if not accused and not doer and not self._passive_doer(verb):
+        if not accused and not doer and not self._passive_doer(verb) and not _done_by_someone(verb, passive):
             return False
         return not any(c.dep_ == "dobj" and c.lemma_ in FIGURATIVE_OBJECTS for c in verb.children)
 
@@ -229,6 +237,11 @@ class IncidentFinder:
         main: IncidentFrame | None = None
         last_frame: IncidentFrame | None = None
         for sentence_triggers in self._by_sentence(doc, triggers):
+            if frames or any(not t.casualty for t in sentence_triggers):
+                # a toll ("six civilians had been killed") tells an incident only where nothing else does
+                sentence_triggers = [t for t in sentence_triggers if not t.casualty]
+            if not sentence_triggers:
+                continue
             for trigger_group, own_date in self._sentence_groups(doc, sentence_triggers, dates):
                 token = doc[trigger_group[0].token]
                 frame = self._place_group(doc, trigger_group, own_date, frames, main, last_frame)
@@ -413,7 +426,8 @@ class IncidentFinder:
         for start in frame.sentences:
             if any(trigger_lemma(t) in CORROBORATION_CUES for t in doc[start].sent):
                 return True
-        return any(_harms_people(doc[t.token]) for t in frame.triggers) or _casualties_follow(doc, frame)
+        return (any(_harms_people(doc[t.token]) or _between_communities(doc[t.token]) for t in frame.triggers)
+                or _casualties_follow(doc, frame))
 
 
 def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
@@ -427,6 +441,50 @@ def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
     return bool(lemmas & CASUALTY_CUES) and not lemmas & ACCIDENT_WORDS
 
 
+def _killed_in_fighting(verb: Token) -> bool:
+    """"Six militants were killed in an operation by border troops": people killed where the sentence names armed
+    people or weapons and no accident ("two soldiers were killed when their truck overturned" has none)."""
+    if verb.lemma_ != "kill" or not any(c.dep_ == "auxpass" for c in verb.children) or not _done_to_people(verb):
+        return False
+    lemmas = {trigger_lemma(t) for t in verb.sent}
+    return bool(lemmas & ARMED_CUES) and not lemmas & ACCIDENT_WORDS
+
+
+def _done_by_someone(verb: Token, passive: bool) -> bool:
+    """Killings whose doer the sentence implies where the parse shows none: people shot ("a farmer was shot dead",
+    "shot dead by rustlers", not "was shot by a photographer"); people murdered, executed or shot and killed,
+    whoever the parser took for the subject; and a killing told as what violent doers' act did ("troops stormed the
+    camp, killing six")."""
+    if passive:
+        agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        dead = any(c.lower_ == "dead" or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+                   for c in verb.children)
+        return verb.lemma_ == "shoot" and _done_to_people(verb) and (dead or all(_violent_doer(o) for o in agents))
+    if not _done_to_people(verb):
+        return False
+    if verb.lemma_ in INTENT_KILLING_VERBS or verb.dep_ == "conj" and verb.head.lemma_ in INTENT_KILLING_VERBS:
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"} and any(
+        c.dep_ == "nsubj" and _violent_doer(c) for c in verb.head.children)
+
+
+def _done_to_people(verb: Token) -> bool:
+    """Whether the object of ``verb`` (or its passive subject) is people: a person noun, a pronoun, a named person or
+    nationality, or a counted noun ("executed seven men", "executed them", "a chief was executed")."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and (
+        c.lemma_.lower() in HARMED_PEOPLE or c.pos_ == "PRON" or c.ent_type_ in {"PERSON", "NORP"}
+        or any(g.dep_ == "nummod" for g in c.children)) for c in verb.children)
+
+
+def _between_communities(trigger: Token) -> bool:
+    """"Ethnic clashes", "clashes between two tribal groups", "sectarian fighting": a clash or fight
+    between communities; not "a clash of ethnic cuisines"."""
+    if trigger.lemma_ not in {"clash", "fighting", "fight"}:
+        return False
+    return any(t.dep_ == "amod" and t.lemma_.lower() in COMMUNITY_MODIFIERS
+               and (t.head == trigger or t.head.lemma_.lower() in COMMUNITY_NOUNS) for t in trigger.subtree)
+
+
 def _harms_people(verb: Token) -> bool:
     """"Herders attacked two farmers", "tortured a villager", "beat up a teacher": a violent verb whose object is
     people who are no public figures (critics "attack the minister" with words)."""
@@ -437,7 +495,9 @@ def _harms_people(verb: Token) -> bool:
     if verb.lemma_ not in WORDS_ATTACK_TOO:
         return True
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
-    return any(_violent_doer(c) for v in verbs for c in v.children if c.dep_ == "nsubj")
+    # "herders attacked two farmers", or "a constable was attacked by a group of youths"
+    doers = [o for v in verbs for a in v.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return any(_violent_doer(c) for c in [*doers, *(c for v in verbs for c in v.children if c.dep_ == "nsubj")])
 
 
 def _violent_doer(token: Token) -> bool:
@@ -447,6 +507,12 @@ def _violent_doer(token: Token) -> bool:
             or token.ent_type_ in {"ORG", "NORP", "PERSON"})
 
 
+COMMUNITY_MODIFIERS = (words("communal_modifiers") - {"armed", "militia"}) | {"sectarian"}
+COMMUNITY_NOUNS = frozenset({"group", "community", "clan", "tribe", "faction", "gang"})
+# verbs of killing that report an incident only with a doer ("gunmen killed 12", not "12 people were killed")
+KILLING_VERBS = frozenset({"shoot", "kill", "capture", "murder", "execute", "behead"})
+# killing verbs that say by themselves someone meant it ("shot and killed a man", not "killed 12 passengers")
+INTENT_KILLING_VERBS = frozenset({"shoot", "murder", "execute", "behead"})
 # people whom words can "attack": a violent verb with one of them as object needs other corroboration
 PUBLIC_FIGURES = words("public_figures")
 # verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not
@@ -457,5 +523,6 @@ HARMED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - PUBLIC_FIGURES
 VIOLENT_DOERS = ARMED_DOERS | (HARMED_PEOPLE - words("road_users")) | words("violent_groups")
 CASUALTY_CUES = words("casualty_cues")
 SPORTS_WORDS = words("sports_words")
-CORROBORATION_CUES = CASUALTY_CUES | words("corroboration_cues")
+ARMED_CUES = words("corroboration_cues")
+CORROBORATION_CUES = CASUALTY_CUES | ARMED_CUES
 SCORELINE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
