@@ -110,12 +110,12 @@ def test_arrested_people_beside_a_fatality_are_not_killed(extract) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "A watchman was shot and killed by robbers at a warehouse in Eldama Ravine on Tuesday.",
-    "A herder was shot to death by raiders near Baragoi.",
+    "A night guard at a petrol station in Ruiru was shot and killed by two robbers.",
+    "A goat trader was shot to death by unknown men outside Marsabit.",
     "Gunmen shot the headmaster to death outside the school.",
-    "A crowd beat a suspected pickpocket to death at a bus stop in Kisumu.",
+    "A crowd beat a suspected pickpocket to death at a matatu stage in Nyeri.",
     "A shopkeeper was hacked to death by attackers with machetes.",
-    "Villagers stoned a suspected thief to death in Kisii.",
+    "A crowd in Embu stoned a suspected thief to death.",
 ])
 def test_a_shooting_or_beating_that_kills_counts_one_killed(extract, text) -> None:
     cas = main_incident(extract(text)).casualties
@@ -123,7 +123,7 @@ def test_a_shooting_or_beating_that_kills_counts_one_killed(extract, text) -> No
 
 
 def test_shot_and_wounded_stays_injured_and_sentenced_to_death_is_nobody_killed(extract) -> None:
-    report = extract("A watchman was shot and wounded by robbers at a warehouse in Eldama Ravine.")
+    report = extract("A night guard at a petrol station in Ruiru was shot and wounded by two robbers.")
     cas = main_incident(report).casualties
     assert (cas.killed.total, cas.injured.total) == (None, 1)
     report = extract("Gunmen shot a trader in Kano on Monday. A court later sentenced the leader of the gang to death.")
@@ -138,7 +138,7 @@ def test_people_confirmed_or_declared_dead_are_killed(extract) -> None:
 
 
 def test_a_conjunction_of_known_and_unknown_parties_adds_up(extract) -> None:
-    incident = main_incident(extract("Gunmen killed the village chief and his son in Tawila."))
+    incident = main_incident(extract("Gunmen killed the village chief and his son near Wukari."))
     assert incident.casualties.killed.total == 2
     assert any(f.value == 2 and f.text == "the village chief and his son" for f in incident.figures
                if f.field == "killed.total")
@@ -147,55 +147,55 @@ def test_a_conjunction_of_known_and_unknown_parties_adds_up(extract) -> None:
 
 
 def test_a_conjunct_with_its_own_verb_or_inside_an_including_list_is_not_added(extract) -> None:
-    cas = main_incident(extract("A landmine killed three children and two were wounded near Kadugli.")).casualties
+    cas = main_incident(extract("A stray shell killed three children and two were wounded in a camp outside "
+                                "Dilling.")).casualties
     assert (cas.killed.total, cas.injured.total) == (3, 2)
-    assert main_incident(extract("Militants raided the village and killed twenty civilians including farmers and "
-                                 "traders, and a pastor.")).casualties.killed.total == 20
+    assert main_incident(extract("Gunmen killed seven worshippers including an imam and his son, and a guard, at a "
+                                 "mosque in Zamfara.")).casualties.killed.total == 7
 
 
 @pytest.mark.parametrize(("text", "killed"), [
-    ("A motorcycle taxi driver was fatally assaulted by police in Kisumu.", 1),
+    ("A street vendor was fatally assaulted by council guards in Thika.", 1),
     ("A trader was fatally shot by robbers in Kano.", 1),
-    ("Two suspected cattle thieves were lynched at Teret on Monday night.", 2),
-    ("1 stoned to death during ethnic violence in Nakuru.", 1),
-    ("A gunfire exchange between two farming communities near Salaga left six dead.", 6),
-    ("Soldiers repelled an attack on the town, at least four dead, 21 arrested.", 4),
-    ("Militants assassinated a preacher in Djibo.", 1),
+    ("Three men accused of stealing a cow were lynched by residents of Kapsabet.", 3),
+    ("1 hacked to death in land row in Bungoma.", 1),
+    ("A shootout between rival gangs in a Lagos market left six dead.", 6),
+    ("Troops beat back a raid on the barracks, at least four dead, 21 arrested.", 4),
+    ("Gunmen assassinated a preacher outside his mosque in Maiduguri.", 1),
 ])
 def test_fatally_lynched_and_counts_of_the_dead_are_killed(extract, text, killed) -> None:
     assert main_incident(extract(text)).casualties.killed.total == killed
 
 
 def test_people_named_among_a_count_are_not_a_second_figure(extract) -> None:
-    incident = main_incident(extract("At least four persons including a tribal elder and his son were killed in an "
-                                     "ambush near Kalat."))
-    assert incident.casualties.killed.total == 4
-    assert [f.value for f in incident.figures if f.field.startswith("killed")] == [4]
+    incident = main_incident(extract("At least six passengers including a teacher and his wife were killed when "
+                                     "gunmen ambushed their bus near Jos."))
+    assert incident.casualties.killed.total == 6
+    assert [f.value for f in incident.figures if f.field.startswith("killed")] == [6]
 
 
 def test_counts_the_parser_reads_as_adjectives_or_hangs_on_the_last_conjunct(extract) -> None:
-    assert main_incident(extract("Militants ambushed an army unit near Djibo, killing fifteen militants and one "
-                                 "soldier.")).casualties.killed.total == 16
-    assert main_incident(extract("1 Soldier and 1 militant killed in an exchange of fire with militants near "
-                                 "Matta.")).casualties.killed.total == 2
+    assert main_incident(extract("The army said its troops ambushed a rebel column, killing fifteen fighters and one "
+                                 "officer.")).casualties.killed.total == 16
+    assert main_incident(extract("1 policeman and 1 robber killed in a shootout at a bank in Eldoret.")
+                         ).casualties.killed.total == 2
 
 
 @pytest.mark.parametrize("text", [
-    "An angry mob attacked and nearly lynched a priest in Kaya.",
-    "Vigilantes stormed a police station in Meru in a bid to lynch a suspect.",
+    "A furious crowd chased and nearly lynched a bus conductor in Nakuru.",
+    "Residents besieged a police post in a bid to lynch a detained suspect.",
 ])
 def test_nearly_lynched_or_a_bid_to_lynch_kills_nobody(extract, text) -> None:
     assert main_incident(extract(text)).casualties.killed.total is None
 
 
 def test_what_befell_things_or_others_in_the_list_is_not_the_first_conjuncts_fate(extract) -> None:
-    cas = main_incident(extract("Raiders attacked herders near Gotu. Two people were killed and 300 goats were "
-                                "stolen.")).casualties
+    cas = main_incident(extract("Gunmen attacked a farm near Naivasha. Two workers were killed and 40 sheep were "
+                                "taken.")).casualties
     assert cas.killed.total == 2
-    cas = main_incident(extract("Militants attacked the police station in Tongomayel, one assailant killed, and two "
-                                "assailants and a policeman wounded.")).casualties
+    cas = main_incident(extract("Rebels attacked the outpost in Beni, one rebel killed, and two rebels and a soldier "
+                                "wounded.")).casualties
     assert cas.killed.total == 1
-    incident = main_incident(extract("Sect members clashed with police in Nakuru leaving one dead and several with "
-                                     "bullet wounds."))
+    incident = main_incident(extract("Rival gangs fought in Mathare leaving one dead and several with stab wounds."))
     assert incident.casualties.killed.total == 1
     assert [f.text for f in incident.figures if f.field.startswith("injured")] == ["several"]
