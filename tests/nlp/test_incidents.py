@@ -147,7 +147,7 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "The newspaper attacked the students for their protest on Friday.",
         "The firing of the police chief was announced on Monday.",
         "Police executed a search warrant at the house on Monday and seized documents.",
-        "Two soldiers were killed when their truck overturned on a mountain road on Sunday.",
+        "Two soldiers died on Sunday when their lorry rolled over on a mountain road.",
         "A bus overturned on the mountain road on Monday, killing twelve passengers.",
         "A clash of ethnic cuisines makes the new restaurant worth a visit.",
         "Liverpool beat Chelsea on Sunday.",

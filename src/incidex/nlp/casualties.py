@@ -182,7 +182,7 @@ def _noun_event(noun: Token) -> str | None:
         if child.dep_ in {"amod", "compound"} and child.lower_ in INJURED_WORDS:
             return "injured"
     own = _own_clause_event(noun)
-    if own is None:  # "1 soldier and 1 militant killed": the participle hangs on the last conjunct
+    if own is None:  # "1 policeman and 1 robber killed": the participle hangs on the last one
         own = next((e for c in noun.children if c.dep_ == "conj" and (e := _own_clause_event(c))), None)
     if own is not None:
         return own
@@ -196,13 +196,13 @@ def _noun_event(noun: Token) -> str | None:
         return "killed" if head.lower_ in DEAD_WORDS else "injured"  # "left six dead", "at least four dead"
     if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.lemma_ in {"wound", "injury", "burn"} for g in c.children)
            for c in noun.children):
-        return "injured"  # "one dead and several with bullet wounds"
+        return "injured"  # "one dead and several with stab wounds"
     if dep == "conj" and head.i != noun.i:
         verb = _own_verb(noun)
         if verb is not None:
             return _verb_event(verb, "nsubjpass" if verb.tag_ == "VBN" else "nsubj")
         if _own_clause_event(head) is not None and head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
-            return _verb_event(head.head, head.dep_)  # "one assailant killed, and two assailants and a policeman wounded"
+            return _verb_event(head.head, head.dep_)  # "one rebel killed, and two rebels and a soldier wounded"
         return _noun_event(head)
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in DEAD_WORDS | {"death", "life"}:
         return "killed"
@@ -216,7 +216,7 @@ def _noun_event(noun: Token) -> str | None:
     if dep in {"dobj", "nsubjpass", "nsubj", "oprd"}:
         event = _verb_event(head, dep)
         if event is None and head.dep_ in {"conj", "xcomp"} and dep == "nsubjpass" and _people(noun):
-            event = _verb_event(head.head, dep)  # not "two people were killed and 300 goats were stolen"
+            event = _verb_event(head.head, dep)  # not "two workers were killed and 40 sheep were taken"
         return None if event is not None and _either_or(head) else event
     return None
 
@@ -227,8 +227,8 @@ def _people(noun: Token) -> bool:
 
 
 def _own_verb(noun: Token) -> Token | None:
-    """The verb of a conjunct that has one of its own ("killed three children and two were wounded", "five soldiers
-    killed and five others gone missing"): what happened to the first conjunct did not happen to it."""
+    """The verb of a conjunct that has one of its own ("a rocket killed five herders and two were wounded", "five
+    soldiers killed and five others gone missing"): what happened to the first conjunct did not happen to it."""
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     if following is None or following.pos_ not in {"AUX", "VERB"}:
         return None
@@ -236,7 +236,7 @@ def _own_verb(noun: Token) -> Token | None:
         return following if following.dep_ in {"acl", "relcl"} and following.tag_ == "VBN" else None  # "gone missing"
     first = _first_conjunct(noun)
     verb = following if following.pos_ == "VERB" else following.head
-    return verb if verb.i != first.head.i else None  # "a ranger and his brother were shot": the verb of them all
+    return verb if verb.i != first.head.i else None  # "a guard and his brother were shot": the verb of them all
 
 
 def acts_as_perpetrator(noun: Token) -> bool:

@@ -443,7 +443,7 @@ def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
 
 def _killed_in_fighting(verb: Token) -> bool:
     """"Six militants were killed in an operation by border troops": people killed where the sentence names armed
-    people or weapons and no accident ("two soldiers were killed when their truck overturned" has none)."""
+    people or weapons and no accident ("two soldiers died when their lorry rolled over" has none)."""
     if verb.lemma_ != "kill" or not any(c.dep_ == "auxpass" for c in verb.children) or not _done_to_people(verb):
         return False
     lemmas = {trigger_lemma(t) for t in verb.sent}
