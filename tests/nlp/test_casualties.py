@@ -199,3 +199,12 @@ def test_what_befell_things_or_others_in_the_list_is_not_the_first_conjuncts_fat
     incident = main_incident(extract("Rival gangs fought in Mathare leaving one dead and several with stab wounds."))
     assert incident.casualties.killed.total == 1
     assert [f.text for f in incident.figures if f.field.startswith("injured")] == ["several"]
+
+
+@pytest.mark.parametrize("text", [
+    "A night watchman was attacked and killed by burglars at a warehouse in Thika.",
+    "A shopkeeper was stabbed and killed by robbers in Kisumu.",
+    "One policeman was martyred and another injured in a blast in Quetta.",
+])
+def test_attacked_and_killed_or_martyred_is_a_death(extract, text) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == 1

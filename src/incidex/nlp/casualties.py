@@ -96,6 +96,8 @@ def _verb_event(verb: Token, dep: str) -> str | None:
         return "arrested"
     if children & FATALLY_WORDS and passive_or_object and lemma in TO_DEATH_VERBS | INJURE_VERBS:
         return "killed"  # "fatally shot", "was fatally assaulted", "mortally wounded"
+    if lemma in HARMING_VERBS and passive_or_object and _then_killed(verb):
+        return "killed"  # "was attacked and killed", "stabbed and killed"
     if lemma == "shoot" and passive_or_object:
         return "killed" if children & {"dead", "death"} or _to_death(verb) or _then_killed(verb) else "injured"
     if lemma in TO_DEATH_VERBS and passive_or_object and _to_death(verb):
@@ -131,7 +133,7 @@ def _to_death(verb: Token) -> bool:
 
 
 def _then_killed(verb: Token) -> bool:
-    """"was shot and killed", "shot and later died": a verb of dying joined to the shooting."""
+    """"was shot and killed", "attacked and killed", "shot and later died": a verb of dying joined to the harm."""
     return any(c.dep_ == "conj" and c.lemma_.lower() in (KILL_VERBS | DIE_VERBS) - {"shoot", "claim"}
                for c in verb.children)
 
