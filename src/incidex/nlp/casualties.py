@@ -148,7 +148,7 @@ def _headline_passive(verb: Token, dep: str) -> bool:
         return False
     if any(c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in OBJECT_DEPS for g in c.children)
            for c in verb.children):
-        return False  # "a soldier shot and killed a civilian": the subject did it
+        return False  # "the guard shot and killed the intruder": the subject did it
     return not any(c.dep_ in OBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
