@@ -50,7 +50,7 @@ CLAIM_VERBS = words("claim_verbs")
 SUSPICION_WORDS = words("suspicion_words")
 DENIAL_VERBS = frozenset({"deny", "reject", "disown"})
 OWN_WORDS = frozenset({"we", "it", "its", "our", "their"})  # a group speaking of its own people
-# Unnamed local people who can be a side of a clash ("a clash between two rival groups of villagers"): a
+# Unnamed local people who can be a side of a clash ("two rival groups of villagers clashed"): a
 # communal militia named by the place of the incident.
 LOCAL_SIDE_NOUNS = words("local_side_nouns")
 # Verbs and nouns of fighting whose sides are all parties to it.
