@@ -141,6 +141,11 @@ class _Builder:
             if location.country_code is None and country is not None and country.location is not None:
                 location.country_code, location.uncertain = country.location.country_code, True  # "Likoni"
                 self.cite("location.country_code", country.start, country.end, "incidex_places_v1")
+        outlet = self.doc._.incidex_outlet_country
+        if location.country_code is None and outlet is not None and self.doc._.incidex_country is None:
+            location.country_code, location.uncertain = outlet.code, True  # a national daily's unlocated story
+            self.evidence.append(Evidence("location.country_code", "; ".join(outlet.outlets), None, None,
+                                          "incidex_places_v1"))  # the document's metadata, not a span of its text
         facilities = args.facilities
         if self.type in {"arrest", "plot"}:  # the facility of a planned attack is not where people were held
             facilities = [f for f in facilities if not any(t.start <= f.start < t.end for t in args.targets)]
