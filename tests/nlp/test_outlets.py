@@ -107,3 +107,14 @@ def test_incidex_extract_reads_the_outlet_from_a_jsonl_source_field(tmp_path: Pa
     assert {"field": "location.country_code", "text": "The Star (Kenya)", "start": None, "end": None,
             "component": "incidex_places_v1"} in incident["evidence"]
     assert all(i["location"]["country_code"] is None for i in wire["incidents"])
+
+
+@pytest.mark.slow
+def test_a_national_outlets_unknown_village_is_no_small_town_abroad(settings) -> None:
+    text = "Gunmen shot two herders near Kiunga on Friday."
+    assert _main(text, None, settings).location.country_code == "PG"  # the gazetteer knows only the town there
+    kenyan = _main(text, "The Star (Kenya)", settings).location
+    assert (kenyan.name, kenyan.country_code, kenyan.lat, kenyan.uncertain) == ("Kiunga", "KE", None, True)
+    pointed = _main("Police in Papua New Guinea said gunmen shot two herders near Kiunga on Friday.",
+                    "The Star (Kenya)", settings).location
+    assert pointed.country_code == "PG" and pointed.lat is not None  # the text points there: it may be read

@@ -129,8 +129,9 @@ class PlaceFinder:
         if dateline is not None:
             self._dateline_hint(doc, dateline, context)
         outlet = outlet_country(doc._.incidex_outlet)
-        if outlet is not None:  # a Kenyan daily's "Kiunga" is the Kenyan town, not the one in Papua New Guinea
+        if outlet is not None:  # a Pakistani daily's "Hyderabad" is the one in Sindh
             context.hints[outlet.code] += OUTLET_HINT
+            context.outlet = outlet.code
         kinds = [_kind_cue(span) for span in places]
         links = _links(places)
         resolutions = self.gazetteer.resolve([span.text for span in places], context=context, kinds=kinds,
