@@ -118,3 +118,11 @@ def test_a_national_outlets_unknown_village_is_no_small_town_abroad(settings) ->
     pointed = _main("Police in Papua New Guinea said gunmen shot two herders near Kiunga on Friday.",
                     "The Star (Kenya)", settings).location
     assert pointed.country_code == "PG" and pointed.lat is not None  # the text points there: it may be read
+
+
+@pytest.mark.slow
+def test_two_groups_clashing_in_a_village_we_lack_are_named_after_it_when_its_country_is_known(settings) -> None:
+    text = "Two groups of villagers clashed over a disputed farm at Nyamokoro village, leaving one man dead."
+    [side] = _main(text, "Daily Nation", settings).perpetrators
+    assert side.name == "Nyamokoro Communal Militia"
+    assert _main(text, None, settings).perpetrators == []  # no country: a name we cannot place names no one

@@ -159,10 +159,12 @@ class _Builder:
 
     def _perpetrators(self, location: Location) -> list[Perpetrator]:
         """The frame's perpetrators; unnamed local sides of a clash become one "<place> Communal Militia" when the
-        incident has a place finer than a country, and are left out otherwise (they name no one)."""
+        incident has a place finer than a country (or a name the gazetteer lacks, in a known country), and are left
+        out otherwise (they name no one)."""
         result: list[Perpetrator] = []
         local_name = None
-        if location.name and location.precision in LOCAL_MILITIA_PRECISIONS:
+        unlisted = location.precision is None and location.country_code is not None  # a village we lack, in a country
+        if location.name and (location.precision in LOCAL_MILITIA_PRECISIONS or unlisted):
             local_name = f"{location.name} {COMMUNAL_SUFFIX}"
         for arg in self.args.perpetrators:
             name = local_name if arg.local else arg.name
