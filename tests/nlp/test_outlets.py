@@ -11,6 +11,7 @@ import pytest
 
 from incidex.batch import extract_text
 from incidex.config import Settings
+from incidex.nlp.group_homes import group_homes
 from incidex.nlp.lexicons import phrases
 from incidex.nlp.outlets import home_country, outlet_countries, outlet_country, outlet_key
 from incidex.schema import validate_report
@@ -126,3 +127,20 @@ def test_two_groups_clashing_in_a_village_we_lack_are_named_after_it_when_its_co
     [side] = _main(text, "Daily Nation", settings).perpetrators
     assert side.name == "Nyamokoro Communal Militia"
     assert _main(text, None, settings).perpetrators == []  # no country: a name we cannot place names no one
+
+
+@pytest.mark.slow
+def test_a_group_that_acts_in_one_country_places_an_incident_the_text_puts_nowhere(settings) -> None:
+    text = "Mungiki members hacked a matatu driver to death on Sunday."
+    incident = _main(text, None, settings)
+    assert (incident.location.country_code, incident.location.uncertain) == ("KE", True)
+    [evidence] = [e for e in incident.evidence if e.field == "location.country_code"]
+    assert (evidence.text, evidence.component) == ("Mungiki", "incidex_actors_v1")
+    assert _main("Mungiki members hacked a matatu driver to death in Kampala on Sunday night.", None,
+                 settings).location.country_code == "UG"  # the text wins
+
+
+def test_every_group_home_is_one_country_with_a_source() -> None:
+    rows = [row.split("\t") for row in phrases("group_homes")]
+    assert rows and all(len(row) == 3 and len(row[1]) == 2 and row[2].startswith("https://") for row in rows)
+    assert group_homes()["Mungiki"] == "KE" and "al-Shabaab" not in group_homes()

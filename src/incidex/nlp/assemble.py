@@ -27,6 +27,7 @@ from ..types import (
 from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention
 from .frames import Arg, CasualtyArg, FrameArguments, IncidentFrame
+from .group_homes import group_homes
 
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
 SUMMARY_CHARS = 300
@@ -141,6 +142,10 @@ class _Builder:
             if location.country_code is None and country is not None and country.location is not None:
                 location.country_code, location.uncertain = country.location.country_code, True  # "Likoni"
                 self.cite("location.country_code", country.start, country.end, "incidex_places_v1")
+        group = next((a for a in args.perpetrators if a.name in group_homes()), None)
+        if location.country_code is None and group is not None and self.doc._.incidex_country is None:
+            location.country_code, location.uncertain = group_homes()[group.name], True  # "Mungiki members killed"
+            self.cite("location.country_code", group.start, group.end, "incidex_actors_v1")
         outlet = self.doc._.incidex_outlet_country
         if location.country_code is None and outlet is not None and self.doc._.incidex_country is None:
             location.country_code, location.uncertain = outlet.code, True  # a national daily's unlocated story
