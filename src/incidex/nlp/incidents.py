@@ -575,8 +575,9 @@ def _between_communities(trigger: Token) -> bool:
 
 def _harms_people(verb: Token) -> bool:
     """"Herders attacked two farmers", "tortured a villager", "beat up a teacher", "a gang of youths attacked a
-    school", "gunmen attacked the mayor": a violent verb whose object is people who are no public figures (critics "attack
-    the minister" with words), public figures when armed people do it, or a place people live in or a vehicle."""
+    school", "gunmen attacked the mayor": a violent verb whose object is people who are no public figures (critics
+    "attack the minister" with words), public figures when armed people do it, or a place people live in or a
+    vehicle."""
     if verb.pos_ != "VERB" or trigger_lemma(verb) not in HARMING_VERBS:
         return False
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
