@@ -137,6 +137,8 @@ def types_by_role(report):
         ("The air force bombed a rebel camp in the mountains on Tuesday.", "air_or_drone_strike"),
         ("Aerial bombardment destroyed a bridge near the front line on Sunday.", "air_or_drone_strike"),
         ("Insurgents fired several rockets at an army base near the airport on Friday.", "shelling"),
+        ("Clashes between two militias went on all night, with machine-gun fire and explosions from rocket-propelled "
+         "grenades.", "clash"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:

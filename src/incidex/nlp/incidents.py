@@ -122,6 +122,8 @@ class IncidentFinder:
                 continue
             if head.lemma_ in {"shell", "fire", "bomb", *FIGHTING_VERBS} and head.pos_ == "PROPN":
                 continue
+            if rule.type == "shelling" and head.lemma_ == "fire" and head.pos_ != "VERB":
+                continue  # "insurgents fired rockets", not "machine-gun fire and explosions from rocket-propelled ..."
             if head.lower_ == "firing" and any(c.lower_ == "of" for c in head.children):
                 continue  # "the firing of the police chief" is a dismissal
             verbal_killing = head.lemma_ in KILLING_VERBS and head.pos_ == "VERB"
