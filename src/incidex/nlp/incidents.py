@@ -113,7 +113,9 @@ class IncidentFinder:
         matches = {(start, end): rule for rule, start, end in self.matcher(doc)
                    # "grenades attacked" is a subject and its verb, not the compound "grenade attack"
                    if not (end - start > 1 and doc[start].pos_ in {"NOUN", "PROPN"} and doc[end - 1].pos_ == "VERB"
-                           and rule.type != "air_or_drone_strike")}  # "warplanes pounded" is meant
+                           and rule.type != "air_or_drone_strike")  # "warplanes pounded" is meant
+                   # "insurgents fired rockets", not "machine-gun fire and explosions from rocket-propelled grenades"
+                   and not (rule.type == "shelling" and doc[start].lemma_ == "fire" and doc[start].pos_ != "VERB")}
         triggers = []
         for span in filter_spans([doc[start:end] for start, end in matches]):
             rule = matches[(span.start, span.end)]
@@ -122,8 +124,6 @@ class IncidentFinder:
                 continue
             if head.lemma_ in {"shell", "fire", "bomb", *FIGHTING_VERBS} and head.pos_ == "PROPN":
                 continue
-            if rule.type == "shelling" and head.lemma_ == "fire" and head.pos_ != "VERB":
-                continue  # "insurgents fired rockets", not "machine-gun fire and explosions from rocket-propelled ..."
             if head.lower_ == "firing" and any(c.lower_ == "of" for c in head.children):
                 continue  # "the firing of the police chief" is a dismissal
             verbal_killing = head.lemma_ in KILLING_VERBS and head.pos_ == "VERB"
