@@ -186,6 +186,7 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "The storm injured six people in the town on Monday.",
         "Two men were wounded on Sunday.",
         "Students clashed with teachers over the exam rules on Monday.",
+        "Doctors attacked the virus with a new vaccine on Monday, police said.",
         "Two rival groups of traders clashed over prices at the meeting on Monday.",
     ],
 )

@@ -37,6 +37,7 @@ PLANNING_GOVERNORS = words("planning_governors")
 ACCUSING_WORDS = words("accusing_words")
 FIGURATIVE_OBJECTS = words("figurative_objects")
 ACCIDENT_WORDS = words("accident_words")
+ILLNESS_WORDS = words("illness_words")
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "'ll"})
 BACKGROUND_CUES = words("background_cues")
 SEPARATE_CUES = words("separate_cues")
@@ -227,6 +228,8 @@ class IncidentFinder:
             return False
         if children & GENERIC_DETERMINERS or children & HABITUAL:
             return False
+        if token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ILLNESS_WORDS for c in token.children):
+            return False  # "resources to attack the virus"
         if token.lemma_ in {"kill", "die", "killing"} and any(
                 t.lemma_ in ACCIDENT_WORDS for t in [*token.subtree, *token.head.children]):
             return False  # "killed in a crash"; not "charged with killing two women ... is dying from disease"
