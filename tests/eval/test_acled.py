@@ -61,6 +61,9 @@ def test_the_mapping_names_the_types_an_analyst_expects() -> None:
     assert acled_category("Explosions/Remote violence", "Remote explosive/landmine/IED").accepted == {"bombing"}
     assert "kidnapping" in acled_category("Violence against civilians", "Abduction/forced disappearance").accepted
     assert acled_category("Strategic developments", "Arrests").accepted == {"arrest"}
+    # violence against civilians is named by its target: an arson attack on civilians is one
+    assert "arson" in acled_category("Violence against civilians", "Attack").accepted
+    assert "arson" not in acled_category("Battles", "Armed clash").accepted
     assert not acled_category("Protests", "Peaceful protest").accepted  # no incident type: not scored on type
     assert len(ACLED_TYPES) == len(CATEGORIES) - 1  # the capitalisation variant folds into its twin
 

@@ -43,3 +43,23 @@ def test_incidents_refuses_a_trigger_lexicon_with_an_unknown_type(tmp_path: Path
     lexicon.write_text("# incidex lexicon triggers, version 1\npickpocketing\tstrong\tpickpocket\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="one of our incident types"):
         IncidentFinder(NLP, triggers=str(lexicon))
+
+
+def test_incidents_takes_a_killing_with_people_as_object_whose_subject_the_parser_lost() -> None:
+    sentence = ("Presumed/presume/VERB/VBN/ROOT/0 rebels/rebel/NOUN/NNS/dobj/0 killed/kill/VERB/VBN/acl/1 "
+                "two/two/NUM/CD/nummod/4 herders/herder/NOUN/NNS/dobj/2 ././PUNCT/./punct/0")
+    assert frames(sentence) == [("i1", "main", ["killed"])]
+
+
+def test_incidents_finds_the_doer_the_parser_hung_on_a_participle_after_by() -> None:
+    sentence = ("Two/two/NUM/CD/nummod/1 herders/herder/NOUN/NNS/ROOT/1 killed/kill/VERB/VBN/acl/1 "
+                "by/by/ADP/IN/agent/2 marauding/maraud/VERB/VBG/pcomp/3 raiders/raider/NOUN/NNS/dobj/4")
+    assert frames(sentence) == [("i1", "main", ["killed"])]
+
+
+def test_incidents_reads_a_headline_battle_between_people_parsed_as_nouns() -> None:
+    headline = ("Rangers/ranger/NOUN/NNS/compound/1 battle/battle/NOUN/NN/compound/2 "
+                "poachers/poacher/NOUN/NNS/ROOT/2")
+    assert frames(headline) == [("i1", "main", ["battle"])]
+    assert frames("Budget/budget/NOUN/NN/compound/1 battle/battle/NOUN/NN/compound/2 "
+                  "looms/loom/NOUN/NNS/ROOT/2") == []

@@ -117,6 +117,28 @@ def types_by_role(report):
          "armed_assault"),
         ("Two rival groups clashed in the market on Friday, hurling crude bombs at each other.", "clash"),
         ("Two soldiers were killed in clashes with rebels near the border on Monday.", "clash"),
+        # fights with people on each side, injuries with a doer, tolls with no accident told, rape, attacks on
+        # places people live in; aircraft, drones and rockets
+        ("Border guards battled a gang of smugglers near the river on Sunday.", "clash"),
+        ("Rival gangs fought near the bus station on Tuesday.", "clash"),
+        ("Late on Monday a fierce battle broke out between rebels and the army near the dam.", "clash"),
+        ("A gun fight broke out between soldiers and smugglers near the border on Monday.", "clash"),
+        ("Market porters clashed with youths from the next street on Tuesday.", "clash"),
+        ("A gang wounded two night watchmen outside the depot on Friday.", "armed_assault"),
+        ("The shopkeeper was injured by a gang of youths in the market on Saturday.", "armed_assault"),
+        ("A fisherman was killed in communal violence near the lake on Sunday.", "armed_assault"),
+        ("Three farmers were killed in the hills on Sunday.", "armed_assault"),
+        ("A woman was raped by armed men in her home near the market on Thursday.", "armed_assault"),
+        ("A gang of youths attacked a school near the stadium on Monday.", "armed_assault"),
+        ("Local civilian shot dead at checkpoint", "armed_assault"),
+        ("A gang wounded a night guard at the depot on Sunday and stole two generators.", "armed_assault"),
+        ("Jets bombarded a rebel supply depot in the hills on Sunday.", "air_or_drone_strike"),
+        ("An armed drone killed a commander and his driver on a desert road on Monday.", "air_or_drone_strike"),
+        ("The air force bombed a rebel camp in the mountains on Tuesday.", "air_or_drone_strike"),
+        ("Aerial bombardment destroyed a bridge near the front line on Sunday.", "air_or_drone_strike"),
+        ("Insurgents fired several rockets at an army base near the airport on Friday.", "shelling"),
+        ("Clashes between two militias went on all night, with machine-gun fire and explosions from rocket-propelled "
+         "grenades.", "clash"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
@@ -156,6 +178,16 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "The student appears to have been shot in the photograph, the caption says.",
         "A pedestrian was killed by a drunk driver on the motorway on Sunday.",
         "The two parties clashed over the budget on Monday. Two people died in a road accident later that day.",
+        "Firefighters battled the blaze for six hours on Sunday.",
+        "Residents vowed to fight the new tax on Monday.",
+        "The two teams will battle for the title in the final on Sunday.",
+        "A court battle between two rival groups of shareholders ended on Friday.",
+        "Two people were killed when their car hit a tree on the highway on Sunday.",
+        "The storm injured six people in the town on Monday.",
+        "Two men were wounded on Sunday.",
+        "Students clashed with teachers over the exam rules on Monday.",
+        "Doctors attacked the virus with a new vaccine on Monday, police said.",
+        "Two rival groups of traders clashed over prices at the meeting on Monday.",
     ],
 )
 def test_no_incident_in_reports_without_one(extract, text: str) -> None:

@@ -36,7 +36,9 @@ ACLED_TYPES: dict[tuple[str, str | None], AcledCategory] = {
         "shelling", "air_or_drone_strike", violent=True
     ),
     ("Explosions/Remote violence", "Suicide bomb"): _cat("bombing", violent=True),
-    ("Violence against civilians", "Attack"): _cat("armed_assault", "assassination", violent=True),
+    # violence against civilians is named by whom it targets, our types by the means: an arson attack on civilians'
+    # homes, vehicles or persons is both
+    ("Violence against civilians", "Attack"): _cat("armed_assault", "assassination", "arson", violent=True),
     ("Violence against civilians", "Abduction/forced disappearance"): _cat(
         "kidnapping", "hostage_taking", violent=True
     ),
@@ -60,7 +62,7 @@ ACLED_TYPES: dict[tuple[str, str | None], AcledCategory] = {
     ("Battle-Non-state actors overtake territory", None): BATTLE,
     ("Remote violence", None): REMOTE,
     ("Violence against civilians", None): _cat(
-        "armed_assault", "assassination", "kidnapping", "hostage_taking", violent=True
+        "armed_assault", "assassination", "arson", "kidnapping", "hostage_taking", violent=True
     ),
     ("Riots/Protests", None): _cat("riot", "arson", violent=False),
     ("Strategic development", None): _cat(violent=False),

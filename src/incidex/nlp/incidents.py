@@ -27,7 +27,7 @@ from .lexicons import (
     words,
 )
 from .syntax import is_negated, tree_distance
-from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, TriggerMatcher, trigger_lemma
+from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, GERUND_AS_NOUN, TriggerMatcher, trigger_lemma
 
 GENERIC_MODIFIERS = words("generic_modifiers")
 HYPOTHETICAL_GOVERNORS = words("hypothetical_governors")
@@ -37,6 +37,7 @@ PLANNING_GOVERNORS = words("planning_governors")
 ACCUSING_WORDS = words("accusing_words")
 FIGURATIVE_OBJECTS = words("figurative_objects")
 ACCIDENT_WORDS = words("accident_words")
+ILLNESS_WORDS = words("illness_words")
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "'ll"})
 BACKGROUND_CUES = words("background_cues")
 SEPARATE_CUES = words("separate_cues")
@@ -113,27 +114,34 @@ class IncidentFinder:
         matches = {(start, end): rule for rule, start, end in self.matcher(doc)
                    # "grenades attacked" is a subject and its verb, not the compound "grenade attack"
                    if not (end - start > 1 and doc[start].pos_ in {"NOUN", "PROPN"} and doc[end - 1].pos_ == "VERB"
-                           and rule.type != "air_or_drone_strike")}  # "warplanes pounded" is meant
+                           and rule.type != "air_or_drone_strike")  # "warplanes pounded" is meant
+                   # "insurgents fired rockets", not "machine-gun fire and explosions from rocket-propelled grenades"
+                   and not (rule.type == "shelling" and doc[start].lemma_ == "fire" and doc[start].pos_ != "VERB")}
         triggers = []
         for span in filter_spans([doc[start:end] for start, end in matches]):
             rule = matches[(span.start, span.end)]
             head = self._head(span)
             if head.lemma_ == "storm" and head.pos_ != "VERB":
                 continue
-            if head.lemma_ in {"shell", "fire", "bomb"} and head.pos_ == "PROPN":
+            if head.lemma_ in {"shell", "fire", "bomb", *FIGHTING_VERBS} and head.pos_ == "PROPN":
                 continue
             if head.lower_ == "firing" and any(c.lower_ == "of" for c in head.children):
                 continue  # "the firing of the police chief" is a dismissal
             verbal_killing = head.lemma_ in KILLING_VERBS and head.pos_ == "VERB"
             casualty = verbal_killing and not self._agentive(head)
-            if casualty and not _killed_in_fighting(head):
+            if casualty and not _violent_toll(head):
                 continue  # "12 people were killed" states a casualty; "gunmen killed 12" reports an incident
+            if head.lemma_ in INJURING_VERBS:
+                if head.pos_ != "VERB" or not _injured_by_people(head):
+                    continue  # "two were wounded", "the storm injured six", "gunshot wounds"
+            if _fight(head) and not _fought_by_people(head):
+                continue  # "guards battled a gang", not "firefighters battled the blaze" or "fight corruption"
             verb_alone = len(span) == 1 and head.pos_ == "VERB" and head.tag_ != "VBG"  # not "a mob beating"
             if head.lemma_ in {"execute", "beat"} and verb_alone and not _done_to_people(head):
                 continue  # "soldiers executed seven men", not "police executed a search warrant" or "beat Chelsea"
             if head.lemma_ == "execute" and any(t.lemma_.lower() in JUDICIAL_WORDS for t in head.sent):
                 continue  # "the state executed two men convicted of murder" carries out a sentence
-            if head.lemma_ in {"shoot", "kill", "capture"} and head.pos_ != "VERB":
+            if head.lemma_ in {"shoot", "kill", "capture", *INJURING_VERBS} and head.pos_ != "VERB":
                 continue
             if rule.type == "robbery" and head.lemma_ == "make" and not self._takes_valuables(span):
                 continue  # "made off with the ball" is sport; "made off with $2 million of jewels" is a robbery
@@ -176,6 +184,9 @@ class IncidentFinder:
         doer = any(c.dep_ == "nsubj" for c in verb.children) or (
             (verb.dep_ == "conj" or verb.dep_ == "xcomp" and not passive) and verb.head.pos_ == "VERB"
             and any(c.dep_ == "nsubj" for c in verb.head.children))
+        # an active verb with people as its object has a doer, where the parser lost the subject ("presumed rebels
+        # killed a herder" read as "presumed [rebels] [killed a herder]")
+        doer = doer or not passive and any(c.dep_ == "dobj" for c in verb.children) and _done_to_people(verb)
         if not accused and not doer and not self._passive_doer(verb) and not _done_by_someone(verb, passive):
             return False
         return not any(c.dep_ == "dobj" and c.lemma_ in FIGURATIVE_OBJECTS for c in verb.children)
@@ -186,8 +197,7 @@ class IncidentFinder:
         "killed by a mob"), on the verb or a verb joined to it; "killed by a falling tree" and "killed by a drunk
         driver" have no such agent."""
         verbs = [verb, *(c for c in verb.children if c.dep_ == "conj"), *([verb.head] if verb.dep_ == "conj" else [])]
-        return any(_violent_doer(o) for v in verbs for a in v.children if a.dep_ == "agent"
-                   for o in a.children if o.dep_ == "pobj")
+        return any(_violent_doer(o) for v in verbs for o in _agents(v))
 
     @staticmethod
     def _acting_agent(token: Token) -> bool:
@@ -218,6 +228,8 @@ class IncidentFinder:
             return False
         if children & GENERIC_DETERMINERS or children & HABITUAL:
             return False
+        if token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ILLNESS_WORDS for c in token.children):
+            return False  # "resources to attack the virus"
         if token.lemma_ in {"kill", "die", "killing"} and any(
                 t.lemma_ in ACCIDENT_WORDS for t in [*token.subtree, *token.head.children]):
             return False  # "killed in a crash"; not "charged with killing two women ... is dying from disease"
@@ -237,7 +249,7 @@ class IncidentFinder:
         main: IncidentFrame | None = None
         last_frame: IncidentFrame | None = None
         for sentence_triggers in self._by_sentence(doc, triggers):
-            if frames or any(not t.casualty for t in sentence_triggers):
+            if frames or any(not t.casualty and not t.agent for t in sentence_triggers):
                 # a toll ("six civilians had been killed") tells an incident only where nothing else does
                 sentence_triggers = [t for t in sentence_triggers if not t.casualty]
             if not sentence_triggers:
@@ -448,8 +460,16 @@ class IncidentFinder:
         for start in frame.sentences:
             if any(trigger_lemma(t) in CORROBORATION_CUES for t in doc[start].sent):
                 return True
-        return (any(_harms_people(doc[t.token]) or _between_communities(doc[t.token]) for t in frame.triggers)
+        return (any(_harms_people(doc[t.token]) or _between_communities(doc[t.token]) or _fight(doc[t.token])
+                    or _clash_with_armed_people(doc[t.token]) for t in frame.triggers)
                 or _casualties_follow(doc, frame))
+
+
+def _fight(trigger: Token) -> bool:
+    """A battle or fight verb or noun, kept only by :func:`_fought_by_people`; not "fighting" read as a noun
+    ("fighting went on for hours", the weak trigger of old)."""
+    noun = trigger.pos_ == "NOUN" or trigger.dep_ in GERUND_AS_NOUN
+    return trigger.lemma_ in FIGHTING_VERBS and not (trigger.lower_ == "fighting" and noun)
 
 
 def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
@@ -463,13 +483,86 @@ def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
     return bool(lemmas & CASUALTY_CUES) and not lemmas & ACCIDENT_WORDS
 
 
-def _killed_in_fighting(verb: Token) -> bool:
-    """"Six militants were killed in an operation by border troops": people killed where the sentence names armed
-    people or weapons and no accident ("two soldiers died when their lorry rolled over" has none)."""
+def _violent_toll(verb: Token) -> bool:
+    """"Six militants were killed in an operation by border troops", "three farmers were killed in the hills": people
+    killed where the sentence tells of no accident ("two soldiers died when their lorry rolled over") and, where it
+    speaks of road users or vehicles, names armed people, weapons or a fight."""
     if verb.lemma_ != "kill" or not any(c.dep_ == "auxpass" for c in verb.children) or not _done_to_people(verb):
         return False
     lemmas = {trigger_lemma(t) for t in verb.sent}
-    return bool(lemmas & ARMED_CUES) and not lemmas & ACCIDENT_WORDS
+    if lemmas & ACCIDENT_WORDS:
+        return False
+    return not lemmas & TRAFFIC_WORDS or bool(lemmas & ARMED_CUES) or _in_conflict(verb)
+
+
+def _in_conflict(verb: Token) -> bool:
+    """"Killed in communal violence", "killed during clashes", "killed in an encounter": the words after "in",
+    "during" or "amid" name a fight."""
+    return any(p.lower_ in {"in", "during", "amid"} and any(
+        o.dep_ == "pobj" and trigger_lemma(o) in CONFLICT_NOUNS for o in p.children) for p in verb.children)
+
+
+def _agents(verb: Token) -> list[Token]:
+    """Who does a passive verb: "by gunmen", and "by attacking gunmen", where the parser hangs the doer on the
+    participle."""
+    found = []
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for child in agent.children:
+            if child.dep_ == "pobj":
+                found.append(child)
+            elif child.dep_ == "pcomp":
+                found.extend(o for o in child.children if o.dep_ == "dobj")
+    return found
+
+
+def _injured_by_people(verb: Token) -> bool:
+    """"A gang wounded two night watchmen", "the shopkeeper was injured by a gang of youths", "insurgents fired on
+    a patrol, injuring a soldier": an injury whose doer is people; not "the storm injured six" or "two were
+    wounded"."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    verbs = [verb, verb.head] if verb.dep_ in {"conj", "advcl"} and not passive and verb.head.pos_ == "VERB" \
+        else [verb]
+    doers = [*(c for v in verbs for c in v.children if c.dep_ == "nsubj"), *(o for v in verbs for o in _agents(v))]
+    return any(_fighting_side(d) for d in doers)
+
+
+def _fought_by_people(verb: Token) -> bool:
+    """"Border guards battled a gang of smugglers", "a battle broke out between rebels and the army", "rival gangs
+    fought", a headline's "Herders and farmers battle": people on each side of a fight; not "battled the blaze",
+    "vowed to fight corruption" or "fight for their rights"."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    others = [c for c in verb.children if c.dep_ == "dobj"]
+    others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "against", "between"}
+               for o in p.children if o.dep_ == "pobj"]
+    if verb.pos_ != "VERB":
+        # a headline's "Guards battle smugglers" or "Herders and farmers battle", parsed as nouns
+        others += [c for c in verb.children if c.dep_ in {"compound", "amod"}]
+        others += [verb.head] if verb.dep_ == "compound" else []
+        if verb.dep_ == "nsubj":  # "a battle broke out between rebels and the army"
+            others += [o for p in verb.head.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
+                       for o in p.children if o.dep_ == "pobj"]
+        return any(_fighting_side(o) or any(c.dep_ == "conj" for c in o.children) for o in others)
+    if others:
+        return all(_fighting_side(o) for o in others)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(_fighting_side(s) and (any(c.dep_ == "conj" for c in s.children) or s.lemma_.lower() in COMMUNITY_NOUNS
+                                      or any(c.lower_ in {"rival", "two"} for c in s.children))
+               for s in subjects)
+
+
+def _clash_with_armed_people(trigger: Token) -> bool:
+    """"Market porters clashed with youths", "police clashed with students": a clash between people, armed
+    people among them; not "students clashed with teachers over the exam rules" or "two rival groups of traders
+    clashed over prices"."""
+    return (trigger.lemma_ == "clash" and _fought_by_people(trigger)
+            and any(t.lemma_.lower() in ARMED_DOERS for t in trigger.subtree))
+
+
+def _fighting_side(token: Token) -> bool:
+    """Whether ``token`` names people who can take a side in a fight: armed people, groups, communities, named
+    groups and nationalities (``_violent_doer``)."""
+    return _violent_doer(token) or token.lemma_.lower() in COMMUNITY_NOUNS
 
 
 def _done_by_someone(verb: Token, passive: bool) -> bool:
@@ -508,18 +601,28 @@ def _between_communities(trigger: Token) -> bool:
 
 
 def _harms_people(verb: Token) -> bool:
-    """"Herders attacked two farmers", "tortured a villager", "beat up a teacher": a violent verb whose object is
-    people who are no public figures (critics "attack the minister" with words)."""
-    if verb.pos_ != "VERB" or verb.lemma_ not in HARMING_VERBS:
+    """"Herders attacked two farmers", "tortured a villager", "beat up a teacher", "a gang of youths attacked a
+    school", "gunmen attacked the mayor": a violent verb whose object is people who are no public figures (critics
+    "attack the minister" with words), public figures when armed people do it, or a place people live in or a
+    vehicle."""
+    if verb.pos_ != "VERB" or trigger_lemma(verb) not in HARMING_VERBS:
         return False
-    if not any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_ in HARMED_PEOPLE for c in verb.children):
-        return False
-    if verb.lemma_ not in WORDS_ATTACK_TOO:
-        return True
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     # "herders attacked two farmers", or "a constable was attacked by a group of youths"
-    doers = [o for v in verbs for a in v.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-    return any(_violent_doer(c) for c in [*doers, *(c for v in verbs for c in v.children if c.dep_ == "nsubj")])
+    doers = [*(o for v in verbs for o in _agents(v)), *(c for v in verbs for c in v.children if c.dep_ == "nsubj")]
+    armed = any(d.lemma_.lower() in ARMED_DOERS for d in doers)
+    if not any(c.dep_ in {"dobj", "nsubjpass"} and _harmable(c, armed=armed) for c in verb.children):
+        return False
+    return verb.lemma_ not in WORDS_ATTACK_TOO or any(_fighting_side(c) for c in doers)
+
+
+def _harmable(token: Token, *, armed: bool) -> bool:
+    """People who are no public figures (any people when ``armed`` people act), a named person or people, a
+    counted noun, a community, or a place people live, work or pray in ("a school", "homes") or a vehicle."""
+    lemma = token.lemma_.lower()
+    return (lemma in HARMED_PEOPLE or armed and lemma in PUBLIC_FIGURES or lemma in PLACE_TARGETS
+            or lemma in COMMUNITY_NOUNS or token.ent_type_ in {"PERSON", "NORP"}
+            or any(c.dep_ == "nummod" for c in token.children))
 
 
 def _violent_doer(token: Token) -> bool:
@@ -533,6 +636,14 @@ COMMUNITY_MODIFIERS = (words("communal_modifiers") - {"armed", "militia"}) | {"s
 COMMUNITY_NOUNS = frozenset({"group", "community", "clan", "tribe", "faction", "gang"})
 # verbs of killing that report an incident only with a doer ("gunmen killed 12", not "12 people were killed")
 KILLING_VERBS = frozenset({"shoot", "kill", "capture", "murder", "execute", "behead"})
+# verbs of injuring: with people as their doer, an incident ("a gang wounded two night watchmen")
+INJURING_VERBS = frozenset({"wound", "injure"})
+# verbs of fighting: a clash only with people on each side ("border guards battled a gang of smugglers")
+FIGHTING_VERBS = frozenset({"battle", "fight"})
+# what people are killed in when they are killed in a fight ("killed in communal violence", "during clashes")
+CONFLICT_NOUNS = words("conflict_nouns")
+# a toll in a sentence with these words may be a road accident ("two were killed when their car hit a tree")
+TRAFFIC_WORDS = words("road_users") | words("vehicle_nouns")
 # killing verbs that say by themselves someone meant it ("shot and killed a man", not "killed 12 passengers")
 INTENT_KILLING_VERBS = frozenset({"shoot", "murder", "execute", "behead"})
 # people whom words can "attack": a violent verb with one of them as object needs other corroboration
@@ -540,6 +651,7 @@ PUBLIC_FIGURES = words("public_figures")
 # verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not
 WORDS_ATTACK_TOO = frozenset({"attack", "assault"})
 HARMED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - PUBLIC_FIGURES
+PLACE_TARGETS = words("place_targets")
 # who does violence to people ("killed by a mob", "herders attacked two farmers"): armed people, people who are no
 # road users (an accident: "killed by a drunk driver"), and groups of people ("a mob", "locals")
 VIOLENT_DOERS = ARMED_DOERS | (HARMED_PEOPLE - words("road_users")) | words("violent_groups")

@@ -98,8 +98,15 @@ class TriggerMatcher:
         return found
 
 
+# forms the lemmatizer gets wrong: "raped" is not a form of "rap"
+LEMMA_FIXES = {"raped": "rape", "rapes": "rape"}
+
+
 def trigger_lemma(token: Token) -> str:
-    """The lower-case lemma; a plural proper noun the tagger left as written loses its "s" ("Maoists": maoist)."""
+    """The lower-case lemma; a plural proper noun the tagger left as written loses its "s" ("Maoists": maoist), and
+    a form of LEMMA_FIXES takes its right lemma."""
+    if token.lower_ in LEMMA_FIXES:
+        return LEMMA_FIXES[token.lower_]
     lemma = token.lemma_.lower()
     if token.tag_ == "NNPS" and lemma == token.lower_ and lemma.endswith("s") and not lemma.endswith("ss"):
         return lemma[:-1]
