@@ -115,6 +115,32 @@ def test_unnamed_youths_or_herders_are_no_communal_militia(extract, text: str) -
     assert not any(name and name.endswith("Communal Militia") for name in names)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "relation"),
+    [
+        ("Gunmen (described as members of a Murle militia) abducted two children near Pibor on Sunday.",
+         "Murle Communal Militia", "linked"),
+        ("Armed herders (presumed to be Toposa) raided a cattle camp near Kapoeta on Monday, killing two boys.",
+         "Toposa Communal Militia", "suspected"),
+        ("Militiamen on horseback (described as Misseriya) burned a village near Abyei on Friday.",
+         "Misseriya Communal Militia", "stated"),
+    ],
+)
+def test_a_group_named_in_a_hedge_after_unnamed_doers_is_their_group(extract, text: str, name: str,
+                                                                     relation: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get(name) == relation
+
+
+def test_a_hedge_after_the_victims_names_no_perpetrator(extract) -> None:
+    text = "Gunmen killed two traders (presumed to be Zaghawa) near Kutum on Friday."
+    assert "Zaghawa Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_militiamen_who_attack_are_perpetrators(extract) -> None:
+    text = "Militiamen shot dead two herders near Kass on Friday."
+    assert [p.text for p in main(extract(text, published="2024-06-18")).perpetrators] == ["Militiamen"]
+
+
 def test_a_community_under_attack_is_not_a_perpetrator(extract) -> None:
     text = "Bandits attacked Fulani herders near Zurmi on Sunday, killing three."
     assert "Fulani Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))

@@ -282,6 +282,16 @@ def communal_militias(doc: Doc) -> list[Span]:
     return spans
 
 
+def community_name(span: Span) -> str | None:
+    """ "<community> Communal Militia" for a community named bare ("Rizeigat", "Bul Nuer", "Hawazmah-Baggara"), or
+    None when a word of ``span`` is not part of a community's proper name or the words name an organization."""
+    if not 0 < len(span) <= 3 or _GROUP_WORDS.search(span.text) or _GOVERNMENT_WORDS.search(span.text):
+        return None
+    if not all(_community_word(t) or _name_hyphen(span.doc, t.i, span.start) for t in span):
+        return None
+    return f"{' '.join(span.text.split())} {COMMUNAL_SUFFIX}"
+
+
 def _name_hyphen(doc: Doc, k: int, start: int) -> bool:
     """Token ``k`` is a hyphen inside a community's name ("Hawazmah-Baggara"): unspaced, between two name words."""
     return (doc[k].text == "-" and k - 1 >= start and k + 1 < len(doc) and not doc[k - 1].whitespace_
@@ -350,4 +360,7 @@ def _parenthesized(doc: Doc, end: int, nxt: Span) -> bool:
     return nxt.start == end + 1 and doc[end].text == "(" and nxt.end < len(doc) and doc[nxt.end].text == ")"
 
 
-__all__ = ["ActorEntry", "ActorFinder", "actor_countries", "communal_militias", "load_aliases", "normalize_actor"]
+__all__ = [
+    "ActorEntry", "ActorFinder", "actor_countries", "communal_militias", "community_name", "load_aliases",
+    "normalize_actor",
+]

@@ -22,6 +22,7 @@ from .annotations import ActorMention, NumberMention, PlaceMention
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
 from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimArg
+from .hedged_groups import hedged_groups
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
     COLLECTIVE_NOUNS,
@@ -120,6 +121,9 @@ class RoleFinder:
             if args is not None:
                 args.casualties.append(figure)
         self._learned(doc, locate)
+        for args, group, relation in hedged_groups(doc, found.values(), doc._.incidex_actors or [],
+                                                      lambda token: locate.arguments_for(token, carry=0)):
+            _add_org(args, group, relation)
         for args in found.values():
             _merge_people(args)
         return doc
