@@ -131,6 +131,23 @@ def test_a_group_named_in_a_hedge_after_unnamed_doers_is_their_group(extract, te
     assert orgs(main(extract(text, published="2024-06-18"))).get(name) == relation
 
 
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("An attack by Jubo League activists on a market stall in Bogura left a shop owner with head wounds.",
+         "Jubo League"),
+        ("Police say a constable died in a shootout with Naxalites near Bijapur.",
+         "Communist Party of India (Maoist)"),
+        ("Nine people were hurt when a clash broke out between two factions of ruling Awami League in Feni.",
+         "Awami League"),
+        ("Nine people were hurt in a factional clash of the Awami League in Feni.", "Awami League"),
+    ],
+)
+def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(extract, text: str,
+                                                                                group: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get(group) == "stated"
+
+
 def test_a_hedge_after_the_victims_names_no_perpetrator(extract) -> None:
     text = "Gunmen killed two traders (presumed to be Zaghawa) near Kutum on Friday."
     assert "Zaghawa Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))

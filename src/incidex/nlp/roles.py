@@ -518,8 +518,9 @@ def _of_a_named_group(token: Token) -> bool:
 
 def _side_of(token: Token, verbs: frozenset[str]) -> bool:
     """The token (or the noun it modifies, is coordinated with, or whose people it names: "members of a Pokot
-    militia") is the subject of one of ``verbs`` ("X are reported to have attacked") or a side of a clash ("clashes
-    between two groups", "fighting broke out between X and Y", "the army clashed with X")."""
+    militia") is the subject of one of ``verbs`` ("X are reported to have attacked"), the doer of an attack ("an
+    attack by X") or a side of a clash ("clashes between two groups", "fighting broke out between X and Y", "the army
+    clashed with X")."""
     side = token
     for _ in range(5):
         if side.dep_ in {"nsubj", "agent"} and side.head.lemma_ in verbs:
@@ -528,8 +529,13 @@ def _side_of(token: Token, verbs: frozenset[str]) -> bool:
             return True
         if side.dep_ == "pobj" and _clash_side_preposition(side.head):
             return True
+        if side.dep_ == "pobj" and side.head.lower_ == "by" and side.head.head.lemma_ in ATTACK_NOUNS:
+            return True  # "an attack by X", "an ambush by X supporters"
         if side.dep_ == "pobj" and side.head.lower_ in {"of", "from"} and side.head.head.pos_ in {"NOUN", "PRON"}:
             side = side.head.head  # "members of the X militia", "fighters from X"
+            continue
+        if side.dep_ == "dobj" and side.head.dep_ == "pcomp" and side.head.head.lower_ == "of":
+            side = side.head.head.head  # "factions of ruling X", "ruling" parsed as a verb
             continue
         if side.dep_ not in {"conj", "nmod", "compound"} or side.head is side:
             break
@@ -543,10 +549,10 @@ def _reports(verb: Token, verbs: frozenset[str]) -> bool:
 
 
 def _clash_side_preposition(preposition: Token) -> bool:
-    """ "between" or "with" that names a side of a clash: "clashes between ...", "fighting broke out between ...",
-    "clashed with ...", "a gunfight with ..."."""
+    """ "between", "with" or "of" that names a side of a clash: "clashes between ...", "fighting broke out between
+    ...", "clashed with ...", "a gunfight with ...", "a factional clash of ..."."""
     governor = preposition.head
-    if preposition.lower_ == "with":
+    if preposition.lower_ in {"with", "of"}:
         return governor.lemma_ in CLASH_WORDS
     if preposition.lower_ != "between":
         return False
