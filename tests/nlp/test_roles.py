@@ -148,6 +148,17 @@ def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(ex
     assert orgs(main(extract(text, published="2024-06-18"))).get(group) == "stated"
 
 
+def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(extract) -> None:
+    text = "Four people died when fighting broke out between Dinka and Nuer near Bor on Sunday."
+    names = orgs(main(extract(text, published="2024-06-18")))
+    assert names == {"Dinka Communal Militia": "stated", "Nuer Communal Militia": "stated"}
+
+
+def test_countries_at_war_are_no_communities(extract) -> None:
+    text = "Fighting between Sudan and South Sudan killed ten soldiers in Heglig on Monday."
+    assert not orgs(main(extract(text, published="2024-06-18")))
+
+
 def test_a_hedge_after_the_victims_names_no_perpetrator(extract) -> None:
     text = "Gunmen killed two traders (presumed to be Zaghawa) near Kutum on Friday."
     assert "Zaghawa Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))

@@ -50,7 +50,8 @@ _GOVERNMENT_WORDS = re.compile(
     r"\b(?:ministry|ministries|service|police|government|council|court|parliament|agency|department|committee|"
     r"office|bureau|commission|federal|national\s+guard|armed\s+forces|navy|air\s+force|coast\s+guard|"
     r"prosecutor|embassy|united\s+nations|nato|union|university|party|church|red\s+cross|hospital|company|"
-    r"corporation|bank|news|radio|television|press|guards?|corps|forces|military|intelligence|security)\b",
+    r"corporation|bank|news|radio|television|press|guards?|corps|forces|military|intelligence|security|rifles|"
+    r"rangers|branch|command|congress)\b",
     re.IGNORECASE,
 )
 # Nouns for the armed men of a community, and the words that may stand between its name and them
@@ -282,6 +283,32 @@ def communal_militias(doc: Doc) -> list[Span]:
     return spans
 
 
+def bare_communities(doc: Doc) -> list[Span]:
+    """Runs of proper-name words that stand alone as a noun phrase ("Maasai" in "clashes between Maasai and
+    Kipsigis"), labelled with their role-based name ("Maasai Communal Militia"). They are no actor mentions: a caller
+    keeps those that are a side of a clash or the subject of violence (the roles component)."""
+    spans: list[Span] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].sent.start == doc[i].sent.start and (
+                _bare_name_word(doc[j]) or (j > i and _name_hyphen(doc, j, i))):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        if doc[j - 1].dep_ not in {"compound", "amod", "nmod", "poss"} and (name := community_name(doc[i:j])):
+            spans.append(Span(doc, i, j, label=name))  # not "Turkana" in "Turkana herders": that noun's people
+        i = j
+    return spans
+
+
+def _bare_name_word(token: Token) -> bool:
+    """A community word that is a name on its own: a sentence's first word only when it names a people ("Supporters
+    clashed ..." is no community)."""
+    return _community_word(token) and (not token.is_sent_start or token.ent_type_ == "NORP")
+
+
 def community_name(span: Span) -> str | None:
     """ "<community> Communal Militia" for a community named bare ("Rizeigat", "Bul Nuer", "Hawazmah-Baggara"), or
     None when a word of ``span`` is not part of a community's proper name or the words name an organization."""
@@ -361,6 +388,7 @@ def _parenthesized(doc: Doc, end: int, nxt: Span) -> bool:
 
 
 __all__ = [
-    "ActorEntry", "ActorFinder", "actor_countries", "communal_militias", "community_name", "load_aliases",
+    "ActorEntry", "ActorFinder", "actor_countries", "bare_communities", "communal_militias", "community_name",
+    "load_aliases",
     "normalize_actor",
 ]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..types import Location
-from .actors import COMMUNAL_KIND
+from .actors import COMMUNAL_KIND, bare_communities
 from .annotations import ActorMention, NumberMention, PlaceMention
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
@@ -113,6 +113,7 @@ class RoleFinder:
         locate = FrameLocator(doc, frames, found)
         self._places(doc, locate, frames)
         self._actors(doc, locate)
+        self._bare_communities(doc, locate)
         numbers: list[NumberMention] = doc._.incidex_numbers or []
         self._people(doc, locate, _counts_by_token(doc, numbers))
         self._weapons(doc, locate)
@@ -198,6 +199,25 @@ class RoleFinder:
             if relation is not None:
                 _add_org(args, actor, relation)
                 added = (actor, args, relation)
+
+    def _bare_communities(self, doc: Doc, locate: FrameLocator) -> None:
+        """Communities named bare as a side of a clash ("clashes between Maasai and Kipsigis") or, named as a people
+        (a nationality or ethnic entity, or a plural proper noun), as the subject of violence ("Gabra attacked ..."):
+        "<community> Communal Militia", stated. Not inside an actor mention, nor a country."""
+        taken = [(a.start, a.end) for a in doc._.incidex_actors or []]
+        taken += [(p.start, p.end) for p in doc._.incidex_places or []
+                  if p.location is not None and p.location.precision == "country"]
+        for span in bare_communities(doc):
+            if any(span.start_char < end and start < span.end_char for start, end in taken):
+                continue
+            root = span.root
+            people = root.ent_type_ == "NORP" or root.tag_ == "NNPS"
+            if not (_side_of(root, CLASH_WORDS) or (people and _side_of(root, PERPETRATION_VERBS))):
+                continue
+            args = locate.arguments_for(root, carry=0)
+            if args is not None:
+                _add_org(args, ActorMention(span.start_char, span.end_char, span.text, span.label_, COMMUNAL_KIND),
+                         "stated")
 
     # -- people and things ------------------------------------------------------------------------------------
     def _people(self, doc: Doc, locate: FrameLocator, counts: dict[int, int | None]) -> None:
