@@ -141,6 +141,7 @@ def test_a_group_named_in_a_hedge_after_unnamed_doers_is_their_group(extract, te
         ("Nine people were hurt when a clash broke out between two factions of ruling Awami League in Feni.",
          "Awami League"),
         ("Nine people were hurt in a factional clash of the Awami League in Feni.", "Awami League"),
+        ("Four soldiers were killed in an al-Shabaab ambush near Kismayo on Monday.", "al-Shabaab"),
     ],
 )
 def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(extract, text: str,

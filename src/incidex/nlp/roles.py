@@ -516,13 +516,14 @@ def _named_perpetrator(token: Token) -> Token | None:
 
 
 def _is_agent(token: Token) -> bool:
-    """The actor carries out a perpetration verb, modifies a perpetrator noun ("Boko Haram fighters") or is a side
-    of a clash ("Pokot and Turkana herders clashed", "clashes between Tiv and Jukun militias")."""
+    """The actor carries out a perpetration verb, modifies a perpetrator or attack noun ("Boko Haram fighters", "an
+    al-Shabaab bombing") or is a side of a clash ("Pokot and Turkana herders clashed", "clashes between Tiv and Jukun
+    militias")."""
     if _side_of(token, PERPETRATION_VERBS | CLASH_WORDS):
         return True
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return True
-    return token.dep_ in {"compound", "nmod", "amod"} and token.head.lemma_ in PERPETRATOR_NOUNS
+    return token.dep_ in {"compound", "nmod", "amod", "poss"} and token.head.lemma_ in PERPETRATOR_NOUNS | ATTACK_NOUNS
 
 
 def _of_a_named_group(token: Token) -> bool:
