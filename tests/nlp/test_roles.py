@@ -31,6 +31,12 @@ def test_organization_relation_follows_the_text(extract, text: str, relation: st
     assert list(orgs(incident).values()) == [relation]
 
 
+def test_a_group_that_claimed_the_attack_claimed_it(extract) -> None:
+    text = ("Gunmen killed four soldiers in an attack on an army post near Menaka on Sunday. ISWAP later claimed the "
+            "attack.")
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Islamic State West Africa Province": "claimed"}
+
+
 def test_alias_is_normalized_to_the_canonical_group(extract) -> None:
     text = "ISKP claimed responsibility for a bombing at a market in Kabul on Monday that killed nine people."
     assert "Islamic State Khorasan" in orgs(main(extract(text, published="2024-06-18")))
@@ -142,6 +148,8 @@ def test_a_group_named_in_a_hedge_after_unnamed_doers_is_their_group(extract, te
          "Awami League"),
         ("Nine people were hurt in a factional clash of the Awami League in Feni.", "Awami League"),
         ("Four soldiers were killed in an al-Shabaab ambush near Kismayo on Monday.", "al-Shabaab"),
+        ("Five ULFA cadres were killed in an encounter with troops in Tinsukia on Sunday.",
+         "United Liberation Front of Asom"),
     ],
 )
 def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(extract, text: str,

@@ -426,8 +426,9 @@ def _in_parentheses_after(text: str, first: ActorMention, mention: ActorMention)
 
 
 def _claimed_incident(token: Token) -> Token | None:
-    """For an actor that claimed responsibility, the token of what it claimed ("for the attack"; "claimed to have
-    killed"), or the claim verb itself when the claim names nothing ("Al-Shabaab claimed responsibility.")."""
+    """For an actor that claimed responsibility, the token of what it claimed ("for the attack"; "claimed the
+    bombing"; "claimed to have killed"), or the claim verb itself when the claim names nothing ("Al-Shabaab claimed
+    responsibility.")."""
     claimer_heads = [token, *[a for a in token.children if a.dep_ == "appos"]]
     if token.dep_ == "appos":
         claimer_heads.append(token.head)
@@ -446,6 +447,9 @@ def _claimed_incident(token: Token) -> Token | None:
                             return target
             if responsibility:
                 return claim
+            attack = next((c for c in claim.children if c.dep_ == "dobj" and c.lemma_ in ATTACK_NOUNS), None)
+            if attack is not None:
+                return attack  # "X later claimed the attack"
             done = next((c for c in claim.children if c.dep_ == "xcomp" and c.lemma_ in PERPETRATION_VERBS), None)
             if done is not None:
                 return done  # "X claimed to have killed two fighters"
@@ -518,8 +522,8 @@ def _named_perpetrator(token: Token) -> Token | None:
 def _is_agent(token: Token) -> bool:
     """The actor carries out a perpetration verb, modifies a perpetrator or attack noun ("Boko Haram fighters", "an
     al-Shabaab bombing") or is a side of a clash ("Pokot and Turkana herders clashed", "clashes between Tiv and Jukun
-    militias")."""
-    if _side_of(token, PERPETRATION_VERBS | CLASH_WORDS):
+    militias", "an X activist was killed in a gunfight with police")."""
+    if _side_of(token, PERPETRATION_VERBS | CLASH_WORDS, fell=True):
         return True
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return True
@@ -537,14 +541,17 @@ def _of_a_named_group(token: Token) -> bool:
     return any(t.pos_ == "PROPN" for prep in of for t in prep.subtree)
 
 
-def _side_of(token: Token, verbs: frozenset[str]) -> bool:
+def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool:
     """The token (or the noun it modifies, is coordinated with, or whose people it names: "members of a Pokot
     militia") is the subject of one of ``verbs`` ("X are reported to have attacked"), the doer of an attack ("an
     attack by X") or a side of a clash ("clashes between two groups", "fighting broke out between X and Y", "the army
-    clashed with X")."""
+    clashed with X"); with ``fell``, also the people who died or were hurt in a clash with others ("an X activist
+    was killed in a gunfight with police")."""
     side = token
     for _ in range(5):
         if side.dep_ in {"nsubj", "agent"} and side.head.lemma_ in verbs:
+            return True
+        if fell and side.dep_ in {"nsubj", "nsubjpass"} and _in_a_clash_with_others(side.head):
             return True
         if side.dep_ == "nsubjpass" and side.head.lemma_ in REPORTING_VERBS and _reports(side.head, verbs):
             return True
@@ -561,6 +568,15 @@ def _side_of(token: Token, verbs: frozenset[str]) -> bool:
         if side.dep_ not in {"conj", "nmod", "compound"} or side.head is side:
             break
         side = side.head  # "Rendille and Samburu herders": Samburu → Rendille → herders
+    return False
+
+
+def _in_a_clash_with_others(verb: Token) -> bool:
+    """``verb`` happened in a clash with a named other side: "killed in a gunfight with police"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}):
+        for clash in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in CLASH_WORDS):
+            if any(c.dep_ == "prep" and c.lower_ == "with" for c in clash.children):
+                return True
     return False
 
 
