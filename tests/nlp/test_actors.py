@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from incidex.nlp.actors import ActorFinder, _fold, load_aliases, normalize_actor
+from incidex.nlp.actors import ActorFinder, _fold, load_aliases, normalize_actor, parent_groups
 from incidex.nlp.annotations import register_extensions
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
@@ -99,6 +99,12 @@ def test_no_alias_names_two_groups() -> None:
         for alias in entry.aliases:
             key = _fold(alias)
             assert owner.setdefault(key, entry.name) == entry.name, f"{alias!r} names {owner[key]} and {entry.name}"
+
+
+def test_a_wing_belongs_to_a_group_of_the_table() -> None:
+    names = {entry.name for entry in load_aliases()}
+    assert parent_groups()["Jubo League"] == "Awami League"
+    assert set(parent_groups().values()) <= names and not set(parent_groups()) & set(parent_groups().values())
 
 
 def test_aliases_that_are_words_are_case_sensitive() -> None:

@@ -168,6 +168,12 @@ def test_countries_at_war_are_no_communities(extract) -> None:
     assert not orgs(main(extract(text, published="2024-06-18")))
 
 
+def test_a_wing_names_the_party_it_belongs_to_as_linked(extract) -> None:
+    text = "Chhatra Dal activists attacked a rival student leader with machetes in Rajshahi on Monday."
+    names = orgs(main(extract(text, published="2024-06-18")))
+    assert names == {"Jatiyatabadi Chhatra Dal": "stated", "Bangladesh Nationalist Party": "linked"}
+
+
 def test_a_hedge_after_the_victims_names_no_perpetrator(extract) -> None:
     text = "Gunmen killed two traders (presumed to be Zaghawa) near Kutum on Friday."
     assert "Zaghawa Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))

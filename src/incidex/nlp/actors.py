@@ -1,7 +1,8 @@
 """ActorFinder: armed groups and militant organizations named in the text, normalized through the alias table.
 
-The table is ``incidex/data/actor_aliases.tsv`` (canonical name, aliases, kind, countries, source, notes); its
-countries tell the place finder where a report that names the group most likely is. Mentions come from:
+The table is ``incidex/data/actor_aliases.tsv`` (canonical name, aliases, kind, countries, source, notes, part_of);
+its countries tell the place finder where a report that names the group most likely is, its part_of the group a wing
+or member group belongs to. Mentions come from:
 
 * a case-insensitive PhraseMatcher over every alias (on ``LOWER``, so it works on lowercase text);
 * a case-sensitive matcher for aliases marked ``=`` in the table (``=IS``): those match only with that exact
@@ -81,6 +82,7 @@ class ActorEntry:
     countries: tuple[str, ...]  # ISO 3166-1 alpha-2 codes of where the group chiefly acts
     source: str
     notes: str
+    part_of: str | None  # the group a wing or member group belongs to ("Awami League" for the Jubo League)
 
 
 def _fold(text: str) -> str:
@@ -105,18 +107,21 @@ def load_aliases() -> tuple[ActorEntry, ...]:
             header_seen = True
             if cells[0] == "canonical":
                 continue
-        if len(cells) != 6 or not cells[0].strip():
-            raise ConfigError(f"{ALIAS_FILE} line {number}: expected 6 tab-separated columns with a name; fix the row")
-        name, alias_cell, kind, country_cell, source, notes = (cell.strip() for cell in cells)
+        if len(cells) != 7 or not cells[0].strip():
+            raise ConfigError(f"{ALIAS_FILE} line {number}: expected 7 tab-separated columns with a name; fix the row")
+        name, alias_cell, kind, country_cell, source, notes, part_of = (cell.strip() for cell in cells)
         raw = [a.strip() for a in alias_cell.split("|") if a.strip()]
         exact = tuple(a[1:] for a in raw if a.startswith(EXACT_MARK))
         loose = tuple(a for a in [name, *raw] if not a.startswith(EXACT_MARK))
         countries = tuple(c for c in country_cell.split("|") if c)
         if any(len(c) != 2 or not c.isupper() for c in countries):
             raise ConfigError(f"{ALIAS_FILE} line {number}: countries must be ISO 3166-1 alpha-2 codes separated by |")
-        entries.append(ActorEntry(name, loose, exact, kind, countries, source, notes))
+        entries.append(ActorEntry(name, loose, exact, kind, countries, source, notes, part_of or None))
     if not entries:
         raise ConfigError(f"{ALIAS_FILE} has no rows; reinstall incidex")
+    names = {entry.name for entry in entries}
+    if unknown := sorted({e.part_of for e in entries if e.part_of and e.part_of not in names}):
+        raise ConfigError(f"{ALIAS_FILE}: part_of names no group of the table: {', '.join(unknown)}; fix the rows")
     return tuple(entries)
 
 
@@ -124,6 +129,12 @@ def load_aliases() -> tuple[ActorEntry, ...]:
 def actor_countries() -> dict[str, tuple[str, ...]]:
     """Canonical group name -> the countries where the group chiefly acts (ISO 3166-1 alpha-2)."""
     return {entry.name: entry.countries for entry in load_aliases()}
+
+
+@lru_cache(maxsize=1)
+def parent_groups() -> dict[str, str]:
+    """Canonical name of a wing or member group -> that of the group it belongs to."""
+    return {entry.name: entry.part_of for entry in load_aliases() if entry.part_of}
 
 
 _FUNCTION_WORDS = {"the", "of", "in", "for"}
@@ -389,6 +400,6 @@ def _parenthesized(doc: Doc, end: int, nxt: Span) -> bool:
 
 __all__ = [
     "ActorEntry", "ActorFinder", "actor_countries", "bare_communities", "communal_militias", "community_name",
-    "load_aliases",
+    "load_aliases", "parent_groups",
     "normalize_actor",
 ]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..types import Location
-from .actors import COMMUNAL_KIND, bare_communities
+from .actors import COMMUNAL_KIND, bare_communities, parent_groups
 from .annotations import ActorMention, NumberMention, PlaceMention
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
@@ -603,15 +603,19 @@ def _organization(args: FrameArguments, name: str) -> PerpetratorArg | None:
 
 
 def _add_org(args: FrameArguments, actor: ActorMention, relation: str) -> None:
+    """Add the group (or strengthen its relation), and the group it belongs to ("Jubo League" → "Awami League"):
+    linked, or suspected or accused as the group is."""
     existing = _organization(args, actor.name)
     if existing is not None:
         if RELATION_STRENGTH.index(relation) < RELATION_STRENGTH.index(existing.relation or "stated"):
             existing.relation = relation
-        return
-    args.perpetrators.append(
-        PerpetratorArg(actor.start, actor.end, actor.text, kind="organization", name=actor.name, relation=relation,
-                       head=actor.name)
-    )
+    else:
+        args.perpetrators.append(
+            PerpetratorArg(actor.start, actor.end, actor.text, kind="organization", name=actor.name,
+                           relation=relation, head=actor.name)
+        )
+    if parent := parent_groups().get(actor.name):
+        _add_org(args, replace(actor, name=parent), relation if relation in {"accused", "suspected"} else "linked")
 
 
 def _acts_as_responder(token: Token) -> bool:
