@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from incidex.nlp.actors import ActorFinder, _fold, load_aliases, normalize_actor, parent_groups
+from incidex.nlp.actors import ActorFinder, _fold, communal_militias, load_aliases, normalize_actor, parent_groups
 from incidex.nlp.annotations import register_extensions
+
+from .handmade import parsed
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 
@@ -230,3 +232,12 @@ def test_a_longer_name_is_not_taken_for_the_group_it_contains(finder, blank) -> 
     text = "Fighters of the Ta'ang National Liberation Army attacked a post; the National Liberation Army denied it."
     assert [name for _, name in found(finder, blank(text))] == ["Ta'ang National Liberation Army",
                                                                   "National Liberation Army"]
+
+
+def test_a_communitys_name_the_tagger_took_for_an_auxiliary_still_names_its_militia() -> None:
+    headline = parsed("Pokot/Pokot/AUX/MD/aux/2 raiders/raider/NOUN/NNS/nsubj/2 attack/attack/VERB/VBP/ROOT/2 "
+                      "herders/herder/NOUN/NNS/dobj/2")
+    assert [span.label_ for span in communal_militias(headline)] == ["Pokot Communal Militia"]
+    question = parsed("Will/will/AUX/MD/aux/2 raiders/raider/NOUN/NNS/nsubj/2 attack/attack/VERB/VB/ROOT/2 "
+                      "herders/herder/NOUN/NNS/dobj/2")
+    assert communal_militias(question) == []

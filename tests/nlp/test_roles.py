@@ -174,6 +174,16 @@ def test_a_wing_names_the_party_it_belongs_to_as_linked(extract) -> None:
     assert names == {"Jatiyatabadi Chhatra Dal": "stated", "Bangladesh Nationalist Party": "linked"}
 
 
+def test_a_communitys_gunmen_from_a_named_place_name_its_militia(extract) -> None:
+    text = "Gunmen from Kagoro killed five farmers near Kafanchan on Saturday."
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Kagoro Communal Militia": "stated"}
+
+
+def test_bandits_from_a_state_are_no_communal_militia(extract) -> None:
+    text = "Bandits from Zamfara killed five farmers near Sokoto on Saturday."
+    assert not orgs(main(extract(text, published="2024-06-18")))
+
+
 def test_a_hedge_after_the_victims_names_no_perpetrator(extract) -> None:
     text = "Gunmen killed two traders (presumed to be Zaghawa) near Kutum on Friday."
     assert "Zaghawa Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))

@@ -350,14 +350,16 @@ def _group_suffix(noun: Token) -> str | None:
 
 
 def _community_word(token: Token) -> bool:
-    """A word of a community's proper name: capitalized, a name, noun or (not first in its sentence) adjective, not a
-    date, a generic word or an acronym ("RENAMO gunmen" are an organization's, not a community's)."""
+    """A word of a community's proper name: capitalized, a name, noun or (not first in its sentence) adjective, or a
+    name the tagger took for an auxiliary ("Pokot raiders attack" in a headline), not a date, a generic word or an
+    acronym ("RENAMO gunmen" are an organization's, not a community's)."""
     tags = {"PROPN", "NOUN"} if token.is_sent_start else {"PROPN", "NOUN", "ADJ"}
     return (
         token.is_alpha
         and token.text[:1].isupper()
         and not (token.is_upper and len(token) > 1 and not token.doc.text.isupper())
-        and (token.pos_ in tags or token.ent_type_ in {"NORP", "GPE", "ORG", "LOC", "PERSON"})
+        and (token.pos_ in tags or token.ent_type_ in {"NORP", "GPE", "ORG", "LOC", "PERSON"}
+             or (token.pos_ == "AUX" and not token.is_stop))
         and token.ent_type_ not in {"DATE", "TIME"}
         and token.lower_ not in _NOT_A_COMMUNITY
     )

@@ -9,6 +9,7 @@ casualty figures and pronouns in a sentence without a trigger continue the incid
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.language import Language
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..types import Location
-from .actors import COMMUNAL_KIND, bare_communities, parent_groups
+from .actors import COMMUNAL_KIND, COMMUNAL_NOUNS, bare_communities, community_name, parent_groups
 from .annotations import ActorMention, NumberMention, PlaceMention
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
@@ -122,6 +123,7 @@ class RoleFinder:
             if args is not None:
                 args.casualties.append(figure)
         self._learned(doc, locate)
+        self._home_communities(doc, found.values())
         for args, group, relation in hedged_groups(doc, found.values(), doc._.incidex_actors or [],
                                                       lambda token: locate.arguments_for(token, carry=0)):
             _add_org(args, group, relation)
@@ -218,6 +220,24 @@ class RoleFinder:
             if args is not None:
                 _add_org(args, ActorMention(span.start_char, span.end_char, span.text, span.label_, COMMUNAL_KIND),
                          "stated")
+
+    def _home_communities(self, doc: Doc, frames: Iterable[FrameArguments]) -> None:
+        """A community's armed men from a named community or place ("gunmen from Alavanyo", "raiders from Samburu";
+        not "bandits from ...") make it a perpetrator too, "<X> Communal Militia", with the doers' relation; never a
+        country."""
+        countries = [(p.start, p.end) for p in doc._.incidex_places or []
+                     if p.location is not None and p.location.precision == "country"]
+        for args in frames:
+            for person in [p for p in args.perpetrators if p.kind == "individual" and p.name is None]:
+                doers = doc.char_span(person.start, person.end, alignment_mode="expand")
+                if doers is None or doers.root.lower_ not in COMMUNAL_NOUNS:
+                    continue
+                origin = _home_of(doers.root)
+                if origin is None or any(origin.start_char < e and s < origin.end_char for s, e in countries):
+                    continue
+                if (name := community_name(origin)) is not None:
+                    _add_org(args, ActorMention(origin.start_char, origin.end_char, origin.text, name, COMMUNAL_KIND),
+                             person.relation or "stated")
 
     # -- people and things ------------------------------------------------------------------------------------
     def _people(self, doc: Doc, locate: FrameLocator, counts: dict[int, int | None]) -> None:
@@ -569,6 +589,16 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
             break
         side = side.head  # "Rendille and Samburu herders": Samburu → Rendille → herders
     return False
+
+
+def _home_of(noun: Token) -> Span | None:
+    """The proper name after "from" that says where people come from: "Alavanyo" in "gunmen from Alavanyo"."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"):
+        place = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        if place is not None:
+            start = min([place.i, *(c.i for c in place.lefts if c.dep_ == "compound")])
+            return noun.doc[start:place.i + 1]
+    return None
 
 
 def _in_a_clash_with_others(verb: Token) -> bool:
