@@ -150,6 +150,7 @@ def test_a_group_named_in_a_hedge_after_unnamed_doers_is_their_group(extract, te
         ("Four soldiers were killed in an al-Shabaab ambush near Kismayo on Monday.", "al-Shabaab"),
         ("Five ULFA cadres were killed in an encounter with troops in Tinsukia on Sunday.",
          "United Liberation Front of Asom"),
+        ("A Hizbul Mujahideen commander was killed during fighting in Sopore on Monday.", "Hizbul Mujahideen"),
     ],
 )
 def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(extract, text: str,

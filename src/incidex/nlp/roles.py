@@ -458,7 +458,9 @@ def _claimed_incident(token: Token) -> Token | None:
         for claim in claims:
             responsibility = [
                 o for o in claim.children if o.dep_ == "dobj" and o.lemma_ in {"responsibility", "credit"}
-            ]
+            ] or [  # the parse lost the object: "claimed responsibility for an explosion ..." read as another clause
+                t for t in claim.doc[claim.i + 1:claim.i + 3] if t.lemma_ in {"responsibility", "credit"}
+            ][:1]
             for obj in [*responsibility, claim]:
                 for prep in obj.children:
                     if prep.dep_ == "prep" and prep.lower_ == "for":
@@ -565,13 +567,13 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
     """The token (or the noun it modifies, is coordinated with, or whose people it names: "members of a Pokot
     militia") is the subject of one of ``verbs`` ("X are reported to have attacked"), the doer of an attack ("an
     attack by X") or a side of a clash ("clashes between two groups", "fighting broke out between X and Y", "the army
-    clashed with X"); with ``fell``, also the people who died or were hurt in a clash with others ("an X activist
-    was killed in a gunfight with police")."""
+    clashed with X"); with ``fell``, also the people who died or were hurt in a clash ("an X activist was killed in
+    a gunfight with police")."""
     side = token
     for _ in range(5):
         if side.dep_ in {"nsubj", "agent"} and side.head.lemma_ in verbs:
             return True
-        if fell and side.dep_ in {"nsubj", "nsubjpass"} and _in_a_clash_with_others(side.head):
+        if fell and side.dep_ in {"nsubj", "nsubjpass"} and _in_a_clash(side.head):
             return True
         if side.dep_ == "nsubjpass" and side.head.lemma_ in REPORTING_VERBS and _reports(side.head, verbs):
             return True
@@ -601,13 +603,11 @@ def _home_of(noun: Token) -> Span | None:
     return None
 
 
-def _in_a_clash_with_others(verb: Token) -> bool:
-    """``verb`` happened in a clash with a named other side: "killed in a gunfight with police"."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}):
-        for clash in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in CLASH_WORDS):
-            if any(c.dep_ == "prep" and c.lower_ == "with" for c in clash.children):
-                return True
-    return False
+def _in_a_clash(verb: Token) -> bool:
+    """``verb`` happened in a clash: "killed in a gunfight with police", "wounded during fighting"."""
+    return any(c.dep_ == "pobj" and c.lemma_ in CLASH_WORDS
+               for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}
+               for c in prep.children)
 
 
 def _reports(verb: Token, verbs: frozenset[str]) -> bool:
