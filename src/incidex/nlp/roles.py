@@ -470,8 +470,8 @@ def _claimed_incident(token: Token) -> Token | None:
             if responsibility:
                 return claim
             attack = next((c for c in claim.children if c.dep_ == "dobj" and c.lemma_ in ATTACK_NOUNS), None)
-            if attack is not None:
-                return attack  # "X later claimed the attack"
+            if attack is not None and not any(c.lower_ in {"that", "those"} for c in attack.children):
+                return attack  # "X later claimed the attack"; "that attack" points back to an earlier one
             done = next((c for c in claim.children if c.dep_ == "xcomp" and c.lemma_ in PERPETRATION_VERBS), None)
             if done is not None:
                 return done  # "X claimed to have killed two fighters"
