@@ -275,8 +275,9 @@ class RoleFinder:
 
     def _learned(self, doc: Doc, locate: FrameLocator) -> None:
         """Spans of the learned role tagger add to the rule arguments where they overlap none; an organization
-        the frame already holds under its alias-table name is not added twice. With ``learned_roles = "decide"``
-        the learned model first decides which rule arguments stand in the text it read (:func:`_keep_confirmed`)."""
+        the frame already holds under its alias-table name is not added twice (its relation takes the stronger).
+        With ``learned_roles = "decide"`` the learned model first decides which rule arguments stand in the text it
+        read (:func:`_keep_confirmed`)."""
         learned = doc._.incidex_muc
         if learned is None:
             return
@@ -299,10 +300,14 @@ class RoleFinder:
             head = root.lemma_.lower()
             if role == "PerpOrg":
                 name = _actor_name(doc, start, end) or text
-                if _organization(args, name) is None:
+                relation = _learned_relation(doc, args, tokens)
+                existing = _organization(args, name)
+                if existing is None:
                     args.perpetrators.append(PerpetratorArg(start, end, text, kind="organization", name=name,
-                                                            relation=_learned_relation(doc, args, tokens), head=head,
-                                                            learned=learned.component))
+                                                            relation=relation, head=head, learned=learned.component))
+                elif relation is not None and (RELATION_STRENGTH.index(relation)
+                                               < RELATION_STRENGTH.index(existing.relation or "stated")):
+                    existing.relation = relation  # the group the rules named, hedged where the tagger found it
             elif role == "PerpInd":
                 args.perpetrators.append(PerpetratorArg(start, end, text, head=head, learned=learned.component))
             elif role == "Victim":
