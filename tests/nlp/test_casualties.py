@@ -208,3 +208,53 @@ def test_what_befell_things_or_others_in_the_list_is_not_the_first_conjuncts_fat
 ])
 def test_attacked_and_killed_or_martyred_is_a_death(extract, text) -> None:
     assert main_incident(extract(text)).casualties.killed.total == 1
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    # an outcome adjective with its own subject
+    ("Troops raided the camp at dawn. Four insurgents dead, two captured.", 4),
+    # a headline passive with its predicate of death, and one after a fronted clause
+    ("Six herders shot dead near the dam at Kapedo.", 6),
+    ("Near the market gunmen opened fire on a patrol, one soldier killed.", 1),
+    # an outcome under a verb of report or belief, and a count the parser reads as a compound
+    ("Nine guards were said to have been killed when the convoy was ambushed.", 9),
+    ("Twenty people are believed to have been killed in the fighting for the ridge.", 20),
+])
+def test_outcomes_the_parse_hangs_on_adjectives_reports_and_headlines(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+@pytest.mark.parametrize("text", [
+    "The mob lynched an alleged cattle rustler in the square.",
+    "A night-shift machinist was killed when gunmen stormed the mill.",
+    "A Tanzanian was killed when bandits ambushed the bus at the border.",
+    "A Deputy Inspector was killed in the ambush on the convoy.",
+])
+def test_one_person_the_lexicons_do_not_list_is_counted_when_killed(extract, text) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot at a fuel tanker on the highway and damaged a generator.",
+    "A trader was wounded when robbers shot at his car.",
+])
+def test_an_unlisted_noun_is_no_count_when_nothing_says_it_died(extract, text) -> None:
+    assert main_incident(extract(text)).casualties.killed.total is None
+
+
+def test_a_toll_after_the_incident_goes_to_it_and_not_to_what_it_avenged(extract) -> None:
+    report = extract("On 4 June 2023, raiders attacked a hamlet near Kerio in revenge for the cattle raid of 2 June. "
+                     "Seven villagers were killed.")
+    assert main_incident(report).casualties.killed.total == 7
+    assert [i.casualties.killed.total for i in report.incidents if i.role == "background"] in ([], [None])
+
+
+@pytest.mark.parametrize("text", [
+    "Traders rioted in the town centre over the death of a fellow vendor.",
+    "Youths rioted and burned tyres over the deaths of two students in police custody.",
+    "An angry mob torched a police post over the death of three pupils.",
+    "Protesters marched in solidarity with men accused of killing a police colonel.",
+])
+def test_deaths_told_as_the_cause_of_the_incident_are_not_its_toll(extract, text) -> None:
+    assert main_incident(extract(text)).casualties.killed.total is None
+

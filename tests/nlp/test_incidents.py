@@ -212,3 +212,22 @@ def test_trial_report_keeps_the_tried_killing_with_its_own_date(extract) -> None
 def test_date_of_a_statement_dates_only_what_it_reports_directly(extract, text: str, expected) -> None:
     report = extract(text, published="2024-06-17")
     assert [(i.type, i.date.value) for i in report.incidents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the opening sentence dates the story even when its incident is told in the next one
+        ("On 3 May 2023, a man with a rifle climbed the water tower above the checkpoint near the bridge. Soldiers "
+         "shot him dead an hour later.", None, "2023-05-03"),
+        ("Late last night a man in a hood waited by the depot gates with a rifle. Guards saw him and shot him dead.",
+         "2024-03-09", "2024-03-08"),
+        # two different days before the incident: no choice is made
+        ("The curfew began on 2 May. It was lifted on 9 May. Gunmen then killed a trader at the market.", "2024-05-20",
+         None),
+    ],
+)
+def test_an_undated_main_incident_takes_the_date_that_opens_its_story(extract, text, published, expected) -> None:
+    report = extract(text, published=published)
+    main = [i for i in report.incidents if i.role == "main"]
+    assert main and main[0].date.value == expected

@@ -3,7 +3,9 @@
 A count ("six inmates", "145 people", "three of them", "two deaths") becomes a figure for one field
 (``killed.perpetrators``, ``injured.victims``, ``hostages_released``, ``arrested``...) when the verb or adjective
 that governs it says what happened to them; the counted noun says which party they belong to. One person named by a
-singular noun ("a shopkeeper was shot dead", "the village chief", a named person, "him") counts 1.
+singular noun ("a shopkeeper was shot dead", "the village chief", a named person, "him") counts 1; a singular noun
+no lexicon lists counts 1 only when it is killed and reads as a person by its form ("a rapist", "a Tanzanian"). Deaths
+told as the cause of what happened ("rioted over the death of a vendor", "in revenge for") are no figure of it.
 
 Counts joined in one conjunction ("two soldiers and a civilian") carry the index of the first as ``part_of``, and
 counts of people beyond those told before ("another civilian", "were also killed", "later died") are
@@ -70,6 +72,10 @@ NOT_ONE_DETERMINERS = frozenset({"no", "any", "every", "each", "which", "what", 
 ONE_PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 ADDITIVE_WORDS = frozenset({"another", "additional", "further", "more"})
 LATER_WORDS = frozenset({"later", "subsequently", "eventually"})
+CAUSE_GOVERNORS = frozenset({"response", "retaliation", "revenge", "reprisal", "solidarity"})
+DEATH_NOUNS = frozenset({"death", "killing", "murder", "assassination", "lynching"})
+AGENT_ENDINGS = ("ist", "er", "or", "ian", "man", "woman", "person")
+REPORTED_VERBS = frozenset({"report", "believe", "fear", "say", "understand", "think", "confirm", "know"})
 TO_DEATH_VERBS = HARMING_VERBS | KILL_VERBS | words("to_death_verbs")
 FATALLY_WORDS = frozenset({"fatally", "mortally"})
 INCLUDING_WORDS = frozenset({"including", "among"})
@@ -149,7 +155,8 @@ def _headline_passive(verb: Token, dep: str) -> bool:
     if any(c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in OBJECT_DEPS for g in c.children)
            for c in verb.children):
         return False  # "the guard shot and killed the intruder": the subject did it
-    return not any(c.dep_ in OBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    return not any((c.dep_ in OBJECT_DEPS and c.i > verb.i and c.lower_ not in DEAD_WORDS | INJURED_WORDS)
+                   or c.dep_ == "auxpass" for c in verb.children)
 
 
 def _either_or(word: Token) -> bool:
@@ -215,11 +222,34 @@ def _noun_event(noun: Token) -> str | None:
     if dep in {"pobj"} and head.lower_ in {"to", "at"} and any(
             c.lemma_ == "toll" for c in head.head.children):
         return "killed"
+    if dep == "nsubj" and head.pos_ == "ADJ" and head.lower_ in DEAD_WORDS | INJURED_WORDS and not _either_or(head):
+        return "killed" if head.lower_ in DEAD_WORDS else "injured"  # "two fighters dead", "shot the driver dead"
+    if dep == "dobj" and head.lemma_.lower() == "shoot" and _dead_after(noun):
+        return "killed"  # "shooting three raiders dead" where the parse hangs "dead" elsewhere
+    if dep == "nsubjpass" and (reported := _reported_outcome(head)) is not None:
+        return reported  # "thirty people are reported to have been killed"
     if dep in {"dobj", "nsubjpass", "nsubj", "oprd"}:
         event = _verb_event(head, dep)
         if event is None and head.dep_ in {"conj", "xcomp"} and dep == "nsubjpass" and _people(noun):
             event = _verb_event(head.head, dep)  # not "two workers were killed and 40 sheep were taken"
         return None if event is not None and _either_or(head) else event
+    return None
+
+
+def _dead_after(noun: Token) -> bool:
+    """"shot the guard dead": "dead" right after the object's phrase."""
+    end = max(t.i for t in noun.subtree) + 1
+    return end < len(noun.doc) and noun.doc[end].lower_ == "dead"
+
+
+def _reported_outcome(verb: Token) -> str | None:
+    """What a passive outcome says under a verb of report or belief: "are reported / believed / feared to have been
+    killed"."""
+    if verb.lemma_.lower() not in REPORTED_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in child.children):
+            return _verb_event(child, "nsubjpass")
     return None
 
 
@@ -271,7 +301,8 @@ def party(noun: Token) -> str | None:
 
 
 def _counted_noun(token: Token) -> Token:
-    counts = token.dep_ in {"nummod", "quantmod"} or (token.dep_ == "amod" and token.pos_ == "NUM")  # "fifteen" as amod
+    # "fifteen" parsed as amod, "thirty" as compound
+    counts = token.dep_ in {"nummod", "quantmod"} or (token.dep_ in {"amod", "compound"} and token.pos_ == "NUM")
     if counts and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         head = token.head
         return head.head if head.dep_ == "nummod" else head
@@ -298,7 +329,7 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
         noun = _counted_noun(token)
         counted.update({noun.i, token.i})
         event = _noun_event(noun)
-        if event is None or _included(noun):
+        if event is None or _included(noun) or _told_as_cause(noun):
             continue
         verb = _clause_verb(noun)
         if _unreal(verb):
@@ -368,6 +399,40 @@ def _one_person(token: Token) -> bool:
                    for c in token.children)
 
 
+def _person_by_form(token: Token) -> bool:
+    """A singular noun the lexicons do not list that still reads as one person when it is killed: an agent noun by
+    its ending ("a rapist", "a shop keeper", "a technician"), a nationality ("a Kenyan"), a capitalized title ("an
+    Assistant Sub-Inspector"). Taken for deaths only: things are damaged or shot at, not killed."""
+    if token.dep_ in {"compound", "poss", "amod", "appos", "npadvmod", "oprd", "attr", "acomp", "advmod", "xcomp"}:
+        return False
+    if any(c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "det" and c.lower_ in NOT_ONE_DETERMINERS)
+           for c in token.children):
+        return False
+    lower = token.lower_
+    if token.ent_type_ == "NORP":
+        return token.tag_ in {"NNP", "NN"} and not lower.endswith("s")
+    if token.ent_type_ in {"ORG", "GPE", "LOC", "FAC"}:
+        return False
+    if token.tag_ == "NNP":
+        return lower in PERSON_NOUNS
+    return token.tag_ == "NN" and len(lower) > 4 and lower.endswith(AGENT_ENDINGS)
+
+
+def _told_as_cause(noun: Token) -> bool:
+    """Deaths told as the cause of what the report is about: "protested over the death of a hawker", "in response
+    to the killing of a trader", "in solidarity with men accused of killing an officer". They belong to another
+    incident, not to the one the sentence reports."""
+    for ancestor in noun.ancestors:
+        if (ancestor.lemma_.lower() in DEATH_NOUNS and ancestor.dep_ == "pobj"
+                and ancestor.head.lower_ in {"over", "against"}):
+            return True
+        if ancestor.lemma_.lower() in CAUSE_GOVERNORS:
+            return True
+        if ancestor.lemma_ == "accuse" and ancestor.dep_ == "acl":
+            return True  # "men accused of killing a colonel": their alleged deed, not this incident's toll
+    return False
+
+
 def _included(noun: Token) -> bool:
     """People named as some of a count ("four people, including a tribal elder and his son"; "twenty civilians,
     including farmers, and a pastor", where the pastor may be one of the twenty): no figure of their own."""
@@ -381,10 +446,13 @@ def _included(noun: Token) -> bool:
 
 def _single_people(doc: Doc, text: str, counted: set[int]) -> Iterator[tuple[CasualtyArg, Token]]:
     for token in doc:
-        if token.i in counted or not _one_person(token) or _included(token):
+        if token.i in counted or _included(token) or _told_as_cause(token):
+            continue
+        listed = _one_person(token)
+        if not listed and not _person_by_form(token):
             continue
         event = _noun_event(token)
-        if event is None:
+        if event is None or (not listed and event != "killed"):
             continue
         verb = _clause_verb(token)
         if _unreal(verb) or (verb.i > token.i and any(c.dep_ == "neg" for c in verb.children)):

@@ -262,9 +262,31 @@ class IncidentFinder:
         kept = [f for f in frames if self._corroborated(doc, f, sports=sports)]
         if kept and not any(f.role == "main" for f in kept):
             kept[0].role = "main"
+        for frame in kept:
+            if frame.role == "main" and frame.date is None:
+                frame.date = self._lead_date(doc, frame, kept, dates)
         for index, frame in enumerate(kept, start=1):
             frame.id = f"i{index}"
         return kept
+
+    @staticmethod
+    def _lead_date(doc: Doc, frame: IncidentFrame, frames: list[IncidentFrame],
+                   dates: list[DateMention]) -> DateMention | None:
+        """The date that opens the story of an undated main incident: "On 3 May, a gunman opened fire on a patrol.
+        Soldiers returned fire and killed him." The date stands in a sentence before the incident's first one that
+        tells no incident, and every such date agrees (no choice between two days)."""
+        first = min(frame.sentences)
+        told = {start for f in frames for start in f.sentences}
+        taken = {_date_key(f.date) for f in frames if f.date is not None}
+        leads: list[DateMention] = []
+        for mention in dates:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or span.sent.start >= first or span.sent.start in told:
+                continue
+            if _date_key(mention) in taken or _dates_a_statement(span):
+                continue
+            leads.append(mention)
+        return leads[-1] if len({_date_key(m) for m in leads}) == 1 else None
 
     @staticmethod
     def _by_sentence(doc: Doc, triggers: list[Trigger]) -> list[list[Trigger]]:

@@ -75,7 +75,8 @@ class FrameLocator:
 
     def frame_for(self, token: Token, *, carry: int = 2) -> IncidentFrame | None:
         """The frame of the nearest trigger in the token's sentence, else of the last trigger in the ``carry``
-        sentences before it."""
+        sentences before it, a main incident's before a background one's ("gunmen attacked the village in revenge
+        for last month's clashes. Five civilians were killed": the five died in the attack)."""
         candidates = self.by_sentence.get(token.sent.start)
         if candidates:
             return min(candidates, key=lambda c: (tree_distance(c[0], token), abs(c[0].i - token.i)))[1]
@@ -83,9 +84,9 @@ class FrameLocator:
         for back in range(1, carry + 1):
             if index - back < 0:
                 break
-            previous = self.by_sentence.get(self.sentence_starts[index - back])
+            previous = [frame for _, frame in self.by_sentence.get(self.sentence_starts[index - back], [])]
             if previous:
-                return previous[-1][1]
+                return next((f for f in reversed(previous) if f.role == "main"), previous[-1])
         return None
 
     def arguments_for(self, token: Token, *, carry: int = 2) -> FrameArguments | None:
