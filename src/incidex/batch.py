@@ -49,6 +49,7 @@ def _prepare(nlp: Language, document: Document, settings: Settings) -> Doc:
     doc = nlp.make_doc(cased)
     doc._.incidex_original = text if cased != text else None
     doc._.incidex_published = _valid_published(document.published)
+    doc._.incidex_outlet = document.source
     return doc
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 IncidentType = Literal[
     "hostage_taking",
@@ -76,12 +76,14 @@ class Span:
 
 @dataclass
 class Evidence:
-    """Where a filled field came from: ``field`` is a dotted path into the incident (``casualties.killed.total``)."""
+    """Where a filled field came from: ``field`` is a dotted path into the incident (``casualties.killed.total``).
+    ``start``/``end`` are None when it came from the document's metadata, not its text (the outlet's country: then
+    ``text`` names the outlet)."""
 
     field: str
     text: str
-    start: int
-    end: int
+    start: int | None
+    end: int | None
     component: str
 
 

@@ -258,3 +258,11 @@ def test_a_toll_after_the_incident_goes_to_it_and_not_to_what_it_avenged(extract
 def test_deaths_told_as_the_cause_of_the_incident_are_not_its_toll(extract, text) -> None:
     assert main_incident(extract(text)).casualties.killed.total is None
 
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("A district officer along with his driver were shot dead at a roadblock.", 2),
+    ("Two nurses along with a patient were killed when the clinic was shelled.", 3),
+])
+def test_people_joined_by_along_with_share_the_outcome_and_add_up(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed

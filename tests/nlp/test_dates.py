@@ -156,6 +156,12 @@ def test_weekdays_in_names_are_not_dates(blank) -> None:
     assert [m.text for m in annotated(blank, text, MONDAY)] == ["on Friday"]
 
 
+@pytest.mark.parametrize("part", ["morning", "afternoon", "evening"])
+def test_this_morning_afternoon_or_evening_is_found(blank, part: str) -> None:
+    found = annotated(blank, f"A grenade went off near the depot early this {part}.", MONDAY)
+    assert [(m.text, m.date.value) for m in found] == [(f"this {part}", MONDAY)]
+
+
 def test_month_before_an_event_noun_is_a_date(blank) -> None:
     found = annotated(blank, "claimed the march attack on the hall", MONDAY)
     assert [(m.text, m.date.value) for m in found] == [("march", "2024-03")]

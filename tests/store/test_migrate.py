@@ -14,7 +14,7 @@ from incidex.resolve import Resolver
 from incidex.store import DocumentEntry, Store, _rebuild
 from incidex.store.migrate import current_revision, head_revision, upgrade
 from incidex.store.tables import SEARCH_TABLE, incidents, metadata
-from incidex.types import Mention
+from incidex.types import Evidence, Mention
 
 from .store_helpers import document_entry, incident_line, migrate_store
 
@@ -231,3 +231,29 @@ def test_migration_0013_puts_role_targets_and_responders_into_the_merged_view_as
         ("main", [], []), ("main", ["the Interior Ministry", "a checkpoint", "a bus"], ["b"])]
     with Store(store_url) as store:  # opening it upgrades it
         assert _views(store) == written
+
+
+def _evidence_spans(url: str) -> list[tuple]:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.exec_driver_sql(
+                "SELECT field, text, start_char, end_char FROM evidence")]
+    finally:
+        engine.dispose()
+
+
+def test_migration_0014_stores_evidence_from_the_metadata_and_its_downgrade_drops_only_that(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'outlet.db'}"
+    entry = _entry("Kabul", "2024-05-10", "bombing", "o")
+    assert entry.report is not None
+    [incident] = entry.report.incidents
+    incident.evidence.append(Evidence("location.country_code", "Pajhwok Afghan News", None, None, "incidex_places_v1"))
+    with Store(url) as store:
+        store.write([entry], resolver=Resolver(load_settings()))
+    assert ("location.country_code", "Pajhwok Afghan News", None, None) in _evidence_spans(url)
+    migrate_store(url, "downgrade", "0013_merged_view_mentions")
+    kept = _evidence_spans(url)
+    assert kept and all(start is not None for _, _, start, _ in kept)  # the text's spans stay
+    Store(url).close()  # opening the store upgrades it again
+    assert current_revision(sa.create_engine(url)) == head_revision()

@@ -27,7 +27,8 @@ from .render import print_table
 @click.argument("path")
 @click.option("--published", help="Publication date YYYY-MM-DD; relative dates ('on Sunday') resolve against it. "
               "In a batch: the date of documents that carry none.")
-@click.option("--source", help="Outlet or source name of the report (in a batch: of documents that name none).")
+@click.option("--source", help="Outlet or source name of the report (in a batch: of documents that name none); a "
+                                "national outlet's home country places incidents whose text states no country.")
 @click.option("--format", "fmt", type=click.Choice(["json", "table", "jsonl"]), default=None,
               help="json: the report as one JSON object (the record contract; default for one report); table: a "
               "summary for a person; jsonl: one line per document, {\"id\", \"origin\", \"report\"} or {\"id\", "

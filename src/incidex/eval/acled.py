@@ -6,7 +6,9 @@ What is compared (ACLED field → incidex record; the README's "Evaluation on re
 * type: ``event_type`` / ``sub_event_type`` → a set of accepted incidex types (:mod:`.acled_types`);
 * date: ``event_date`` at ACLED's ``time_precision`` (exact day; the week: within 6 days; the month). No date is
   given to the pipeline (no publication date), so nothing gives the answer away;
-* country: ``iso2`` against ``location.country_code``;
+* country: ``iso2`` against ``location.country_code``; each note is given its row's ``source`` (the outlets the coder
+  used, "; "-separated) as the document's source unless ``outlets`` is off, so an incident whose text states no
+  country takes its outlets' home country (:mod:`incidex.nlp.outlets`);
 * admin1: by ISO 3166-2 code when both sides have one (our record's ``admin1_code``; ACLED's name looked up among
   the first-level subdivisions of its country in our gazetteer), else by name (generic words such as "Region" or
   "State" left out);
@@ -33,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..nlp.outlets import outlet_country
 from ..types import Document, Incident, Location, Report
 from .acled_types import acled_category, category_name
 from .data import load_records
@@ -90,20 +93,35 @@ class AcledRow:
     longitude: float
     geo_precision: int
     fatalities: int
+    source: str | None = None  # the outlets the coder used, "; "-separated
 
 
 def load_acled(path: str | Path) -> list[AcledRow]:
     """The rows of an ACLED JSONL file (the shape of ``shared/data/acled/acled_dev.jsonl``)."""
-    return load_records(path, lambda data: AcledRow(**{name: data[name] for name in AcledRow.__dataclass_fields__}),
-                        what="ACLED", expects="each line needs the fields of acled_dev.jsonl")
+    def row(data: dict[str, Any]) -> AcledRow:
+        return AcledRow(**{name: data[name] for name in AcledRow.__dataclass_fields__ if name != "source"},
+                        source=data.get("source"))
+
+    return load_records(path, row, what="ACLED", expects="each line needs the fields of acled_dev.jsonl")
 
 
-def acled_documents(rows: Sequence[AcledRow]) -> list[Document]:
-    """One document per distinct note (the id of its first row), with no publication date."""
+def acled_documents(rows: Sequence[AcledRow], *, outlets: bool = True) -> list[Document]:
+    """One document per distinct note (the id and, with ``outlets``, the ``source`` of its first row as the
+    document's source: its outlets, "; "-separated), with no publication date."""
     seen: dict[str, Document] = {}
     for row in rows:
-        seen.setdefault(row.text, Document(text=row.text, id=row.id))
+        seen.setdefault(row.text, Document(text=row.text, id=row.id, source=row.source if outlets else None))
     return list(seen.values())
+
+
+def outlets_note(documents: Sequence[Document], *, outlets: bool) -> str:
+    """Whether the notes' outlets were given, and how many of the notes have one whose home country is known."""
+    if not outlets:
+        return "The rows' outlets (source) were not given (--no-outlets): no country comes from an outlet."
+    known = sum(outlet_country(document.source) is not None for document in documents)
+    return (f"Each note was given its first row's outlets (source, '; '-separated) as its document's source; "
+            f"{known} of {len(documents)} notes have outlets with a known home country, which an incident takes "
+            f"when its text states no country.")
 
 
 def main_incident(report: Report | None) -> Incident | None:
@@ -113,7 +131,7 @@ def main_incident(report: Report | None) -> Incident | None:
     return next((incident for incident in report.incidents if incident.role == "main"), None)
 
 
-def evaluate_acled(rows: Sequence[AcledRow], run: Run) -> Evaluation:
+def evaluate_acled(rows: Sequence[AcledRow], run: Run, *, outlets: bool = True) -> Evaluation:
     """Score every row against the report of its note (``run`` holds one outcome per :func:`acled_documents`)."""
     by_text = {outcome.document.text: outcome for outcome in run.outcomes}
     shared = Counter(row.text for row in rows)
@@ -133,6 +151,7 @@ def evaluate_acled(rows: Sequence[AcledRow], run: Run) -> Evaluation:
         f"{len(rows)} rows, {len(by_text)} distinct notes ({sum(n for n in shared.values() if n > 1)} rows share "
         f"their note with another row; every row is scored, fatalities only on unshared notes); fatalities also "
         f"leave out {excluded} rows whose note speaks of ACLED's own coding. No publication date is given.",
+        outlets_note([outcome.document for outcome in run.outcomes], outlets=outlets),
     ]
     return Evaluation("acled", [violent, other], records, run, notes)
 

@@ -111,8 +111,8 @@ def event_kind(event_type: str, prefixes: dict[str, str]) -> str | None:
 
 
 def incident_sentences(incident: Incident, document: EventDocument) -> set[int]:
-    """The sentences an incident's evidence spans start in."""
-    return {document.sentence_at(e.start) for e in incident.evidence}
+    """The sentences an incident's evidence spans start in (evidence from the metadata has none)."""
+    return {document.sentence_at(e.start) for e in incident.evidence if e.start is not None}
 
 
 def predicted_fillers(incident: Incident, text: str) -> dict[str, dict[str, str]]:
@@ -121,7 +121,7 @@ def predicted_fillers(incident: Incident, text: str) -> dict[str, dict[str, str]
     for evidence in incident.evidence:
         key = evidence.field.split("[", 1)[0]
         group = _EVIDENCE_GROUPS.get(key) or _EVIDENCE_GROUPS.get(key.rsplit(".", 1)[0])
-        if group is None:
+        if group is None or evidence.start is None:
             continue
         span = text[evidence.start:evidence.end]
         if (head := head_word(span)) is not None:

@@ -78,11 +78,13 @@ class SourceMention:
 EXTENSIONS: dict[str, object] = {
     "incidex_original": None,  # the input text when the Doc holds it recased (nlp/casing.py), same length; else None
     "incidex_published": None,  # "YYYY-MM-DD" or None; set before the pipeline runs (or from the dateline)
+    "incidex_outlet": None,  # the document's source (its outlet, or several separated by ";"); set before the pipeline
     "incidex_dateline": None,  # the report's dateline and header tags (nlp/datelines.py), if it has one
     "incidex_numbers": None,
     "incidex_dates": None,
     "incidex_places": None,
     "incidex_country": None,  # the country the text as a whole states (a PlaceMention of kind "country"), or None
+    "incidex_outlet_country": None,  # the home country of the document's outlet (nlp/outlets.py), or None
     "incidex_actors": None,
     "incidex_sources": None,
     "incidex_incidents": None,  # incident frames (nlp/frames.py), never changed after the incidents component

@@ -27,6 +27,7 @@ from ..types import (
 from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention
 from .frames import Arg, CasualtyArg, FrameArguments, IncidentFrame
+from .group_homes import group_homes
 
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
 SUMMARY_CHARS = 300
@@ -141,6 +142,15 @@ class _Builder:
             if location.country_code is None and country is not None and country.location is not None:
                 location.country_code, location.uncertain = country.location.country_code, True  # "Likoni"
                 self.cite("location.country_code", country.start, country.end, "incidex_places_v1")
+        group = next((a for a in args.perpetrators if a.name in group_homes()), None)
+        if location.country_code is None and group is not None and self.doc._.incidex_country is None:
+            location.country_code, location.uncertain = group_homes()[group.name], True  # "Mungiki members killed"
+            self.cite("location.country_code", group.start, group.end, "incidex_actors_v1")
+        outlet = self.doc._.incidex_outlet_country
+        if location.country_code is None and outlet is not None and self.doc._.incidex_country is None:
+            location.country_code, location.uncertain = outlet.code, True  # a national daily's unlocated story
+            self.evidence.append(Evidence("location.country_code", "; ".join(outlet.outlets), None, None,
+                                          "incidex_places_v1"))  # the document's metadata, not a span of its text
         facilities = args.facilities
         if self.type in {"arrest", "plot"}:  # the facility of a planned attack is not where people were held
             facilities = [f for f in facilities if not any(t.start <= f.start < t.end for t in args.targets)]
@@ -154,10 +164,12 @@ class _Builder:
 
     def _perpetrators(self, location: Location) -> list[Perpetrator]:
         """The frame's perpetrators; unnamed local sides of a clash become one "<place> Communal Militia" when the
-        incident has a place finer than a country, and are left out otherwise (they name no one)."""
+        incident has a place finer than a country (or a name the gazetteer lacks, in a known country), and are left
+        out otherwise (they name no one)."""
         result: list[Perpetrator] = []
         local_name = None
-        if location.name and location.precision in LOCAL_MILITIA_PRECISIONS:
+        unlisted = location.precision is None and location.country_code is not None  # a village we lack, in a country
+        if location.name and (location.precision in LOCAL_MILITIA_PRECISIONS or unlisted):
             local_name = f"{location.name} {COMMUNAL_SUFFIX}"
         for arg in self.args.perpetrators:
             name = local_name if arg.local else arg.name

@@ -195,6 +195,9 @@ def _noun_event(noun: Token) -> str | None:
         own = next((e for c in noun.children if c.dep_ == "conj" and (e := _own_clause_event(c))), None)
     if own is not None:
         return own
+    companion = _companion_of(noun)
+    if companion is not None:
+        return _noun_event(companion)  # "the mayor along with his driver were shot dead"
     lemma = noun.lemma_.lower()
     if lemma in {"body", "corpse", "fatality", "death"}:
         return "killed"
@@ -360,10 +363,26 @@ def _first_conjunct(noun: Token) -> Token:
     return noun
 
 
+def _companion_of(noun: Token) -> Token | None:
+    """The noun that ``noun`` is joined to by "along / together with" ("the mayor along with his driver")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.head.lower_ not in {"along", "together"}:
+        return None
+    owner = prep.head.head
+    return owner if owner.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _has_companion(noun: Token) -> bool:
+    return any(c.lower_ in {"along", "together"} and any(g.lower_ == "with" for g in c.children)
+               for c in noun.children)
+
+
 def _conjunction(noun: Token) -> int | None:
-    """The index of the first conjunct when ``noun`` is one of several joined by "and"."""
-    first = _first_conjunct(noun)
-    if first.i == noun.i and not any(c.dep_ == "conj" for c in noun.children):
+    """The index of the first conjunct when ``noun`` is one of several joined by "and" or "along with"."""
+    companion = _companion_of(noun)
+    first = _first_conjunct(companion if companion is not None else noun)
+    if (companion is None and first.i == noun.i and not any(c.dep_ == "conj" for c in noun.children)
+            and not _has_companion(noun)):
         return None
     return first.i
 

@@ -90,7 +90,8 @@ _PATTERNS = [
 ]
 _FINDERS = [re.compile(p) for p in _PATTERNS]  # run on lowercased text
 # Every pattern contains one of these words; patterns run only in a window around each of them.
-_ANCHOR = re.compile(rf"(?:{_FULL_MONTH}|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year|{YEAR})")
+_ANCHOR = re.compile(rf"(?:{_FULL_MONTH}|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year"
+                     rf"|morning|afternoon|evening|{YEAR})")
 _WINDOW_BEFORE, _WINDOW_AFTER = 48, 40
 _WEEKDAY_END = re.compile(rf"{WEEKDAY}(?:\s+{PART})?$")
 _GLUE = re.compile(rf",?\s+(?:(?:the\s+)?\d{{1,2}}{ORD}\s+(?:of\s+)?)?")

@@ -50,6 +50,8 @@ CONTEXT_ADMIN1_BONUS = 1.5  # the document mentions the candidate's admin1 elsew
 CONTEXT_ADMIN2_BONUS = 1.5  # the document mentions the candidate's admin2 elsewhere
 FOREIGN_MIN_PRIOR = 5.5  # a place outside the document's home countries must be this well known to be read at
 # all: a town's own name from about 10,000 people, an alternate name from about 300,000
+OUTLET_FOREIGN_MIN_PRIOR = 7.0  # with a national outlet, a place in a country nothing in the text points at must be
+# this well known (a town's own name from about 300,000 people): the outlet's unknown village is no town abroad
 REGION_PRIOR = 7.0  # a curated region ("the Sahel") is as well known as a city of ten million
 UNCERTAIN_MARGIN = 1.0  # a runner-up this close (about 10x less population) leaves the choice open
 SAME_PLACE_KM = 50.0  # two same-country candidates this close are one place for uncertainty
@@ -111,12 +113,14 @@ class GeoContext:
     """What a document says about where it is: counts of the countries, (country, admin1) and (country, admin1,
     admin2) codes of the places it names, and ``hints``: countries it suggests without naming a place there
     (nationality words, the countries of the armed groups it names). Both favour the readings in those countries
-    and count when choosing the document's home countries (:func:`_home_countries`)."""
+    and count when choosing the document's home countries (:func:`_home_countries`). ``outlet``: the home country
+    of the report's national outlet, if known (see :func:`_plausible`)."""
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     admin2: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     hints: Counter[str] = field(default_factory=Counter)
+    outlet: str | None = None
 
     def add(self, place: Place, *, weight: int = 1) -> None:
         if place.country_code:
@@ -127,7 +131,8 @@ class GeoContext:
                 self.admin2[(place.country_code, place.admin1_code, place.admin2_code)] += weight
 
     def copy(self) -> GeoContext:
-        return GeoContext(Counter(self.countries), Counter(self.admin1), Counter(self.admin2), Counter(self.hints))
+        return GeoContext(Counter(self.countries), Counter(self.admin1), Counter(self.admin2), Counter(self.hints),
+                          self.outlet)
 
     def without(self, place: Place | None) -> GeoContext:
         """A copy with one mention of ``place`` taken out (so a mention does not vote for itself)."""
@@ -305,7 +310,8 @@ class Gazetteer:
             if preferred:
                 lookups[i] = preferred
         home = _home_countries({normalize_name(name): cands for name, cands in zip(names, lookups)}.values(), base)
-        lookups = [[c for c in cands if _plausible(c, home)] for cands in lookups]
+        pointed = _pointed_at(lookups, base)
+        lookups = [[c for c in cands if _plausible(c, home, pointed, base.outlet)] for cands in lookups]
         first = [_choose(cands, GeoContext()) for cands in lookups]
         for best, uncertain in first:
             if best is not None and not uncertain:
@@ -455,11 +461,26 @@ def _home_countries(lookups: Iterable[Sequence[Candidate]], context: GeoContext)
     return frozenset({home, *(code for code, count in support.items() if count >= 2)})
 
 
-def _plausible(candidate: Candidate, home: frozenset[str]) -> bool:
+def _pointed_at(lookups: Iterable[Sequence[Candidate]], context: GeoContext) -> frozenset[str]:
+    """The countries the text itself points at: those it names ("Kenya") and those of its hints other than the
+    outlet's (nationality words, armed groups, the dateline)."""
+    named = {c.place.country_code for cands in lookups for c in cands if c.place.kind == "country"}
+    hinted = {code for code, count in context.hints.items() if count > 0 and code != context.outlet}
+    return frozenset(code for code in named | hinted | set(+context.countries) if code)
+
+
+def _plausible(candidate: Candidate, home: frozenset[str], pointed: frozenset[str], outlet: str | None) -> bool:
     """Whether a candidate may be read at all: a place in one of the document's home countries, or one known
-    well enough to be mentioned from abroad (a Kenyan report names Paris, not a French hamlet called Fino)."""
+    well enough to be mentioned from abroad (a Kenyan report names Paris, not a French hamlet called Fino). With a
+    national outlet, a place outside its country that the text points at in no other way must be a well-known one
+    (:data:`OUTLET_FOREIGN_MIN_PRIOR`): a Kenyan daily's "Kiunga" is its own village, not the town in Papua New
+    Guinea."""
     code = candidate.place.country_code
-    return code is None or code in home or candidate.prior >= FOREIGN_MIN_PRIOR
+    if code is None:
+        return True
+    if outlet is not None and code != outlet and code not in pointed:
+        return candidate.prior >= OUTLET_FOREIGN_MIN_PRIOR
+    return code in home or candidate.prior >= FOREIGN_MIN_PRIOR
 
 
 def _choose(candidates: Sequence[Candidate], context: GeoContext) -> tuple[Candidate | None, bool]:

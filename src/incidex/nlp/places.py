@@ -11,14 +11,15 @@ Mentions come from four sources, in this order of trust:
    are not used (in news they are mostly shows, awards and brands).
 
 Then every place name is resolved at once (:meth:`Gazetteer.resolve`) with the document's countries as context:
-places that resolve without doubt, and as hints nationality adjectives ("Peruvian" -> PE) and the countries of the
-armed groups the actors component found. Names the text puts inside one another ("Posso (Titao, Loroum)", "Mokha,
+places that resolve without doubt, and as hints nationality adjectives ("Peruvian" -> PE), the countries of the
+armed groups the actors component found and the home country of the report's outlet (:mod:`.outlets`). Names the text puts inside one another ("Posso (Titao, Loroum)", "Mokha,
 Yemen", "Redwani village of Kulgam district") are resolved together; a name with no reading inside the place around
 it takes that place's country and point, marked uncertain, with ``within`` pointing at it. A facility takes the
 location of a place named inside it ("a Moscow concert hall"); otherwise its location has only the ``facility``
 text and the assembler links it to the nearest city. Writes ``doc._.incidex_places``, and ``doc._.incidex_country``:
 the country the text as a whole states and the words that state it, for incidents it places nowhere else
-(:func:`_document_country`).
+(:func:`_document_country`), and ``doc._.incidex_outlet_country``: the outlet's home country, for incidents the text
+places in no country at all.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from .actors import actor_countries
 from .datelines import Dateline, dateline_of
 from .gazetteer import Gazetteer, GeoContext, Link, PlaceKind, Resolution, default_gazetteer, normalize_name
 from .lexicons import phrases, words
+from .outlets import outlet_country
 
 # A facility noun and the modifiers it needs to name a facility ("police station"); none: any use does ("prison").
 FACILITY_NOUNS: dict[str, frozenset[str]] = {
@@ -71,6 +73,7 @@ _MAX_UNKNOWN_WORDS = 4  # words of a place name the gazetteer lacks, found by wh
 # first words of capitalized runs that are not place names where they stand
 _NOT_NAME_STARTS = words("not_name_starts")
 DATELINE_HINT = 2.0  # weight of the dateline's country among the countries a report suggests
+OUTLET_HINT = 1.0  # weight of the home country of the report's outlet (as much as one nationality word)
 SMALL_PLACE = 100_000  # a lone word naming only places smaller than this needs NER or "in"/"near"... before it
 
 
@@ -125,6 +128,10 @@ class PlaceFinder:
                 context.hints[code] += 1 / len(countries)
         if dateline is not None:
             self._dateline_hint(doc, dateline, context)
+        outlet = outlet_country(doc._.incidex_outlet)
+        if outlet is not None:  # a Pakistani daily's "Hyderabad" is the one in Sindh
+            context.hints[outlet.code] += OUTLET_HINT
+            context.outlet = outlet.code
         kinds = [_kind_cue(span) for span in places]
         links = _links(places)
         resolutions = self.gazetteer.resolve([span.text for span in places], context=context, kinds=kinds,
@@ -146,6 +153,7 @@ class PlaceFinder:
                                          _facility_location(span, mentions), "facility"))
         doc._.incidex_places = sorted(mentions, key=lambda m: (m.start, -m.end))
         doc._.incidex_country = _document_country(doc, doc._.incidex_places, demonyms)
+        doc._.incidex_outlet_country = outlet
         return doc
 
     def _with_dateline(self, doc: Doc, places: list[Span], dateline: Dateline) -> list[Span]:

@@ -89,7 +89,8 @@ def evidence_context(text: str, incident: Incident, *, title: str | None = None)
     if incident.role == "main":
         lead = " ".join(filter(None, [title, *text.strip().splitlines()[:LEAD_LINES]])) + " "
     spans: list[tuple[int, int]] = []
-    for item_start, item_end in sorted({(e.start, e.end) for e in incident.evidence}):  # many fields share a span
+    texts = {(e.start, e.end) for e in incident.evidence if e.start is not None and e.end is not None}
+    for item_start, item_end in sorted(texts):  # many fields share a span
         start, end = _sentence_around(text, item_start, item_end)
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(spans[-1][1], end))

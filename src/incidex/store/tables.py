@@ -60,8 +60,8 @@ evidence = sa.Table(
     sa.Column("seq", sa.Integer, primary_key=True),
     sa.Column("field", sa.Text, nullable=False),
     sa.Column("text", sa.Text, nullable=False),
-    sa.Column("start_char", sa.Integer, nullable=False),
-    sa.Column("end_char", sa.Integer, nullable=False),
+    sa.Column("start_char", sa.Integer, nullable=True),  # null: from the document's metadata (the outlet's country)
+    sa.Column("end_char", sa.Integer, nullable=True),
     sa.Column("component", sa.Text, nullable=False),
 )
 
