@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from incidex.nlp.actors import ActorFinder, _fold, load_aliases, normalize_actor
+from incidex.nlp.actors import ActorFinder, _fold, communal_militias, load_aliases, normalize_actor, parent_groups
 from incidex.nlp.annotations import register_extensions
+
+from .handmade import parsed
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 
@@ -99,6 +101,12 @@ def test_no_alias_names_two_groups() -> None:
         for alias in entry.aliases:
             key = _fold(alias)
             assert owner.setdefault(key, entry.name) == entry.name, f"{alias!r} names {owner[key]} and {entry.name}"
+
+
+def test_a_wing_belongs_to_a_group_of_the_table() -> None:
+    names = {entry.name for entry in load_aliases()}
+    assert parent_groups()["Jubo League"] == "Awami League"
+    assert set(parent_groups().values()) <= names and not set(parent_groups()) & set(parent_groups().values())
 
 
 def test_aliases_that_are_words_are_case_sensitive() -> None:
@@ -224,3 +232,12 @@ def test_a_longer_name_is_not_taken_for_the_group_it_contains(finder, blank) -> 
     text = "Fighters of the Ta'ang National Liberation Army attacked a post; the National Liberation Army denied it."
     assert [name for _, name in found(finder, blank(text))] == ["Ta'ang National Liberation Army",
                                                                   "National Liberation Army"]
+
+
+def test_a_communitys_name_the_tagger_took_for_an_auxiliary_still_names_its_militia() -> None:
+    headline = parsed("Pokot/Pokot/AUX/MD/aux/2 raiders/raider/NOUN/NNS/nsubj/2 attack/attack/VERB/VBP/ROOT/2 "
+                      "herders/herder/NOUN/NNS/dobj/2")
+    assert [span.label_ for span in communal_militias(headline)] == ["Pokot Communal Militia"]
+    question = parsed("Will/will/AUX/MD/aux/2 raiders/raider/NOUN/NNS/nsubj/2 attack/attack/VERB/VB/ROOT/2 "
+                      "herders/herder/NOUN/NNS/dobj/2")
+    assert communal_militias(question) == []

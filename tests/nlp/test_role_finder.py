@@ -7,7 +7,7 @@ from pathlib import Path
 
 from incidex.nlp.actors import COMMUNAL_KIND
 from incidex.nlp.annotations import ActorMention
-from incidex.nlp.roles import RoleFinder
+from incidex.nlp.roles import RoleFinder, _claimed_incident
 
 from .handmade import NLP, frame, parsed, trigger
 
@@ -73,3 +73,11 @@ def test_roles_takes_a_communal_militia_whose_noun_is_the_agent_when_the_name_is
     args = RoleFinder(NLP)(doc)._.incidex_arguments["i1"]
     assert [(p.name, p.relation) for p in args.perpetrators if p.kind == "organization"] == [
         ("Tiv Communal Militia", "stated")]
+
+
+def test_a_claim_whose_object_the_parse_lost_still_names_what_was_claimed() -> None:
+    doc = parsed("ZRA/ZRA/PROPN/NNP/nsubj/1 claimed/claim/VERB/VBD/ROOT/1 "
+                 "responsibility/responsibility/NOUN/NN/nsubjpass/6 for/for/ADP/IN/prep/2 a/a/DET/DT/det/5 "
+                 "blast/blast/NOUN/NN/pobj/3 reported/report/VERB/VBN/ccomp/1")
+    claimed = _claimed_incident(doc[0])
+    assert claimed is not None and claimed.i == 5

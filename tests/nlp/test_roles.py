@@ -31,6 +31,12 @@ def test_organization_relation_follows_the_text(extract, text: str, relation: st
     assert list(orgs(incident).values()) == [relation]
 
 
+def test_a_group_that_claimed_the_attack_claimed_it(extract) -> None:
+    text = ("Gunmen killed four soldiers in an attack on an army post near Menaka on Sunday. ISWAP later claimed the "
+            "attack.")
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Islamic State West Africa Province": "claimed"}
+
+
 def test_alias_is_normalized_to_the_canonical_group(extract) -> None:
     text = "ISKP claimed responsibility for a bombing at a market in Kabul on Monday that killed nine people."
     assert "Islamic State Khorasan" in orgs(main(extract(text, published="2024-06-18")))
@@ -113,6 +119,80 @@ def test_a_communitys_armed_men_are_a_communal_militia(extract, text: str, names
 def test_unnamed_youths_or_herders_are_no_communal_militia(extract, text: str) -> None:
     names = orgs(main(extract(text, published="2024-06-18")))
     assert not any(name and name.endswith("Communal Militia") for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "relation"),
+    [
+        ("Gunmen (described as members of a Murle militia) abducted two children near Pibor on Sunday.",
+         "Murle Communal Militia", "linked"),
+        ("Armed herders (presumed to be Toposa) raided a cattle camp near Kapoeta on Monday, killing two boys.",
+         "Toposa Communal Militia", "suspected"),
+        ("Militiamen on horseback (described as Misseriya) burned a village near Abyei on Friday.",
+         "Misseriya Communal Militia", "stated"),
+    ],
+)
+def test_a_group_named_in_a_hedge_after_unnamed_doers_is_their_group(extract, text: str, name: str,
+                                                                     relation: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get(name) == relation
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("An attack by Jubo League activists on a market stall in Bogura left a shop owner with head wounds.",
+         "Jubo League"),
+        ("Police say a constable died in a shootout with Naxalites near Bijapur.",
+         "Communist Party of India (Maoist)"),
+        ("Nine people were hurt when a clash broke out between two factions of ruling Awami League in Feni.",
+         "Awami League"),
+        ("Nine people were hurt in a factional clash of the Awami League in Feni.", "Awami League"),
+        ("Four soldiers were killed in an al-Shabaab ambush near Kismayo on Monday.", "al-Shabaab"),
+        ("Five ULFA cadres were killed in an encounter with troops in Tinsukia on Sunday.",
+         "United Liberation Front of Asom"),
+        ("A Hizbul Mujahideen commander was killed during fighting in Sopore on Monday.", "Hizbul Mujahideen"),
+    ],
+)
+def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(extract, text: str,
+                                                                                group: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get(group) == "stated"
+
+
+def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(extract) -> None:
+    text = "Four people died when fighting broke out between Dinka and Nuer near Bor on Sunday."
+    names = orgs(main(extract(text, published="2024-06-18")))
+    assert names == {"Dinka Communal Militia": "stated", "Nuer Communal Militia": "stated"}
+
+
+def test_countries_at_war_are_no_communities(extract) -> None:
+    text = "Fighting between Sudan and South Sudan killed ten soldiers in Heglig on Monday."
+    assert not orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_a_wing_names_the_party_it_belongs_to_as_linked(extract) -> None:
+    text = "Chhatra Dal activists attacked a rival student leader with machetes in Rajshahi on Monday."
+    names = orgs(main(extract(text, published="2024-06-18")))
+    assert names == {"Jatiyatabadi Chhatra Dal": "stated", "Bangladesh Nationalist Party": "linked"}
+
+
+def test_a_communitys_gunmen_from_a_named_place_name_its_militia(extract) -> None:
+    text = "Gunmen from Kagoro killed five farmers near Kafanchan on Saturday."
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Kagoro Communal Militia": "stated"}
+
+
+def test_bandits_from_a_state_are_no_communal_militia(extract) -> None:
+    text = "Bandits from Zamfara killed five farmers near Sokoto on Saturday."
+    assert not orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_a_hedge_after_the_victims_names_no_perpetrator(extract) -> None:
+    text = "Gunmen killed two traders (presumed to be Zaghawa) near Kutum on Friday."
+    assert "Zaghawa Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_militiamen_who_attack_are_perpetrators(extract) -> None:
+    text = "Militiamen shot dead two herders near Kass on Friday."
+    assert [p.text for p in main(extract(text, published="2024-06-18")).perpetrators] == ["Militiamen"]
 
 
 def test_a_community_under_attack_is_not_a_perpetrator(extract) -> None:

@@ -1,7 +1,8 @@
 """ActorFinder: armed groups and militant organizations named in the text, normalized through the alias table.
 
-The table is ``incidex/data/actor_aliases.tsv`` (canonical name, aliases, kind, countries, source, notes); its
-countries tell the place finder where a report that names the group most likely is. Mentions come from:
+The table is ``incidex/data/actor_aliases.tsv`` (canonical name, aliases, kind, countries, source, notes, part_of);
+its countries tell the place finder where a report that names the group most likely is, its part_of the group a wing
+or member group belongs to. Mentions come from:
 
 * a case-insensitive PhraseMatcher over every alias (on ``LOWER``, so it works on lowercase text);
 * a case-sensitive matcher for aliases marked ``=`` in the table (``=IS``): those match only with that exact
@@ -50,7 +51,8 @@ _GOVERNMENT_WORDS = re.compile(
     r"\b(?:ministry|ministries|service|police|government|council|court|parliament|agency|department|committee|"
     r"office|bureau|commission|federal|national\s+guard|armed\s+forces|navy|air\s+force|coast\s+guard|"
     r"prosecutor|embassy|united\s+nations|nato|union|university|party|church|red\s+cross|hospital|company|"
-    r"corporation|bank|news|radio|television|press|guards?|corps|forces|military|intelligence|security)\b",
+    r"corporation|bank|news|radio|television|press|guards?|corps|forces|military|intelligence|security|rifles|"
+    r"rangers|branch|command|congress)\b",
     re.IGNORECASE,
 )
 # Nouns for the armed men of a community, and the words that may stand between its name and them
@@ -80,6 +82,7 @@ class ActorEntry:
     countries: tuple[str, ...]  # ISO 3166-1 alpha-2 codes of where the group chiefly acts
     source: str
     notes: str
+    part_of: str | None  # the group a wing or member group belongs to ("Awami League" for the Jubo League)
 
 
 def _fold(text: str) -> str:
@@ -104,18 +107,21 @@ def load_aliases() -> tuple[ActorEntry, ...]:
             header_seen = True
             if cells[0] == "canonical":
                 continue
-        if len(cells) != 6 or not cells[0].strip():
-            raise ConfigError(f"{ALIAS_FILE} line {number}: expected 6 tab-separated columns with a name; fix the row")
-        name, alias_cell, kind, country_cell, source, notes = (cell.strip() for cell in cells)
+        if len(cells) != 7 or not cells[0].strip():
+            raise ConfigError(f"{ALIAS_FILE} line {number}: expected 7 tab-separated columns with a name; fix the row")
+        name, alias_cell, kind, country_cell, source, notes, part_of = (cell.strip() for cell in cells)
         raw = [a.strip() for a in alias_cell.split("|") if a.strip()]
         exact = tuple(a[1:] for a in raw if a.startswith(EXACT_MARK))
         loose = tuple(a for a in [name, *raw] if not a.startswith(EXACT_MARK))
         countries = tuple(c for c in country_cell.split("|") if c)
         if any(len(c) != 2 or not c.isupper() for c in countries):
             raise ConfigError(f"{ALIAS_FILE} line {number}: countries must be ISO 3166-1 alpha-2 codes separated by |")
-        entries.append(ActorEntry(name, loose, exact, kind, countries, source, notes))
+        entries.append(ActorEntry(name, loose, exact, kind, countries, source, notes, part_of or None))
     if not entries:
         raise ConfigError(f"{ALIAS_FILE} has no rows; reinstall incidex")
+    names = {entry.name for entry in entries}
+    if unknown := sorted({e.part_of for e in entries if e.part_of and e.part_of not in names}):
+        raise ConfigError(f"{ALIAS_FILE}: part_of names no group of the table: {', '.join(unknown)}; fix the rows")
     return tuple(entries)
 
 
@@ -123,6 +129,12 @@ def load_aliases() -> tuple[ActorEntry, ...]:
 def actor_countries() -> dict[str, tuple[str, ...]]:
     """Canonical group name -> the countries where the group chiefly acts (ISO 3166-1 alpha-2)."""
     return {entry.name: entry.countries for entry in load_aliases()}
+
+
+@lru_cache(maxsize=1)
+def parent_groups() -> dict[str, str]:
+    """Canonical name of a wing or member group -> that of the group it belongs to."""
+    return {entry.name: entry.part_of for entry in load_aliases() if entry.part_of}
 
 
 _FUNCTION_WORDS = {"the", "of", "in", "for"}
@@ -282,6 +294,42 @@ def communal_militias(doc: Doc) -> list[Span]:
     return spans
 
 
+def bare_communities(doc: Doc) -> list[Span]:
+    """Runs of proper-name words that stand alone as a noun phrase ("Maasai" in "clashes between Maasai and
+    Kipsigis"), labelled with their role-based name ("Maasai Communal Militia"). They are no actor mentions: a caller
+    keeps those that are a side of a clash or the subject of violence (the roles component)."""
+    spans: list[Span] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].sent.start == doc[i].sent.start and (
+                _bare_name_word(doc[j]) or (j > i and _name_hyphen(doc, j, i))):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        if doc[j - 1].dep_ not in {"compound", "amod", "nmod", "poss"} and (name := community_name(doc[i:j])):
+            spans.append(Span(doc, i, j, label=name))  # not "Turkana" in "Turkana herders": that noun's people
+        i = j
+    return spans
+
+
+def _bare_name_word(token: Token) -> bool:
+    """A community word that is a name on its own: a sentence's first word only when it names a people ("Supporters
+    clashed ..." is no community)."""
+    return _community_word(token) and (not token.is_sent_start or token.ent_type_ == "NORP")
+
+
+def community_name(span: Span) -> str | None:
+    """ "<community> Communal Militia" for a community named bare ("Rizeigat", "Bul Nuer", "Hawazmah-Baggara"), or
+    None when a word of ``span`` is not part of a community's proper name or the words name an organization."""
+    if not 0 < len(span) <= 3 or _GROUP_WORDS.search(span.text) or _GOVERNMENT_WORDS.search(span.text):
+        return None
+    if not all(_community_word(t) or _name_hyphen(span.doc, t.i, span.start) for t in span):
+        return None
+    return f"{' '.join(span.text.split())} {COMMUNAL_SUFFIX}"
+
+
 def _name_hyphen(doc: Doc, k: int, start: int) -> bool:
     """Token ``k`` is a hyphen inside a community's name ("Hawazmah-Baggara"): unspaced, between two name words."""
     return (doc[k].text == "-" and k - 1 >= start and k + 1 < len(doc) and not doc[k - 1].whitespace_
@@ -302,14 +350,16 @@ def _group_suffix(noun: Token) -> str | None:
 
 
 def _community_word(token: Token) -> bool:
-    """A word of a community's proper name: capitalized, a name, noun or (not first in its sentence) adjective, not a
-    date, a generic word or an acronym ("RENAMO gunmen" are an organization's, not a community's)."""
+    """A word of a community's proper name: capitalized, a name, noun or (not first in its sentence) adjective, or a
+    name the tagger took for an auxiliary ("Pokot raiders attack" in a headline), not a date, a generic word or an
+    acronym ("RENAMO gunmen" are an organization's, not a community's)."""
     tags = {"PROPN", "NOUN"} if token.is_sent_start else {"PROPN", "NOUN", "ADJ"}
     return (
         token.is_alpha
         and token.text[:1].isupper()
         and not (token.is_upper and len(token) > 1 and not token.doc.text.isupper())
-        and (token.pos_ in tags or token.ent_type_ in {"NORP", "GPE", "ORG", "LOC", "PERSON"})
+        and (token.pos_ in tags or token.ent_type_ in {"NORP", "GPE", "ORG", "LOC", "PERSON"}
+             or (token.pos_ == "AUX" and not token.is_stop))
         and token.ent_type_ not in {"DATE", "TIME"}
         and token.lower_ not in _NOT_A_COMMUNITY
     )
@@ -350,4 +400,8 @@ def _parenthesized(doc: Doc, end: int, nxt: Span) -> bool:
     return nxt.start == end + 1 and doc[end].text == "(" and nxt.end < len(doc) and doc[nxt.end].text == ")"
 
 
-__all__ = ["ActorEntry", "ActorFinder", "actor_countries", "communal_militias", "load_aliases", "normalize_actor"]
+__all__ = [
+    "ActorEntry", "ActorFinder", "actor_countries", "bare_communities", "communal_militias", "community_name",
+    "load_aliases", "parent_groups",
+    "normalize_actor",
+]

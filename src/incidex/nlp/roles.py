@@ -9,6 +9,7 @@ casualty figures and pronouns in a sentence without a trigger continue the incid
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.language import Language
@@ -17,11 +18,12 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..types import Location
-from .actors import COMMUNAL_KIND
+from .actors import COMMUNAL_KIND, COMMUNAL_NOUNS, bare_communities, community_name, parent_groups
 from .annotations import ActorMention, NumberMention, PlaceMention
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
 from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimArg
+from .hedged_groups import hedged_groups
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
     COLLECTIVE_NOUNS,
@@ -113,6 +115,7 @@ class RoleFinder:
         locate = FrameLocator(doc, frames, found)
         self._places(doc, locate, frames)
         self._actors(doc, locate)
+        self._bare_communities(doc, locate)
         numbers: list[NumberMention] = doc._.incidex_numbers or []
         self._people(doc, locate, _counts_by_token(doc, numbers))
         self._weapons(doc, locate)
@@ -121,6 +124,10 @@ class RoleFinder:
             if args is not None:
                 args.casualties.append(figure)
         self._learned(doc, locate)
+        self._home_communities(doc, found.values())
+        for args, group, relation in hedged_groups(doc, found.values(), doc._.incidex_actors or [],
+                                                      lambda token: locate.arguments_for(token, carry=0)):
+            _add_org(args, group, relation)
         for args in found.values():
             _merge_people(args)
         return doc
@@ -196,6 +203,43 @@ class RoleFinder:
                 _add_org(args, actor, relation)
                 added = (actor, args, relation)
 
+    def _bare_communities(self, doc: Doc, locate: FrameLocator) -> None:
+        """Communities named bare as a side of a clash ("clashes between Maasai and Kipsigis") or, named as a people
+        (a nationality or ethnic entity, or a plural proper noun), as the subject of violence ("Gabra attacked ..."):
+        "<community> Communal Militia", stated. Not inside an actor mention, nor a country."""
+        taken = [(a.start, a.end) for a in doc._.incidex_actors or []]
+        taken += [(p.start, p.end) for p in doc._.incidex_places or []
+                  if p.location is not None and p.location.precision == "country"]
+        for span in bare_communities(doc):
+            if any(span.start_char < end and start < span.end_char for start, end in taken):
+                continue
+            root = span.root
+            people = root.ent_type_ == "NORP" or root.tag_ == "NNPS"
+            if not (_side_of(root, CLASH_WORDS) or (people and _side_of(root, PERPETRATION_VERBS))):
+                continue
+            args = locate.arguments_for(root, carry=0)
+            if args is not None:
+                _add_org(args, ActorMention(span.start_char, span.end_char, span.text, span.label_, COMMUNAL_KIND),
+                         "stated")
+
+    def _home_communities(self, doc: Doc, frames: Iterable[FrameArguments]) -> None:
+        """A community's armed men from a named community or place ("gunmen from Alavanyo", "raiders from Samburu";
+        not "bandits from ...") make it a perpetrator too, "<X> Communal Militia", with the doers' relation; never a
+        country."""
+        countries = [(p.start, p.end) for p in doc._.incidex_places or []
+                     if p.location is not None and p.location.precision == "country"]
+        for args in frames:
+            for person in [p for p in args.perpetrators if p.kind == "individual" and p.name is None]:
+                doers = doc.char_span(person.start, person.end, alignment_mode="expand")
+                if doers is None or doers.root.lower_ not in COMMUNAL_NOUNS:
+                    continue
+                origin = _home_of(doers.root)
+                if origin is None or any(origin.start_char < e and s < origin.end_char for s, e in countries):
+                    continue
+                if (name := community_name(origin)) is not None:
+                    _add_org(args, ActorMention(origin.start_char, origin.end_char, origin.text, name, COMMUNAL_KIND),
+                             person.relation or "stated")
+
     # -- people and things ------------------------------------------------------------------------------------
     def _people(self, doc: Doc, locate: FrameLocator, counts: dict[int, int | None]) -> None:
         org_tokens = {i for a in (doc._.incidex_actors or []) for i in _token_range(doc, a.start, a.end)}
@@ -232,8 +276,9 @@ class RoleFinder:
 
     def _learned(self, doc: Doc, locate: FrameLocator) -> None:
         """Spans of the learned role tagger add to the rule arguments where they overlap none; an organization
-        the frame already holds under its alias-table name is not added twice. With ``learned_roles = "decide"``
-        the learned model first decides which rule arguments stand in the text it read (:func:`_keep_confirmed`)."""
+        the frame already holds under its alias-table name is not added twice (its relation takes the stronger).
+        With ``learned_roles = "decide"`` the learned model first decides which rule arguments stand in the text it
+        read (:func:`_keep_confirmed`)."""
         learned = doc._.incidex_muc
         if learned is None:
             return
@@ -256,10 +301,14 @@ class RoleFinder:
             head = root.lemma_.lower()
             if role == "PerpOrg":
                 name = _actor_name(doc, start, end) or text
-                if _organization(args, name) is None:
+                relation = _learned_relation(doc, args, tokens)
+                existing = _organization(args, name)
+                if existing is None:
                     args.perpetrators.append(PerpetratorArg(start, end, text, kind="organization", name=name,
-                                                            relation=_learned_relation(doc, args, tokens), head=head,
-                                                            learned=learned.component))
+                                                            relation=relation, head=head, learned=learned.component))
+                elif relation is not None and (RELATION_STRENGTH.index(relation)
+                                               < RELATION_STRENGTH.index(existing.relation or "stated")):
+                    existing.relation = relation  # the group the rules named, hedged where the tagger found it
             elif role == "PerpInd":
                 args.perpetrators.append(PerpetratorArg(start, end, text, head=head, learned=learned.component))
             elif role == "Victim":
@@ -403,8 +452,9 @@ def _in_parentheses_after(text: str, first: ActorMention, mention: ActorMention)
 
 
 def _claimed_incident(token: Token) -> Token | None:
-    """For an actor that claimed responsibility, the token of what it claimed ("for the attack"; "claimed to have
-    killed"), or the claim verb itself when the claim names nothing ("Al-Shabaab claimed responsibility.")."""
+    """For an actor that claimed responsibility, the token of what it claimed ("for the attack"; "claimed the
+    bombing"; "claimed to have killed"), or the claim verb itself when the claim names nothing ("Al-Shabaab claimed
+    responsibility.")."""
     claimer_heads = [token, *[a for a in token.children if a.dep_ == "appos"]]
     if token.dep_ == "appos":
         claimer_heads.append(token.head)
@@ -414,7 +464,9 @@ def _claimed_incident(token: Token) -> Token | None:
         for claim in claims:
             responsibility = [
                 o for o in claim.children if o.dep_ == "dobj" and o.lemma_ in {"responsibility", "credit"}
-            ]
+            ] or [  # the parse lost the object: "claimed responsibility for an explosion ..." read as another clause
+                t for t in claim.doc[claim.i + 1:claim.i + 3] if t.lemma_ in {"responsibility", "credit"}
+            ][:1]
             for obj in [*responsibility, claim]:
                 for prep in obj.children:
                     if prep.dep_ == "prep" and prep.lower_ == "for":
@@ -423,6 +475,9 @@ def _claimed_incident(token: Token) -> Token | None:
                             return target
             if responsibility:
                 return claim
+            attack = next((c for c in claim.children if c.dep_ == "dobj" and c.lemma_ in ATTACK_NOUNS), None)
+            if attack is not None and not any(c.lower_ in {"that", "those"} for c in attack.children):
+                return attack  # "X later claimed the attack"; "that attack" points back to an earlier one
             done = next((c for c in claim.children if c.dep_ == "xcomp" and c.lemma_ in PERPETRATION_VERBS), None)
             if done is not None:
                 return done  # "X claimed to have killed two fighters"
@@ -493,13 +548,14 @@ def _named_perpetrator(token: Token) -> Token | None:
 
 
 def _is_agent(token: Token) -> bool:
-    """The actor carries out a perpetration verb, modifies a perpetrator noun ("Boko Haram fighters") or is a side
-    of a clash ("Pokot and Turkana herders clashed", "clashes between Tiv and Jukun militias")."""
-    if _side_of(token, PERPETRATION_VERBS | CLASH_WORDS):
+    """The actor carries out a perpetration verb, modifies a perpetrator or attack noun ("Boko Haram fighters", "an
+    al-Shabaab bombing") or is a side of a clash ("Pokot and Turkana herders clashed", "clashes between Tiv and Jukun
+    militias", "an X activist was killed in a gunfight with police")."""
+    if _side_of(token, PERPETRATION_VERBS | CLASH_WORDS, fell=True):
         return True
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return True
-    return token.dep_ in {"compound", "nmod", "amod"} and token.head.lemma_ in PERPETRATOR_NOUNS
+    return token.dep_ in {"compound", "nmod", "amod", "poss"} and token.head.lemma_ in PERPETRATOR_NOUNS | ATTACK_NOUNS
 
 
 def _of_a_named_group(token: Token) -> bool:
@@ -513,25 +569,51 @@ def _of_a_named_group(token: Token) -> bool:
     return any(t.pos_ == "PROPN" for prep in of for t in prep.subtree)
 
 
-def _side_of(token: Token, verbs: frozenset[str]) -> bool:
+def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool:
     """The token (or the noun it modifies, is coordinated with, or whose people it names: "members of a Pokot
-    militia") is the subject of one of ``verbs`` ("X are reported to have attacked") or a side of a clash ("clashes
-    between two groups", "fighting broke out between X and Y", "the army clashed with X")."""
+    militia") is the subject of one of ``verbs`` ("X are reported to have attacked"), the doer of an attack ("an
+    attack by X") or a side of a clash ("clashes between two groups", "fighting broke out between X and Y", "the army
+    clashed with X"); with ``fell``, also the people who died or were hurt in a clash ("an X activist was killed in
+    a gunfight with police")."""
     side = token
     for _ in range(5):
         if side.dep_ in {"nsubj", "agent"} and side.head.lemma_ in verbs:
+            return True
+        if fell and side.dep_ in {"nsubj", "nsubjpass"} and _in_a_clash(side.head):
             return True
         if side.dep_ == "nsubjpass" and side.head.lemma_ in REPORTING_VERBS and _reports(side.head, verbs):
             return True
         if side.dep_ == "pobj" and _clash_side_preposition(side.head):
             return True
+        if side.dep_ == "pobj" and side.head.lower_ == "by" and side.head.head.lemma_ in ATTACK_NOUNS:
+            return True  # "an attack by X", "an ambush by X supporters"
         if side.dep_ == "pobj" and side.head.lower_ in {"of", "from"} and side.head.head.pos_ in {"NOUN", "PRON"}:
             side = side.head.head  # "members of the X militia", "fighters from X"
+            continue
+        if side.dep_ == "dobj" and side.head.dep_ == "pcomp" and side.head.head.lower_ == "of":
+            side = side.head.head.head  # "factions of ruling X", "ruling" parsed as a verb
             continue
         if side.dep_ not in {"conj", "nmod", "compound"} or side.head is side:
             break
         side = side.head  # "Rendille and Samburu herders": Samburu → Rendille → herders
     return False
+
+
+def _home_of(noun: Token) -> Span | None:
+    """The proper name after "from" that says where people come from: "Alavanyo" in "gunmen from Alavanyo"."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"):
+        place = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        if place is not None:
+            start = min([place.i, *(c.i for c in place.lefts if c.dep_ == "compound")])
+            return noun.doc[start:place.i + 1]
+    return None
+
+
+def _in_a_clash(verb: Token) -> bool:
+    """``verb`` happened in a clash: "killed in a gunfight with police", "wounded during fighting"."""
+    return any(c.dep_ == "pobj" and c.lemma_ in CLASH_WORDS
+               for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}
+               for c in prep.children)
 
 
 def _reports(verb: Token, verbs: frozenset[str]) -> bool:
@@ -540,10 +622,10 @@ def _reports(verb: Token, verbs: frozenset[str]) -> bool:
 
 
 def _clash_side_preposition(preposition: Token) -> bool:
-    """ "between" or "with" that names a side of a clash: "clashes between ...", "fighting broke out between ...",
-    "clashed with ...", "a gunfight with ..."."""
+    """ "between", "with" or "of" that names a side of a clash: "clashes between ...", "fighting broke out between
+    ...", "clashed with ...", "a gunfight with ...", "a factional clash of ..."."""
     governor = preposition.head
-    if preposition.lower_ == "with":
+    if preposition.lower_ in {"with", "of"}:
         return governor.lemma_ in CLASH_WORDS
     if preposition.lower_ != "between":
         return False
@@ -557,15 +639,19 @@ def _organization(args: FrameArguments, name: str) -> PerpetratorArg | None:
 
 
 def _add_org(args: FrameArguments, actor: ActorMention, relation: str) -> None:
+    """Add the group (or strengthen its relation), and the group it belongs to ("Jubo League" → "Awami League"):
+    linked, or suspected or accused as the group is."""
     existing = _organization(args, actor.name)
     if existing is not None:
         if RELATION_STRENGTH.index(relation) < RELATION_STRENGTH.index(existing.relation or "stated"):
             existing.relation = relation
-        return
-    args.perpetrators.append(
-        PerpetratorArg(actor.start, actor.end, actor.text, kind="organization", name=actor.name, relation=relation,
-                       head=actor.name)
-    )
+    else:
+        args.perpetrators.append(
+            PerpetratorArg(actor.start, actor.end, actor.text, kind="organization", name=actor.name,
+                           relation=relation, head=actor.name)
+        )
+    if parent := parent_groups().get(actor.name):
+        _add_org(args, replace(actor, name=parent), relation if relation in {"accused", "suspected"} else "linked")
 
 
 def _acts_as_responder(token: Token) -> bool:
