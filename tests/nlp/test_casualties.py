@@ -261,7 +261,7 @@ def test_deaths_told_as_the_cause_of_the_incident_are_not_its_toll(extract, text
 
 
 @pytest.mark.parametrize(("text", "killed"), [
-    ("A district officer along with his driver were shot dead at a roadblock.", 2),
+    ("A tax inspector along with his driver died in the ambush on the highway.", 2),
     ("Two nurses along with a patient were killed when the clinic was shelled.", 3),
 ])
 def test_people_joined_by_along_with_share_the_outcome_and_add_up(extract, text, killed) -> None:

@@ -197,7 +197,7 @@ def _noun_event(noun: Token) -> str | None:
         return own
     companion = _companion_of(noun)
     if companion is not None:
-        return _noun_event(companion)  # "the mayor along with his driver were shot dead"
+        return _noun_event(companion)  # "the mayor along with his driver died in the blast"
     lemma = noun.lemma_.lower()
     if lemma in {"body", "corpse", "fatality", "death"}:
         return "killed"
@@ -230,7 +230,7 @@ def _noun_event(noun: Token) -> str | None:
     if dep == "dobj" and head.lemma_.lower() == "shoot" and _dead_after(noun):
         return "killed"  # "shooting three raiders dead" where the parse hangs "dead" elsewhere
     if dep == "nsubjpass" and (reported := _reported_outcome(head)) is not None:
-        return reported  # "thirty people are reported to have been killed"
+        return reported  # "about forty miners are said / believed to have been killed"
     if dep in {"dobj", "nsubjpass", "nsubj", "oprd"}:
         event = _verb_event(head, dep)
         if event is None and head.dep_ in {"conj", "xcomp"} and dep == "nsubjpass" and _people(noun):
