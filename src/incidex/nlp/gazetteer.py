@@ -450,7 +450,7 @@ def _home_countries(lookups: Iterable[Sequence[Candidate]], context: GeoContext)
     support: Counter[str] = Counter(context.countries) + Counter(context.hints)
     known: dict[str, float] = {}
     for candidates in lookups:
-        for code in {c.place.country_code for c in candidates if c.place.country_code}:
+        for code in sorted({c.place.country_code for c in candidates if c.place.country_code}):
             support[code] += 1
         for c in candidates:
             if c.place.country_code:
