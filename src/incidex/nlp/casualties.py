@@ -70,6 +70,9 @@ OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "io
 NOT_ONE_DETERMINERS = frozenset({"no", "any", "every", "each", "which", "what", "some", "all", "both", "either",
                                  "neither", "these", "those"})
 ONE_PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
+# where a noun names a status or a modifier, not a person ("took them hostage", "a police post")
+NOT_A_PERSON_DEPS = frozenset({"compound", "poss", "amod", "appos", "npadvmod", "oprd", "attr", "acomp", "advmod",
+                               "xcomp"})
 ADDITIVE_WORDS = frozenset({"another", "additional", "further", "more"})
 LATER_WORDS = frozenset({"later", "subsequently", "eventually"})
 CAUSE_GOVERNORS = frozenset({"response", "retaliation", "revenge", "reprisal", "solidarity"})
@@ -404,7 +407,7 @@ def _additive(noun: Token, number: Token | None = None) -> bool:
 def _one_person(token: Token) -> bool:
     """A singular noun, name or pronoun that stands for one person: "a farmer", "the village chief", "his
     brother", "Mohamed Ali", "him"."""
-    if token.dep_ in {"compound", "poss", "amod", "appos", "npadvmod", "oprd", "attr", "acomp", "advmod", "xcomp"}:
+    if token.dep_ in NOT_A_PERSON_DEPS:
         return False  # "took them hostage": a status, not a person
     if token.lower_ in {"hostage", "captive"} and token.head.lemma_ in HOSTAGE_VERBS:
         return False
@@ -414,18 +417,20 @@ def _one_person(token: Token) -> bool:
         return token.tag_ == "NNP" and not any(c.dep_ == "nummod" for c in token.children)
     if token.tag_ != "NN" or token.lemma_.lower() not in PERSON_NOUNS or token.lemma_.lower() in COLLECTIVE_NOUNS:
         return False
-    return not any(c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "det" and c.lower_ in NOT_ONE_DETERMINERS)
-                   for c in token.children)
+    return not _counted_or_quantified(token)
+
+
+def _counted_or_quantified(token: Token) -> bool:
+    """"two farmers", "every farmer", "no one": more or fewer than one."""
+    return any(c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "det" and c.lower_ in NOT_ONE_DETERMINERS)
+               for c in token.children)
 
 
 def _person_by_form(token: Token) -> bool:
     """A singular noun the lexicons do not list that still reads as one person when it is killed: an agent noun by
     its ending ("a rapist", "a shop keeper", "a technician"), a nationality ("a Kenyan"), a capitalized title ("an
     Assistant Sub-Inspector"). Taken for deaths only: things are damaged or shot at, not killed."""
-    if token.dep_ in {"compound", "poss", "amod", "appos", "npadvmod", "oprd", "attr", "acomp", "advmod", "xcomp"}:
-        return False
-    if any(c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "det" and c.lower_ in NOT_ONE_DETERMINERS)
-           for c in token.children):
+    if token.dep_ in NOT_A_PERSON_DEPS or _counted_or_quantified(token):
         return False
     lower = token.lower_
     if token.ent_type_ == "NORP":
@@ -465,10 +470,10 @@ def _included(noun: Token) -> bool:
 
 def _single_people(doc: Doc, text: str, counted: set[int]) -> Iterator[tuple[CasualtyArg, Token]]:
     for token in doc:
-        if token.i in counted or _included(token) or _told_as_cause(token):
+        if token.i in counted:
             continue
         listed = _one_person(token)
-        if not listed and not _person_by_form(token):
+        if not listed and not _person_by_form(token) or _included(token) or _told_as_cause(token):
             continue
         event = _noun_event(token)
         if event is None or (not listed and event != "killed"):
