@@ -571,7 +571,7 @@ def _done_by_someone(verb: Token, passive: bool) -> bool:
     whoever the parser took for the subject; and a killing told as what violent doers' act did ("troops stormed the
     camp, killing six")."""
     if passive:
-        agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        agents = _agents(verb)
         dead = any(c.lower_ == "dead" or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
                    for c in verb.children)
         return verb.lemma_ == "shoot" and _done_to_people(verb) and (dead or all(_violent_doer(o) for o in agents))
