@@ -11,6 +11,7 @@ import pytest
 
 from incidex.batch import extract_text
 from incidex.config import Settings
+from incidex.nlp.actors import actor_countries
 from incidex.nlp.group_homes import group_homes
 from incidex.nlp.lexicons import phrases
 from incidex.nlp.outlets import home_country, outlet_countries, outlet_country, outlet_key
@@ -140,7 +141,10 @@ def test_a_group_that_acts_in_one_country_places_an_incident_the_text_puts_nowhe
                  settings).location.country_code == "UG"  # the text wins
 
 
-def test_every_group_home_is_one_country_with_a_source() -> None:
+def test_every_group_home_is_an_alias_table_group_with_a_source() -> None:
     rows = [row.split("\t") for row in phrases("group_homes")]
-    assert rows and all(len(row) == 3 and len(row[1]) == 2 and row[2].startswith("https://") for row in rows)
-    assert group_homes()["Mungiki"] == "KE" and "al-Shabaab" not in group_homes()
+    assert rows and all(len(row) == 2 and row[1].startswith("https://") for row in rows)
+    homes = group_homes()
+    assert set(homes) == {row[0] for row in rows}
+    assert all(homes[name] == actor_countries()[name][0] for name in homes)
+    assert homes["Mungiki"] == "KE" and "al-Shabaab" not in homes
