@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from incidex.nlp.actors import ActorFinder, _fold, communal_militias, load_aliases, normalize_actor, parent_groups
+from incidex.nlp.actors import ActorFinder, communal_militias, fold_name, load_aliases, normalize_actor, parent_groups
 from incidex.nlp.annotations import register_extensions
 
 from .handmade import parsed
@@ -99,7 +99,7 @@ def test_no_alias_names_two_groups() -> None:
     owner: dict[str, str] = {}
     for entry in load_aliases():
         for alias in entry.aliases:
-            key = _fold(alias)
+            key = fold_name(alias)
             assert owner.setdefault(key, entry.name) == entry.name, f"{alias!r} names {owner[key]} and {entry.name}"
 
 

@@ -232,10 +232,7 @@ def country_code(name: str) -> str | None:
     """ISO 3166-1 alpha-2 code of a country name, from our gazetteer."""
     from ..nlp.gazetteer import default_gazetteer
 
-    for candidate in default_gazetteer().lookup(name):
-        if candidate.place.kind == "country":
-            return candidate.place.country_code
-    return None
+    return default_gazetteer().country_named(name)
 
 
 def stage_of(incident: Incident) -> str:

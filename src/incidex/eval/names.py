@@ -42,4 +42,4 @@ def _name_variants(gold: str) -> list[str]:
 def _is_country(name: str) -> bool:
     from ..nlp.gazetteer import default_gazetteer
 
-    return any(candidate.place.kind == "country" for candidate in default_gazetteer().lookup(name))
+    return default_gazetteer().country_named(name) is not None

@@ -85,7 +85,7 @@ class ActorEntry:
     part_of: str | None  # the group a wing or member group belongs to ("Awami League" for the Jubo League)
 
 
-def _fold(text: str) -> str:
+def fold_name(text: str) -> str:
     """Lowercase, accents and apostrophes removed, punctuation to single spaces: the lookup key."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
@@ -153,8 +153,8 @@ def _lookup() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     content: dict[str, str] = {}
     for entry in load_aliases():
         for alias in entry.aliases:
-            loose.setdefault(_fold(alias), entry.name)
-            content.setdefault(_content_key(_fold(alias)), entry.name)
+            loose.setdefault(fold_name(alias), entry.name)
+            content.setdefault(_content_key(fold_name(alias)), entry.name)
         for alias in entry.exact_aliases:
             exact.setdefault(alias, entry.name)
     return loose, exact, content
@@ -192,7 +192,7 @@ def normalize_actor(text: str) -> str | None:
     bare = _SUFFIXES.sub("", bare)
     if bare in exact:
         return exact[bare]
-    key = _fold(bare)
+    key = fold_name(bare)
     if key in loose:
         return loose[key]
     key = _strip_descriptors(key)
@@ -302,8 +302,8 @@ def bare_communities(doc: Doc) -> list[Span]:
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and doc[j].sent.start == doc[i].sent.start and (
-                _bare_name_word(doc[j]) or (j > i and _name_hyphen(doc, j, i))):
+        while j < len(doc) and (_bare_name_word(doc[j]) or (j > i and _name_hyphen(doc, j, i))) and (
+                j == i or not doc[j].is_sent_start):  # within the sentence of token i
             j += 1
         if j == i:
             i += 1
@@ -357,12 +357,20 @@ def _community_word(token: Token) -> bool:
     return (
         token.is_alpha
         and token.text[:1].isupper()
-        and not (token.is_upper and len(token) > 1 and not token.doc.text.isupper())
+        and not (token.is_upper and len(token) > 1 and not _all_capitals(token.doc))
         and (token.pos_ in tags or token.ent_type_ in {"NORP", "GPE", "ORG", "LOC", "PERSON"}
              or (token.pos_ == "AUX" and not token.is_stop))
         and token.ent_type_ not in {"DATE", "TIME"}
         and token.lower_ not in _NOT_A_COMMUNITY
     )
+
+
+def _all_capitals(doc: Doc) -> bool:
+    """Whether the whole text is in capitals (wire copy), worked out once per Doc."""
+    key = ("incidex", "all_capitals")
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.text.isupper()
+    return doc.user_data[key]
 
 
 def _exact_context_ok(doc: Doc, start: int, end: int) -> bool:
@@ -402,6 +410,6 @@ def _parenthesized(doc: Doc, end: int, nxt: Span) -> bool:
 
 __all__ = [
     "ActorEntry", "ActorFinder", "actor_countries", "bare_communities", "communal_militias", "community_name",
-    "load_aliases", "parent_groups",
+    "fold_name", "load_aliases", "parent_groups",
     "normalize_actor",
 ]

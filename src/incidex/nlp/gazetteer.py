@@ -281,6 +281,11 @@ class Gazetteer:
         number = self._admin1.get((country_code, admin1_code))
         return None if number is None else self._place(number)
 
+    def country_named(self, name: str) -> str | None:
+        """ISO code of the country ``name`` names ("Kenya", "Ivory Coast"), or None."""
+        return next((c.place.country_code for c in self.lookup(name)
+                     if c.place.kind == "country" and c.place.country_code), None)
+
     def country_for_demonym(self, word: str) -> str | None:
         """ISO code of the country a nationality adjective or noun names: "Russian" -> "RU"."""
         return self.demonyms.get(normalize_name(word))
@@ -310,7 +315,7 @@ class Gazetteer:
             if preferred:
                 lookups[i] = preferred
         home = _home_countries({normalize_name(name): cands for name, cands in zip(names, lookups)}.values(), base)
-        pointed = _pointed_at(lookups, base)
+        pointed = _pointed_at(lookups, base) if base.outlet else frozenset()
         lookups = [[c for c in cands if _plausible(c, home, pointed, base.outlet)] for cands in lookups]
         first = [_choose(cands, GeoContext()) for cands in lookups]
         for best, uncertain in first:
@@ -462,10 +467,10 @@ def _home_countries(lookups: Iterable[Sequence[Candidate]], context: GeoContext)
 
 
 def _pointed_at(lookups: Iterable[Sequence[Candidate]], context: GeoContext) -> frozenset[str]:
-    """The countries the text itself points at: those it names ("Kenya") and those of its hints other than the
-    outlet's (nationality words, armed groups, the dateline)."""
+    """The countries the text itself points at: those it names ("Kenya") and those of its hints (nationality words,
+    armed groups, the dateline). Read only with an outlet: :func:`_plausible`."""
     named = {c.place.country_code for cands in lookups for c in cands if c.place.kind == "country"}
-    hinted = {code for code, count in context.hints.items() if count > 0 and code != context.outlet}
+    hinted = {code for code, count in context.hints.items() if count > 0}
     return frozenset(code for code in named | hinted | set(+context.countries) if code)
 
 

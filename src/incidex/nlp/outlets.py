@@ -11,13 +11,13 @@ a tie, or no national outlet, gives none.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import ConfigError
-from .gazetteer import default_gazetteer, normalize_name
+from .actors import fold_name
+from .gazetteer import default_gazetteer
 from .lexicons import phrases
 
 SEPARATOR = ";"
@@ -37,10 +37,7 @@ class OutletCountry:
 def outlet_key(name: str) -> str:
     """``name`` folded for lookup: lowercase, no accents, "&" as "and", no apostrophes, other punctuation as spaces,
     no leading "the" or "www"."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).replace("&", " and ")
-    folded = re.sub(r"['\u2019`]", "", folded)
-    words = re.sub(r"[^\w]+", " ", folded).split()
+    words = fold_name(name.replace("&", " and ")).split()
     while words and words[0] in ("the", "www"):
         words = words[1:]
     return " ".join(words)
@@ -66,14 +63,6 @@ def outlet_countries() -> dict[str, str | None]:
     return table
 
 
-def _country_named(text: str) -> str | None:
-    """The ISO code of the country ``text`` names ("Kenya", "Ivory Coast"), or None."""
-    for candidate in default_gazetteer().lookup(normalize_name(text)):
-        if candidate.place.kind == "country" and candidate.place.country_code:
-            return candidate.place.country_code
-    return None
-
-
 def home_country(outlet: str) -> str | None:
     """The home country of one outlet name; None for an international outlet or one we do not know."""
     table = outlet_countries()
@@ -86,9 +75,10 @@ def home_country(outlet: str) -> str | None:
     base = outlet_key(match["name"])
     if base in table and table[base] is None:  # "BBC (Kenya)": an international outlet stays one
         return None
-    return _country_named(match["inside"]) or table.get(base)
+    return default_gazetteer().country_named(match["inside"]) or table.get(base)
 
 
+@lru_cache(maxsize=4096)
 def outlet_country(source: str | None) -> OutletCountry | None:
     """The country a document's ``source`` (one outlet or several separated by ";") calls home: the one most of
     its national outlets name; None when none is national or two countries tie."""
