@@ -37,14 +37,15 @@ def hedged_groups(doc: Doc, frames: Iterable[FrameArguments], actors: list[Actor
     """For each hedged group after an unnamed doer: the arguments of the doer's frame (``frame_of`` gives a
     token's), the group and the relation."""
     frames = list(frames)
-    for match in _HEDGED.finditer(doc.text):
+    text = doc.text  # spaCy rebuilds it on every read
+    for match in _HEDGED.finditer(text):
         doer = _doer(doc, frames, match.start(), frame_of)
         if doer is None:
             continue
-        group = _group(doc, actors, match.start("group"), match.end("group"))
+        group = _group(doc, text, actors, match.start("group"), match.end("group"))
         if group is None:
             continue
-        relation = GROUP_HEDGES[" ".join(match["hedge"].lower().split())]
+        relation = GROUP_HEDGES[match["hedge"].lower()]
         if match["members"] and relation == "stated":
             relation = "linked"
         yield doer, group, relation
@@ -76,14 +77,14 @@ def _just_before(doc: Doc, end: int, paren: int) -> bool:
     return gap is None or not any(t.tag_ in _FINITE_TAGS or t.text in {".", ";", "(", ")"} for t in gap)
 
 
-def _group(doc: Doc, actors: list[ActorMention], start: int, end: int) -> ActorMention | None:
+def _group(doc: Doc, text: str, actors: list[ActorMention], start: int, end: int) -> ActorMention | None:
     """The actor mention the hedged words start with, else a community they name bare."""
-    article = _ARTICLE.match(doc.text[start:end])
+    article = _ARTICLE.match(text[start:end])
     bare = start + (article.end() if article else 0)
     mention = next((a for a in actors if a.start in {start, bare} and a.end <= end), None)
     if mention is not None:
         return mention
-    stop = _GROUP_END.search(doc.text, bare, end)
+    stop = _GROUP_END.search(text, bare, end)
     span = doc.char_span(bare, stop.start() if stop else end, alignment_mode="contract")
     name = community_name(span) if span is not None else None
     return ActorMention(span.start_char, span.end_char, span.text, name, COMMUNAL_KIND) if name and span else None

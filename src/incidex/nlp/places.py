@@ -68,6 +68,8 @@ _PLACE_AFTER = _ADMIN1_NOUNS | _ADMIN2_NOUNS | _CITY_NOUNS | {"area", "locality"
 _ORGANIZATION_WORDS = words("organization_words")
 _COMPASS = words("compass_words")
 _HOME_FORCES = words("home_force_nouns")
+# words after a nationality that make it state the country of the text ("Kenyan police", "a Kenyan village")
+_STATING_WORDS_AFTER = _HOME_FORCES | _PLACE_AFTER
 _NAME_LIST_TOKENS = 14  # the longest parenthesized list of names read: "(Titao, Loroum)", "(Kelbo, Soum, Sahel)"
 _MAX_UNKNOWN_WORDS = 4  # words of a place name the gazetteer lacks, found by where it stands
 # first words of capitalized runs that are not place names where they stand
@@ -395,36 +397,34 @@ def _document_country(doc: Doc, mentions: list[PlaceMention],
     nationality words before a force that acts at home or a kind of place ("Kenyan police", "a Kenyan village";
     not "Ethiopian raiders" nor "an Australian couple", who may be abroad); only when there are none, a country's
     own name, unless it is where people came from or the far side of a border ("raiders from Ethiopia", "near the
-    border with Somalia"). The country they name most often wins, the earliest on a tie; its first place is
-    returned itself (uncertain), else its first word. None when no word states a country.
+    border with Somalia"). The country they name most often wins, the earliest on a tie; the mention's span is its
+    first place, else its first word (the roles component links the main incident to the nearest place in it).
+    None when no word states a country.
     """
     places, countries = [], []
-    located: dict[int, Location] = {}
     for mention in mentions:
         location = mention.location
         if mention.kind == "facility" or location is None or not location.country_code or location.uncertain:
             continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         word = (location.country_code, mention.start, mention.end)
         if location.precision != "country":
             places.append(word)
-            located[mention.start] = location
-        elif span is not None and not is_origin(span.root, country=True):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and not is_origin(span.root, country=True):
             countries.append(word)
+    place_starts = {start for _, start, _ in places}
     forces = []
     for code, start, end in demonyms:
         after = doc.char_span(start, end, alignment_mode="expand")
-        if after is not None and after.end < len(doc) and doc[after.end].lower_ in _HOME_FORCES | _PLACE_AFTER:
+        if after is not None and after.end < len(doc) and doc[after.end].lower_ in _STATING_WORDS_AFTER:
             forces.append((code, start, end))
     for words in (places + forces, countries):
         if not words:
             continue
         counts = Counter(code for code, _, _ in words)
         code = min(words, key=lambda w: (-counts[w[0]], w[1]))[0]
-        start, end = min(((s, e) for c, s, e in words if c == code), key=lambda span: span[0] not in located)
-        if start in located:  # the place itself, for an incident the text places nowhere else
-            return PlaceMention(start, end, doc.text[start:end], replace(located[start], uncertain=True),
-                                inferred=True)
+        start, end = min(((s, e) for c, s, e in words if c == code), key=lambda span: span[0] not in place_starts)
         return PlaceMention(start, end, doc.text[start:end], Location(country_code=code, uncertain=True),
                             kind="country", inferred=True)
     return None
@@ -677,4 +677,4 @@ def _facility_location(span: Span, mentions: list[PlaceMention]) -> Location:
     return Location(facility=facility, precision="facility")
 
 
-__all__ = ["BORDER_NOUNS", "FACILITY_NOUNS", "PlaceFinder", "doc_context", "is_origin"]
+__all__ = ["FACILITY_NOUNS", "PlaceFinder", "doc_context", "is_origin"]

@@ -58,6 +58,11 @@ LOCAL_SIDE_NOUNS = words("local_side_nouns")
 # Verbs and nouns of fighting whose sides are all parties to it.
 CLASH_WORDS = words("clash_words")
 PEOPLE_AND_THINGS = PERPETRATOR_NOUNS | VICTIM_NOUNS | RESPONDER_NOUNS | TARGET_NOUNS
+PEOPLE_OR_LOCAL_SIDES = PEOPLE_AND_THINGS | LOCAL_SIDE_NOUNS
+# Nouns of an attack whose object is its target ("an attack on the embassy").
+ATTACK_NOUNS = words("attack_nouns")
+DOING_OR_FIGHTING_WORDS = PERPETRATION_VERBS | CLASH_WORDS
+DOER_OR_ATTACK_NOUNS = PERPETRATOR_NOUNS | ATTACK_NOUNS
 
 
 class FrameLocator:
@@ -176,11 +181,12 @@ class RoleFinder:
     # -- organizations ----------------------------------------------------------------------------------------
     def _actors(self, doc: Doc, locate: FrameLocator) -> None:
         added: tuple[ActorMention, FrameArguments, str] | None = None  # the last group added, its frame, relation
+        text = doc.text  # spaCy rebuilds it on every read
         for actor in doc._.incidex_actors or []:
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is None:
                 continue
-            if added is not None and _in_parentheses_after(doc.text, added[0], actor):
+            if added is not None and _in_parentheses_after(text, added[0], actor):
                 _add_org(added[1], actor, added[2])  # "Katiba Macina (JNIM) militants": the group it belongs to
                 continue
             agent = _is_agent(span.root) or _is_agent(span[-1])  # a headline's parse may make the name the root
@@ -247,7 +253,7 @@ class RoleFinder:
             if token.pos_ not in {"NOUN", "PROPN", "PRON"} or token.i in org_tokens:
                 continue
             lemma = token.lemma_.lower()
-            if not (lemma in PEOPLE_AND_THINGS | LOCAL_SIDE_NOUNS or token.ent_type_ == "PERSON" or lemma == "they"):
+            if not (lemma in PEOPLE_OR_LOCAL_SIDES or token.ent_type_ == "PERSON" or lemma == "they"):
                 continue
             args = locate.arguments_for(token, carry=1 if token.pos_ == "PRON" else 0)
             if args is None:
@@ -306,9 +312,8 @@ class RoleFinder:
                 if existing is None:
                     args.perpetrators.append(PerpetratorArg(start, end, text, kind="organization", name=name,
                                                             relation=relation, head=head, learned=learned.component))
-                elif relation is not None and (RELATION_STRENGTH.index(relation)
-                                               < RELATION_STRENGTH.index(existing.relation or "stated")):
-                    existing.relation = relation  # the group the rules named, hedged where the tagger found it
+                elif relation is not None:
+                    _strengthen(existing, relation)  # the group the rules named, hedged where the tagger found it
             elif role == "PerpInd":
                 args.perpetrators.append(PerpetratorArg(start, end, text, head=head, learned=learned.component))
             elif role == "Victim":
@@ -383,11 +388,11 @@ def _overlaps_argument(args: FrameArguments, start: int, end: int) -> bool:
 
 def _nearest_in_country(mentions: list[PlaceMention], stated: PlaceMention, at: int) -> PlaceMention:
     """The place in the country the text states that is named nearest to character ``at`` (an incident's trigger),
-    uncertain; ``stated`` itself when that country comes from no place ("Kenyan police")."""
+    uncertain; ``stated`` itself when no place names that country ("Kenyan police")."""
     code = stated.location.country_code if stated.location is not None else None
     places = [m for m in mentions if m.kind != "facility" and m.location is not None and not m.location.uncertain
               and m.location.precision != "country" and m.location.country_code == code]
-    if stated.kind == "country" or not places:
+    if not places:
         return stated
     nearest = min(places, key=lambda m: (abs(m.start - at), m.start))
     return replace(nearest, location=replace(nearest.location, uncertain=True), inferred=True)  # type: ignore[arg-type]
@@ -412,8 +417,9 @@ def _learned_relation(doc: Doc, args: FrameArguments, span: Span) -> str | None:
     it ("X denied responsibility")."""
     if span.root.dep_ == "nsubj" and span.root.head.lemma_ in DENIAL_VERBS:
         return None
+    text = doc.text
     before = next((p for p in args.perpetrators if p.kind == "organization" and p.relation
-                   and doc.text[p.end:span.start_char].strip(" \n\"'") == "("), None)
+                   and text[p.end:span.start_char].strip(" \n\"'") == "("), None)
     if before is not None:
         return before.relation
     if _claimed_incident(span.root) is not None or _own_attack(span.root) is not None:
@@ -551,11 +557,11 @@ def _is_agent(token: Token) -> bool:
     """The actor carries out a perpetration verb, modifies a perpetrator or attack noun ("Boko Haram fighters", "an
     al-Shabaab bombing") or is a side of a clash ("Pokot and Turkana herders clashed", "clashes between Tiv and Jukun
     militias", "an X activist was killed in a gunfight with police")."""
-    if _side_of(token, PERPETRATION_VERBS | CLASH_WORDS, fell=True):
+    if _side_of(token, DOING_OR_FIGHTING_WORDS, fell=True):
         return True
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
         return True
-    return token.dep_ in {"compound", "nmod", "amod", "poss"} and token.head.lemma_ in PERPETRATOR_NOUNS | ATTACK_NOUNS
+    return token.dep_ in {"compound", "nmod", "amod", "poss"} and token.head.lemma_ in DOER_OR_ATTACK_NOUNS
 
 
 def _of_a_named_group(token: Token) -> bool:
@@ -638,13 +644,18 @@ def _organization(args: FrameArguments, name: str) -> PerpetratorArg | None:
     return next((p for p in args.perpetrators if p.kind == "organization" and p.name == name), None)
 
 
+def _strengthen(perpetrator: PerpetratorArg, relation: str) -> None:
+    """Give ``perpetrator`` ``relation`` when it is stronger than the one it has (:data:`RELATION_STRENGTH`)."""
+    if RELATION_STRENGTH.index(relation) < RELATION_STRENGTH.index(perpetrator.relation or "stated"):
+        perpetrator.relation = relation
+
+
 def _add_org(args: FrameArguments, actor: ActorMention, relation: str) -> None:
     """Add the group (or strengthen its relation), and the group it belongs to ("Jubo League" → "Awami League"):
     linked, or suspected or accused as the group is."""
     existing = _organization(args, actor.name)
     if existing is not None:
-        if RELATION_STRENGTH.index(relation) < RELATION_STRENGTH.index(existing.relation or "stated"):
-            existing.relation = relation
+        _strengthen(existing, relation)
     else:
         args.perpetrators.append(
             PerpetratorArg(actor.start, actor.end, actor.text, kind="organization", name=actor.name,
@@ -703,9 +714,6 @@ def _subject_of(verb: Token) -> Token | None:
         verb = verb.head
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
-
-# Nouns of an attack whose object is its target ("an attack on the embassy").
-ATTACK_NOUNS = words("attack_nouns")
 
 
 def _is_targeted(token: Token) -> bool:
