@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from incidex.eval.acled import (
     admin1_match,
     evaluate_acled,
     load_acled,
+    place_named,
 )
 from incidex.eval.acled_types import ACLED_TYPES, acled_category
 from incidex.eval.names import same_group
@@ -182,3 +184,34 @@ def test_identity_militias_match_on_the_identity_named() -> None:
     row = rows[0].__class__(**{**rows[0].__dict__, "actor1": "Pokot Ethnic Militia (Kenya)"})
     evaluation = score([row], {"TST1": [incident(perpetrators=[("Pokot raiders", None, None)])]})
     assert fields(evaluation)["actor1 named: identity militia"] == (1, 1)
+
+
+def test_what_the_note_names_of_acleds_place() -> None:
+    rows = {row.id: row for row in load_acled(FIXTURE)}
+    assert place_named(rows["TST1"]) == "the location"
+    assert place_named(rows["TST6"]) == "a unit containing it"  # "Est region", not Fada N'gourma
+
+    def note(text: str, **place: str | None) -> str:
+        return place_named(replace(rows["TST1"], text=text, **place))
+
+    assert note("Gunmen shot two herders near Mandéra.") == "the location"  # accents and case folded
+    assert note("Gunmen shot two herders in Lafey district.", location="Elwak", admin2="Lafey") == "a unit containing it"
+    assert note("Gunmen shot two herders in northern Kenya.", location="Elwak") == "only the country"
+    assert note("Gunmen shot two herders at a well.") == "no place of ACLED's"
+    assert note("Gunmen from Manderaville shot two herders.") == "no place of ACLED's"  # whole words only
+
+
+def test_points_and_countries_are_also_scored_by_what_the_note_names() -> None:
+    rows = load_acled(FIXTURE)
+    unnamed = replace(rows[0], id="TST8", text="Gunmen shot two herders at a well, killing 3.")
+    right = incident(type="clash", country="KE", name="Mandera", lat=3.94, lon=41.86, killed=3)
+    evaluation = score([rows[0], unnamed], {"TST1": [right], "TST8": [incident(type="clash", killed=3)]})
+    counts = fields(evaluation)
+    assert counts["point within 100 km, the note names the location"] == (1, 1)
+    assert counts["point within 25 km, the note names the location"] == (1, 1)
+    assert counts["point within 100 km"] == (2, 1)
+    assert counts["country, the note names no place of ACLED's"] == (1, 0)  # TST8 names no place; we gave none
+    named = next(note for note in evaluation.notes if note.startswith("What the notes name"))
+    assert "the location: 1 (50.0 %)" in named and "no place of ACLED's: 1 (50.0 %)" in named
+    record = next(r for r in evaluation.records if r["id"] == "TST8")
+    assert record["note_names"] == "no place of ACLED's"

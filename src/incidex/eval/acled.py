@@ -16,6 +16,10 @@ What is compared (ACLED field → incidex record; the README's "Evaluation on re
 * fatalities: ``casualties.killed.total`` against ``fatalities``; our null counts as 0 ("none reported"). Notes
   that speak of ACLED's own coding ("Unknown fatalities coded as 10") and notes shared by several rows (the coder
   split their deaths over the rows) are left out;
+* what the note names: whether the note names ACLED's location, only a unit that contains it (admin3, admin2,
+  admin1), only the country, or none of them (accents and case folded, whole words). The point is also scored on
+  the rows whose note names the location, and the country on those that name no place of ACLED's at all: a text
+  reader places the first, and only context (outlets, actors) gives the second;
 * actor1: a named non-state ``actor1`` (not "Unidentified …", state forces, civilians, protesters or rioters) must
   be among our perpetrators under its canonical name (:func:`.names.same_group`: ACLED's name or the abbreviation
   before its colon). "A and/or B" accepts either. For identity militias ("Pokot Ethnic Militia
@@ -35,6 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..nlp.actors import fold_name
 from ..nlp.outlets import outlet_country
 from ..types import Document, Incident, Location, Report
 from .acled_types import acled_category, category_name
@@ -58,6 +63,8 @@ FIELDS: tuple[str, ...] = (
     "admin1",
     *(f"point within {km} km" for km in DISTANCES_KM),
     *(f"point within {km} km, geo_precision {p}" for p in (1, 2, 3) for km in DISTANCES_KM),
+    *(f"point within {km} km, the note names the location" for km in DISTANCES_KM[1:]),
+    "country, the note names no place of ACLED's",
     "fatalities exact (our null = 0)",
     "fatalities exact, ACLED > 0",
     "actor1 named",
@@ -94,13 +101,19 @@ class AcledRow:
     geo_precision: int
     fatalities: int
     source: str | None = None  # the outlets the coder used, "; "-separated
+    admin2: str | None = None
+    admin3: str | None = None
+
+
+_OPTIONAL_FIELDS = ("source", "admin2", "admin3")
+PLACE_NAMED = ("the location", "a unit containing it", "only the country", "no place of ACLED's")
 
 
 def load_acled(path: str | Path) -> list[AcledRow]:
     """The rows of an ACLED JSONL file (the shape of ``shared/data/acled/acled_dev.jsonl``)."""
     def row(data: dict[str, Any]) -> AcledRow:
-        return AcledRow(**{name: data[name] for name in AcledRow.__dataclass_fields__ if name != "source"},
-                        source=data.get("source"))
+        return AcledRow(**{name: data[name] for name in AcledRow.__dataclass_fields__ if name not in _OPTIONAL_FIELDS},
+                        **{name: data.get(name) for name in _OPTIONAL_FIELDS})
 
     return load_records(path, row, what="ACLED", expects="each line needs the fields of acled_dev.jsonl")
 
@@ -124,6 +137,21 @@ def outlets_note(documents: Sequence[Document], *, outlets: bool) -> str:
             f"when its text states no country.")
 
 
+def place_named(row: AcledRow) -> str:
+    """What of ACLED's place the note names (one of :data:`PLACE_NAMED`): its location, else a unit that contains
+    it (admin3, admin2, admin1), else its country, else none of them."""
+    text = f" {fold_name(row.text)} "
+
+    def names(*places: str | None) -> bool:
+        return any(place and fold_name(place) and f" {fold_name(place)} " in text for place in places)
+
+    if names(row.location):
+        return PLACE_NAMED[0]
+    if names(row.admin3, row.admin2, row.admin1):
+        return PLACE_NAMED[1]
+    return PLACE_NAMED[2] if names(row.country) else PLACE_NAMED[3]
+
+
 def main_incident(report: Report | None) -> Incident | None:
     """The first ``main`` incident of a report: the one a reader sees first."""
     if report is None:
@@ -138,26 +166,38 @@ def evaluate_acled(rows: Sequence[AcledRow], run: Run, *, outlets: bool = True) 
     violent = Section(VIOLENT_TITLE, Tally.of(FIELDS))
     other = Section(OTHER_TITLE, Tally.of(FIELDS), top_errors=6)
     records = []
+    named: dict[str, Counter[str]] = {VIOLENT_TITLE: Counter(), OTHER_TITLE: Counter()}
     for row in rows:
         category = acled_category(row.event_type, row.sub_event_type)
         section = violent if category.violent else other
+        where = place_named(row)
+        named[section.title][where] += 1
         outcome = by_text[row.text]
         errors = _score_row(section, row, category.accepted, main_incident(outcome.report),
-                            error=str(outcome.error) if outcome.error else outcome.skipped, shared=shared[row.text] > 1)
+                            error=str(outcome.error) if outcome.error else outcome.skipped, shared=shared[row.text] > 1,
+                            named=where)
         if errors:
-            records.append(_record(row, main_incident(outcome.report), errors))
+            records.append(_record(row, main_incident(outcome.report), errors, where))
     excluded = sum(bool(_CODING_NOTE.search(row.text)) for row in rows)
     notes = [
         f"{len(rows)} rows, {len(by_text)} distinct notes ({sum(n for n in shared.values() if n > 1)} rows share "
         f"their note with another row; every row is scored, fatalities only on unshared notes); fatalities also "
         f"leave out {excluded} rows whose note speaks of ACLED's own coding. No publication date is given.",
         outlets_note([outcome.document for outcome in run.outcomes], outlets=outlets),
+        *(place_named_note(title, counts) for title, counts in named.items() if counts),
     ]
     return Evaluation("acled", [violent, other], records, run, notes)
 
 
+def place_named_note(title: str, counts: Counter[str]) -> str:
+    """How many rows of a section name each level of ACLED's place."""
+    total = sum(counts.values())
+    shares = "; ".join(f"{what}: {counts[what]} ({100 * counts[what] / total:.1f} %)" for what in PLACE_NAMED)
+    return f"What the notes name of ACLED's place, {title.split(' (')[0]}: {shares}."
+
+
 def _score_row(section: Section, row: AcledRow, accepted: frozenset[str], incident: Incident | None, *,
-               error: str | None, shared: bool) -> list[str]:
+               error: str | None, shared: bool, named: str) -> list[str]:
     """Judge every field of one row into ``section``; the error classes of the row."""
     found: list[str] = []
     tally = section.tally
@@ -197,6 +237,10 @@ def _score_row(section: Section, row: AcledRow, accepted: frozenset[str], incide
         detail = f" [{location.name if location else None} {'—' if km is None else f'{km:.0f} km'}]"
         judge(f"point within {limit} km", ok, band if limit == DISTANCES_KM[-1] else "", detail)
         judge(f"point within {limit} km, geo_precision {row.geo_precision}", ok, "")
+        if limit != DISTANCES_KM[0] and named == PLACE_NAMED[0]:
+            judge(f"point within {limit} km, the note names the location", ok, "")
+    if named == PLACE_NAMED[-1]:
+        judge("country, the note names no place of ACLED's", code == row.iso2, "")
     if not shared and not _CODING_NOTE.search(row.text):
         killed = incident.casualties.killed.total if incident else None
         ok = (killed or 0) == row.fatalities
@@ -305,13 +349,14 @@ def _actor_found(incident: Incident | None, names: Sequence[str]) -> tuple[bool,
     return False, "actor1: another group named"
 
 
-def _record(row: AcledRow, incident: Incident | None, errors: list[str]) -> dict[str, Any]:
+def _record(row: AcledRow, incident: Incident | None, errors: list[str], named: str) -> dict[str, Any]:
     location = incident.location if incident else None
     return {
         "id": row.id,
         "split": split_of(row.id),
         "errors": errors,
         "text": row.text,
+        "note_names": named,
         "gold": {
             "category": category_name(row.event_type, row.sub_event_type),
             "event_date": row.event_date,
