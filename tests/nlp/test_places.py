@@ -370,3 +370,32 @@ def test_among_an_incidents_places_the_one_in_the_country_the_text_states_goes_f
     incident = extract("Gunmen shot dead two traders at the Hastings market in Garissa on Monday, Kenyan police said."
                        ).incidents[0]
     assert (incident.location.name, incident.location.country_code) == ("Garissa", "KE")
+
+
+@pytest.mark.slow
+def test_the_country_of_the_sentence_that_tells_the_incident_beats_the_dateline_and_the_speakers(extract) -> None:
+    report = extract("LISBON, May 3 (Reuters) - The Lisbon government on Friday said that two Portuguese surveyors "
+                     "were kidnapped on Thursday in Colombia at a dam site some forty kilometres from the city of "
+                     "Cali. Officials in Lisbon and Porto said they were in contact with the authorities.")
+    location = report.incidents[0].location
+    assert (location.name, location.country_code) == ("Cali", "CO")
+
+
+@pytest.mark.slow
+def test_a_place_that_owns_someone_is_not_where_the_incident_happened(extract) -> None:
+    # "Spain's ambassador" and "U.S. citizens" say whose, not where
+    report = extract("Spain's ambassador said three tourists were shot dead in Ecuador on Sunday.")
+    assert report.incidents[0].location.country_code == "EC"
+    unplaced = extract("Gunmen shot dead two U.S. citizens on Sunday, their families said.")
+    assert unplaced.incidents[0].location.country_code is None
+
+
+@pytest.mark.slow
+def test_a_town_whose_name_is_also_abroad_does_not_pull_the_incident_there(extract) -> None:
+    # the bomb's sentence names Bogota, a town in a country the text names as often as Japan, where the report
+    # was filed; a town of a country named less often than another is not trusted that way
+    report = extract("TOKYO, May 3 - The Colombian president cut short his stay in Japan on Friday after a car "
+                     "bomb exploded in the Colombian capital of Bogota on Wednesday, killing 20 people, according to "
+                     "reports from Colombia.")
+    main = next(i for i in report.incidents if i.role == "main")
+    assert (main.location.name, main.location.country_code) == ("Bogotá", "CO")

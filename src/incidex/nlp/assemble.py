@@ -28,6 +28,7 @@ from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention
 from .frames import Arg, CasualtyArg, FrameArguments, IncidentFrame
 from .group_homes import group_homes
+from .places import after_locative, named_countries
 
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
 SUMMARY_CHARS = 300
@@ -123,12 +124,7 @@ class _Builder:
         location = Location()
         chosen: PlaceMention | None = None
         if places:
-            stated = self.doc._.incidex_country  # the country the whole text states
-            home = stated.location.country_code if stated is not None and stated.location is not None else None
-            named = [p for p in places if p.kind != "country" and not p.inferred] or places
-            chosen = min(named, key=lambda p: (  # a place in the country the text names most goes first
-                home is not None and p.location.country_code not in (None, home),
-                place_rank(p.location.precision or "region"), p.start))
+            chosen = self._place(places)
             location = Location(**vars(chosen.location))
             if chosen.kind != "country":  # the gazetteer's spelling first, else the text's
                 location.name = location.name or self.words(chosen.text, chosen.start)
@@ -161,6 +157,43 @@ class _Builder:
             location.facility = _strip_determiner(self.words(facility.text, facility.start))
             self.cite("location.facility", facility.start, facility.end, "incidex_places_v1")
         return location
+
+    def _place(self, places: list[PlaceMention]) -> PlaceMention:
+        """The incident's place among the frame's.
+
+        Its country is that of a place the sentence of the first trigger names after a preposition of place
+        ("kidnapped in Colombia", "a bomb in the capital of Bogota"), in the trigger's clause first, else the
+        nearest; a town only in a country the text names as many places and nationality words of as any other,
+        since a town's name is often another country's too. Without one, the country the whole text states. In that country: the finest
+        place, then one in that sentence, then the first.
+        """
+        doc = self.doc
+        trigger = doc[self.frame.triggers[0].token]
+        sentence = trigger.sent
+        countries = named_countries(doc)
+        most = max(countries.values(), default=0)
+
+        def told(place: PlaceMention) -> bool:
+            return sentence.start_char <= place.start < sentence.end_char
+
+        def states_the_country(place: PlaceMention) -> bool:
+            code, span = place.location.country_code, doc.char_span(place.start, place.end, alignment_mode="expand")
+            return (told(place) and not place.inferred and code is not None and span is not None
+                    and after_locative(span[0])
+                    and (place.location.precision in ("country", "admin1") or countries[code] == most))
+
+        def in_its_clause(place: PlaceMention) -> bool:
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            return span is not None and (span.root == clause or clause in span.root.ancestors)
+
+        clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head  # "a bomb exploded in X"
+        cued = [p for p in places if states_the_country(p)]
+        stated = (min(cued, key=lambda p: (not in_its_clause(p), abs(p.start - trigger.idx))) if cued
+                  else doc._.incidex_country)  # else the country the whole text states
+        home = stated.location.country_code if stated is not None and stated.location is not None else None
+        pool = [p for p in places if p.location.country_code in (home, None)] or places
+        named = [p for p in pool if p.kind != "country" and not p.inferred] or pool
+        return min(named, key=lambda p: (place_rank(p.location.precision or "region"), not told(p), p.start))
 
     def _perpetrators(self, location: Location) -> list[Perpetrator]:
         """The frame's perpetrators; unnamed local sides of a clash become one "<place> Communal Militia" when the

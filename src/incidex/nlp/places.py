@@ -67,6 +67,7 @@ _PLACE_AFTER = _ADMIN1_NOUNS | _ADMIN2_NOUNS | _CITY_NOUNS | {"area", "locality"
 # or a street's ("Karl Marx Avenue")
 _ORGANIZATION_WORDS = words("organization_words")
 _COMPASS = words("compass_words")
+_OWNED_NOUNS = words("owned_nouns")
 _HOME_FORCES = words("home_force_nouns")
 # words after a nationality that make it state the country of the text ("Kenyan police", "a Kenyan village")
 _STATING_WORDS_AFTER = _HOME_FORCES | _PLACE_AFTER
@@ -316,7 +317,7 @@ class PlaceFinder:
             after = doc[end] if end < len(doc) else None
             before_list = after is not None and after.text == "(" and _name_list_end(doc, end) is not None and (
                 end + 1 in starts)
-            before_parent = after is not None and after.text == "," and end + 1 in starts and _after_locative(doc[i])
+            before_parent = after is not None and after.text == "," and end + 1 in starts and after_locative(doc[i])
             cue = 2 if before_list else 1 if before_parent else _place_cue(span)
             if cue and self._may_be_unlisted_place(span, cue=cue):
                 spans.append(span)
@@ -388,6 +389,17 @@ def doc_context(doc: Doc, *, gazetteer: Gazetteer | None = None) -> GeoContext:
     return context
 
 
+def named_countries(doc: Doc, *, gazetteer: Gazetteer | None = None) -> Counter[str]:
+    """How many distinct places (facilities left out) and nationality words ("Kenyan") a processed Doc names in
+    each country: how much the text is about each."""
+    demonyms = (gazetteer or default_gazetteer()).demonyms
+    names = {(m.location.country_code, m.location.name) for m in doc._.incidex_places or []
+             if m.kind != "facility" and m.location is not None and m.location.country_code}
+    names |= {(code, token.lower_) for token in doc if token.text[:1].isupper()
+              and (code := demonyms.get(token.lower_))}
+    return Counter(code for code, _ in names)
+
+
 def _document_country(doc: Doc, mentions: list[PlaceMention],
                       demonyms: list[tuple[str, int, int]]) -> PlaceMention | None:
     """The country the text as a whole states, for incidents whose own place names none: a mention of kind
@@ -397,7 +409,8 @@ def _document_country(doc: Doc, mentions: list[PlaceMention],
     nationality words before a force that acts at home or a kind of place ("Kenyan police", "a Kenyan village";
     not "Ethiopian raiders" nor "an Australian couple", who may be abroad); only when there are none, a country's
     own name, unless it is where people came from or the far side of a border ("raiders from Ethiopia", "near the
-    border with Somalia"). The country they name most often wins, the earliest on a tie; the mention's span is its
+    border with Somalia"), and never a place that only names an owner ("U.S. citizens"). The country they name
+    most often wins, the earliest on a tie; the mention's span is its
     first place, else its first word (the roles component links the main incident to the nearest place in it).
     None when no word states a country.
     """
@@ -407,11 +420,12 @@ def _document_country(doc: Doc, mentions: list[PlaceMention],
         if mention.kind == "facility" or location is None or not location.country_code or location.uncertain:
             continue
         word = (location.country_code, mention.start, mention.end)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and names_an_owner(span.root):
+            continue
         if location.precision != "country":
             places.append(word)
-            continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and not is_origin(span.root, country=True):
+        elif span is not None and not is_origin(span.root, country=True):
             countries.append(word)
     place_starts = {start for _, start, _ in places}
     forces = []
@@ -448,12 +462,21 @@ def is_origin(token: Token, *, country: bool = False) -> bool:
     return False
 
 
+def names_an_owner(token: Token) -> bool:
+    """A place named as the owner or the nationality of someone or something ("U.S. citizens", "Panama's
+    archbishop", "Rome's ambassador"), which says nothing of where the incident happened."""
+    head, lower = token.head, token.head.lower_  # truecased wire copy may leave "Properties" unlemmatized
+    singular = lower[:-3] + "y" if lower.endswith("ies") else lower.removesuffix("s")
+    return token.dep_ in ("poss", "compound") and head is not token and (
+        head.lemma_.lower() in _OWNED_NOUNS or lower in _OWNED_NOUNS or singular in _OWNED_NOUNS)
+
+
 def _positions(array: numpy.ndarray, hashes: frozenset[int]) -> list[int]:
     """Indices of the tokens whose LOWER hash (column 0 of ``array``) is in ``hashes``."""
     return [i for i, h in enumerate(array[:, 0].tolist()) if h in hashes]
 
 
-def _after_locative(token: Token) -> bool:
+def after_locative(token: Token) -> bool:
     """Whether a preposition of place comes before: "in", "near the", "in northern", "the city of"."""
     doc, i = token.doc, token.i - 1
     if i >= 0 and doc[i].lower_ in _DIRECTIONS:
@@ -482,7 +505,7 @@ def _place_cue(span: Span) -> int:
         i -= 1
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _PLACE_AFTER:
         return 2
-    return 1 if _after_locative(span[0]) or _after_named_place(span) else 0
+    return 1 if after_locative(span[0]) or _after_named_place(span) else 0
 
 
 def _after_named_place(span: Span) -> bool:
@@ -496,7 +519,7 @@ def _after_named_place(span: Span) -> bool:
     first = comma - 1
     while first > 0 and comma - first < _MAX_UNKNOWN_WORDS and _capitalized(doc[first - 1]):
         first -= 1
-    return _capitalized(doc[first]) and _after_locative(doc[first])
+    return _capitalized(doc[first]) and after_locative(doc[first])
 
 
 def _listed_position(span: Span) -> bool:

@@ -41,7 +41,7 @@ from .lexicons import (
     words,
 )
 from .muc_roles import LearnedRoles
-from .places import is_origin
+from .places import is_origin, names_an_owner
 from .syntax import noun_phrase, tree_distance
 
 # Words that tie a named group to an incident, and the relation each states.
@@ -153,7 +153,7 @@ class RoleFinder:
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             country = mention.location is not None and mention.location.precision == "country"
-            if span is None or is_origin(span.root, country=country):
+            if span is None or is_origin(span.root, country=country) or names_an_owner(span.root):
                 continue
             args = locate.arguments_for(span.root, carry=0)
             if args is None:
