@@ -161,17 +161,20 @@ class _Builder:
     def _place(self, places: list[PlaceMention]) -> PlaceMention:
         """The incident's place among the frame's.
 
-        Its country is that of a place the sentence of the first trigger names after a preposition of place
-        ("kidnapped in Colombia", "a bomb in the capital of Bogota"), in the trigger's clause first, else the
-        nearest; a town only in a country the text names as many places and nationality words of as any other,
-        since a town's name is often another country's too. Without one, the country the whole text states. In that country: the finest
-        place, then one in that sentence, then the first.
+        Its country is that of a place the sentence of the first trigger names after a preposition that says where
+        ("kidnapped in Colombia", "a bomb in the capital of Bogota"; not "from", "to"), in the trigger's clause
+        first, else the nearest. A place finer than a country counts only in the country the whole text states, or
+        in the one it names the most places and nationality words of (more than one), since a town's or region's
+        name is often another country's too. Without one, the country the whole text states. In that country:
+        the finest place, then one in that sentence, then the first.
         """
         doc = self.doc
         trigger = doc[self.frame.triggers[0].token]
         sentence = trigger.sent
         countries = named_countries(doc)
         most = max(countries.values(), default=0)
+        stated = doc._.incidex_country  # the country the whole text states
+        text_country = stated.location.country_code if stated is not None and stated.location is not None else None
 
         def told(place: PlaceMention) -> bool:
             return sentence.start_char <= place.start < sentence.end_char
@@ -179,8 +182,9 @@ class _Builder:
         def states_the_country(place: PlaceMention) -> bool:
             code, span = place.location.country_code, doc.char_span(place.start, place.end, alignment_mode="expand")
             return (told(place) and not place.inferred and code is not None and span is not None
-                    and after_locative(span[0])
-                    and (place.location.precision in ("country", "admin1") or countries[code] == most))
+                    and after_locative(span[0], where=True)
+                    and (place.location.precision == "country" or code == text_country
+                         or countries[code] == most > 1))
 
         def in_its_clause(place: PlaceMention) -> bool:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -188,9 +192,8 @@ class _Builder:
 
         clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head  # "a bomb exploded in X"
         cued = [p for p in places if states_the_country(p)]
-        stated = (min(cued, key=lambda p: (not in_its_clause(p), abs(p.start - trigger.idx))) if cued
-                  else doc._.incidex_country)  # else the country the whole text states
-        home = stated.location.country_code if stated is not None and stated.location is not None else None
+        home = (min(cued, key=lambda p: (not in_its_clause(p), abs(p.start - trigger.idx))).location.country_code
+                if cued else text_country)
         pool = [p for p in places if p.location.country_code in (home, None)] or places
         named = [p for p in pool if p.kind != "country" and not p.inferred] or pool
         return min(named, key=lambda p: (place_rank(p.location.precision or "region"), not told(p), p.start))

@@ -53,6 +53,8 @@ _NOT_PLACE_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ",
 _MAX_FACILITY_TOKENS = 8
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "across", "around", "toward",
                        "towards", "inside", "throughout", "between", "via", "through", "within", "beyond"})
+# the prepositions of _LOCATIVE that say where something is, not where it goes or comes from
+_WHERE = frozenset({"in", "at", "near", "outside", "inside", "around", "within", "throughout"})
 _PLACE_NOUNS = words("place_nouns")
 _DIRECTIONS = words("direction_words")
 _ADMIN1_NOUNS = words("admin1_nouns")
@@ -476,8 +478,9 @@ def _positions(array: numpy.ndarray, hashes: frozenset[int]) -> list[int]:
     return [i for i, h in enumerate(array[:, 0].tolist()) if h in hashes]
 
 
-def after_locative(token: Token) -> bool:
-    """Whether a preposition of place comes before: "in", "near the", "in northern", "the city of"."""
+def after_locative(token: Token, *, where: bool = False) -> bool:
+    """Whether a preposition of place comes before: "in", "near the", "in northern", "the city of"; with
+    ``where``, only one that says where something is ("in", "near"; not "from", "to")."""
     doc, i = token.doc, token.i - 1
     if i >= 0 and doc[i].lower_ in _DIRECTIONS:
         i -= 1
@@ -485,7 +488,7 @@ def after_locative(token: Token) -> bool:
         i -= 1
     if i >= 1 and doc[i].lower_ == "of":  # "the city of", "the outskirts of", not "the death of"
         return doc[i - 1].lower_ in _PLACE_NOUNS
-    return i >= 0 and doc[i].lower_ in _LOCATIVE
+    return i >= 0 and doc[i].lower_ in (_WHERE if where else _LOCATIVE)
 
 
 def _place_cue(span: Span) -> int:
