@@ -266,3 +266,20 @@ def test_deaths_told_as_the_cause_of_the_incident_are_not_its_toll(extract, text
 ])
 def test_people_joined_by_along_with_share_the_outcome_and_add_up(extract, text, killed) -> None:
     assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Two border police personnel were killed along with four smugglers in the gunfight near the river.", 6),
+    ("Four border security force personnel were killed in the ambush.", 4),
+    ("A guard was targeted by robbers and killed at the warehouse on Sunday.", 1),
+    ("On Monday, gunmen killed and mutilated a cattle trader near the market.", 1),
+    ("Herders and farmers clashed over a borehole near the river. 5 killed.", 5),
+    ("Two herders were found dead with stab wounds near the river.", 2),
+])
+def test_counts_the_parse_hangs_elsewhere_still_count_the_dead(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+def test_found_with_wounds_without_dead_is_an_injury(extract) -> None:
+    incident = main_incident(extract("Two watchmen were found with stab wounds after robbers raided the depot."))
+    assert (incident.casualties.killed.total, incident.casualties.injured.total) == (None, 2)
