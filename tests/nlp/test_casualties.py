@@ -275,6 +275,7 @@ def test_people_joined_by_along_with_share_the_outcome_and_add_up(extract, text,
     ("On Monday, gunmen killed and mutilated a cattle trader near the market.", 1),
     ("Herders and farmers clashed over a borehole near the river. 5 killed.", 5),
     ("Two herders were found dead with stab wounds near the river.", 2),
+    ("A gang leader and his companion were killed in a police raid on the hideout.", 2),
 ])
 def test_counts_the_parse_hangs_elsewhere_still_count_the_dead(extract, text, killed) -> None:
     assert main_incident(extract(text)).casualties.killed.total == killed

@@ -390,3 +390,13 @@ def test_the_name_that_opens_a_headline_before_its_verb_is_the_doer(extract, tex
 ])
 def test_a_headline_that_opens_with_an_attack_noun_names_no_doer(extract, text: str) -> None:
     assert not orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_a_word_that_names_a_group_in_one_country_names_it_there(extract) -> None:
+    text = "Maoists shot dead a village headman in Bijapur district of Chhattisgarh on Sunday."
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Communist Party of India (Maoist)": "stated"}
+
+
+def test_a_word_that_names_a_group_in_one_country_stays_unnamed_elsewhere(extract) -> None:
+    text = "Maoists shot dead a village headman in Rolpa, Nepal, on Sunday."
+    assert "Communist Party of India (Maoist)" not in orgs(main(extract(text, published="2024-06-18")))

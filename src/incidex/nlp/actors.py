@@ -34,7 +34,7 @@ from spacy.util import filter_spans
 
 from ..errors import ConfigError
 from .annotations import ActorMention
-from .lexicons import PERPETRATION_VERBS, words
+from .lexicons import PERPETRATION_VERBS, phrases, words
 
 ALIAS_FILE = "actor_aliases.tsv"
 EXACT_MARK = "="
@@ -143,6 +143,23 @@ def parent_groups() -> dict[str, str]:
 
 
 _FUNCTION_WORDS = {"the", "of", "in", "for"}
+
+
+@lru_cache(maxsize=1)
+def country_group_names() -> dict[tuple[str, str], str]:
+    """(lower-case word, country code) -> the canonical name of the group the word names in that country
+    (``data/lexicons/country_group_names.tsv``: "maoists" in India)."""
+    canonical = {entry.name for entry in load_aliases()}
+    names: dict[tuple[str, str], str] = {}
+    for row in phrases("country_group_names"):
+        columns = row.split("\t")
+        if len(columns) != 4 or not columns[3]:
+            raise ConfigError(f"country_group_names lexicon: {row!r} needs a word, a country, a group and a source")
+        if columns[2] not in canonical:
+            raise ConfigError(f"country_group_names lexicon: {columns[2]!r} is not a canonical name of the actor "
+                              "alias table")
+        names[(columns[0], columns[1])] = columns[2]
+    return names
 
 
 def _content_key(key: str) -> str:
@@ -430,6 +447,6 @@ def _parenthesized(doc: Doc, end: int, nxt: Span) -> bool:
 
 __all__ = [
     "ActorEntry", "ActorFinder", "actor_countries", "bare_communities", "communal_militias", "community_name",
-    "fold_name", "load_aliases", "parent_groups",
+    "country_group_names", "fold_name", "headline_doer", "load_aliases", "parent_groups",
     "normalize_actor",
 ]

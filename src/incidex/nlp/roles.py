@@ -18,7 +18,16 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..types import Location
-from .actors import COMMUNAL_KIND, COMMUNAL_NOUNS, MEMBER_NOUNS, bare_communities, community_name, headline_doer, parent_groups
+from .actors import (
+    COMMUNAL_KIND,
+    COMMUNAL_NOUNS,
+    MEMBER_NOUNS,
+    bare_communities,
+    community_name,
+    country_group_names,
+    headline_doer,
+    parent_groups,
+)
 from .annotations import ActorMention, NumberMention, PlaceMention
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
@@ -125,6 +134,7 @@ class RoleFinder:
         self._places(doc, locate, frames)
         self._actors(doc, locate)
         self._bare_communities(doc, locate)
+        self._country_group_names(doc, locate)
         numbers: list[NumberMention] = doc._.incidex_numbers or []
         self._people(doc, locate, _counts_by_token(doc, numbers))
         self._weapons(doc, locate)
@@ -234,6 +244,28 @@ class RoleFinder:
             args = locate.arguments_for(root, carry=0)
             if args is not None:
                 _add_org(args, ActorMention(span.start_char, span.end_char, span.text, span.label_, COMMUNAL_KIND),
+                         _relation_cue(span) or "stated")
+
+    def _country_group_names(self, doc: Doc, locate: FrameLocator) -> None:
+        """A bare word that names a group in the incident's country (else the text's), as the doer or a side
+        ("Maoists killed two villagers" in India: the Communist Party of India (Maoist)), stated, or as hedged."""
+        names = country_group_names()
+        words = {word for word, _ in names}
+        taken = {i for a in doc._.incidex_actors or [] for i in _token_range(doc, a.start, a.end)}
+        stated = doc._.incidex_country
+        for token in doc:
+            if token.lower_ not in words or token.i in taken or not _is_agent(token):
+                continue
+            args = locate.arguments_for(token, carry=0)
+            if args is None:
+                continue
+            countries = [p.location.country_code for p in args.places if p.location and p.location.country_code]
+            country = countries[0] if countries else (
+                stated.location.country_code if stated is not None and stated.location is not None else None)
+            name = names.get((token.lower_, country or ""))
+            if name is not None:
+                span = doc[token.i:token.i + 1]
+                _add_org(args, ActorMention(span.start_char, span.end_char, span.text, name, "organization"),
                          _relation_cue(span) or "stated")
 
     def _home_communities(self, doc: Doc, frames: Iterable[FrameArguments]) -> None:
