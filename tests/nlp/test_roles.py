@@ -400,3 +400,18 @@ def test_a_word_that_names_a_group_in_one_country_names_it_there(extract) -> Non
 def test_a_word_that_names_a_group_in_one_country_stays_unnamed_elsewhere(extract) -> None:
     text = "Maoists shot dead a village headman in Rolpa, Nepal, on Sunday."
     assert "Communist Party of India (Maoist)" not in orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_hedged_doers_in_the_sentence_before_the_incident_are_its_perpetrators(extract) -> None:
+    text = "On Monday presumed ISWAP militants entered the market at Gajiram. Four traders were shot and wounded."
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Islamic State West Africa Province": "suspected"}
+
+
+def test_a_group_that_only_gathered_before_the_incident_is_not_its_perpetrator(extract) -> None:
+    text = "ISWAP fighters held a rally in Damasak. On Monday gunmen killed two farmers near Monguno."
+    assert not orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_a_groups_operative_is_its_doer(extract) -> None:
+    text = "An al-Shabaab operative handed a parcel bomb to a porter in Mandera, then set it off. The porter was hurt."
+    assert "al-Shabaab" in orgs(main(extract(text, published="2024-06-18")))

@@ -112,6 +112,16 @@ class FrameLocator:
         frame = self.frame_for(token, carry=carry)
         return None if frame is None else self.arguments[frame.id]
 
+    def main_arguments_ahead(self, token: Token) -> FrameArguments | None:
+        """The main incident's arguments when the token's sentence tells no incident and the next sentence opens the
+        main incident ("Presumed X militants entered the market. Several women were wounded.")."""
+        index = self.sentence_starts.index(token.sent.start)
+        if token.sent.start in self.by_sentence or index + 1 >= len(self.sentence_starts):
+            return None
+        ahead = [frame for _, frame in self.by_sentence.get(self.sentence_starts[index + 1], [])]
+        main = next((f for f in ahead if f.role == "main"), None)
+        return None if main is None else self.arguments[main.id]
+
 
 class RoleFinder:
     """spaCy component writing ``doc._.incidex_arguments``: the :class:`FrameArguments` of every frame in
@@ -217,6 +227,8 @@ class RoleFinder:
             relation = _relation_cue(span)
             # a sentence after the incident may name the doers' group ("The gunmen belonged to X")
             args = locate.arguments_for(span.root, carry=2 if relation or _doers_belong_to(span.root) else 0)
+            if args is None and agent and relation is not None:
+                args = locate.main_arguments_ahead(span.root)  # "presumed X militants entered ... . Two died."
             if args is None:
                 continue
             if relation is None:
