@@ -284,3 +284,21 @@ def test_counts_the_parse_hangs_elsewhere_still_count_the_dead(extract, text, ki
 def test_found_with_wounds_without_dead_is_an_injury(extract) -> None:
     incident = main_incident(extract("Two watchmen were found with stab wounds after robbers raided the depot."))
     assert (incident.casualties.killed.total, incident.casualties.injured.total) == (None, 2)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Unknown gunmen shot dead a mechanic at his workshop in the town on Friday.", 1),
+    ("On Sunday, raiders killed a forest guide near the park gate.", 1),
+    ("On 3 May, presumed JNIM or ISGS militants killed a civilian and abducted councilmen in the village of "
+     "Kantchari (Kantchari, Tapoa).", 1),
+])
+def test_the_one_person_a_killing_takes_as_its_object_counts_one(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Raiders killed a cow and stole goats near the river on Sunday.",
+    "Gunmen shot at a bus near the market on Sunday.",
+])
+def test_an_animal_or_a_thing_is_no_count_of_the_dead(extract, text) -> None:
+    assert main_incident(extract(text)).casualties.killed.total is None

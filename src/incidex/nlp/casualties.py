@@ -78,6 +78,7 @@ LATER_WORDS = frozenset({"later", "subsequently", "eventually"})
 CAUSE_GOVERNORS = frozenset({"response", "retaliation", "revenge", "reprisal", "solidarity"})
 DEATH_NOUNS = frozenset({"death", "killing", "murder", "assassination", "lynching"})
 AGENT_ENDINGS = ("ist", "er", "or", "ian", "man", "woman", "person")
+NOT_PEOPLE_OBJECTS = words("not_people_objects")
 REPORTED_VERBS = frozenset({"report", "believe", "fear", "say", "understand", "think", "confirm", "know"})
 TO_DEATH_VERBS = HARMING_VERBS | KILL_VERBS | words("to_death_verbs")
 FATALLY_WORDS = frozenset({"fatally", "mortally"})
@@ -447,7 +448,8 @@ def _one_person(token: Token) -> bool:
         return token.lower_ in ONE_PERSON_PRONOUNS and token.dep_ != "poss"
     if token.ent_type_ == "PERSON":
         return token.tag_ == "NNP" and not any(c.dep_ == "nummod" for c in token.children)
-    if token.tag_ != "NN" or token.lemma_.lower() not in PERSON_NOUNS or token.lemma_.lower() in COLLECTIVE_NOUNS:
+    noun = token.tag_ == "NN" or (token.tag_ == "JJ" and token.dep_ in {"dobj", "nsubjpass"})  # "killed a civilian"
+    if not noun or token.lemma_.lower() not in PERSON_NOUNS or token.lemma_.lower() in COLLECTIVE_NOUNS:
         return False
     return not _counted_or_quantified(token)
 
@@ -461,7 +463,9 @@ def _counted_or_quantified(token: Token) -> bool:
 def _person_by_form(token: Token) -> bool:
     """A singular noun the lexicons do not list that still reads as one person when it is killed: an agent noun by
     its ending ("a rapist", "a shop keeper", "a technician"), a nationality ("a Kenyan"), a capitalized title ("an
-    Assistant Sub-Inspector"). Taken for deaths only: things are damaged or shot at, not killed."""
+    Assistant Sub-Inspector"), any other object of the killing with a determiner ("killed a forest guide", "shot
+    dead the mechanic") but animals and figurative objects (``not_people_objects``). Taken for deaths only: things
+    are damaged or shot at, not killed."""
     if token.dep_ in NOT_A_PERSON_DEPS or _counted_or_quantified(token):
         return False
     lower = token.lower_
@@ -471,7 +475,12 @@ def _person_by_form(token: Token) -> bool:
         return False
     if token.tag_ == "NNP":
         return lower in PERSON_NOUNS
-    return token.tag_ == "NN" and len(lower) > 4 and lower.endswith(AGENT_ENDINGS)
+    if token.tag_ != "NN":
+        return False
+    if len(lower) > 4 and lower.endswith(AGENT_ENDINGS):
+        return True
+    return (token.dep_ in {"dobj", "nsubjpass"} and token.lemma_.lower() not in NOT_PEOPLE_OBJECTS
+            and any(c.dep_ in {"det", "poss"} and c.lower_ not in NOT_ONE_DETERMINERS for c in token.children))
 
 
 def _told_as_cause(noun: Token) -> bool:
