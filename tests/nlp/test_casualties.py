@@ -302,3 +302,13 @@ def test_the_one_person_a_killing_takes_as_its_object_counts_one(extract, text, 
 ])
 def test_an_animal_or_a_thing_is_no_count_of_the_dead(extract, text) -> None:
     assert main_incident(extract(text)).casualties.killed.total is None
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Raiders attacked the village of Lomut and killed five herders on Sunday.", 5),
+    ("Raiders attacked and killed a herder near Lomut and stole two hundred goats.", 1),
+    ("Two raiders were killed in the clash, and police are holding another four men.", 2),
+    ("A guard was shot dead at the gate. The victim was taken to hospital and later declared dead.", 1),
+])
+def test_places_animals_and_other_clauses_add_no_dead(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed

@@ -239,9 +239,9 @@ def _noun_event(noun: Token) -> str | None:
         event = _verb_event(head, dep)
         if event is None and head.dep_ in {"conj", "xcomp"} and dep == "nsubjpass" and _people(noun):
             event = _verb_event(head.head, dep)  # not "two workers were killed and 40 sheep were taken"
-        if event is None and dep == "dobj" and head.dep_ == "conj" and not _has_object(head.head):
+        if event is None and dep == "dobj" and _people(noun) and _shares_subject(head) and not _has_object(head.head):
             event = _verb_event(head.head, dep)  # "killed and mutilated a farmer": the object of both
-        if event is None and dep == "nsubjpass" and _people(noun):
+        if event is None and dep == "nsubjpass" and _people(noun) and head.lemma_ in PERPETRATION_VERBS:
             event = next((e for c in head.children if _shares_subject(c) and (e := _verb_event(c, dep))), None)
         return None if event is not None and _either_or(head) else event
     if dep in {"meta", "npadvmod", "dep"} and noun.pos_ == "NUM" and head.tag_ == "VBN" and noun.i < head.i:
@@ -254,8 +254,8 @@ def _has_object(verb: Token) -> bool:
 
 
 def _shares_subject(verb: Token) -> bool:
-    """A passive participle joined to another verb with no subject of its own: "killed" in "a guard was targeted by
-    gunmen and killed"."""
+    """A verb joined to another with no subject of its own: "killed" in "a guard was targeted by gunmen and killed",
+    "mutilated" in "killed and mutilated a farmer"."""
     return verb.dep_ == "conj" and verb.tag_ in {"VBN", "VBD"} and not any(
         c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
@@ -463,8 +463,9 @@ def _counted_or_quantified(token: Token) -> bool:
 def _person_by_form(token: Token) -> bool:
     """A singular noun the lexicons do not list that still reads as one person when it is killed: an agent noun by
     its ending ("a rapist", "a shop keeper", "a technician"), a nationality ("a Kenyan"), a capitalized title ("an
-    Assistant Sub-Inspector"), any other object of the killing with a determiner ("killed a forest guide", "shot
-    dead the mechanic") but animals and figurative objects (``not_people_objects``). Taken for deaths only: things
+    Assistant Sub-Inspector"), any other object of a verb of killing with a determiner ("killed a forest guide",
+    "shot dead the mechanic"; not "attacked the village and killed five") but animals and figurative objects
+    (``not_people_objects``). Taken for deaths only: things
     are damaged or shot at, not killed."""
     if token.dep_ in NOT_A_PERSON_DEPS or _counted_or_quantified(token):
         return False
@@ -479,7 +480,8 @@ def _person_by_form(token: Token) -> bool:
         return False
     if len(lower) > 4 and lower.endswith(AGENT_ENDINGS):
         return True
-    return (token.dep_ in {"dobj", "nsubjpass"} and token.lemma_.lower() not in NOT_PEOPLE_OBJECTS
+    return (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in KILL_VERBS - {"claim"}
+            and token.lemma_.lower() not in NOT_PEOPLE_OBJECTS and token.ent_type_ == ""
             and any(c.dep_ in {"det", "poss"} and c.lower_ not in NOT_ONE_DETERMINERS for c in token.children))
 
 
