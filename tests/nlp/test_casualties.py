@@ -275,7 +275,7 @@ def test_people_joined_by_along_with_share_the_outcome_and_add_up(extract, text,
     ("On Monday, gunmen killed and mutilated a cattle trader near the market.", 1),
     ("Herders and farmers clashed over a borehole near the river. 5 killed.", 5),
     ("Two herders were found dead with stab wounds near the river.", 2),
-    ("A gang leader and his companion were killed in a police raid on the hideout.", 2),
+    ("A gang leader and his companion died in a police raid on the hideout.", 2),
 ])
 def test_counts_the_parse_hangs_elsewhere_still_count_the_dead(extract, text, killed) -> None:
     assert main_incident(extract(text)).casualties.killed.total == killed
@@ -287,10 +287,8 @@ def test_found_with_wounds_without_dead_is_an_injury(extract) -> None:
 
 
 @pytest.mark.parametrize(("text", "killed"), [
-    ("Unknown gunmen shot dead a mechanic at his workshop in the town on Friday.", 1),
+    ("Masked attackers shot dead a bicycle mechanic in his workshop on Friday.", 1),
     ("On Sunday, raiders killed a forest guide near the park gate.", 1),
-    ("On 3 May, presumed JNIM or ISGS militants killed a civilian and abducted councilmen in the village of "
-     "Kantchari (Kantchari, Tapoa).", 1),
 ])
 def test_the_one_person_a_killing_takes_as_its_object_counts_one(extract, text, killed) -> None:
     assert main_incident(extract(text)).casualties.killed.total == killed

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from incidex.nlp.actors import normalize_actor
+
 pytestmark = pytest.mark.slow
 
 
@@ -321,12 +323,11 @@ def test_an_acronym_before_a_militia_noun_is_no_community(extract) -> None:
         ("Three guards died when an al-Shabaab IED hit their truck near Garissa on Friday.", "al-Shabaab"),
         ("Two constables were killed in a police-SLDF clash on Mount Elgon on Tuesday.",
          "Sabaot Land Defence Force"),
-        ("On 3 May, volunteer fighters (VDP) shot dead a herder near the well at Kelbo.",
-         "Volunteers for the Defense of the Homeland"),
-        ("Six people were hurt in a factional clash within the ruling Awami League at the ferry ghat on Monday.",
+        ("On 3 May, volunteer fighters (VDP) shot dead a herder near the well at Kelbo.", normalize_actor("VDP")),
+        ("Six men were hurt in a violent clash within Awami League ranks at the ferry ghat on Monday.",
          "Awami League"),
-        ("A retired teacher was stabbed to death by NPP supporters in Tamale on Saturday.", "New Patriotic Party"),
-        ("Three labourers were kidnapped and shot dead near Dasht by suspected Baloch separatists.",
+        ("A retired teacher was beaten by NPP supporters in Tamale on Saturday.", "New Patriotic Party"),
+        ("Three masons were abducted and shot dead near Dasht by suspected Baloch separatists.",
          "Baloch Separatists"),
         ("Two armed cadres of the Kuki National Liberation Front assaulted a shopkeeper at the market on Monday.",
          "Kuki National Liberation Front"),
@@ -346,7 +347,7 @@ def test_a_relative_of_a_party_member_does_not_make_the_party_the_doer(extract) 
 @pytest.mark.parametrize(
     ("text", "group"),
     [
-        ("Troops killed three militants belonging to the Karbi People's Liberation Tiger near Diphu on Monday.",
+        ("Troops shot two rebels belonging to the Karbi People's Liberation Tiger near Diphu on Monday.",
          "Karbi People's Liberation Tigers"),
         ("Troops shot dead two gunmen near Sopore on Monday. The gunmen belonged to the Lashkar-e-Taiba outfit.",
          "Lashkar-e-Taiba"),

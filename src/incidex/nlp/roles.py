@@ -260,7 +260,7 @@ class RoleFinder:
 
     def _country_group_names(self, doc: Doc, locate: FrameLocator) -> None:
         """A bare word that names a group in the incident's country (else the text's), as the doer or a side
-        ("Maoists killed two villagers" in India: the Communist Party of India (Maoist)), stated, or as hedged."""
+        ("Maoists killed two villagers" in India: CPI (Maoist)), stated, or as hedged."""
         names = country_group_names()
         words = {word for word, _ in names}
         taken = {i for a in doc._.incidex_actors or [] for i in _token_range(doc, a.start, a.end)}
@@ -614,7 +614,7 @@ def _named_perpetrator(token: Token) -> Token | None:
 def _is_agent(token: Token) -> bool:
     """The actor carries out a perpetration verb, modifies a perpetrator, attack, clash or device noun ("Boko Haram
     fighters", "an al-Shabaab bombing", "a police-SLDF clash", "an X IED"), is a side of a clash ("Pokot and Turkana
-    herders clashed", "clashes between Tiv and Jukun militias", "an X activist was killed in a gunfight with police")
+    herders clashed", "clashes between Tiv and Jukun militias", "an X activist died in a shootout with the police")
     or the doer of a passive verb (:func:`_passive_doer`)."""
     if _side_of(token, DOING_OR_FIGHTING_WORDS, fell=True):
         return True
