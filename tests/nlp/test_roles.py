@@ -347,7 +347,7 @@ def test_a_relative_of_a_party_member_does_not_make_the_party_the_doer(extract) 
 @pytest.mark.parametrize(
     ("text", "group"),
     [
-        ("Troops shot two rebels belonging to the Karbi People's Liberation Tiger near Diphu on Monday.",
+        ("Troops shot two rebels belonging to the KPLT near Diphu on Monday.",
          "Karbi People's Liberation Tigers"),
         ("Troops shot dead two gunmen near Sopore on Monday. The gunmen belonged to the Lashkar-e-Taiba outfit.",
          "Lashkar-e-Taiba"),
