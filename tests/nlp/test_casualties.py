@@ -266,3 +266,47 @@ def test_deaths_told_as_the_cause_of_the_incident_are_not_its_toll(extract, text
 ])
 def test_people_joined_by_along_with_share_the_outcome_and_add_up(extract, text, killed) -> None:
     assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Two border police personnel were killed along with four smugglers in the gunfight near the river.", 6),
+    ("Four border security force personnel were killed in the ambush.", 4),
+    ("A guard was targeted by robbers and killed at the warehouse on Sunday.", 1),
+    ("On Monday, gunmen killed and mutilated a cattle trader near the market.", 1),
+    ("Herders and farmers clashed over a borehole near the river. 5 killed.", 5),
+    ("Two herders were found dead with stab wounds near the river.", 2),
+    ("A gang leader and his companion died in a police raid on the hideout.", 2),
+])
+def test_counts_the_parse_hangs_elsewhere_still_count_the_dead(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+def test_found_with_wounds_without_dead_is_an_injury(extract) -> None:
+    incident = main_incident(extract("Two watchmen were found with stab wounds after robbers raided the depot."))
+    assert (incident.casualties.killed.total, incident.casualties.injured.total) == (None, 2)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Masked attackers shot dead a bicycle mechanic in his workshop on Friday.", 1),
+    ("On Sunday, raiders killed a forest guide near the park gate.", 1),
+])
+def test_the_one_person_a_killing_takes_as_its_object_counts_one(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Raiders killed a cow and stole goats near the river on Sunday.",
+    "Gunmen shot at a bus near the market on Sunday.",
+])
+def test_an_animal_or_a_thing_is_no_count_of_the_dead(extract, text) -> None:
+    assert main_incident(extract(text)).casualties.killed.total is None
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Raiders attacked the village of Lomut and killed five herders on Sunday.", 5),
+    ("Raiders attacked and killed a herder near Lomut and stole two hundred goats.", 1),
+    ("Two raiders were killed in the clash, and police are holding another four men.", 2),
+    ("A guard was shot dead at the gate. The victim was taken to hospital and later declared dead.", 1),
+])
+def test_places_animals_and_other_clauses_add_no_dead(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed

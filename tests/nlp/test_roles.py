@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from incidex.nlp.actors import normalize_actor
+
 pytestmark = pytest.mark.slow
 
 
@@ -313,3 +315,104 @@ def test_an_acronym_before_a_militia_noun_is_no_community(extract) -> None:
     text = "KDP gunmen attacked a village near Erbil on Monday, killing two farmers."
     assert "KDP Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))
 
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Three guards died when an al-Shabaab IED hit their truck near Garissa on Friday.", "al-Shabaab"),
+        ("Two constables were killed in a police-SLDF clash on Mount Elgon on Tuesday.",
+         "Sabaot Land Defence Force"),
+        ("On 3 May, volunteer fighters (VDP) shot dead a herder near the well at Kelbo.", normalize_actor("VDP")),
+        ("Six men were hurt in a violent clash within Awami League ranks at the ferry ghat on Monday.",
+         "Awami League"),
+        ("A retired teacher was beaten by NPP supporters in Tamale on Saturday.", "New Patriotic Party"),
+        ("Three masons were abducted and shot dead near Dasht by suspected Baloch separatists.",
+         "Baloch Separatists"),
+        ("Two armed cadres of the Kuki National Liberation Front assaulted a shopkeeper at the market on Monday.",
+         "Kuki National Liberation Front"),
+        ("An al-Shabaab unit crossed the border on Sunday and attacked a police post at Liboi.", "al-Shabaab"),
+    ],
+)
+def test_a_group_that_uses_the_device_fights_the_clash_or_is_the_passive_doer_is_a_perpetrator(
+        extract, text: str, group: str) -> None:
+    assert group in orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_a_relative_of_a_party_member_does_not_make_the_party_the_doer(extract) -> None:
+    text = "A shopkeeper was stabbed to death at the bazar on Friday by the nephew of a local BNP leader."
+    assert "Bangladesh Nationalist Party" not in orgs(main(extract(text, published="2024-06-18")))
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Troops shot two rebels belonging to the KPLT near Diphu on Monday.",
+         "Karbi People's Liberation Tigers"),
+        ("Troops shot dead two gunmen near Sopore on Monday. The gunmen belonged to the Lashkar-e-Taiba outfit.",
+         "Lashkar-e-Taiba"),
+        ("A trader was hacked to death at the bazar on Monday. His brother said the attackers were activists of "
+         "the Jubo League.", "Jubo League"),
+    ],
+)
+def test_the_group_the_doers_belong_to_is_a_perpetrator(extract, text: str, group: str) -> None:
+    assert group in orgs(main(extract(text, published="2024-06-18")))
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("A patrol truck struck a landmine near Djibo and three soldiers were wounded. Claimed by JNIM on Friday.",
+         "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("A roadside bomb killed two guards at the bridge on Monday. The attack was claimed by the TTP.",
+         "Tehrik-i-Taliban Pakistan"),
+    ],
+)
+def test_a_claim_told_in_the_passive_is_a_claim(extract, text: str, group: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get(group) == "claimed"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("MRC kidnaps county official near Kwale", "Mombasa Republican Council"),
+        ("Al-Shabaab raid mosque near Lamu and injure worshippers", "al-Shabaab"),
+        ("Orma attack Pokomo village; at least nine killed", "Orma Communal Militia"),
+        ("Suspected Turkana kill three herders in raid near Kapedo", "Turkana Communal Militia"),
+    ],
+)
+def test_the_name_that_opens_a_headline_before_its_verb_is_the_doer(extract, text: str, group: str) -> None:
+    assert group in orgs(main(extract(text, published="2024-06-18")))
+
+
+@pytest.mark.parametrize("text", [
+    "Attack on Pokot herders kills three near Kapedo",
+    "Kisumu attack leaves three dead",
+])
+def test_a_headline_that_opens_with_an_attack_noun_names_no_doer(extract, text: str) -> None:
+    assert not orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_a_word_that_names_a_group_in_one_country_names_it_there(extract) -> None:
+    text = "Maoists shot dead a village headman in Bijapur district of Chhattisgarh on Sunday."
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Communist Party of India (Maoist)": "stated"}
+
+
+def test_a_word_that_names_a_group_in_one_country_stays_unnamed_elsewhere(extract) -> None:
+    text = "Maoists shot dead a village headman in Rolpa, Nepal, on Sunday."
+    assert "Communist Party of India (Maoist)" not in orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_hedged_doers_in_the_sentence_before_the_incident_are_its_perpetrators(extract) -> None:
+    text = "On Monday presumed ISWAP militants entered the market at Gajiram. Four traders were shot and wounded."
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Islamic State West Africa Province": "suspected"}
+
+
+def test_a_group_that_only_gathered_before_the_incident_is_not_its_perpetrator(extract) -> None:
+    text = "ISWAP fighters held a rally in Damasak. On Monday gunmen killed two farmers near Monguno."
+    assert not orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_a_groups_operative_is_its_doer(extract) -> None:
+    text = "An al-Shabaab operative handed a parcel bomb to a porter in Mandera, then set it off. The porter was hurt."
+    assert "al-Shabaab" in orgs(main(extract(text, published="2024-06-18")))

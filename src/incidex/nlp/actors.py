@@ -34,7 +34,7 @@ from spacy.util import filter_spans
 
 from ..errors import ConfigError
 from .annotations import ActorMention
-from .lexicons import words
+from .lexicons import PERPETRATION_VERBS, phrases, words
 
 ALIAS_FILE = "actor_aliases.tsv"
 EXACT_MARK = "="
@@ -67,6 +67,11 @@ SEPARATIST_SUFFIX = "Separatists"
 COMMUNAL_KIND = "communal"  # ActorMention.kind of a communal militia: a perpetrator only as the agent
 # Capitalized words before those nouns that are not a community's name.
 _NOT_A_COMMUNITY = words("not_a_community")
+# Present-tense forms of the verbs of violence, as a headline uses them ("X kidnaps", "Y attack"), whatever the
+# parse made of them: it often reads a headline's verb as a noun.
+_HEADLINE_VERBS = frozenset(form for verb in PERPETRATION_VERBS for form in (verb, verb + "s", verb + "es"))
+_HEADLINE_OBJECT_STARTS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON"})
+_HEDGES = words("suspicion_words")
 _SUFFIXES = re.compile(r"[-\s](?:affiliated|linked|inspired|backed|allied|aligned|led|run|held|controlled)$")
 _PARENTHESIS = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
@@ -138,6 +143,23 @@ def parent_groups() -> dict[str, str]:
 
 
 _FUNCTION_WORDS = {"the", "of", "in", "for"}
+
+
+@lru_cache(maxsize=1)
+def country_group_names() -> dict[tuple[str, str], str]:
+    """(lower-case word, country code) -> the canonical name of the group the word names in that country
+    (``data/lexicons/country_group_names.tsv``: "maoists" in India)."""
+    canonical = {entry.name for entry in load_aliases()}
+    names: dict[tuple[str, str], str] = {}
+    for row in phrases("country_group_names"):
+        columns = row.split("\t")
+        if len(columns) != 4 or not columns[3]:
+            raise ConfigError(f"country_group_names lexicon: {row!r} needs a word, a country, a group and a source")
+        if columns[2] not in canonical:
+            raise ConfigError(f"country_group_names lexicon: {columns[2]!r} is not a canonical name of the actor "
+                              "alias table")
+        names[(columns[0], columns[1])] = columns[2]
+    return names
 
 
 def _content_key(key: str) -> str:
@@ -302,16 +324,31 @@ def bare_communities(doc: Doc) -> list[Span]:
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and (_bare_name_word(doc[j]) or (j > i and _name_hyphen(doc, j, i))) and (
+        while j < len(doc) and (_bare_name_word(doc[j]) or (j > i and _name_hyphen(doc, j, i))
+                                or (j == i and doc[j].pos_ == "PROPN" and _community_word(doc[j])
+                                    and headline_doer(doc[j:j + 1]))) and (
                 j == i or not doc[j].is_sent_start):  # within the sentence of token i
             j += 1
         if j == i:
             i += 1
             continue
-        if doc[j - 1].dep_ not in {"compound", "amod", "nmod", "poss"} and (name := community_name(doc[i:j])):
+        if (doc[j - 1].dep_ not in {"compound", "amod", "nmod", "poss"} or headline_doer(doc[i:j])) and (
+                name := community_name(doc[i:j])):
             spans.append(Span(doc, i, j, label=name))  # not "Turkana" in "Turkana herders": that noun's people
         i = j
     return spans
+
+
+def headline_doer(span: Span) -> bool:
+    """The span opens its sentence (after at most a determiner, adjective or hedge: "Suspected X") and a present-tense verb
+    of violence with its object follows it, as in a headline: "X kidnaps an official", "X attack Y village"."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].is_sent_start:
+        return False
+    if any(t.pos_ not in {"DET", "ADJ"} and t.lower_ not in _HEDGES for t in doc[span.sent.start:span.start]):
+        return False
+    verb, after = doc[span.end], doc[span.end + 1]
+    return verb.lower_ in _HEADLINE_VERBS and after.pos_ in _HEADLINE_OBJECT_STARTS and not after.is_sent_start
 
 
 def _bare_name_word(token: Token) -> bool:
@@ -410,6 +447,6 @@ def _parenthesized(doc: Doc, end: int, nxt: Span) -> bool:
 
 __all__ = [
     "ActorEntry", "ActorFinder", "actor_countries", "bare_communities", "communal_militias", "community_name",
-    "fold_name", "load_aliases", "parent_groups",
+    "country_group_names", "fold_name", "headline_doer", "load_aliases", "parent_groups",
     "normalize_actor",
 ]

@@ -78,6 +78,7 @@ LATER_WORDS = frozenset({"later", "subsequently", "eventually"})
 CAUSE_GOVERNORS = frozenset({"response", "retaliation", "revenge", "reprisal", "solidarity"})
 DEATH_NOUNS = frozenset({"death", "killing", "murder", "assassination", "lynching"})
 AGENT_ENDINGS = ("ist", "er", "or", "ian", "man", "woman", "person")
+NOT_PEOPLE_OBJECTS = words("not_people_objects")
 REPORTED_VERBS = frozenset({"report", "believe", "fear", "say", "understand", "think", "confirm", "know"})
 TO_DEATH_VERBS = HARMING_VERBS | KILL_VERBS | words("to_death_verbs")
 FATALLY_WORDS = frozenset({"fatally", "mortally"})
@@ -121,8 +122,8 @@ def _verb_event(verb: Token, dep: str) -> str | None:
         return "injured"
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "with" and any(
-                c.lemma_ in {"wound", "injury", "burn"} for c in prep.children):
-            return "injured"
+                c.lemma_ in {"wound", "injury", "burn"} for c in prep.children) and not children & DEAD_WORDS:
+            return "injured"  # not "found dead with stab wounds"
     if lemma in {"leave", "be", "lie", "remain", "find", "confirm", "declare", "pronounce", "report"}:
         for child in verb.children:
             if child.dep_ in {"acomp", "oprd", "xcomp", "advmod", "amod", "ccomp", "attr"}:
@@ -238,8 +239,25 @@ def _noun_event(noun: Token) -> str | None:
         event = _verb_event(head, dep)
         if event is None and head.dep_ in {"conj", "xcomp"} and dep == "nsubjpass" and _people(noun):
             event = _verb_event(head.head, dep)  # not "two workers were killed and 40 sheep were taken"
+        if event is None and dep == "dobj" and _people(noun) and _shares_subject(head) and not _has_object(head.head):
+            event = _verb_event(head.head, dep)  # "killed and mutilated a farmer": the object of both
+        if event is None and dep == "nsubjpass" and _people(noun) and head.lemma_ in PERPETRATION_VERBS:
+            event = next((e for c in head.children if _shares_subject(c) and (e := _verb_event(c, dep))), None)
         return None if event is not None and _either_or(head) else event
+    if dep in {"meta", "npadvmod", "dep"} and noun.pos_ == "NUM" and head.tag_ == "VBN" and noun.i < head.i:
+        return _verb_event(head, "nsubjpass")  # "Land dispute. 7 killed.": a count the parse left unattached
     return None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in OBJECT_DEPS for c in verb.children)
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A verb joined to another with no subject of its own: "killed" in "a guard was targeted by gunmen and killed",
+    "mutilated" in "killed and mutilated a farmer"."""
+    return verb.dep_ == "conj" and verb.tag_ in {"VBN", "VBD"} and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _dead_after(noun: Token) -> bool:
@@ -311,6 +329,8 @@ def _counted_noun(token: Token) -> Token:
     counts = token.dep_ in {"nummod", "quantmod"} or (token.dep_ in {"amod", "compound"} and token.pos_ == "NUM")
     if counts and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         head = token.head
+        while head.dep_ == "compound" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i > head.i:
+            head = head.head  # "two security forces personnel": the count is of the phrase's head
         return head.head if head.dep_ == "nummod" else head
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -367,17 +387,30 @@ def _first_conjunct(noun: Token) -> Token:
 
 
 def _companion_of(noun: Token) -> Token | None:
-    """The noun that ``noun`` is joined to by "along / together with" ("the mayor along with his driver")."""
+    """The noun that ``noun`` is joined to by "along / together with" ("the mayor along with his driver"; "two
+    guards were killed along with five raiders", where the parse hangs "along with" on the verb)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.head.lower_ not in {"along", "together"}:
+    if noun.dep_ != "pobj" or prep.lower_ != "with":
         return None
-    owner = prep.head.head
+    if prep.head.lower_ in {"along", "together"}:
+        owner = prep.head.head
+    elif prep.head.pos_ == "VERB" and _along(prep.head):
+        owner = next((c for c in prep.head.children if c.dep_ in {"nsubjpass", "nsubj"}), prep.head)
+    else:
+        return None
     return owner if owner.pos_ in {"NOUN", "PROPN"} else None
 
 
+def _along(token: Token) -> bool:
+    """ "along / together" with "with" after them among the token's children, or "with" a sibling of them."""
+    return any(c.lower_ in {"along", "together"} and (
+        any(g.lower_ == "with" for g in c.children) or any(g.lower_ == "with" for g in token.children))
+        for c in token.children)
+
+
 def _has_companion(noun: Token) -> bool:
-    return any(c.lower_ in {"along", "together"} and any(g.lower_ == "with" for g in c.children)
-               for c in noun.children)
+    verb = noun.head if noun.dep_ in {"nsubjpass", "nsubj"} and noun.head.pos_ == "VERB" else None
+    return _along(noun) or (verb is not None and _along(verb))
 
 
 def _conjunction(noun: Token) -> int | None:
@@ -415,7 +448,8 @@ def _one_person(token: Token) -> bool:
         return token.lower_ in ONE_PERSON_PRONOUNS and token.dep_ != "poss"
     if token.ent_type_ == "PERSON":
         return token.tag_ == "NNP" and not any(c.dep_ == "nummod" for c in token.children)
-    if token.tag_ != "NN" or token.lemma_.lower() not in PERSON_NOUNS or token.lemma_.lower() in COLLECTIVE_NOUNS:
+    noun = token.tag_ == "NN" or (token.tag_ == "JJ" and token.dep_ in {"dobj", "nsubjpass"})  # "killed a civilian"
+    if not noun or token.lemma_.lower() not in PERSON_NOUNS or token.lemma_.lower() in COLLECTIVE_NOUNS:
         return False
     return not _counted_or_quantified(token)
 
@@ -429,7 +463,10 @@ def _counted_or_quantified(token: Token) -> bool:
 def _person_by_form(token: Token) -> bool:
     """A singular noun the lexicons do not list that still reads as one person when it is killed: an agent noun by
     its ending ("a rapist", "a shop keeper", "a technician"), a nationality ("a Kenyan"), a capitalized title ("an
-    Assistant Sub-Inspector"). Taken for deaths only: things are damaged or shot at, not killed."""
+    Assistant Sub-Inspector"), any other object of a verb of killing with a determiner ("killed a forest guide",
+    "shot dead the mechanic"; not "attacked the village and killed five") but animals and figurative objects
+    (``not_people_objects``). Taken for deaths only: things
+    are damaged or shot at, not killed."""
     if token.dep_ in NOT_A_PERSON_DEPS or _counted_or_quantified(token):
         return False
     lower = token.lower_
@@ -439,7 +476,13 @@ def _person_by_form(token: Token) -> bool:
         return False
     if token.tag_ == "NNP":
         return lower in PERSON_NOUNS
-    return token.tag_ == "NN" and len(lower) > 4 and lower.endswith(AGENT_ENDINGS)
+    if token.tag_ != "NN":
+        return False
+    if len(lower) > 4 and lower.endswith(AGENT_ENDINGS):
+        return True
+    return (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in KILL_VERBS - {"claim"}
+            and token.lemma_.lower() not in NOT_PEOPLE_OBJECTS and token.ent_type_ == ""
+            and any(c.dep_ in {"det", "poss"} and c.lower_ not in NOT_ONE_DETERMINERS for c in token.children))
 
 
 def _told_as_cause(noun: Token) -> bool:

@@ -18,7 +18,16 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..types import Location
-from .actors import COMMUNAL_KIND, COMMUNAL_NOUNS, bare_communities, community_name, parent_groups
+from .actors import (
+    COMMUNAL_KIND,
+    COMMUNAL_NOUNS,
+    MEMBER_NOUNS,
+    bare_communities,
+    community_name,
+    country_group_names,
+    headline_doer,
+    parent_groups,
+)
 from .annotations import ActorMention, NumberMention, PlaceMention
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
@@ -63,6 +72,10 @@ PEOPLE_OR_LOCAL_SIDES = PEOPLE_AND_THINGS | LOCAL_SIDE_NOUNS
 ATTACK_NOUNS = words("attack_nouns")
 DOING_OR_FIGHTING_WORDS = PERPETRATION_VERBS | CLASH_WORDS
 DOER_OR_ATTACK_NOUNS = PERPETRATOR_NOUNS | ATTACK_NOUNS
+# What a group named before it does or uses: "X fighters", "an X ambush", "an X clash", "an X IED".
+GROUP_ACT_NOUNS = DOER_OR_ATTACK_NOUNS | CLASH_WORDS | words("device_nouns")
+# People of a group ("members / fighters / supporters of X").
+GROUP_PEOPLE = PERPETRATOR_NOUNS | frozenset(noun.rstrip("s") for noun in MEMBER_NOUNS) | MEMBER_NOUNS
 
 
 class FrameLocator:
@@ -99,6 +112,16 @@ class FrameLocator:
         frame = self.frame_for(token, carry=carry)
         return None if frame is None else self.arguments[frame.id]
 
+    def main_arguments_ahead(self, token: Token) -> FrameArguments | None:
+        """The main incident's arguments when the token's sentence tells no incident and the next sentence opens the
+        main incident ("Presumed X militants entered the market. Several women were wounded.")."""
+        index = self.sentence_starts.index(token.sent.start)
+        if token.sent.start in self.by_sentence or index + 1 >= len(self.sentence_starts):
+            return None
+        ahead = [frame for _, frame in self.by_sentence.get(self.sentence_starts[index + 1], [])]
+        main = next((f for f in ahead if f.role == "main"), None)
+        return None if main is None else self.arguments[main.id]
+
 
 class RoleFinder:
     """spaCy component writing ``doc._.incidex_arguments``: the :class:`FrameArguments` of every frame in
@@ -121,6 +144,7 @@ class RoleFinder:
         self._places(doc, locate, frames)
         self._actors(doc, locate)
         self._bare_communities(doc, locate)
+        self._country_group_names(doc, locate)
         numbers: list[NumberMention] = doc._.incidex_numbers or []
         self._people(doc, locate, _counts_by_token(doc, numbers))
         self._weapons(doc, locate)
@@ -189,7 +213,8 @@ class RoleFinder:
             if added is not None and _in_parentheses_after(text, added[0], actor):
                 _add_org(added[1], actor, added[2])  # "Katiba Macina (JNIM) militants": the group it belongs to
                 continue
-            agent = _is_agent(span.root) or _is_agent(span[-1])  # a headline's parse may make the name the root
+            # a headline's parse may make the name the root, or its verb a noun ("X kidnaps official")
+            agent = _is_agent(span.root) or _is_agent(span[-1]) or headline_doer(span)
             if actor.kind == COMMUNAL_KIND and not agent:
                 continue  # "members of the Fulani community" are its people, not its militia
             claimed = _claimed_incident(span.root) or _own_attack(span.root)
@@ -200,7 +225,10 @@ class RoleFinder:
                     added = (actor, args, "claimed")
                 continue
             relation = _relation_cue(span)
-            args = locate.arguments_for(span.root, carry=2 if relation else 0)
+            # a sentence after the incident may name the doers' group ("The gunmen belonged to X")
+            args = locate.arguments_for(span.root, carry=2 if relation or _doers_belong_to(span.root) else 0)
+            if args is None and agent and relation is not None:
+                args = locate.main_arguments_ahead(span.root)  # "presumed X militants entered ... . Two died."
             if args is None:
                 continue
             if relation is None:
@@ -210,9 +238,10 @@ class RoleFinder:
                 added = (actor, args, relation)
 
     def _bare_communities(self, doc: Doc, locate: FrameLocator) -> None:
-        """Communities named bare as a side of a clash ("clashes between Maasai and Kipsigis") or, named as a people
-        (a nationality or ethnic entity, or a plural proper noun), as the subject of violence ("Gabra attacked ..."):
-        "<community> Communal Militia", stated. Not inside an actor mention, nor a country."""
+        """Communities named bare as a side of a clash ("clashes between Maasai and Kipsigis"), named as a people
+        (a nationality or ethnic entity, or a plural proper noun) as the subject of violence ("Gabra attacked ..."), or
+        as the doer of a headline ("Orma attack Pokomo village"): "<community> Communal Militia", with the relation
+        the words around it give ("suspected X"), else stated. Not inside an actor mention, nor a country."""
         taken = [(a.start, a.end) for a in doc._.incidex_actors or []]
         taken += [(p.start, p.end) for p in doc._.incidex_places or []
                   if p.location is not None and p.location.precision == "country"]
@@ -221,12 +250,35 @@ class RoleFinder:
                 continue
             root = span.root
             people = root.ent_type_ == "NORP" or root.tag_ == "NNPS"
-            if not (_side_of(root, CLASH_WORDS) or (people and _side_of(root, PERPETRATION_VERBS))):
+            if not (_side_of(root, CLASH_WORDS) or (people and _side_of(root, PERPETRATION_VERBS))
+                    or headline_doer(span)):
                 continue
             args = locate.arguments_for(root, carry=0)
             if args is not None:
                 _add_org(args, ActorMention(span.start_char, span.end_char, span.text, span.label_, COMMUNAL_KIND),
-                         "stated")
+                         _relation_cue(span) or "stated")
+
+    def _country_group_names(self, doc: Doc, locate: FrameLocator) -> None:
+        """A bare word that names a group in the incident's country (else the text's), as the doer or a side
+        ("Maoists killed two villagers" in India: CPI (Maoist)), stated, or as hedged."""
+        names = country_group_names()
+        words = {word for word, _ in names}
+        taken = {i for a in doc._.incidex_actors or [] for i in _token_range(doc, a.start, a.end)}
+        stated = doc._.incidex_country
+        for token in doc:
+            if token.lower_ not in words or token.i in taken or not _is_agent(token):
+                continue
+            args = locate.arguments_for(token, carry=0)
+            if args is None:
+                continue
+            countries = [p.location.country_code for p in args.places if p.location and p.location.country_code]
+            country = countries[0] if countries else (
+                stated.location.country_code if stated is not None and stated.location is not None else None)
+            name = names.get((token.lower_, country or ""))
+            if name is not None:
+                span = doc[token.i:token.i + 1]
+                _add_org(args, ActorMention(span.start_char, span.end_char, span.text, name, "organization"),
+                         _relation_cue(span) or "stated")
 
     def _home_communities(self, doc: Doc, frames: Iterable[FrameArguments]) -> None:
         """A community's armed men from a named community or place ("gunmen from Alavanyo", "raiders from Samburu";
@@ -460,12 +512,15 @@ def _in_parentheses_after(text: str, first: ActorMention, mention: ActorMention)
 def _claimed_incident(token: Token) -> Token | None:
     """For an actor that claimed responsibility, the token of what it claimed ("for the attack"; "claimed the
     bombing"; "claimed to have killed"), or the claim verb itself when the claim names nothing ("Al-Shabaab claimed
-    responsibility.")."""
+    responsibility."; "Claimed by X.")."""
     claimer_heads = [token, *[a for a in token.children if a.dep_ == "appos"]]
     if token.dep_ == "appos":
         claimer_heads.append(token.head)
     for head in claimer_heads:
         claims = [head.head] if head.dep_ == "nsubj" and head.head.lemma_ in CLAIM_VERBS else []
+        if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_ in CLAIM_VERBS:
+            claim = head.head.head  # "the attack was claimed by X"; "Claimed by X on Monday."
+            return next((c for c in claim.children if c.dep_ == "nsubjpass"), claim)
         claims += [c for c in head.children if c.dep_ == "relcl" and c.lemma_ in CLAIM_VERBS]
         for claim in claims:
             responsibility = [
@@ -516,15 +571,18 @@ def _relation_cue(span: Span) -> str | None:
     return None
 
 
-def _passive_doer(token: Token) -> bool:
+def _passive_doer(token: Token, *, members_only: bool = False) -> bool:
     """The token names the doer of a passive verb, or people of it: "carried out by the X group", "perpetrated by
-    members of the guerrillas, presumably from X"."""
+    members of the guerrillas, presumably from X", "stabbed by X supporters"; with ``members_only``, people "of"
+    or "from" it only when they are its members or fighters (not "by a relative of X")."""
     for _ in range(6):
-        if token.dep_ == "pobj" and token.head.dep_ == "agent":
-            return True
+        if token.dep_ == "pobj" and (token.head.dep_ == "agent" or (token.head.lower_ == "by"
+                                                                     and token.head.head.tag_ == "VBN")):
+            return True  # "by" as the parse left it without its passive: "shot dead in the market by X"
         if token.dep_ in {"compound", "nmod", "conj", "appos"} and token.head is not token:
             token = token.head
-        elif token.dep_ == "pobj" and token.head.lower_ in {"of", "from"}:
+        elif token.dep_ == "pobj" and token.head.lower_ in {"of", "from"} and (
+                not members_only or token.head.head.lemma_.lower() in GROUP_PEOPLE):
             token = token.head.head
         else:
             return False
@@ -554,14 +612,33 @@ def _named_perpetrator(token: Token) -> Token | None:
 
 
 def _is_agent(token: Token) -> bool:
-    """The actor carries out a perpetration verb, modifies a perpetrator or attack noun ("Boko Haram fighters", "an
-    al-Shabaab bombing") or is a side of a clash ("Pokot and Turkana herders clashed", "clashes between Tiv and Jukun
-    militias", "an X activist was killed in a gunfight with police")."""
+    """The actor carries out a perpetration verb, modifies a perpetrator, attack, clash or device noun ("Boko Haram
+    fighters", "an al-Shabaab bombing", "a police-SLDF clash", "an X IED"), is a side of a clash ("Pokot and Turkana
+    herders clashed", "clashes between Tiv and Jukun militias", "an X activist died in a shootout with the police")
+    or the doer of a passive verb (:func:`_passive_doer`)."""
     if _side_of(token, DOING_OR_FIGHTING_WORDS, fell=True):
         return True
-    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+    if _passive_doer(token, members_only=True) or _doers_belong_to(token):
         return True
-    return token.dep_ in {"compound", "nmod", "amod", "poss"} and token.head.lemma_ in DOER_OR_ATTACK_NOUNS
+    return token.dep_ in {"compound", "nmod", "amod", "poss"} and token.head.lemma_.lower() in GROUP_ACT_NOUNS
+
+
+def _doers_belong_to(token: Token) -> bool:
+    """The group the text says the doers belong to: "militants belonging to X", "the gunmen belonged to X", "the
+    attackers were members of X", "belonged to the X militant outfit"."""
+    while token.dep_ in {"compound", "nmod", "appos", "det"} and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    governor = token.head.head
+    if token.head.lower_ == "to" and governor.lemma_ == "belong":
+        people = governor.head if governor.dep_ == "acl" else next(
+            (c for c in governor.children if c.dep_ == "nsubj"), None)
+        return people is not None and people.lemma_.lower() in PERPETRATOR_NOUNS
+    if token.head.lower_ == "of" and governor.dep_ == "attr" and governor.head.lemma_ == "be":
+        people = next((c for c in governor.head.children if c.dep_ == "nsubj"), None)
+        return people is not None and people.lemma_.lower() in PERPETRATOR_NOUNS
+    return False
 
 
 def _of_a_named_group(token: Token) -> bool:
@@ -576,15 +653,16 @@ def _of_a_named_group(token: Token) -> bool:
 
 
 def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool:
-    """The token (or the noun it modifies, is coordinated with, or whose people it names: "members of a Pokot
-    militia") is the subject of one of ``verbs`` ("X are reported to have attacked"), the doer of an attack ("an
+    """The token (or the noun it modifies, is coordinated or in apposition with, or whose people it names: "members
+    of a Pokot militia", "volunteer fighters (X)") is the subject of one of ``verbs`` ("X are reported to have attacked"), the doer of an attack ("an
     attack by X") or a side of a clash ("clashes between two groups", "fighting broke out between X and Y", "the army
     clashed with X"); with ``fell``, also the people who died or were hurt in a clash ("an X activist was killed in
     a gunfight with police")."""
     side = token
     for _ in range(5):
-        if side.dep_ in {"nsubj", "agent"} and side.head.lemma_ in verbs:
-            return True
+        if side.dep_ in {"nsubj", "agent"} and (side.head.lemma_ in verbs or any(
+                c.dep_ == "conj" and c.lemma_ in verbs for c in side.head.children)):
+            return True  # "X attacked ...", "X crossed the border and attacked ..."
         if fell and side.dep_ in {"nsubj", "nsubjpass"} and _in_a_clash(side.head):
             return True
         if side.dep_ == "nsubjpass" and side.head.lemma_ in REPORTING_VERBS and _reports(side.head, verbs):
@@ -599,9 +677,9 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
         if side.dep_ == "dobj" and side.head.dep_ == "pcomp" and side.head.head.lower_ == "of":
             side = side.head.head.head  # "factions of ruling X", "ruling" parsed as a verb
             continue
-        if side.dep_ not in {"conj", "nmod", "compound"} or side.head is side:
+        if side.dep_ not in {"conj", "nmod", "compound", "appos"} or side.head is side:
             break
-        side = side.head  # "Rendille and Samburu herders": Samburu → Rendille → herders
+        side = side.head  # "Rendille and Samburu herders": Samburu → Rendille → herders; "fighters (X)" → fighters
     return False
 
 
@@ -628,11 +706,11 @@ def _reports(verb: Token, verbs: frozenset[str]) -> bool:
 
 
 def _clash_side_preposition(preposition: Token) -> bool:
-    """ "between", "with" or "of" that names a side of a clash: "clashes between ...", "fighting broke out between
-    ...", "clashed with ...", "a gunfight with ...", "a factional clash of ..."."""
+    """ "between", "with", "of" or "within" that names a side of a clash: "clashes between ...", "fighting broke out
+    between ...", "clashed with ...", "a gunfight with ...", "a factional clash of / within ..."."""
     governor = preposition.head
-    if preposition.lower_ in {"with", "of"}:
-        return governor.lemma_ in CLASH_WORDS
+    if preposition.lower_ in {"with", "of", "within"}:
+        return governor.lemma_ in CLASH_WORDS  # "a clash within the ruling party": its factions
     if preposition.lower_ != "between":
         return False
     return governor.lemma_ in CLASH_WORDS or any(
