@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -240,12 +241,17 @@ TRICKY = [
 @settings(max_examples=200, deadline=None)
 def test_any_text_and_publication_date_are_handled(blank, words: list[str], published: str | None) -> None:
     text = " ".join(words)
-    pub = date.fromisoformat(published) if published and len(published) == 10 and published[4] == "-" else None
+    try:
+        pub = date.fromisoformat(published) if published else None
+    except ValueError:  # "0000-00000": not a date, and the pipeline must not mind it either
+        pub = None
     for mention in annotated(blank, text, published):
         assert text[mention.start : mention.end] == mention.text
         value = mention.date.value
         assert (value is None) == (mention.date.precision == "unknown")
-        if value and pub and mention.date.precision == "day" and pub.year >= 1000:
+        # a day the text gives without a year lies at most a month after publication; "March 31 2022" may lie later
+        year_given = re.search(r"\d{4}", mention.text) is not None
+        if value and pub and mention.date.precision == "day" and pub.year >= 1000 and not year_given:
             assert date.fromisoformat(value) <= pub + timedelta(days=31)
 
 
