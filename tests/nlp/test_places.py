@@ -239,6 +239,23 @@ def test_a_hamlet_abroad_is_not_read_beside_a_town_of_the_report(finder, blank) 
     assert found["Fino"].location.country_code is None  # Italy has a Fino; a Kenyan report does not mean it
 
 
+def test_a_small_town_abroad_named_before_a_place_and_a_comma_is_a_village_in_that_place(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Gunmen abducted two traders in Mangai, Wajir on Friday."))
+    village, town = found["Mangai"], found["Wajir"]
+    assert finder.gazetteer.lookup("Mangai")[0].place.country_code == "CD"  # the only Mangai is in Congo
+    assert (village.location.country_code, village.location.lat) == ("KE", town.location.lat)
+    assert village.within == (town.start, town.end) and village.location.uncertain
+    cities = by_text(places(finder, blank, "Police were on alert in Paris, London and Rome on Friday."))
+    assert cities["Paris"].location.country_code == "FR"  # a list of well-known cities stays a list
+
+
+def test_a_small_town_abroad_is_not_read_where_the_named_group_acts_elsewhere(with_actors) -> None:
+    alone = by_text(with_actors("Fighting was reported at Gamba on Friday."))["Gamba"].location
+    with_group = by_text(with_actors("Al-Shabaab fighters attacked a police camp at Gamba on Friday."))["Gamba"]
+    assert alone.country_code is not None  # a town in Gabon or Tanzania
+    assert with_group.location.country_code is None and with_group.location.lat is None
+
+
 def test_a_direction_glued_to_a_name_is_part_of_it(finder, blank) -> None:
     found = by_text(places(finder, blank, "Two men were shot in Zangrelo-Ouest on Monday."))
     assert "Ouest" not in found and found["Zangrelo-Ouest"].location.country_code is None
@@ -318,6 +335,15 @@ def test_the_country_across_a_border_is_not_where_the_incident_happened(extract)
     assert (location.name, location.country_code) == ("Mandera", "KE")
     cited = {e.field: e.text for e in report.incidents[0].evidence}
     assert cited["location.country_code"] == "Mandera"
+
+
+@pytest.mark.slow
+def test_a_country_across_a_border_does_not_outvote_the_province_the_text_names(extract) -> None:
+    incident = extract("Gunmen shot a customs officer on Monday at Zangrelo, Kossi Province, close to the border "
+                       "with Mali.").incidents[0]
+    location = incident.location
+    assert (location.name, location.country_code, location.precision) == ("Zangrelo", "BF", "admin2")
+    assert {e.field: e.text for e in incident.evidence}["location.lat"] == "Kossi Province"
 
 
 @pytest.mark.slow

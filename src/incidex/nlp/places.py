@@ -126,6 +126,7 @@ class PlaceFinder:
             context.hints[code] += 1
         for actor in doc._.incidex_actors or []:  # "al-Shabaab" -> Somalia, Kenya (written by the actors component)
             countries = actor_countries().get(actor.name, ())
+            context.groups |= frozenset(countries)
             for code in countries:
                 context.hints[code] += 1 / len(countries)
         if dateline is not None:
@@ -136,8 +137,12 @@ class PlaceFinder:
             context.outlet = outlet.code
         kinds = [_kind_cue(span) for span in places]
         links = _links(places)
+        # a country across a border is read, but does not decide where the report is ("Zangrelo, Kossi Province,
+        # close to the border with Mali" is in Burkina Faso)
+        elsewhere = [across_border(span.root) and self.gazetteer.country_named(span.text) is not None
+                     for span in places]
         resolutions = self.gazetteer.resolve([span.text for span in places], context=context, kinds=kinds,
-                                             links=links)
+                                             links=links, elsewhere=elsewhere)
         mentions: list[PlaceMention] = []
         for i, (span, resolution) in enumerate(zip(places, resolutions, strict=True)):
             location, within = resolution.location, None
@@ -433,13 +438,17 @@ def _document_country(doc: Doc, mentions: list[PlaceMention],
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 
-def is_origin(token: Token, *, country: bool = False) -> bool:
-    """A place that is not where the incident happened: where people come from ("he is from Kano", for a country
-    also "militants from Mali") or the country across a border ("near the border with Somalia", "the
-    Indo-Myanmar border")."""
+def across_border(token: Token) -> bool:
+    """A place named as the far side of a border: "near the border with Somalia", "the Indo-Myanmar border"."""
     if token.dep_ == "compound" and token.head.lemma_ in BORDER_NOUNS:
         return True
-    if token.head.lower_ in ("with", "of") and token.head.head.lemma_ in BORDER_NOUNS:
+    return token.head.lower_ in ("with", "of") and token.head.head.lemma_ in BORDER_NOUNS
+
+
+def is_origin(token: Token, *, country: bool = False) -> bool:
+    """A place that is not where the incident happened: where people come from ("he is from Kano", for a country
+    also "militants from Mali") or the country across a border (:func:`across_border`)."""
+    if across_border(token):
         return True
     for ancestor in list(token.ancestors)[:3]:
         if ancestor.lower_ == "from" and (ancestor.head.lemma_ in {"be", "come", "hail", "originate"}
