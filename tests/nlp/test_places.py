@@ -212,6 +212,12 @@ def test_a_place_that_starts_an_organization_name_is_no_place(finder, blank) -> 
     assert not any(m.text == "Dubai" for m in places(finder, blank, "He worked for a Dubai-based contractor."))
 
 
+def test_where_a_vehicle_was_bound_for_is_no_place_of_the_text(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Gunmen fired on a Nairobi-bound bus near Garissa town on Monday."))
+    assert "Nairobi" not in found and found["Garissa"].location.country_code == "KE"
+    assert "Nairobi" in by_text(places(finder, blank, "Gunmen fired on a bus bound for Nairobi on Monday."))
+
+
 def test_the_country_of_a_named_group_decides_an_ambiguous_region(with_actors) -> None:
     alone = by_text(with_actors("Gedo was quiet on Friday."))["Gedo"].location
     with_group = by_text(with_actors("Al-Shabaab fighters attacked an army base in Gedo on Friday."))["Gedo"].location
@@ -335,6 +341,14 @@ def test_the_country_across_a_border_is_not_where_the_incident_happened(extract)
     assert (location.name, location.country_code) == ("Mandera", "KE")
     cited = {e.field: e.text for e in report.incidents[0].evidence}
     assert cited["location.country_code"] == "Mandera"
+
+
+@pytest.mark.slow
+def test_a_town_before_a_facility_noun_places_the_facility(extract) -> None:
+    for text in ("Two worshippers were stabbed at a Mombasa mosque on Friday.",
+                 "Gunmen threw a grenade into a crowded Mombasa church on Sunday, wounding six."):
+        assert extract(text).incidents[0].location.name == "Mombasa", text  # the model calls it a nationality
+    assert extract("Gunmen attacked a German embassy car on Sunday.").incidents[0].location.name is None
 
 
 @pytest.mark.slow

@@ -264,8 +264,9 @@ class PlaceFinder:
             longer = token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1)
             if longer and not _names_a_facility(token):
                 return False  # part of a longer name: "Michael Jackson", not "Rangpur Medical College Hospital"
-            if token.ent_type_ == "NORP" and cue < 2:  # "German" is also an Isle of Man parish
-                return False
+            if token.ent_type_ == "NORP" and cue < 2 and (
+                    key in self.gazetteer.demonyms or not _before_facility(span)):
+                return False  # "German" is also an Isle of Man parish; "a Mombasa mosque" is in Mombasa
             if all(c.place.population < SMALL_PLACE for c in candidates) and not cue:
                 return False
             if token.ent_type_ == "PERSON" and not cue:  # "Jackson said"
@@ -542,10 +543,10 @@ def _in_name_list(token: Token) -> bool:
 
 
 def _names_an_organization(span: Span) -> bool:
-    """Whether a place name is the first part of an organization's or a street's name: "Abu Dhabi TV",
-    "Dubai-based", "Karl Marx Avenue"."""
+    """Whether a place name is the first part of an organization's or a street's name ("Abu Dhabi TV", "Dubai-based",
+    "Karl Marx Avenue") or names where a vehicle was going ("a Dhaka-bound bus"), not where it is."""
     doc, end = span.doc, span.end
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based":
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in ("based", "bound"):
         return True
     return end < len(doc) and doc[end].lower_ in _ORGANIZATION_WORDS and (doc[end].text[:1].isupper()
                                                                          or doc[end].lower_ == "tv")
@@ -558,6 +559,16 @@ def _names_a_facility(token: Token) -> bool:
         return False
     last = token.doc[token.i + _entity_length(token) - 1]
     return _facility_head(last) in _ANY_FACILITY
+
+
+def _before_facility(span: Span) -> bool:
+    """Whether a facility noun follows ``span`` ("Mombasa mosque", "Mombasa police station")."""
+    doc, end = span.doc, span.end
+    head = _facility_head(doc[end]) if end < len(doc) else None
+    if head in _ANY_FACILITY:
+        return True
+    after = _facility_head(doc[end + 1]) if end + 1 < len(doc) else None
+    return after is not None and doc[end].lower_ in FACILITY_NOUNS[after]
 
 
 def _hyphenated(span: Span) -> bool:
