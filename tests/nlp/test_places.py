@@ -212,6 +212,12 @@ def test_a_place_that_starts_an_organization_name_is_no_place(finder, blank) -> 
     assert not any(m.text == "Dubai" for m in places(finder, blank, "He worked for a Dubai-based contractor."))
 
 
+def test_where_a_vehicle_was_bound_for_is_no_place_of_the_text(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Gunmen fired on a Nairobi-bound bus near Garissa town on Monday."))
+    assert "Nairobi" not in found and found["Garissa"].location.country_code == "KE"
+    assert "Nairobi" in by_text(places(finder, blank, "Gunmen fired on a bus bound for Nairobi on Monday."))
+
+
 def test_the_country_of_a_named_group_decides_an_ambiguous_region(with_actors) -> None:
     alone = by_text(with_actors("Gedo was quiet on Friday."))["Gedo"].location
     with_group = by_text(with_actors("Al-Shabaab fighters attacked an army base in Gedo on Friday."))["Gedo"].location
@@ -237,6 +243,23 @@ def test_a_hamlet_abroad_is_not_read_beside_a_town_of_the_report(finder, blank) 
     found = by_text(places(finder, blank, "A bus travelling from Mandera to Fino was attacked."))
     assert found["Mandera"].location.country_code == "KE"
     assert found["Fino"].location.country_code is None  # Italy has a Fino; a Kenyan report does not mean it
+
+
+def test_a_small_town_abroad_named_before_a_place_and_a_comma_is_a_village_in_that_place(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Gunmen abducted two traders in Mangai, Wajir on Friday."))
+    village, town = found["Mangai"], found["Wajir"]
+    assert finder.gazetteer.lookup("Mangai")[0].place.country_code == "CD"  # the only Mangai is in Congo
+    assert (village.location.country_code, village.location.lat) == ("KE", town.location.lat)
+    assert village.within == (town.start, town.end) and village.location.uncertain
+    cities = by_text(places(finder, blank, "Police were on alert in Paris, London and Rome on Friday."))
+    assert cities["Paris"].location.country_code == "FR"  # a list of well-known cities stays a list
+
+
+def test_a_small_town_abroad_is_not_read_where_the_named_group_acts_elsewhere(with_actors) -> None:
+    alone = by_text(with_actors("Fighting was reported at Gamba on Friday."))["Gamba"].location
+    with_group = by_text(with_actors("Al-Shabaab fighters attacked a police camp at Gamba on Friday."))["Gamba"]
+    assert alone.country_code is not None  # a town in Gabon or Tanzania
+    assert with_group.location.country_code is None and with_group.location.lat is None
 
 
 def test_a_direction_glued_to_a_name_is_part_of_it(finder, blank) -> None:
@@ -318,6 +341,23 @@ def test_the_country_across_a_border_is_not_where_the_incident_happened(extract)
     assert (location.name, location.country_code) == ("Mandera", "KE")
     cited = {e.field: e.text for e in report.incidents[0].evidence}
     assert cited["location.country_code"] == "Mandera"
+
+
+@pytest.mark.slow
+def test_a_town_before_a_facility_noun_places_the_facility(extract) -> None:
+    for text in ("Two worshippers were stabbed at a Mombasa mosque on Friday.",
+                 "Gunmen threw a grenade into a crowded Mombasa church on Sunday, wounding six."):
+        assert extract(text).incidents[0].location.name == "Mombasa", text  # the model calls it a nationality
+    assert extract("Gunmen attacked a German embassy car on Sunday.").incidents[0].location.name is None
+
+
+@pytest.mark.slow
+def test_a_country_across_a_border_does_not_outvote_the_province_the_text_names(extract) -> None:
+    incident = extract("Gunmen shot a customs officer on Monday at Zangrelo, Kossi Province, close to the border "
+                       "with Mali.").incidents[0]
+    location = incident.location
+    assert (location.name, location.country_code, location.precision) == ("Zangrelo", "BF", "admin2")
+    assert {e.field: e.text for e in incident.evidence}["location.lat"] == "Kossi Province"
 
 
 @pytest.mark.slow

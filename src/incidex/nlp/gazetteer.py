@@ -114,13 +114,15 @@ class GeoContext:
     admin2) codes of the places it names, and ``hints``: countries it suggests without naming a place there
     (nationality words, the countries of the armed groups it names). Both favour the readings in those countries
     and count when choosing the document's home countries (:func:`_home_countries`). ``outlet``: the home country
-    of the report's national outlet, if known (see :func:`_plausible`)."""
+    of the report's national outlet, if known; ``groups``: the countries of the armed groups it names (both read
+    by :func:`_plausible`)."""
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     admin2: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     hints: Counter[str] = field(default_factory=Counter)
     outlet: str | None = None
+    groups: frozenset[str] = frozenset()
 
     def add(self, place: Place, *, weight: int = 1) -> None:
         if place.country_code:
@@ -132,7 +134,7 @@ class GeoContext:
 
     def copy(self) -> GeoContext:
         return GeoContext(Counter(self.countries), Counter(self.admin1), Counter(self.admin2), Counter(self.hints),
-                          self.outlet)
+                          self.outlet, self.groups)
 
     def without(self, place: Place | None) -> GeoContext:
         """A copy with one mention of ``place`` taken out (so a mention does not vote for itself)."""
@@ -297,6 +299,7 @@ class Gazetteer:
         context: GeoContext | None = None,
         kinds: Sequence[PlaceKind | None] | None = None,
         links: Sequence[Link | None] | None = None,
+        elsewhere: Sequence[bool] | None = None,
     ) -> list[Resolution]:
         """Pick one place per name, using the other names and ``context`` (countries the text mentions).
 
@@ -306,7 +309,9 @@ class Gazetteer:
         ``kinds`` may say, per name, what the text calls it ("the province of X": ``"admin1"``); candidates of
         that kind are then preferred to all others. ``links`` may say, per name, which other name encloses it
         ("Posso (Titao, Loroum)", "Mokha, Yemen"): the readings of a chain of names are chosen together, each
-        inside the next (see :func:`_inside`).
+        inside the next (see :func:`_inside`). ``elsewhere`` may say, per name, that it is not where the document
+        is ("close to the border with Mali"): such a name is still read, but does not count when choosing the home
+        countries.
         """
         base = context.copy() if context else GeoContext()
         lookups = [self.lookup(name) for name in names]
@@ -314,9 +319,11 @@ class Gazetteer:
             preferred = [c for c in lookups[i] if c.place.kind in (kind, "region")]
             if preferred:
                 lookups[i] = preferred
-        home = _home_countries({normalize_name(name): cands for name, cands in zip(names, lookups)}.values(), base)
-        pointed = _pointed_at(lookups, base) if base.outlet else frozenset()
-        lookups = [[c for c in cands if _plausible(c, home, pointed, base.outlet)] for cands in lookups]
+        voting = [i for i in range(len(names)) if not (elsewhere and elsewhere[i])]
+        home = _home_countries({normalize_name(names[i]): lookups[i] for i in voting}.values(), base)
+        pointed = _pointed_at(lookups, base)
+        lone = _lone_countries(lookups, base)
+        lookups = [[c for c in cands if _plausible(c, home, pointed, base.outlet, lone)] for cands in lookups]
         first = [_choose(cands, GeoContext()) for cands in lookups]
         for best, uncertain in first:
             if best is not None and not uncertain:
@@ -468,22 +475,35 @@ def _home_countries(lookups: Iterable[Sequence[Candidate]], context: GeoContext)
 
 def _pointed_at(lookups: Iterable[Sequence[Candidate]], context: GeoContext) -> frozenset[str]:
     """The countries the text itself points at: those it names ("Kenya") and those of its hints (nationality words,
-    armed groups, the dateline). Read only with an outlet: :func:`_plausible`."""
+    armed groups, the dateline, the outlet): :func:`_plausible`."""
     named = {c.place.country_code for cands in lookups for c in cands if c.place.kind == "country"}
     hinted = {code for code, count in context.hints.items() if count > 0}
     return frozenset(code for code in named | hinted | set(+context.countries) if code)
 
 
-def _plausible(candidate: Candidate, home: frozenset[str], pointed: frozenset[str], outlet: str | None) -> bool:
+def _lone_countries(lookups: Sequence[Sequence[Candidate]], context: GeoContext) -> frozenset[str]:
+    """Countries only one name has a reading in, which the text neither names nor hints at while the armed groups
+    it names act elsewhere. (Not nationality words: "Somali gunmen" may strike in Kenya.)"""
+    if not context.groups:
+        return frozenset()
+    hinted = {code for code, count in context.hints.items() if count > 0}
+    named = {c.place.country_code for cands in lookups for c in cands if c.place.kind == "country"}
+    names = Counter(code for cands in lookups for code in {c.place.country_code for c in cands} if code)
+    return frozenset(code for code, count in names.items() if count == 1 and code not in hinted | named)
+
+
+def _plausible(candidate: Candidate, home: frozenset[str], pointed: frozenset[str], outlet: str | None,
+               lone: frozenset[str] = frozenset()) -> bool:
     """Whether a candidate may be read at all: a place in one of the document's home countries, or one known
     well enough to be mentioned from abroad (a Kenyan report names Paris, not a French hamlet called Fino). With a
     national outlet, a place outside its country that the text points at in no other way must be a well-known one
     (:data:`OUTLET_FOREIGN_MIN_PRIOR`): a Kenyan daily's "Kiunga" is its own village, not the town in Papua New
-    Guinea."""
+    Guinea. So must a place in a ``lone`` country: one that only this name reads in while the armed groups the
+    text names act elsewhere ("Al-Shabaab attacked Gamba" is no town in Gabon)."""
     code = candidate.place.country_code
     if code is None:
         return True
-    if outlet is not None and code != outlet and code not in pointed:
+    if (outlet is not None and code != outlet and code not in pointed) or code in lone:
         return candidate.prior >= OUTLET_FOREIGN_MIN_PRIOR
     return code in home or candidate.prior >= FOREIGN_MIN_PRIOR
 
@@ -530,7 +550,9 @@ def _follow_links(
     """Re-choose the readings of linked names together (in place): for each outermost name, the reading whose
     chain of enclosed names scores best, each enclosed name taking its best reading inside its parent's.
 
-    An enclosed name with no reading inside its parent keeps its own choice, or none when the link is strict.
+    An enclosed name with no reading inside its parent keeps its own choice, or none when the link is strict or
+    its choice is a little-known place in another country ("Mangai, Wajir"; the caller then places it at its
+    parent, while "Paris, London" stays a list).
     """
     # a parent the gazetteer does not know passes its role to the nearest known name around it:
     # "Karari (Karrari locality, Khartoum state)" reads Karari inside Khartoum state
@@ -588,8 +610,11 @@ def _follow_links(
                     chosen[child] = (pick, _choose(inside, contexts[child])[1])
                     stack.append((child, pick.place))
                     continue
-                if links[child].strict:  # type: ignore[union-attr]
-                    chosen[child] = (None, False)
+                own = chosen[child][0]
+                abroad = own is not None and outer.country_code not in (None, own.place.country_code)
+                if links[child].strict or (  # type: ignore[union-attr]
+                        abroad and own.prior < OUTLET_FOREIGN_MIN_PRIOR):  # type: ignore[union-attr]
+                    chosen[child] = (None, False)  # "Mangai, Wajir": a village in Wajir, not the town abroad
                 stack.append((child, outer))
 
 

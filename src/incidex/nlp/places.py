@@ -129,6 +129,7 @@ class PlaceFinder:
             context.hints[code] += 1
         for actor in doc._.incidex_actors or []:  # "al-Shabaab" -> Somalia, Kenya (written by the actors component)
             countries = actor_countries().get(actor.name, ())
+            context.groups |= frozenset(countries)
             for code in countries:
                 context.hints[code] += 1 / len(countries)
         if dateline is not None:
@@ -139,8 +140,12 @@ class PlaceFinder:
             context.outlet = outlet.code
         kinds = [_kind_cue(span) for span in places]
         links = _links(places)
+        # a country across a border is read, but does not decide where the report is ("Zangrelo, Kossi Province,
+        # close to the border with Mali" is in Burkina Faso)
+        elsewhere = [across_border(span.root) and self.gazetteer.country_named(span.text) is not None
+                     for span in places]
         resolutions = self.gazetteer.resolve([span.text for span in places], context=context, kinds=kinds,
-                                             links=links)
+                                             links=links, elsewhere=elsewhere)
         mentions: list[PlaceMention] = []
         for i, (span, resolution) in enumerate(zip(places, resolutions, strict=True)):
             location, within = resolution.location, None
@@ -262,8 +267,9 @@ class PlaceFinder:
             longer = token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1)
             if longer and not _names_a_facility(token):
                 return False  # part of a longer name: "Michael Jackson", not "Rangpur Medical College Hospital"
-            if token.ent_type_ == "NORP" and cue < 2:  # "German" is also an Isle of Man parish
-                return False
+            if token.ent_type_ == "NORP" and cue < 2 and (
+                    key in self.gazetteer.demonyms or not _before_facility(span)):
+                return False  # "German" is also an Isle of Man parish; "a Mombasa mosque" is in Mombasa
             if all(c.place.population < SMALL_PLACE for c in candidates) and not cue:
                 return False
             if token.ent_type_ == "PERSON" and not cue:  # "Jackson said"
@@ -449,13 +455,17 @@ def _document_country(doc: Doc, mentions: list[PlaceMention],
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 
 
-def is_origin(token: Token, *, country: bool = False) -> bool:
-    """A place that is not where the incident happened: where people come from ("he is from Kano", for a country
-    also "militants from Mali") or the country across a border ("near the border with Somalia", "the
-    Indo-Myanmar border")."""
+def across_border(token: Token) -> bool:
+    """A place named as the far side of a border: "near the border with Somalia", "the Indo-Myanmar border"."""
     if token.dep_ == "compound" and token.head.lemma_ in BORDER_NOUNS:
         return True
-    if token.head.lower_ in ("with", "of") and token.head.head.lemma_ in BORDER_NOUNS:
+    return token.head.lower_ in ("with", "of") and token.head.head.lemma_ in BORDER_NOUNS
+
+
+def is_origin(token: Token, *, country: bool = False) -> bool:
+    """A place that is not where the incident happened: where people come from ("he is from Kano", for a country
+    also "militants from Mali") or the country across a border (:func:`across_border`)."""
+    if across_border(token):
         return True
     for ancestor in list(token.ancestors)[:3]:
         if ancestor.lower_ == "from" and (ancestor.head.lemma_ in {"be", "come", "hail", "originate"}
@@ -559,10 +569,10 @@ def _in_name_list(token: Token) -> bool:
 
 
 def _names_an_organization(span: Span) -> bool:
-    """Whether a place name is the first part of an organization's or a street's name: "Abu Dhabi TV",
-    "Dubai-based", "Karl Marx Avenue"."""
+    """Whether a place name is the first part of an organization's or a street's name ("Abu Dhabi TV", "Dubai-based",
+    "Karl Marx Avenue") or names where a vehicle was going ("a Dhaka-bound bus"), not where it is."""
     doc, end = span.doc, span.end
-    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based":
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in ("based", "bound"):
         return True
     return end < len(doc) and doc[end].lower_ in _ORGANIZATION_WORDS and (doc[end].text[:1].isupper()
                                                                          or doc[end].lower_ == "tv")
@@ -575,6 +585,16 @@ def _names_a_facility(token: Token) -> bool:
         return False
     last = token.doc[token.i + _entity_length(token) - 1]
     return _facility_head(last) in _ANY_FACILITY
+
+
+def _before_facility(span: Span) -> bool:
+    """Whether a facility noun follows ``span`` ("Mombasa mosque", "Mombasa police station")."""
+    doc, end = span.doc, span.end
+    head = _facility_head(doc[end]) if end < len(doc) else None
+    if head in _ANY_FACILITY:
+        return True
+    after = _facility_head(doc[end + 1]) if end + 1 < len(doc) else None
+    return after is not None and doc[end].lower_ in FACILITY_NOUNS[after]
 
 
 def _hyphenated(span: Span) -> bool:
