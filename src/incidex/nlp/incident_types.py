@@ -26,6 +26,10 @@ RIOT_PRONE_TYPES = frozenset({"clash", "arson", "bombing", "armed_assault", "rai
 # clash, the one told first.
 VIOLENCE_TYPES = frozenset({"clash", "armed_assault"})
 CONSEQUENT_TYPES = frozenset({"arson", "robbery", "raid", "arrest"})
+# A raid or theft in which people are killed, wounded or fought is that assault or clash, whatever is told first;
+# "attack" and "assault" (which may name the raid itself) and the doers' nouns do not count as the harm.
+TAKING_TYPES = frozenset({"robbery", "raid"})
+TARGETLESS = frozenset({"attack", "assault", "attacker", "assailant"})
 # Taking people: when the captives are killed, or people are killed or wounded before anyone is taken, the incident
 # is an armed assault ("abducted and executed a chief"); "gunmen abducted 23 passengers ... the driver was shot dead"
 # stays a kidnapping.
@@ -53,6 +57,9 @@ def trigger_type(frame: IncidentFrame) -> str:
     first = first_act(typed).type
     if kind in CONSEQUENT_TYPES | {"clash"} and first in VIOLENCE_TYPES:
         return first  # "militia attacked the village, killing seven; fighting went on": the attack comes first
+    harm = [t for t in typed if t.type in VIOLENCE_TYPES and t.lemma not in TARGETLESS | AGENT_NOUNS]
+    if kind in TAKING_TYPES and harm:
+        return first_act(harm).type  # "bandits raided the village, killed two herders and stole cattle"
     if kind == "bombing" and first == "clash":
         return "clash"  # "two groups clashed, hurling crude bombs at each other": the bombs are the clash's weapons
     return kind

@@ -127,6 +127,8 @@ class IncidentFinder:
                 continue
             if head.lower_ == "firing" and any(c.lower_ == "of" for c in head.children):
                 continue  # "the firing of the police chief" is a dismissal
+            if span[-1].lower_ == "between" and head.lower_ != "firing":
+                continue  # "firing between two armies", not "a fire between two warehouses"
             verbal_killing = head.lemma_ in KILLING_VERBS and head.pos_ == "VERB"
             casualty = verbal_killing and not self._agentive(head)
             if casualty and not _violent_toll(head):
@@ -461,7 +463,8 @@ class IncidentFinder:
             if any(trigger_lemma(t) in CORROBORATION_CUES for t in doc[start].sent):
                 return True
         return (any(_harms_people(doc[t.token]) or _between_communities(doc[t.token]) or _fight(doc[t.token])
-                    or _clash_with_armed_people(doc[t.token]) for t in frame.triggers)
+                    or _clash_with_armed_people(doc[t.token]) or _headline_harm(doc[t.token])
+                    or _raped(doc[t.token]) for t in frame.triggers)
                 or _casualties_follow(doc, frame))
 
 
@@ -470,6 +473,12 @@ def _fight(trigger: Token) -> bool:
     ("fighting went on for hours", the weak trigger of old)."""
     noun = trigger.pos_ == "NOUN" or trigger.dep_ in GERUND_AS_NOUN
     return trigger.lemma_ in FIGHTING_VERBS and not (trigger.lower_ == "fighting" and noun)
+
+
+def _raped(trigger: Token) -> bool:
+    """"Twelve girls were treated after being raped", "women were gang-raped": rape told as a verb is violence
+    against people by itself, whoever the parser took for its object."""
+    return trigger.pos_ == "VERB" and trigger_lemma(trigger) in {"rape", "gang-rape"}
 
 
 def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
@@ -532,6 +541,9 @@ def _fought_by_people(verb: Token) -> bool:
     "vowed to fight corruption" or "fight for their rights"."""
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
+    sides = _headline_sides(verb)
+    if sides is not None and all(any(_fighting_side(t) for t in side) for side in sides):
+        return True
     others = [c for c in verb.children if c.dep_ == "dobj"]
     others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "against", "between"}
                for o in p.children if o.dep_ == "pobj"]
@@ -539,9 +551,10 @@ def _fought_by_people(verb: Token) -> bool:
         # a headline's "Guards battle smugglers" or "Herders and farmers battle", parsed as nouns
         others += [c for c in verb.children if c.dep_ in {"compound", "amod"}]
         others += [verb.head] if verb.dep_ == "compound" else []
-        if verb.dep_ == "nsubj":  # "a battle broke out between rebels and the army"
-            others += [o for p in verb.head.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
-                       for o in p.children if o.dep_ == "pobj"]
+        # "a battle broke out between rebels and the army", "reports of clashes between rival gangs"
+        heads = [verb, verb.head] if verb.dep_ == "nsubj" else [verb]
+        others += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
+                   for o in p.children if o.dep_ == "pobj"]
         return any(_fighting_side(o) or any(c.dep_ == "conj" for c in o.children) for o in others)
     if others:
         return all(_fighting_side(o) for o in others)
@@ -552,11 +565,19 @@ def _fought_by_people(verb: Token) -> bool:
 
 
 def _clash_with_armed_people(trigger: Token) -> bool:
-    """"Market porters clashed with youths", "police clashed with students": a clash between people, armed
-    people among them; not "students clashed with teachers over the exam rules" or "two rival groups of traders
-    clashed over prices"."""
+    """"Market porters clashed with youths", "police clashed with students", "two rival clans clashed over a well",
+    "herders and farmers clashed": a clash between people, armed people or communities (``communal_nouns``) among
+    them, or one told as violent ("violent clashes"); not "students clashed with teachers over the exam rules" or
+    "two rival groups of traders clashed over prices"."""
+    if trigger.lemma_ == "clash" and any(c.dep_ == "amod" and c.lower_ in PHYSICAL_MODIFIERS for c in trigger.children):
+        return not any(c.lower_ == "of" for c in trigger.children)  # "violent clashes", not "a heavy clash of views"
     return (trigger.lemma_ == "clash" and _fought_by_people(trigger)
-            and any(t.lemma_.lower() in ARMED_DOERS for t in trigger.subtree))
+            and any(t.lemma_.lower() in ARMED_DOERS or _communal(t) for t in trigger.subtree))
+
+
+def _communal(token: Token) -> bool:
+    """A word for a community, its armed men or a violent crowd: "clans", "herders", "militiamen", "gangs"."""
+    return any(word in COMMUNAL_NOUNS or word in CROWDS for word in (token.lemma_.lower(), token.lower_))
 
 
 def _fighting_side(token: Token) -> bool:
@@ -585,10 +606,12 @@ def _done_by_someone(verb: Token, passive: bool) -> bool:
 
 def _done_to_people(verb: Token) -> bool:
     """Whether the object of ``verb`` (or its passive subject) is people: a person noun, a pronoun, a named person or
-    nationality, or a counted noun ("executed seven men", "executed them", "a chief was executed")."""
+    nationality, or a counted noun ("executed seven men", "executed them", "a chief was executed"). Verbs joined by
+    "and" share their object: in "shot and killed two traders" the traders are shot too."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     return any(c.dep_ in {"dobj", "nsubjpass"} and (
         c.lemma_.lower() in HARMED_PEOPLE or c.pos_ == "PRON" or c.ent_type_ in {"PERSON", "NORP"}
-        or any(g.dep_ == "nummod" for g in c.children)) for c in verb.children)
+        or any(g.dep_ == "nummod" for g in c.children)) for v in verbs for c in v.children)
 
 
 def _between_communities(trigger: Token) -> bool:
@@ -610,10 +633,56 @@ def _harms_people(verb: Token) -> bool:
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     # "herders attacked two farmers", or "a constable was attacked by a group of youths"
     doers = [*(o for v in verbs for o in _agents(v)), *(c for v in verbs for c in v.children if c.dep_ == "nsubj")]
-    armed = any(d.lemma_.lower() in ARMED_DOERS for d in doers)
+    armed = any(_forceful(d, verb) for d in doers)
     if not any(c.dep_ in {"dobj", "nsubjpass"} and _harmable(c, armed=armed) for c in verb.children):
         return False
     return verb.lemma_ not in WORDS_ATTACK_TOO or any(_fighting_side(c) for c in doers)
+
+
+def _forceful(doer: Token, verb: Token) -> bool:
+    """Doers who make public figures victims, not targets of words: armed people or a crowd ("a mob attacked the
+    mayor", "a group of youths attacked a minister"); with a verb words cannot do, any violent doer named by a common
+    noun ("the councillor was beaten by a group of men"; not "the mayor was beaten by Smith" at the polls)."""
+    people = [doer, *(o for p in doer.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
+    if any(p.lemma_.lower() in ARMED_DOERS or _communal(p) for p in people):
+        return True
+    return trigger_lemma(verb) not in WORDS_ATTACK_TOO and any(
+        p.lemma_.lower() in VIOLENT_DOERS and not p.ent_type_ for p in people)
+
+
+def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
+    """A headline's doers and object, however the parser read it: "Raiders attack village", "Police battle
+    smugglers in port", "Group of youths attack minister". The trigger stands in its present form between the
+    words before it and those after it, in a sentence with no auxiliary and no past tense; None elsewhere ("the
+    attack on the village", "rebels attacked the town")."""
+    sent = trigger.sent
+    lemma = trigger_lemma(trigger)
+    if trigger.lower_ not in {lemma, lemma + "s"} or any(t.pos_ == "AUX" or t.tag_ == "VBD" for t in sent):
+        return None
+    before = []
+    for token in reversed(sent[:trigger.i - sent.start]):
+        if not (token.pos_ in PHRASE_WORDS or token.lower_ == "of" and before):
+            break
+        before.append(token)
+    after = []
+    for token in sent[trigger.i - sent.start + 1:]:
+        if token.pos_ not in PHRASE_WORDS and token.pos_ != "DET":
+            break
+        after.append(token)
+    if not before or before[0].pos_ not in {"NOUN", "PROPN"} or not any(t.pos_ in {"NOUN", "PROPN"} for t in after):
+        return None
+    return before, after
+
+
+def _headline_harm(trigger: Token) -> bool:
+    """A headline's attack on people or a place people live in: "Raiders attack village", "Youths attack
+    journalists at rally", "Group of youths attack deputy minister"; not "Critics attack minister over remarks"."""
+    sides = _headline_sides(trigger)
+    if sides is None or trigger_lemma(trigger) not in HARMING_VERBS:
+        return False
+    doers, objects = sides
+    armed = any(_forceful(d, trigger) for d in doers)
+    return any(_fighting_side(d) for d in doers) and any(_harmable(o, armed=armed) for o in objects)
 
 
 def _harmable(token: Token, *, armed: bool) -> bool:
@@ -634,6 +703,14 @@ def _violent_doer(token: Token) -> bool:
 
 COMMUNITY_MODIFIERS = (words("communal_modifiers") - {"armed", "militia"}) | {"sectarian"}
 COMMUNITY_NOUNS = frozenset({"group", "community", "clan", "tribe", "faction", "gang"})
+# words for a community or its armed men: sides of a clash ("two rival clans clashed", "herders and farmers clashed")
+COMMUNAL_NOUNS = words("communal_nouns")
+# what makes a clash one of blows, not words ("violent clashes", "bloody clashes")
+PHYSICAL_MODIFIERS = words("physical_modifiers")
+# crowds that do violence: a public figure they attack is a victim ("a mob attacked the mayor")
+CROWDS = words("crowd_nouns")
+# the words of a headline's doer or object phrase ("Armed raiders attack Kamba homestead")
+PHRASE_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 # verbs of killing that report an incident only with a doer ("gunmen killed 12", not "12 people were killed")
 KILLING_VERBS = frozenset({"shoot", "kill", "capture", "murder", "execute", "behead"})
 # verbs of injuring: with people as their doer, an incident ("a gang wounded two night watchmen")
