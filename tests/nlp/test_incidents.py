@@ -161,6 +161,14 @@ def types_by_role(report):
         # a raid or theft in which people are killed or wounded is that assault, whatever is told first
         ("Bandits raided the village on Sunday, killed two herders and stole their cattle.", "armed_assault"),
         ("Raiders stole 300 goats on Sunday, wounding two herders.", "armed_assault"),
+        # a headline's toll with no auxiliary, people found murdered, more ways to kill, homes burned by people
+        ("Five killed in ongoing ethnic violence", "armed_assault"),
+        ("Two traders killed in land dispute near the river", "armed_assault"),
+        ("A teacher was found murdered in his house on Monday.", "armed_assault"),
+        ("A party activist was chopped to death by rivals on Friday.", "armed_assault"),
+        ("An unidentified group slit the throat of a trader near the market.", "armed_assault"),
+        ("Members of one clan retaliated on the other by burning 15 of their homes.", "arson"),
+        ("Youths from the next village burned houses near the river on Sunday.", "arson"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
@@ -216,6 +224,10 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "The two candidates targeted each other in the debate on Monday.",
         "A heavy clash of opinions marked the debate on Monday.",
         "A fire between the two warehouses destroyed their stock on Sunday.",
+        "Five killed in bus crash on highway",
+        "Three killed as storm hits coast",
+        "Farmers burned the stubble on their fields on Monday.",
+        "The wildfire burned 200 homes in the hills on Monday.",
     ],
 )
 def test_no_incident_in_reports_without_one(extract, text: str) -> None:

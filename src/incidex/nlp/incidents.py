@@ -464,7 +464,7 @@ class IncidentFinder:
                 return True
         return (any(_harms_people(doc[t.token]) or _between_communities(doc[t.token]) or _fight(doc[t.token])
                     or _clash_with_armed_people(doc[t.token]) or _headline_harm(doc[t.token])
-                    or _raped(doc[t.token]) for t in frame.triggers)
+                    or _raped(doc[t.token]) or _burns_homes(doc[t.token]) for t in frame.triggers)
                 or _casualties_follow(doc, frame))
 
 
@@ -481,6 +481,21 @@ def _raped(trigger: Token) -> bool:
     return trigger.pos_ == "VERB" and trigger_lemma(trigger) in {"rape", "gang-rape"}
 
 
+def _burns_homes(trigger: Token) -> bool:
+    """"Youths burned houses near the river", "clansmen retaliated by burning 15 of their homes": people who can take a
+    side burn places people live, work or pray in; not "farmers burned the stubble" or "the blaze burned homes"."""
+    if trigger.pos_ != "VERB" or trigger_lemma(trigger) != "burn":
+        return False
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [o for c in objects if c.pos_ == "NUM" for p in c.children if p.lower_ == "of" for o in p.children]
+    if not any(o.lemma_.lower() in PLACE_TARGETS for o in objects):
+        return False
+    verb = next((v for v in [trigger, *list(trigger.ancestors)[:3]]
+                 if v.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in v.children)), None)
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    return any(_fighting_side(d) for d in [*doers, *_agents(trigger)])
+
+
 def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
     """"Rival crews clashed over fishing nets on Sunday. Two men died of their wounds.": the sentence right after the
     frame's last one counts its casualties, unless it tells of an accident."""
@@ -495,13 +510,24 @@ def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
 def _violent_toll(verb: Token) -> bool:
     """"Six militants were killed in an operation by border troops", "three farmers were killed in the hills": people
     killed where the sentence tells of no accident ("two soldiers died when their lorry rolled over") and, where it
-    speaks of road users or vehicles, names armed people, weapons or a fight."""
-    if verb.lemma_ != "kill" or not any(c.dep_ == "auxpass" for c in verb.children) or not _done_to_people(verb):
+    speaks of road users or vehicles, names armed people, weapons or a fight; a headline's "Five killed in ethnic
+    violence" too."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children) and _done_to_people(verb)
+    if verb.lemma_ != "kill" or not (passive or _headline_toll(verb)):
         return False
     lemmas = {trigger_lemma(t) for t in verb.sent}
     if lemmas & ACCIDENT_WORDS:
         return False
     return not lemmas & TRAFFIC_WORDS or bool(lemmas & ARMED_CUES) or _in_conflict(verb)
+
+
+def _headline_toll(verb: Token) -> bool:
+    """A headline's passive with no auxiliary, its people or their number before it: "Five killed in ethnic
+    violence", "Two traders killed in land dispute"."""
+    people = verb.head.pos_ == "NUM" or verb.head.lemma_.lower() in HARMED_PEOPLE or any(
+        c.dep_ == "nummod" for c in verb.head.children)
+    return (verb.tag_ == "VBN" and verb.dep_ == "acl" and people and verb.head.i < verb.i
+            and not any(t.pos_ == "AUX" for t in verb.sent))
 
 
 def _in_conflict(verb: Token) -> bool:
@@ -607,8 +633,11 @@ def _done_by_someone(verb: Token, passive: bool) -> bool:
 def _done_to_people(verb: Token) -> bool:
     """Whether the object of ``verb`` (or its passive subject) is people: a person noun, a pronoun, a named person or
     nationality, or a counted noun ("executed seven men", "executed them", "a chief was executed"). Verbs joined by
-    "and" share their object: in "shot and killed two traders" the traders are shot too."""
+    "and" share their object: in "shot and killed two traders" the traders are shot too; and "a teacher was found
+    murdered" is done to the teacher."""
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if verb.dep_ in {"xcomp", "oprd", "acomp"} and verb.head.lemma_ == "find":
+        verbs.append(verb.head)  # "a teacher was found murdered": the one found
     return any(c.dep_ in {"dobj", "nsubjpass"} and (
         c.lemma_.lower() in HARMED_PEOPLE or c.pos_ == "PRON" or c.ent_type_ in {"PERSON", "NORP"}
         or any(g.dep_ == "nummod" for g in c.children)) for v in verbs for c in v.children)
