@@ -169,6 +169,10 @@ def types_by_role(report):
         ("An unidentified group slit the throat of a trader near the market.", "armed_assault"),
         ("Members of one clan retaliated on the other by burning 15 of their homes.", "arson"),
         ("Youths from the next village burned houses near the river on Sunday.", "arson"),
+        # public figures killed or murdered are victims; violent crowds are a side in a fight
+        ("A local party activist was murdered for unknown reasons.", "armed_assault"),
+        ("A party supporter was killed in the slum on Sunday.", "armed_assault"),
+        ("Police battle gangsters in slums", "clash"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
@@ -228,6 +232,9 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "Three killed as storm hits coast",
         "Farmers burned the stubble on their fields on Monday.",
         "The wildfire burned 200 homes in the hills on Monday.",
+        "The committee killed the bill on Monday.",
+        "Smith beat the mayor in the runoff on Sunday.",
+        "The senator was killed in a plane crash on Monday.",
     ],
 )
 def test_no_incident_in_reports_without_one(extract, text: str) -> None:

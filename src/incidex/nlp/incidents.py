@@ -607,20 +607,22 @@ def _communal(token: Token) -> bool:
 
 
 def _fighting_side(token: Token) -> bool:
-    """Whether ``token`` names people who can take a side in a fight: armed people, groups, communities, named
-    groups and nationalities (``_violent_doer``)."""
-    return _violent_doer(token) or token.lemma_.lower() in COMMUNITY_NOUNS
+    """Whether ``token`` names people who can take a side in a fight: armed people, groups, communities and their
+    armed men, violent crowds, named groups and nationalities (``_violent_doer``)."""
+    return _violent_doer(token) or token.lemma_.lower() in COMMUNITY_NOUNS or _communal(token)
 
 
 def _done_by_someone(verb: Token, passive: bool) -> bool:
     """Killings whose doer the sentence implies where the parse shows none: people shot ("a farmer was shot dead",
-    "shot dead by rustlers", not "was shot by a photographer"); people murdered, executed or shot and killed,
+    "shot dead by rustlers", not "was shot by a photographer"), murdered or beheaded; people murdered, executed or shot and killed,
     whoever the parser took for the subject; and a killing told as what violent doers' act did ("troops stormed the
     camp, killing six")."""
     if passive:
         agents = _agents(verb)
         dead = any(c.lower_ == "dead" or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
                    for c in verb.children)
+        if verb.lemma_ in {"murder", "behead"}:
+            return _done_to_people(verb)  # "a party activist was murdered"
         return verb.lemma_ == "shoot" and _done_to_people(verb) and (dead or all(_violent_doer(o) for o in agents))
     if not _done_to_people(verb):
         return False
@@ -634,12 +636,15 @@ def _done_to_people(verb: Token) -> bool:
     """Whether the object of ``verb`` (or its passive subject) is people: a person noun, a pronoun, a named person or
     nationality, or a counted noun ("executed seven men", "executed them", "a chief was executed"). Verbs joined by
     "and" share their object: in "shot and killed two traders" the traders are shot too; and "a teacher was found
-    murdered" is done to the teacher."""
+    murdered" is done to the teacher. Public figures count as the object of a killing, not of a beating ("Smith beat
+    the mayor" at the polls)."""
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     if verb.dep_ in {"xcomp", "oprd", "acomp"} and verb.head.lemma_ == "find":
         verbs.append(verb.head)  # "a teacher was found murdered": the one found
+    # words kill no one: a public figure killed, shot or murdered is a victim ("a party activist was shot dead")
+    people = KILLABLE if verb.lemma_ in INTENT_KILLING_VERBS | {"kill"} else HARMED_PEOPLE
     return any(c.dep_ in {"dobj", "nsubjpass"} and (
-        c.lemma_.lower() in HARMED_PEOPLE or c.pos_ == "PRON" or c.ent_type_ in {"PERSON", "NORP"}
+        c.lemma_.lower() in people or c.pos_ == "PRON" or c.ent_type_ in {"PERSON", "NORP"}
         or any(g.dep_ == "nummod" for g in c.children)) for v in verbs for c in v.children)
 
 
@@ -757,6 +762,8 @@ PUBLIC_FIGURES = words("public_figures")
 # verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not
 WORDS_ATTACK_TOO = frozenset({"attack", "assault"})
 HARMED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - PUBLIC_FIGURES
+# people a killing is done to: anyone, public figures and officials too
+KILLABLE = HARMED_PEOPLE | PUBLIC_FIGURES | words("official_nouns")
 PLACE_TARGETS = words("place_targets")
 # who does violence to people ("killed by a mob", "herders attacked two farmers"): armed people, people who are no
 # road users (an accident: "killed by a drunk driver"), and groups of people ("a mob", "locals")
