@@ -482,7 +482,7 @@ def _raped(trigger: Token) -> bool:
 
 
 def _burns_homes(trigger: Token) -> bool:
-    """"Youths burned houses near the river", "clansmen retaliated by burning 15 of their homes": people who can take a
+    """"Youths burned houses near the river", "clansmen hit back by burning nine of their houses": people who can take a
     side burn places people live, work or pray in; not "farmers burned the stubble" or "the blaze burned homes"."""
     if trigger.pos_ != "VERB" or trigger_lemma(trigger) != "burn":
         return False
@@ -510,8 +510,8 @@ def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
 def _violent_toll(verb: Token) -> bool:
     """"Six militants were killed in an operation by border troops", "three farmers were killed in the hills": people
     killed where the sentence tells of no accident ("two soldiers died when their lorry rolled over") and, where it
-    speaks of road users or vehicles, names armed people, weapons or a fight; a headline's "Five killed in ethnic
-    violence" too."""
+    speaks of road users or vehicles, names armed people, weapons or a fight; a headline's "Six herders killed in
+    tribal violence" too."""
     passive = any(c.dep_ == "auxpass" for c in verb.children) and _done_to_people(verb)
     if verb.lemma_ != "kill" or not (passive or _headline_toll(verb)):
         return False
@@ -522,8 +522,8 @@ def _violent_toll(verb: Token) -> bool:
 
 
 def _headline_toll(verb: Token) -> bool:
-    """A headline's passive with no auxiliary, its people or their number before it: "Five killed in ethnic
-    violence", "Two traders killed in land dispute"."""
+    """A headline's passive with no auxiliary, its people or their number before it: "Six herders killed in
+    tribal violence", "Two traders killed in land dispute"."""
     people = verb.head.pos_ == "NUM" or verb.head.lemma_.lower() in HARMED_PEOPLE or any(
         c.dep_ == "nummod" for c in verb.head.children)
     return (verb.tag_ == "VBN" and verb.dep_ == "acl" and people and verb.head.i < verb.i
@@ -577,7 +577,7 @@ def _fought_by_people(verb: Token) -> bool:
         # a headline's "Guards battle smugglers" or "Herders and farmers battle", parsed as nouns
         others += [c for c in verb.children if c.dep_ in {"compound", "amod"}]
         others += [verb.head] if verb.dep_ == "compound" else []
-        # "a battle broke out between rebels and the army", "reports of clashes between rival gangs"
+        # "a battle broke out between rebels and the army", "night-long clashes between street gangs"
         heads = [verb, verb.head] if verb.dep_ == "nsubj" else [verb]
         others += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
                    for o in p.children if o.dep_ == "pobj"]
@@ -675,7 +675,7 @@ def _harms_people(verb: Token) -> bool:
 
 def _forceful(doer: Token, verb: Token) -> bool:
     """Doers who make public figures victims, not targets of words: armed people or a crowd ("a mob attacked the
-    mayor", "a group of youths attacked a minister"); with a verb words cannot do, any violent doer named by a common
+    mayor", "a crowd of youths assaulted the governor"); with a verb words cannot do, any violent doer named by a common
     noun ("the councillor was beaten by a group of men"; not "the mayor was beaten by Smith" at the polls)."""
     people = [doer, *(o for p in doer.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
     if any(p.lemma_.lower() in ARMED_DOERS or _communal(p) for p in people):
