@@ -235,6 +235,7 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "The committee killed the bill on Monday.",
         "Smith beat the mayor in the runoff on Sunday.",
         "The senator was killed in a plane crash on Monday.",
+        "Villagers rally after fisherman killed by crocodile",
     ],
 )
 def test_no_incident_in_reports_without_one(extract, text: str) -> None:

@@ -522,11 +522,13 @@ def _violent_toll(verb: Token) -> bool:
 
 
 def _headline_toll(verb: Token) -> bool:
-    """A headline's passive with no auxiliary, its people or their number before it: "Six herders killed in
-    tribal violence", "Two traders killed in land dispute"."""
+    """A headline's passive with no auxiliary, its people or their number before it and heading the sentence: "Six
+    herders killed in tribal violence", "Two traders killed in land dispute"; not a phrase inside a sentence
+    ("residents protested after a man killed by a car") nor a killing done by something ("killed by a hippo")."""
     people = verb.head.pos_ == "NUM" or verb.head.lemma_.lower() in HARMED_PEOPLE or any(
         c.dep_ == "nummod" for c in verb.head.children)
     return (verb.tag_ == "VBN" and verb.dep_ == "acl" and people and verb.head.i < verb.i
+            and verb.head.dep_ == "ROOT" and not any(c.dep_ == "agent" for c in verb.children)
             and not any(t.pos_ == "AUX" for t in verb.sent))
 
 
