@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .frames import FrameArguments, IncidentFrame, Trigger
-from .lexicons import words
+from .lexicons import RESPONDER_NOUNS, words
 from .triggers import AGENT_NOUNS, GENERIC_TRIGGERS, TYPE_PRIORITY
 
 SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination", "air_or_drone_strike", "shelling")
@@ -26,6 +26,10 @@ RIOT_PRONE_TYPES = frozenset({"clash", "arson", "bombing", "armed_assault", "rai
 # clash, the one told first.
 VIOLENCE_TYPES = frozenset({"clash", "armed_assault"})
 CONSEQUENT_TYPES = frozenset({"arson", "robbery", "raid", "arrest"})
+# A raid or theft in which people are killed or wounded is that assault, whatever is told first (_harms_in_taking);
+# "attack" and "assault" (which may name the raid itself) and the doers' nouns do not count as the harm.
+TAKING_TYPES = frozenset({"robbery", "raid"})
+TARGETLESS = frozenset({"attack", "assault", "attacker", "assailant"})
 # Taking people: when the captives are killed, or people are killed or wounded before anyone is taken, the incident
 # is an armed assault ("abducted and executed a chief"); "gunmen abducted 23 passengers ... the driver was shot dead"
 # stays a kidnapping.
@@ -68,6 +72,8 @@ def first_act(triggers: list[Trigger]) -> Trigger:
 def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> str:
     """The type of one incident: its triggers' type, refined by who was involved."""
     kind = trigger_type(frame)
+    if kind in TAKING_TYPES and _harms_in_taking(doc, frame):
+        kind = "armed_assault"
     if kind in CAPTURE_TYPES and (_captives_killed(doc, frame) or kind == "kidnapping" and _harm_told_first(
             frame, arguments)):
         kind = "armed_assault"
@@ -81,6 +87,17 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
             if any(t.lemma_ in PROTEST_NOUNS and t.dep_ in {"nsubj", "nsubjpass", "poss"} for t in sentence):
                 return "riot"
     return kind
+
+
+def _harms_in_taking(doc: Doc, frame: IncidentFrame) -> bool:
+    """"Bandits raided the village, killed two herders and stole cattle", "raiders stole goats, wounding two
+    herders": a raid or theft in which people are killed, shot, wounded or beaten, whatever is told first; not a
+    raid by police or soldiers ("troops raided a rebel camp, killing four": a raid), nor a robbery whose gang
+    exchanges fire with police as it flees (that is no harm told as an assault)."""
+    harm = [t for t in typing_triggers(frame) if t.type == "armed_assault" and t.lemma not in TARGETLESS | AGENT_NOUNS]
+    takers = [c for t in frame.triggers if t.type in TAKING_TYPES
+              for v in (doc[t.token], doc[t.token].head) for c in v.children if c.dep_ == "nsubj"]
+    return bool(harm) and not any(t.lemma_.lower() in RESPONDER_NOUNS for c in takers for t in c.subtree)
 
 
 def _captives_killed(doc: Doc, frame: IncidentFrame) -> bool:

@@ -127,6 +127,8 @@ class IncidentFinder:
                 continue
             if head.lower_ == "firing" and any(c.lower_ == "of" for c in head.children):
                 continue  # "the firing of the police chief" is a dismissal
+            if span[-1].lower_ == "between" and head.lower_ != "firing":
+                continue  # "firing between two armies", not "a fire between two warehouses"
             verbal_killing = head.lemma_ in KILLING_VERBS and head.pos_ == "VERB"
             casualty = verbal_killing and not self._agentive(head)
             if casualty and not _violent_toll(head):
@@ -461,7 +463,8 @@ class IncidentFinder:
             if any(trigger_lemma(t) in CORROBORATION_CUES for t in doc[start].sent):
                 return True
         return (any(_harms_people(doc[t.token]) or _between_communities(doc[t.token]) or _fight(doc[t.token])
-                    or _clash_with_armed_people(doc[t.token]) for t in frame.triggers)
+                    or _clash_with_armed_people(doc[t.token]) or _headline_harm(doc[t.token])
+                    or _raped(doc[t.token]) or _burns_homes(doc[t.token]) for t in frame.triggers)
                 or _casualties_follow(doc, frame))
 
 
@@ -470,6 +473,27 @@ def _fight(trigger: Token) -> bool:
     ("fighting went on for hours", the weak trigger of old)."""
     noun = trigger.pos_ == "NOUN" or trigger.dep_ in GERUND_AS_NOUN
     return trigger.lemma_ in FIGHTING_VERBS and not (trigger.lower_ == "fighting" and noun)
+
+
+def _raped(trigger: Token) -> bool:
+    """"Twelve girls were treated after being raped", "women were gang-raped": rape told as a verb is violence
+    against people by itself, whoever the parser took for its object."""
+    return trigger.pos_ == "VERB" and trigger_lemma(trigger) in {"rape", "gang-rape"}
+
+
+def _burns_homes(trigger: Token) -> bool:
+    """"Youths burned houses near the river", "clansmen hit back by burning nine of their houses": people who can take a
+    side burn places people live, work or pray in; not "farmers burned the stubble" or "the blaze burned homes"."""
+    if trigger.pos_ != "VERB" or trigger_lemma(trigger) != "burn":
+        return False
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [o for c in objects if c.pos_ == "NUM" for p in c.children if p.lower_ == "of" for o in p.children]
+    if not any(o.lemma_.lower() in PLACE_TARGETS for o in objects):
+        return False
+    verb = next((v for v in [trigger, *list(trigger.ancestors)[:3]]
+                 if v.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in v.children)), None)
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    return any(_fighting_side(d) for d in [*doers, *_agents(trigger)])
 
 
 def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
@@ -486,13 +510,26 @@ def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
 def _violent_toll(verb: Token) -> bool:
     """"Six militants were killed in an operation by border troops", "three farmers were killed in the hills": people
     killed where the sentence tells of no accident ("two soldiers died when their lorry rolled over") and, where it
-    speaks of road users or vehicles, names armed people, weapons or a fight."""
-    if verb.lemma_ != "kill" or not any(c.dep_ == "auxpass" for c in verb.children) or not _done_to_people(verb):
+    speaks of road users or vehicles, names armed people, weapons or a fight; a headline's "Six herders killed in
+    tribal violence" too."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children) and _done_to_people(verb)
+    if verb.lemma_ != "kill" or not (passive or _headline_toll(verb)):
         return False
     lemmas = {trigger_lemma(t) for t in verb.sent}
     if lemmas & ACCIDENT_WORDS:
         return False
     return not lemmas & TRAFFIC_WORDS or bool(lemmas & ARMED_CUES) or _in_conflict(verb)
+
+
+def _headline_toll(verb: Token) -> bool:
+    """A headline's passive with no auxiliary, its people or their number before it and heading the sentence: "Six
+    herders killed in tribal violence", "Two traders killed in land dispute"; not a phrase inside a sentence
+    ("residents protested after a man killed by a car") nor a killing done by something ("killed by a hippo")."""
+    people = verb.head.pos_ == "NUM" or verb.head.lemma_.lower() in HARMED_PEOPLE or any(
+        c.dep_ == "nummod" for c in verb.head.children)
+    return (verb.tag_ == "VBN" and verb.dep_ == "acl" and people and verb.head.i < verb.i
+            and verb.head.dep_ == "ROOT" and not any(c.dep_ == "agent" for c in verb.children)
+            and not any(t.pos_ == "AUX" for t in verb.sent))
 
 
 def _in_conflict(verb: Token) -> bool:
@@ -532,6 +569,9 @@ def _fought_by_people(verb: Token) -> bool:
     "vowed to fight corruption" or "fight for their rights"."""
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
+    sides = _headline_sides(verb)
+    if sides is not None and all(any(_fighting_side(t) for t in side) for side in sides):
+        return True
     others = [c for c in verb.children if c.dep_ == "dobj"]
     others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "against", "between"}
                for o in p.children if o.dep_ == "pobj"]
@@ -539,9 +579,10 @@ def _fought_by_people(verb: Token) -> bool:
         # a headline's "Guards battle smugglers" or "Herders and farmers battle", parsed as nouns
         others += [c for c in verb.children if c.dep_ in {"compound", "amod"}]
         others += [verb.head] if verb.dep_ == "compound" else []
-        if verb.dep_ == "nsubj":  # "a battle broke out between rebels and the army"
-            others += [o for p in verb.head.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
-                       for o in p.children if o.dep_ == "pobj"]
+        # "a battle broke out between rebels and the army", "night-long clashes between street gangs"
+        heads = [verb, verb.head] if verb.dep_ == "nsubj" else [verb]
+        others += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
+                   for o in p.children if o.dep_ == "pobj"]
         return any(_fighting_side(o) or any(c.dep_ == "conj" for c in o.children) for o in others)
     if others:
         return all(_fighting_side(o) for o in others)
@@ -552,28 +593,38 @@ def _fought_by_people(verb: Token) -> bool:
 
 
 def _clash_with_armed_people(trigger: Token) -> bool:
-    """"Market porters clashed with youths", "police clashed with students": a clash between people, armed
-    people among them; not "students clashed with teachers over the exam rules" or "two rival groups of traders
-    clashed over prices"."""
+    """"Market porters clashed with youths", "police clashed with students", "two rival clans clashed over a well",
+    "herders and farmers clashed": a clash between people, armed people or communities (``communal_nouns``) among
+    them, or one told as violent ("violent clashes"); not "students clashed with teachers over the exam rules" or
+    "two rival groups of traders clashed over prices"."""
+    if trigger.lemma_ == "clash" and any(c.dep_ == "amod" and c.lower_ in PHYSICAL_MODIFIERS for c in trigger.children):
+        return not any(c.lower_ == "of" for c in trigger.children)  # "violent clashes", not "a heavy clash of views"
     return (trigger.lemma_ == "clash" and _fought_by_people(trigger)
-            and any(t.lemma_.lower() in ARMED_DOERS for t in trigger.subtree))
+            and any(t.lemma_.lower() in ARMED_DOERS or _communal(t) for t in trigger.subtree))
+
+
+def _communal(token: Token) -> bool:
+    """A word for a community, its armed men or a violent crowd: "clans", "herders", "militiamen", "gangs"."""
+    return any(word in COMMUNAL_NOUNS or word in CROWDS for word in (token.lemma_.lower(), token.lower_))
 
 
 def _fighting_side(token: Token) -> bool:
-    """Whether ``token`` names people who can take a side in a fight: armed people, groups, communities, named
-    groups and nationalities (``_violent_doer``)."""
-    return _violent_doer(token) or token.lemma_.lower() in COMMUNITY_NOUNS
+    """Whether ``token`` names people who can take a side in a fight: armed people, groups, communities and their
+    armed men, violent crowds, named groups and nationalities (``_violent_doer``)."""
+    return _violent_doer(token) or token.lemma_.lower() in COMMUNITY_NOUNS or _communal(token)
 
 
 def _done_by_someone(verb: Token, passive: bool) -> bool:
     """Killings whose doer the sentence implies where the parse shows none: people shot ("a farmer was shot dead",
-    "shot dead by rustlers", not "was shot by a photographer"); people murdered, executed or shot and killed,
-    whoever the parser took for the subject; and a killing told as what violent doers' act did ("troops stormed the
+    "shot dead by rustlers", not "was shot by a photographer"), murdered or beheaded; people murdered, executed or
+    shot and killed, whoever the parser took for the subject; and a killing told as what violent doers' act did ("troops stormed the
     camp, killing six")."""
     if passive:
         agents = _agents(verb)
         dead = any(c.lower_ == "dead" or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
                    for c in verb.children)
+        if verb.lemma_ in {"murder", "behead"}:
+            return _done_to_people(verb)  # "a party activist was murdered"
         return verb.lemma_ == "shoot" and _done_to_people(verb) and (dead or all(_violent_doer(o) for o in agents))
     if not _done_to_people(verb):
         return False
@@ -585,10 +636,18 @@ def _done_by_someone(verb: Token, passive: bool) -> bool:
 
 def _done_to_people(verb: Token) -> bool:
     """Whether the object of ``verb`` (or its passive subject) is people: a person noun, a pronoun, a named person or
-    nationality, or a counted noun ("executed seven men", "executed them", "a chief was executed")."""
+    nationality, or a counted noun ("executed seven men", "executed them", "a chief was executed"). Verbs joined by
+    "and" share their object: in "shot and killed two traders" the traders are shot too; and "a teacher was found
+    murdered" is done to the teacher. Public figures count as the object of a killing, not of a beating ("Smith beat
+    the mayor" at the polls)."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if verb.dep_ in {"xcomp", "oprd", "acomp"} and verb.head.lemma_ == "find":
+        verbs.append(verb.head)  # "a teacher was found murdered": the one found
+    # words kill no one: a public figure killed, shot or murdered is a victim ("a party activist was shot dead")
+    people = KILLABLE if verb.lemma_ in INTENT_KILLING_VERBS | {"kill"} else HARMED_PEOPLE
     return any(c.dep_ in {"dobj", "nsubjpass"} and (
-        c.lemma_.lower() in HARMED_PEOPLE or c.pos_ == "PRON" or c.ent_type_ in {"PERSON", "NORP"}
-        or any(g.dep_ == "nummod" for g in c.children)) for c in verb.children)
+        c.lemma_.lower() in people or c.pos_ == "PRON" or c.ent_type_ in {"PERSON", "NORP"}
+        or any(g.dep_ == "nummod" for g in c.children)) for v in verbs for c in v.children)
 
 
 def _between_communities(trigger: Token) -> bool:
@@ -610,10 +669,56 @@ def _harms_people(verb: Token) -> bool:
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     # "herders attacked two farmers", or "a constable was attacked by a group of youths"
     doers = [*(o for v in verbs for o in _agents(v)), *(c for v in verbs for c in v.children if c.dep_ == "nsubj")]
-    armed = any(d.lemma_.lower() in ARMED_DOERS for d in doers)
+    armed = any(_forceful(d, verb) for d in doers)
     if not any(c.dep_ in {"dobj", "nsubjpass"} and _harmable(c, armed=armed) for c in verb.children):
         return False
     return verb.lemma_ not in WORDS_ATTACK_TOO or any(_fighting_side(c) for c in doers)
+
+
+def _forceful(doer: Token, verb: Token) -> bool:
+    """Doers who make public figures victims, not targets of words: armed people or a crowd ("a mob attacked the
+    mayor", "a crowd of youths assaulted the governor"); with a verb words cannot do, any violent doer named by a common
+    noun ("the councillor was beaten by a group of men"; not "the mayor was beaten by Smith" at the polls)."""
+    people = [doer, *(o for p in doer.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
+    if any(p.lemma_.lower() in ARMED_DOERS or _communal(p) for p in people):
+        return True
+    return trigger_lemma(verb) not in WORDS_ATTACK_TOO and any(
+        p.lemma_.lower() in VIOLENT_DOERS and not p.ent_type_ for p in people)
+
+
+def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
+    """A headline's doers and object, however the parser read it: "Raiders attack village", "Police battle
+    smugglers in port", "Group of youths attack minister". The trigger stands in its present form between the
+    words before it and those after it, in a sentence with no auxiliary and no past tense; None elsewhere ("the
+    attack on the village", "rebels attacked the town")."""
+    sent = trigger.sent
+    lemma = trigger_lemma(trigger)
+    if trigger.lower_ not in {lemma, lemma + "s"} or any(t.pos_ == "AUX" or t.tag_ == "VBD" for t in sent):
+        return None
+    before = []
+    for token in reversed(sent[:trigger.i - sent.start]):
+        if not (token.pos_ in PHRASE_WORDS or token.lower_ == "of" and before):
+            break
+        before.append(token)
+    after = []
+    for token in sent[trigger.i - sent.start + 1:]:
+        if token.pos_ not in PHRASE_WORDS and token.pos_ != "DET":
+            break
+        after.append(token)
+    if not before or before[0].pos_ not in {"NOUN", "PROPN"} or not any(t.pos_ in {"NOUN", "PROPN"} for t in after):
+        return None
+    return before, after
+
+
+def _headline_harm(trigger: Token) -> bool:
+    """A headline's attack on people or a place people live in: "Raiders attack village", "Youths attack
+    journalists at rally", "Group of youths attack deputy minister"; not "Critics attack minister over remarks"."""
+    sides = _headline_sides(trigger)
+    if sides is None or trigger_lemma(trigger) not in HARMING_VERBS:
+        return False
+    doers, objects = sides
+    armed = any(_forceful(d, trigger) for d in doers)
+    return any(_fighting_side(d) for d in doers) and any(_harmable(o, armed=armed) for o in objects)
 
 
 def _harmable(token: Token, *, armed: bool) -> bool:
@@ -634,6 +739,14 @@ def _violent_doer(token: Token) -> bool:
 
 COMMUNITY_MODIFIERS = (words("communal_modifiers") - {"armed", "militia"}) | {"sectarian"}
 COMMUNITY_NOUNS = frozenset({"group", "community", "clan", "tribe", "faction", "gang"})
+# words for a community or its armed men: sides of a clash ("two rival clans clashed", "herders and farmers clashed")
+COMMUNAL_NOUNS = words("communal_nouns")
+# what makes a clash one of blows, not words ("violent clashes", "bloody clashes")
+PHYSICAL_MODIFIERS = words("physical_modifiers")
+# crowds that do violence: a public figure they attack is a victim ("a mob attacked the mayor")
+CROWDS = words("crowd_nouns")
+# the words of a headline's doer or object phrase ("Armed raiders attack Kamba homestead")
+PHRASE_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 # verbs of killing that report an incident only with a doer ("gunmen killed 12", not "12 people were killed")
 KILLING_VERBS = frozenset({"shoot", "kill", "capture", "murder", "execute", "behead"})
 # verbs of injuring: with people as their doer, an incident ("a gang wounded two night watchmen")
@@ -651,6 +764,8 @@ PUBLIC_FIGURES = words("public_figures")
 # verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not
 WORDS_ATTACK_TOO = frozenset({"attack", "assault"})
 HARMED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - PUBLIC_FIGURES
+# people a killing is done to: anyone, public figures and officials too
+KILLABLE = HARMED_PEOPLE | PUBLIC_FIGURES | words("official_nouns")
 PLACE_TARGETS = words("place_targets")
 # who does violence to people ("killed by a mob", "herders attacked two farmers"): armed people, people who are no
 # road users (an accident: "killed by a drunk driver"), and groups of people ("a mob", "locals")
