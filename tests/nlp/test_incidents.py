@@ -148,8 +148,8 @@ def types_by_role(report):
         ("Two rival clans clashed over a well near the border on Tuesday.", "clash"),
         ("Violent clashes between Hindus and Sikhs in the old town", "clash"),
         ("Night-long clashes between rival street gangs near the docks", "clash"),
-        ("On 4 May, armed men (believed to be herders), riding on motorbikes, shot and killed a farmer beside the well.",
-         "armed_assault"),
+        ("On 4 May, armed men (believed to be herders), riding on motorbikes, shot and killed a farmer beside the "
+         "well.", "armed_assault"),
         ("On 4 May, two militiamen on a motorbike (said to be herders) shot and injured a trader near the market.",
          "armed_assault"),
         ("The councillor was beaten by a group of men outside his home on Friday.", "armed_assault"),

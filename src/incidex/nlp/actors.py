@@ -340,8 +340,9 @@ def bare_communities(doc: Doc) -> list[Span]:
 
 
 def headline_doer(span: Span) -> bool:
-    """The span opens its sentence (after at most a determiner, adjective or hedge: "Suspected X") and a present-tense verb
-    of violence with its object follows it, as in a headline: "X kidnaps an official", "X attack Y village"."""
+    """The span opens its sentence (after at most a determiner, adjective or hedge: "Suspected X") and a
+    present-tense verb of violence with its object follows it, as in a headline: "X kidnaps an official", "X attack
+    Y village"."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].is_sent_start:
         return False

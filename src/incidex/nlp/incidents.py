@@ -617,8 +617,8 @@ def _fighting_side(token: Token) -> bool:
 def _done_by_someone(verb: Token, passive: bool) -> bool:
     """Killings whose doer the sentence implies where the parse shows none: people shot ("a farmer was shot dead",
     "shot dead by rustlers", not "was shot by a photographer"), murdered or beheaded; people murdered, executed or
-    shot and killed, whoever the parser took for the subject; and a killing told as what violent doers' act did ("troops stormed the
-    camp, killing six")."""
+    shot and killed, whoever the parser took for the subject; and a killing told as what violent doers' act did
+    ("troops stormed the camp, killing six")."""
     if passive:
         agents = _agents(verb)
         dead = any(c.lower_ == "dead" or c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)

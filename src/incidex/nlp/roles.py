@@ -654,8 +654,8 @@ def _of_a_named_group(token: Token) -> bool:
 
 def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool:
     """The token (or the noun it modifies, is coordinated or in apposition with, or whose people it names: "members
-    of a Pokot militia", "volunteer fighters (X)") is the subject of one of ``verbs`` ("X are reported to have attacked"), the doer of an attack ("an
-    attack by X") or a side of a clash ("clashes between two groups", "fighting broke out between X and Y", "the army
+    of a Pokot militia", "volunteer fighters (X)") is the subject of one of ``verbs`` ("X are reported to have
+    attacked"), the doer of an attack ("an attack by X") or a side of a clash ("clashes between two groups", "fighting broke out between X and Y", "the army
     clashed with X"); with ``fell``, also the people who died or were hurt in a clash ("an X activist was killed in
     a gunfight with police")."""
     side = token
@@ -679,7 +679,8 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
             continue
         if side.dep_ not in {"conj", "nmod", "compound", "appos"} or side.head is side:
             break
-        side = side.head  # "Rendille and Samburu herders": Samburu → Rendille → herders; "fighters (X)" → fighters
+        # "Rendille and Samburu herders": Samburu → Rendille → herders; "fighters (X)" → fighters
+        side = side.head
     return False
 
 
