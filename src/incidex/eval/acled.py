@@ -143,7 +143,7 @@ def place_named(row: AcledRow) -> str:
     text = f" {fold_name(row.text)} "
 
     def names(*places: str | None) -> bool:
-        return any(place and fold_name(place) and f" {fold_name(place)} " in text for place in places)
+        return any(place and (key := fold_name(place)) and f" {key} " in text for place in places)
 
     if names(row.location):
         return PLACE_NAMED[0]

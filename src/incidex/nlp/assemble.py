@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..figures import SourcedFigure, reconcile
 from ..types import (
@@ -53,7 +54,7 @@ class _Builder:
 
     def __init__(self, doc: Doc, frame: IncidentFrame, all_frames: list[IncidentFrame],
                  sources: list[SourceMention], sentence_frames: dict[int, list[IncidentFrame]],
-                 outlet: tuple[str, SourceKind] | None) -> None:
+                 outlet: tuple[str, SourceKind] | None, countries: Counter[str]) -> None:
         self.doc = doc
         self.args: FrameArguments = (doc._.incidex_arguments or {}).get(frame.id, FrameArguments())
         self.type: str = doc._.incidex_types[frame.id]
@@ -64,6 +65,7 @@ class _Builder:
         self.all_frames = all_frames
         self.sentence_frames = sentence_frames
         self.sources = sources
+        self.countries = countries  # places and nationality words the text names per country (named_countries)
         self.evidence: list[Evidence] = []
 
     def words(self, text: str, start: int) -> str:
@@ -168,10 +170,10 @@ class _Builder:
         name is often another country's too. Without one, the country the whole text states. In that country:
         the finest place, then one in that sentence, then the first.
         """
-        doc = self.doc
+        doc, countries = self.doc, self.countries
         trigger = doc[self.frame.triggers[0].token]
         sentence = trigger.sent
-        countries = named_countries(doc)
+        clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head  # "a bomb exploded in X"
         most = max(countries.values(), default=0)
         stated = doc._.incidex_country  # the country the whole text states
         text_country = stated.location.country_code if stated is not None and stated.location is not None else None
@@ -179,21 +181,21 @@ class _Builder:
         def told(place: PlaceMention) -> bool:
             return sentence.start_char <= place.start < sentence.end_char
 
-        def states_the_country(place: PlaceMention) -> bool:
-            code, span = place.location.country_code, doc.char_span(place.start, place.end, alignment_mode="expand")
-            return (told(place) and not place.inferred and code is not None and span is not None
-                    and after_locative(span[0], where=True)
+        def states_the_country(place: PlaceMention, span: Span) -> bool:
+            code = place.location.country_code
+            return (not place.inferred and code is not None and after_locative(span[0], where=True)
                     and (place.location.precision == "country" or code == text_country
                          or countries[code] == most > 1))
 
-        def in_its_clause(place: PlaceMention) -> bool:
-            span = doc.char_span(place.start, place.end, alignment_mode="expand")
-            return span is not None and (span.root == clause or clause in span.root.ancestors)
+        def outside_its_clause(span: Span) -> bool:
+            return span.root != clause and clause not in span.root.ancestors
 
-        clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head  # "a bomb exploded in X"
-        cued = [p for p in places if states_the_country(p)]
-        home = (min(cued, key=lambda p: (not in_its_clause(p), abs(p.start - trigger.idx))).location.country_code
-                if cued else text_country)
+        cued = [(p, span) for p in places if told(p)
+                and (span := doc.char_span(p.start, p.end, alignment_mode="expand")) is not None
+                and states_the_country(p, span)]
+        nearest = min(cued, key=lambda pair: (outside_its_clause(pair[1]), abs(pair[0].start - trigger.idx)),
+                      default=None)
+        home = nearest[0].location.country_code if nearest is not None else text_country
         pool = [p for p in places if p.location.country_code in (home, None)] or places
         named = [p for p in pool if p.kind != "country" and not p.inferred] or pool
         return min(named, key=lambda p: (place_rank(p.location.precision or "region"), not told(p), p.start))
@@ -428,5 +430,6 @@ def assemble(doc: Doc, document: DocumentInfo) -> Report:
     sources: list[SourceMention] = doc._.incidex_sources or []
     sentence_frames = _sentence_frames(doc, frames)
     outlet = (document.source, document.source_kind) if document.source and document.source_kind else None
-    return Report(document=document, incidents=[_Builder(doc, frame, frames, sources, sentence_frames, outlet).build()
-                                                for frame in frames])
+    countries = named_countries(doc)
+    return Report(document=document, incidents=[
+        _Builder(doc, frame, frames, sources, sentence_frames, outlet, countries).build() for frame in frames])

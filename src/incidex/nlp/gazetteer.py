@@ -114,15 +114,15 @@ class GeoContext:
     admin2) codes of the places it names, and ``hints``: countries it suggests without naming a place there
     (nationality words, the countries of the armed groups it names). Both favour the readings in those countries
     and count when choosing the document's home countries (:func:`_home_countries`). ``outlet``: the home country
-    of the report's national outlet, if known; ``groups``: the countries of the armed groups it names (both read
-    by :func:`_plausible`)."""
+    of the report's national outlet, if known; ``names_groups``: whether it names armed groups whose countries
+    are known (both read by :func:`_plausible`)."""
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     admin2: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     hints: Counter[str] = field(default_factory=Counter)
     outlet: str | None = None
-    groups: frozenset[str] = frozenset()
+    names_groups: bool = False
 
     def add(self, place: Place, *, weight: int = 1) -> None:
         if place.country_code:
@@ -134,7 +134,7 @@ class GeoContext:
 
     def copy(self) -> GeoContext:
         return GeoContext(Counter(self.countries), Counter(self.admin1), Counter(self.admin2), Counter(self.hints),
-                          self.outlet, self.groups)
+                          self.outlet, self.names_groups)
 
     def without(self, place: Place | None) -> GeoContext:
         """A copy with one mention of ``place`` taken out (so a mention does not vote for itself)."""
@@ -322,7 +322,7 @@ class Gazetteer:
         voting = [i for i in range(len(names)) if not (elsewhere and elsewhere[i])]
         home = _home_countries({normalize_name(names[i]): lookups[i] for i in voting}.values(), base)
         pointed = _pointed_at(lookups, base)
-        lone = _lone_countries(lookups, base)
+        lone = _lone_countries(lookups, pointed) if base.names_groups else frozenset()
         lookups = [[c for c in cands if _plausible(c, home, pointed, base.outlet, lone)] for cands in lookups]
         first = [_choose(cands, GeoContext()) for cands in lookups]
         for best, uncertain in first:
@@ -481,19 +481,16 @@ def _pointed_at(lookups: Iterable[Sequence[Candidate]], context: GeoContext) -> 
     return frozenset(code for code in named | hinted | set(+context.countries) if code)
 
 
-def _lone_countries(lookups: Sequence[Sequence[Candidate]], context: GeoContext) -> frozenset[str]:
-    """Countries only one name has a reading in, which the text neither names nor hints at while the armed groups
-    it names act elsewhere. (Not nationality words: "Somali gunmen" may strike in Kenya.)"""
-    if not context.groups:
-        return frozenset()
-    hinted = {code for code, count in context.hints.items() if count > 0}
-    named = {c.place.country_code for cands in lookups for c in cands if c.place.kind == "country"}
+def _lone_countries(lookups: Sequence[Sequence[Candidate]], pointed: frozenset[str]) -> frozenset[str]:
+    """Countries only one name has a reading in, which the text does not point at (:func:`_pointed_at`); read
+    only when the text names armed groups, whose countries it then points at. (Not from nationality words alone:
+    "Somali gunmen" may strike in Kenya.)"""
     names = Counter(code for cands in lookups for code in {c.place.country_code for c in cands} if code)
-    return frozenset(code for code, count in names.items() if count == 1 and code not in hinted | named)
+    return frozenset(code for code, count in names.items() if count == 1 and code not in pointed)
 
 
 def _plausible(candidate: Candidate, home: frozenset[str], pointed: frozenset[str], outlet: str | None,
-               lone: frozenset[str] = frozenset()) -> bool:
+               lone: frozenset[str]) -> bool:
     """Whether a candidate may be read at all: a place in one of the document's home countries, or one known
     well enough to be mentioned from abroad (a Kenyan report names Paris, not a French hamlet called Fino). With a
     national outlet, a place outside its country that the text points at in no other way must be a well-known one

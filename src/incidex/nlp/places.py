@@ -25,7 +25,7 @@ places in no country at all.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 import numpy
@@ -129,7 +129,7 @@ class PlaceFinder:
             context.hints[code] += 1
         for actor in doc._.incidex_actors or []:  # "al-Shabaab" -> Somalia, Kenya (written by the actors component)
             countries = actor_countries().get(actor.name, ())
-            context.groups |= frozenset(countries)
+            context.names_groups = context.names_groups or bool(countries)
             for code in countries:
                 context.hints[code] += 1 / len(countries)
         if dateline is not None:
@@ -390,22 +390,25 @@ def doc_context(doc: Doc, *, gazetteer: Gazetteer | None = None) -> GeoContext:
         location = mention.location
         if mention.kind != "facility" and location is not None and location.country_code and not location.uncertain:
             context.countries[location.country_code] += 1
-    for token in doc:
-        code = gazetteer.demonyms.get(token.lower_) if token.text[:1].isupper() else None
-        if code:
-            context.hints[code] += 1
+    for code, _ in _nationality_words(doc, gazetteer):
+        context.hints[code] += 1
     return context
 
 
 def named_countries(doc: Doc, *, gazetteer: Gazetteer | None = None) -> Counter[str]:
     """How many distinct places (facilities left out) and nationality words ("Kenyan") a processed Doc names in
     each country: how much the text is about each."""
-    demonyms = (gazetteer or default_gazetteer()).demonyms
     names = {(m.location.country_code, m.location.name) for m in doc._.incidex_places or []
              if m.kind != "facility" and m.location is not None and m.location.country_code}
-    names |= {(code, token.lower_) for token in doc if token.text[:1].isupper()
-              and (code := demonyms.get(token.lower_))}
+    names |= set(_nationality_words(doc, gazetteer or default_gazetteer()))
     return Counter(code for code, _ in names)
+
+
+def _nationality_words(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[str, str]]:
+    """(country code, lower-case word) for each capitalized nationality word of a Doc: ("KE", "kenyan")."""
+    for token in doc:
+        if token.text[:1].isupper() and (code := gazetteer.demonyms.get(token.lower_)):
+            yield code, token.lower_
 
 
 def _document_country(doc: Doc, mentions: list[PlaceMention],
@@ -418,9 +421,8 @@ def _document_country(doc: Doc, mentions: list[PlaceMention],
     not "Ethiopian raiders" nor "an Australian couple", who may be abroad); only when there are none, a country's
     own name, unless it is where people came from or the far side of a border ("raiders from Ethiopia", "near the
     border with Somalia"), and never a place that only names an owner ("U.S. citizens"). The country they name
-    most often wins, the earliest on a tie; the mention's span is its
-    first place, else its first word (the roles component links the main incident to the nearest place in it).
-    None when no word states a country.
+    most often wins, the earliest on a tie; the mention's span is its first place, else its first word (the roles
+    component links the main incident to the nearest place in it). None when no word states a country.
     """
     places, countries = [], []
     for mention in mentions:
@@ -480,7 +482,7 @@ def names_an_owner(token: Token) -> bool:
     head, lower = token.head, token.head.lower_  # truecased wire copy may leave "Properties" unlemmatized
     singular = lower[:-3] + "y" if lower.endswith("ies") else lower.removesuffix("s")
     return token.dep_ in ("poss", "compound") and head is not token and (
-        head.lemma_.lower() in _OWNED_NOUNS or lower in _OWNED_NOUNS or singular in _OWNED_NOUNS)
+        head.lemma_.lower() in _OWNED_NOUNS or singular in _OWNED_NOUNS)
 
 
 def _positions(array: numpy.ndarray, hashes: frozenset[int]) -> list[int]:
