@@ -161,6 +161,8 @@ def types_by_role(report):
         # a raid or theft in which people are killed or wounded is that assault, whatever is told first
         ("Bandits raided the village on Sunday, killed two herders and stole their cattle.", "armed_assault"),
         ("Raiders stole 300 goats on Sunday, wounding two herders.", "armed_assault"),
+        # ... unless the raiders are police or soldiers
+        ("Police raided a hideout on Monday and shot dead two suspects.", "raid"),
         # a headline's toll with no auxiliary, people found murdered, more ways to kill, homes burned by people
         ("Six herders killed in renewed tribal violence", "armed_assault"),
         ("Two traders killed in land dispute near the river", "armed_assault"),

@@ -71,7 +71,8 @@ _NOT_A_COMMUNITY = words("not_a_community")
 # parse made of them: it often reads a headline's verb as a noun.
 _HEADLINE_VERBS = frozenset(form for verb in PERPETRATION_VERBS for form in (verb, verb + "s", verb + "es"))
 _HEADLINE_OBJECT_STARTS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON"})
-_HEDGES = words("suspicion_words")
+# Words that leave a group the text calls the perpetrator only suspected ("the suspected perpetrators").
+SUSPICION_WORDS = words("suspicion_words")
 _SUFFIXES = re.compile(r"[-\s](?:affiliated|linked|inspired|backed|allied|aligned|led|run|held|controlled)$")
 _PARENTHESIS = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
@@ -146,19 +147,20 @@ _FUNCTION_WORDS = {"the", "of", "in", "for"}
 
 
 @lru_cache(maxsize=1)
-def country_group_names() -> dict[tuple[str, str], str]:
-    """(lower-case word, country code) -> the canonical name of the group the word names in that country
-    (``data/lexicons/country_group_names.tsv``: "maoists" in India)."""
-    canonical = {entry.name for entry in load_aliases()}
-    names: dict[tuple[str, str], str] = {}
+def country_group_names() -> dict[str, tuple[str, str]]:
+    """Lower-case word -> (country code, canonical name): the group the word names in that country, the first of
+    the group's countries in the actor alias table (``data/lexicons/country_group_names.tsv``: "maoists" names
+    Communist Party of India (Maoist) in India)."""
+    countries = actor_countries()
+    names: dict[str, tuple[str, str]] = {}
     for row in phrases("country_group_names"):
         columns = row.split("\t")
-        if len(columns) != 4 or not columns[3]:
-            raise ConfigError(f"country_group_names lexicon: {row!r} needs a word, a country, a group and a source")
-        if columns[2] not in canonical:
-            raise ConfigError(f"country_group_names lexicon: {columns[2]!r} is not a canonical name of the actor "
-                              "alias table")
-        names[(columns[0], columns[1])] = columns[2]
+        if len(columns) != 3 or not columns[2]:
+            raise ConfigError(f"country_group_names lexicon: {row!r} needs a word, a group and a source")
+        if not countries.get(columns[1]):
+            raise ConfigError(f"country_group_names lexicon: {columns[1]!r} is not a group of the actor alias table "
+                              "with a country; use its canonical name there")
+        names[columns[0]] = (countries[columns[1]][0], columns[1])
     return names
 
 
@@ -346,10 +348,10 @@ def headline_doer(span: Span) -> bool:
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].is_sent_start:
         return False
-    if any(t.pos_ not in {"DET", "ADJ"} and t.lower_ not in _HEDGES for t in doc[span.sent.start:span.start]):
-        return False
     verb, after = doc[span.end], doc[span.end + 1]
-    return verb.lower_ in _HEADLINE_VERBS and after.pos_ in _HEADLINE_OBJECT_STARTS and not after.is_sent_start
+    if verb.lower_ not in _HEADLINE_VERBS or after.pos_ not in _HEADLINE_OBJECT_STARTS or after.is_sent_start:
+        return False
+    return all(t.pos_ in {"DET", "ADJ"} or t.lower_ in SUSPICION_WORDS for t in doc[span.sent.start:span.start])
 
 
 def _bare_name_word(token: Token) -> bool:

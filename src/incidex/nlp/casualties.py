@@ -62,6 +62,8 @@ NONE_WORDS = frozenset({"nobody", "none"})
 PERIOD_NOUNS = words("period_nouns")
 # Verbs under which "no one" states a figure of none: "no one was killed / hurt", "nobody died" (never "claim").
 NONE_KILL_VERBS = KILL_VERBS - {"claim", "shoot", "gun"}
+# verbs whose object is the one killed ("killed a mechanic"; not "claimed the lives of")
+OBJECT_KILL_VERBS = KILL_VERBS - {"claim"}
 HOSTAGE_VERBS = words("hostage_verbs")
 KIDNAP_VERBS = frozenset({"kidnap", "abduct"})
 KIDNAP_NOUNS = frozenset({"kidnapping", "abduction"})
@@ -156,8 +158,7 @@ def _headline_passive(verb: Token, dep: str) -> bool:
     if lemma not in KILL_VERBS | INJURE_VERBS | ARREST_VERBS | KIDNAP_VERBS and not (
             lemma in TO_DEATH_VERBS and _to_death(verb)):
         return False
-    if any(c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ in OBJECT_DEPS for g in c.children)
-           for c in verb.children):
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" and _has_object(c) for c in verb.children):
         return False  # "the guard shot and killed the intruder": the subject did it
     return not any((c.dep_ in OBJECT_DEPS and c.i > verb.i and c.lower_ not in DEAD_WORDS | INJURED_WORDS)
                    or c.dep_ == "auxpass" for c in verb.children)
@@ -480,7 +481,7 @@ def _person_by_form(token: Token) -> bool:
         return False
     if len(lower) > 4 and lower.endswith(AGENT_ENDINGS):
         return True
-    return (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in KILL_VERBS - {"claim"}
+    return (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in OBJECT_KILL_VERBS
             and token.lemma_.lower() not in NOT_PEOPLE_OBJECTS and token.ent_type_ == ""
             and any(c.dep_ in {"det", "poss"} and c.lower_ not in NOT_ONE_DETERMINERS for c in token.children))
 
@@ -516,7 +517,7 @@ def _single_people(doc: Doc, text: str, counted: set[int]) -> Iterator[tuple[Cas
         if token.i in counted:
             continue
         listed = _one_person(token)
-        if not listed and not _person_by_form(token) or _included(token) or _told_as_cause(token):
+        if (not listed and not _person_by_form(token)) or _included(token) or _told_as_cause(token):
             continue
         event = _noun_event(token)
         if event is None or (not listed and event != "killed"):

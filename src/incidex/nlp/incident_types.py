@@ -29,7 +29,7 @@ CONSEQUENT_TYPES = frozenset({"arson", "robbery", "raid", "arrest"})
 # A raid or theft in which people are killed or wounded is that assault, whatever is told first (_harms_in_taking);
 # "attack" and "assault" (which may name the raid itself) and the doers' nouns do not count as the harm.
 TAKING_TYPES = frozenset({"robbery", "raid"})
-TARGETLESS = frozenset({"attack", "assault", "attacker", "assailant"})
+NOT_THE_HARM = frozenset({"attack", "assault"}) | AGENT_NOUNS
 # Taking people: when the captives are killed, or people are killed or wounded before anyone is taken, the incident
 # is an armed assault ("abducted and executed a chief"); "gunmen abducted 23 passengers ... the driver was shot dead"
 # stays a kidnapping.
@@ -92,12 +92,13 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
 def _harms_in_taking(doc: Doc, frame: IncidentFrame) -> bool:
     """"Bandits raided the village, killed two herders and stole cattle", "raiders stole goats, wounding two
     herders": a raid or theft in which people are killed, shot, wounded or beaten, whatever is told first; not a
-    raid by police or soldiers ("troops raided a rebel camp, killing four": a raid), nor a robbery whose gang
-    exchanges fire with police as it flees (that is no harm told as an assault)."""
-    harm = [t for t in typing_triggers(frame) if t.type == "armed_assault" and t.lemma not in TARGETLESS | AGENT_NOUNS]
+    raid by police or soldiers ("police raided a hideout and shot dead two suspects": a raid), nor a robbery whose
+    gang exchanges fire with police as it flees (that is no harm told as an assault)."""
+    if not any(t.type == "armed_assault" and t.lemma not in NOT_THE_HARM for t in typing_triggers(frame)):
+        return False
     takers = [c for t in frame.triggers if t.type in TAKING_TYPES
               for v in (doc[t.token], doc[t.token].head) for c in v.children if c.dep_ == "nsubj"]
-    return bool(harm) and not any(t.lemma_.lower() in RESPONDER_NOUNS for c in takers for t in c.subtree)
+    return not any(t.lemma_.lower() in RESPONDER_NOUNS for c in takers for t in c.subtree)
 
 
 def _captives_killed(doc: Doc, frame: IncidentFrame) -> bool:

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from .actors import COMMUNAL_NOUNS
 from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
 from .lexicons import (
@@ -478,7 +479,7 @@ def _fight(trigger: Token) -> bool:
 def _raped(trigger: Token) -> bool:
     """"Twelve girls were treated after being raped", "women were gang-raped": rape told as a verb is violence
     against people by itself, whoever the parser took for its object."""
-    return trigger.pos_ == "VERB" and trigger_lemma(trigger) in {"rape", "gang-rape"}
+    return trigger.pos_ == "VERB" and trigger_lemma(trigger) == "rape"  # "gang-raped" is split: "raped" counts
 
 
 def _burns_homes(trigger: Token) -> bool:
@@ -512,8 +513,10 @@ def _violent_toll(verb: Token) -> bool:
     killed where the sentence tells of no accident ("two soldiers died when their lorry rolled over") and, where it
     speaks of road users or vehicles, names armed people, weapons or a fight; a headline's "Six herders killed in
     tribal violence" too."""
+    if verb.lemma_ != "kill":
+        return False
     passive = any(c.dep_ == "auxpass" for c in verb.children) and _done_to_people(verb)
-    if verb.lemma_ != "kill" or not (passive or _headline_toll(verb)):
+    if not (passive or _headline_toll(verb)):
         return False
     lemmas = {trigger_lemma(t) for t in verb.sent}
     if lemmas & ACCIDENT_WORDS:
@@ -569,9 +572,6 @@ def _fought_by_people(verb: Token) -> bool:
     "vowed to fight corruption" or "fight for their rights"."""
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
-    sides = _headline_sides(verb)
-    if sides is not None and all(any(_fighting_side(t) for t in side) for side in sides):
-        return True
     others = [c for c in verb.children if c.dep_ == "dobj"]
     others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "against", "between"}
                for o in p.children if o.dep_ == "pobj"]
@@ -597,15 +597,16 @@ def _clash_with_armed_people(trigger: Token) -> bool:
     "herders and farmers clashed": a clash between people, armed people or communities (``communal_nouns``) among
     them, or one told as violent ("violent clashes"); not "students clashed with teachers over the exam rules" or
     "two rival groups of traders clashed over prices"."""
-    if trigger.lemma_ == "clash" and any(c.dep_ == "amod" and c.lower_ in PHYSICAL_MODIFIERS for c in trigger.children):
+    if trigger.lemma_ != "clash":
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in PHYSICAL_MODIFIERS for c in trigger.children):
         return not any(c.lower_ == "of" for c in trigger.children)  # "violent clashes", not "a heavy clash of views"
-    return (trigger.lemma_ == "clash" and _fought_by_people(trigger)
-            and any(t.lemma_.lower() in ARMED_DOERS or _communal(t) for t in trigger.subtree))
+    return _fought_by_people(trigger) and any(t.lemma_.lower() in ARMED_DOERS or _communal(t) for t in trigger.subtree)
 
 
 def _communal(token: Token) -> bool:
     """A word for a community, its armed men or a violent crowd: "clans", "herders", "militiamen", "gangs"."""
-    return any(word in COMMUNAL_NOUNS or word in CROWDS for word in (token.lemma_.lower(), token.lower_))
+    return not SIDE_NOUNS.isdisjoint((token.lemma_.lower(), token.lower_))
 
 
 def _fighting_side(token: Token) -> bool:
@@ -644,7 +645,7 @@ def _done_to_people(verb: Token) -> bool:
     if verb.dep_ in {"xcomp", "oprd", "acomp"} and verb.head.lemma_ == "find":
         verbs.append(verb.head)  # "a teacher was found murdered": the one found
     # words kill no one: a public figure killed, shot or murdered is a victim ("a party activist was shot dead")
-    people = KILLABLE if verb.lemma_ in INTENT_KILLING_VERBS | {"kill"} else HARMED_PEOPLE
+    people = KILLABLE if verb.lemma_ in KILLED_OBJECT_VERBS else HARMED_PEOPLE
     return any(c.dep_ in {"dobj", "nsubjpass"} and (
         c.lemma_.lower() in people or c.pos_ == "PRON" or c.ent_type_ in {"PERSON", "NORP"}
         or any(g.dep_ == "nummod" for g in c.children)) for v in verbs for c in v.children)
@@ -713,8 +714,7 @@ def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
 def _headline_harm(trigger: Token) -> bool:
     """A headline's attack on people or a place people live in: "Raiders attack village", "Youths attack
     journalists at rally", "Group of youths attack deputy minister"; not "Critics attack minister over remarks"."""
-    sides = _headline_sides(trigger)
-    if sides is None or trigger_lemma(trigger) not in HARMING_VERBS:
+    if trigger_lemma(trigger) not in HARMING_VERBS or (sides := _headline_sides(trigger)) is None:
         return False
     doers, objects = sides
     armed = any(_forceful(d, trigger) for d in doers)
@@ -739,12 +739,11 @@ def _violent_doer(token: Token) -> bool:
 
 COMMUNITY_MODIFIERS = (words("communal_modifiers") - {"armed", "militia"}) | {"sectarian"}
 COMMUNITY_NOUNS = frozenset({"group", "community", "clan", "tribe", "faction", "gang"})
-# words for a community or its armed men: sides of a clash ("two rival clans clashed", "herders and farmers clashed")
-COMMUNAL_NOUNS = words("communal_nouns")
 # what makes a clash one of blows, not words ("violent clashes", "bloody clashes")
 PHYSICAL_MODIFIERS = words("physical_modifiers")
-# crowds that do violence: a public figure they attack is a victim ("a mob attacked the mayor")
-CROWDS = words("crowd_nouns")
+# words for a community or its armed men ("two rival clans clashed", "herders and farmers clashed", ``communal_nouns``)
+# and for crowds that do violence ("a crowd attacked the mayor", ``crowd_nouns``): sides of a clash
+SIDE_NOUNS = COMMUNAL_NOUNS | words("crowd_nouns")
 # the words of a headline's doer or object phrase ("Armed raiders attack Kamba homestead")
 PHRASE_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 # verbs of killing that report an incident only with a doer ("gunmen killed 12", not "12 people were killed")
@@ -759,6 +758,8 @@ CONFLICT_NOUNS = words("conflict_nouns")
 TRAFFIC_WORDS = words("road_users") | words("vehicle_nouns")
 # killing verbs that say by themselves someone meant it ("shot and killed a man", not "killed 12 passengers")
 INTENT_KILLING_VERBS = frozenset({"shoot", "murder", "execute", "behead"})
+# verbs whose object is a victim even when it is a public figure ("the mayor was shot dead")
+KILLED_OBJECT_VERBS = INTENT_KILLING_VERBS | {"kill"}
 # people whom words can "attack": a violent verb with one of them as object needs other corroboration
 PUBLIC_FIGURES = words("public_figures")
 # verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not

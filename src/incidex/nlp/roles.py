@@ -22,6 +22,7 @@ from .actors import (
     COMMUNAL_KIND,
     COMMUNAL_NOUNS,
     MEMBER_NOUNS,
+    SUSPICION_WORDS,
     bare_communities,
     community_name,
     country_group_names,
@@ -57,8 +58,6 @@ from .syntax import noun_phrase, tree_distance
 RELATION_CUES: dict[str, str] = dict(line.split("\t") for line in phrases("relation_cues"))  # type: ignore[misc]
 RELATION_STRENGTH = ("claimed", "accused", "suspected", "linked", "stated")
 CLAIM_VERBS = words("claim_verbs")
-# Words that leave a group the text calls the perpetrator only suspected ("the suspected perpetrators").
-SUSPICION_WORDS = words("suspicion_words")
 DENIAL_VERBS = frozenset({"deny", "reject", "disown"})
 OWN_WORDS = frozenset({"we", "it", "its", "our", "their"})  # a group speaking of its own people
 # Unnamed local people who can be a side of a clash ("two rival groups of villagers clashed"): a
@@ -71,11 +70,10 @@ PEOPLE_OR_LOCAL_SIDES = PEOPLE_AND_THINGS | LOCAL_SIDE_NOUNS
 # Nouns of an attack whose object is its target ("an attack on the embassy").
 ATTACK_NOUNS = words("attack_nouns")
 DOING_OR_FIGHTING_WORDS = PERPETRATION_VERBS | CLASH_WORDS
-DOER_OR_ATTACK_NOUNS = PERPETRATOR_NOUNS | ATTACK_NOUNS
 # What a group named before it does or uses: "X fighters", "an X ambush", "an X clash", "an X IED".
-GROUP_ACT_NOUNS = DOER_OR_ATTACK_NOUNS | CLASH_WORDS | words("device_nouns")
-# People of a group ("members / fighters / supporters of X").
-GROUP_PEOPLE = PERPETRATOR_NOUNS | frozenset(noun.rstrip("s") for noun in MEMBER_NOUNS) | MEMBER_NOUNS
+GROUP_ACT_NOUNS = PERPETRATOR_NOUNS | ATTACK_NOUNS | CLASH_WORDS | words("device_nouns")
+# People of a group ("members / fighters / supporters of X"), singular as a lemma and plural as written.
+GROUP_PEOPLE = PERPETRATOR_NOUNS | frozenset(noun.removesuffix("s") for noun in MEMBER_NOUNS) | MEMBER_NOUNS
 
 
 class FrameLocator:
@@ -144,9 +142,10 @@ class RoleFinder:
         self._places(doc, locate, frames)
         self._actors(doc, locate)
         self._bare_communities(doc, locate)
-        self._country_group_names(doc, locate)
+        actor_tokens = {i for a in doc._.incidex_actors or [] for i in _token_range(doc, a.start, a.end)}
+        self._country_group_names(doc, locate, actor_tokens)
         numbers: list[NumberMention] = doc._.incidex_numbers or []
-        self._people(doc, locate, _counts_by_token(doc, numbers))
+        self._people(doc, locate, _counts_by_token(doc, numbers), actor_tokens)
         self._weapons(doc, locate)
         for figure, token in casualty_figures(doc, numbers):
             args = locate.arguments_for(token)
@@ -258,24 +257,20 @@ class RoleFinder:
                 _add_org(args, ActorMention(span.start_char, span.end_char, span.text, span.label_, COMMUNAL_KIND),
                          _relation_cue(span) or "stated")
 
-    def _country_group_names(self, doc: Doc, locate: FrameLocator) -> None:
-        """A bare word that names a group in the incident's country (else the text's), as the doer or a side
-        ("Maoists killed two villagers" in India: CPI (Maoist)), stated, or as hedged."""
+    def _country_group_names(self, doc: Doc, locate: FrameLocator, actor_tokens: set[int]) -> None:
+        """A bare word that names a group in the incident's country, as the doer or a side ("Maoists killed two
+        villagers" in India: CPI (Maoist)), stated, or as hedged. (``_places`` has already given every incident the
+        country of the text where it names none of its own.)"""
         names = country_group_names()
-        words = {word for word, _ in names}
-        taken = {i for a in doc._.incidex_actors or [] for i in _token_range(doc, a.start, a.end)}
-        stated = doc._.incidex_country
         for token in doc:
-            if token.lower_ not in words or token.i in taken or not _is_agent(token):
+            if (group := names.get(token.lower_)) is None or token.i in actor_tokens or not _is_agent(token):
                 continue
             args = locate.arguments_for(token, carry=0)
             if args is None:
                 continue
-            countries = [p.location.country_code for p in args.places if p.location and p.location.country_code]
-            country = countries[0] if countries else (
-                stated.location.country_code if stated is not None and stated.location is not None else None)
-            name = names.get((token.lower_, country or ""))
-            if name is not None:
+            country, name = group
+            if next((p.location.country_code for p in args.places if p.location and p.location.country_code),
+                    None) == country:
                 span = doc[token.i:token.i + 1]
                 _add_org(args, ActorMention(span.start_char, span.end_char, span.text, name, "organization"),
                          _relation_cue(span) or "stated")
@@ -299,10 +294,9 @@ class RoleFinder:
                              person.relation or "stated")
 
     # -- people and things ------------------------------------------------------------------------------------
-    def _people(self, doc: Doc, locate: FrameLocator, counts: dict[int, int | None]) -> None:
-        org_tokens = {i for a in (doc._.incidex_actors or []) for i in _token_range(doc, a.start, a.end)}
+    def _people(self, doc: Doc, locate: FrameLocator, counts: dict[int, int | None], actor_tokens: set[int]) -> None:
         for token in doc:
-            if token.pos_ not in {"NOUN", "PROPN", "PRON"} or token.i in org_tokens:
+            if token.pos_ not in {"NOUN", "PROPN", "PRON"} or token.i in actor_tokens:
                 continue
             lemma = token.lemma_.lower()
             if not (lemma in PEOPLE_OR_LOCAL_SIDES or token.ent_type_ == "PERSON" or lemma == "they"):
@@ -345,6 +339,7 @@ class RoleFinder:
         # Places, dates and cited sources are not people: a learned victim or perpetrator is dropped when it is
         # headed by a place or source the rules found, or looks like a place or date itself.
         not_people = [(m.start, m.end) for m in [*(doc._.incidex_places or []), *(doc._.incidex_sources or [])]]
+        doc_text = doc.text  # spaCy rebuilds it on every read
         for found in learned.spans:
             tokens = _nominal(doc.char_span(found.start, found.end, alignment_mode="expand"))
             if tokens is None:
@@ -359,7 +354,7 @@ class RoleFinder:
             head = root.lemma_.lower()
             if role == "PerpOrg":
                 name = _actor_name(doc, start, end) or text
-                relation = _learned_relation(doc, args, tokens)
+                relation = _learned_relation(doc_text, args, tokens)
                 existing = _organization(args, name)
                 if existing is None:
                     args.perpetrators.append(PerpetratorArg(start, end, text, kind="organization", name=name,
@@ -462,14 +457,13 @@ def _token_range(doc: Doc, start: int, end: int) -> range:
     return range(span.start, span.end) if span is not None else range(0)
 
 
-def _learned_relation(doc: Doc, args: FrameArguments, span: Span) -> str | None:
+def _learned_relation(text: str, args: FrameArguments, span: Span) -> str | None:
     """The relation of an organization the learned tagger named: that of the group it stands in parentheses after
     ("the Tupac Amaru Revolutionary Movement (MRTA)"), claimed, or what the words that govern it say
     (:func:`_relation_cue`), else stated (the tagger names the doers the text reports); None when the group denies
-    it ("X denied responsibility")."""
+    it ("X denied responsibility"). ``text`` is the Doc's text."""
     if span.root.dep_ == "nsubj" and span.root.head.lemma_ in DENIAL_VERBS:
         return None
-    text = doc.text
     before = next((p for p in args.perpetrators if p.kind == "organization" and p.relation
                    and text[p.end:span.start_char].strip(" \n\"'") == "("), None)
     if before is not None:
@@ -634,11 +628,11 @@ def _doers_belong_to(token: Token) -> bool:
     if token.head.lower_ == "to" and governor.lemma_ == "belong":
         people = governor.head if governor.dep_ == "acl" else next(
             (c for c in governor.children if c.dep_ == "nsubj"), None)
-        return people is not None and people.lemma_.lower() in PERPETRATOR_NOUNS
-    if token.head.lower_ == "of" and governor.dep_ == "attr" and governor.head.lemma_ == "be":
+    elif token.head.lower_ == "of" and governor.dep_ == "attr" and governor.head.lemma_ == "be":
         people = next((c for c in governor.head.children if c.dep_ == "nsubj"), None)
-        return people is not None and people.lemma_.lower() in PERPETRATOR_NOUNS
-    return False
+    else:
+        return False
+    return people is not None and people.lemma_.lower() in PERPETRATOR_NOUNS
 
 
 def _of_a_named_group(token: Token) -> bool:
@@ -655,9 +649,9 @@ def _of_a_named_group(token: Token) -> bool:
 def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool:
     """The token (or the noun it modifies, is coordinated or in apposition with, or whose people it names: "members
     of a Pokot militia", "volunteer fighters (X)") is the subject of one of ``verbs`` ("X are reported to have
-    attacked"), the doer of an attack ("an attack by X") or a side of a clash ("clashes between two groups", "fighting broke out between X and Y", "the army
-    clashed with X"); with ``fell``, also the people who died or were hurt in a clash ("an X activist was killed in
-    a gunfight with police")."""
+    attacked"), the doer of an attack ("an attack by X") or a side of a clash ("clashes between two groups",
+    "fighting broke out between X and Y", "the army clashed with X"); with ``fell``, also the people who died or
+    were hurt in a clash ("an X activist was killed in a gunfight with police")."""
     side = token
     for _ in range(5):
         if side.dep_ in {"nsubj", "agent"} and (side.head.lemma_ in verbs or any(
