@@ -175,6 +175,7 @@ def types_by_role(report):
         ("A local party activist was murdered for unknown reasons.", "armed_assault"),
         ("A party supporter was killed in the slum on Sunday.", "armed_assault"),
         ("Police battle gangsters at old quarry", "clash"),
+        ("Police battle armed gangsters near the port", "clash"),  # "battle" read as a verb
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:

@@ -572,6 +572,9 @@ def _fought_by_people(verb: Token) -> bool:
     "vowed to fight corruption" or "fight for their rights"."""
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
+    sides = _headline_sides(verb)  # "Police battle armed gangsters", parsed with "battle" as a verb
+    if sides is not None and all(any(_fighting_side(t) for t in side) for side in sides):
+        return True
     others = [c for c in verb.children if c.dep_ == "dobj"]
     others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "against", "between"}
                for o in p.children if o.dep_ == "pobj"]

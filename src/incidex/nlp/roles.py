@@ -651,7 +651,7 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
     of a Pokot militia", "volunteer fighters (X)") is the subject of one of ``verbs`` ("X are reported to have
     attacked"), the doer of an attack ("an attack by X") or a side of a clash ("clashes between two groups",
     "fighting broke out between X and Y", "the army clashed with X"); with ``fell``, also the people who died or
-    were hurt in a clash ("an X activist was killed in a gunfight with police")."""
+    were hurt in a clash ("an X activist died in a gunfight with police")."""
     side = token
     for _ in range(5):
         if side.dep_ in {"nsubj", "agent"} and (side.head.lemma_ in verbs or any(
