@@ -572,7 +572,7 @@ def _fought_by_people(verb: Token) -> bool:
     "vowed to fight corruption" or "fight for their rights"."""
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
-    sides = _headline_sides(verb)  # "Police battle armed gangsters", parsed with "battle" as a verb
+    sides = _headline_sides(verb)  # "Police battle armed gangsters near the port": "battle" parsed as a verb
     if sides is not None and all(any(_fighting_side(t) for t in side) for side in sides):
         return True
     others = [c for c in verb.children if c.dep_ == "dobj"]
