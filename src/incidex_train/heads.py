@@ -33,7 +33,7 @@ from .muc4 import incident_types, mention_roles
 @dataclass(frozen=True)
 class HeadOptions:
     seed: int = 13
-    tagger_epochs: int = 8
+    tagger_epochs: int = 14
     classifier_epochs: int = 6
     batch_windows: int = 16
     batch_docs: int = 8

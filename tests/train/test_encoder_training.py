@@ -94,3 +94,22 @@ def test_heads_need_the_encoder_they_were_trained_on(trained: Path) -> None:
 
     with pytest.raises(ConfigError, match="trained on the encoder"):
         EncoderModel(trained / "first", encoder="all-mpnet-base-v2")
+
+
+def test_the_command_trains_for_the_epochs_it_is_given(trained: Path, tiny_encoder: Path) -> None:
+    from click.testing import CliRunner
+
+    from incidex.cli.main import cli
+
+    out = trained / "from-the-command"
+    result = CliRunner().invoke(cli, ["train", "encoder", "--train", str(FIXTURE), "--dev", str(FIXTURE),
+                                      "--out", str(out), "--cache", str(trained / "cache"),
+                                      "--encoder", str(tiny_encoder), "--tagger-epochs", "3",
+                                      "--classifier-epochs", "1"])
+    assert result.exit_code == 0, result.output
+    info = json.loads((out / "heads.json").read_text())
+    assert len(info["history"]["tagger"]) == 3 and len(info["history"]["classifier"]) == 1
+    assert "--tagger-epochs 3 --classifier-epochs 1" in info["command"]
+    refused = CliRunner().invoke(cli, ["train", "encoder", "--train", str(FIXTURE), "--dev", str(FIXTURE),
+                                       "--out", str(out), "--cache", str(trained / "cache"), "--tagger-epochs", "0"])
+    assert refused.exit_code == 2 and "--tagger-epochs" in refused.output
