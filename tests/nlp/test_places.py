@@ -194,6 +194,19 @@ def test_a_village_of_a_named_district_is_placed_in_the_district(finder, blank) 
     assert found["Zangrelo"].location.precision == "admin2" and found["Zangrelo"].location.country_code == "IN"
 
 
+def test_a_district_listed_without_a_point_takes_its_region_point_and_says_so(finder, blank) -> None:
+    text = "Robbers shot a shopkeeper at Zangrelo village in Ningo Prampram district on Sunday night."
+    found = by_text(places(finder, blank, text))
+    district, village = found["Ningo Prampram"].location, found["Zangrelo"].location
+    region = finder.gazetteer.admin1("GH", "01")  # Greater Accra: GeoNames lists none of the district's towns
+    assert region is not None and region.lat is not None
+    assert (district.name, district.country_code, district.admin1) == ("Ningo Prampram", "GH", region.admin1)
+    assert (district.lat, district.lon, district.precision) == (region.lat, region.lon, "admin1")
+    assert district.geonameid is not None  # the district's own entry, though the point is its region's
+    assert (village.lat, village.lon, village.precision) == (region.lat, region.lon, "admin1")
+    assert found["Zangrelo"].within == (found["Ningo Prampram"].start, found["Ningo Prampram"].end)
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [("Rioters burned shops in Tripoli, Lebanon, on Sunday.", "Tripoli", "LB"),
