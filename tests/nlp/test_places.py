@@ -194,6 +194,27 @@ def test_a_village_of_a_named_district_is_placed_in_the_district(finder, blank) 
     assert found["Zangrelo"].location.precision == "admin2" and found["Zangrelo"].location.country_code == "IN"
 
 
+@pytest.mark.parametrize("text", ["Two soldiers died in Zangrelo village in Kulgam district on Friday.",
+                                  "Two soldiers died in Zangrelo village under Kulgam district on Friday.",
+                                  "Two soldiers died at Zangrelo village in the Kulgam district on Friday."])
+def test_a_village_in_or_under_a_named_district_takes_the_district_point(finder, blank, text) -> None:
+    found = by_text(places(finder, blank, text))
+    district, village = found["Kulgam"], found["Zangrelo"]
+    assert (district.location.country_code, district.location.precision) == ("IN", "admin2")
+    assert (village.location.lat, village.location.lon) == (district.location.lat, district.location.lon)
+    assert (village.location.precision, village.location.name) == ("admin2", "Zangrelo")
+    assert village.within == (district.start, district.end) and village.location.uncertain
+
+
+def test_a_village_near_a_town_takes_the_town_point(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Gunmen burned huts at Zangrelo village near Djibo on Monday."))
+    town, village = found["Djibo"], found["Zangrelo"]
+    assert (town.location.country_code, town.location.precision) == ("BF", "city")
+    assert (village.location.lat, village.location.lon, village.location.precision) == (
+        town.location.lat, town.location.lon, "city")
+    assert village.within == (town.start, town.end)
+
+
 def test_a_district_listed_without_a_point_takes_its_region_point_and_says_so(finder, blank) -> None:
     text = "Robbers shot a shopkeeper at Zangrelo village in Ningo Prampram district on Sunday night."
     found = by_text(places(finder, blank, text))

@@ -62,6 +62,8 @@ _ADMIN2_NOUNS = words("admin2_nouns")
 _CITY_NOUNS = words("city_nouns")
 _KIND_NOUNS: dict[str, PlaceKind] = {**dict.fromkeys(_ADMIN1_NOUNS, "admin1"), **dict.fromkeys(_ADMIN2_NOUNS, "admin2"),
                                      **dict.fromkeys(_CITY_NOUNS, "city")}
+# the words after a place noun that lead to the place around it: "Redwani village of Kulgam", "Ada town (Ada East)"
+_AFTER_PLACE_NOUN = frozenset({"(", "of", ",", "in", "under", "near"})
 # words after a name that say it is a place: "Redwani village", "Palashbari upazila", "Kalitala area"
 _PLACE_AFTER = _ADMIN1_NOUNS | _ADMIN2_NOUNS | _CITY_NOUNS | {"area", "locality", "neighbourhood", "neighborhood",
                                                               "suburb", "settlement", "axis", "villages"}
@@ -618,27 +620,30 @@ def _capitalized_word(text: str) -> bool:
 
 def _links(spans: list[Span]) -> list[Link | None]:
     """Which place name the text puts around each one: "Posso (Titao, Loroum)" links Posso to Titao and Titao to
-    Loroum, and so do "Ada town (Ada East, ...)" and "Redwani village of Kulgam" (strictly); "Mokha, Yemen" and
-    "Tiwi in Ukunda" link Mokha to Yemen and Tiwi to Ukunda (loosely: a comma may join a list, "in" a time)."""
+    Loroum, and so do "Ada town (Ada East, ...)", "Redwani village of Kulgam" and "Redwani village in (or under)
+    Kulgam district" (strictly); "Mokha, Yemen", "Tiwi in Ukunda" and "Tiwi village near Ukunda" link Mokha to
+    Yemen and Tiwi to Ukunda (loosely: a comma may join a list, "in" a time, and "near" is beside, not inside)."""
     index = {span.start: i for i, span in enumerate(spans)}
     links: list[Link | None] = [None] * len(spans)
     for i, span in enumerate(spans):
         doc, at = span.doc, span.end
-        if at + 1 < len(doc) and doc[at].lower_ in _PLACE_AFTER and doc[at + 1].text in ("(", "of", ","):
-            at += 1  # "Ada town (", "Redwani village of", "Tawila locality, North Darfur"
+        if at + 1 < len(doc) and doc[at].lower_ in _PLACE_AFTER and doc[at + 1].lower_ in _AFTER_PLACE_NOUN:
+            at += 1  # "Ada town (", "Redwani village of", "Tawila locality, North Darfur", "Tiwi village near"
         if at + 1 >= len(doc):
             continue
         word = doc[at].lower_
-        if word == "of" and doc[at + 1].lower_ == "the":
+        if word in ("of", "in", "under", "near") and doc[at + 1].lower_ == "the":
             at += 1
         parent = index.get(at + 1)
         if parent is None:
             continue
-        if word == "(" and _name_list_end(doc, at) is not None or word == "of" and at > span.end:
+        noun = at > span.end and doc[span.end].lower_ in _PLACE_AFTER  # "Redwani village of", not "Redwani of"
+        if word == "(" and _name_list_end(doc, at) is not None or word == "of" and at > span.end or (
+                word in ("in", "under") and noun):
             links[i] = Link(parent, strict=True)
         elif word == ",":
             links[i] = Link(parent, strict=_listed_position(span))
-        elif word == "in":
+        elif word == "in" or word == "near" and noun:
             links[i] = Link(parent)
     return links
 
