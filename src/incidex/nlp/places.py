@@ -13,8 +13,9 @@ Mentions come from four sources, in this order of trust:
 Then every place name is resolved at once (:meth:`Gazetteer.resolve`) with the document's countries as context:
 places that resolve without doubt, and as hints nationality adjectives ("Peruvian" -> PE), the countries of the
 armed groups the actors component found and the home country of the report's outlet (:mod:`.outlets`). Names the text puts inside one another ("Posso (Titao, Loroum)", "Mokha,
-Yemen", "Redwani village of Kulgam district") are resolved together; a name with no reading inside the place around
-it takes that place's country and point, marked uncertain, with ``within`` pointing at it. A facility takes the
+Yemen", "Redwani village of Kulgam district", "Redwani village in Kulgam district", "Redwani village near Kulgam") are
+resolved together; a name with no reading inside the place around (or near) it takes that place's country, point and
+precision, marked uncertain, with ``within`` pointing at it: the precision says whose point it is. A facility takes the
 location of a place named inside it ("a Moscow concert hall"); otherwise its location has only the ``facility``
 text and the assembler links it to the nearest city. Writes ``doc._.incidex_places``, and ``doc._.incidex_country``:
 the country the text as a whole states and the words that state it, for incidents it places nowhere else
