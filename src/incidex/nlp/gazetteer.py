@@ -339,8 +339,9 @@ class Gazetteer:
     def location_of(self, place: Place, *, uncertain: bool = False) -> Location | None:
         """The record form of a place; None for a region that names no single country.
 
-        A district the gazetteer lists without a point (GeoNames has none of its towns of 500 people) takes the
-        point of its first-level subdivision, and ``precision`` says so: "admin1", the district's name kept.
+        A district the gazetteer lists without a point (GeoNames assigns none of its places to it, and no town of
+        its name lies in its admin1) takes the point of its first-level subdivision, and ``precision`` says so:
+        "admin1", the district's name kept.
         """
         if place.kind == "region":
             if place.country_code is None:
