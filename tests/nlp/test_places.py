@@ -206,6 +206,12 @@ def test_a_village_in_or_under_a_named_district_takes_the_district_point(finder,
     assert village.within == (district.start, district.end) and village.location.uncertain
 
 
+def test_a_town_named_in_a_province_keeps_its_own_reading(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Police fired tear gas at traders in Embu town in Eastern Province on Friday."))
+    assert (found["Embu"].location.country_code, found["Embu"].location.precision) == ("KE", "city")
+    assert found["Embu"].within is None  # only Sri Lanka's Eastern Province is in the gazetteer
+
+
 def test_a_village_near_a_town_takes_the_town_point(finder, blank) -> None:
     found = by_text(places(finder, blank, "Gunmen burned huts at Zangrelo village near Djibo on Monday."))
     town, village = found["Djibo"], found["Zangrelo"]
@@ -392,6 +398,13 @@ def test_a_country_across_a_border_does_not_outvote_the_province_the_text_names(
     location = incident.location
     assert (location.name, location.country_code, location.precision) == ("Zangrelo", "BF", "admin2")
     assert {e.field: e.text for e in incident.evidence}["location.lat"] == "Kossi Province"
+
+
+@pytest.mark.slow
+def test_a_province_near_a_border_is_not_placed_at_the_country_across_it(extract) -> None:
+    location = extract("Gunmen shot a customs officer in Zangrelo, Kossi Province near the Mali border on "
+                       "Monday.").incidents[0].location
+    assert (location.name, location.country_code, location.precision) == ("Zangrelo", "BF", "admin2")
 
 
 @pytest.mark.slow

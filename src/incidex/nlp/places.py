@@ -65,9 +65,13 @@ _KIND_NOUNS: dict[str, PlaceKind] = {**dict.fromkeys(_ADMIN1_NOUNS, "admin1"), *
                                      **dict.fromkeys(_CITY_NOUNS, "city")}
 # the words after a place noun that lead to the place around it: "Redwani village of Kulgam", "Ada town (Ada East)"
 _AFTER_PLACE_NOUN = frozenset({"(", "of", ",", "in", "under", "near"})
+# place nouns after which "in", "under" or "near" links no name: a town keeps its own reading ("Embu town in Eastern
+# Province" is in Kenya, though only Sri Lanka's Eastern Province is in the gazetteer)
+_TOWN_NOUNS = frozenset({"city", "town", "capital"})
 # words after a name that say it is a place: "Redwani village", "Palashbari upazila", "Kalitala area"
 _PLACE_AFTER = _ADMIN1_NOUNS | _ADMIN2_NOUNS | _CITY_NOUNS | {"area", "locality", "neighbourhood", "neighborhood",
                                                               "suburb", "settlement", "axis", "villages"}
+_VILLAGE_AFTER = _PLACE_AFTER - _TOWN_NOUNS
 # words after a place name that make it part of another name: an organization's ("Abu Dhabi TV", "Kenya Airways")
 # or a street's ("Karl Marx Avenue")
 _ORGANIZATION_WORDS = words("organization_words")
@@ -628,17 +632,22 @@ def _links(spans: list[Span]) -> list[Link | None]:
     links: list[Link | None] = [None] * len(spans)
     for i, span in enumerate(spans):
         doc, at = span.doc, span.end
-        if at + 1 < len(doc) and doc[at].lower_ in _PLACE_AFTER and doc[at + 1].lower_ in _AFTER_PLACE_NOUN:
+        if at + 1 >= len(doc):
+            continue
+        after = doc[at].lower_
+        if after in _PLACE_AFTER and doc[at + 1].lower_ in _AFTER_PLACE_NOUN:
             at += 1  # "Ada town (", "Redwani village of", "Tawila locality, North Darfur", "Tiwi village near"
         if at + 1 >= len(doc):
             continue
         word = doc[at].lower_
-        if word in ("of", "in", "under", "near") and doc[at + 1].lower_ == "the":
+        noun = after in _VILLAGE_AFTER or span[-1].lower_ in _VILLAGE_AFTER  # "Redwani village in", not "X town in"
+        if word in ("in", "under", "near") and after in _TOWN_NOUNS:
+            continue  # a town keeps its own reading: "Embu town in Eastern Province"
+        if doc[at + 1].lower_ == "the" and (word == "of" or word in ("in", "under", "near") and noun):
             at += 1
         parent = index.get(at + 1)
-        if parent is None:
-            continue
-        noun = at > span.end and doc[span.end].lower_ in _PLACE_AFTER  # "Redwani village of", not "Redwani of"
+        if parent is None or word in ("in", "under", "near") and across_border(spans[parent].root):
+            continue  # "Zangrelo, Kossi Province near the Mali border" is not near Mali's point
         if word == "(" and _name_list_end(doc, at) is not None or word == "of" and at > span.end or (
                 word in ("in", "under") and noun):
             links[i] = Link(parent, strict=True)
