@@ -402,7 +402,7 @@ def test_a_country_across_a_border_does_not_outvote_the_province_the_text_names(
 
 @pytest.mark.slow
 def test_a_province_near_a_border_is_not_placed_at_the_country_across_it(extract) -> None:
-    location = extract("Gunmen shot a customs officer in Zangrelo, Kossi Province near the Mali border on "
+    location = extract("Gunmen shot a customs officer in Zangrelo, Yagha Province near the Niger border on "
                        "Monday.").incidents[0].location
     assert (location.name, location.country_code, location.precision) == ("Zangrelo", "BF", "admin2")
 

@@ -647,7 +647,7 @@ def _links(spans: list[Span]) -> list[Link | None]:
             at += 1
         parent = index.get(at + 1)
         if parent is None or word in ("in", "under", "near") and across_border(spans[parent].root):
-            continue  # "Zangrelo, Kossi Province near the Mali border" is not near Mali's point
+            continue  # "Zangrelo, Yagha Province near the Niger border" is not at Niger's point
         if word == "(" and _name_list_end(doc, at) is not None or word == "of" and at > span.end or (
                 word in ("in", "under") and noun):
             links[i] = Link(parent, strict=True)
