@@ -15,8 +15,9 @@ English admin1 names come from curated ``aliases.tsv`` ``display`` entries, else
 without a local type word, else an English-looking alternate name ("Kirkuk Governorate"), else "<short name>
 Oblast/Krai" for Russian regions, else the ISO name without diacritics ("Tarabulus"). Alternate names are kept when
 they are in Latin script, capitalized, not all capitals and at least 4 letters long. The point of a country or
-subdivision is its place nearest to the median coordinates of its places (so it lies inside the unit); its
-population is the sum of its places'. The output is byte-for-byte reproducible. The curated files (aliases.tsv,
+subdivision is its place nearest to the median coordinates of its places (so it lies inside the unit); a district
+none of whose places GeoNames assigns to it takes the point of the most populous town of its name in its admin1 (its
+seat, as a rule), else it has none; its population is the sum of its places'. The output is byte-for-byte reproducible. The curated files (aliases.tsv,
 demonyms.tsv, stopwords.txt) are written by hand and only read here.
 """
 
@@ -185,6 +186,25 @@ def subdivision_rows(
     return rows
 
 
+def with_namesake_points(districts: list[Row], cities: list[dict]) -> list[Row]:
+    """``districts`` where a district none of whose places GeoNames assigns to it takes the point of the most
+    populous town of its own name in its country and admin1 (its seat, as a rule: "Moyale District" -> Moyale)."""
+    towns: dict[tuple[str, str, str], tuple[int, float, float]] = {}
+    for city in cities:
+        key = (city["countrycode"], city["admin1code"], normalize_name(city["name"]))
+        if key not in towns or city["population"] > towns[key][0]:
+            towns[key] = (city["population"], city["latitude"], city["longitude"])
+    for row in districts:
+        if row.lat is not None:
+            continue
+        for name in (row.name, without_type_word(row.name)):
+            town = towns.get((row.country, row.admin1, normalize_name(name))) if name else None
+            if town is not None:
+                row.lat, row.lon = town[1], town[2]
+                break
+    return districts
+
+
 def build(out: Path) -> None:
     cities = sorted(json.loads((GNC / "cities500.json").read_text(encoding="utf-8")).values(),
                     key=lambda c: c["geonameid"])
@@ -224,7 +244,7 @@ def build(out: Path) -> None:
                         population=country["population"], names=names,
                         alternates=[n for n in others if n and (latin(n) or n.isupper())]))
     rows += subdivision_rows(subdivisions, "1", points, population, displays)
-    rows += subdivision_rows(subdivisions, "2", points, population, displays)
+    rows += with_namesake_points(subdivision_rows(subdivisions, "2", points, population, displays), cities)
     for city in cities:
         rows.append(Row("city", str(city["geonameid"]), city["name"], city["countrycode"], city["admin1code"],
                         admin2_of.get(city["geonameid"], ""), "", city["latitude"], city["longitude"],

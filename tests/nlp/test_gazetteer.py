@@ -134,6 +134,16 @@ def test_cities_carry_the_english_name_of_their_admin1(gazetteer: Gazetteer) -> 
     assert gazetteer.lookup("Grozny")[0].place.admin1 == "Chechnya"
 
 
+def test_a_district_without_places_of_its_own_takes_the_point_of_its_namesake_town(gazetteer: Gazetteer) -> None:
+    district = next(c.place for c in gazetteer.lookup("Cardston County") if c.place.kind == "admin2")
+    town = next(c.place for c in gazetteer.lookup("Cardston") if c.place.kind == "city")
+    assert (district.country_code, district.admin1_code) == (town.country_code, town.admin1_code) == ("CA", "01")
+    location = gazetteer.location_of(district)
+    assert location is not None
+    assert (location.name, location.lat, location.lon, location.precision) == ("Cardston County", town.lat, town.lon,
+                                                                               "admin2")
+
+
 def test_a_city_wins_over_the_province_of_the_same_name(gazetteer: Gazetteer) -> None:
     loc = resolve_one(gazetteer, "Moscow").location
     assert (loc.country_code, loc.precision) == ("RU", "city")

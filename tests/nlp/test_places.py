@@ -194,6 +194,46 @@ def test_a_village_of_a_named_district_is_placed_in_the_district(finder, blank) 
     assert found["Zangrelo"].location.precision == "admin2" and found["Zangrelo"].location.country_code == "IN"
 
 
+@pytest.mark.parametrize("text", ["Two soldiers died in Zangrelo village in Kulgam district on Friday.",
+                                  "Two soldiers died in Zangrelo village under Kulgam district on Friday.",
+                                  "Two soldiers died at Zangrelo village in the Kulgam district on Friday."])
+def test_a_village_in_or_under_a_named_district_takes_the_district_point(finder, blank, text) -> None:
+    found = by_text(places(finder, blank, text))
+    district, village = found["Kulgam"], found["Zangrelo"]
+    assert (district.location.country_code, district.location.precision) == ("IN", "admin2")
+    assert (village.location.lat, village.location.lon) == (district.location.lat, district.location.lon)
+    assert (village.location.precision, village.location.name) == ("admin2", "Zangrelo")
+    assert village.within == (district.start, district.end) and village.location.uncertain
+
+
+def test_a_town_named_in_a_province_keeps_its_own_reading(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Police fired tear gas at traders in Embu town in Eastern Province on Friday."))
+    assert (found["Embu"].location.country_code, found["Embu"].location.precision) == ("KE", "city")
+    assert found["Embu"].within is None  # only Sri Lanka's Eastern Province is in the gazetteer
+
+
+def test_a_village_near_a_town_takes_the_town_point(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Gunmen burned huts at Zangrelo village near Djibo on Monday."))
+    town, village = found["Djibo"], found["Zangrelo"]
+    assert (town.location.country_code, town.location.precision) == ("BF", "city")
+    assert (village.location.lat, village.location.lon, village.location.precision) == (
+        town.location.lat, town.location.lon, "city")
+    assert village.within == (town.start, town.end)
+
+
+def test_a_district_listed_without_a_point_takes_its_region_point_and_says_so(finder, blank) -> None:
+    text = "Robbers shot a shopkeeper at Zangrelo village in Ningo Prampram district on Sunday night."
+    found = by_text(places(finder, blank, text))
+    district, village = found["Ningo Prampram"].location, found["Zangrelo"].location
+    region = finder.gazetteer.admin1("GH", "01")  # Greater Accra: GeoNames lists none of the district's towns
+    assert region is not None and region.lat is not None
+    assert (district.name, district.country_code, district.admin1) == ("Ningo Prampram", "GH", region.admin1)
+    assert (district.lat, district.lon, district.precision) == (region.lat, region.lon, "admin1")
+    assert district.geonameid is not None  # the district's own entry, though the point is its region's
+    assert (village.lat, village.lon, village.precision) == (region.lat, region.lon, "admin1")
+    assert found["Zangrelo"].within == (found["Ningo Prampram"].start, found["Ningo Prampram"].end)
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [("Rioters burned shops in Tripoli, Lebanon, on Sunday.", "Tripoli", "LB"),
@@ -358,6 +398,13 @@ def test_a_country_across_a_border_does_not_outvote_the_province_the_text_names(
     location = incident.location
     assert (location.name, location.country_code, location.precision) == ("Zangrelo", "BF", "admin2")
     assert {e.field: e.text for e in incident.evidence}["location.lat"] == "Kossi Province"
+
+
+@pytest.mark.slow
+def test_a_province_near_a_border_is_not_placed_at_the_country_across_it(extract) -> None:
+    location = extract("Gunmen shot a customs officer in Zangrelo, Yagha Province near the Niger border on "
+                       "Monday.").incidents[0].location
+    assert (location.name, location.country_code, location.precision) == ("Zangrelo", "BF", "admin2")
 
 
 @pytest.mark.slow

@@ -337,19 +337,27 @@ class Gazetteer:
                 for name, (best, uncertain) in zip(names, chosen, strict=True)]
 
     def location_of(self, place: Place, *, uncertain: bool = False) -> Location | None:
-        """The record form of a place; None for a region that names no single country."""
+        """The record form of a place; None for a region that names no single country.
+
+        A district the gazetteer lists without a point (GeoNames assigns none of its places to it, and no town of
+        its name lies in its admin1) takes the point of its first-level subdivision, and ``precision`` says so:
+        "admin1", the district's name kept.
+        """
         if place.kind == "region":
             if place.country_code is None:
                 return None
             return Location(name=place.name, country_code=place.country_code, precision="region", uncertain=uncertain)
+        pointed: Place = place
+        if place.lat is None and place.kind == "admin2" and place.country_code and place.admin1_code:
+            pointed = self.admin1(place.country_code, place.admin1_code) or place
         return Location(
             name=place.name,
             country_code=place.country_code,
             admin1=place.admin1,
             admin1_code=place.admin1_iso,
-            lat=place.lat,
-            lon=place.lon,
-            precision=place.kind,
+            lat=pointed.lat,
+            lon=pointed.lon,
+            precision=pointed.kind,
             uncertain=uncertain,
             geonameid=place.geonameid,
         )

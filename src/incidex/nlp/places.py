@@ -13,8 +13,9 @@ Mentions come from four sources, in this order of trust:
 Then every place name is resolved at once (:meth:`Gazetteer.resolve`) with the document's countries as context:
 places that resolve without doubt, and as hints nationality adjectives ("Peruvian" -> PE), the countries of the
 armed groups the actors component found and the home country of the report's outlet (:mod:`.outlets`). Names the text puts inside one another ("Posso (Titao, Loroum)", "Mokha,
-Yemen", "Redwani village of Kulgam district") are resolved together; a name with no reading inside the place around
-it takes that place's country and point, marked uncertain, with ``within`` pointing at it. A facility takes the
+Yemen", "Redwani village of Kulgam district", "Redwani village in Kulgam district", "Redwani village near Kulgam") are
+resolved together; a name with no reading inside the place around (or near) it takes that place's country, point and
+precision, marked uncertain, with ``within`` pointing at it: the precision says whose point it is. A facility takes the
 location of a place named inside it ("a Moscow concert hall"); otherwise its location has only the ``facility``
 text and the assembler links it to the nearest city. Writes ``doc._.incidex_places``, and ``doc._.incidex_country``:
 the country the text as a whole states and the words that state it, for incidents it places nowhere else
@@ -62,9 +63,15 @@ _ADMIN2_NOUNS = words("admin2_nouns")
 _CITY_NOUNS = words("city_nouns")
 _KIND_NOUNS: dict[str, PlaceKind] = {**dict.fromkeys(_ADMIN1_NOUNS, "admin1"), **dict.fromkeys(_ADMIN2_NOUNS, "admin2"),
                                      **dict.fromkeys(_CITY_NOUNS, "city")}
+# the words after a place noun that lead to the place around it: "Redwani village of Kulgam", "Ada town (Ada East)"
+_AFTER_PLACE_NOUN = frozenset({"(", "of", ",", "in", "under", "near"})
+# place nouns after which "in", "under" or "near" links no name: a town keeps its own reading ("Embu town in Eastern
+# Province" is in Kenya, though only Sri Lanka's Eastern Province is in the gazetteer)
+_TOWN_NOUNS = frozenset({"city", "town", "capital"})
 # words after a name that say it is a place: "Redwani village", "Palashbari upazila", "Kalitala area"
 _PLACE_AFTER = _ADMIN1_NOUNS | _ADMIN2_NOUNS | _CITY_NOUNS | {"area", "locality", "neighbourhood", "neighborhood",
                                                               "suburb", "settlement", "axis", "villages"}
+_VILLAGE_AFTER = _PLACE_AFTER - _TOWN_NOUNS
 # words after a place name that make it part of another name: an organization's ("Abu Dhabi TV", "Kenya Airways")
 # or a street's ("Karl Marx Avenue")
 _ORGANIZATION_WORDS = words("organization_words")
@@ -618,27 +625,35 @@ def _capitalized_word(text: str) -> bool:
 
 def _links(spans: list[Span]) -> list[Link | None]:
     """Which place name the text puts around each one: "Posso (Titao, Loroum)" links Posso to Titao and Titao to
-    Loroum, and so do "Ada town (Ada East, ...)" and "Redwani village of Kulgam" (strictly); "Mokha, Yemen" and
-    "Tiwi in Ukunda" link Mokha to Yemen and Tiwi to Ukunda (loosely: a comma may join a list, "in" a time)."""
+    Loroum, and so do "Ada town (Ada East, ...)", "Redwani village of Kulgam" and "Redwani village in (or under)
+    Kulgam district" (strictly); "Mokha, Yemen", "Tiwi in Ukunda" and "Tiwi village near Ukunda" link Mokha to
+    Yemen and Tiwi to Ukunda (loosely: a comma may join a list, "in" a time, and "near" is beside, not inside)."""
     index = {span.start: i for i, span in enumerate(spans)}
     links: list[Link | None] = [None] * len(spans)
     for i, span in enumerate(spans):
         doc, at = span.doc, span.end
-        if at + 1 < len(doc) and doc[at].lower_ in _PLACE_AFTER and doc[at + 1].text in ("(", "of", ","):
-            at += 1  # "Ada town (", "Redwani village of", "Tawila locality, North Darfur"
+        if at + 1 >= len(doc):
+            continue
+        after = doc[at].lower_
+        if after in _PLACE_AFTER and doc[at + 1].lower_ in _AFTER_PLACE_NOUN:
+            at += 1  # "Ada town (", "Redwani village of", "Tawila locality, North Darfur", "Tiwi village near"
         if at + 1 >= len(doc):
             continue
         word = doc[at].lower_
-        if word == "of" and doc[at + 1].lower_ == "the":
+        noun = after in _VILLAGE_AFTER or span[-1].lower_ in _VILLAGE_AFTER  # "Redwani village in", not "X town in"
+        if word in ("in", "under", "near") and after in _TOWN_NOUNS:
+            continue  # a town keeps its own reading: "Embu town in Eastern Province"
+        if doc[at + 1].lower_ == "the" and (word == "of" or word in ("in", "under", "near") and noun):
             at += 1
         parent = index.get(at + 1)
-        if parent is None:
-            continue
-        if word == "(" and _name_list_end(doc, at) is not None or word == "of" and at > span.end:
+        if parent is None or word in ("in", "under", "near") and across_border(spans[parent].root):
+            continue  # "Zangrelo, Yagha Province near the Niger border" is not at Niger's point
+        if word == "(" and _name_list_end(doc, at) is not None or word == "of" and at > span.end or (
+                word in ("in", "under") and noun):
             links[i] = Link(parent, strict=True)
         elif word == ",":
             links[i] = Link(parent, strict=_listed_position(span))
-        elif word == "in":
+        elif word == "in" or word == "near" and noun:
             links[i] = Link(parent)
     return links
 
