@@ -176,6 +176,14 @@ def types_by_role(report):
         ("A party supporter was killed in the slum on Sunday.", "armed_assault"),
         ("Police battle gangsters at old quarry", "clash"),
         ("Police battle armed gangsters near the port", "clash"),  # "battle" read as a verb
+        # a bare count is people killed
+        ("Three were killed by a gang of youths near the market on Sunday.", "armed_assault"),
+        ("Police chased the robbers into the forest, killing two.", "armed_assault"),
+        # bodies found with a sign of foul play
+        ("The bodies of two herders, shot in the head, were found near the river on Sunday.", "armed_assault"),
+        ("Police found the bodies of four men in a car; they appeared to have been strangled.", "armed_assault"),
+        ("Two bodies were dumped by the roadside near the village.", "armed_assault"),
+        ("3 bodies with bullet wounds found in the forest", "armed_assault"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
@@ -239,6 +247,13 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "Smith beat the mayor in the runoff on Sunday.",
         "The senator was killed in a plane crash on Monday.",
         "Villagers rally after fisherman killed by crocodile",
+        "The storm hit the coast, killing two.",
+        "Two were killed in a road accident near the market.",
+        "The body of a drowned fisherman was found on the beach.",
+        "A tourist was found dead in his hotel room on Sunday.",
+        "The governing body met on Monday to discuss the new budget.",
+        "Her body was found in the mortuary two days later.",
+        "The body of a man killed in a road accident was found in a ditch.",
     ],
 )
 def test_no_incident_in_reports_without_one(extract, text: str) -> None:
