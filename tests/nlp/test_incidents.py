@@ -184,6 +184,10 @@ def types_by_role(report):
         ("Police found the bodies of four men in a car; they appeared to have been strangled.", "armed_assault"),
         ("Two bodies were dumped by the roadside near the village.", "armed_assault"),
         ("3 bodies with bullet wounds found in the forest", "armed_assault"),
+        # sides that engage in battle
+        ("Troops and rebels engaged in battle near the river on Monday.", "clash"),
+        ("Hawkers engaged police in running battles in the market on Friday.", "clash"),
+        ("Soldiers chased the raiders and engaged in battle near the border.", "clash"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
@@ -254,6 +258,8 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "The governing body met on Monday to discuss the new budget.",
         "Her body was found in the mortuary two days later.",
         "The body of a man killed in a road accident was found in a ditch.",
+        "The two teams engaged in a battle for the title on Sunday.",
+        "The lawyers engaged in a long battle of words in court.",
     ],
 )
 def test_no_incident_in_reports_without_one(extract, text: str) -> None:
