@@ -340,12 +340,11 @@ def test_people_counted_and_then_spared_are_not_dead(extract, text) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "An MP was killed by unknown assailants in his home district.",
+    "An MP was killed by masked men outside his office on Monday.",
     "A newly elected Sarpanch was killed by rebels in the district.",
 ])
 def test_a_name_the_recognizer_missed_killed_counts_one(extract, text) -> None:
     assert main_incident(extract(text)).casualties.killed.total == 1
-
 
 
 def test_a_group_killed_is_no_one_dead_by_name(extract) -> None:
@@ -354,9 +353,13 @@ def test_a_group_killed_is_no_one_dead_by_name(extract) -> None:
 
 
 @pytest.mark.parametrize(("text", "killed"), [
-    ("Gunmen attacked the village, killing five farmers and wounding three others; one of the wounded died in "
-     "hospital.", 6),
+    ("Raiders struck the camp, killing five herders and wounding four; two of the injured died at a clinic.", 7),
     ("Eight tea pickers died when gunmen attacked a bus. Two of the attackers were also killed.", 10),
 ])
 def test_the_wounded_who_died_and_a_party_also_killed_add_to_the_toll(extract, text, killed) -> None:
     assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+def test_the_dead_of_corpses_found_are_counted(extract) -> None:
+    report = extract("Rangers found the corpses of three porters, strangled with wire, in a ravine.")
+    assert main_incident(report).casualties.killed.total == 3

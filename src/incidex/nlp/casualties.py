@@ -49,6 +49,7 @@ from .lexicons import (
     VICTIM_NOUNS,
     words,
 )
+from .triggers import trigger_lemma
 
 LINK_WORDS = words("link_words")
 # Auxiliaries of what may or will happen ("could die"); with "have" it is a hedged past ("may have died").
@@ -203,7 +204,7 @@ def _noun_event(noun: Token) -> str | None:
     companion = _companion_of(noun)
     if companion is not None:
         return _noun_event(companion)  # "the mayor along with his driver died in the blast"
-    lemma = noun.lemma_.lower()
+    lemma = trigger_lemma(noun)  # "corpses", which the lemmatizer makes "corps"
     if lemma in {"body", "corpse", "fatality", "death"}:
         return "killed"
     if lemma == "injury":
@@ -221,7 +222,7 @@ def _noun_event(noun: Token) -> str | None:
         if _own_clause_event(head) is not None and head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
             return _verb_event(head.head, head.dep_)  # "one rebel killed, and two rebels and a soldier wounded"
         return _noun_event(head)
-    if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in DEAD_WORDS | {"death", "life"}:
+    if dep == "pobj" and head.lower_ == "of" and trigger_lemma(head.head) in DEAD_WORDS | {"death", "life"}:
         return "killed"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
         return "injured"

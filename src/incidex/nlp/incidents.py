@@ -146,7 +146,7 @@ class IncidentFinder:
                 continue  # "the state executed two men convicted of murder" carries out a sentence
             if head.lemma_ in {"shoot", "kill", "capture", *INJURING_VERBS} and head.pos_ != "VERB":
                 continue
-            found_killed = head.lemma_ in FOUND_WORDS
+            found_killed = trigger_lemma(head) in FOUND_WORDS
             if found_killed and not _found_killed(head):
                 continue  # "the body of a drowned fisherman was found", "the governing body met"
             if rule.type == "robbery" and head.lemma_ == "make" and not self._takes_valuables(span):
