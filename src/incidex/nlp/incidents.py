@@ -599,9 +599,10 @@ def _fought_by_people(verb: Token) -> bool:
     others = [c for c in verb.children if c.dep_ == "dobj"]
     others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "against", "between"}
                for o in p.children if o.dep_ == "pobj"]
-    if verb.pos_ != "VERB" and (sides := _engaged_sides(verb)) is not None:
-        plural = len(sides) > 1 or any(c.lower_ in COMMUNITY_MODIFIERS for c in verb.children)
-        return plural and any(_fighting_side(s) for s in sides)
+    sides = _engaged_sides(verb) if verb.pos_ != "VERB" else []
+    if (len(sides) > 1 or sides and any(c.lower_ in COMMUNITY_MODIFIERS for c in verb.children)) and any(
+            _fighting_side(s) for s in sides):
+        return True
     if verb.pos_ != "VERB":
         # a headline's "Guards battle smugglers" or "Herders and farmers battle", parsed as nouns
         others += [c for c in verb.children if c.dep_ in {"compound", "amod"}]
@@ -619,15 +620,15 @@ def _fought_by_people(verb: Token) -> bool:
                for s in subjects)
 
 
-def _engaged_sides(noun: Token) -> list[Token] | None:
+def _engaged_sides(noun: Token) -> list[Token]:
     """Who "engages in" a battle or fight: the subjects of "engage" and its object ("troops and rebels engaged in
     battle", "traders engaged police in running battles"), or, when it has no subject of its own, those of the verb
-    it is joined to ("soldiers chased the raiders and engaged in battle"); None when the noun is no such thing ("a
+    it is joined to ("soldiers chased the raiders and engaged in battle"); none when the noun is no such thing ("a
     battle of words", "the battle for the title")."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_ != "engage" or any(
             c.dep_ == "prep" and c.lower_ in {"of", "for"} for c in noun.children):
-        return None
+        return []
     engage = prep.head
     verbs = [engage]
     if engage.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in engage.children):
