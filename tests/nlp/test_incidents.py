@@ -188,7 +188,7 @@ def types_by_role(report):
         ("Troops and rebels engaged in battle near the river on Monday.", "clash"),
         ("Hawkers engaged the police in pitched battles at the bus park on Friday.", "clash"),
         ("Soldiers chased the raiders and engaged in battle near the border.", "clash"),
-        ("Hawkers engaged in running battles with police near the court on Monday.", "clash"),  # one side and "with"
+        ("Hawkers engaged in a pitched battle against the police at the depot on Monday.", "clash"),  # one side, "against"
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
