@@ -38,6 +38,12 @@ def _valid_published(value: str | None) -> str | None:
         return None
 
 
+# Spaces other than U+0020 ("Jamaat-ul-Mujahideen\xa0Bangladesh"): the tokenizer keeps each as a token of its own,
+# which breaks the phrase around it for the parser; the Doc holds a plain space there (the same length, so every
+# offset holds and evidence is still cut from the input).
+PLAIN_SPACES = str.maketrans(dict.fromkeys("\xa0\u2007\u2009\u202f", " "))
+
+
 def _prepare(nlp: Language, document: Document, settings: Settings) -> Doc:
     text = document.text
     if not text or not text.strip():
@@ -45,7 +51,8 @@ def _prepare(nlp: Language, document: Document, settings: Settings) -> Doc:
     if "\x00" in text:
         raise BinaryInputError("the document contains NUL bytes (binary data?); give plain text")
     text = text[: settings.nlp.max_chars]
-    cased = truecase(text) if settings.nlp.casing else text
+    plain = text.translate(PLAIN_SPACES)
+    cased = truecase(plain) if settings.nlp.casing else plain
     doc = nlp.make_doc(cased)
     doc._.incidex_original = text if cased != text else None
     doc._.incidex_published = _valid_published(document.published)

@@ -310,3 +310,56 @@ def test_an_animal_or_a_thing_is_no_count_of_the_dead(extract, text) -> None:
 ])
 def test_places_animals_and_other_clauses_add_no_dead(extract, text, killed) -> None:
     assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+def test_a_no_break_space_inside_a_name_hides_no_toll(extract) -> None:
+    text = "Two NLF [National\xa0Liberation Front] fighters were killed when soldiers raided a farmhouse near the river."
+    incident = main_incident(extract(text))
+    assert incident.casualties.killed.total == 2
+    spans = [e for e in incident.evidence if e.field.startswith("casualties.killed")]
+    assert spans and all(text[e.start:e.end] == e.text for e in spans)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Soldiers arrested twelve villagers and executed them near the river.", 12),
+    ("Militiamen captured two bandits and killed them after questioning.", 2),
+    ("Youths caught two thieves and beat them to death.", 2),
+])
+def test_people_counted_and_then_killed_as_them_are_the_dead(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen abducted three teachers and released them a week later.",
+    "Police arrested five suspects and questioned them.",
+    "The rebels seized two soldiers and threatened to kill them.",
+])
+def test_people_counted_and_then_spared_are_not_dead(extract, text) -> None:
+    report = extract(text)
+    assert all(i.casualties.killed.total is None for i in report.incidents)
+
+
+@pytest.mark.parametrize("text", [
+    "An MP was killed by masked men outside his office on Monday.",
+    "A newly elected Sarpanch was killed by rebels in the district.",
+])
+def test_a_name_the_recognizer_missed_killed_counts_one(extract, text) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == 1
+
+
+def test_a_group_killed_is_no_one_dead_by_name(extract) -> None:
+    incident = main_incident(extract("Soldiers killed Al-Shabaab in the forest on Sunday."))
+    assert incident.casualties.killed.total is None
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Raiders struck the camp, killing five herders and wounding four; two of the injured died at a clinic.", 7),
+    ("Eight tea pickers died when gunmen attacked a bus. Two of the attackers were also killed.", 10),
+])
+def test_the_wounded_who_died_and_a_party_also_killed_add_to_the_toll(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+def test_the_dead_of_corpses_found_are_counted(extract) -> None:
+    report = extract("Rangers found the corpses of three porters, strangled with wire, in a ravine.")
+    assert main_incident(report).casualties.killed.total == 3

@@ -176,6 +176,19 @@ def types_by_role(report):
         ("A party supporter was killed in the slum on Sunday.", "armed_assault"),
         ("Police battle gangsters at old quarry", "clash"),
         ("Police battle armed gangsters near the port", "clash"),  # "battle" read as a verb
+        # a bare count is people killed
+        ("Three were killed by a gang of youths near the market on Sunday.", "armed_assault"),
+        ("Police chased the robbers into the forest, killing two.", "armed_assault"),
+        # bodies found with a sign of foul play
+        ("The bodies of two herders, shot in the head, were found near the river on Sunday.", "armed_assault"),
+        ("Rangers found the corpses of three porters, strangled with wire, in a ravine.", "armed_assault"),
+        ("Two bodies were dumped by the roadside near the village.", "armed_assault"),
+        ("3 bodies with bullet wounds found in the forest", "armed_assault"),
+        # sides that engage in battle
+        ("Troops and rebels engaged in battle near the river on Monday.", "clash"),
+        ("Hawkers engaged the police in pitched battles at the bus park on Friday.", "clash"),
+        ("Soldiers chased the raiders and engaged in battle near the border.", "clash"),
+        ("Hawkers engaged in a pitched battle against the police at the depot on Monday.", "clash"),  # one side, "against"
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:
@@ -239,6 +252,15 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "Smith beat the mayor in the runoff on Sunday.",
         "The senator was killed in a plane crash on Monday.",
         "Villagers rally after fisherman killed by crocodile",
+        "The storm hit the coast, killing two.",
+        "Two were killed when a lorry overturned near the market.",
+        "The body of a drowned fisherman was found on the beach.",
+        "A tourist was found dead in his hotel room on Sunday.",
+        "The governing body met on Monday to discuss the new budget.",
+        "The woman's body was recovered from the lake on Friday.",
+        "Police recovered the body of a cyclist killed in a road accident.",
+        "The two teams engaged in a battle for the title on Sunday.",
+        "The lawyers engaged in a long battle of words in court.",
     ],
 )
 def test_no_incident_in_reports_without_one(extract, text: str) -> None:

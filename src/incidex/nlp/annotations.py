@@ -76,7 +76,7 @@ class SourceMention:
 
 
 EXTENSIONS: dict[str, object] = {
-    "incidex_original": None,  # the input text when the Doc holds it recased (nlp/casing.py), same length; else None
+    "incidex_original": None,  # the input when the Doc holds it recased (nlp/casing.py) or respaced; same length
     "incidex_published": None,  # "YYYY-MM-DD" or None; set before the pipeline runs (or from the dateline)
     "incidex_outlet": None,  # the document's source (its outlet, or several separated by ";"); set before the pipeline
     "incidex_dateline": None,  # the report's dateline and header tags (nlp/datelines.py), if it has one

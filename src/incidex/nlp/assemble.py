@@ -379,7 +379,8 @@ def _summed(args: list[CasualtyArg], source_of: Callable[[int, int], SourceMenti
             text: str) -> list[CasualtyArg]:
     """Counts that add up, per field and source: the counts of one conjunction ("two soldiers and a civilian") are
     one figure; counts of people beyond those told before ("another civilian", "were also killed") are added to
-    each other figure of the field, or, for a total that no one states, to the sum of the stated party figures."""
+    each other figure of the field, else (a party no other figure counts) to the stated totals, or, for a total
+    that no one states, to the sum of the stated party figures."""
     def key(arg: CasualtyArg) -> tuple[str, str | None]:
         source = source_of(arg.start, arg.end)
         return arg.field, source.name if source else None
@@ -400,8 +401,13 @@ def _summed(args: list[CasualtyArg], source_of: Callable[[int, int], SourceMenti
             additions.setdefault(key(arg), []).append(arg)
     for (field, source), adds in additions.items():
         others = [a for a in result if not a.additive and key(a) == (field, source) and (a.value or a.low)]
+        kind = field.split(".")[0]
+        totals = [a for a in result if not a.additive and key(a) == (f"{kind}.total", source) and (a.value or a.low)]
+        if not others and totals and not field.endswith(".total"):
+            # "eight policemen were killed ... one militant was also killed": a party of its own, beyond the total
+            result = [a for a in result if a not in totals] + [_sum([t, *adds], t.field, text) for t in totals]
+            continue
         if not others and field.endswith(".total"):
-            kind = field.split(".")[0]
             parties = [a for a in result if not a.additive and a.field.startswith(f"{kind}.")
                        and key(a)[1] == source and (a.value or a.low)]
             if parties and len({a.field for a in parties}) == len(parties):

@@ -49,6 +49,7 @@ from .lexicons import (
     VICTIM_NOUNS,
     words,
 )
+from .triggers import trigger_lemma
 
 LINK_WORDS = words("link_words")
 # Auxiliaries of what may or will happen ("could die"); with "have" it is a hedged past ("may have died").
@@ -203,7 +204,7 @@ def _noun_event(noun: Token) -> str | None:
     companion = _companion_of(noun)
     if companion is not None:
         return _noun_event(companion)  # "the mayor along with his driver died in the blast"
-    lemma = noun.lemma_.lower()
+    lemma = trigger_lemma(noun)  # "corpses", which the lemmatizer makes "corps"
     if lemma in {"body", "corpse", "fatality", "death"}:
         return "killed"
     if lemma == "injury":
@@ -221,7 +222,7 @@ def _noun_event(noun: Token) -> str | None:
         if _own_clause_event(head) is not None and head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
             return _verb_event(head.head, head.dep_)  # "one rebel killed, and two rebels and a soldier wounded"
         return _noun_event(head)
-    if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in DEAD_WORDS | {"death", "life"}:
+    if dep == "pobj" and head.lower_ == "of" and trigger_lemma(head.head) in DEAD_WORDS | {"death", "life"}:
         return "killed"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
         return "injured"
@@ -355,15 +356,19 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
         token = span.root
         noun = _counted_noun(token)
         counted.update({noun.i, token.i})
-        event = _noun_event(noun)
-        if event is None or _included(noun) or _told_as_cause(noun):
+        if _included(noun) or _told_as_cause(noun):
             continue
-        verb = _clause_verb(noun)
-        if _unreal(verb):
-            continue  # "threatened to kill 10 hostages", "500 people could die"
         start = min(noun.idx, number.start)
-        end = max(noun.idx + len(noun.text), number.end)
         value, low, high = number.value, number.low, number.high
+        pronoun = _killed_after(noun)
+        if pronoun is not None and not _unreal(pronoun.head):  # "arrested twelve villagers and executed them"
+            end = pronoun.idx + len(pronoun.text)
+            yield CasualtyArg(start, end, text[start:end], field=_field("killed", noun), value=value, low=low,
+                              high=high), noun
+        event = _noun_event(noun)
+        if event is None or _unreal(verb := _clause_verb(noun)):
+            continue  # "threatened to kill 10 hostages", "500 people could die"
+        end = max(noun.idx + len(noun.text), number.end)
         if verb.i > noun.i and any(c.dep_ == "neg" for c in verb.children):
             if event not in {"killed", "injured"}:
                 continue  # "the 30 hostages were not released": nothing to count
@@ -372,6 +377,19 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
                           part_of=_conjunction(noun), additive=_additive(noun, token)), noun
     yield from _single_people(doc, text, counted)
     yield from _zero_figures(doc, text)
+
+
+def _killed_after(noun: Token) -> Token | None:
+    """The "them" of a verb of killing joined to the verb whose object ``noun`` is: "abducted three teachers and
+    executed them", "captured two bandits and shot them dead" (the people counted are the ones killed)."""
+    if noun.dep_ != "dobj":
+        return None
+    for verb in noun.head.children:
+        if verb.dep_ == "conj" and verb.i > noun.i and not any(c.dep_ == "nsubj" for c in verb.children):
+            them = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "them"), None)
+            if them is not None and _verb_event(verb, "dobj") == "killed":
+                return them
+    return None
 
 
 def _field(event: str, noun: Token) -> str:
@@ -426,10 +444,13 @@ def _conjunction(noun: Token) -> int | None:
 
 def _additive(noun: Token, number: Token | None = None) -> bool:
     """People beyond those counted before: "another civilian", "two more soldiers", "were also killed", "later
-    died"."""
+    died", "two of the injured"."""
     words = [*noun.children, *(number.children if number is not None else [])]
     if any(c.lower_ in ADDITIVE_WORDS and c.dep_ in {"det", "amod", "advmod"} for c in words):
         return True
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in INJURED_WORDS for g in c.children)
+           for c in words):
+        return True  # "one of the wounded later died": counted among the wounded, not the dead
     verb = noun.head if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     if verb is None:
         return False
@@ -473,6 +494,8 @@ def _person_by_form(token: Token) -> bool:
     lower = token.lower_
     if token.ent_type_ == "NORP":
         return token.tag_ in {"NNP", "NN"} and not lower.endswith("s")
+    if token.tag_ == "NNP" and _named_dead(token):
+        return True
     if token.ent_type_ in {"ORG", "GPE", "LOC", "FAC"}:
         return False
     if token.tag_ == "NNP":
@@ -484,6 +507,20 @@ def _person_by_form(token: Token) -> bool:
     return (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in OBJECT_KILL_VERBS
             and token.lemma_.lower() not in NOT_PEOPLE_OBJECTS and token.ent_type_ == ""
             and any(c.dep_ in {"det", "poss"} and c.lower_ not in NOT_ONE_DETERMINERS for c in token.children))
+
+
+def _named_dead(token: Token) -> bool:
+    """A singular name the recognizer did not take for a person, or took for an organization, that a verb of killing
+    takes as its object or passive subject, or a verb of dying as its subject ("Rahim Uddin, a trader, was
+    murdered", "an MP was killed", "Anis succumbed to his injuries"); not a place, nor a group of the alias table
+    ("Al-Shabaab was targeted and killed ..." is no one's death)."""
+    lemma = token.head.lemma_.lower()
+    killed = token.dep_ in {"dobj", "nsubjpass"} and lemma in OBJECT_KILL_VERBS
+    if not (killed or (token.dep_ == "nsubj" and lemma in DIE_VERBS)) or token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return False
+    if any(c.dep_ == token.dep_ and c.i != token.i for c in token.head.children):
+        return False  # two objects of one verb: the parse split one phrase, the name is not a second person
+    return not any(a.start <= token.idx < a.end for a in token.doc._.incidex_actors or ())
 
 
 def _told_as_cause(noun: Token) -> bool:

@@ -146,6 +146,9 @@ class IncidentFinder:
                 continue  # "the state executed two men convicted of murder" carries out a sentence
             if head.lemma_ in {"shoot", "kill", "capture", *INJURING_VERBS} and head.pos_ != "VERB":
                 continue
+            found_killed = trigger_lemma(head) in FOUND_WORDS
+            if found_killed and not _found_killed(head):
+                continue  # "the body of a drowned fisherman was found", "the governing body met"
             if rule.type == "robbery" and head.lemma_ == "make" and not self._takes_valuables(span):
                 continue  # "made off with the ball" is sport; "made off with $2 million of jewels" is a robbery
             if any(t.lemma_.lower() in ESCAPE_WORDS for t in span) and not self._in_custody(span):
@@ -154,8 +157,9 @@ class IncidentFinder:
             kind = "plot" if self._is_planned(head) and rule.type not in {"arrest", "plot"} else rule.type
             if head.lemma_ == "bomb" and any(c.lower_ in INCENDIARY for c in head.children):
                 kind = "arson"  # petrol bombs and Molotov cocktails are incendiary, not explosive
-            triggers.append(Trigger(span.start_char, span.end_char, span.text, kind, rule.strong and not agent, head.i,
-                                    agent, head.lemma_.lower(), casualty))
+            strong = (rule.strong or found_killed) and not agent
+            triggers.append(Trigger(span.start_char, span.end_char, span.text, kind, strong, head.i, agent,
+                                    head.lemma_.lower(), casualty))
         return triggers
 
     @staticmethod
@@ -476,6 +480,23 @@ def _fight(trigger: Token) -> bool:
     return trigger.lemma_ in FIGHTING_VERBS and not (trigger.lower_ == "fighting" and noun)
 
 
+def _found_killed(trigger: Token) -> bool:
+    """A body found, or people found dead, with a sign of foul play in the sentence (``foul_play_cues``): "the bodies
+    of two herders, shot in the head, were found", "a trader was found dead with stab wounds", "two bodies were
+    dumped by the road"; not "the body of a drowned fisherman was found", "a tourist was found dead in his room" or
+    "the governing body met"."""
+    lemmas = {trigger_lemma(t) for t in trigger.sent} | {t.lower_ for t in trigger.sent}
+    if lemmas.isdisjoint(FOUL_PLAY_CUES) or not lemmas.isdisjoint(ACCIDENT_WORDS):
+        return False
+    if trigger.lemma_ == "find":
+        return True  # "found ... dead", the trigger's own pattern
+    verb = trigger.head  # "bodies were found", "found two bodies", a headline's "Bodies found near river"
+    if verb.lemma_ in FINDING_VERBS and (trigger.dep_ in {"dobj", "nsubjpass"} or trigger.dep_ == "nsubj"
+                                          and verb.tag_ == "VBN"):
+        return True
+    return any(t.dep_ == "acl" and t.lemma_ in FINDING_VERBS for t in trigger.subtree)  # "3 bodies found"
+
+
 def _raped(trigger: Token) -> bool:
     """"Twelve girls were treated after being raped", "women were gang-raped": rape told as a verb is violence
     against people by itself, whoever the parser took for its object."""
@@ -578,6 +599,10 @@ def _fought_by_people(verb: Token) -> bool:
     others = [c for c in verb.children if c.dep_ == "dobj"]
     others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "against", "between"}
                for o in p.children if o.dep_ == "pobj"]
+    sides = _engaged_sides(verb) if verb.pos_ != "VERB" else []
+    if (len(sides) > 1 or sides and any(c.lower_ in COMMUNITY_MODIFIERS for c in verb.children)) and any(
+            _fighting_side(s) for s in sides):
+        return True
     if verb.pos_ != "VERB":
         # a headline's "Guards battle smugglers" or "Herders and farmers battle", parsed as nouns
         others += [c for c in verb.children if c.dep_ in {"compound", "amod"}]
@@ -593,6 +618,23 @@ def _fought_by_people(verb: Token) -> bool:
     return any(_fighting_side(s) and (any(c.dep_ == "conj" for c in s.children) or s.lemma_.lower() in COMMUNITY_NOUNS
                                       or any(c.lower_ in {"rival", "two"} for c in s.children))
                for s in subjects)
+
+
+def _engaged_sides(noun: Token) -> list[Token]:
+    """Who "engages in" a battle or fight: the subjects of "engage" and its object ("troops and rebels engaged in
+    battle", "traders engaged police in running battles"), or, when it has no subject of its own, those of the verb
+    it is joined to ("soldiers chased the raiders and engaged in battle"); none when the noun is no such thing ("a
+    battle of words", "the battle for the title")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_ != "engage" or any(
+            c.dep_ == "prep" and c.lower_ in {"of", "for"} for c in noun.children):
+        return []
+    engage = prep.head
+    verbs = [engage]
+    if engage.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in engage.children):
+        verbs.append(engage.head)
+    sides = [c for v in verbs for c in v.children if c.dep_ in {"nsubj", "dobj"}]
+    return sides + [c for s in sides for c in s.children if c.dep_ == "conj"]
 
 
 def _clash_with_armed_people(trigger: Token) -> bool:
@@ -640,7 +682,8 @@ def _done_by_someone(verb: Token, passive: bool) -> bool:
 
 def _done_to_people(verb: Token) -> bool:
     """Whether the object of ``verb`` (or its passive subject) is people: a person noun, a pronoun, a named person or
-    nationality, or a counted noun ("executed seven men", "executed them", "a chief was executed"). Verbs joined by
+    nationality, a counted noun or a bare count ("executed seven men", "executed them", "a chief was executed",
+    "three were killed", "killing two"). Verbs joined by
     "and" share their object: in "shot and killed two traders" the traders are shot too; and "a teacher was found
     murdered" is done to the teacher. Public figures count as the object of a killing, not of a beating ("Smith beat
     the mayor" at the polls)."""
@@ -650,7 +693,7 @@ def _done_to_people(verb: Token) -> bool:
     # words kill no one: a public figure killed, shot or murdered is a victim ("a party activist was shot dead")
     people = KILLABLE if verb.lemma_ in KILLED_OBJECT_VERBS else HARMED_PEOPLE
     return any(c.dep_ in {"dobj", "nsubjpass"} and (
-        c.lemma_.lower() in people or c.pos_ == "PRON" or c.ent_type_ in {"PERSON", "NORP"}
+        c.lemma_.lower() in people or c.pos_ in {"PRON", "NUM"} or c.ent_type_ in {"PERSON", "NORP"}
         or any(g.dep_ == "nummod" for g in c.children)) for v in verbs for c in v.children)
 
 
@@ -778,4 +821,8 @@ CASUALTY_CUES = words("casualty_cues")
 SPORTS_WORDS = words("sports_words")
 ARMED_CUES = words("corroboration_cues")
 CORROBORATION_CUES = CASUALTY_CUES | ARMED_CUES
+# what a body is when it is found ("the bodies were found"), and "find" of "found dead" (triggers.tsv)
+FOUND_WORDS = frozenset({"body", "corpse", "find"})
+FINDING_VERBS = frozenset({"find", "discover", "recover", "retrieve", "exhume", "dump"})
+FOUL_PLAY_CUES = words("foul_play_cues")
 SCORELINE = re.compile(r"\b\d{1,2}-\d{1,2}\b")

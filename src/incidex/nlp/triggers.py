@@ -99,7 +99,7 @@ class TriggerMatcher:
 
 
 # forms the lemmatizer gets wrong: "raped" is not a form of "rap"
-LEMMA_FIXES = {"raped": "rape", "rapes": "rape"}
+LEMMA_FIXES = {"raped": "rape", "rapes": "rape", "corpses": "corpse"}  # the lemmatizer gives "corps"
 
 
 def trigger_lemma(token: Token) -> str:
