@@ -241,3 +241,14 @@ def test_a_communitys_name_the_tagger_took_for_an_auxiliary_still_names_its_mili
     question = parsed("Will/will/AUX/MD/aux/2 raiders/raider/NOUN/NNS/nsubj/2 attack/attack/VERB/VB/ROOT/2 "
                       "herders/herder/NOUN/NNS/dobj/2")
     assert communal_militias(question) == []
+
+
+def test_a_group_whose_name_goes_on_with_a_hyphen_and_a_letter_is_another_group(finder, blank) -> None:
+    text = "The NDC-R fought the NDC-C; NDC supporters and Boko Haram-linked men watched."
+    assert found(finder, blank(text)) == [("NDC", "National Democratic Congress"), ("Boko Haram", "Boko Haram")]
+
+
+def test_a_single_letter_is_no_community() -> None:
+    doc = parsed("NDC/NDC/PROPN/NNP/compound/4 -/-/PUNCT/HYPH/punct/2 C/C/PROPN/NNP/compound/4 "
+                 "armed/armed/ADJ/JJ/amod/4 militias/militia/NOUN/NNS/ROOT/4")
+    assert communal_militias(doc) == []

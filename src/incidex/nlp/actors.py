@@ -252,9 +252,10 @@ class ActorFinder:
     def find(self, doc: Doc) -> list[ActorMention]:
         """Actor mentions of ``doc`` in text order."""
         text = doc.text
-        spans = [Span(doc, s, e, label=m) for m, s, e in self.loose(doc)]
+        spans = [Span(doc, s, e, label=m) for m, s, e in self.loose(doc) if not _lettered_faction(doc, e)]
         if text != text.lower():
-            spans += [Span(doc, s, e, label=m) for m, s, e in self.exact(doc) if _exact_context_ok(doc, s, e)]
+            spans += [Span(doc, s, e, label=m) for m, s, e in self.exact(doc)
+                      if _exact_context_ok(doc, s, e) and not _lettered_faction(doc, e)]
         spans = filter_spans(spans)
         communal = [c for c in communal_militias(doc) if not any(c.start < sp.end and sp.start < c.end for sp in spans)]
         spans += communal
@@ -392,10 +393,11 @@ def _group_suffix(noun: Token) -> str | None:
 def _community_word(token: Token) -> bool:
     """A word of a community's proper name: capitalized, a name, noun or (not first in its sentence) adjective, or a
     name the tagger took for an auxiliary ("Pokot raiders attack" in a headline), not a date, a generic word or an
-    acronym ("RENAMO gunmen" are an organization's, not a community's)."""
+    acronym ("RENAMO gunmen" are an organization's, not a community's), nor a single letter ("NDC-C militias")."""
     tags = {"PROPN", "NOUN"} if token.is_sent_start else {"PROPN", "NOUN", "ADJ"}
     return (
         token.is_alpha
+        and len(token) > 1
         and token.text[:1].isupper()
         and not (token.is_upper and len(token) > 1 and not _all_capitals(token.doc))
         and (token.pos_ in tags or token.ent_type_ in {"NORP", "GPE", "ORG", "LOC", "PERSON"}
@@ -417,6 +419,15 @@ def _exact_context_ok(doc: Doc, start: int, end: int) -> bool:
     """An exact-case alias counts unless it sits in an all-caps run ("THE ATTACK IS OVER")."""
     neighbours = [doc[k] for k in (start - 1, end) if 0 <= k < len(doc) and doc[k].is_alpha and len(doc[k]) > 1]
     return not neighbours or any(not t.is_upper for t in neighbours)
+
+
+def _lettered_faction(doc: Doc, end: int) -> bool:
+    """A name ending before token ``end`` goes on, unspaced, with a hyphen and one or two capitals: another group's
+    name ("NDC-R" is not the NDC), not a word joined to it ("Boko Haram-linked")."""
+    if end + 1 >= len(doc) or doc[end - 1].whitespace_ or doc[end].text != "-" or doc[end].whitespace_:
+        return False
+    after = doc[end + 1].text
+    return after.isupper() and after.isalpha() and len(after) <= 2
 
 
 def _unlisted_group_name(text: str) -> str | None:
