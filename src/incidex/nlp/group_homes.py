@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..errors import ConfigError
-from .actors import COMMUNAL_SUFFIX, actor_countries
+from .actors import COMMUNAL_SUFFIX, actor_countries, community_homes, known_people
 from .lexicons import phrases
 
 
@@ -31,29 +31,15 @@ def group_homes() -> dict[str, str]:
     return homes
 
 
-@lru_cache(maxsize=1)
-def community_homes() -> dict[str, frozenset[str]]:
-    """Lower-case name of a people, every spelling the lexicon gives -> the countries where it lives."""
-    homes: dict[str, frozenset[str]] = {}
-    for row in phrases("community_homes"):
-        columns = row.split("\t")
-        codes = columns[1].split("|") if len(columns) == 3 else []
-        if not columns[-1].startswith("https://") or not codes or any(len(c) != 2 or not c.isupper() for c in codes):
-            raise ConfigError(f"community_homes lexicon: {row!r} needs names, ISO 3166-1 alpha-2 countries separated "
-                              "by | and a source")
-        homes.update((name.lower(), frozenset(codes)) for name in columns[0].split("|"))
-    return homes
-
-
 def actor_home(name: str) -> frozenset[str]:
     """The countries a named actor points at: a group's one home, the countries of a community's people
     ("Pokots Communal Militia": the Pokot's), or none."""
     if name in group_homes():
         return frozenset({group_homes()[name]})
-    people = name.removesuffix(f" {COMMUNAL_SUFFIX}").lower()
-    if people == name.lower():
+    people = name.removesuffix(f" {COMMUNAL_SUFFIX}")
+    if people == name or (spelling := known_people(people)) is None:
         return frozenset()
-    return community_homes().get(people) or community_homes().get(people.removesuffix("s"), frozenset())
+    return community_homes()[spelling.lower()]
 
 
 def shared_home(names: Iterable[str]) -> str | None:
@@ -66,4 +52,4 @@ def shared_home(names: Iterable[str]) -> str | None:
     return next(iter(shared)) if shared is not None and len(shared) == 1 else None
 
 
-__all__ = ["actor_home", "community_homes", "group_homes", "shared_home"]
+__all__ = ["actor_home", "group_homes", "shared_home"]

@@ -27,6 +27,7 @@ from .actors import (
     community_name,
     country_group_names,
     headline_doer,
+    known_people,
     parent_groups,
 )
 from .annotations import ActorMention, NumberMention, PlaceMention
@@ -240,7 +241,8 @@ class RoleFinder:
         """Communities named bare as a side of a clash ("clashes between Maasai and Kipsigis"), named as a people
         (a nationality or ethnic entity, or a plural proper noun) as the subject of violence ("Gabra attacked ..."), or
         as the doer of a headline ("Orma attack Pokomo village"): "<community> Communal Militia", with the relation
-        the words around it give ("suspected X"), else stated. Not inside an actor mention, nor a country."""
+        the words around it give ("suspected X"), else stated. A people ``community_homes`` lists is named as a people
+        whatever the tagger made of it ("Misseriya attacked ..."). Not inside an actor mention, nor a country."""
         taken = [(a.start, a.end) for a in doc._.incidex_actors or []]
         taken += [(p.start, p.end) for p in doc._.incidex_places or []
                   if p.location is not None and p.location.precision == "country"]
@@ -248,7 +250,7 @@ class RoleFinder:
             if any(span.start_char < end and start < span.end_char for start, end in taken):
                 continue
             root = span.root
-            people = root.ent_type_ == "NORP" or root.tag_ == "NNPS"
+            people = root.ent_type_ == "NORP" or root.tag_ == "NNPS" or known_people(root.text) is not None
             if not (_side_of(root, CLASH_WORDS) or (people and _side_of(root, PERPETRATION_VERBS))
                     or headline_doer(span)):
                 continue
