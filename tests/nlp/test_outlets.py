@@ -175,3 +175,12 @@ def test_two_communities_that_share_one_country_place_an_incident_the_text_puts_
     assert (evidence.text, evidence.component) == ("Kipsigis youths", "incidex_actors_v1")
     assert _main("Pokot raiders killed two herders and drove off their goats.", None,
                  settings).location.country_code is None  # the Pokot live in two countries
+
+
+@pytest.mark.slow
+def test_a_word_that_names_a_group_in_one_country_names_it_in_a_story_its_national_outlet_places_there(
+        settings) -> None:
+    text = "Maoists shot dead a village headman after branding him an informer."
+    indian, nepali = (_main(text, source, settings).perpetrators for source in ("The Hindu", "The Kathmandu Post"))
+    assert "Communist Party of India (Maoist)" in {p.name for p in indian}
+    assert "Communist Party of India (Maoist)" not in {p.name for p in nepali}

@@ -262,8 +262,10 @@ class RoleFinder:
     def _country_group_names(self, doc: Doc, locate: FrameLocator, actor_tokens: set[int]) -> None:
         """A bare word that names a group in the incident's country, as the doer or a side ("Maoists killed two
         villagers" in India: CPI (Maoist)), stated, or as hedged. (``_places`` has already given every incident the
-        country of the text where it names none of its own.)"""
+        country of the text where it names none of its own; where the text states none, the outlet's home country
+        is the incident's, as the assembler will make it.)"""
         names = country_group_names()
+        outlet = doc._.incidex_outlet_country if doc._.incidex_country is None else None
         for token in doc:
             if (group := names.get(token.lower_)) is None or token.i in actor_tokens or not _is_agent(token):
                 continue
@@ -271,8 +273,11 @@ class RoleFinder:
             if args is None:
                 continue
             country, name = group
-            if next((p.location.country_code for p in args.places if p.location and p.location.country_code),
-                    None) == country:
+            where = next((p.location.country_code for p in args.places if p.location and p.location.country_code),
+                         None)
+            if where is None and outlet is not None:
+                where = outlet.code  # the assembler places the story there too
+            if where == country:
                 span = doc[token.i:token.i + 1]
                 _add_org(args, ActorMention(span.start_char, span.end_char, span.text, name, "organization"),
                          _relation_cue(span) or "stated")
