@@ -388,10 +388,10 @@ def test_the_name_that_opens_a_headline_before_its_verb_is_the_doer(extract, tex
 @pytest.mark.parametrize(
     ("text", "group"),
     [
-        ("Turkana raiders attack and kill herders at a watering point", "Turkana Communal Militia"),
+        ("Turkana raiders attack and wound herders at a watering point", "Turkana Communal Militia"),
         ("Borana kill two herders near Moyale", "Borana Communal Militia"),
-        ("Pokots kill four herders near Lokori, drive off their goats", "Pokot Communal Militia"),
-        ("On Monday, Misseriya attacked a cattle camp near the river, killing two herders.",
+        ("Pokots kill a trader on the Marigat road", "Pokot Communal Militia"),
+        ("Misseriya attacked a cattle camp by the river at dawn on Sunday and shot two herders.",
          "Misseriya Communal Militia"),
     ],
 )
@@ -400,9 +400,9 @@ def test_a_people_the_word_list_knows_is_the_doer_whatever_its_tag_or_number(ext
 
 
 def test_the_groups_of_peoples_the_word_list_knows_are_sides_of_their_clash(extract) -> None:
-    text = "Three men died on Sunday when Kikuyu and Maasai groups clashed over the ownership of a farm."
-    assert orgs(main(extract(text, published="2024-06-18"))) == {"Kikuyu Communal Militia": "stated",
-                                                                "Maasai Communal Militia": "stated"}
+    text = "Kamba and Meru groups fought over a grazing field near the river on Sunday; two people died."
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Kamba Communal Militia": "stated",
+                                                                "Meru Communal Militia": "stated"}
     assert not orgs(main(extract("Two groups clashed over a farm on Sunday, leaving one man dead.",
                                  published="2024-06-18")))
 

@@ -415,7 +415,7 @@ def _group_suffix(noun: Token) -> str | None:
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
     if noun.lower_ in ETHNIC_GROUP_NOUNS and before is not None and (
             before.lower_ == "ethnic" or known_people(before.text) is not None):
-        return COMMUNAL_SUFFIX  # "the Maasai and Kikuyu ethnic groups", "Kisii and Kipsigis groups"
+        return COMMUNAL_SUFFIX  # "the Maasai and Kikuyu ethnic groups", "Kamba and Meru groups"
     if noun.lower_ in SEPARATIST_NOUNS:
         return SEPARATIST_SUFFIX
     return None
