@@ -269,6 +269,17 @@ def test_incident_maps_roles_to_muc_slots_without_empty_or_duplicate_entities() 
     assert template.Weapon == (("knife",), ("fire axe",))
 
 
+def test_a_group_is_named_by_the_words_before_the_other_name_it_gives_in_parentheses() -> None:
+    incident = make_incident("bombing")
+    incident.perpetrators = [
+        Perpetrator(text="the ARN (Andean Revolutionary Network)", name=None, kind="organization"),
+        Perpetrator(text="ARN", name=None, kind="organization"),
+        Perpetrator(text="(Andean Front)", name=None, kind="organization"),
+    ]
+    template = incident_to_template(incident)
+    assert template is not None and template.PerpOrg == (("the ARN",), ("(Andean Front)",))
+
+
 def test_non_muc_incident_types_are_dropped_and_main_incidents_come_first() -> None:
     assert incident_to_template(make_incident("arrest")) is None
     report = Report(

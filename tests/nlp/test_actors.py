@@ -13,7 +13,15 @@ from hypothesis import strategies as st
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from incidex.nlp.actors import ActorFinder, communal_militias, fold_name, load_aliases, normalize_actor, parent_groups
+from incidex.nlp.actors import (
+    ActorFinder,
+    communal_militias,
+    fold_name,
+    known_people,
+    load_aliases,
+    normalize_actor,
+    parent_groups,
+)
 from incidex.nlp.annotations import register_extensions
 
 from .handmade import parsed
@@ -241,3 +249,15 @@ def test_a_communitys_name_the_tagger_took_for_an_auxiliary_still_names_its_mili
     question = parsed("Will/will/AUX/MD/aux/2 raiders/raider/NOUN/NNS/nsubj/2 attack/attack/VERB/VB/ROOT/2 "
                       "herders/herder/NOUN/NNS/dobj/2")
     assert communal_militias(question) == []
+
+
+def test_a_single_letter_is_no_community() -> None:
+    doc = parsed("NDC/NDC/PROPN/NNP/compound/4 -/-/PUNCT/HYPH/punct/2 C/C/PROPN/NNP/compound/4 "
+                 "armed/armed/ADJ/JJ/amod/4 militias/militia/NOUN/NNS/ROOT/4")
+    assert communal_militias(doc) == []
+
+
+def test_a_people_of_the_word_list_is_known_in_any_case_and_made_singular() -> None:
+    assert known_people("Pokots") == "Pokot" and known_people("KIKUYU") == "KIKUYU"
+    assert known_people("Kipsigis") == "Kipsigis"  # a listed spelling that ends in s stays as it is
+    assert known_people("Supporters") is None and known_people("Police") is None

@@ -12,7 +12,7 @@ import pytest
 from incidex.batch import extract_text
 from incidex.config import Settings
 from incidex.nlp.actors import actor_countries
-from incidex.nlp.group_homes import group_homes
+from incidex.nlp.group_homes import actor_home, community_homes, group_homes, shared_home
 from incidex.nlp.lexicons import phrases
 from incidex.nlp.outlets import home_country, outlet_countries, outlet_country, outlet_key
 from incidex.schema import validate_report
@@ -148,3 +148,39 @@ def test_every_group_home_is_an_alias_table_group_with_a_source() -> None:
     assert set(homes) == {row[0] for row in rows}
     assert all(homes[name] == actor_countries()[name][0] for name in homes)
     assert homes["Mungiki"] == "KE" and "al-Shabaab" not in homes
+
+
+def test_every_community_home_has_countries_and_a_source() -> None:
+    rows = [row.split("\t") for row in phrases("community_homes")]
+    assert rows and all(len(row) == 3 and row[2].startswith("https://en.wikipedia.org/") for row in rows)
+    assert set(community_homes()) == {name.lower() for row in rows for name in row[0].split("|")}
+    assert community_homes()["kipsigi"] == community_homes()["kipsigis"] == {"KE"}
+
+
+def test_actors_point_at_the_one_country_they_share() -> None:
+    assert actor_home("Pokots Communal Militia") == {"KE", "UG"}  # a plural spelling of the people
+    assert actor_home("Pokot Separatists") == set() and actor_home("Farmers Communal Militia") == set()
+    assert shared_home(["Pokot Communal Militia"]) is None  # two countries
+    assert shared_home(["Pokot Communal Militia", "Turkana Communal Militia", "Taliban"]) == "KE"
+    assert shared_home(["Maasai Communal Militia", "Tiv Communal Militia"]) is None  # none in common
+    assert shared_home(["New Patriotic Party", "National Democratic Congress"]) == "GH"
+
+
+@pytest.mark.slow
+def test_two_communities_that_share_one_country_place_an_incident_the_text_puts_nowhere(settings) -> None:
+    incident = _main("Clashes between Maasai and Kipsigis youths over grazing land left three people dead.", None,
+                     settings)
+    assert (incident.location.country_code, incident.location.uncertain) == ("KE", True)
+    [evidence] = [e for e in incident.evidence if e.field == "location.country_code"]
+    assert (evidence.text, evidence.component) == ("Kipsigis youths", "incidex_actors_v1")
+    assert _main("Pokot raiders killed two herders and drove off their goats.", None,
+                 settings).location.country_code is None  # the Pokot live in two countries
+
+
+@pytest.mark.slow
+def test_a_word_that_names_a_group_in_one_country_names_it_in_a_story_its_national_outlet_places_there(
+        settings) -> None:
+    text = "Maoists shot dead a village headman after branding him an informer."
+    indian, nepali = (_main(text, source, settings).perpetrators for source in ("The Hindu", "The Kathmandu Post"))
+    assert "Communist Party of India (Maoist)" in {p.name for p in indian}
+    assert "Communist Party of India (Maoist)" not in {p.name for p in nepali}

@@ -385,6 +385,28 @@ def test_the_name_that_opens_a_headline_before_its_verb_is_the_doer(extract, tex
     assert group in orgs(main(extract(text, published="2024-06-18")))
 
 
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Turkana raiders attack and wound herders at a watering point", "Turkana Communal Militia"),
+        ("Borana kill two herders near Moyale", "Borana Communal Militia"),
+        ("Pokots kill a trader on the Marigat road", "Pokot Communal Militia"),
+        ("Misseriya attacked a cattle camp by the river at dawn on Sunday and shot two herders.",
+         "Misseriya Communal Militia"),
+    ],
+)
+def test_a_people_the_word_list_knows_is_the_doer_whatever_its_tag_or_number(extract, text: str, group: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))) == {group: "stated"}
+
+
+def test_the_groups_of_peoples_the_word_list_knows_are_sides_of_their_clash(extract) -> None:
+    text = "Kamba and Meru groups fought over a grazing field near the river on Sunday; two people died."
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Kamba Communal Militia": "stated",
+                                                                "Meru Communal Militia": "stated"}
+    assert not orgs(main(extract("Two groups clashed over a farm on Sunday, leaving one man dead.",
+                                 published="2024-06-18")))
+
+
 @pytest.mark.parametrize("text", [
     "Attack on Pokot herders kills three near Kapedo",
     "Kisumu attack leaves three dead",

@@ -56,6 +56,10 @@ TYPE_TO_MUC: dict[str, str] = {
     "robbery": "robbery",
 }
 
+# The other name a group's mention gives in parentheses ("the ELN (Army of National Liberation)"): a template names
+# the group by the words before it, as a key's strings do.
+_TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]*\)$")
+
 Entity = tuple[str, ...]
 """One entity: the mention strings that name it."""
 
@@ -184,7 +188,8 @@ def incident_to_template(incident: Incident) -> Template | None:
     return Template(
         incident_type=muc_type,
         PerpInd=_entities(p.text for p in incident.perpetrators if p.kind == "individual"),
-        PerpOrg=_entities(p.text for p in incident.perpetrators if p.kind == "organization"),
+        PerpOrg=_entities(_TRAILING_PARENTHESIS.sub("", p.text) or p.text for p in incident.perpetrators
+                          if p.kind == "organization"),
         Target=_entities(t.text for t in incident.targets),
         Victim=_entities(v.text for v in incident.victims),
         Weapon=_entities(w.text for w in incident.weapons),

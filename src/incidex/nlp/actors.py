@@ -60,7 +60,7 @@ _GOVERNMENT_WORDS = re.compile(
 COMMUNAL_NOUNS = words("communal_nouns")
 COMMUNAL_MODIFIERS = words("communal_modifiers")
 COMMUNAL_SUFFIX = "Communal Militia"
-ETHNIC_GROUP_NOUNS = frozenset({"group", "groups"})  # a community's men only after "ethnic"
+ETHNIC_GROUP_NOUNS = frozenset({"group", "groups"})  # a community's men only after "ethnic" or a known people
 # A people's separatists ("Baloch separatists") are named "<people> Separatists".
 SEPARATIST_NOUNS = frozenset({"separatist", "separatists"})
 SEPARATIST_SUFFIX = "Separatists"
@@ -135,6 +135,31 @@ def load_aliases() -> tuple[ActorEntry, ...]:
 def actor_countries() -> dict[str, tuple[str, ...]]:
     """Canonical group name -> the countries where the group chiefly acts (ISO 3166-1 alpha-2)."""
     return {entry.name: entry.countries for entry in load_aliases()}
+
+
+@lru_cache(maxsize=1)
+def community_homes() -> dict[str, frozenset[str]]:
+    """Lower-case name of a people, every spelling the lexicon gives -> the countries where it lives."""
+    homes: dict[str, frozenset[str]] = {}
+    for row in phrases("community_homes"):
+        columns = row.split("\t")
+        codes = columns[1].split("|") if len(columns) == 3 else []
+        if not columns[-1].startswith("https://") or not codes or any(len(c) != 2 or not c.isupper() for c in codes):
+            raise ConfigError(f"community_homes lexicon: {row!r} needs names, ISO 3166-1 alpha-2 countries separated "
+                              "by | and a source")
+        homes.update((name.lower(), frozenset(codes)) for name in columns[0].split("|"))
+    return homes
+
+
+def known_people(word: str) -> str | None:
+    """``word`` as the name of a people ``community_homes`` lists, made singular ("Pokots": "Pokot"), or None."""
+    homes = community_homes()
+    lower = word.lower()
+    if lower in homes:
+        return word
+    if lower.endswith("s") and lower[:-1] in homes:
+        return word[:-1]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -344,30 +369,35 @@ def bare_communities(doc: Doc) -> list[Span]:
 def headline_doer(span: Span) -> bool:
     """The span opens its sentence (after at most a determiner, adjective or hedge: "Suspected X") and a
     present-tense verb of violence with its object follows it, as in a headline: "X kidnaps an official", "X attack
-    Y village"."""
+    Y village", "X attack and kill civilians"."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].is_sent_start:
         return False
     verb, after = doc[span.end], doc[span.end + 1]
+    if after.lower_ == "and" and span.end + 3 < len(doc) and doc[span.end + 2].lower_ in _HEADLINE_VERBS:
+        after = doc[span.end + 3]  # two verbs share the object: "X attack and kill civilians"
     if verb.lower_ not in _HEADLINE_VERBS or after.pos_ not in _HEADLINE_OBJECT_STARTS or after.is_sent_start:
         return False
     return all(t.pos_ in {"DET", "ADJ"} or t.lower_ in SUSPICION_WORDS for t in doc[span.sent.start:span.start])
 
 
 def _bare_name_word(token: Token) -> bool:
-    """A community word that is a name on its own: a sentence's first word only when it names a people ("Supporters
-    clashed ..." is no community)."""
-    return _community_word(token) and (not token.is_sent_start or token.ent_type_ == "NORP")
+    """A community word that is a name on its own: a sentence's first word only when it names a people, by its
+    entity type or ``community_homes`` ("Borana kill ..."; "Supporters clashed ..." is no community)."""
+    return _community_word(token) and (not token.is_sent_start or token.ent_type_ == "NORP"
+                                       or known_people(token.text) is not None)
 
 
 def community_name(span: Span) -> str | None:
-    """ "<community> Communal Militia" for a community named bare ("Rizeigat", "Bul Nuer", "Hawazmah-Baggara"), or
+    """ "<community> Communal Militia" for a community named bare ("Rizeigat", "Bul Nuer", "Hawazmah-Baggara"; a
+    people of ``community_homes`` in the singular: "Pokots" is "Pokot Communal Militia"), or
     None when a word of ``span`` is not part of a community's proper name or the words name an organization."""
     if not 0 < len(span) <= 3 or _GROUP_WORDS.search(span.text) or _GOVERNMENT_WORDS.search(span.text):
         return None
     if not all(_community_word(t) or _name_hyphen(span.doc, t.i, span.start) for t in span):
         return None
-    return f"{' '.join(span.text.split())} {COMMUNAL_SUFFIX}"
+    name = (known_people(span.text) if len(span) == 1 else None) or " ".join(span.text.split())
+    return f"{name} {COMMUNAL_SUFFIX}"
 
 
 def _name_hyphen(doc: Doc, k: int, start: int) -> bool:
@@ -382,8 +412,10 @@ def _group_suffix(noun: Token) -> str | None:
     separatists"); None for other nouns."""
     if noun.lower_ in COMMUNAL_NOUNS:
         return COMMUNAL_SUFFIX
-    if noun.lower_ in ETHNIC_GROUP_NOUNS and noun.i > 0 and noun.doc[noun.i - 1].lower_ == "ethnic":
-        return COMMUNAL_SUFFIX
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if noun.lower_ in ETHNIC_GROUP_NOUNS and before is not None and (
+            before.lower_ == "ethnic" or known_people(before.text) is not None):
+        return COMMUNAL_SUFFIX  # "the Maasai and Kikuyu ethnic groups", "Kamba and Meru groups"
     if noun.lower_ in SEPARATIST_NOUNS:
         return SEPARATIST_SUFFIX
     return None
@@ -392,14 +424,15 @@ def _group_suffix(noun: Token) -> str | None:
 def _community_word(token: Token) -> bool:
     """A word of a community's proper name: capitalized, a name, noun or (not first in its sentence) adjective, or a
     name the tagger took for an auxiliary ("Pokot raiders attack" in a headline), not a date, a generic word or an
-    acronym ("RENAMO gunmen" are an organization's, not a community's)."""
+    acronym ("RENAMO gunmen" are an organization's, not a community's), nor a single letter ("NDC-C militias")."""
     tags = {"PROPN", "NOUN"} if token.is_sent_start else {"PROPN", "NOUN", "ADJ"}
     return (
         token.is_alpha
+        and len(token) > 1
         and token.text[:1].isupper()
         and not (token.is_upper and len(token) > 1 and not _all_capitals(token.doc))
         and (token.pos_ in tags or token.ent_type_ in {"NORP", "GPE", "ORG", "LOC", "PERSON"}
-             or (token.pos_ == "AUX" and not token.is_stop))
+             or (token.pos_ == "AUX" and not token.is_stop) or known_people(token.text) is not None)
         and token.ent_type_ not in {"DATE", "TIME"}
         and token.lower_ not in _NOT_A_COMMUNITY
     )
@@ -449,7 +482,8 @@ def _parenthesized(doc: Doc, end: int, nxt: Span) -> bool:
 
 
 __all__ = [
-    "ActorEntry", "ActorFinder", "actor_countries", "bare_communities", "communal_militias", "community_name",
+    "ActorEntry", "ActorFinder", "actor_countries", "bare_communities", "communal_militias", "community_homes",
+    "community_name",
     "country_group_names", "fold_name", "headline_doer", "load_aliases", "parent_groups",
     "normalize_actor",
 ]

@@ -28,7 +28,7 @@ from ..types import (
 from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention
 from .frames import Arg, CasualtyArg, FrameArguments, IncidentFrame
-from .group_homes import group_homes
+from .group_homes import actor_home, shared_home
 from .places import after_locative, named_countries
 
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
@@ -140,10 +140,14 @@ class _Builder:
             if location.country_code is None and country is not None and country.location is not None:
                 location.country_code, location.uncertain = country.location.country_code, True  # "Likoni"
                 self.cite("location.country_code", country.start, country.end, "incidex_places_v1")
-        group = next((a for a in args.perpetrators if a.name in group_homes()), None)
-        if location.country_code is None and group is not None and self.doc._.incidex_country is None:
-            location.country_code, location.uncertain = group_homes()[group.name], True  # "Mungiki members killed"
-            self.cite("location.country_code", group.start, group.end, "incidex_actors_v1")
+        if location.country_code is None and self.doc._.incidex_country is None:
+            actors = [a for a in args.perpetrators if a.name] + list(self.doc._.incidex_actors or [])
+            home = shared_home(a.name for a in actors if a.name)
+            if home is not None:  # "Mungiki members killed", "Orma and Pokomo militias clashed"
+                actor = min((a for a in actors if a.name and home in actor_home(a.name)),
+                            key=lambda a: len(actor_home(a.name or "")))  # the actor that narrows it most
+                location.country_code, location.uncertain = home, True
+                self.cite("location.country_code", actor.start, actor.end, "incidex_actors_v1")
         outlet = self.doc._.incidex_outlet_country
         if location.country_code is None and outlet is not None and self.doc._.incidex_country is None:
             location.country_code, location.uncertain = outlet.code, True  # a national daily's unlocated story

@@ -1,13 +1,17 @@
-"""The home country of an armed group or party that acts in one country only (``data/lexicons/group_homes.tsv``):
-weak context for an incident whose text states no country ("Mungiki members killed a matatu driver"). The lexicon
-names the groups; their country is the first one the actor alias table gives them."""
+"""Where the actors a text names live, for an incident whose text states no country: the home country of an armed
+group or party that acts in one country only (``data/lexicons/group_homes.tsv``: "Mungiki members killed a matatu
+driver"), and the countries of a people whose armed men a report names as a community
+(``data/lexicons/community_homes.tsv``: "Orma militia"). A group's country is the first one the actor alias table
+gives it. The actors point at a country when the countries they share come down to one ("Maasai and Kipsigis
+youths clashed": Kenya; "Pokot raiders" alone: none, the Pokot live in Kenya and Uganda)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..errors import ConfigError
-from .actors import actor_countries
+from .actors import COMMUNAL_SUFFIX, actor_countries, community_homes, known_people
 from .lexicons import phrases
 
 
@@ -27,4 +31,25 @@ def group_homes() -> dict[str, str]:
     return homes
 
 
-__all__ = ["group_homes"]
+def actor_home(name: str) -> frozenset[str]:
+    """The countries a named actor points at: a group's one home, the countries of a community's people
+    ("Pokots Communal Militia": the Pokot's), or none."""
+    if name in group_homes():
+        return frozenset({group_homes()[name]})
+    people = name.removesuffix(f" {COMMUNAL_SUFFIX}")
+    if people == name or (spelling := known_people(people)) is None:
+        return frozenset()
+    return community_homes()[spelling.lower()]
+
+
+def shared_home(names: Iterable[str]) -> str | None:
+    """The one country every actor of ``names`` that points at any shares, or None (no such actor, or their
+    countries leave none or several in common)."""
+    shared: frozenset[str] | None = None
+    for name in names:
+        if home := actor_home(name):
+            shared = home if shared is None else shared & home
+    return next(iter(shared)) if shared is not None and len(shared) == 1 else None
+
+
+__all__ = ["actor_home", "group_homes", "shared_home"]

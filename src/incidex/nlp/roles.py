@@ -27,6 +27,7 @@ from .actors import (
     community_name,
     country_group_names,
     headline_doer,
+    known_people,
     parent_groups,
 )
 from .annotations import ActorMention, NumberMention, PlaceMention
@@ -240,7 +241,8 @@ class RoleFinder:
         """Communities named bare as a side of a clash ("clashes between Maasai and Kipsigis"), named as a people
         (a nationality or ethnic entity, or a plural proper noun) as the subject of violence ("Gabra attacked ..."), or
         as the doer of a headline ("Orma attack Pokomo village"): "<community> Communal Militia", with the relation
-        the words around it give ("suspected X"), else stated. Not inside an actor mention, nor a country."""
+        the words around it give ("suspected X"), else stated. A people ``community_homes`` lists is named as a people
+        whatever the tagger made of it ("Misseriya attacked ..."). Not inside an actor mention, nor a country."""
         taken = [(a.start, a.end) for a in doc._.incidex_actors or []]
         taken += [(p.start, p.end) for p in doc._.incidex_places or []
                   if p.location is not None and p.location.precision == "country"]
@@ -248,7 +250,7 @@ class RoleFinder:
             if any(span.start_char < end and start < span.end_char for start, end in taken):
                 continue
             root = span.root
-            people = root.ent_type_ == "NORP" or root.tag_ == "NNPS"
+            people = root.ent_type_ == "NORP" or root.tag_ == "NNPS" or known_people(root.text) is not None
             if not (_side_of(root, CLASH_WORDS) or (people and _side_of(root, PERPETRATION_VERBS))
                     or headline_doer(span)):
                 continue
@@ -260,8 +262,10 @@ class RoleFinder:
     def _country_group_names(self, doc: Doc, locate: FrameLocator, actor_tokens: set[int]) -> None:
         """A bare word that names a group in the incident's country, as the doer or a side ("Maoists killed two
         villagers" in India: CPI (Maoist)), stated, or as hedged. (``_places`` has already given every incident the
-        country of the text where it names none of its own.)"""
+        country of the text where it names none of its own; where the text states none, the outlet's home country
+        is the incident's, as the assembler will make it.)"""
         names = country_group_names()
+        outlet = doc._.incidex_outlet_country if doc._.incidex_country is None else None
         for token in doc:
             if (group := names.get(token.lower_)) is None or token.i in actor_tokens or not _is_agent(token):
                 continue
@@ -269,8 +273,11 @@ class RoleFinder:
             if args is None:
                 continue
             country, name = group
-            if next((p.location.country_code for p in args.places if p.location and p.location.country_code),
-                    None) == country:
+            where = next((p.location.country_code for p in args.places if p.location and p.location.country_code),
+                         None)
+            if where is None and outlet is not None:
+                where = outlet.code  # the assembler places the story there too
+            if where == country:
                 span = doc[token.i:token.i + 1]
                 _add_org(args, ActorMention(span.start_char, span.end_char, span.text, name, "organization"),
                          _relation_cue(span) or "stated")
