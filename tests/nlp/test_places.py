@@ -15,7 +15,7 @@ from incidex.config import load_settings
 from incidex.nlp.actors import ActorFinder
 from incidex.nlp.annotations import PlaceMention, register_extensions
 from incidex.nlp.gazetteer import default_gazetteer
-from incidex.nlp.places import PlaceFinder, doc_context
+from incidex.nlp.places import PlaceFinder, doc_context, introduced_by_demonym
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 
@@ -486,3 +486,21 @@ def test_a_town_whose_name_is_also_abroad_does_not_pull_the_incident_there(extra
                      "reports from Colombia.")
     main = next(i for i in report.incidents if i.role == "main")
     assert (main.location.name, main.location.country_code) == ("Bogotá", "CO")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        ("a bomb exploded in the Peruvian town of Yunguyo", "Yunguyo", "PE"),
+        ("gunmen attacked the Somali border town of Beled Hawo", "Beled Hawo", "SO"),
+        ("fighting in the northern Syrian city of Aleppo", "Aleppo", "SY"),
+        ("a bomb exploded in the town of Yunguyo", "Yunguyo", None),  # no nationality word
+        ("Peruvian police said the attack in Yunguyo", "Yunguyo", None),  # a nationality word not about the town
+        ("a Peruvian, the mayor of Yunguyo", "Yunguyo", None),  # "mayor" names no kind of place
+    ],
+)
+def test_a_nationality_word_before_a_place_s_kind_states_its_country(blank, text, place, country) -> None:
+    doc = blank(text)
+    start = text.index(place)
+    span = doc.char_span(start, start + len(place))
+    assert introduced_by_demonym(span) == country

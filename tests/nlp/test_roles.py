@@ -80,6 +80,27 @@ def test_ambiguous_place_resolves_by_country_in_the_report(extract) -> None:
     assert incident.location.country_code == "PE"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # where someone told of the attack is not where it happened; the next sentence that places it decides
+        ("It has been officially reported in La Paz that a bomb attack occurred early this morning near the border. "
+         "A navy commander of the port of the Bolivian city of Copacabana reported that a bomb exploded in the "
+         "Peruvian town of Yunguyo, 10 km from Copacabana.", "Yunguyo", "PE"),
+        # a nationality word before a town's kind states its country against the rest of the text
+        ("Officials in Nairobi said on Monday that gunmen had attacked a bus in the Somali border town of Beled "
+         "Hawo, killing three passengers. Kenyan police have stepped up patrols in Mandera.", "Beled Hawo", "SO"),
+        # with no other place, where it was told is the best the text gives
+        ("The minister said in Islamabad on Monday that 12 people were killed when a bomb exploded at a market.",
+         "Islamabad", "PK"),
+        ("A bomb attack was reported in Kabul on Monday, and two people were wounded.", "Kabul", "AF"),
+    ],
+)
+def test_the_incident_place_is_where_it_happened_not_where_it_was_told(extract, text, name, country) -> None:
+    incident = main(extract(text, published="2024-06-21"))
+    assert (incident.location.name, incident.location.country_code) == (name, country)
+
+
 def test_every_filled_field_has_evidence_pointing_into_the_text(extract) -> None:
     text = ("Three gunmen stormed a hotel in Mogadishu on Sunday, killing 12 civilians, police said. Al-Shabaab "
             "claimed responsibility.")

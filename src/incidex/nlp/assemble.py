@@ -29,7 +29,7 @@ from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention
 from .frames import Arg, CasualtyArg, FrameArguments, IncidentFrame
 from .group_homes import actor_home, shared_home
-from .places import after_locative, named_countries
+from .places import after_locative, introduced_by_demonym, named_countries
 
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
 SUMMARY_CHARS = 300
@@ -169,13 +169,17 @@ class _Builder:
 
         Its country is that of a place the sentence of the first trigger names after a preposition that says where
         ("kidnapped in Colombia", "a bomb in the capital of Bogota"; not "from", "to"), in the trigger's clause
-        first, else the nearest. A place finer than a country counts only in the country the whole text states, or
-        in the one it names the most places and nationality words of (more than one), since a town's or region's
-        name is often another country's too. Without one, the country the whole text states. In that country:
-        the finest place, then one in that sentence, then the first.
+        first, else the nearest; when that sentence names none of the frame's places, the first trigger's sentence
+        that does. A place finer than a country counts only in the country the whole text states, in the one it
+        names the most places and nationality words of (more than one), or in the one a nationality word before it
+        states ("the Peruvian town of Yunguyo"), since a town's or region's name is often another country's too.
+        Without one, the country the whole text states. In that country: the finest place, then one in that
+        sentence, then the first.
         """
         doc, countries = self.doc, self.countries
-        trigger = doc[self.frame.triggers[0].token]
+        triggers = [doc[t.token] for t in self.frame.triggers]
+        trigger = next((t for t in triggers if any(t.sent.start_char <= p.start < t.sent.end_char for p in places)),
+                       triggers[0])
         sentence = trigger.sent
         clause = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head  # "a bomb exploded in X"
         most = max(countries.values(), default=0)
@@ -189,7 +193,7 @@ class _Builder:
             code = place.location.country_code
             return (not place.inferred and code is not None and after_locative(span[0], where=True)
                     and (place.location.precision == "country" or code == text_country
-                         or countries[code] == most > 1))
+                         or countries[code] == most > 1 or introduced_by_demonym(span) == code))
 
         def outside_its_clause(span: Span) -> bool:
             return span.root != clause and clause not in span.root.ancestors

@@ -40,7 +40,7 @@ from .annotations import PlaceMention
 from .actors import actor_countries
 from .datelines import Dateline, dateline_of
 from .gazetteer import Gazetteer, GeoContext, Link, PlaceKind, Resolution, default_gazetteer, normalize_name
-from .lexicons import phrases, words
+from .lexicons import SAY_VERBS, phrases, words
 from .outlets import outlet_country
 
 # A facility noun and the modifiers it needs to name a facility ("police station"); none: any use does ("prison").
@@ -481,6 +481,30 @@ def is_origin(token: Token, *, country: bool = False) -> bool:
                                           or country and ancestor.head.pos_ in ("NOUN", "PROPN")):
             return True
     return False
+
+
+def introduced_by_demonym(span: Span, *, gazetteer: Gazetteer | None = None) -> str | None:
+    """The country a nationality word states in the words that give a place's kind: "the Peruvian town of Yunguyo"
+    -> "PE", "the Somali border town of Beled Hawo" -> "SO"; None without one."""
+    doc, i = span.doc, span.start - 1
+    if i < 2 or doc[i].lower_ != "of" or doc[i - 1].lower_ not in _PLACE_NOUNS:
+        return None
+    demonyms = (gazetteer or default_gazetteer()).demonyms
+    for token in reversed(doc[max(i - 5, 0):i - 1]):  # back to the determiner: "the Somali port city of"
+        if token.lower_ in _DETERMINERS or token.is_punct:
+            return None
+        if code := demonyms.get(token.lower_):
+            return code
+    return None
+
+
+def where_told(token: Token) -> bool:
+    """A place where someone spoke of the incident, not where it happened: the place of a saying verb that has the
+    clause it reports ("It was reported in La Paz that a bomb exploded", "told reporters in Kabul that ...");
+    not "An attack was reported in Kabul", where the place is the attack's."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") else None
+    return (verb is not None and verb.lemma_ in SAY_VERBS and verb.pos_ in ("VERB", "AUX")
+            and any(child.dep_ == "ccomp" for child in verb.children))
 
 
 def names_an_owner(token: Token) -> bool:

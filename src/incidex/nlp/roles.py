@@ -52,7 +52,7 @@ from .lexicons import (
     words,
 )
 from .muc_roles import LearnedRoles
-from .places import is_origin, names_an_owner
+from .places import is_origin, names_an_owner, where_told
 from .syntax import noun_phrase, tree_distance
 
 # Words that tie a named group to an incident, and the relation each states.
@@ -164,13 +164,15 @@ class RoleFinder:
     # -- places -----------------------------------------------------------------------------------------------
     def _places(self, doc: Doc, locate: FrameLocator, frames: list[IncidentFrame]) -> None:
         """Places go to the nearest incident; the dateline place ("NAIROBI, Kenya —") is where the report was
-        filed, used for the main incident only when the text names no other place in a known country for it; any
+        filed, used for the main incident only when the text names no other place in a known country for it, and
+        so is the place where someone told of an incident ("reported in La Paz that ...") for that incident; any
         other incident with no place in a known country gets the filing country, at country precision and marked
         uncertain (datelines.filing_country), or else the country the text as a whole states
         (``doc._.incidex_country``: the main incident takes the place that states it, any other its country)."""
         header = dateline_of(doc)
         dateline = header.end if header is not None else 0
-        filed_at = []
+        filed_at: list[PlaceMention] = []
+        told_at: list[tuple[FrameArguments, PlaceMention]] = []
         for mention in doc._.incidex_places or []:
             if mention.start < dateline:
                 filed_at.append(mention)
@@ -182,9 +184,14 @@ class RoleFinder:
             args = locate.arguments_for(span.root, carry=0)
             if args is None:
                 continue
-            if mention.kind == "facility":
+            if where_told(span.root):
+                told_at.append((args, mention))
+            elif mention.kind == "facility":
                 args.facilities.append(mention)
             else:
+                args.places.append(mention)
+        for args, mention in told_at:  # "said in Islamabad that ...": the incident's place when it has no other
+            if mention.kind != "facility" and not any(p.location and p.location.country_code for p in args.places):
                 args.places.append(mention)
         main_frame = next((f for f in frames if f.role == "main"), None)
         main = locate.arguments[main_frame.id] if main_frame is not None else None
