@@ -261,10 +261,22 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "Police recovered the body of a cyclist killed in a road accident.",
         "The two teams engaged in a battle for the title on Sunday.",
         "The lawyers engaged in a long battle of words in court.",
+        # a match report over several sentences: the sports words stand around the attack and the shot
+        "Liverpool beat Chelsea 3-1 at Anfield on Sunday. Their attack was relentless from the first minute. Salah "
+        "shot twice before the break. The coach praised the defender after the match.",
     ],
 )
 def test_no_incident_in_reports_without_one(extract, text: str) -> None:
     assert extract(text, published="2024-06-17").incidents == []
+
+
+def test_a_report_that_ends_on_sport_keeps_its_incident(extract) -> None:
+    text = ("Police in Lyon were searching on Saturday for a man believed to be responsible for a Friday blast "
+            "which injured several people. The explosion targeted a bakery on a central street. Investigators "
+            "said the package contained screws and bolts. The city is set to host matches of the Women's World "
+            "Cup tournament next month.")
+    report = extract(text, published="2024-06-17")
+    assert [i.type for i in report.incidents if i.role == "main"] == ["bombing"]
 
 
 def test_recalled_attack_is_background_with_its_own_date(extract) -> None:

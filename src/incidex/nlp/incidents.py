@@ -277,8 +277,9 @@ class IncidentFinder:
                 if frame.date is None and own_date is not None:
                     frame.date = own_date
                 last_frame = frame
-        sports = sum(t.lemma_ in SPORTS_WORDS for t in doc) + len(SCORELINE.findall(doc.text)) >= 2
-        kept = [f for f in frames if self._corroborated(doc, f, sports=sports)]
+        sentences = list(doc.sents)
+        starts, sports = [s.start for s in sentences], [_sports_words(s) for s in sentences]
+        kept = [f for f in frames if self._corroborated(doc, f, sports=_told_in_sports(starts, sports, f))]
         if kept and not any(f.role == "main" for f in kept):
             kept[0].role = "main"
         for frame in kept:
@@ -471,6 +472,24 @@ class IncidentFinder:
                     or _clash_with_armed_people(doc[t.token]) or _headline_harm(doc[t.token])
                     or _raped(doc[t.token]) or _burns_homes(doc[t.token]) for t in frame.triggers)
                 or _casualties_follow(doc, frame))
+
+
+def _sports_words(sentence: Span) -> int:
+    """How many sports words a sentence has, a scoreline ("3-1") counting as one."""
+    return sum(t.lemma_ in SPORTS_WORDS for t in sentence) + len(SCORELINE.findall(sentence.text))
+
+
+def _told_in_sports(sentence_starts: list[int], sports_words: list[int], frame: IncidentFrame) -> bool:
+    """Whether a frame is told among sports words: two or more in its sentences and the sentence before and after
+    each ("Salah shot twice" after "Liverpool beat Chelsea 3-1"), near at least half of its sentences; not a
+    bombing report whose last lines are about the football tournament its city will host. ``sports_words`` counts
+    them per sentence of the document (:func:`_sports_words`)."""
+    last = len(sentence_starts) - 1
+    own = [i for i, start in enumerate(sentence_starts) if start in frame.sentences]
+    windows = [range(max(i - 1, 0), min(i + 1, last) + 1) for i in own]
+    near = {j for window in windows for j in window}
+    among = sum(1 for window in windows if any(sports_words[j] for j in window))
+    return sum(sports_words[j] for j in near) >= 2 and 2 * among >= len(own)
 
 
 def _fight(trigger: Token) -> bool:
