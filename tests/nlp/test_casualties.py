@@ -102,6 +102,13 @@ def test_people_beyond_those_counted_before_are_added(extract) -> None:
                                  "village.")).casualties.killed.total == 2
 
 
+def test_people_detained_in_hospital_are_injured_not_arrested(extract) -> None:
+    text = ("A bomb exploded at the bus station on Friday. Ninety six people were detained in hospital and 24 "
+            "others were allowed home after treatment.")
+    cas = main_incident(extract(text, published="2024-06-17")).casualties
+    assert cas.arrested is None and cas.injured.total is not None and cas.injured.total >= 96
+
+
 def test_arrested_people_beside_a_fatality_are_not_killed(extract) -> None:
     cas = main_incident(extract("Police clashed with armed herders in Banikoara. There was 1 fatality and 7 people "
                                 "arrested.")).casualties

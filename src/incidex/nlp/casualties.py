@@ -86,10 +86,17 @@ REPORTED_VERBS = frozenset({"report", "believe", "fear", "say", "understand", "t
 TO_DEATH_VERBS = HARMING_VERBS | KILL_VERBS | words("to_death_verbs")
 FATALLY_WORDS = frozenset({"fatally", "mortally"})
 INCLUDING_WORDS = frozenset({"including", "among"})
+HOSPITAL_NOUNS = frozenset({"hospital", "clinic", "infirmary"})
 
 
 def _has_hostage(verb: Token) -> bool:
     return any(c.lower_ in {"hostage", "hostages", "captive"} for c in verb.children)
+
+
+def _in_hospital(verb: Token) -> bool:
+    """Whether a verb's place is a hospital: "detained in hospital", "held at a clinic"."""
+    return any(prep.dep_ == "prep" and prep.lower_ in {"in", "at"}
+               and any(c.lemma_ in HOSPITAL_NOUNS for c in prep.children) for prep in verb.children)
 
 
 def _verb_event(verb: Token, dep: str) -> str | None:
@@ -106,7 +113,7 @@ def _verb_event(verb: Token, dep: str) -> str | None:
     if lemma in RELEASE_VERBS and passive_or_object:
         return "hostages_released"
     if lemma in ARREST_VERBS and passive_or_object:
-        return "arrested"
+        return "injured" if _in_hospital(verb) else "arrested"  # "96 were detained in hospital": kept for care
     if children & FATALLY_WORDS and passive_or_object and lemma in TO_DEATH_VERBS | INJURE_VERBS:
         return "killed"  # "fatally shot", "was fatally assaulted", "mortally wounded"
     if lemma in HARMING_VERBS and passive_or_object and _then_killed(verb):
