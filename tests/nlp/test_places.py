@@ -75,6 +75,11 @@ def test_stoplisted_words_and_lowercase_words_are_not_places(finder, blank) -> N
     assert places(finder, blank, text) == []
 
 
+def test_a_number_in_words_is_no_place(finder, blank) -> None:
+    assert "Ninety six" not in by_text(places(finder, blank, "Ninety six people were detained in Belfast."))
+    assert "Ninety Six" in by_text(places(finder, blank, "A man was shot in Ninety Six, South Carolina."))
+
+
 def test_all_capitals_text_is_held_to_the_lowercase_rules(finder, blank) -> None:
     found = by_text(places(finder, blank, "POLICE IN READING SAID THE MOBILE UNIT REACHED BAGHDAD ON SUNDAY."))
     assert set(found) == {"BAGHDAD"}

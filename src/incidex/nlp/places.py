@@ -249,6 +249,8 @@ class PlaceFinder:
             return False  # "US" is a country, "us" a pronoun
         if cased and key.startswith("the ") and not span[-1].text[:1].isupper():
             return False
+        if all(t.like_num for t in span):
+            return False  # "Ninety six people were detained", not Ninety Six, South Carolina
         if key in _COMPASS and _hyphenated(span):
             return False  # "Kacham-Ouest" is one name, not a region called Ouest
         if _names_an_organization(span):
