@@ -279,6 +279,26 @@ def test_a_report_that_ends_on_sport_keeps_its_incident(extract) -> None:
     assert [i.type for i in report.incidents if i.role == "main"] == ["bombing"]
 
 
+@pytest.mark.parametrize(
+    ("text", "main_killed", "recalled_killed"),
+    [
+        ("A bomb exploded at a market in Kano on Tuesday, wounding nine people. It was the deadliest attack in the "
+         "city since gunmen raided a mosque there, killing 40 worshippers.", None, 40),
+        ("Gunmen attacked a police post in Mandera on Monday, killing two officers. The county has been on high "
+         "alert since militants stormed a hotel in Nairobi, killing 21 people.", 2, 21),
+        ("Police in Lyon were searching for a man believed to be responsible for a Friday blast which injured 13 "
+         "people. France has been on high alert since militants launched a series of attacks across Paris, killing "
+         "130 people and injuring scores more.", None, 130),
+    ],
+)
+def test_an_attack_told_in_a_since_clause_is_recalled_with_its_toll(extract, text, main_killed,
+                                                                     recalled_killed) -> None:
+    report = extract(text, published="2024-06-17")
+    [main] = [i for i in report.incidents if i.role == "main"]
+    assert main.casualties.killed.total == main_killed
+    assert [i.casualties.killed.total for i in report.incidents if i.role == "background"] == [recalled_killed]
+
+
 def test_recalled_attack_is_background_with_its_own_date(extract) -> None:
     text = ("Gunmen attacked a checkpoint in Kirkuk on Sunday, killing two soldiers. The attack came three months "
             "after a bombing in March that killed 20 people in the same province.")

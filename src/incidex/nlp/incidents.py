@@ -435,10 +435,15 @@ class IncidentFinder:
 
     @staticmethod
     def _has_background_cue(token: Token) -> bool:
-        """"a previous attack", or a pluperfect that is not just reported speech ("police said two had been
-        detained" is the backshifted present of the report)."""
+        """"a previous attack", an incident told in a "since" clause ("on high alert since militants launched a
+        series of attacks", "the deadliest since the 2015 attacks"), or a pluperfect that is not just reported
+        speech ("police said two had been detained" is the backshifted present of the report)."""
         if any(c.lower_ in BACKGROUND_CUES for c in token.children):
             return True
+        for node in [token, *list(token.ancestors)[:3]]:
+            if node.dep_ == "pobj" and node.head.lower_ == "since" or any(
+                    c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
+                return True
         pluperfect = token.tag_ == "VBN" and any(c.lower_ == "had" for c in token.children) and token.lemma_ != "take"
         reported = token.dep_ == "ccomp" and token.head.lemma_ in REPORTING_VERBS
         return pluperfect and not reported
@@ -475,18 +480,19 @@ class IncidentFinder:
 
 
 def _sports_words(sentence: Span) -> int:
-    """How many sports words a sentence has, a scoreline ("3-1") counting as one."""
-    return sum(t.lemma_ in SPORTS_WORDS for t in sentence) + len(SCORELINE.findall(sentence.text))
+    """How many sports words a sentence has, a scoreline ("3-1") counting as one; "scores" as a noun is a
+    quantity ("injuring scores more", "scores of people")."""
+    words = sum(t.lemma_ in SPORTS_WORDS and not (t.lower_ == "scores" and t.pos_ != "VERB") for t in sentence)
+    return words + len(SCORELINE.findall(sentence.text))
 
 
 def _told_in_sports(sentence_starts: list[int], sports_words: list[int], frame: IncidentFrame) -> bool:
-    """Whether a frame is told among sports words: two or more in its sentences and the sentence before and after
-    each ("Salah shot twice" after "Liverpool beat Chelsea 3-1"), near at least half of its sentences; not a
-    bombing report whose last lines are about the football tournament its city will host. ``sports_words`` counts
-    them per sentence of the document (:func:`_sports_words`)."""
-    last = len(sentence_starts) - 1
+    """Whether a frame is told among sports words: two or more in its sentences and the sentence before each
+    ("Salah shot twice" after "Liverpool beat Chelsea 3-1"), near at least half of its sentences; not a bombing
+    report whose last lines are about the football tournament its city will host. ``sports_words`` counts them per
+    sentence of the document (:func:`_sports_words`)."""
     own = [i for i, start in enumerate(sentence_starts) if start in frame.sentences]
-    windows = [range(max(i - 1, 0), min(i + 1, last) + 1) for i in own]
+    windows = [range(max(i - 1, 0), i + 1) for i in own]
     near = {j for window in windows for j in window}
     among = sum(1 for window in windows if any(sports_words[j] for j in window))
     return sum(sports_words[j] for j in near) >= 2 and 2 * among >= len(own)
