@@ -102,6 +102,13 @@ def test_people_beyond_those_counted_before_are_added(extract) -> None:
                                  "village.")).casualties.killed.total == 2
 
 
+def test_a_statement_of_no_casualties_does_not_zero_people_the_text_says_were_hurt(extract) -> None:
+    text = ("A blast injured several people at a bakery in Lyon on Friday. \"It appears there are no casualties,\" "
+            "the president said.")
+    cas = main_incident(extract(text, published="2024-06-17")).casualties
+    assert cas.injured.total is None and cas.killed.total == 0
+
+
 def test_people_detained_in_hospital_are_injured_not_arrested(extract) -> None:
     text = ("A bomb exploded at the bus station on Friday. Ninety six people were detained in hospital and 24 "
             "others were allowed home after treatment.")

@@ -269,7 +269,9 @@ class _Builder:
                 if status in statuses and not any(c.field == field and c.value == victim.count for c in stated):
                     stated.append(CasualtyArg(victim.start, victim.end, victim.text, field=field, value=victim.count))
         positive = {c.field for c in stated if (c.value or c.low or 0) > 0}
-        stated = [c for c in stated if c.field not in positive or (c.value or c.low or 0) > 0]
+        harmed = {cue.status for victim in args.victims for cue in victim.statuses} & {"killed", "injured"}
+        stated = [c for c in stated if (c.value or c.low or 0) > 0  # "a blast injured several people ... no
+                  or c.field not in positive and c.field.split(".")[0] not in harmed]  # casualties": injured unknown
         unique: dict[tuple[str, int, int], CasualtyArg] = {}
         for arg in stated:
             unique.setdefault((arg.field, arg.start, arg.value or -1), arg)
