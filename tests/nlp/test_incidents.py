@@ -189,6 +189,10 @@ def types_by_role(report):
         ("Hawkers engaged the police in pitched battles at the bus park on Friday.", "clash"),
         ("Soldiers chased the raiders and engaged in battle near the border.", "clash"),
         ("Hawkers engaged in a pitched battle against the police at the depot on Monday.", "clash"),  # one side, "against"
+        # explosives thrown, told in the passive, or lobbed
+        ("A hand grenade was hurled at a tea stall near the bus stand on Monday.", "bombing"),
+        ("Three cocktails were blasted near the market at 8pm.", "bombing"),
+        ("Two men were hurt when youths lobbed a grenade into a shop.", "bombing"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:

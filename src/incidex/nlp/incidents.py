@@ -113,9 +113,10 @@ class IncidentFinder:
     # -- triggers ---------------------------------------------------------------------------------------------
     def find_triggers(self, doc: Doc) -> list[Trigger]:
         matches = {(start, end): rule for rule, start, end in self.matcher(doc)
-                   # "grenades attacked" is a subject and its verb, not the compound "grenade attack"
+                   # "grenades attacked" is a subject and its verb, not the compound "grenade attack"; "a grenade
+                   # was thrown" is meant, as is "warplanes pounded"
                    if not (end - start > 1 and doc[start].pos_ in {"NOUN", "PROPN"} and doc[end - 1].pos_ == "VERB"
-                           and rule.type != "air_or_drone_strike")  # "warplanes pounded" is meant
+                           and rule.type != "air_or_drone_strike" and not _passive(doc[end - 1]))
                    # "insurgents fired rockets", not "machine-gun fire and explosions from rocket-propelled grenades"
                    and not (rule.type == "shelling" and doc[start].lemma_ == "fire" and doc[start].pos_ != "VERB")}
         triggers = []
@@ -478,6 +479,11 @@ def _fight(trigger: Token) -> bool:
     ("fighting went on for hours", the weak trigger of old)."""
     noun = trigger.pos_ == "NOUN" or trigger.dep_ in GERUND_AS_NOUN
     return trigger.lemma_ in FIGHTING_VERBS and not (trigger.lower_ == "fighting" and noun)
+
+
+def _passive(verb: Token) -> bool:
+    """"was thrown", "were blasted": a verb with a passive auxiliary."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _found_killed(trigger: Token) -> bool:
