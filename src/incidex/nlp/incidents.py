@@ -741,7 +741,7 @@ def _forceful(doer: Token, verb: Token) -> bool:
 
 def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
     """A headline's doers and object, however the parser read it: "Raiders attack village", "Police battle
-    smugglers in port", "Group of youths attack minister". The trigger stands in its present form between the
+    smugglers in port", "Group of youths attack minister", "Raiders from Ethiopia attack village". The trigger stands in its present form between the
     words before it and those after it, in a sentence with no auxiliary and no past tense; None elsewhere ("the
     attack on the village", "rebels attacked the town")."""
     sent = trigger.sent
@@ -750,7 +750,7 @@ def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
         return None
     before = []
     for token in reversed(sent[:trigger.i - sent.start]):
-        if not (token.pos_ in PHRASE_WORDS or token.lower_ == "of" and before):
+        if not (token.pos_ in PHRASE_WORDS or token.lower_ in {"of", "from"} and before):
             break
         before.append(token)
     after = []
@@ -765,12 +765,14 @@ def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
 
 def _headline_harm(trigger: Token) -> bool:
     """A headline's attack on people or a place people live in: "Raiders attack village", "Youths attack
-    journalists at rally", "Group of youths attack deputy minister"; not "Critics attack minister over remarks"."""
+    journalists at rally", "Group of youths attack deputy minister", "Pokot attack Turkana tribe", "OLF attacks civilians" (a name the
+    recognizer missed does it); not "Critics attack minister over remarks"."""
     if trigger_lemma(trigger) not in HARMING_VERBS or (sides := _headline_sides(trigger)) is None:
         return False
     doers, objects = sides
     armed = any(_forceful(d, trigger) for d in doers)
-    return any(_fighting_side(d) for d in doers) and any(_harmable(o, armed=armed) for o in objects)
+    return any(_fighting_side(d) or d.text[:1].isupper() for d in doers) and any(
+        _harmable(o, armed=armed) for o in objects)
 
 
 def _harmable(token: Token, *, armed: bool) -> bool:
