@@ -99,6 +99,11 @@ def types_by_role(report):
         ("The army said it executed seven rebels captured in the forest on Sunday.", "armed_assault"),
         ("Gunmen attacked a school near Kankara on Friday and abducted more than 300 pupils, police said.",
          "kidnapping"),
+        # a killing told later of one the text refers back to: the captive
+        ("Gunmen abducted a teacher near the school on Monday; he was later found executed by the road.",
+         "armed_assault"),
+        ("Militants abducted a pastor on Sunday; the victim was beheaded two days later.", "armed_assault"),
+        ("Gunmen abducted 23 passengers from a bus on Monday; the driver was shot dead.", "kidnapping"),
         # people shot, killings whose doer the sentence implies, fighting between communities, warplanes
         ("A shopkeeper was shot dead outside his home in Peshawar on Tuesday night.", "armed_assault"),
         ("Three farmers were shot with arrows near their fields on Sunday.", "armed_assault"),
