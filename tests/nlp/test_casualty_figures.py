@@ -39,7 +39,7 @@ def test_casualties_read_a_count_the_parse_lost_by_the_words_after_it() -> None:
 
 
 def test_casualties_read_a_headline_count_followed_by_dead() -> None:
-    # "Eight dead due to clan fighting", the count parsed as a modifier of "fighting"
+    # "Eight dead in clan fighting", the count parsed as a modifier of "fighting"
     sentence = ("Eight/eight/NUM/CD/nummod/5 dead/dead/ADJ/JJ/amod/0 due/due/ADP/IN/amod/0 to/to/ADP/IN/pcomp/2 "
                 "clan/clan/NOUN/NN/compound/5 fighting/fighting/NOUN/NN/ROOT/5 ././PUNCT/./punct/5")
     doc = parsed(sentence)

@@ -86,7 +86,7 @@ REPORTED_VERBS = frozenset({"report", "believe", "fear", "say", "understand", "t
 TO_DEATH_VERBS = HARMING_VERBS | KILL_VERBS | words("to_death_verbs")
 FATALLY_WORDS = frozenset({"fatally", "mortally"})
 INCLUDING_WORDS = frozenset({"including", "among"})
-# the words of the people a count opens ("15 suspected TTP and other militants", "two NSCN (Khaplang) cadres",
+# the words of the people a count opens ("15 suspected rebels and other militants", "two KLA (North) cadres",
 # "twenty people total"): what may stand between the count and its outcome (_outcome_after)
 PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "CCONJ"})
 PHRASE_EXTRAS = frozenset({"suspected", "alleged", "total", "-"})
@@ -378,7 +378,7 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
         event = _noun_event(noun)
         if event is None and (after := _outcome_after(doc, span)) is not None:
             event, outcome = after
-            noun = noun if noun.i < outcome.i else token  # "Eight dead due to clan fighting": not the fighting
+            noun = noun if noun.i < outcome.i else token  # "Six dead due to clan fighting": not the fighting
         if event is None or _unreal(verb := _clause_verb(noun)):
             continue  # "threatened to kill 10 hostages", "500 people could die"
         end = max(noun.idx + len(noun.text), number.end)
@@ -393,11 +393,12 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
 
 
 def _outcome_after(doc: Doc, count: Span) -> tuple[str, Token] | None:
-    """What the words after a count say where the parse lost the count: "At least 15 suspected TTP and other militants
-    were killed", "Twenty people total killed", "Eight dead due to clan fighting": a count opening its clause, the
-    words of its people, auxiliaries and adverbs, then a participle of killing or wounding or a word for dead or
-    wounded; not "in 3 villages soldiers were killed" or "stole 100 cattle and killed two" (a count that does not
-    open its clause), "two were killed or wounded" nor "could be killed". Gives the event and the word that tells it."""
+    """What the words after a count say where the parse lost the count: "At least 15 suspected rebels and other
+    militants were killed", "Twenty people total killed", "Six dead due to clan fighting": a count opening its
+    clause, the words of its people, auxiliaries and adverbs, then a participle of killing or wounding or a word for
+    dead or wounded; not "in 3 villages soldiers were killed" or "stole 100 cattle and killed two" (a count that does
+    not open its clause), "two were killed or wounded" nor "could be killed". Gives the event and the word that tells
+    it."""
     if count.start > count.sent.start and doc[count.start - 1].pos_ not in OPENING_POS:
         return None
     i = _after_people(doc, count)
@@ -427,8 +428,8 @@ def _outcome_word(word: Token) -> str | None:
 
 
 def _after_people(doc: Doc, count: Span) -> int | None:
-    """The index of the first word after the people a count opens ("15 suspected TTP and other militants", "two
-    NSCN (Khaplang) cadres", "twenty people total"), bracketed words skipped; None for an age ("a 5 yr old child")."""
+    """The index of the first word after the people a count opens ("15 suspected rebels and other militants", "two
+    KLA (North) cadres", "twenty people total"), bracketed words skipped; None for an age ("a 5 yr old child")."""
     i, end = count.end, count.sent.end
     while i < end and doc[i].lower_ not in OUTCOME_ADJECTIVES:
         if doc[i].lower_ in BRACKETS:

@@ -741,9 +741,9 @@ def _forceful(doer: Token, verb: Token) -> bool:
 
 def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
     """A headline's doers and object, however the parser read it: "Raiders attack village", "Police battle
-    smugglers in port", "Group of youths attack minister", "Raiders from Ethiopia attack village". The trigger stands in its present form between the
-    words before it and those after it, in a sentence with no auxiliary and no past tense; None elsewhere ("the
-    attack on the village", "rebels attacked the town")."""
+    smugglers in port", "Group of youths attack minister", "Raiders from Chad attack village". The trigger stands in
+    its present form between the words before it and those after it, in a sentence with no auxiliary and no past
+    tense; None elsewhere ("the attack on the village", "rebels attacked the town")."""
     sent = trigger.sent
     lemma = trigger_lemma(trigger)
     if trigger.lower_ not in {lemma, lemma + "s"} or any(t.pos_ == "AUX" or t.tag_ == "VBD" for t in sent):
@@ -765,8 +765,8 @@ def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
 
 def _headline_harm(trigger: Token) -> bool:
     """A headline's attack on people or a place people live in: "Raiders attack village", "Youths attack
-    journalists at rally", "Group of youths attack deputy minister", "Pokot attack Turkana tribe", "OLF attacks civilians" (a name the
-    recognizer missed does it); not "Critics attack minister over remarks"."""
+    journalists at rally", "Group of youths attack deputy minister", "Malosi attack Karanga herders", "KLF attacks
+    civilians" (a name the recognizer missed does it); not "Critics attack minister over remarks"."""
     if trigger_lemma(trigger) not in HARMING_VERBS or (sides := _headline_sides(trigger)) is None:
         return False
     doers, objects = sides
