@@ -29,3 +29,33 @@ def test_casualties_give_no_figure_for_a_threatened_killing() -> None:
     sentence = ("Gunmen/gunman/NOUN/NNS/nsubj/1 threatened/threaten/VERB/VBD/ROOT/1 to/to/PART/TO/aux/3 "
                 "kill/kill/VERB/VB/xcomp/1 10/10/NUM/CD/nummod/5 hostages/hostage/NOUN/NNS/dobj/3 ././PUNCT/./punct/1")
     assert figures(sentence, {4: 10}) == []
+
+
+def test_casualties_read_a_count_the_parse_lost_by_the_words_after_it() -> None:
+    # "15 suspected militants were killed", the count parsed as a modifier of "suspected"
+    sentence = ("15/15/NUM/CD/npadvmod/1 suspected/suspect/VERB/VBN/ROOT/1 militants/militant/NOUN/NNS/nsubjpass/4 "
+                "were/be/AUX/VBD/auxpass/4 killed/kill/VERB/VBN/ccomp/1 ././PUNCT/./punct/1")
+    assert figures(sentence, {0: 15}) == [("killed.total", 15)]
+
+
+def test_casualties_read_a_headline_count_followed_by_dead() -> None:
+    # "Eight dead in clan fighting", the count parsed as a modifier of "fighting"
+    sentence = ("Eight/eight/NUM/CD/nummod/5 dead/dead/ADJ/JJ/amod/0 due/due/ADP/IN/amod/0 to/to/ADP/IN/pcomp/2 "
+                "clan/clan/NOUN/NN/compound/5 fighting/fighting/NOUN/NN/ROOT/5 ././PUNCT/./punct/5")
+    doc = parsed(sentence)
+    assert [(f.field, f.value, f.text) for f, _ in casualty_figures(doc, [number(doc, 0, 8)])] == [
+        ("killed.total", 8, "Eight")]
+
+
+def test_casualties_read_no_outcome_after_a_count_that_does_not_open_its_clause() -> None:
+    # "took 100 cattle and killed a herder", "killed" tagged a participle: the count is the verb's object
+    sentence = ("Raiders/raider/NOUN/NNS/nsubj/1 took/take/VERB/VBD/ROOT/1 100/100/NUM/CD/nummod/3 "
+                "cattle/cattle/NOUN/NNS/dobj/1 and/and/CCONJ/CC/cc/1 killed/kill/VERB/VBN/conj/1 a/a/DET/DT/det/7 "
+                "herder/herder/NOUN/NN/dobj/5 ././PUNCT/./punct/1")
+    assert figures(sentence, {2: 100}) == [("killed.total", 1)]  # the herder, not the cattle
+
+
+def test_casualties_read_no_outcome_after_a_count_of_either_killed_or_wounded() -> None:
+    sentence = ("Two/two/NUM/CD/nummod/1 people/people/NOUN/NNS/ROOT/1 were/be/AUX/VBD/auxpass/1 "
+                "killed/kill/VERB/VBN/dep/1 or/or/CCONJ/CC/cc/3 wounded/wound/VERB/VBN/conj/3 ././PUNCT/./punct/1")
+    assert figures(sentence, {0: 2}) == []

@@ -99,6 +99,11 @@ def types_by_role(report):
         ("The army said it executed seven rebels captured in the forest on Sunday.", "armed_assault"),
         ("Gunmen attacked a school near Kankara on Friday and abducted more than 300 pupils, police said.",
          "kidnapping"),
+        # a killing told later of one the text refers back to: the captive
+        ("Gunmen abducted a teacher near the school on Monday; he was later found executed by the road.",
+         "armed_assault"),
+        ("Militants abducted a pastor on Sunday; the victim was beheaded two days later.", "armed_assault"),
+        ("Gunmen abducted 23 passengers from a bus on Monday; the driver was shot dead.", "kidnapping"),
         # people shot, killings whose doer the sentence implies, fighting between communities, warplanes
         ("A shopkeeper was shot dead outside his home in Peshawar on Tuesday night.", "armed_assault"),
         ("Three farmers were shot with arrows near their fields on Sunday.", "armed_assault"),
@@ -189,6 +194,13 @@ def types_by_role(report):
         ("Hawkers engaged the police in pitched battles at the bus park on Friday.", "clash"),
         ("Soldiers chased the raiders and engaged in battle near the border.", "clash"),
         ("Hawkers engaged in a pitched battle against the police at the depot on Monday.", "clash"),  # one side, "against"
+        # a headline's doers named by a word the recognizer missed, or told with where they come from
+        ("Malosi attack Karanga herders", "armed_assault"),
+        ("Raiders from Chad attack village", "armed_assault"),
+        # explosives thrown, told in the passive, or lobbed
+        ("A hand grenade was hurled at a tea stall near the bus stand on Monday.", "bombing"),
+        ("Three cocktails were blasted near the market at 8pm.", "bombing"),
+        ("Two men were hurt when youths lobbed a grenade into a shop.", "bombing"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:

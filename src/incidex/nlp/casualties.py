@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .annotations import NumberMention
 from .frames import CasualtyArg, StatusCue
@@ -87,6 +87,16 @@ TO_DEATH_VERBS = HARMING_VERBS | KILL_VERBS | words("to_death_verbs")
 FATALLY_WORDS = frozenset({"fatally", "mortally"})
 INCLUDING_WORDS = frozenset({"including", "among"})
 HOSPITAL_NOUNS = frozenset({"hospital", "clinic", "infirmary"})
+# the words of the people a count opens ("15 suspected rebels and other militants", "two KLA (North) cadres",
+# "twenty people total"): what may stand between the count and its outcome (_outcome_after)
+PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "CCONJ"})
+PHRASE_EXTRAS = frozenset({"suspected", "alleged", "total", "-"})
+BRACKETS = {"(": ")", "[": "]"}
+# what may stand before a count that opens its clause ("; two dead", "- 2 killed", "and 12 were wounded")
+OPENING_POS = frozenset({"PUNCT", "CCONJ"})
+AGE_WORDS = frozenset({"yr", "yrs", "year", "years", "old", "aged"})
+OUTCOME_ADJECTIVES = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
+                      "hurt": "injured"}
 
 
 def _has_hostage(verb: Token) -> bool:
@@ -373,6 +383,9 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
             yield CasualtyArg(start, end, text[start:end], field=_field("killed", noun), value=value, low=low,
                               high=high), noun
         event = _noun_event(noun)
+        if event is None and (after := _outcome_after(doc, span)) is not None:
+            event, outcome = after
+            noun = noun if noun.i < outcome.i else token  # "Six dead due to clan fighting": not the fighting
         if event is None or _unreal(verb := _clause_verb(noun)):
             continue  # "threatened to kill 10 hostages", "500 people could die"
         end = max(noun.idx + len(noun.text), number.end)
@@ -384,6 +397,56 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
                           part_of=_conjunction(noun), additive=_additive(noun, token)), noun
     yield from _single_people(doc, text, counted)
     yield from _zero_figures(doc, text)
+
+
+def _outcome_after(doc: Doc, count: Span) -> tuple[str, Token] | None:
+    """What the words after a count say where the parse lost the count: "At least 15 suspected rebels and other
+    militants were killed", "Twenty people total killed", "Six dead due to clan fighting": a count opening its
+    clause, the words of its people, auxiliaries and adverbs, then a participle of killing or wounding or a word for
+    dead or wounded; not "in 3 villages soldiers were killed" or "stole 100 cattle and killed two" (a count that does
+    not open its clause), "two were killed or wounded" nor "could be killed". Gives the event and the word that tells
+    it."""
+    if count.start > count.sent.start and doc[count.start - 1].pos_ not in OPENING_POS:
+        return None
+    i = _after_people(doc, count)
+    if i is None:
+        return None
+    while i < count.sent.end and doc[i].pos_ in {"AUX", "ADV"} and doc[i].lower_ not in MODALS:
+        i += 1
+    if i >= count.sent.end or _either_or(doc[i]):
+        return None
+    event = _outcome_word(doc[i])
+    return None if event is None else (event, doc[i])
+
+
+def _outcome_word(word: Token) -> str | None:
+    """What a participle or adjective says happened: "killed", "shot dead", "wounded", "dead"."""
+    lemma = word.lemma_.lower()
+    if word.lower_ in OUTCOME_ADJECTIVES:
+        return OUTCOME_ADJECTIVES[word.lower_]
+    if word.tag_ != "VBN":
+        return None
+    if lemma == "shoot":
+        dead = word.i + 1 < len(word.doc) and word.doc[word.i + 1].lower_ == "dead"
+        return "killed" if dead or _to_death(word) else "injured"
+    if lemma in KILL_VERBS - {"claim"}:
+        return "killed"
+    return "injured" if lemma in INJURE_VERBS else None
+
+
+def _after_people(doc: Doc, count: Span) -> int | None:
+    """The index of the first word after the people a count opens ("15 suspected rebels and other militants", "two
+    KLA (North) cadres", "twenty people total"), bracketed words skipped; None for an age ("a 5 yr old child")."""
+    i, end = count.end, count.sent.end
+    while i < end and doc[i].lower_ not in OUTCOME_ADJECTIVES:
+        if doc[i].lower_ in BRACKETS:
+            i = next((j for j in range(i + 1, end) if doc[j].lower_ == BRACKETS[doc[i].lower_]), end)
+        elif doc[i].lower_ in AGE_WORDS:
+            return None
+        elif doc[i].pos_ not in PHRASE_POS and doc[i].lower_ not in PHRASE_EXTRAS:
+            break
+        i += 1
+    return i
 
 
 def _killed_after(noun: Token) -> Token | None:

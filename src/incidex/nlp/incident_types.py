@@ -10,7 +10,7 @@ riot. Writes ``doc._.incidex_types``, the type of each frame by its id.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .frames import FrameArguments, IncidentFrame, Trigger
 from .lexicons import RESPONDER_NOUNS, words
@@ -35,6 +35,9 @@ NOT_THE_HARM = frozenset({"attack", "assault"}) | AGENT_NOUNS
 # stays a kidnapping.
 CAPTURE_TYPES = frozenset({"kidnapping", "arrest"})
 KILLING_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "shoot", "slay", "lynch"})
+# who a killing told after an abduction may refer back to: the captive
+THIRD_PERSON = frozenset({"he", "him", "she", "her", "they", "them"})
+CAPTIVE_NOUNS = frozenset({"victim", "captive", "hostage", "abductee"})
 
 
 def typing_triggers(frame: IncidentFrame) -> list[Trigger]:
@@ -74,8 +77,8 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
     kind = trigger_type(frame)
     if kind in TAKING_TYPES and _harms_in_taking(doc, frame):
         kind = "armed_assault"
-    if kind in CAPTURE_TYPES and (_captives_killed(doc, frame) or kind == "kidnapping" and _harm_told_first(
-            frame, arguments)):
+    if kind in CAPTURE_TYPES and (_captives_killed(doc, frame) or kind == "kidnapping" and (
+            _harm_told_first(frame, arguments) or _captive_killed_later(doc, frame))):
         kind = "armed_assault"
     if kind == "armed_assault" and any(
         v.head in OFFICIAL_NOUNS and any(c.status == "killed" for c in v.statuses) for v in arguments.victims
@@ -106,6 +109,28 @@ def _captives_killed(doc: Doc, frame: IncidentFrame) -> bool:
     captures = [doc[t.token] for t in frame.triggers if t.type in CAPTURE_TYPES]
     killings = [doc[t.token] for t in frame.triggers if t.type == "armed_assault" and t.lemma in KILLING_LEMMAS]
     return any(k.dep_ == "conj" and k.head == c or c.dep_ == "conj" and c.head == k for c in captures for k in killings)
+
+
+def _captive_killed_later(doc: Doc, frame: IncidentFrame) -> bool:
+    """"abducted a man; he was later found executed", "abducted a chief ... and beheaded him", "the victim was
+    beheaded": a killing told after the abduction of one the text refers back to, so the captive; not "abducted 23
+    passengers; the driver was shot dead"."""
+    taken = min(t.start for t in frame.triggers if t.type == "kidnapping")
+    killings = [doc[t.token] for t in frame.triggers
+                if t.start > taken and t.type == "armed_assault" and t.lemma in KILLING_LEMMAS]
+    return any(_refers_back(person) for verb in killings for person in _killed_people(verb))
+
+
+def _killed_people(verb: Token) -> list[Token]:
+    """Who a verb of killing kills: its object or passive subject, or that of "found" in "was found executed"."""
+    verbs = [verb, verb.head] if verb.dep_ in {"xcomp", "oprd"} else [verb]
+    return [c for v in verbs for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
+
+
+def _refers_back(person: Token) -> bool:
+    """A pronoun or "the victim" / "the captive": someone told before."""
+    return person.lower_ in THIRD_PERSON or person.lemma_.lower() in CAPTIVE_NOUNS and any(
+        c.lower_ == "the" for c in person.children)
 
 
 def _harm_told_first(frame: IncidentFrame, arguments: FrameArguments) -> bool:

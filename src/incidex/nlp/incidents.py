@@ -113,9 +113,10 @@ class IncidentFinder:
     # -- triggers ---------------------------------------------------------------------------------------------
     def find_triggers(self, doc: Doc) -> list[Trigger]:
         matches = {(start, end): rule for rule, start, end in self.matcher(doc)
-                   # "grenades attacked" is a subject and its verb, not the compound "grenade attack"
+                   # "grenades attacked" is a subject and its verb, not the compound "grenade attack"; "a grenade
+                   # was thrown" is meant, as is "warplanes pounded"
                    if not (end - start > 1 and doc[start].pos_ in {"NOUN", "PROPN"} and doc[end - 1].pos_ == "VERB"
-                           and rule.type != "air_or_drone_strike")  # "warplanes pounded" is meant
+                           and rule.type != "air_or_drone_strike" and not _passive(doc[end - 1]))
                    # "insurgents fired rockets", not "machine-gun fire and explosions from rocket-propelled grenades"
                    and not (rule.type == "shelling" and doc[start].lemma_ == "fire" and doc[start].pos_ != "VERB")}
         triggers = []
@@ -505,6 +506,11 @@ def _fight(trigger: Token) -> bool:
     return trigger.lemma_ in FIGHTING_VERBS and not (trigger.lower_ == "fighting" and noun)
 
 
+def _passive(verb: Token) -> bool:
+    """"was thrown", "were blasted": a verb with a passive auxiliary."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def _found_killed(trigger: Token) -> bool:
     """A body found, or people found dead, with a sign of foul play in the sentence (``foul_play_cues``): "the bodies
     of two herders, shot in the head, were found", "a trader was found dead with stab wounds", "two bodies were
@@ -760,16 +766,16 @@ def _forceful(doer: Token, verb: Token) -> bool:
 
 def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
     """A headline's doers and object, however the parser read it: "Raiders attack village", "Police battle
-    smugglers in port", "Group of youths attack minister". The trigger stands in its present form between the
-    words before it and those after it, in a sentence with no auxiliary and no past tense; None elsewhere ("the
-    attack on the village", "rebels attacked the town")."""
+    smugglers in port", "Group of youths attack minister", "Raiders from Chad attack village". The trigger stands in
+    its present form between the words before it and those after it, in a sentence with no auxiliary and no past
+    tense; None elsewhere ("the attack on the village", "rebels attacked the town")."""
     sent = trigger.sent
     lemma = trigger_lemma(trigger)
     if trigger.lower_ not in {lemma, lemma + "s"} or any(t.pos_ == "AUX" or t.tag_ == "VBD" for t in sent):
         return None
     before = []
     for token in reversed(sent[:trigger.i - sent.start]):
-        if not (token.pos_ in PHRASE_WORDS or token.lower_ == "of" and before):
+        if not (token.pos_ in PHRASE_WORDS or token.lower_ in {"of", "from"} and before):
             break
         before.append(token)
     after = []
@@ -784,12 +790,14 @@ def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
 
 def _headline_harm(trigger: Token) -> bool:
     """A headline's attack on people or a place people live in: "Raiders attack village", "Youths attack
-    journalists at rally", "Group of youths attack deputy minister"; not "Critics attack minister over remarks"."""
+    journalists at rally", "Group of youths attack deputy minister", "Malosi attack Karanga herders", "KLF attacks
+    civilians" (a name the recognizer missed does it); not "Critics attack minister over remarks"."""
     if trigger_lemma(trigger) not in HARMING_VERBS or (sides := _headline_sides(trigger)) is None:
         return False
     doers, objects = sides
     armed = any(_forceful(d, trigger) for d in doers)
-    return any(_fighting_side(d) for d in doers) and any(_harmable(o, armed=armed) for o in objects)
+    return any(_fighting_side(d) or d.text[:1].isupper() for d in doers) and any(
+        _harmable(o, armed=armed) for o in objects)
 
 
 def _harmable(token: Token, *, armed: bool) -> bool:
