@@ -59,3 +59,35 @@ def test_casualties_read_no_outcome_after_a_count_of_either_killed_or_wounded() 
     sentence = ("Two/two/NUM/CD/nummod/1 people/people/NOUN/NNS/ROOT/1 were/be/AUX/VBD/auxpass/1 "
                 "killed/kill/VERB/VBN/dep/1 or/or/CCONJ/CC/cc/3 wounded/wound/VERB/VBN/conj/3 ././PUNCT/./punct/1")
     assert figures(sentence, {0: 2}) == []
+
+
+def test_casualties_count_people_abducted_and_killed_as_dead() -> None:
+    sentence = ("Four/four/NUM/CD/nummod/1 guards/guard/NOUN/NNS/nsubjpass/3 were/be/AUX/VBD/auxpass/3 "
+                "abducted/abduct/VERB/VBN/ROOT/3 and/and/CCONJ/CC/cc/3 killed/kill/VERB/VBN/conj/3 ././PUNCT/./punct/3")
+    assert figures(sentence, {0: 4}) == [("killed.victims", 4)]
+
+
+def test_casualties_read_dead_after_the_people_a_fight_leaves() -> None:
+    # "Clashes leave twelve people dead total", "dead" parsed as a modifier of "total"
+    sentence = ("Clashes/clash/NOUN/NNS/nsubj/1 leave/leave/VERB/VBP/ROOT/1 twelve/twelve/NUM/CD/nummod/3 "
+                "people/people/NOUN/NNS/dobj/1 dead/dead/ADJ/JJ/amod/5 total/total/NOUN/NN/oprd/1 ././PUNCT/./punct/1")
+    assert [value for _, value in figures(sentence, {2: 12})] == [12]
+
+
+def test_casualties_read_the_outcome_joined_to_a_headline_participle() -> None:
+    sentence = ("1/1/NUM/CD/nummod/1 priest/priest/NOUN/NN/nsubj/2 dragged/drag/VERB/VBD/ROOT/2 from/from/ADP/IN/prep/2 "
+                "his/his/PRON/PRP$/poss/5 car/car/NOUN/NN/pobj/3 and/and/CCONJ/CC/cc/2 killed/kill/VERB/VBN/conj/2 "
+                "././PUNCT/./punct/2")
+    assert figures(sentence, {0: 1}) == [("killed.victims", 1)]
+
+
+def test_casualties_count_one_person_a_headline_says_was_killed() -> None:
+    sentence = ("Party/party/NOUN/NN/compound/1 representative/representative/NOUN/NN/nsubj/2 "
+                "killed/kill/VERB/VBD/ROOT/2 at/at/ADP/IN/prep/2 his/his/PRON/PRP$/poss/5 home/home/NOUN/NN/pobj/3")
+    assert [value for _, value in figures(sentence, {})] == [1]
+
+
+def test_casualties_count_no_one_a_headline_says_fighting_killed() -> None:
+    sentence = ("Fighting/fighting/NOUN/NN/nsubj/1 killed/kill/VERB/VBD/ROOT/1 in/in/ADP/IN/prep/1 "
+                "town/town/NOUN/NN/pobj/2")
+    assert figures(sentence, {}) == []

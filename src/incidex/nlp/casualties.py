@@ -119,7 +119,7 @@ def _verb_event(verb: Token, dep: str) -> str | None:
     if lemma in HOSTAGE_VERBS and _has_hostage(verb) and passive_or_object:
         return "hostages_taken"
     if lemma in KIDNAP_VERBS and passive_or_object:
-        return "hostages_taken"
+        return "killed" if _then_killed(verb) else "hostages_taken"  # "abducted and killed by gunmen": dead
     if lemma in RELEASE_VERBS and passive_or_object:
         return "hostages_released"
     if lemma in ARREST_VERBS and passive_or_object:
@@ -250,8 +250,8 @@ def _noun_event(noun: Token) -> str | None:
         return "killed"
     if dep == "nsubj" and head.pos_ == "ADJ" and head.lower_ in DEAD_WORDS | INJURED_WORDS and not _either_or(head):
         return "killed" if head.lower_ in DEAD_WORDS else "injured"  # "two fighters dead", "shot the driver dead"
-    if dep == "dobj" and head.lemma_.lower() == "shoot" and _dead_after(noun):
-        return "killed"  # "shooting three raiders dead" where the parse hangs "dead" elsewhere
+    if dep == "dobj" and head.lemma_.lower() in {"shoot", "leave"} and _dead_after(noun):
+        return "killed"  # "shooting three raiders dead", "leave twelve people dead total": "dead" hung elsewhere
     if dep == "nsubjpass" and (reported := _reported_outcome(head)) is not None:
         return reported  # "about forty miners are said / believed to have been killed"
     if dep in {"dobj", "nsubjpass", "nsubj", "oprd"}:
@@ -262,6 +262,8 @@ def _noun_event(noun: Token) -> str | None:
             event = _verb_event(head.head, dep)  # "killed and mutilated a farmer": the object of both
         if event is None and dep == "nsubjpass" and _people(noun) and head.lemma_ in PERPETRATION_VERBS:
             event = next((e for c in head.children if _shares_subject(c) and (e := _verb_event(c, dep))), None)
+        if event is None and dep in {"nsubj", "nsubjpass"} and _people(noun) and _headline_subject(head):
+            event = _joined_outcome(head)  # "1 priest dragged from his car and killed"
         return None if event is not None and _either_or(head) else event
     if dep in {"meta", "npadvmod", "dep"} and noun.pos_ == "NUM" and head.tag_ == "VBN" and noun.i < head.i:
         return _verb_event(head, "nsubjpass")  # "Land dispute. 7 killed.": a count the parse left unattached
@@ -277,6 +279,18 @@ def _shares_subject(verb: Token) -> bool:
     "mutilated" in "killed and mutilated a farmer"."""
     return verb.dep_ == "conj" and verb.tag_ in {"VBN", "VBD"} and not any(
         c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
+def _headline_subject(verb: Token) -> bool:
+    """A participle told of its subject with no object: "dragged" in "1 priest dragged from his car and killed"."""
+    return verb.tag_ in {"VBN", "VBD"} and not _has_object(verb)
+
+
+def _joined_outcome(verb: Token) -> str | None:
+    """What a participle joined to ``verb`` with no subject or object of its own says happened to the subject:
+    "dragged from his car and killed", "were taken out and shot dead"."""
+    return next((e for c in verb.children if _shares_subject(c) and c.tag_ == "VBN" and _headline_subject(c)
+                 and (e := _verb_event(c, "nsubjpass"))), None)
 
 
 def _dead_after(noun: Token) -> bool:
@@ -556,7 +570,8 @@ def _person_by_form(token: Token) -> bool:
     """A singular noun the lexicons do not list that still reads as one person when it is killed: an agent noun by
     its ending ("a rapist", "a shop keeper", "a technician"), a nationality ("a Kenyan"), a capitalized title ("an
     Assistant Sub-Inspector"), any other object of a verb of killing with a determiner ("killed a forest guide",
-    "shot dead the mechanic"; not "attacked the village and killed five") but animals and figurative objects
+    "shot dead the mechanic"; not "attacked the village and killed five"), a headline's subject of a verb of killing
+    ("ODM representative killed at his home"; not "Fighting killed 18") but animals and figurative objects
     (``not_people_objects``). Taken for deaths only: things
     are damaged or shot at, not killed."""
     if token.dep_ in NOT_A_PERSON_DEPS or _counted_or_quantified(token):
@@ -574,8 +589,12 @@ def _person_by_form(token: Token) -> bool:
         return False
     if len(lower) > 4 and lower.endswith(AGENT_ENDINGS):
         return True
-    return (token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in OBJECT_KILL_VERBS
-            and token.lemma_.lower() not in NOT_PEOPLE_OBJECTS and token.ent_type_ == ""
+    if token.lemma_.lower() in NOT_PEOPLE_OBJECTS or token.ent_type_ != "":
+        return False
+    killed = token.head.lemma_.lower() in OBJECT_KILL_VERBS
+    if killed and token.dep_ == "nsubj" and _headline_passive(token.head, "nsubj"):
+        return not lower.endswith("ing")  # "ODM representative killed at his home"; not "Fighting killed 18"
+    return (token.dep_ in {"dobj", "nsubjpass"} and killed
             and any(c.dep_ in {"det", "poss"} and c.lower_ not in NOT_ONE_DETERMINERS for c in token.children))
 
 
