@@ -63,3 +63,15 @@ def test_incidents_reads_a_headline_battle_between_people_parsed_as_nouns() -> N
     assert frames(headline) == [("i1", "main", ["battle"])]
     assert frames("Budget/budget/NOUN/NN/compound/1 battle/battle/NOUN/NN/compound/2 "
                   "looms/loom/NOUN/NNS/ROOT/2") == []
+
+
+def test_incidents_find_one_person_shot_dead_without_a_doer() -> None:
+    sentence = ("A/a/DET/DT/det/1 physician/physician/NOUN/NN/nsubjpass/3 was/be/AUX/VBD/auxpass/3 "
+                "shot/shoot/VERB/VBN/ROOT/3 dead/dead/ADJ/JJ/oprd/3 ././PUNCT/./punct/3")
+    assert [role for _, role, _ in frames(sentence)] == ["main"]
+
+
+def test_incidents_find_no_incident_in_a_film_shot_in_town() -> None:
+    sentence = ("The/the/DET/DT/det/1 film/film/NOUN/NN/nsubjpass/3 was/be/AUX/VBD/auxpass/3 "
+                "shot/shoot/VERB/VBN/ROOT/3 in/in/ADP/IN/prep/3 town/town/NOUN/NN/pobj/4 ././PUNCT/./punct/3")
+    assert frames(sentence) == []

@@ -20,6 +20,7 @@ from .frames import IncidentFrame, Trigger
 from .lexicons import (
     ARMED_DOERS,
     CUSTODY_WORDS,
+    DEAD_WORDS,
     HARMING_VERBS,
     PERSON_NOUNS,
     REPORTING_VERBS,
@@ -564,10 +565,12 @@ def _violent_toll(verb: Token) -> bool:
     """"Six militants were killed in an operation by border troops", "three farmers were killed in the hills": people
     killed where the sentence tells of no accident ("two soldiers died when their lorry rolled over") and, where it
     speaks of road users or vehicles, names armed people, weapons or a fight; a headline's "Six herders killed in
-    tribal violence" too."""
-    if verb.lemma_ != "kill":
+    tribal violence" too; and "a physician was shot dead in Yala", whose verb names the violence."""
+    if verb.lemma_ not in TOLL_VERBS:
         return False
-    passive = any(c.dep_ == "auxpass" for c in verb.children) and _done_to_people(verb)
+    # "a physician was shot dead": only a being is shot dead, whatever the lexicons say of the word
+    dead = any(c.lower_ in DEAD_WORDS for c in verb.children)
+    passive = any(c.dep_ == "auxpass" for c in verb.children) and (dead or _done_to_people(verb))
     if not (passive or _headline_toll(verb)):
         return False
     lemmas = {trigger_lemma(t) for t in verb.sent}
@@ -829,6 +832,8 @@ PHRASE_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 KILLING_VERBS = frozenset({"shoot", "kill", "capture", "murder", "execute", "behead"})
 # verbs of injuring: with people as their doer, an incident ("a gang wounded two night watchmen")
 INJURING_VERBS = frozenset({"wound", "injure"})
+# the verbs of killing whose toll tells an incident without a doer (_violent_toll)
+TOLL_VERBS = frozenset({"kill", "shoot", "behead"})
 # verbs of fighting: a clash only with people on each side ("border guards battled a gang of smugglers")
 FIGHTING_VERBS = frozenset({"battle", "fight"})
 # what people are killed in when they are killed in a fight ("killed in communal violence", "during clashes")
