@@ -75,9 +75,9 @@ def test_casualties_read_dead_after_the_people_a_fight_leaves() -> None:
 
 
 def test_casualties_read_the_outcome_joined_to_a_headline_participle() -> None:
-    sentence = ("1/1/NUM/CD/nummod/1 priest/priest/NOUN/NN/nsubj/2 dragged/drag/VERB/VBD/ROOT/2 from/from/ADP/IN/prep/2 "
-                "his/his/PRON/PRP$/poss/5 car/car/NOUN/NN/pobj/3 and/and/CCONJ/CC/cc/2 killed/kill/VERB/VBN/conj/2 "
-                "././PUNCT/./punct/2")
+    sentence = ("1/1/NUM/CD/nummod/1 priest/priest/NOUN/NN/nsubj/2 dragged/drag/VERB/VBD/ROOT/2 "
+                "from/from/ADP/IN/prep/2 his/his/PRON/PRP$/poss/5 car/car/NOUN/NN/pobj/3 and/and/CCONJ/CC/cc/2 "
+                "killed/kill/VERB/VBN/conj/2 ././PUNCT/./punct/2")
     assert figures(sentence, {0: 1}) == [("killed.victims", 1)]
 
 
@@ -91,3 +91,39 @@ def test_casualties_count_no_one_a_headline_says_fighting_killed() -> None:
     sentence = ("Fighting/fighting/NOUN/NN/nsubj/1 killed/kill/VERB/VBD/ROOT/1 in/in/ADP/IN/prep/1 "
                 "town/town/NOUN/NN/pobj/2")
     assert figures(sentence, {}) == []
+
+
+def test_casualties_read_a_count_over_a_split_the_parse_made_at_a_bracket() -> None:
+    # "Two NSCN (Khaplang) [Naga] cadres were killed", split into two sentences before "["
+    doc = parsed("Two/two/NUM/CD/nummod/1 NSCN/NSCN/PROPN/NNP/ROOT/1 (/(/PUNCT/-LRB-/punct/1 "
+                 "Khaplang/Khaplang/PROPN/NNP/appos/1 )/)/PUNCT/-RRB-/punct/1",
+                 "[/[/PUNCT/-LRB-/punct/3 Naga/Naga/PROPN/NNP/compound/3 ]/]/PUNCT/-RRB-/punct/1 "
+                 "cadres/cadre/NOUN/NNS/nsubjpass/5 were/be/AUX/VBD/auxpass/5 killed/kill/VERB/VBN/ROOT/5 "
+                 "././PUNCT/./punct/5")
+    assert [(f.field, f.value, token.text) for f, token in casualty_figures(doc, [number(doc, 0, 2)])] == [
+        ("killed.total", 2, "killed")]
+
+
+def test_casualties_read_shot_dead_after_the_time_between_a_count_and_it() -> None:
+    # "Two policemen were Friday afternoon shot dead", "shot" read as a noun
+    sentence = ("Two/two/NUM/CD/nummod/1 policemen/policeman/NOUN/NNS/nsubj/2 were/be/AUX/VBD/ROOT/2 "
+                "Friday/Friday/PROPN/NNP/compound/4/DATE afternoon/afternoon/NOUN/NN/compound/5/TIME "
+                "shot/shot/NOUN/NN/attr/2 dead/dead/ADJ/JJ/amod/5 ././PUNCT/./punct/2")
+    assert [value for _, value in figures(sentence, {0: 2})] == [2]
+
+
+def test_casualties_join_counted_subjects_the_parse_split_at_and() -> None:
+    # "2 reservists and 2 attackers were killed": two subjects of one verb, "and" hung on the first
+    sentence = ("2/2/NUM/CD/nummod/1 reservists/reservist/NOUN/NNS/nsubjpass/6 and/and/CCONJ/CC/cc/1 "
+                "2/2/NUM/CD/nummod/4 attackers/attacker/NOUN/NNS/nsubjpass/6 were/be/AUX/VBD/auxpass/6 "
+                "killed/kill/VERB/VBN/ROOT/6 ././PUNCT/./punct/6")
+    doc = parsed(sentence)
+    parts = [f.part_of for f, _ in casualty_figures(doc, [number(doc, 0, 2), number(doc, 3, 2)])]
+    assert parts == [1, 1]
+
+
+def test_casualties_count_no_doers_who_shot_someone_dead() -> None:
+    # "Three militants shot dead a driver", "shot" read as a noun: the three are the doers
+    sentence = ("Three/three/NUM/CD/nummod/1 militants/militant/NOUN/NNS/nsubj/2 shot/shot/NOUN/NN/ROOT/2 "
+                "dead/dead/ADJ/JJ/amod/5 a/a/DET/DT/det/5 driver/driver/NOUN/NN/appos/2")
+    assert ("killed.total", 3) not in figures(sentence, {0: 3})

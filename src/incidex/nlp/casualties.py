@@ -94,6 +94,7 @@ PHRASE_EXTRAS = frozenset({"suspected", "alleged", "total", "-"})
 BRACKETS = {"(": ")", "[": "]"}
 # what may stand before a count that opens its clause ("; two dead", "- 2 killed", "and 12 were wounded")
 OPENING_POS = frozenset({"PUNCT", "CCONJ"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 AGE_WORDS = frozenset({"yr", "yrs", "year", "years", "old", "aged"})
 OUTCOME_ADJECTIVES = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
                       "hurt": "injured"}
@@ -400,6 +401,8 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
         if event is None and (after := _outcome_after(doc, span)) is not None:
             event, outcome = after
             noun = noun if noun.i < outcome.i else token  # "Six dead due to clan fighting": not the fighting
+            if noun.sent.start != outcome.sent.start:
+                noun = outcome  # split at a bracket: the figure belongs to the incident of its verb
         if event is None or _unreal(verb := _clause_verb(noun)):
             continue  # "threatened to kill 10 hostages", "500 people could die"
         end = max(noun.idx + len(noun.text), number.end)
@@ -422,22 +425,49 @@ def _outcome_after(doc: Doc, count: Span) -> tuple[str, Token] | None:
     it."""
     if count.start > count.sent.start and doc[count.start - 1].pos_ not in OPENING_POS:
         return None
-    i = _after_people(doc, count)
+    i, end = _after_people(doc, count), _sentence_end(count.sent)
     if i is None:
         return None
-    while i < count.sent.end and doc[i].pos_ in {"AUX", "ADV"} and doc[i].lower_ not in MODALS:
-        i += 1
-    if i >= count.sent.end or _either_or(doc[i]):
+    while i < end and (doc[i].pos_ in {"AUX", "ADV"} and doc[i].lower_ not in MODALS or _when(doc[i])):
+        i += 1  # "were", "reportedly", "on Friday afternoon" 
+    if i >= end or _either_or(doc[i]):
         return None
     event = _outcome_word(doc[i])
     return None if event is None else (event, doc[i])
 
 
+def _sentence_end(sentence: Span) -> int:
+    """Where a sentence ends, carried over a split the parser made at a bracket: "Two NSCN (Khaplang) | [National
+    Socialist Council of Nagaland] cadres were killed" is one sentence."""
+    doc, end = sentence.doc, sentence.end
+    while end < len(doc) and (doc[end].lower_ in BRACKETS or doc[end - 1].lower_ in BRACKETS):
+        end = doc[end].sent.end
+    return end
+
+
+def _when(word: Token) -> bool:
+    """A word of the time told between a count's people and their outcome: "on Friday afternoon"."""
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else word
+    return word.ent_type_ in TIME_ENTITIES or (word.lower_ == "on" and following.ent_type_ in TIME_ENTITIES)
+
+
+def _dead_after_shot(shot: Token) -> bool:
+    """"shot dead" ending the people's outcome ("two policemen were Friday afternoon shot dead by gunmen"), not shooting
+    an object dead ("three militants shot dead a driver": the count is of the doers)."""
+    doc, i = shot.doc, shot.i
+    if i + 1 >= len(doc) or doc[i + 1].lower_ != "dead":
+        return False
+    return i + 2 >= len(doc) or doc[i + 2].pos_ not in {"DET", "NUM", "PROPN", "NOUN", "PRON", "ADJ"}
+
+
 def _outcome_word(word: Token) -> str | None:
-    """What a participle or adjective says happened: "killed", "shot dead", "wounded", "dead"."""
+    """What a participle or adjective says happened: "killed", "shot dead" (its "shot" read as a noun too),
+    "wounded", "dead"."""
     lemma = word.lemma_.lower()
     if word.lower_ in OUTCOME_ADJECTIVES:
         return OUTCOME_ADJECTIVES[word.lower_]
+    if word.lower_ == "shot" and word.tag_ not in {"VBN", "VBD"} and _dead_after_shot(word):
+        return "killed"
     if word.tag_ != "VBN":
         return None
     if lemma == "shoot":
@@ -451,7 +481,7 @@ def _outcome_word(word: Token) -> str | None:
 def _after_people(doc: Doc, count: Span) -> int | None:
     """The index of the first word after the people a count opens ("15 suspected rebels and other militants", "two
     KLA (North) cadres", "twenty people total"), bracketed words skipped; None for an age ("a 5 yr old child")."""
-    i, end = count.end, count.sent.end
+    i, end = count.end, _sentence_end(count.sent)
     while i < end and doc[i].lower_ not in OUTCOME_ADJECTIVES:
         if doc[i].lower_ in BRACKETS:
             i = next((j for j in range(i + 1, end) if doc[j].lower_ == BRACKETS[doc[i].lower_]), end)
@@ -518,12 +548,28 @@ def _has_companion(noun: Token) -> bool:
 
 def _conjunction(noun: Token) -> int | None:
     """The index of the first conjunct when ``noun`` is one of several joined by "and" or "along with"."""
+    split = _split_subject(noun)
+    if split is not None:
+        return split.i
     companion = _companion_of(noun)
     first = _first_conjunct(companion if companion is not None else noun)
     if (companion is None and first.i == noun.i and not any(c.dep_ == "conj" for c in noun.children)
             and not _has_companion(noun)):
         return None
     return first.i
+
+
+def _split_subject(noun: Token) -> Token | None:
+    """The first of counted subjects joined by "and" that the parse made subjects of one verb each: "2 police
+    reservists and 2 attackers were killed", whose "and" hangs on the first with no conjunct after it."""
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    subjects = [c for c in noun.head.children if c.dep_ == noun.dep_]
+    first = subjects[0]
+    joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children) and not any(
+        c.dep_ == "conj" for c in first.children)
+    counted = all(_counted_or_quantified(s) for s in subjects)
+    return first if len(subjects) > 1 and joined and counted else None
 
 
 def _additive(noun: Token, number: Token | None = None) -> bool:
