@@ -443,13 +443,14 @@ def _overlaps_argument(args: FrameArguments, start: int, end: int) -> bool:
 
 def _nearest_in_country(mentions: list[PlaceMention], stated: PlaceMention, at: int) -> PlaceMention:
     """The place in the country the text states that is named nearest to character ``at`` (an incident's trigger),
-    uncertain; ``stated`` itself when no place names that country ("Kenyan police")."""
+    one with a point first (not a region such as "Rift Valley Province" beside its "Nakuru"), uncertain; ``stated``
+    itself when no place names that country ("Kenyan police")."""
     code = stated.location.country_code if stated.location is not None else None
     places = [m for m in mentions if m.kind != "facility" and m.location is not None and not m.location.uncertain
               and m.location.precision != "country" and m.location.country_code == code]
     if not places:
         return stated
-    nearest = min(places, key=lambda m: (abs(m.start - at), m.start))
+    nearest = min(places, key=lambda m: (m.location is None or m.location.lat is None, abs(m.start - at), m.start))
     return replace(nearest, location=replace(nearest.location, uncertain=True), inferred=True)  # type: ignore[arg-type]
 
 
