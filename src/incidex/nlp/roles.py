@@ -54,6 +54,7 @@ from .lexicons import (
 from .muc_roles import LearnedRoles
 from .places import is_origin, names_an_owner, where_told
 from .syntax import noun_phrase, tree_distance
+from .unstated_country import unstated_country
 
 # Words that tie a named group to an incident, and the relation each states.
 RELATION_CUES: dict[str, str] = dict(line.split("\t") for line in phrases("relation_cues"))  # type: ignore[misc]
@@ -269,10 +270,9 @@ class RoleFinder:
     def _country_group_names(self, doc: Doc, locate: FrameLocator, actor_tokens: set[int]) -> None:
         """A bare word that names a group in the incident's country, as the doer or a side ("Maoists killed two
         villagers" in India: CPI (Maoist)), stated, or as hedged. (``_places`` has already given every incident the
-        country of the text where it names none of its own; where the text states none, the outlet's home country
-        is the incident's, as the assembler will make it.)"""
+        country of the text where it names none of its own; where the text states none, the incident's country is
+        the one the assembler will give it, :func:`.unstated_country.unstated_country`.)"""
         names = country_group_names()
-        outlet = doc._.incidex_outlet_country if doc._.incidex_country is None else None
         for token in doc:
             if (group := names.get(token.lower_)) is None or token.i in actor_tokens or not _is_agent(token):
                 continue
@@ -282,8 +282,9 @@ class RoleFinder:
             country, name = group
             where = next((p.location.country_code for p in args.places if p.location and p.location.country_code),
                          None)
-            if where is None and outlet is not None:
-                where = outlet.code  # the assembler places the story there too
+            if where is None:  # the assembler places the story where the text states no country
+                unstated = unstated_country(doc, [*args.perpetrators, *(doc._.incidex_actors or [])])
+                where = unstated.code if unstated is not None else None
             if where == country:
                 span = doc[token.i:token.i + 1]
                 _add_org(args, ActorMention(span.start_char, span.end_char, span.text, name, "organization"),
@@ -449,13 +450,14 @@ def _overlaps_argument(args: FrameArguments, start: int, end: int) -> bool:
 
 def _nearest_in_country(mentions: list[PlaceMention], stated: PlaceMention, at: int) -> PlaceMention:
     """The place in the country the text states that is named nearest to character ``at`` (an incident's trigger),
-    uncertain; ``stated`` itself when no place names that country ("Kenyan police")."""
+    one with a point first (not a region such as "Rift Valley Province" beside its "Nakuru"), uncertain; ``stated``
+    itself when no place names that country ("Kenyan police")."""
     code = stated.location.country_code if stated.location is not None else None
     places = [m for m in mentions if m.kind != "facility" and m.location is not None and not m.location.uncertain
               and m.location.precision != "country" and m.location.country_code == code]
     if not places:
         return stated
-    nearest = min(places, key=lambda m: (abs(m.start - at), m.start))
+    nearest = min(places, key=lambda m: (m.location is None or m.location.lat is None, abs(m.start - at), m.start))
     return replace(nearest, location=replace(nearest.location, uncertain=True), inferred=True)  # type: ignore[arg-type]
 
 
