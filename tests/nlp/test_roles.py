@@ -131,6 +131,10 @@ def test_unnamed_youths_or_herders_are_no_communal_militia(extract, text: str) -
          "Toposa Communal Militia", "suspected"),
         ("Militiamen on horseback (described as Misseriya) burned a village near Abyei on Friday.",
          "Misseriya Communal Militia", "stated"),
+        ("Militiamen (coded as Habbaniya communal militia) shot dead a farmer near Buram on Friday.",
+         "Habbaniya Communal Militia", "stated"),
+        ("Armed men (described as herders, and coded as Salamat militia) killed a trader near Rahad on Monday.",
+         "Salamat Communal Militia", "stated"),
     ],
 )
 def test_a_group_named_in_a_hedge_after_unnamed_doers_is_their_group(extract, text: str, name: str,
