@@ -135,6 +135,10 @@ def test_unnamed_youths_or_herders_are_no_communal_militia(extract, text: str) -
          "Habbaniya Communal Militia", "stated"),
         ("Armed men (described as herders, and coded as Salamat militia) killed a trader near Rahad on Monday.",
          "Salamat Communal Militia", "stated"),
+        ("On 12 May 2022, militia (coded as Habbaniya communal militia) attacked civilians near Buram.",
+         "Habbaniya Communal Militia", "stated"),
+        ("Pastoralists on camels (coded as Salamat militia) attacked a farmer near Rahad on Monday.",
+         "Salamat Communal Militia", "stated"),
     ],
 )
 def test_a_group_named_in_a_hedge_after_unnamed_doers_is_their_group(extract, text: str, name: str,
@@ -190,8 +194,15 @@ def test_bandits_from_a_state_are_no_communal_militia(extract) -> None:
     assert not orgs(main(extract(text, published="2024-06-18")))
 
 
-def test_a_hedge_after_the_victims_names_no_perpetrator(extract) -> None:
-    text = "Gunmen killed two traders (presumed to be Zaghawa) near Kutum on Friday."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed two traders (presumed to be Zaghawa) near Kutum on Friday.",
+        "Gunmen attacked herders (presumed to be Zaghawa) near Kutum on Friday.",
+        "Two herders (presumed to be Zaghawa) were shot dead near Kutum on Friday.",
+    ],
+)
+def test_a_hedge_after_the_victims_names_no_perpetrator(extract, text: str) -> None:
     assert "Zaghawa Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from .actors import COMMUNAL_KIND, community_name
+from .actors import COMMUNAL_KIND, COMMUNAL_NOUNS, community_name
 from .annotations import ActorMention
 from .frames import FrameArguments
 from .lexicons import phrases
@@ -29,6 +29,7 @@ _HEDGED = re.compile(
 _GROUP_END = re.compile(r"\s*(?:[,;]|\band\b|\bor\b|\bwho\b|$)", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 MAX_GAP = 60  # characters between the doer and the parenthesis ("armed men on camels and motorbikes (...)")
+_OBJECT_DEPS = frozenset({"dobj", "iobj", "nsubjpass"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb between them: the parenthesis is about something else
 
 
@@ -57,7 +58,7 @@ def hedged_groups(doc: Doc, frames: Iterable[FrameArguments], actors: list[Actor
 def _doer(doc: Doc, frames: list[FrameArguments], paren: int, frame_of: FrameOf) -> FrameArguments | None:
     """The frame of the unnamed doer that ends just before the parenthesis at ``paren``, with no finite verb or
     sentence break between them: a perpetrator the alias table gives no name ("gunmen", "armed militia"), or armed
-    people ("armed pastoralists")."""
+    people or a community's men the frame has not as victims ("armed pastoralists", "militia on camels")."""
     best: tuple[int, FrameArguments] | None = None
     for args in frames:
         for person in args.perpetrators:
@@ -68,9 +69,24 @@ def _doer(doc: Doc, frames: list[FrameArguments], paren: int, frame_of: FrameOf)
         return best[1]
     before = doc.char_span(max(paren - MAX_GAP, 0), paren, alignment_mode="contract")
     for token in reversed(before or []):
-        if token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children):
-            return frame_of(token) if _just_before(doc, token.idx + len(token), paren) else None
+        if _armed_people(token):
+            args = frame_of(token) if _just_before(doc, token.idx + len(token), paren) else None
+            return args if args is not None and not _undergoes(args, token) else None
     return None
+
+
+def _armed_people(token: Token) -> bool:
+    """Armed people ("armed pastoralists") or a community's men ("militia", "pastoralists", "raiders")."""
+    return token.pos_ == "NOUN" and (
+        token.lower_ in COMMUNAL_NOUNS or any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children))
+
+
+def _undergoes(args: FrameArguments, token: Token) -> bool:
+    """``token`` is an object ("gunmen attacked herders (presumed to be Y)") or among the frame's victims, targets
+    or casualties ("two herders (presumed to be Y) were shot")."""
+    if token.dep_ in _OBJECT_DEPS:
+        return True
+    return any(arg.start <= token.idx < arg.end for arg in (*args.victims, *args.targets, *args.casualties))
 
 
 def _just_before(doc: Doc, end: int, paren: int) -> bool:
