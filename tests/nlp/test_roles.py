@@ -160,6 +160,8 @@ def test_a_group_named_in_a_hedge_after_unnamed_doers_is_their_group(extract, te
         ("Five ULFA cadres died in an encounter with troops near Tinsukia on Sunday.",
          "United Liberation Front of Asom"),
         ("A Hizbul Mujahideen commander was killed during fighting in Sopore on Monday.", "Hizbul Mujahideen"),
+        ("Two militants of Hizbul Mujahideen were killed in a gunfight with troops in Sopore on Monday.",
+         "Hizbul Mujahideen"),
     ],
 )
 def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(extract, text: str,
@@ -171,6 +173,11 @@ def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(ex
     text = "Four people died when fighting broke out between Dinka and Nuer near Bor on Sunday."
     names = orgs(main(extract(text, published="2024-06-18")))
     assert names == {"Dinka Communal Militia": "stated", "Nuer Communal Militia": "stated"}
+
+
+def test_a_people_named_bare_as_the_doer_is_its_communal_militia(extract) -> None:
+    text = "Fulanis attacked the village of Adaka near Makurdi on Sunday, killing four farmers."
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Fulani Communal Militia": "stated"}
 
 
 def test_countries_at_war_are_no_communities(extract) -> None:
@@ -211,9 +218,15 @@ def test_militiamen_who_attack_are_perpetrators(extract) -> None:
     assert [p.text for p in main(extract(text, published="2024-06-18")).perpetrators] == ["Militiamen"]
 
 
-def test_a_community_under_attack_is_not_a_perpetrator(extract) -> None:
-    text = "Bandits attacked Fulani herders near Zurmi on Sunday, killing three."
-    assert "Fulani Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Bandits attacked Fulani herders near Zurmi on Sunday, killing three.", "Fulani Communal Militia"),
+        ("Police shot two militants of Hizbul Mujahideen in Sopore on Monday.", "Hizbul Mujahideen"),
+    ],
+)
+def test_a_group_under_attack_is_not_a_perpetrator(extract, text: str, group: str) -> None:
+    assert group not in orgs(main(extract(text, published="2024-06-18")))
 
 
 def test_both_sides_of_a_clash_between_named_groups_are_perpetrators(extract) -> None:

@@ -626,7 +626,7 @@ def _is_agent(token: Token) -> bool:
 
 def _doers_belong_to(token: Token) -> bool:
     """The group the text says the doers belong to: "militants belonging to X", "the gunmen belonged to X", "the
-    attackers were members of X", "belonged to the X militant outfit"."""
+    attackers were members of X", "belonged to the X militant outfit", "two militants of X"."""
     while token.dep_ in {"compound", "nmod", "appos", "det"} and token.head is not token:
         token = token.head
     if token.dep_ != "pobj":
@@ -637,6 +637,8 @@ def _doers_belong_to(token: Token) -> bool:
             (c for c in governor.children if c.dep_ == "nsubj"), None)
     elif token.head.lower_ == "of" and governor.dep_ == "attr" and governor.head.lemma_ == "be":
         people = next((c for c in governor.head.children if c.dep_ == "nsubj"), None)
+    elif token.head.lower_ == "of" and governor.dep_ != "dobj":
+        people = governor  # "two militants of X were killed in a gunfight", not "police shot two militants of X"
     else:
         return False
     return people is not None and people.lemma_.lower() in PERPETRATOR_NOUNS
