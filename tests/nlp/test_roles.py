@@ -21,6 +21,8 @@ def orgs(incident) -> dict[str, str | None]:
     [
         ("A suicide bomber struck a mosque in Jalalabad on Friday, killing 11 worshippers. Islamic State claimed "
          "responsibility for the bombing.", "claimed"),
+        ("The People's Liberation Army of Manipur claimed its hand in the bomb blast at Imphal on Monday.",
+         "claimed"),
         ("Police accused Boko Haram of abducting 20 students from a school in Borno on Monday.", "accused"),
         ("Gunmen linked to al-Shabaab stormed a hotel in Mogadishu on Sunday, killing eight people.", "linked"),
         ("Suspected ELN rebels bombed an oil pipeline in Arauca on Tuesday, the army said.", "suspected"),
@@ -169,8 +171,14 @@ def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(ex
     assert orgs(main(extract(text, published="2024-06-18"))).get(group) == "stated"
 
 
-def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(extract) -> None:
-    text = "Four people died when fighting broke out between Dinka and Nuer near Bor on Sunday."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four people died when fighting broke out between Dinka and Nuer near Bor on Sunday.",
+        "Clashes were reported between the Dinka and Nuer groups near Bor on Sunday; four people died.",
+    ],
+)
+def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(extract, text: str) -> None:
     names = orgs(main(extract(text, published="2024-06-18")))
     assert names == {"Dinka Communal Militia": "stated", "Nuer Communal Militia": "stated"}
 
@@ -211,6 +219,11 @@ def test_bandits_from_a_state_are_no_communal_militia(extract) -> None:
 )
 def test_a_hedge_after_the_victims_names_no_perpetrator(extract, text: str) -> None:
     assert "Zaghawa Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_a_community_that_continued_to_attack_is_a_perpetrator(extract) -> None:
+    text = "On Sunday, armed Pokot raiders continued to attack and clashed with herders from Samburu near Tot."
+    assert "Pokot Communal Militia" in orgs(main(extract(text, published="2024-06-18")))
 
 
 def test_militiamen_who_attack_are_perpetrators(extract) -> None:
