@@ -141,6 +141,8 @@ def test_unnamed_youths_or_herders_are_no_communal_militia(extract, text: str) -
          "Habbaniya Communal Militia", "stated"),
         ("Pastoralists on camels (coded as Salamat militia) attacked a farmer near Rahad on Monday.",
          "Salamat Communal Militia", "stated"),
+        ("On 6 May 2022, militiamen (coded as Salamat communal) ambushed a bus on the road near Rahad.",
+         "Salamat Communal Militia", "stated"),
     ],
 )
 def test_a_group_named_in_a_hedge_after_unnamed_doers_is_their_group(extract, text: str, name: str,

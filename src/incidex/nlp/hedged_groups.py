@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from .actors import COMMUNAL_KIND, COMMUNAL_NOUNS, community_name
+from .actors import COMMUNAL_KIND, COMMUNAL_MODIFIERS, COMMUNAL_NOUNS, community_name
 from .annotations import ActorMention
 from .frames import FrameArguments
 from .lexicons import phrases
@@ -97,7 +97,8 @@ def _just_before(doc: Doc, end: int, paren: int) -> bool:
 
 
 def _group(doc: Doc, text: str, actors: list[ActorMention], start: int, end: int) -> ActorMention | None:
-    """The actor mention the hedged words start with, else a community they name bare."""
+    """The actor mention the hedged words start with, else a community they name bare, a trailing "communal" or
+    "ethnic" dropped."""
     article = _ARTICLE.match(text[start:end])
     bare = start + (article.end() if article else 0)
     mention = next((a for a in actors if a.start in {start, bare} and a.end <= end), None)
@@ -105,6 +106,8 @@ def _group(doc: Doc, text: str, actors: list[ActorMention], start: int, end: int
         return mention
     stop = _GROUP_END.search(text, bare, end)
     span = doc.char_span(bare, stop.start() if stop else end, alignment_mode="contract")
+    while span is not None and len(span) > 1 and span[-1].lower_ in COMMUNAL_MODIFIERS and span[-1].is_lower:
+        span = span[:-1]  # "(coded as X communal)"
     name = community_name(span) if span is not None else None
     return ActorMention(span.start_char, span.end_char, span.text, name, COMMUNAL_KIND) if name and span else None
 
