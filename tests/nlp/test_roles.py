@@ -223,9 +223,16 @@ def test_a_hedge_after_the_victims_names_no_perpetrator(extract, text: str) -> N
     assert "Zaghawa Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))
 
 
-def test_a_community_that_continued_to_attack_is_a_perpetrator(extract) -> None:
-    text = "On Sunday, armed Pokot raiders continued to attack and clashed with herders from Samburu near Tot."
-    assert "Pokot Communal Militia" in orgs(main(extract(text, published="2024-06-18")))
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("On Sunday, armed Pokot raiders continued to attack and clashed with herders from Samburu near Tot.", True),
+        ("Pokot raiders vowed to attack Samburu herders; on Sunday gunmen killed two herders near Tot.", False),
+    ],
+)
+def test_a_community_that_continued_to_attack_did_it_one_that_vowed_to_did_not(extract, text: str,
+                                                                                 perpetrator: bool) -> None:
+    assert ("Pokot Communal Militia" in orgs(main(extract(text, published="2024-06-18")))) is perpetrator
 
 
 def test_militiamen_who_attack_are_perpetrators(extract) -> None:

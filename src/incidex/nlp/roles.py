@@ -691,12 +691,17 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
     return False
 
 
+# Verbs of aspect whose complement says what the subject did ("continued to attack"), unlike verbs of intent
+# ("intends to strike", "threatened to attack").
+_ASPECT_VERBS = frozenset({"continue", "begin", "start", "resume", "keep", "proceed"})
+
+
 def _does(verb: Token, verbs: frozenset[str]) -> bool:
-    """``verb`` is one of ``verbs``, or has one as its conjunct or as its complement or the complement's conjunct
+    """``verb`` is one of ``verbs``, or has one as its conjunct, or is a verb of aspect whose complement does
     ("crossed the border and attacked", "continued to attack and clashed")."""
     if verb.lemma_ in verbs or any(c.dep_ == "conj" and c.lemma_ in verbs for c in verb.children):
         return True
-    return any(c.dep_ == "xcomp" and _does(c, verbs) for c in verb.children)
+    return verb.lemma_ in _ASPECT_VERBS and any(c.dep_ == "xcomp" and _does(c, verbs) for c in verb.children)
 
 
 def _home_of(noun: Token) -> Span | None:
