@@ -519,6 +519,11 @@ def _in_parentheses_after(text: str, first: ActorMention, mention: ActorMention)
     return text[first.end:mention.start].strip() == "(" and text[mention.end:mention.end + 1] == ")"
 
 
+# What a group claims of an incident, and the preposition that names the incident: "claimed responsibility for the
+# attack", "claimed its hand in the blast" (Indian English).
+_CLAIMED_OBJECTS = {"responsibility": "for", "credit": "for", "hand": "in"}
+
+
 def _claimed_incident(token: Token) -> Token | None:
     """For an actor that claimed responsibility, the token of what it claimed ("for the attack"; "claimed the
     bombing"; "claimed to have killed"), or the claim verb itself when the claim names nothing ("Al-Shabaab claimed
@@ -534,13 +539,13 @@ def _claimed_incident(token: Token) -> Token | None:
         claims += [c for c in head.children if c.dep_ == "relcl" and c.lemma_ in CLAIM_VERBS]
         for claim in claims:
             responsibility = [
-                o for o in claim.children if o.dep_ == "dobj" and o.lemma_ in {"responsibility", "credit"}
+                o for o in claim.children if o.dep_ == "dobj" and o.lemma_ in _CLAIMED_OBJECTS
             ] or [  # the parse lost the object: "claimed responsibility for an explosion ..." read as another clause
-                t for t in claim.doc[claim.i + 1:claim.i + 3] if t.lemma_ in {"responsibility", "credit"}
+                t for t in claim.doc[claim.i + 1:claim.i + 3] if t.lemma_ in _CLAIMED_OBJECTS
             ][:1]
             for obj in [*responsibility, claim]:
                 for prep in obj.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "for":
+                    if prep.dep_ == "prep" and prep.lower_ == _CLAIMED_OBJECTS.get(obj.lemma_, "for"):
                         target = next((c for c in prep.children if c.dep_ == "pobj"), None)
                         if target is not None:
                             return target
@@ -635,7 +640,7 @@ def _is_agent(token: Token) -> bool:
 
 def _doers_belong_to(token: Token) -> bool:
     """The group the text says the doers belong to: "militants belonging to X", "the gunmen belonged to X", "the
-    attackers were members of X", "belonged to the X militant outfit"."""
+    attackers were members of X", "belonged to the X militant outfit", "two militants of X"."""
     while token.dep_ in {"compound", "nmod", "appos", "det"} and token.head is not token:
         token = token.head
     if token.dep_ != "pobj":
@@ -646,6 +651,8 @@ def _doers_belong_to(token: Token) -> bool:
             (c for c in governor.children if c.dep_ == "nsubj"), None)
     elif token.head.lower_ == "of" and governor.dep_ == "attr" and governor.head.lemma_ == "be":
         people = next((c for c in governor.head.children if c.dep_ == "nsubj"), None)
+    elif token.head.lower_ == "of" and governor.dep_ != "dobj":
+        people = governor  # "two militants of X were killed in a gunfight", not "police shot two militants of X"
     else:
         return False
     return people is not None and people.lemma_.lower() in PERPETRATOR_NOUNS
@@ -670,9 +677,8 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
     were hurt in a clash ("an X activist died in a gunfight with police")."""
     side = token
     for _ in range(5):
-        if side.dep_ in {"nsubj", "agent"} and (side.head.lemma_ in verbs or any(
-                c.dep_ == "conj" and c.lemma_ in verbs for c in side.head.children)):
-            return True  # "X attacked ...", "X crossed the border and attacked ..."
+        if side.dep_ in {"nsubj", "agent"} and _does(side.head, verbs):
+            return True  # "X attacked ...", "X crossed the border and attacked ...", "X continued to attack ..."
         if fell and side.dep_ in {"nsubj", "nsubjpass"} and _in_a_clash(side.head):
             return True
         if side.dep_ == "nsubjpass" and side.head.lemma_ in REPORTING_VERBS and _reports(side.head, verbs):
@@ -692,6 +698,19 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
         # "Rendille and Samburu herders": Samburu → Rendille → herders; "fighters (X)" → fighters
         side = side.head
     return False
+
+
+# Verbs of aspect whose complement says what the subject did ("continued to attack"), unlike verbs of intent
+# ("intends to strike", "threatened to attack").
+_ASPECT_VERBS = frozenset({"continue", "begin", "start", "resume", "keep", "proceed"})
+
+
+def _does(verb: Token, verbs: frozenset[str]) -> bool:
+    """``verb`` is one of ``verbs``, or has one as its conjunct, or is a verb of aspect whose complement does
+    ("crossed the border and attacked", "continued to attack and clashed")."""
+    if verb.lemma_ in verbs or any(c.dep_ == "conj" and c.lemma_ in verbs for c in verb.children):
+        return True
+    return verb.lemma_ in _ASPECT_VERBS and any(c.dep_ == "xcomp" and _does(c, verbs) for c in verb.children)
 
 
 def _home_of(noun: Token) -> Span | None:
@@ -724,8 +743,8 @@ def _clash_side_preposition(preposition: Token) -> bool:
         return governor.lemma_ in CLASH_WORDS  # "a clash within the ruling party": its factions
     if preposition.lower_ != "between":
         return False
-    return governor.lemma_ in CLASH_WORDS or any(
-        c.dep_ == "nsubj" and c.lemma_ in CLASH_WORDS for c in governor.children)
+    return governor.lemma_ in CLASH_WORDS or any(  # "clashes were reported between ..."
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_ in CLASH_WORDS for c in governor.children)
 
 
 def _organization(args: FrameArguments, name: str) -> PerpetratorArg | None:
