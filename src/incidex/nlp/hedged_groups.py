@@ -1,6 +1,6 @@
 """Groups named in a hedge in parentheses right after an unnamed doer: "gunmen (presumed to be members of the X
-militia) attacked ...", "armed men on horseback (believed to be Y) killed ...", a coder's "militiamen (coded as Z
-militia)"; of several hedges in one parenthesis the last names the group. The group is a perpetrator of the doer's
+militia) attacked ...", "armed men on horseback (believed to be Y) killed ...", "militiamen (identified as Z
+communal militia)"; of several hedges in one parenthesis the last names the group. The group is a perpetrator of the doer's
 incident with the relation the hedge states (``data/lexicons/group_hedges.tsv``; "members of" adds linked, the
 strongest relation winning). The group is an actor mention that starts the hedged words, or a community named bare
 ("believed to be Y": "Y Communal Militia").
@@ -19,7 +19,7 @@ from .frames import FrameArguments
 from .lexicons import phrases
 
 GROUP_HEDGES: dict[str, str] = dict(line.split("\t") for line in phrases("group_hedges"))  # type: ignore[misc]
-# The last hedge of the parenthesis names the group: "(described as Arabs, and coded as Rizeigat militia)".
+# The last hedge of the parenthesis names the group: "(described as Arabs, and believed to be Rizeigat militia)".
 _HEDGED = re.compile(
     r"\((?:[^()]*,\s*(?:and\s+)?)?"
     r"(?P<hedge>" + "|".join(re.escape(h) for h in sorted(GROUP_HEDGES, key=len, reverse=True)) + r")\s+"
@@ -107,7 +107,7 @@ def _group(doc: Doc, text: str, actors: list[ActorMention], start: int, end: int
     stop = _GROUP_END.search(text, bare, end)
     span = doc.char_span(bare, stop.start() if stop else end, alignment_mode="contract")
     while span is not None and len(span) > 1 and span[-1].lower_ in COMMUNAL_MODIFIERS and span[-1].is_lower:
-        span = span[:-1]  # "(coded as X communal)"
+        span = span[:-1]  # "(identified as X communal)"
     name = community_name(span) if span is not None else None
     return ActorMention(span.start_char, span.end_char, span.text, name, COMMUNAL_KIND) if name and span else None
 
