@@ -282,6 +282,15 @@ def test_no_incident_in_reports_without_one(extract, text: str) -> None:
     assert extract(text, published="2024-06-17").incidents == []
 
 
+def test_the_next_moments_of_an_attack_stay_in_it(extract) -> None:
+    text = ("A gunman attacked the courthouse in Atlanta on Friday. Minutes later, he shot the judge in the head. "
+            "Four seconds later, he shot the court reporter, killing her. The trial was about the death penalty, "
+            "which the jury rejected, and the penalty phase lasted a month.")
+    report = extract(text, published="2024-06-17")
+    assert [i.role for i in report.incidents] == ["main"]
+    assert report.incidents[0].casualties.killed.total == 1
+
+
 def test_a_report_that_ends_on_sport_keeps_its_incident(extract) -> None:
     text = ("Police in Lyon were searching on Saturday for a man believed to be responsible for a Friday blast "
             "which injured several people. The explosion targeted a bakery on a central street. Investigators "

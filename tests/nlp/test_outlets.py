@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import spacy
 
 from incidex.batch import extract_text
 from incidex.config import Settings
@@ -15,6 +16,7 @@ from incidex.nlp.actors import actor_countries
 from incidex.nlp.group_homes import actor_home, community_homes, group_homes, shared_home
 from incidex.nlp.lexicons import phrases
 from incidex.nlp.outlets import home_country, outlet_countries, outlet_country, outlet_key
+from incidex.nlp.places import army_country
 from incidex.schema import validate_report
 from incidex.types import Incident
 
@@ -141,6 +143,27 @@ def test_a_group_that_acts_in_one_country_places_an_incident_the_text_puts_nowhe
                  settings).location.country_code == "UG"  # the text wins
 
 
+@pytest.mark.slow
+def test_a_named_army_places_an_incident_only_when_nothing_else_does(settings) -> None:
+    text = "The Burkinabe army clashed with militants on Sunday, killing six of them."
+    incident = _main(text, None, settings)
+    assert (incident.location.country_code, incident.location.uncertain) == ("BF", True)
+    [evidence] = [e for e in incident.evidence if e.field == "location.country_code"]
+    assert (evidence.text, evidence.start, evidence.component) == ("Burkinabe", 4, "incidex_places_v1")
+    assert _main("South Sudanese troops clashed with rebels.", None, settings).location.country_code == "SS"
+    assert _main(text, "Daily Nation", settings).location.country_code == "KE"  # armies fight abroad: outlet first
+    assert _main("The Burkinabe army clashed with militants in northern Mali on Sunday.", None,
+                 settings).location.country_code == "ML"  # the text's place wins
+    assert _main("A Burkinabe trader was shot dead on Sunday.", None, settings).location.country_code is None
+
+
+def test_army_country_reads_the_first_nationality_word_before_an_army() -> None:
+    nlp = spacy.blank("en")
+    assert army_country(nlp("An Australian couple saw Kenyan security forces and Ethiopian troops.")) == ("KE", 25, 31)
+    assert army_country(nlp("Clashes between South Sudanese soldiers and rebels.")) == ("SS", 16, 30)
+    assert army_country(nlp("Kenyan police arrested two men.")) is None  # a home force states the text's country
+
+
 def test_every_group_home_is_an_alias_table_group_with_a_source() -> None:
     rows = [row.split("\t") for row in phrases("group_homes")]
     assert rows and all(len(row) == 2 and row[1].startswith("https://") for row in rows)
@@ -160,10 +183,10 @@ def test_every_community_home_has_countries_and_a_source() -> None:
 def test_actors_point_at_the_one_country_they_share() -> None:
     assert actor_home("Pokots Communal Militia") == {"KE", "UG"}  # a plural spelling of the people
     assert actor_home("Pokot Separatists") == set() and actor_home("Farmers Communal Militia") == set()
-    assert shared_home(["Pokot Communal Militia"]) is None  # two countries
-    assert shared_home(["Pokot Communal Militia", "Turkana Communal Militia", "Taliban"]) == "KE"
-    assert shared_home(["Maasai Communal Militia", "Tiv Communal Militia"]) is None  # none in common
-    assert shared_home(["New Patriotic Party", "National Democratic Congress"]) == "GH"
+    assert shared_home(map(actor_home, ["Pokot Communal Militia"])) is None  # two countries
+    assert shared_home(map(actor_home, ["Pokot Communal Militia", "Turkana Communal Militia", "Taliban"])) == "KE"
+    assert shared_home(map(actor_home, ["Maasai Communal Militia", "Tiv Communal Militia"])) is None  # none in common
+    assert shared_home(map(actor_home, ["New Patriotic Party", "National Democratic Congress"])) == "GH"
 
 
 @pytest.mark.slow

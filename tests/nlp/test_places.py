@@ -255,6 +255,22 @@ def test_a_place_that_starts_an_organization_name_is_no_place(finder, blank) -> 
     assert "Abu Dhabi" not in found
     assert (found["Mokha"].location.country_code, found["Mokha"].location.precision) == ("YE", "city")
     assert not any(m.text == "Dubai" for m in places(finder, blank, "He worked for a Dubai-based contractor."))
+    assert "Assam" not in by_text(places(finder, blank, "Militants ambushed an Assam Rifles patrol on Monday."))
+
+
+def test_a_former_province_is_a_region_of_its_country_with_no_point(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Clashes went on in Rift Valley and in Nyanza Province."))
+    for name in ("Rift Valley", "Nyanza Province"):
+        assert (found[name].kind, found[name].location.country_code, found[name].location.lat) == ("region", "KE",
+                                                                                                   None)
+
+
+@pytest.mark.slow
+def test_an_incident_placed_by_the_texts_country_takes_a_place_with_a_point_over_a_region(extract) -> None:
+    text = "Rioters burned shops. Location: Kuresoi, Rift Valley Province (provincial capital = Nakuru)."
+    [incident] = [i for i in extract(text).incidents if i.role == "main"]
+    assert (incident.location.name, incident.location.country_code, incident.location.uncertain) == (
+        "Nakuru", "KE", True)
 
 
 def test_where_a_vehicle_was_bound_for_is_no_place_of_the_text(finder, blank) -> None:

@@ -21,6 +21,8 @@ def orgs(incident) -> dict[str, str | None]:
     [
         ("A suicide bomber struck a mosque in Jalalabad on Friday, killing 11 worshippers. Islamic State claimed "
          "responsibility for the bombing.", "claimed"),
+        ("The People's Liberation Army of Manipur claimed its hand in the bomb blast at Imphal on Monday.",
+         "claimed"),
         ("Police accused Boko Haram of abducting 20 students from a school in Borno on Monday.", "accused"),
         ("Gunmen linked to al-Shabaab stormed a hotel in Mogadishu on Sunday, killing eight people.", "linked"),
         ("Suspected ELN rebels bombed an oil pipeline in Arauca on Tuesday, the army said.", "suspected"),
@@ -152,6 +154,16 @@ def test_unnamed_youths_or_herders_are_no_communal_militia(extract, text: str) -
          "Toposa Communal Militia", "suspected"),
         ("Militiamen on horseback (described as Misseriya) burned a village near Abyei on Friday.",
          "Misseriya Communal Militia", "stated"),
+        ("Militiamen (identified as Habbaniya communal militia) shot dead a farmer near Buram on Friday.",
+         "Habbaniya Communal Militia", "stated"),
+        ("Armed men (described as herders, and believed to be Salamat militia) killed a trader near Rahad on Monday.",
+         "Salamat Communal Militia", "suspected"),
+        ("On 12 May 2022, militia (described as Habbaniya communal militia) attacked civilians near Buram.",
+         "Habbaniya Communal Militia", "stated"),
+        ("Pastoralists on camels (described as Salamat militia) attacked a farmer near Rahad on Monday.",
+         "Salamat Communal Militia", "stated"),
+        ("On 6 May 2022, militiamen (identified as Salamat communal) ambushed a bus on the road near Rahad.",
+         "Salamat Communal Militia", "stated"),
     ],
 )
 def test_a_group_named_in_a_hedge_after_unnamed_doers_is_their_group(extract, text: str, name: str,
@@ -173,6 +185,8 @@ def test_a_group_named_in_a_hedge_after_unnamed_doers_is_their_group(extract, te
         ("Five ULFA cadres died in an encounter with troops near Tinsukia on Sunday.",
          "United Liberation Front of Asom"),
         ("A Hizbul Mujahideen commander was killed during fighting in Sopore on Monday.", "Hizbul Mujahideen"),
+        ("Two militants of Hizbul Mujahideen were killed in a gunfight with troops in Sopore on Monday.",
+         "Hizbul Mujahideen"),
     ],
 )
 def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(extract, text: str,
@@ -180,10 +194,21 @@ def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(ex
     assert orgs(main(extract(text, published="2024-06-18"))).get(group) == "stated"
 
 
-def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(extract) -> None:
-    text = "Four people died when fighting broke out between Dinka and Nuer near Bor on Sunday."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four people died when fighting broke out between Dinka and Nuer near Bor on Sunday.",
+        "Clashes were reported between the Dinka and Nuer groups near Bor on Sunday; four people died.",
+    ],
+)
+def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(extract, text: str) -> None:
     names = orgs(main(extract(text, published="2024-06-18")))
     assert names == {"Dinka Communal Militia": "stated", "Nuer Communal Militia": "stated"}
+
+
+def test_a_people_named_bare_as_the_doer_is_its_communal_militia(extract) -> None:
+    text = "Fulanis attacked the village of Adaka near Makurdi on Sunday, killing four farmers."
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Fulani Communal Militia": "stated"}
 
 
 def test_countries_at_war_are_no_communities(extract) -> None:
@@ -207,9 +232,28 @@ def test_bandits_from_a_state_are_no_communal_militia(extract) -> None:
     assert not orgs(main(extract(text, published="2024-06-18")))
 
 
-def test_a_hedge_after_the_victims_names_no_perpetrator(extract) -> None:
-    text = "Gunmen killed two traders (presumed to be Zaghawa) near Kutum on Friday."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed two traders (presumed to be Zaghawa) near Kutum on Friday.",
+        "Gunmen attacked herders (presumed to be Zaghawa) near Kutum on Friday.",
+        "Two herders (presumed to be Zaghawa) were shot dead near Kutum on Friday.",
+    ],
+)
+def test_a_hedge_after_the_victims_names_no_perpetrator(extract, text: str) -> None:
     assert "Zaghawa Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("On Sunday, armed Pokot raiders continued to attack and clashed with herders from Samburu near Tot.", True),
+        ("Pokot raiders vowed to attack Samburu herders; on Sunday gunmen killed two herders near Tot.", False),
+    ],
+)
+def test_a_community_that_continued_to_attack_did_it_one_that_vowed_to_did_not(extract, text: str,
+                                                                                 perpetrator: bool) -> None:
+    assert ("Pokot Communal Militia" in orgs(main(extract(text, published="2024-06-18")))) is perpetrator
 
 
 def test_militiamen_who_attack_are_perpetrators(extract) -> None:
@@ -217,9 +261,15 @@ def test_militiamen_who_attack_are_perpetrators(extract) -> None:
     assert [p.text for p in main(extract(text, published="2024-06-18")).perpetrators] == ["Militiamen"]
 
 
-def test_a_community_under_attack_is_not_a_perpetrator(extract) -> None:
-    text = "Bandits attacked Fulani herders near Zurmi on Sunday, killing three."
-    assert "Fulani Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Bandits attacked Fulani herders near Zurmi on Sunday, killing three.", "Fulani Communal Militia"),
+        ("Police shot two militants of Hizbul Mujahideen in Sopore on Monday.", "Hizbul Mujahideen"),
+    ],
+)
+def test_a_group_under_attack_is_not_a_perpetrator(extract, text: str, group: str) -> None:
+    assert group not in orgs(main(extract(text, published="2024-06-18")))
 
 
 def test_both_sides_of_a_clash_between_named_groups_are_perpetrators(extract) -> None:

@@ -28,8 +28,8 @@ from ..types import (
 from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention
 from .frames import Arg, CasualtyArg, FrameArguments, IncidentFrame
-from .group_homes import actor_home, shared_home
 from .places import after_locative, introduced_by_demonym, named_countries
+from .unstated_country import unstated_country
 
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
 SUMMARY_CHARS = 300
@@ -140,19 +140,12 @@ class _Builder:
             if location.country_code is None and country is not None and country.location is not None:
                 location.country_code, location.uncertain = country.location.country_code, True  # "Likoni"
                 self.cite("location.country_code", country.start, country.end, "incidex_places_v1")
-        if location.country_code is None and self.doc._.incidex_country is None:
-            actors = [a for a in args.perpetrators if a.name] + list(self.doc._.incidex_actors or [])
-            home = shared_home(a.name for a in actors if a.name)
-            if home is not None:  # "Mungiki members killed", "Orma and Pokomo militias clashed"
-                actor = min((a for a in actors if a.name and home in actor_home(a.name)),
-                            key=lambda a: len(actor_home(a.name or "")))  # the actor that narrows it most
-                location.country_code, location.uncertain = home, True
-                self.cite("location.country_code", actor.start, actor.end, "incidex_actors_v1")
-        outlet = self.doc._.incidex_outlet_country
-        if location.country_code is None and outlet is not None and self.doc._.incidex_country is None:
-            location.country_code, location.uncertain = outlet.code, True  # a national daily's unlocated story
-            self.evidence.append(Evidence("location.country_code", "; ".join(outlet.outlets), None, None,
-                                          "incidex_places_v1"))  # the document's metadata, not a span of its text
+        unstated = None if location.country_code else unstated_country(self.doc, [*args.perpetrators,
+                                                                                 *(self.doc._.incidex_actors or [])])
+        if unstated is not None:  # "Mungiki members killed", a national daily's story, "the Burkinabe army clashed"
+            location.country_code, location.uncertain = unstated.code, True
+            self.evidence.append(Evidence("location.country_code", unstated.text, unstated.start, unstated.end,
+                                          unstated.component))  # the outlet's: the document's metadata, no span
         facilities = args.facilities
         if self.type in {"arrest", "plot"}:  # the facility of a planned attack is not where people were held
             facilities = [f for f in facilities if not any(t.start <= f.start < t.end for t in args.targets)]

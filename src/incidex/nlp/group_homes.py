@@ -42,12 +42,12 @@ def actor_home(name: str) -> frozenset[str]:
     return community_homes()[spelling.lower()]
 
 
-def shared_home(names: Iterable[str]) -> str | None:
-    """The one country every actor of ``names`` that points at any shares, or None (no such actor, or their
-    countries leave none or several in common)."""
+def shared_home(homes: Iterable[frozenset[str]]) -> str | None:
+    """The one country that every home of ``homes`` (each an actor's :func:`actor_home`) that names any shares, or
+    None (none names any, or they leave none or several in common)."""
     shared: frozenset[str] | None = None
-    for name in names:
-        if home := actor_home(name):
+    for home in homes:
+        if home:
             shared = home if shared is None else shared & home
     return next(iter(shared)) if shared is not None and len(shared) == 1 else None
 

@@ -43,6 +43,7 @@ ILLNESS_WORDS = words("illness_words")
 MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "'ll"})
 BACKGROUND_CUES = words("background_cues")
 SEPARATE_CUES = words("separate_cues")
+MOMENT_UNITS = frozenset({"second", "minute", "moment"})
 ESCAPE_WORDS = words("escape_words")
 INCENDIARY = words("incendiary_words")
 JUDICIAL_WORDS = words("judicial_words")
@@ -416,8 +417,9 @@ class IncidentFinder:
 
     @staticmethod
     def _is_separate(token: Token) -> bool:
-        """"In a separate attack", "another bombing", "Elsewhere, ...", "in response": a new incident."""
-        if any(c.lower_ in SEPARATE_CUES for c in token.children):
+        """"In a separate attack", "another bombing", "Elsewhere, ...", "in response": a new incident; not "Minutes
+        later, he shot the judge", the same incident's next moment."""
+        if any(c.lower_ in SEPARATE_CUES and not _moments_apart(c) for c in token.children):
             return True
         if any((t.lower_ == "response" and t.head.lower_ == "in") or t.lemma_ == "retaliation" for t in token.sent):
             return True
@@ -481,10 +483,16 @@ class IncidentFinder:
                 or _casualties_follow(doc, frame))
 
 
+def _moments_apart(cue: Token) -> bool:
+    """"later" or "earlier" by seconds, minutes or moments: "Minutes later", "Four seconds later"."""
+    return cue.lower_ in {"later", "earlier"} and any(t.lemma_ in MOMENT_UNITS for t in cue.children)
+
+
 def _sports_words(sentence: Span) -> int:
     """How many sports words a sentence has, a scoreline ("3-1") counting as one; "scores" as a noun is a
-    quantity ("injuring scores more", "scores of people")."""
-    words = sum(t.lemma_ in SPORTS_WORDS and not (t.lower_ == "scores" and t.pos_ != "VERB") for t in sentence)
+    quantity ("injuring scores more", "scores of people"), and the death penalty no sport."""
+    words = sum(t.lemma_ in SPORTS_WORDS and not (t.lower_ == "scores" and t.pos_ != "VERB")
+                and not any(c.lower_ == "death" for c in t.children) for t in sentence)  # "the death penalty"
     return words + len(SCORELINE.findall(sentence.text))
 
 

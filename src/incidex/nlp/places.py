@@ -80,6 +80,8 @@ _OWNED_NOUNS = words("owned_nouns")
 _HOME_FORCES = words("home_force_nouns")
 # words after a nationality that make it state the country of the text ("Kenyan police", "a Kenyan village")
 _STATING_WORDS_AFTER = _HOME_FORCES | _PLACE_AFTER
+# words after a nationality that name an army, which also fights abroad ("Kenyan soldiers", "Ethiopian troops")
+_ARMIES = words("army_nouns")
 _NAME_LIST_TOKENS = 14  # the longest parenthesized list of names read: "(Titao, Loroum)", "(Kelbo, Soum, Sahel)"
 _MAX_UNKNOWN_WORDS = 4  # words of a place name the gazetteer lacks, found by where it stands
 # first words of capitalized runs that are not place names where they stand
@@ -411,6 +413,22 @@ def named_countries(doc: Doc, *, gazetteer: Gazetteer | None = None) -> Counter[
              if m.kind != "facility" and m.location is not None and m.location.country_code}
     names |= set(_nationality_words(doc, gazetteer or default_gazetteer()))
     return Counter(code for code, _ in names)
+
+
+def army_country(doc: Doc, *, gazetteer: Gazetteer | None = None) -> tuple[str, int, int] | None:
+    """The country of the first nationality word before an army ("the Burkinabe army", "Kenyan security forces",
+    "South Sudanese troops") with its character span, or None. Armies also fight abroad: this says where an incident
+    is only when nothing else does (:mod:`.unstated_country`)."""
+    demonyms = (gazetteer or default_gazetteer()).demonyms
+    for token in doc:
+        if not token.text[:1].isupper():
+            continue
+        pair = doc[token.i : token.i + 2]
+        span = pair if len(pair) == 2 and pair.text.lower() in demonyms else doc[token.i : token.i + 1]
+        code = demonyms.get(span.text.lower())
+        if code and span.end < len(doc) and doc[span.end].lower_ in _ARMIES:
+            return code, span.start_char, span.end_char
+    return None
 
 
 def _nationality_words(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[str, str]]:
@@ -766,4 +784,4 @@ def _facility_location(span: Span, mentions: list[PlaceMention]) -> Location:
     return Location(facility=facility, precision="facility")
 
 
-__all__ = ["FACILITY_NOUNS", "PlaceFinder", "doc_context", "is_origin"]
+__all__ = ["FACILITY_NOUNS", "PlaceFinder", "army_country", "doc_context", "is_origin"]

@@ -54,6 +54,7 @@ from .lexicons import (
 from .muc_roles import LearnedRoles
 from .places import is_origin, names_an_owner, where_told
 from .syntax import noun_phrase, tree_distance
+from .unstated_country import unstated_country
 
 # Words that tie a named group to an incident, and the relation each states.
 RELATION_CUES: dict[str, str] = dict(line.split("\t") for line in phrases("relation_cues"))  # type: ignore[misc]
@@ -269,10 +270,9 @@ class RoleFinder:
     def _country_group_names(self, doc: Doc, locate: FrameLocator, actor_tokens: set[int]) -> None:
         """A bare word that names a group in the incident's country, as the doer or a side ("Maoists killed two
         villagers" in India: CPI (Maoist)), stated, or as hedged. (``_places`` has already given every incident the
-        country of the text where it names none of its own; where the text states none, the outlet's home country
-        is the incident's, as the assembler will make it.)"""
+        country of the text where it names none of its own; where the text states none, the incident's country is
+        the one the assembler will give it, :func:`.unstated_country.unstated_country`.)"""
         names = country_group_names()
-        outlet = doc._.incidex_outlet_country if doc._.incidex_country is None else None
         for token in doc:
             if (group := names.get(token.lower_)) is None or token.i in actor_tokens or not _is_agent(token):
                 continue
@@ -282,8 +282,9 @@ class RoleFinder:
             country, name = group
             where = next((p.location.country_code for p in args.places if p.location and p.location.country_code),
                          None)
-            if where is None and outlet is not None:
-                where = outlet.code  # the assembler places the story there too
+            if where is None:  # the assembler places the story where the text states no country
+                unstated = unstated_country(doc, [*args.perpetrators, *(doc._.incidex_actors or [])])
+                where = unstated.code if unstated is not None else None
             if where == country:
                 span = doc[token.i:token.i + 1]
                 _add_org(args, ActorMention(span.start_char, span.end_char, span.text, name, "organization"),
@@ -449,13 +450,14 @@ def _overlaps_argument(args: FrameArguments, start: int, end: int) -> bool:
 
 def _nearest_in_country(mentions: list[PlaceMention], stated: PlaceMention, at: int) -> PlaceMention:
     """The place in the country the text states that is named nearest to character ``at`` (an incident's trigger),
-    uncertain; ``stated`` itself when no place names that country ("Kenyan police")."""
+    one with a point first (not a region such as "Rift Valley Province" beside its "Nakuru"), uncertain; ``stated``
+    itself when no place names that country ("Kenyan police")."""
     code = stated.location.country_code if stated.location is not None else None
     places = [m for m in mentions if m.kind != "facility" and m.location is not None and not m.location.uncertain
               and m.location.precision != "country" and m.location.country_code == code]
     if not places:
         return stated
-    nearest = min(places, key=lambda m: (abs(m.start - at), m.start))
+    nearest = min(places, key=lambda m: (m.location is None or m.location.lat is None, abs(m.start - at), m.start))
     return replace(nearest, location=replace(nearest.location, uncertain=True), inferred=True)  # type: ignore[arg-type]
 
 
@@ -517,6 +519,11 @@ def _in_parentheses_after(text: str, first: ActorMention, mention: ActorMention)
     return text[first.end:mention.start].strip() == "(" and text[mention.end:mention.end + 1] == ")"
 
 
+# What a group claims of an incident, and the preposition that names the incident: "claimed responsibility for the
+# attack", "claimed its hand in the blast" (Indian English).
+_CLAIMED_OBJECTS = {"responsibility": "for", "credit": "for", "hand": "in"}
+
+
 def _claimed_incident(token: Token) -> Token | None:
     """For an actor that claimed responsibility, the token of what it claimed ("for the attack"; "claimed the
     bombing"; "claimed to have killed"), or the claim verb itself when the claim names nothing ("Al-Shabaab claimed
@@ -532,13 +539,13 @@ def _claimed_incident(token: Token) -> Token | None:
         claims += [c for c in head.children if c.dep_ == "relcl" and c.lemma_ in CLAIM_VERBS]
         for claim in claims:
             responsibility = [
-                o for o in claim.children if o.dep_ == "dobj" and o.lemma_ in {"responsibility", "credit"}
+                o for o in claim.children if o.dep_ == "dobj" and o.lemma_ in _CLAIMED_OBJECTS
             ] or [  # the parse lost the object: "claimed responsibility for an explosion ..." read as another clause
-                t for t in claim.doc[claim.i + 1:claim.i + 3] if t.lemma_ in {"responsibility", "credit"}
+                t for t in claim.doc[claim.i + 1:claim.i + 3] if t.lemma_ in _CLAIMED_OBJECTS
             ][:1]
             for obj in [*responsibility, claim]:
                 for prep in obj.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "for":
+                    if prep.dep_ == "prep" and prep.lower_ == _CLAIMED_OBJECTS.get(obj.lemma_, "for"):
                         target = next((c for c in prep.children if c.dep_ == "pobj"), None)
                         if target is not None:
                             return target
@@ -633,7 +640,7 @@ def _is_agent(token: Token) -> bool:
 
 def _doers_belong_to(token: Token) -> bool:
     """The group the text says the doers belong to: "militants belonging to X", "the gunmen belonged to X", "the
-    attackers were members of X", "belonged to the X militant outfit"."""
+    attackers were members of X", "belonged to the X militant outfit", "two militants of X"."""
     while token.dep_ in {"compound", "nmod", "appos", "det"} and token.head is not token:
         token = token.head
     if token.dep_ != "pobj":
@@ -644,6 +651,8 @@ def _doers_belong_to(token: Token) -> bool:
             (c for c in governor.children if c.dep_ == "nsubj"), None)
     elif token.head.lower_ == "of" and governor.dep_ == "attr" and governor.head.lemma_ == "be":
         people = next((c for c in governor.head.children if c.dep_ == "nsubj"), None)
+    elif token.head.lower_ == "of" and governor.dep_ != "dobj":
+        people = governor  # "two militants of X were killed in a gunfight", not "police shot two militants of X"
     else:
         return False
     return people is not None and people.lemma_.lower() in PERPETRATOR_NOUNS
@@ -668,9 +677,8 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
     were hurt in a clash ("an X activist died in a gunfight with police")."""
     side = token
     for _ in range(5):
-        if side.dep_ in {"nsubj", "agent"} and (side.head.lemma_ in verbs or any(
-                c.dep_ == "conj" and c.lemma_ in verbs for c in side.head.children)):
-            return True  # "X attacked ...", "X crossed the border and attacked ..."
+        if side.dep_ in {"nsubj", "agent"} and _does(side.head, verbs):
+            return True  # "X attacked ...", "X crossed the border and attacked ...", "X continued to attack ..."
         if fell and side.dep_ in {"nsubj", "nsubjpass"} and _in_a_clash(side.head):
             return True
         if side.dep_ == "nsubjpass" and side.head.lemma_ in REPORTING_VERBS and _reports(side.head, verbs):
@@ -690,6 +698,19 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
         # "Rendille and Samburu herders": Samburu → Rendille → herders; "fighters (X)" → fighters
         side = side.head
     return False
+
+
+# Verbs of aspect whose complement says what the subject did ("continued to attack"), unlike verbs of intent
+# ("intends to strike", "threatened to attack").
+_ASPECT_VERBS = frozenset({"continue", "begin", "start", "resume", "keep", "proceed"})
+
+
+def _does(verb: Token, verbs: frozenset[str]) -> bool:
+    """``verb`` is one of ``verbs``, or has one as its conjunct, or is a verb of aspect whose complement does
+    ("crossed the border and attacked", "continued to attack and clashed")."""
+    if verb.lemma_ in verbs or any(c.dep_ == "conj" and c.lemma_ in verbs for c in verb.children):
+        return True
+    return verb.lemma_ in _ASPECT_VERBS and any(c.dep_ == "xcomp" and _does(c, verbs) for c in verb.children)
 
 
 def _home_of(noun: Token) -> Span | None:
@@ -722,8 +743,8 @@ def _clash_side_preposition(preposition: Token) -> bool:
         return governor.lemma_ in CLASH_WORDS  # "a clash within the ruling party": its factions
     if preposition.lower_ != "between":
         return False
-    return governor.lemma_ in CLASH_WORDS or any(
-        c.dep_ == "nsubj" and c.lemma_ in CLASH_WORDS for c in governor.children)
+    return governor.lemma_ in CLASH_WORDS or any(  # "clashes were reported between ..."
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_ in CLASH_WORDS for c in governor.children)
 
 
 def _organization(args: FrameArguments, name: str) -> PerpetratorArg | None:
