@@ -515,6 +515,7 @@ def test_a_town_whose_name_is_also_abroad_does_not_pull_the_incident_there(extra
         ("a bomb exploded in the Peruvian town of Yunguyo", "Yunguyo", "PE"),
         ("gunmen attacked the Somali border town of Beled Hawo", "Beled Hawo", "SO"),
         ("fighting in the northern Syrian city of Aleppo", "Aleppo", "SY"),
+        ("gunmen raided the South Sudanese town of Nimule", "Nimule", "SS"),  # two words, not Sudan's "Sudanese"
         ("a bomb exploded in the town of Yunguyo", "Yunguyo", None),  # no nationality word
         ("Peruvian police said the attack in Yunguyo", "Yunguyo", None),  # a nationality word not about the town
         ("a Peruvian, the mayor of Yunguyo", "Yunguyo", None),  # "mayor" names no kind of place

@@ -382,11 +382,9 @@ class PlaceFinder:
             token = doc[i]
             if cased and not token.text[:1].isupper():
                 continue
-            code, end = demonyms.get(token.lower_), token.idx + len(token)
-            if i + 1 < len(doc) and f"{token.lower_} {doc[i + 1].lower_}" in demonyms:
-                code, end = demonyms[f"{token.lower_} {doc[i + 1].lower_}"], doc[i + 1].idx + len(doc[i + 1])
-            if code:
-                found.append((code, token.idx, end))
+            if (nationality := _demonym_at(doc, i, demonyms)) is not None:
+                code, after = nationality
+                found.append((code, token.idx, doc[after - 1].idx + len(doc[after - 1])))
         return found
 
 
@@ -421,14 +419,21 @@ def army_country(doc: Doc, *, gazetteer: Gazetteer | None = None) -> tuple[str, 
     is only when nothing else does (:mod:`.unstated_country`)."""
     demonyms = (gazetteer or default_gazetteer()).demonyms
     for token in doc:
-        if not token.text[:1].isupper():
+        if not token.text[:1].isupper() or (nationality := _demonym_at(doc, token.i, demonyms)) is None:
             continue
-        pair = doc[token.i : token.i + 2]
-        span = pair if len(pair) == 2 and pair.text.lower() in demonyms else doc[token.i : token.i + 1]
-        code = demonyms.get(span.text.lower())
-        if code and span.end < len(doc) and doc[span.end].lower_ in _ARMIES:
-            return code, span.start_char, span.end_char
+        code, after = nationality
+        if after < len(doc) and doc[after].lower_ in _ARMIES:
+            return code, token.idx, doc[after - 1].idx + len(doc[after - 1])
     return None
+
+
+def _demonym_at(doc: Doc, i: int, demonyms: dict[str, str]) -> tuple[str, int] | None:
+    """The country of the nationality word at token ``i`` and the index of the token after it: two words first
+    ("South Sudanese"), else one ("Kenyan"); None when there is none."""
+    if i + 1 < len(doc) and (code := demonyms.get(f"{doc[i].lower_} {doc[i + 1].lower_}")):
+        return code, i + 2
+    code = demonyms.get(doc[i].lower_)
+    return (code, i + 1) if code else None
 
 
 def _nationality_words(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[str, str]]:
@@ -505,16 +510,19 @@ def is_origin(token: Token, *, country: bool = False) -> bool:
 
 def introduced_by_demonym(span: Span, *, gazetteer: Gazetteer | None = None) -> str | None:
     """The country a nationality word states in the words that give a place's kind: "the Peruvian town of Yunguyo"
-    -> "PE", "the Somali border town of Beled Hawo" -> "SO"; None without one."""
+    -> "PE", "the Somali border town of Beled Hawo" -> "SO", "the South Sudanese town of Nimule" -> "SS"; None
+    without one."""
     doc, i = span.doc, span.start - 1
     if i < 2 or doc[i].lower_ != "of" or doc[i - 1].lower_ not in _PLACE_NOUNS:
         return None
     demonyms = (gazetteer or default_gazetteer()).demonyms
-    for token in reversed(doc[max(i - 5, 0):i - 1]):  # back to the determiner: "the Somali port city of"
-        if token.lower_ in _DETERMINERS or token.is_punct:
+    for k in range(i - 2, max(i - 5, 0) - 1, -1):  # back to the determiner: "the Somali port city of"
+        if doc[k].lower_ in _DETERMINERS or doc[k].is_punct:
             return None
-        if code := demonyms.get(token.lower_):
-            return code
+        two = _demonym_at(doc, k - 1, demonyms) if k > 0 else None
+        nationality = two if two is not None and two[1] == k + 1 else _demonym_at(doc, k, demonyms)
+        if nationality is not None:
+            return nationality[0]
     return None
 
 
