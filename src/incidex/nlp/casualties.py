@@ -425,11 +425,12 @@ def _outcome_after(doc: Doc, count: Span) -> tuple[str, Token] | None:
     it."""
     if count.start > count.sent.start and doc[count.start - 1].pos_ not in OPENING_POS:
         return None
-    i, end = _after_people(doc, count), _sentence_end(count.sent)
+    end = _sentence_end(count.sent)
+    i = _after_people(doc, count, end)
     if i is None:
         return None
     while i < end and (doc[i].pos_ in {"AUX", "ADV"} and doc[i].lower_ not in MODALS or _when(doc[i])):
-        i += 1  # "were", "reportedly", "on Friday afternoon" 
+        i += 1  # "were", "reportedly", "on Friday afternoon"
     if i >= end or _either_or(doc[i]):
         return None
     event = _outcome_word(doc[i])
@@ -478,10 +479,11 @@ def _outcome_word(word: Token) -> str | None:
     return "injured" if lemma in INJURE_VERBS else None
 
 
-def _after_people(doc: Doc, count: Span) -> int | None:
+def _after_people(doc: Doc, count: Span, end: int) -> int | None:
     """The index of the first word after the people a count opens ("15 suspected rebels and other militants", "two
-    KLA (North) cadres", "twenty people total"), bracketed words skipped; None for an age ("a 5 yr old child")."""
-    i, end = count.end, _sentence_end(count.sent)
+    KLA (North) cadres", "twenty people total") before token ``end``, bracketed words skipped; None for an age ("a
+    5 yr old child")."""
+    i = count.end
     while i < end and doc[i].lower_ not in OUTCOME_ADJECTIVES:
         if doc[i].lower_ in BRACKETS:
             i = next((j for j in range(i + 1, end) if doc[j].lower_ == BRACKETS[doc[i].lower_]), end)

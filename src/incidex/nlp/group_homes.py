@@ -34,8 +34,8 @@ def group_homes() -> dict[str, str]:
 def actor_home(name: str) -> frozenset[str]:
     """The countries a named actor points at: a group's one home, the countries of a community's people
     ("Pokots Communal Militia": the Pokot's), or none."""
-    if name in group_homes():
-        return frozenset({group_homes()[name]})
+    if (home := group_homes().get(name)) is not None:
+        return frozenset({home})
     people = name.removesuffix(f" {COMMUNAL_SUFFIX}")
     if people == name or (spelling := known_people(people)) is None:
         return frozenset()

@@ -190,7 +190,7 @@ class IncidentFinder:
         accused = self._accused_of(verb)
         # "the army raided X and killed eight", "the group claimed to have killed three soldiers"; not "the student
         # appears to have been shot", where the subject is the one shot
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        passive = _passive(verb)
         doer = any(c.dep_ == "nsubj" for c in verb.children) or (
             (verb.dep_ == "conj" or verb.dep_ == "xcomp" and not passive) and verb.head.pos_ == "VERB"
             and any(c.dep_ == "nsubj" for c in verb.head.children))
@@ -578,7 +578,7 @@ def _violent_toll(verb: Token) -> bool:
         return False
     # "a physician was shot dead": only a being is shot dead, whatever the lexicons say of the word
     dead = any(c.lower_ in DEAD_WORDS for c in verb.children)
-    passive = any(c.dep_ == "auxpass" for c in verb.children) and (dead or _done_to_people(verb))
+    passive = _passive(verb) and (dead or _done_to_people(verb))
     if not (passive or _headline_toll(verb)):
         return False
     lemmas = {trigger_lemma(t) for t in verb.sent}
@@ -622,7 +622,7 @@ def _injured_by_people(verb: Token) -> bool:
     """"A gang wounded two night watchmen", "the shopkeeper was injured by a gang of youths", "insurgents fired on
     a patrol, injuring a soldier": an injury whose doer is people; not "the storm injured six" or "two were
     wounded"."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = _passive(verb)
     verbs = [verb, verb.head] if verb.dep_ in {"conj", "advcl"} and not passive and verb.head.pos_ == "VERB" \
         else [verb]
     doers = [*(c for v in verbs for c in v.children if c.dep_ == "nsubj"), *(o for v in verbs for o in _agents(v))]
