@@ -17,8 +17,8 @@ Oblast/Krai" for Russian regions, else the ISO name without diacritics ("Tarabul
 they are in Latin script, capitalized, not all capitals and at least 4 letters long. The point of a country or
 subdivision is its place nearest to the median coordinates of its places (so it lies inside the unit); a district
 none of whose places GeoNames assigns to it takes the point of the most populous town of its name in its admin1 (its
-seat, as a rule), else it has none; its population is the sum of its places'. The output is byte-for-byte reproducible. The curated files (aliases.tsv,
-demonyms.tsv, stopwords.txt) are written by hand and only read here.
+seat, as a rule), else it has none; its population is the sum of its places'. The output is byte-for-byte
+reproducible. The curated files (aliases.tsv, demonyms.tsv, stopwords.txt) are written by hand and only read here.
 """
 
 from __future__ import annotations

@@ -31,7 +31,8 @@ def main() -> int:
         print(f"MUC-4 train/dev not found in {args.data}; pass --data DIR", file=sys.stderr)
         return 6
     command = (f"python tools/train_encoder.py --data {args.data.name} "
-               "(= incidex train encoder --train train.jsonl --dev dev.jsonl --seed 13 --threads 1 --tagger-epochs 14 --classifier-epochs 6)")
+               "(= incidex train encoder --train train.jsonl --dev dev.jsonl --seed 13 --threads 1 --tagger-epochs 14 "
+               "--classifier-epochs 6)")
     try:
         train_encoder_heads(train, dev, args.out, cache_dir=args.cache, options=EncoderTrainOptions(), command=command)
     except IncidexError as exc:
