@@ -100,7 +100,7 @@ def types_by_role(report):
         ("Gunmen attacked a school near Kankara on Friday and abducted more than 300 pupils, police said.",
          "kidnapping"),
         # a killing told later of one the text refers back to: the captive
-        ("Gunmen abducted a teacher near the school on Monday; he was later found executed by the road.",
+        ("Gunmen abducted a teacher near the school on Monday; he was later found beheaded by the road.",
          "armed_assault"),
         ("Militants abducted a pastor on Sunday; the victim was beheaded two days later.", "armed_assault"),
         ("Gunmen abducted 23 passengers from a bus on Monday; the driver was shot dead.", "kidnapping"),
@@ -195,11 +195,11 @@ def types_by_role(report):
         ("Soldiers chased the raiders and engaged in battle near the border.", "clash"),
         ("Hawkers engaged in a pitched battle against the police at the depot on Monday.", "clash"),  # one side, "against"
         # a headline's doers named by a word the recognizer missed, or told with where they come from
-        ("Malosi attack Karanga herders", "armed_assault"),
+        ("Wanjala attack Kamau herders", "armed_assault"),
         ("Raiders from Chad attack village", "armed_assault"),
         # explosives thrown, told in the passive, or lobbed
-        ("A hand grenade was hurled at a tea stall near the bus stand on Monday.", "bombing"),
-        ("Three cocktails were blasted near the market at 8pm.", "bombing"),
+        ("A grenade was hurled at a checkpoint near the bus park on Monday.", "bombing"),
+        ("At 9pm two cocktails were exploded near the mosque.", "bombing"),
         ("Two men were hurt when youths lobbed a grenade into a shop.", "bombing"),
     ],
 )

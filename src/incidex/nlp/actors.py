@@ -10,7 +10,7 @@ or member group belongs to. Mentions come from:
 * NER ``ORG`` entities that normalize through the table, or whose words mark an armed group ("Liberation Front",
   "Brigades", "cartel") and none of a government body ("Ministry", "Service", "Police");
 * communal militias: a community's proper name before a militia noun ("Pokot raiders", "Tiv militiamen", "Rendille
-  and Samburu herders", "Maasai and Kikuyu ethnic groups": one mention per community). Such a group has no row in
+  and Samburu herders", "Kamba and Luhya ethnic groups": one mention per community). Such a group has no row in
   the table; its canonical name is role-based, "<community> Communal Militia" ("Pokot Communal Militia"), unless
   the noun is capitalized as part of the group's own name ("Koglweogo Militia"); a people's separatists are
   "<people> Separatists" ("Baloch separatists": "Baloch Separatists").
@@ -408,14 +408,14 @@ def _name_hyphen(doc: Doc, k: int, start: int) -> bool:
 
 def _group_suffix(noun: Token) -> str | None:
     """The role-based name a community's word before ``noun`` takes: "Communal Militia" for its armed men ("Pokot
-    raiders", "the Maasai and Kikuyu ethnic groups"), "Separatists" for a people's separatists ("Baloch
+    raiders", "the Kamba and Luhya ethnic groups"), "Separatists" for a people's separatists ("Baloch
     separatists"); None for other nouns."""
     if noun.lower_ in COMMUNAL_NOUNS:
         return COMMUNAL_SUFFIX
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
     if noun.lower_ in ETHNIC_GROUP_NOUNS and before is not None and (
             before.lower_ == "ethnic" or known_people(before.text) is not None):
-        return COMMUNAL_SUFFIX  # "the Maasai and Kikuyu ethnic groups", "Kamba and Meru groups"
+        return COMMUNAL_SUFFIX  # "the Kamba and Luhya ethnic groups", "Meru and Embu groups"
     if noun.lower_ in SEPARATIST_NOUNS:
         return SEPARATIST_SUFFIX
     return None

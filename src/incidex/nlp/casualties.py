@@ -87,7 +87,7 @@ TO_DEATH_VERBS = HARMING_VERBS | KILL_VERBS | words("to_death_verbs")
 FATALLY_WORDS = frozenset({"fatally", "mortally"})
 INCLUDING_WORDS = frozenset({"including", "among"})
 HOSPITAL_NOUNS = frozenset({"hospital", "clinic", "infirmary"})
-# the words of the people a count opens ("15 suspected rebels and other militants", "two KLA (North) cadres",
+# the words of the people a count opens ("12 suspected rebels and their guides", "three ALF (East) fighters",
 # "twenty people total"): what may stand between the count and its outcome (_outcome_after)
 PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "CCONJ"})
 PHRASE_EXTRAS = frozenset({"suspected", "alleged", "total", "-"})
@@ -252,7 +252,7 @@ def _noun_event(noun: Token) -> str | None:
     if dep == "nsubj" and head.pos_ == "ADJ" and head.lower_ in DEAD_WORDS | INJURED_WORDS and not _either_or(head):
         return "killed" if head.lower_ in DEAD_WORDS else "injured"  # "two fighters dead", "shot the driver dead"
     if dep == "dobj" and head.lemma_.lower() in {"shoot", "leave"} and _dead_after(noun):
-        return "killed"  # "shooting three raiders dead", "leave twelve people dead total": "dead" hung elsewhere
+        return "killed"  # "shooting three raiders dead", "left nine herders dead in all": "dead" hung elsewhere
     if dep == "nsubjpass" and (reported := _reported_outcome(head)) is not None:
         return reported  # "about forty miners are said / believed to have been killed"
     if dep in {"dobj", "nsubjpass", "nsubj", "oprd"}:
@@ -264,7 +264,7 @@ def _noun_event(noun: Token) -> str | None:
         if event is None and dep == "nsubjpass" and _people(noun) and head.lemma_ in PERPETRATION_VERBS:
             event = next((e for c in head.children if _shares_subject(c) and (e := _verb_event(c, dep))), None)
         if event is None and dep in {"nsubj", "nsubjpass"} and _people(noun) and _headline_subject(head):
-            event = _joined_outcome(head)  # "1 priest dragged from his car and killed"
+            event = _joined_outcome(head)  # "a teacher pulled from his shop and stabbed to death"
         return None if event is not None and _either_or(head) else event
     if dep in {"meta", "npadvmod", "dep"} and noun.pos_ == "NUM" and head.tag_ == "VBN" and noun.i < head.i:
         return _verb_event(head, "nsubjpass")  # "Land dispute. 7 killed.": a count the parse left unattached
@@ -283,13 +283,13 @@ def _shares_subject(verb: Token) -> bool:
 
 
 def _headline_subject(verb: Token) -> bool:
-    """A participle told of its subject with no object: "dragged" in "1 priest dragged from his car and killed"."""
+    """A participle told of its subject with no object: "pulled" in "a teacher pulled from his shop and killed"."""
     return verb.tag_ in {"VBN", "VBD"} and not _has_object(verb)
 
 
 def _joined_outcome(verb: Token) -> str | None:
     """What a participle joined to ``verb`` with no subject or object of its own says happened to the subject:
-    "dragged from his car and killed", "were taken out and shot dead"."""
+    "pulled from his shop and killed", "were taken out and shot dead"."""
     return next((e for c in verb.children if _shares_subject(c) and c.tag_ == "VBN" and _headline_subject(c)
                  and (e := _verb_event(c, "nsubjpass"))), None)
 
@@ -400,7 +400,7 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
         event = _noun_event(noun)
         if event is None and (after := _outcome_after(doc, span)) is not None:
             event, outcome = after
-            noun = noun if noun.i < outcome.i else token  # "Six dead due to clan fighting": not the fighting
+            noun = noun if noun.i < outcome.i else token  # "Five dead after land fighting": not the fighting
             if noun.sent.start != outcome.sent.start:
                 noun = outcome  # split at a bracket: the figure belongs to the incident of its verb
         if event is None or _unreal(verb := _clause_verb(noun)):
@@ -417,8 +417,8 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
 
 
 def _outcome_after(doc: Doc, count: Span) -> tuple[str, Token] | None:
-    """What the words after a count say where the parse lost the count: "At least 15 suspected rebels and other
-    militants were killed", "Twenty people total killed", "Six dead due to clan fighting": a count opening its
+    """What the words after a count say where the parse lost the count: "At least 12 suspected rebels and their
+    guides were killed", "Nine people in all killed", "Five dead after land fighting": a count opening its
     clause, the words of its people, auxiliaries and adverbs, then a participle of killing or wounding or a word for
     dead or wounded; not "in 3 villages soldiers were killed" or "stole 100 cattle and killed two" (a count that does
     not open its clause), "two were killed or wounded" nor "could be killed". Gives the event and the word that tells
@@ -438,8 +438,8 @@ def _outcome_after(doc: Doc, count: Span) -> tuple[str, Token] | None:
 
 
 def _sentence_end(sentence: Span) -> int:
-    """Where a sentence ends, carried over a split the parser made at a bracket: "Two NSCN (Khaplang) | [National
-    Socialist Council of Nagaland] cadres were killed" is one sentence."""
+    """Where a sentence ends, carried over a split the parser made at a bracket: "Three ALF (East) | [Arakan
+    Liberation Front] fighters were killed" is one sentence."""
     doc, end = sentence.doc, sentence.end
     while end < len(doc) and (doc[end].lower_ in BRACKETS or doc[end - 1].lower_ in BRACKETS):
         end = doc[end].sent.end
@@ -453,8 +453,8 @@ def _when(word: Token) -> bool:
 
 
 def _dead_after_shot(shot: Token) -> bool:
-    """"shot dead" ending the people's outcome ("two policemen were Friday afternoon shot dead by gunmen"), not shooting
-    an object dead ("three militants shot dead a driver": the count is of the doers)."""
+    """"shot dead" ending the people's outcome ("three guards were on Monday evening shot dead by raiders"), not
+    shooting an object dead ("three militants shot dead a driver": the count is of the doers)."""
     doc, i = shot.doc, shot.i
     if i + 1 >= len(doc) or doc[i + 1].lower_ != "dead":
         return False
@@ -480,8 +480,8 @@ def _outcome_word(word: Token) -> str | None:
 
 
 def _after_people(doc: Doc, count: Span, end: int) -> int | None:
-    """The index of the first word after the people a count opens ("15 suspected rebels and other militants", "two
-    KLA (North) cadres", "twenty people total") before token ``end``, bracketed words skipped; None for an age ("a
+    """The index of the first word after the people a count opens ("12 suspected rebels and their guides", "three
+    ALF (East) fighters", "nine people in all") before token ``end``, bracketed words skipped; None for an age ("a
     5 yr old child")."""
     i = count.end
     while i < end and doc[i].lower_ not in OUTCOME_ADJECTIVES:
@@ -562,8 +562,8 @@ def _conjunction(noun: Token) -> int | None:
 
 
 def _split_subject(noun: Token) -> Token | None:
-    """The first of counted subjects joined by "and" that the parse made subjects of one verb each: "2 police
-    reservists and 2 attackers were killed", whose "and" hangs on the first with no conjunct after it."""
+    """The first of counted subjects joined by "and" that the parse made subjects of one verb each: "3 farm
+    guards and 2 raiders were killed", whose "and" hangs on the first with no conjunct after it."""
     if noun.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     subjects = [c for c in noun.head.children if c.dep_ == noun.dep_]
@@ -619,7 +619,7 @@ def _person_by_form(token: Token) -> bool:
     its ending ("a rapist", "a shop keeper", "a technician"), a nationality ("a Kenyan"), a capitalized title ("an
     Assistant Sub-Inspector"), any other object of a verb of killing with a determiner ("killed a forest guide",
     "shot dead the mechanic"; not "attacked the village and killed five"), a headline's subject of a verb of killing
-    ("ODM representative killed at his home"; not "Fighting killed 18") but animals and figurative objects
+    ("Ward delegate killed outside his shop"; not "Fighting killed 18") but animals and figurative objects
     (``not_people_objects``). Taken for deaths only: things
     are damaged or shot at, not killed."""
     if token.dep_ in NOT_A_PERSON_DEPS or _counted_or_quantified(token):
@@ -641,7 +641,7 @@ def _person_by_form(token: Token) -> bool:
         return False
     killed = token.head.lemma_.lower() in OBJECT_KILL_VERBS
     if killed and token.dep_ == "nsubj" and _headline_passive(token.head, "nsubj"):
-        return not lower.endswith("ing")  # "ODM representative killed at his home"; not "Fighting killed 18"
+        return not lower.endswith("ing")  # "Ward delegate killed outside his shop"; not "Fighting killed 18"
     return (token.dep_ in {"dobj", "nsubjpass"} and killed
             and any(c.dep_ in {"det", "poss"} and c.lower_ not in NOT_ONE_DETERMINERS for c in token.children))
 

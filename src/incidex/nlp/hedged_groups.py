@@ -1,9 +1,9 @@
 """Groups named in a hedge in parentheses right after an unnamed doer: "gunmen (presumed to be members of the X
 militia) attacked ...", "armed men on horseback (believed to be Y) killed ...", "militiamen (identified as Z
-communal militia)"; of several hedges in one parenthesis the last names the group. The group is a perpetrator of the doer's
-incident with the relation the hedge states (``data/lexicons/group_hedges.tsv``; "members of" adds linked, the
-strongest relation winning). The group is an actor mention that starts the hedged words, or a community named bare
-("believed to be Y": "Y Communal Militia").
+communal militia)"; of several hedges in one parenthesis the last names the group. The group is a perpetrator of
+the doer's incident with the relation the hedge states (``data/lexicons/group_hedges.tsv``; "members of" adds
+linked, the strongest relation winning). The group is an actor mention that starts the hedged words, or a community
+named bare ("believed to be Y": "Y Communal Militia").
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from .frames import FrameArguments
 from .lexicons import phrases
 
 GROUP_HEDGES: dict[str, str] = dict(line.split("\t") for line in phrases("group_hedges"))  # type: ignore[misc]
-# The last hedge of the parenthesis names the group: "(described as Arabs, and believed to be Rizeigat militia)".
+# The last hedge of the parenthesis names the group: "(described as herders, and believed to be Salamat militia)".
 _HEDGED = re.compile(
     r"\((?:[^()]*,\s*(?:and\s+)?)?"
     r"(?P<hedge>" + "|".join(re.escape(h) for h in sorted(GROUP_HEDGES, key=len, reverse=True)) + r")\s+"

@@ -112,7 +112,7 @@ def _captives_killed(doc: Doc, frame: IncidentFrame) -> bool:
 
 
 def _captive_killed_later(doc: Doc, frame: IncidentFrame) -> bool:
-    """"abducted a man; he was later found executed", "abducted a chief ... and beheaded him", "the victim was
+    """"abducted a man; he was later found beheaded", "abducted a chief ... and beheaded him", "the victim was
     beheaded": a killing told after the abduction of one the text refers back to, so the captive; not "abducted 23
     passengers; the driver was shot dead"."""
     taken = min(t.start for t in frame.triggers if t.type == "kidnapping")

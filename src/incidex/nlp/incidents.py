@@ -801,7 +801,7 @@ def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
 
 def _headline_harm(trigger: Token) -> bool:
     """A headline's attack on people or a place people live in: "Raiders attack village", "Youths attack
-    journalists at rally", "Group of youths attack deputy minister", "Malosi attack Karanga herders", "KLF attacks
+    journalists at rally", "Group of youths attack deputy minister", "Doreni attack Lomari herders", "ZLF attacks
     civilians" (a name the recognizer missed does it); not "Critics attack minister over remarks"."""
     if trigger_lemma(trigger) not in HARMING_VERBS or (sides := _headline_sides(trigger)) is None:
         return False

@@ -13,7 +13,7 @@ Mentions come from four sources, in this order of trust:
 Then every place name is resolved at once (:meth:`Gazetteer.resolve`) with the document's countries as context:
 places that resolve without doubt, and as hints nationality adjectives ("Peruvian" -> PE), the countries of the
 armed groups the actors component found and the home country of the report's outlet (:mod:`.outlets`). Names the text puts inside one another ("Posso (Titao, Loroum)", "Mokha,
-Yemen", "Redwani village of Kulgam district", "Redwani village in Kulgam district", "Redwani village near Kulgam") are
+Yemen", "Zarpora village of Kulgam district", "Zarpora village in Kulgam district", "Zarpora village near Kulgam") are
 resolved together; a name with no reading inside the place around (or near) it takes that place's country, point and
 precision, marked uncertain, with ``within`` pointing at it: the precision says whose point it is. A facility takes the
 location of a place named inside it ("a Moscow concert hall"); otherwise its location has only the ``facility``
@@ -63,12 +63,12 @@ _ADMIN2_NOUNS = words("admin2_nouns")
 _CITY_NOUNS = words("city_nouns")
 _KIND_NOUNS: dict[str, PlaceKind] = {**dict.fromkeys(_ADMIN1_NOUNS, "admin1"), **dict.fromkeys(_ADMIN2_NOUNS, "admin2"),
                                      **dict.fromkeys(_CITY_NOUNS, "city")}
-# the words after a place noun that lead to the place around it: "Redwani village of Kulgam", "Ada town (Ada East)"
+# the words after a place noun that lead to the place around it: "Zarpora village of Kulgam", "Ada town (Ada East)"
 _AFTER_PLACE_NOUN = frozenset({"(", "of", ",", "in", "under", "near"})
 # place nouns after which "in", "under" or "near" links no name: a town keeps its own reading ("Embu town in Eastern
 # Province" is in Kenya, though only Sri Lanka's Eastern Province is in the gazetteer)
 _TOWN_NOUNS = frozenset({"city", "town", "capital"})
-# words after a name that say it is a place: "Redwani village", "Palashbari upazila", "Kalitala area"
+# words after a name that say it is a place: "Zarpora village", "Palashbari upazila", "Kalitala area"
 _PLACE_AFTER = _ADMIN1_NOUNS | _ADMIN2_NOUNS | _CITY_NOUNS | {"area", "locality", "neighbourhood", "neighborhood",
                                                               "suburb", "settlement", "axis", "villages"}
 _VILLAGE_AFTER = _PLACE_AFTER - _TOWN_NOUNS
@@ -313,7 +313,7 @@ class PlaceFinder:
 
     def _unlisted_places(self, doc: Doc, *, taken: list[Span]) -> list[Span]:
         """Capitalized names the gazetteer and NER missed, placed where only a place goes: "the village of
-        Posso", "Redwani village", "Toui (Ouesse, Collines)", "in Gotriala, Punjab"; not over ``taken`` places
+        Posso", "Zarpora village", "Toui (Ouesse, Collines)", "in Gotriala, Punjab"; not over ``taken`` places
         nor group names."""
         actors = [doc.char_span(a.start, a.end, alignment_mode="expand") for a in doc._.incidex_actors or []]
         occupied = {t for span in [*taken, *actors] if span is not None for t in range(span.start, span.end)}
@@ -677,7 +677,7 @@ def _capitalized_word(text: str) -> bool:
 
 def _links(spans: list[Span]) -> list[Link | None]:
     """Which place name the text puts around each one: "Posso (Titao, Loroum)" links Posso to Titao and Titao to
-    Loroum, and so do "Ada town (Ada East, ...)", "Redwani village of Kulgam" and "Redwani village in (or under)
+    Loroum, and so do "Ada town (Ada East, ...)", "Zarpora village of Kulgam" and "Zarpora village in (or under)
     Kulgam district" (strictly); "Mokha, Yemen", "Tiwi in Ukunda" and "Tiwi village near Ukunda" link Mokha to
     Yemen and Tiwi to Ukunda (loosely: a comma may join a list, "in" a time, and "near" is beside, not inside)."""
     index = {span.start: i for i, span in enumerate(spans)}
@@ -688,11 +688,11 @@ def _links(spans: list[Span]) -> list[Link | None]:
             continue
         after = doc[at].lower_
         if after in _PLACE_AFTER and doc[at + 1].lower_ in _AFTER_PLACE_NOUN:
-            at += 1  # "Ada town (", "Redwani village of", "Tawila locality, North Darfur", "Tiwi village near"
+            at += 1  # "Ada town (", "Zarpora village of", "Tawila locality, North Darfur", "Tiwi village near"
         if at + 1 >= len(doc):
             continue
         word = doc[at].lower_
-        noun = after in _VILLAGE_AFTER or span[-1].lower_ in _VILLAGE_AFTER  # "Redwani village in", not "X town in"
+        noun = after in _VILLAGE_AFTER or span[-1].lower_ in _VILLAGE_AFTER  # "Zarpora village in", not "X town in"
         if word in ("in", "under", "near") and after in _TOWN_NOUNS:
             continue  # a town keeps its own reading: "Embu town in Eastern Province"
         if doc[at + 1].lower_ == "the" and (word == "of" or word in ("in", "under", "near") and noun):

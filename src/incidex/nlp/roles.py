@@ -520,7 +520,7 @@ def _in_parentheses_after(text: str, first: ActorMention, mention: ActorMention)
 
 
 # What a group claims of an incident, and the preposition that names the incident: "claimed responsibility for the
-# attack", "claimed its hand in the blast" (Indian English).
+# attack", "claimed its hand in the explosion" (Indian English).
 _CLAIMED_OBJECTS = {"responsibility": "for", "credit": "for", "hand": "in"}
 
 
@@ -707,7 +707,7 @@ _ASPECT_VERBS = frozenset({"continue", "begin", "start", "resume", "keep", "proc
 
 def _does(verb: Token, verbs: frozenset[str]) -> bool:
     """``verb`` is one of ``verbs``, or has one as its conjunct, or is a verb of aspect whose complement does
-    ("crossed the border and attacked", "continued to attack and clashed")."""
+    ("crossed the border and attacked", "continued to attack the village")."""
     if verb.lemma_ in verbs or any(c.dep_ == "conj" and c.lemma_ in verbs for c in verb.children):
         return True
     return verb.lemma_ in _ASPECT_VERBS and any(c.dep_ == "xcomp" and _does(c, verbs) for c in verb.children)
