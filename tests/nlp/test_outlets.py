@@ -40,6 +40,13 @@ def test_a_national_outlet_has_its_home_country_and_an_international_one_none() 
     assert home_country("A Weekly We Never Heard Of") is None
 
 
+def test_other_names_and_national_outlets_of_version_2() -> None:
+    assert home_country("Kenya Standard") == "KE"  # another name of The Standard (Kenya)
+    assert home_country("Citi News") == "GH" and home_country("ekantipur.com") == "NP"
+    assert home_country("Infowakat") == "BF" and home_country("Aujourd'hui au Faso") == "BF"
+    assert home_country("Ayin Network") == "SD" and home_country("Kashmir Monitor") == "IN"
+
+
 def test_a_country_in_parentheses_names_the_home_of_an_outlet_we_do_not_list() -> None:
     assert home_country("The Evening Herald (Ghana)") == "GH"
     assert home_country("Morning Post (Ivory Coast)") == "CI"
