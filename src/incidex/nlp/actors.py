@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..errors import ConfigError
-from .annotations import ActorMention
+from .annotations import ActorMention, doc_text
 from .lexicons import PERPETRATION_VERBS, phrases, words
 
 ALIAS_FILE = "actor_aliases.tsv"
@@ -276,7 +276,7 @@ class ActorFinder:
 
     def find(self, doc: Doc) -> list[ActorMention]:
         """Actor mentions of ``doc`` in text order."""
-        text = doc.text
+        text = doc_text(doc)
         spans = [Span(doc, s, e, label=m) for m, s, e in self.loose(doc)]
         if text != text.lower():
             spans += [Span(doc, s, e, label=m) for m, s, e in self.exact(doc) if _exact_context_ok(doc, s, e)]
@@ -442,7 +442,7 @@ def _all_capitals(doc: Doc) -> bool:
     """Whether the whole text is in capitals (wire copy), worked out once per Doc."""
     key = ("incidex", "all_capitals")
     if key not in doc.user_data:
-        doc.user_data[key] = doc.text.isupper()
+        doc.user_data[key] = doc_text(doc).isupper()
     return doc.user_data[key]
 
 

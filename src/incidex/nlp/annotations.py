@@ -94,6 +94,15 @@ EXTENSIONS: dict[str, object] = {
 }
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins a new Token object per word on every read of ``doc.text``,
+    which the components did a dozen times per report."""
+    key = ("incidex", "text")
+    if key not in doc.user_data:
+        doc.user_data[key] = doc.text
+    return doc.user_data[key]
+
+
 def register_extensions() -> None:
     """Register every ``Doc._.incidex_*`` attribute (idempotent)."""
     for name, default in EXTENSIONS.items():

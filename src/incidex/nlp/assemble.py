@@ -26,7 +26,7 @@ from ..types import (
     place_rank,
 )
 from .actors import COMMUNAL_SUFFIX
-from .annotations import PlaceMention, SourceMention
+from .annotations import PlaceMention, SourceMention, doc_text
 from .frames import Arg, CasualtyArg, FrameArguments, IncidentFrame
 from .places import after_locative, introduced_by_demonym, named_countries
 from .unstated_country import unstated_country
@@ -59,7 +59,7 @@ class _Builder:
         self.args: FrameArguments = (doc._.incidex_arguments or {}).get(frame.id, FrameArguments())
         self.type: str = doc._.incidex_types[frame.id]
         self.outlet = outlet
-        self.cased = doc.text  # Doc.text rebuilds the string on every access
+        self.cased = doc_text(doc)
         self.text = doc._.incidex_original or self.cased  # the input: the Doc may hold it recased (nlp/casing.py)
         self.frame = frame
         self.all_frames = all_frames
@@ -434,7 +434,7 @@ def assemble(doc: Doc, document: DocumentInfo) -> Report:
         document.published = doc._.incidex_published
         start, end = dateline.date
         document.warnings.append(f"published: {document.published}, read from the dateline "
-                                 f"({(doc._.incidex_original or doc.text)[start:end]!r} at {start}-{end})")
+                                 f"({(doc._.incidex_original or doc_text(doc))[start:end]!r} at {start}-{end})")
     frames: list[IncidentFrame] = doc._.incidex_incidents or []
     sources: list[SourceMention] = doc._.incidex_sources or []
     sentence_frames = _sentence_frames(doc, frames)

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import ConfigError
 from ..types import Claim, SourceKind
-from .annotations import ActorMention, SourceMention
+from .annotations import ActorMention, SourceMention, doc_text
 from .lexicons import SAY_VERBS, words
 
 OBJECT_CLAIM_VERBS = words("object_claim_verbs")
@@ -189,7 +189,7 @@ class _DocReader:
 
     def __init__(self, doc: Doc, lexicon: SourceLexicon) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)
         self.lexicon = lexicon
         self.found: list[_Attribution] = []
         self.by_verb: dict[int, _Attribution] = {}

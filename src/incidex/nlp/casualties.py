@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .annotations import NumberMention
+from .annotations import NumberMention, doc_text
 from .frames import CasualtyArg, StatusCue
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
@@ -377,7 +377,7 @@ def _counted_noun(token: Token) -> Token:
 def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[CasualtyArg, Token]]:
     """Every stated figure with the token it hangs on: counts, single persons, and zero figures from "unharmed" and
     "no one was killed"."""
-    text = doc.text
+    text = doc_text(doc)
     counted: set[int] = set()
     for number in numbers:
         if number.value is None and number.low is None:

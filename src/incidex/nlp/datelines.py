@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..types import Location
-from .annotations import PlaceMention
+from .annotations import PlaceMention, doc_text
 from .dates import MONTH_NUMBERS, normalize_date
 from .gazetteer import Gazetteer, default_gazetteer
 from .lexicons import words
@@ -206,7 +206,7 @@ class DatelineReader:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc._.incidex_original or doc.text
+        text = doc._.incidex_original or doc_text(doc)
         dateline = read_dateline(text, doc._.incidex_published)
         doc._.incidex_dateline = dateline
         if doc._.incidex_published is None and dateline is not None and dateline.date_value is not None:
@@ -230,7 +230,7 @@ def filing_country(filed_at: list[PlaceMention]) -> PlaceMention | None:
 def dateline_of(doc: Doc) -> Dateline | None:
     """The dateline of ``doc``: the reader's, or read now when the reader has not run on it."""
     found = doc._.incidex_dateline
-    return found if found is not None else read_dateline(doc._.incidex_original or doc.text, doc._.incidex_published)
+    return found if found is not None else read_dateline(doc._.incidex_original or doc_text(doc), doc._.incidex_published)
 
 
 __all__ = ["Dateline", "DatelineReader", "dateline_of", "filing_country", "read_dateline"]

@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..types import DateValue
-from .annotations import DateMention
+from .annotations import DateMention, doc_text
 
 MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTH_NUMBERS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -276,7 +276,7 @@ _NER_PREPOSITIONS = {"on", "in", "since", "during", "until", "by", "from", "befo
 
 def find_dates(doc: Doc) -> list[DateMention]:
     """Date mentions of ``doc`` (patterns first, then uncovered NER DATE entities that normalize), in text order."""
-    text = doc.text
+    text = doc_text(doc)
     published = doc._.incidex_published
     spans = _pattern_spans(text)
     found = list(spans)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Doc, Token
 
 from .actors import COMMUNAL_KIND, COMMUNAL_MODIFIERS, COMMUNAL_NOUNS, community_name
-from .annotations import ActorMention
+from .annotations import ActorMention, doc_text
 from .frames import FrameArguments
 from .lexicons import phrases
 
@@ -41,7 +41,7 @@ def hedged_groups(doc: Doc, frames: Iterable[FrameArguments], actors: list[Actor
     """For each hedged group after an unnamed doer: the arguments of the doer's frame (``frame_of`` gives a
     token's), the group and the relation."""
     frames = list(frames)
-    text = doc.text  # spaCy rebuilds it on every read
+    text = doc_text(doc)
     for match in _HEDGED.finditer(text):
         doer = _doer(doc, frames, match.start(), frame_of)
         if doer is None:

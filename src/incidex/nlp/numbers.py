@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from .annotations import NumberMention
+from .annotations import NumberMention, doc_text
 from .lexicons import PEOPLE_NOUNS, words
 
 UNITS = {
@@ -237,7 +237,7 @@ class _Context:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.words = [t.lower_ for t in doc]
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.lowercase = self.text == self.text.lower()
         self.skip_tokens: set[int] = set()
         for ent in doc.ents:

@@ -36,7 +36,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from ..types import Location
-from .annotations import PlaceMention
+from .annotations import PlaceMention, doc_text
 from .actors import actor_countries
 from .datelines import Dateline, dateline_of
 from .gazetteer import Gazetteer, GeoContext, Link, PlaceKind, Resolution, default_gazetteer, normalize_name
@@ -191,7 +191,7 @@ class PlaceFinder:
         """The country a report was filed from is the likeliest country of the places it names: its code joins
         ``context`` as a hint of weight :data:`DATELINE_HINT` ("SAN SALVADOR, 3 JAN 90" favours El Salvador's
         Santo Tomás over the others)."""
-        names = [doc.text[span[0] : span[1]] for span in (dateline.place, dateline.country) if span is not None]
+        names = [doc_text(doc)[span[0] : span[1]] for span in (dateline.place, dateline.country) if span is not None]
         links: list[Link | None] = [Link(1), None] if len(names) == 2 else [None] * len(names)
         for resolution in self.gazetteer.resolve(names, links=links) if names else []:
             if resolution.location is not None and resolution.location.country_code:
@@ -481,7 +481,7 @@ def _document_country(doc: Doc, mentions: list[PlaceMention],
         counts = Counter(code for code, _, _ in words)
         code = min(words, key=lambda w: (-counts[w[0]], w[1]))[0]
         start, end = min(((s, e) for c, s, e in words if c == code), key=lambda span: span[0] not in place_starts)
-        return PlaceMention(start, end, doc.text[start:end], Location(country_code=code, uncertain=True),
+        return PlaceMention(start, end, doc_text(doc)[start:end], Location(country_code=code, uncertain=True),
                             kind="country", inferred=True)
     return None
 

@@ -30,7 +30,7 @@ from .actors import (
     known_people,
     parent_groups,
 )
-from .annotations import ActorMention, NumberMention, PlaceMention
+from .annotations import ActorMention, NumberMention, PlaceMention, doc_text
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
 from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimArg
@@ -213,7 +213,7 @@ class RoleFinder:
     # -- organizations ----------------------------------------------------------------------------------------
     def _actors(self, doc: Doc, locate: FrameLocator) -> None:
         added: tuple[ActorMention, FrameArguments, str] | None = None  # the last group added, its frame, relation
-        text = doc.text  # spaCy rebuilds it on every read
+        text = doc_text(doc)
         for actor in doc._.incidex_actors or []:
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is None:
@@ -354,7 +354,7 @@ class RoleFinder:
         # Places, dates and cited sources are not people: a learned victim or perpetrator is dropped when it is
         # headed by a place or source the rules found, or looks like a place or date itself.
         not_people = [(m.start, m.end) for m in [*(doc._.incidex_places or []), *(doc._.incidex_sources or [])]]
-        doc_text = doc.text  # spaCy rebuilds it on every read
+        full_text = doc_text(doc)
         for found in learned.spans:
             tokens = _nominal(doc.char_span(found.start, found.end, alignment_mode="expand"))
             if tokens is None:
@@ -369,7 +369,7 @@ class RoleFinder:
             head = root.lemma_.lower()
             if role == "PerpOrg":
                 name = _actor_name(doc, start, end) or text
-                relation = _learned_relation(doc_text, args, tokens)
+                relation = _learned_relation(full_text, args, tokens)
                 existing = _organization(args, name)
                 if existing is None:
                     args.perpetrators.append(PerpetratorArg(start, end, text, kind="organization", name=name,
@@ -432,7 +432,7 @@ def _keep_confirmed(doc: Doc, learned: LearnedRoles) -> None:
     """Drop each rule perpetrator, victim, target and weapon that lies inside the text the learned model read
     (``learned.read``; all of it when None) and that no learned span of its family overlaps. Arguments outside
     what it read, responders, places and casualty figures stay as the rules found them."""
-    read = learned.read if learned.read is not None else ((0, len(doc.text)),)
+    read = learned.read if learned.read is not None else ((0, len(doc_text(doc))),)
     for args in doc._.incidex_arguments.values():
         for family, roles in LEARNED_FAMILIES.items():
             spans = [s for s in learned.spans if s.role in roles]

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc
 
+from .annotations import doc_text
 from .group_homes import actor_home, shared_home
 from .places import army_country
 
@@ -46,7 +47,7 @@ def unstated_country(doc: Doc, actors: Iterable[NamedSpan]) -> UnstatedCountry |
     the text states one (``doc._.incidex_country``)."""
     if doc._.incidex_country is not None:
         return None
-    text = doc._.incidex_original or doc.text
+    text = doc._.incidex_original or doc_text(doc)
     homes = [(actor, actor_home(actor.name)) for actor in actors if actor.name]
     home = shared_home(h for _, h in homes)
     if home is not None:
