@@ -622,11 +622,11 @@ def _person_by_form(token: Token) -> bool:
     ("Ward delegate killed outside his shop"; not "Fighting killed 18") but animals and figurative objects
     (``not_people_objects``). Taken for deaths only: things
     are damaged or shot at, not killed."""
-    if token.dep_ in NOT_A_PERSON_DEPS or _counted_or_quantified(token):
-        return False
+    if token.tag_ not in {"NN", "NNP"} or token.dep_ in NOT_A_PERSON_DEPS or _counted_or_quantified(token):
+        return False  # the tag first: it rules out most words without looking at their children
     lower = token.lower_
     if token.ent_type_ == "NORP":
-        return token.tag_ in {"NNP", "NN"} and not lower.endswith("s")
+        return not lower.endswith("s")
     if token.tag_ == "NNP" and _named_dead(token):
         return True
     if token.ent_type_ in {"ORG", "GPE", "LOC", "FAC"}:
