@@ -88,6 +88,13 @@ def test_arguments_score_by_head_word_and_coreference(wiki) -> None:
     assert (prf[ALL_GROUPS].p_num, prf[ALL_GROUPS].p_den, prf[ALL_GROUPS].r_den) == (3, 4, 4)
 
 
+def test_a_part_of_a_list_item_is_no_filler(wiki) -> None:
+    evidence = [("type", *span(wiki, "exploded")), ("victims[0]", *span(wiki, "soldiers", 0)),
+                ("victims[0].status", *span(wiki, "kills"))]  # the words that give the victim's status
+    prf = evaluate_wiki(wiki, [incident(evidence=evidence)]).sections[1].prf
+    assert (prf["victims"].p_num, prf["victims"].p_den) == (1, 1)
+
+
 def test_an_incident_in_a_sentence_with_no_such_event_costs_precision(wiki) -> None:
     claimed = span(wiki, "claimed")
     headline = span(wiki, "kills")

@@ -119,7 +119,9 @@ def predicted_fillers(incident: Incident, text: str) -> dict[str, dict[str, str]
     """Per group: head word -> the filler's text (from our evidence spans)."""
     found: dict[str, dict[str, str]] = {group: {} for group in GROUPS}
     for evidence in incident.evidence:
-        key = evidence.field.split("[", 1)[0]
+        key, _, item = evidence.field.partition("[")
+        if "]." in item:
+            continue  # a part of a list item ("victims[0].status": the word "died"), not the item's mention
         group = _EVIDENCE_GROUPS.get(key) or _EVIDENCE_GROUPS.get(key.rsplit(".", 1)[0])
         if group is None or evidence.start is None:
             continue
