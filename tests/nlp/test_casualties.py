@@ -374,6 +374,29 @@ def test_the_wounded_who_died_and_a_party_also_killed_add_to_the_toll(extract, t
     assert main_incident(extract(text)).casualties.killed.total == killed
 
 
+def test_people_also_hurt_add_to_the_count_told_before_whoever_tells_them(extract) -> None:
+    report = extract("A car bomb exploded outside the central market in Kirkuk on Monday, injuring 40 people. Another "
+                     "three people were also wounded in the blast, police said.")
+    injured = main_incident(report).casualties.injured
+    assert injured.total == 43  # not the police's three alone, preferred as the more authoritative figure
+
+
+def test_people_also_killed_sentences_away_are_no_part_of_the_toll(extract) -> None:
+    report = extract("Militants set off at least 12 bombs across Quetta on Friday, killing seven people. Shops burned "
+                     "for hours and the market was closed. Traders counted their losses on Saturday. Three more "
+                     "people were also killed in the city, police said.")
+    incident = main_incident(report)
+    assert incident.casualties.killed.total == 7
+    assert all(e.end - e.start < 40 for e in incident.evidence if e.field.startswith("casualties."))
+
+
+def test_the_wounded_who_died_later_add_to_the_toll_however_far(extract) -> None:
+    report = extract("Gunmen killed four villagers in an attack on a market near Kaduna. Nine people were wounded. "
+                     "Police said the attackers fled on motorbikes. Residents buried the dead on Sunday. Another man "
+                     "later died of his injuries.")
+    assert main_incident(report).casualties.killed.total == 5
+
+
 def test_the_dead_of_corpses_found_are_counted(extract) -> None:
     report = extract("Rangers found the corpses of three porters, strangled with wire, in a ravine.")
     assert main_incident(report).casualties.killed.total == 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -268,7 +269,9 @@ class _Builder:
         unique: dict[tuple[str, int, int], CasualtyArg] = {}
         for arg in stated:
             unique.setdefault((arg.field, arg.start, arg.value or -1), arg)
-        stated = _summed(list(unique.values()), self._source_of, self.text)
+        sentence_starts = [sentence.start_char for sentence in self.doc.sents]
+        stated = _summed(list(unique.values()), self._source_of, self.text,
+                         lambda char: bisect_right(sentence_starts, char))
         figures, sourced = [], []
         for arg in stated:
             source = self._source_of(arg.start, arg.end)
@@ -363,6 +366,7 @@ def _sum(args: list[CasualtyArg], field: str, text: str) -> CasualtyArg:
 def _merged(parts: list[CasualtyArg], field: str, text: str) -> CasualtyArg:
     merged = _sum(parts, field, text) if len(parts) > 1 else parts[0]
     merged.additive = any(p.additive for p in parts)
+    merged.died_later = any(p.died_later for p in parts)
     return merged
 
 
@@ -379,11 +383,18 @@ def _conjunction_figures(kind: str, fields: dict[str, list[CasualtyArg]], text: 
 
 
 def _summed(args: list[CasualtyArg], source_of: Callable[[int, int], SourceMention | None],
-            text: str) -> list[CasualtyArg]:
+            text: str, sentence_of: Callable[[int], int]) -> list[CasualtyArg]:
     """Counts that add up, per field and source: the counts of one conjunction ("two soldiers and a civilian") are
     one figure; counts of people beyond those told before ("another civilian", "were also killed") are added to
     each other figure of the field, else (a party no other figure counts) to the stated totals, or, for a total
-    that no one states, to the sum of the stated party figures."""
+    that no one states, to the sum of the stated party figures; to those of its own source first, else to those
+    of any source. A count beyond others adds only to a figure at most
+    two sentences from it, unless those people died later ("another soldier later died of his injuries"): "five
+    more were wounded" told five sentences away from "96 people were injured" is another episode's count, not part
+    of that figure, and is left out."""
+    def near(adds: list[CasualtyArg], other: CasualtyArg) -> list[CasualtyArg]:
+        return [a for a in adds if a.died_later or abs(sentence_of(a.start) - sentence_of(other.start)) <= 2]
+
     def key(arg: CasualtyArg) -> tuple[str, str | None]:
         source = source_of(arg.start, arg.end)
         return arg.field, source.name if source else None
@@ -403,12 +414,17 @@ def _summed(args: list[CasualtyArg], source_of: Callable[[int, int], SourceMenti
         if arg.additive and (arg.value or arg.low):
             additions.setdefault(key(arg), []).append(arg)
     for (field, source), adds in additions.items():
-        others = [a for a in result if not a.additive and key(a) == (field, source) and (a.value or a.low)]
         kind = field.split(".")[0]
-        totals = [a for a in result if not a.additive and key(a) == (f"{kind}.total", source) and (a.value or a.low)]
+        stated = [a for a in result if not a.additive and a.field in (field, f"{kind}.total") and (a.value or a.low)]
+        # "injuring 40 people. Three more were also wounded, police said": beyond the counts told before, whoever
+        # told them, when the count's own source told none
+        stated = [a for a in stated if key(a)[1] == source] or stated
+        others = [a for a in stated if a.field == field]
+        totals = [a for a in stated if a.field == f"{kind}.total"]
         if not others and totals and not field.endswith(".total"):
             # "eight policemen were killed ... one militant was also killed": a party of its own, beyond the total
-            result = [a for a in result if a not in totals] + [_sum([t, *adds], t.field, text) for t in totals]
+            result = [a for a in result if a not in totals] + [_sum([t, *near(adds, t)], t.field, text)
+                                                               for t in totals]
             continue
         if not others and field.endswith(".total"):
             parties = [a for a in result if not a.additive and a.field.startswith(f"{kind}.")
@@ -416,7 +432,7 @@ def _summed(args: list[CasualtyArg], source_of: Callable[[int, int], SourceMenti
             if parties and len({a.field for a in parties}) == len(parties):
                 others = [_sum(parties, field, text)]
         result = [a for a in result if a not in adds and a not in others]
-        result += [_sum([other, *adds], field, text) for other in others] or [_sum(adds, field, text)]
+        result += [_sum([other, *near(adds, other)], field, text) for other in others] or [_sum(adds, field, text)]
     return sorted(result, key=lambda a: a.start)
 
 

@@ -411,7 +411,8 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
                 continue  # "the 30 hostages were not released": nothing to count
             end, value, low, high = verb.idx + len(verb.text), 0, None, None  # "the 12 hostages were not injured"
         yield CasualtyArg(start, end, text[start:end], field=_field(event, noun), value=value, low=low, high=high,
-                          part_of=_conjunction(noun), additive=_additive(noun, token)), noun
+                          part_of=_conjunction(noun), additive=_additive(noun, token),
+                          died_later=_died(noun)), noun
     yield from _single_people(doc, text, counted)
     yield from _zero_figures(doc, text)
 
@@ -591,6 +592,12 @@ def _additive(noun: Token, number: Token | None = None) -> bool:
     return verb.lemma_ in DIE_VERBS and any(c.lower_ in LATER_WORDS for c in verb.children)
 
 
+def _died(noun: Token) -> bool:
+    """The noun is the subject of a verb of dying ("another soldier died of his injuries", "one more person
+    succumbed"): when such people are counted beyond others, they are that incident's wounded who died."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_ in DIE_VERBS
+
+
 def _one_person(token: Token) -> bool:
     """A singular noun, name or pronoun that stands for one person: "a farmer", "the village chief", "his
     brother", "Mohamed Ali", "him"."""
@@ -703,7 +710,7 @@ def _single_people(doc: Doc, text: str, counted: set[int]) -> Iterator[tuple[Cas
         start = min([token.idx, *(t.idx for t in phrase)])
         end = token.idx + len(token.text)
         yield CasualtyArg(start, end, text[start:end], field=_field(event, token), value=1,
-                          part_of=_conjunction(token), additive=_additive(token)), token
+                          part_of=_conjunction(token), additive=_additive(token), died_later=_died(token)), token
 
 
 def _clause_verb(token: Token) -> Token:
