@@ -212,12 +212,17 @@ def types_by_role(report):
         ("Troops killed four rebels involved in last year's bomb attack on the bus station.", "armed_assault"),
         ("A bomb exploded at the market on Monday, killing four; police suspect militants planted the bomb.",
          "bombing"),
+        ("Two suspects were arrested with explosive devices in the town on Sunday.", "bombing"),
         # a capture whose captive is killed, told any way
         ("Armed men abducted and executed a councilman near the market on Monday.", "armed_assault"),
         ("Two traders were abducted near the border on Monday; their bodies were found shot a week later.",
          "armed_assault"),
         ("A pastor was kidnapped and later found dead near his church.", "armed_assault"),
         ("On 2 June, gunmen executed a local trader abducted in recent days in the hills.", "armed_assault"),
+        # an arrest joined to harm done to those arrested
+        ("On 4 May, soldiers arrested and badly wounded three fishermen near the lake.", "armed_assault"),
+        ("Two students were detained and attacked by guards at the gate on Friday.", "armed_assault"),
+        ("Police arrested and charged two men on Monday.", "arrest"),
         # what is done in a clash is part of it
         ("Ten houses were burnt on Sunday in clashes between two clans over grazing land.", "clash"),
         ("Robbers stormed a bank on Monday and escaped with cash. After a brief exchange of fire with police, two "

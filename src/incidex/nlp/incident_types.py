@@ -35,6 +35,8 @@ NOT_THE_HARM = frozenset({"attack", "assault"}) | AGENT_NOUNS
 # stays a kidnapping.
 CAPTURE_TYPES = frozenset({"kidnapping", "arrest"})
 KILLING_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "shoot", "slay", "lynch"}) | FOUND_WORDS
+# harm joined to an arrest: an assault on those arrested ("soldiers arrested and wounded three fishermen")
+HARMING_LEMMAS = KILLING_LEMMAS | {"wound", "injure", "attack", "assault", "beat", "torture"}
 # who a killing told after an abduction may refer back to: the captive
 THIRD_PERSON = frozenset({"he", "him", "she", "her", "they", "them"})
 CAPTIVE_NOUNS = frozenset({"victim", "captive", "hostage", "abductee"})
@@ -116,7 +118,7 @@ def _taken_by_responders(doc: Doc, frame: IncidentFrame) -> bool:
 def _done_in_clash(doc: Doc, frame: IncidentFrame) -> bool:
     """"Houses were burnt in clashes between two clans", "police arrested 20 after clashes between rival groups":
     a burning, theft, raid or arrest told in the sentence of a clash, or after it, is part of that clash; not
-    "robbers stormed a bank ... After an exchange of fire with police, five were detained"."""
+    "robbers stormed a bank ... After shots were traded with officers, five were detained"."""
     acts = typing_triggers(frame)
     first = min((t for t in acts if t.type in CONSEQUENT_TYPES), key=lambda t: t.start)
     return any(t.type == "clash" and (t.start < first.start or doc[t.token].sent == doc[first.token].sent)
@@ -133,12 +135,14 @@ def _toll_in_taking(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -
 
 
 def _captives_killed(doc: Doc, frame: IncidentFrame) -> bool:
-    """"abducted and executed a chief", "arrested and killed two men": a killing joined to the capture ends it;
-    "executed a man abducted the day before": the killing's object is the captive."""
-    captures = [doc[t.token] for t in frame.triggers if t.type in CAPTURE_TYPES]
-    killings = [doc[t.token] for t in frame.triggers if t.type == "armed_assault" and t.lemma in KILLING_LEMMAS]
+    """"abducted and executed a chief", "arrested and killed two men": a killing joined to the capture ends it, and
+    so does any harm joined to an arrest ("soldiers arrested and wounded three fishermen", "were detained and
+    attacked by guards"); "executed a man abducted the day before": the killing's object is the captive."""
+    pairs = [(doc[c.token], doc[k.token]) for c in frame.triggers if c.type in CAPTURE_TYPES
+             for k in frame.triggers if k.type == "armed_assault"
+             and k.lemma in (HARMING_LEMMAS if c.type == "arrest" else KILLING_LEMMAS)]
     return any(k.dep_ == "conj" and k.head == c or c.dep_ == "conj" and c.head == k
-               or c.dep_ == "acl" and c.head.dep_ == "dobj" and c.head.head == k for c in captures for k in killings)
+               or c.dep_ == "acl" and c.head.dep_ == "dobj" and c.head.head == k for c, k in pairs)
 
 
 def _captive_killed_later(doc: Doc, frame: IncidentFrame) -> bool:

@@ -559,8 +559,9 @@ def _held(noun: Token) -> bool:
 def _recalled(trigger: Token) -> bool:
     """A bombing told of people as what they did before ("militants involved in the bomb attack", "the group behind
     the bombing", "were responsible for blowing up pipelines"; ``recalling_words``); not under a clause's own verb
-    ("police suspect militants planted the bomb")."""
-    return any(a.lemma_.lower() in RECALLING_WORDS and a.tag_ not in FINITE_TAGS for a in list(trigger.ancestors)[:4])
+    ("police suspect militants planted the bomb") nor a noun ("two suspects arrested with explosives")."""
+    return any(a.lemma_.lower() in RECALLING_WORDS and a.tag_ not in FINITE_TAGS and a.pos_ in {"VERB", "ADJ", "ADP"}
+               for a in list(trigger.ancestors)[:4])
 
 
 def _raped(trigger: Token) -> bool:
