@@ -45,3 +45,9 @@ def test_types_make_a_capture_whose_captives_are_killed_an_assault() -> None:
     assert typed(sentence, (1, "kidnapping", True), (3, "armed_assault", False)) == "armed_assault"
     assert typed(sentence.replace("kidnapped/kidnap", "arrested/arrest"), (1, "arrest", True),
                  (3, "armed_assault", False)) == "armed_assault"
+    # wounding ends an arrest, not an abduction
+    wounded = sentence.replace("killed/kill", "wounded/wound")
+    assert typed(wounded.replace("kidnapped/kidnap", "arrested/arrest"), (1, "arrest", True),
+                 (3, "armed_assault", False)) == "armed_assault"
+    assert typed(wounded, (1, "kidnapping", True), (3, "armed_assault", False)) == "kidnapping"
+

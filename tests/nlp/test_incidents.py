@@ -201,6 +201,32 @@ def types_by_role(report):
         ("A grenade was hurled at a checkpoint near the bus park on Monday.", "bombing"),
         ("At 9pm two cocktails were exploded near the mosque.", "bombing"),
         ("Two men were hurt when youths lobbed a grenade into a shop.", "bombing"),
+        # a raid or theft with people counted dead or hurt, told as a toll
+        ("Four villagers died when armed men raided their village on Sunday.", "armed_assault"),
+        ("Two herders were killed during a raid by cattle thieves near the border.", "armed_assault"),
+        ("Three shopkeepers were wounded as a gang robbed the market on Friday night.", "armed_assault"),
+        ("Police raided a hideout on Monday, and two suspects were killed.", "raid"),
+        # explosives seized or carried, or a bombing told of the people, make no bombing
+        ("Soldiers killed three militants on Friday and seized rifles, ammunition and explosives.", "armed_assault"),
+        ("Police shot dead a militant equipped with an IED near the bridge on Tuesday.", "armed_assault"),
+        ("Troops killed four rebels involved in last year's bomb attack on the bus station.", "armed_assault"),
+        ("A bomb exploded at the market on Monday, killing four; police suspect militants planted the bomb.",
+         "bombing"),
+        ("Two suspects were arrested with explosive devices in the town on Sunday.", "bombing"),
+        # a capture whose captive is killed, told any way
+        ("Armed men abducted and executed a councilman near the market on Monday.", "armed_assault"),
+        ("Two traders were abducted near the border on Monday; their bodies were found shot a week later.",
+         "armed_assault"),
+        ("A pastor was kidnapped and later found dead near his church.", "armed_assault"),
+        ("On 2 June, gunmen executed a local trader abducted in recent days in the hills.", "armed_assault"),
+        # an arrest joined to harm done to those arrested
+        ("On 4 May, soldiers arrested and badly wounded three fishermen near the lake.", "armed_assault"),
+        ("Two students were detained and attacked by guards at the gate on Friday.", "armed_assault"),
+        ("Police arrested and charged two men on Monday.", "arrest"),
+        # what is done in a clash is part of it
+        ("Ten houses were burnt on Sunday in clashes between two clans over grazing land.", "clash"),
+        ("Robbers stormed a bank on Monday and escaped with cash. After a brief exchange of fire with police, two "
+         "were detained.", "robbery"),
     ],
 )
 def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> None:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .frames import FrameArguments, IncidentFrame, Trigger
 from .lexicons import RESPONDER_NOUNS, words
-from .triggers import AGENT_NOUNS, GENERIC_TRIGGERS, TYPE_PRIORITY
+from .triggers import AGENT_NOUNS, FOUND_WORDS, GENERIC_TRIGGERS, TYPE_PRIORITY, trigger_lemma
 
 SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination", "air_or_drone_strike", "shelling")
 # Victims whose killing makes an assassination, and people whose violence makes a riot.
@@ -34,15 +34,19 @@ NOT_THE_HARM = frozenset({"attack", "assault"}) | AGENT_NOUNS
 # is an armed assault ("abducted and executed a chief"); "gunmen abducted 23 passengers ... the driver was shot dead"
 # stays a kidnapping.
 CAPTURE_TYPES = frozenset({"kidnapping", "arrest"})
-KILLING_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "shoot", "slay", "lynch"})
+KILLING_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "shoot", "slay", "lynch"}) | FOUND_WORDS
+# harm joined to an arrest: an assault on those arrested ("soldiers arrested and wounded three fishermen")
+HARMING_LEMMAS = KILLING_LEMMAS | {"wound", "injure", "attack", "assault", "beat", "torture"}
 # who a killing told after an abduction may refer back to: the captive
 THIRD_PERSON = frozenset({"he", "him", "she", "her", "they", "them"})
 CAPTIVE_NOUNS = frozenset({"victim", "captive", "hostage", "abductee"})
 
 
 def typing_triggers(frame: IncidentFrame) -> list[Trigger]:
-    """The triggers that type a frame: its acts, or its agent nouns and tolls when it has no other trigger."""
-    return [t for t in frame.triggers if not t.agent and not t.casualty] or frame.triggers
+    """The triggers that type a frame: its acts, then explosives seized or recalled, then its agent nouns and tolls,
+    the first of these that the frame has."""
+    acts = [t for t in frame.triggers if not t.agent and not t.casualty]
+    return [t for t in acts if not t.aside] or acts or frame.triggers
 
 
 def trigger_type(frame: IncidentFrame) -> str:
@@ -75,8 +79,10 @@ def first_act(triggers: list[Trigger]) -> Trigger:
 def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> str:
     """The type of one incident: its triggers' type, refined by who was involved."""
     kind = trigger_type(frame)
-    if kind in TAKING_TYPES and _harms_in_taking(doc, frame):
+    if kind in TAKING_TYPES and (_harms_in_taking(doc, frame) or _toll_in_taking(doc, frame, arguments)):
         kind = "armed_assault"
+    elif kind in CONSEQUENT_TYPES and _done_in_clash(doc, frame):
+        kind = "clash"
     if kind in CAPTURE_TYPES and (_captives_killed(doc, frame) or kind == "kidnapping" and (
             _harm_told_first(frame, arguments) or _captive_killed_later(doc, frame))):
         kind = "armed_assault"
@@ -99,16 +105,44 @@ def _harms_in_taking(doc: Doc, frame: IncidentFrame) -> bool:
     gang exchanges fire with police as it flees (that is no harm told as an assault)."""
     if not any(t.type == "armed_assault" and t.lemma not in NOT_THE_HARM for t in typing_triggers(frame)):
         return False
+    return not _taken_by_responders(doc, frame)
+
+
+def _taken_by_responders(doc: Doc, frame: IncidentFrame) -> bool:
+    """Police or soldiers do the raid or taking: "police raided a hideout"."""
     takers = [c for t in frame.triggers if t.type in TAKING_TYPES
               for v in (doc[t.token], doc[t.token].head) for c in v.children if c.dep_ == "nsubj"]
-    return not any(t.lemma_.lower() in RESPONDER_NOUNS for c in takers for t in c.subtree)
+    return any(t.lemma_.lower() in RESPONDER_NOUNS for c in takers for t in c.subtree)
+
+
+def _done_in_clash(doc: Doc, frame: IncidentFrame) -> bool:
+    """"Houses were burnt in clashes between two clans", "police arrested 20 after clashes between rival groups":
+    a burning, theft, raid or arrest told in the sentence of a clash, or after it, is part of that clash; not
+    "robbers stormed a bank ... After shots were traded with officers, five were detained"."""
+    acts = typing_triggers(frame)
+    first = min((t for t in acts if t.type in CONSEQUENT_TYPES), key=lambda t: t.start)
+    return any(t.type == "clash" and (t.start < first.start or doc[t.token].sent == doc[first.token].sent)
+               for t in acts)
+
+
+def _toll_in_taking(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> bool:
+    """"Four died when armed men raided the village", "two killed during a raid by bandits", "five hurt as a gang
+    stole 300 cattle": a raid or theft with people other than its doers counted dead or hurt, told as a toll; not
+    "two robbers were killed" nor a raid by police or soldiers."""
+    harmed = any(c.field.split(".")[0] in {"killed", "injured"} and not c.field.endswith(".perpetrators")
+                 and (c.value or c.low or 0) > 0 for c in arguments.casualties)
+    return harmed and not _taken_by_responders(doc, frame)
 
 
 def _captives_killed(doc: Doc, frame: IncidentFrame) -> bool:
-    """"abducted and executed a chief", "arrested and killed two men": a killing joined to the capture ends it."""
-    captures = [doc[t.token] for t in frame.triggers if t.type in CAPTURE_TYPES]
-    killings = [doc[t.token] for t in frame.triggers if t.type == "armed_assault" and t.lemma in KILLING_LEMMAS]
-    return any(k.dep_ == "conj" and k.head == c or c.dep_ == "conj" and c.head == k for c in captures for k in killings)
+    """"abducted and executed a chief", "arrested and killed two men": a killing joined to the capture ends it, and
+    so does any harm joined to an arrest ("soldiers arrested and wounded three fishermen", "were detained and
+    attacked by guards"); "executed a man abducted the day before": the killing's object is the captive."""
+    pairs = [(doc[c.token], doc[k.token]) for c in frame.triggers if c.type in CAPTURE_TYPES
+             for k in frame.triggers if k.type == "armed_assault"
+             and k.lemma in (HARMING_LEMMAS if c.type == "arrest" else KILLING_LEMMAS)]
+    return any(k.dep_ == "conj" and k.head == c or c.dep_ == "conj" and c.head == k
+               or c.dep_ == "acl" and c.head.dep_ == "dobj" and c.head.head == k for c, k in pairs)
 
 
 def _captive_killed_later(doc: Doc, frame: IncidentFrame) -> bool:
@@ -122,15 +156,18 @@ def _captive_killed_later(doc: Doc, frame: IncidentFrame) -> bool:
 
 
 def _killed_people(verb: Token) -> list[Token]:
-    """Who a verb of killing kills: its object or passive subject, or that of "found" in "was found executed"."""
+    """Who a verb of killing kills: its object or passive subject, or that of "found" in "was found executed"; a body
+    found is the one killed."""
+    if trigger_lemma(verb) in FOUND_WORDS - {"find"}:
+        return [verb]
     verbs = [verb, verb.head] if verb.dep_ in {"xcomp", "oprd"} else [verb]
     return [c for v in verbs for c in v.children if c.dep_ in {"dobj", "nsubjpass"}]
 
 
 def _refers_back(person: Token) -> bool:
-    """A pronoun or "the victim" / "the captive": someone told before."""
-    return person.lower_ in THIRD_PERSON or person.lemma_.lower() in CAPTIVE_NOUNS and any(
-        c.lower_ == "the" for c in person.children)
+    """A pronoun, "the victim" / "the captive" or "his body": someone told before."""
+    return person.lower_ in THIRD_PERSON or trigger_lemma(person) in CAPTIVE_NOUNS | FOUND_WORDS and any(
+        c.lower_ in {"the", "his", "her", "their"} for c in person.children)
 
 
 def _harm_told_first(frame: IncidentFrame, arguments: FrameArguments) -> bool:

@@ -29,7 +29,7 @@ from .lexicons import (
     words,
 )
 from .syntax import is_negated, tree_distance
-from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, GERUND_AS_NOUN, TriggerMatcher, trigger_lemma
+from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, FOUND_WORDS, GERUND_AS_NOUN, TriggerMatcher, trigger_lemma
 
 GENERIC_MODIFIERS = words("generic_modifiers")
 HYPOTHETICAL_GOVERNORS = words("hypothetical_governors")
@@ -161,8 +161,9 @@ class IncidentFinder:
             if head.lemma_ == "bomb" and any(c.lower_ in INCENDIARY for c in head.children):
                 kind = "arson"  # petrol bombs and Molotov cocktails are incendiary, not explosive
             strong = (rule.strong or found_killed) and not agent
+            aside = kind == "bombing" and (_held(head) or _recalled(head))
             triggers.append(Trigger(span.start_char, span.end_char, span.text, kind, strong, head.i, agent,
-                                    head.lemma_.lower(), casualty))
+                                    head.lemma_.lower(), casualty, aside))
         return triggers
 
     @staticmethod
@@ -537,6 +538,32 @@ def _found_killed(trigger: Token) -> bool:
     return any(t.dep_ == "acl" and t.lemma_ in FINDING_VERBS for t in trigger.subtree)  # "3 bodies found"
 
 
+def _held(noun: Token) -> bool:
+    """Explosives seized, found or carried, not used: "seized arms, explosives and fuel", "in possession of
+    explosives", "a militant equipped with an IED", "grenades were confiscated" (``holding_words``); the parser may
+    read the verb as a modifier of the first thing listed ("and [seized arms], ammunition, explosives")."""
+    listed = [noun]
+    while noun.dep_ in {"conj", "appos"} and noun.head != noun:
+        noun = noun.head
+        listed.append(noun)
+    if any(c.dep_ == "amod" and c.lemma_.lower() in HOLDING_WORDS for n in listed for c in n.children):
+        return True
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.lower_ in {"of", "with"}:
+        governor = governor.head
+    elif noun.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return governor.lemma_.lower() in HOLDING_WORDS
+
+
+def _recalled(trigger: Token) -> bool:
+    """A bombing told of people as what they did before ("militants involved in the bomb attack", "the group behind
+    the bombing", "were responsible for blowing up pipelines"; ``recalling_words``); not under a clause's own verb
+    ("police suspect militants planted the bomb") nor a noun ("two suspects arrested with explosives")."""
+    return any(a.lemma_.lower() in RECALLING_WORDS and a.tag_ not in FINITE_TAGS and a.pos_ in {"VERB", "ADJ", "ADP"}
+               for a in list(trigger.ancestors)[:4])
+
+
 def _raped(trigger: Token) -> bool:
     """"Twelve girls were treated after being raped", "women were gang-raped": rape told as a verb is violence
     against people by itself, whoever the parser took for its object."""
@@ -867,8 +894,9 @@ CASUALTY_CUES = words("casualty_cues")
 SPORTS_WORDS = words("sports_words")
 ARMED_CUES = words("corroboration_cues")
 CORROBORATION_CUES = CASUALTY_CUES | ARMED_CUES
-# what a body is when it is found ("the bodies were found"), and "find" of "found dead" (triggers.tsv)
-FOUND_WORDS = frozenset({"body", "corpse", "find"})
 FINDING_VERBS = frozenset({"find", "discover", "recover", "retrieve", "exhume", "dump"})
 FOUL_PLAY_CUES = words("foul_play_cues")
+HOLDING_WORDS = words("holding_words")
+RECALLING_WORDS = words("recalling_words")
+FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ"})
 SCORELINE = re.compile(r"\b\d{1,2}-\d{1,2}\b")

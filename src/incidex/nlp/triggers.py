@@ -40,6 +40,8 @@ FALSE_FRIEND_MODIFIERS = words("false_friend_modifiers")
 AGENT_NOUNS = words("agent_nouns")
 # Triggers that say violence happened but not which kind; they type an incident only when nothing more specific does.
 GENERIC_TRIGGERS = words("generic_triggers")
+# A body found, or people found dead ("find * dead"): a killing where the text tells of foul play.
+FOUND_WORDS = frozenset({"body", "corpse", "find"})
 
 
 @dataclass(frozen=True)
