@@ -174,9 +174,12 @@ class RoleFinder:
         dateline = header.end if header is not None else 0
         filed_at: list[PlaceMention] = []
         told_at: list[tuple[FrameArguments, PlaceMention]] = []
+        groups = [(actor.start, actor.end) for actor in doc._.incidex_actors or []]
         for mention in doc._.incidex_places or []:
             if mention.start < dateline:
                 filed_at.append(mention)
+                continue
+            if _names_a_group_home(mention, groups):
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             country = mention.location is not None and mention.location.precision == "country"
@@ -459,6 +462,14 @@ def _nearest_in_country(mentions: list[PlaceMention], stated: PlaceMention, at: 
         return stated
     nearest = min(places, key=lambda m: (m.location is None or m.location.lat is None, abs(m.start - at), m.start))
     return replace(nearest, location=replace(nearest.location, uncertain=True), inferred=True)  # type: ignore[arg-type]
+
+
+def _names_a_group_home(mention: PlaceMention, groups: list[tuple[int, int]]) -> bool:
+    """Whether a place is named inside a group's name, and so says where the group comes from, not where it acted:
+    "gunmen (described as Darfur communal militia) raided a farm in Taba", "a Bangladesh Jamaat-e-Islami
+    leader died in a shootout in Mithapukur". The text's country still comes from such a name when nothing
+    else states one (the country of the document, of its actors)."""
+    return any(start <= mention.start and mention.end <= end for start, end in groups)
 
 
 def _country_only(mention: PlaceMention) -> PlaceMention:
