@@ -465,11 +465,11 @@ def _nearest_in_country(mentions: list[PlaceMention], stated: PlaceMention, at: 
 
 
 def _names_a_group_home(mention: PlaceMention, groups: list[tuple[int, int]]) -> bool:
-    """Whether a place is named inside a group's name, and so says where the group comes from, not where it acted:
-    "gunmen (described as Darfur communal militia) raided a farm in Taba", "a Bangladesh Jamaat-e-Islami
-    leader died in a shootout in Mithapukur". The text's country still comes from such a name when nothing
-    else states one (the country of the document, of its actors)."""
-    return any(start <= mention.start and mention.end <= end for start, end in groups)
+    """Whether a place finer than a country is named inside a group's name, and so says where the group comes from,
+    not where it acted: "gunmen (described as Darfur communal militia) raided a farm in Taba". A country there still
+    places the incident in it ("Bangladesh Chhatra League men beat three students")."""
+    country = mention.location is not None and mention.location.precision == "country"
+    return not country and any(start <= mention.start and mention.end <= end for start, end in groups)
 
 
 def _country_only(mention: PlaceMention) -> PlaceMention:
