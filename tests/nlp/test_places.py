@@ -550,6 +550,12 @@ def test_towns_joined_by_a_hyphen_before_or_after_a_road_are_places(finder, blan
 
 
 @pytest.mark.slow
+def test_a_place_after_and_shares_the_cue_of_the_place_before_it(model) -> None:
+    doc = PlaceFinder(model, "incidex_places")(model("Bandits raided homes in Garissa and Masalani on Sunday."))
+    assert [(m.text, m.location.country_code) for m in doc._.incidex_places] == [("Garissa", "KE"), ("Masalani", "KE")]
+
+
+@pytest.mark.slow
 def test_the_towns_a_road_joins_give_way_to_the_place_named_on_it(extract) -> None:
     report = extract("Gunmen ambushed a truck on the Kaya-Kongoussi road at Korsimoro on Friday, killing the driver.")
     assert report.incidents[0].location.name == "Korsimoro"
