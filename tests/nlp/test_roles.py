@@ -512,8 +512,8 @@ def test_a_groups_operative_is_its_doer(extract) -> None:
 
 
 def test_a_place_in_a_group_s_name_is_its_home_not_where_it_acted(extract) -> None:
-    text = ("On 3 May, gunmen (described as Darfur communal militia) beat a herder in Taba area [placed at the town], "
-            "Kutum locality, North Darfur state.")
+    text = ("On 3 May, gunmen said to belong to a Darfur communal militia whipped a herder in Taba area "
+            "[placed at the town], Kutum locality, North Darfur state.")
     location = main(extract(text)).location
     assert (location.country_code, location.admin1) == ("SD", "North Darfur") and location.lat is not None
 
