@@ -167,7 +167,7 @@ class _Builder:
         names the most places and nationality words of (more than one), or in the one a nationality word before it
         states ("the Peruvian town of Yunguyo"), since a town's or region's name is often another country's too.
         Without one, the country the whole text states. In that country: a place not named as a road's end first
-        ("on the Dhaka-Barisal highway at Wazirpur" is at Wazirpur), then the finest, then one in that sentence,
+        ("on the Kaya-Kongoussi road at Korsimoro" is at Korsimoro), then the finest, then one in that sentence,
         then the first.
         """
         doc, countries = self.doc, self.countries

@@ -5,7 +5,7 @@ Mentions come from four sources, in this order of trust:
 1. gazetteer names matched directly in the text (longest match wins; works on all-lowercase text where NER
    fails; stoplisted common words and, in normally cased text, lowercase words are skipped; a small place needs a
    cue that a place stands there: "in", "the village of", "X district", a parenthesized list of places, "and"
-   after such a place ("between Djibo and Arbinda"), the towns a road joins ("the Kaya-Kongoussi road"));
+   after such a place ("between Kaya and Pissila"), the towns a road joins ("the Kaya-Kongoussi road"));
 2. spaCy NER ``GPE``/``LOC`` entities the gazetteer did not cover, at such a cue (normally cased text only);
 3. capitalized names neither found, where only a place goes ("the village of Posso", "Posso (Titao, Loroum)");
 4. facility phrases around a facility noun ("a detention center", "the Crocus City Hall"); NER ``FAC`` entities
@@ -86,7 +86,7 @@ _STATING_WORDS_AFTER = _HOME_FORCES | _PLACE_AFTER
 _ARMIES = words("army_nouns")
 # the word after a district's name that names the subdistrict around its seat: "Kurigram Sadar (upazila)"
 _SEAT_WORDS = frozenset({"sadar"})
-# what joins two towns written with a hyphen: "the Maua-Garbayulla road", "the axis Djibo-Mentao"
+# what joins two towns written with a hyphen: "the Kaya-Kongoussi road", "the axis Djibo-Arbinda"
 _ROAD_NOUNS = frozenset({"road", "highway", "axis", "route", "corridor", "roads", "highways"})
 _NAME_LIST_TOKENS = 14  # the longest parenthesized list of names read: "(Titao, Loroum)", "(Kelbo, Soum, Sahel)"
 _MAX_UNKNOWN_WORDS = 4  # words of a place name the gazetteer lacks, found by where it stands
@@ -603,8 +603,8 @@ def _place_cue(span: Span) -> int:
 
 
 def _conjunct_of_cued(span: Span) -> bool:
-    """Whether ``span`` is joined by "and" or "or" to a name after a preposition of place: the "Belehede" of
-    "between Gaik Goita and Belehede", the "Kandahar" of "in Kabul and Kandahar"."""
+    """Whether ``span`` is joined by "and" or "or" to a name after a preposition of place: the "Pissila" of
+    "between Kaya and Pissila", the "Kandahar" of "in Kabul and Kandahar"."""
     root = span.root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
@@ -612,8 +612,8 @@ def _conjunct_of_cued(span: Span) -> bool:
 
 
 def on_a_road(span: Span) -> bool:
-    """Whether ``span`` is one of the towns a road joins, written with a hyphen: "the Maua-Garbayulla road",
-    "on the axis Djibo-Mentao", "the Nairobi-Mombasa highway"."""
+    """Whether ``span`` is one of the towns a road joins, written with a hyphen: "the Kaya-Kongoussi road",
+    "on the axis Djibo-Arbinda", "the Nairobi-Mombasa highway"."""
     doc, start, end = span.doc, span.start, span.end
     while start >= 2 and doc[start - 1].text == "-" and _capitalized(doc[start - 2]):
         start -= 2
