@@ -527,3 +527,35 @@ def test_a_nationality_word_before_a_place_s_kind_states_its_country(blank, text
     start = text.index(place)
     span = doc.char_span(start, start + len(place))
     assert introduced_by_demonym(span) == country
+
+
+def test_a_lone_seat_subdistrict_takes_the_district_around_it(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Two men were stabbed at a bazaar in the Sadar upazila of Gaibandha."))
+    assert found["Sadar"].location.country_code == "BD"  # no Sadar of its own (not the one in Java): the district's
+    assert found["Sadar"].within == (found["Gaibandha"].start, found["Gaibandha"].end)
+
+
+@pytest.mark.slow
+def test_the_subdistrict_around_a_district_seat_is_placed_at_the_district(extract) -> None:
+    report = extract("Gunmen shot dead a shopkeeper near a market in Chandpur Sadar Upazila on Wednesday.")
+    location = report.incidents[0].location
+    assert (location.country_code, location.name) == ("BD", "Chāndpur") and location.lat is not None
+
+
+@pytest.mark.parametrize("text", ["A patrol hit a mine on the axis Kaya-Boussouma on Monday.",
+                                  "Gunmen stopped a bus on the Kaya-Boussouma road on Monday."])
+def test_towns_joined_by_a_hyphen_before_or_after_a_road_are_places(finder, blank, text) -> None:
+    found = by_text(places(finder, blank, text))
+    assert found["Kaya"].location.country_code == "BF" and "Boussouma" in found
+
+
+@pytest.mark.slow
+def test_a_place_after_and_shares_the_cue_of_the_place_before_it(model) -> None:
+    doc = PlaceFinder(model, "incidex_places")(model("Bandits raided homes in Garissa and Masalani on Sunday."))
+    assert [(m.text, m.location.country_code) for m in doc._.incidex_places] == [("Garissa", "KE"), ("Masalani", "KE")]
+
+
+@pytest.mark.slow
+def test_the_towns_a_road_joins_give_way_to_the_place_named_on_it(extract) -> None:
+    report = extract("Gunmen ambushed a truck on the Kaya-Kongoussi road at Korsimoro on Friday, killing the driver.")
+    assert report.incidents[0].location.name == "Korsimoro"

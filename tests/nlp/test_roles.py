@@ -509,3 +509,15 @@ def test_a_group_that_only_gathered_before_the_incident_is_not_its_perpetrator(e
 def test_a_groups_operative_is_its_doer(extract) -> None:
     text = "An al-Shabaab operative handed a parcel bomb to a porter in Mandera, then set it off. The porter was hurt."
     assert "al-Shabaab" in orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_a_place_in_a_group_s_name_is_its_home_not_where_it_acted(extract) -> None:
+    text = ("On 3 May, gunmen said to belong to a Darfur communal militia whipped a herder in Taba area "
+            "[placed at the town], Kutum locality, North Darfur state.")
+    location = main(extract(text)).location
+    assert (location.country_code, location.admin1) == ("SD", "North Darfur") and location.lat is not None
+
+
+def test_a_country_in_a_group_s_name_still_states_the_country(extract) -> None:
+    location = main(extract("Bangladesh Chhatra League men beat three students with iron rods on Saturday.")).location
+    assert location.country_code == "BD"

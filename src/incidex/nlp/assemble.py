@@ -29,7 +29,7 @@ from ..types import (
 from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention, doc_text
 from .frames import Arg, CasualtyArg, FrameArguments, IncidentFrame
-from .places import after_locative, introduced_by_demonym, named_countries
+from .places import after_locative, introduced_by_demonym, named_countries, on_a_road
 from .unstated_country import unstated_country
 
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
@@ -167,8 +167,9 @@ class _Builder:
         that does. A place finer than a country counts only in the country the whole text states, in the one it
         names the most places and nationality words of (more than one), or in the one a nationality word before it
         states ("the Peruvian town of Yunguyo"), since a town's or region's name is often another country's too.
-        Without one, the country the whole text states. In that country: the finest place, then one in that
-        sentence, then the first.
+        Without one, the country the whole text states. In that country: a place not named as a road's end first
+        ("on the Kaya-Kongoussi road at Korsimoro" is at Korsimoro), then the finest, then one in that sentence,
+        then the first.
         """
         doc, countries = self.doc, self.countries
         triggers = [doc[t.token] for t in self.frame.triggers]
@@ -200,7 +201,13 @@ class _Builder:
         home = nearest[0].location.country_code if nearest is not None else text_country
         pool = [p for p in places if p.location.country_code in (home, None)] or places
         named = [p for p in pool if p.kind != "country" and not p.inferred] or pool
-        return min(named, key=lambda p: (place_rank(p.location.precision or "region"), not told(p), p.start))
+
+        def road_end(place: PlaceMention) -> bool:
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            return span is not None and on_a_road(span)
+
+        return min(named, key=lambda p: (road_end(p), place_rank(p.location.precision or "region"), not told(p),
+                                         p.start))
 
     def _perpetrators(self, location: Location) -> list[Perpetrator]:
         """The frame's perpetrators; unnamed local sides of a clash become one "<place> Communal Militia" when the

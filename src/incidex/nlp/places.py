@@ -4,13 +4,15 @@ Mentions come from four sources, in this order of trust:
 
 1. gazetteer names matched directly in the text (longest match wins; works on all-lowercase text where NER
    fails; stoplisted common words and, in normally cased text, lowercase words are skipped; a small place needs a
-   cue that a place stands there: "in", "the village of", "X district", a parenthesized list of places);
+   cue that a place stands there: "in", "the village of", "X district", a parenthesized list of places, "and"
+   after such a place ("between Kaya and Pissila"), the towns a road joins ("the Kaya-Kongoussi road"));
 2. spaCy NER ``GPE``/``LOC`` entities the gazetteer did not cover, at such a cue (normally cased text only);
 3. capitalized names neither found, where only a place goes ("the village of Posso", "Posso (Titao, Loroum)");
 4. facility phrases around a facility noun ("a detention center", "the Crocus City Hall"); NER ``FAC`` entities
    are not used (in news they are mostly shows, awards and brands).
 
-Then every place name is resolved at once (:meth:`Gazetteer.resolve`) with the document's countries as context:
+Then every place name is resolved at once (:meth:`Gazetteer.resolve`; the subdistrict around a district's seat,
+"Chandpur Sadar", by its district's name) with the document's countries as context:
 places that resolve without doubt, and as hints nationality adjectives ("Peruvian" -> PE), the countries of the
 armed groups the actors component found and the home country of the report's outlet (:mod:`.outlets`). Names the text puts inside one another ("Posso (Titao, Loroum)", "Mokha,
 Yemen", "Zarpora village of Kulgam district", "Zarpora village in Kulgam district", "Zarpora village near Kulgam") are
@@ -82,6 +84,10 @@ _HOME_FORCES = words("home_force_nouns")
 _STATING_WORDS_AFTER = _HOME_FORCES | _PLACE_AFTER
 # words after a nationality that name an army, which also fights abroad ("Kenyan soldiers", "Ethiopian troops")
 _ARMIES = words("army_nouns")
+# the word after a district's name that names the subdistrict around its seat: "Kurigram Sadar (upazila)"
+_SEAT_WORDS = frozenset({"sadar"})
+# what joins two towns written with a hyphen: "the Kaya-Kongoussi road", "the axis Djibo-Arbinda"
+_ROAD_NOUNS = frozenset({"road", "highway", "axis", "route", "corridor", "roads", "highways"})
 _NAME_LIST_TOKENS = 14  # the longest parenthesized list of names read: "(Titao, Loroum)", "(Kelbo, Soum, Sahel)"
 _MAX_UNKNOWN_WORDS = 4  # words of a place name the gazetteer lacks, found by where it stands
 # first words of capitalized runs that are not place names where they stand
@@ -153,7 +159,7 @@ class PlaceFinder:
         # close to the border with Mali" is in Burkina Faso)
         elsewhere = [across_border(span.root) and self.gazetteer.country_named(span.text) is not None
                      for span in places]
-        resolutions = self.gazetteer.resolve([span.text for span in places], context=context, kinds=kinds,
+        resolutions = self.gazetteer.resolve([_seat_of(span.text) for span in places], context=context, kinds=kinds,
                                              links=links, elsewhere=elsewhere)
         mentions: list[PlaceMention] = []
         for i, (span, resolution) in enumerate(zip(places, resolutions, strict=True)):
@@ -276,7 +282,7 @@ class PlaceFinder:
                 return False  # "Maurice" is French for Mauritius, and a first name
         if settlement and not ner_place:
             longer = token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1)
-            if longer and not _names_a_facility(token):
+            if longer and not _names_a_facility(token) and not on_a_road(span):
                 return False  # part of a longer name: "Michael Jackson", not "Rangpur Medical College Hospital"
             if token.ent_type_ == "NORP" and cue < 2 and (
                     key in self.gazetteer.demonyms or not _before_facility(span)):
@@ -562,6 +568,18 @@ def after_locative(token: Token, *, where: bool = False) -> bool:
     return i >= 0 and doc[i].lower_ in (_WHERE if where else _LOCATIVE)
 
 
+def _seat_of(name: str) -> str:
+    """The name to look up for a place name: the district's for the subdistrict around its seat ("Chandpur Sadar
+    Upazila" -> "Chandpur", which lies in it), none for that word alone ("Sadar upazila of Gaibandha" takes the
+    district the text puts around it), else the name itself."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _ADMIN2_NOUNS:
+        words = words[:-1]
+    if words and words[-1].lower() in _SEAT_WORDS:
+        return " ".join(words[:-1])
+    return name
+
+
 def _place_cue(span: Span) -> int:
     """How surely the text puts ``span`` where a place goes: 2 after "the village of" or before "village" or
     "district", in or before a parenthesized list of names; 1 after a preposition of place ("in", "near the");
@@ -579,7 +597,37 @@ def _place_cue(span: Span) -> int:
         i -= 1
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _PLACE_AFTER:
         return 2
-    return 1 if after_locative(span[0]) or _after_named_place(span) else 0
+    if on_a_road(span):
+        return 2
+    return 1 if after_locative(span[0]) or _after_named_place(span) or _conjunct_of_cued(span) else 0
+
+
+def _conjunct_of_cued(span: Span) -> bool:
+    """Whether ``span`` is joined by "and" or "or" to a name after a preposition of place: the "Pissila" of
+    "between Kaya and Pissila", the "Kandahar" of "in Kabul and Kandahar"."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    return root is not span.root and root.i < span.start and after_locative(root.left_edge)
+
+
+def on_a_road(span: Span) -> bool:
+    """Whether ``span`` is one of the towns a road joins, written with a hyphen: "the Kaya-Kongoussi road",
+    "on the axis Djibo-Arbinda", "the Nairobi-Mombasa highway"."""
+    doc, start, end = span.doc, span.start, span.end
+    while start >= 2 and doc[start - 1].text == "-" and _capitalized(doc[start - 2]):
+        start -= 2
+        while start > 0 and _capitalized(doc[start - 1]) and start > span.start - _MAX_UNKNOWN_WORDS * 2:
+            start -= 1
+    while end + 1 < len(doc) and doc[end].text == "-" and _capitalized(doc[end + 1]):
+        end += 2
+        while end < len(doc) and _capitalized(doc[end]) and end < span.end + _MAX_UNKNOWN_WORDS * 2:
+            end += 1
+    if (start, end) == (span.start, span.end):
+        return False
+    after = doc[end].lower_ if end < len(doc) else ""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return after in _ROAD_NOUNS or before in _ROAD_NOUNS
 
 
 def _after_named_place(span: Span) -> bool:
@@ -792,4 +840,4 @@ def _facility_location(span: Span, mentions: list[PlaceMention]) -> Location:
     return Location(facility=facility, precision="facility")
 
 
-__all__ = ["FACILITY_NOUNS", "PlaceFinder", "army_country", "doc_context", "is_origin"]
+__all__ = ["FACILITY_NOUNS", "PlaceFinder", "army_country", "doc_context", "is_origin", "on_a_road"]

@@ -174,9 +174,12 @@ class RoleFinder:
         dateline = header.end if header is not None else 0
         filed_at: list[PlaceMention] = []
         told_at: list[tuple[FrameArguments, PlaceMention]] = []
+        groups = [(actor.start, actor.end) for actor in doc._.incidex_actors or []]
         for mention in doc._.incidex_places or []:
             if mention.start < dateline:
                 filed_at.append(mention)
+                continue
+            if _names_a_group_home(mention, groups):
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             country = mention.location is not None and mention.location.precision == "country"
@@ -459,6 +462,14 @@ def _nearest_in_country(mentions: list[PlaceMention], stated: PlaceMention, at: 
         return stated
     nearest = min(places, key=lambda m: (m.location is None or m.location.lat is None, abs(m.start - at), m.start))
     return replace(nearest, location=replace(nearest.location, uncertain=True), inferred=True)  # type: ignore[arg-type]
+
+
+def _names_a_group_home(mention: PlaceMention, groups: list[tuple[int, int]]) -> bool:
+    """Whether a place finer than a country is named inside a group's name, and so says where the group comes from,
+    not where it acted: "gunmen (described as Darfur communal militia) raided a farm in Taba". A country there still
+    places the incident in it ("Bangladesh Chhatra League men beat three students")."""
+    country = mention.location is not None and mention.location.precision == "country"
+    return not country and any(start <= mention.start and mention.end <= end for start, end in groups)
 
 
 def _country_only(mention: PlaceMention) -> PlaceMention:
