@@ -496,6 +496,23 @@ def test_a_word_that_names_a_group_in_one_country_stays_unnamed_elsewhere(extrac
     assert "Communist Party of India (Maoist)" not in orgs(main(extract(text, published="2024-06-18")))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurgents set off a roadside bomb next to a ranger patrol in Rueso district, Narathiwat, on Friday.",
+        "A teacher was shot dead in Yala province on Friday; police said the gunmen were suspected separatists.",
+        "Suspected separatist gunmen opened fire on a tea shop in Pattani on Friday, wounding two men.",
+    ],
+)
+def test_words_for_the_southern_thai_insurgents_name_them_in_thailand(extract, text: str) -> None:
+    assert "Southern Thailand Malay Muslim Separatists" in orgs(main(extract(text, published="2024-06-18")))
+
+
+def test_words_for_the_southern_thai_insurgents_name_no_group_elsewhere(extract) -> None:
+    text = "Insurgents set off a roadside bomb next to an army patrol in Kunduz province, Afghanistan, on Friday."
+    assert "Southern Thailand Malay Muslim Separatists" not in orgs(main(extract(text, published="2024-06-18")))
+
+
 def test_hedged_doers_in_the_sentence_before_the_incident_are_its_perpetrators(extract) -> None:
     text = "On Monday presumed ISWAP militants entered the market at Gajiram. Four traders were shot and wounded."
     assert orgs(main(extract(text, published="2024-06-18"))) == {"Islamic State West Africa Province": "suspected"}

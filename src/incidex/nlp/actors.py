@@ -172,12 +172,13 @@ _FUNCTION_WORDS = {"the", "of", "in", "for"}
 
 
 @lru_cache(maxsize=1)
-def country_group_names() -> dict[str, tuple[str, str]]:
-    """Lower-case word -> (country code, canonical name): the group the word names in that country, the first of
-    the group's countries in the actor alias table (``data/lexicons/country_group_names.tsv``: "maoists" names
-    Communist Party of India (Maoist) in India)."""
+def country_group_names() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Lower-case word -> the (country code, canonical name) pairs it names: in each pair's country, the first of the
+    group's countries in the actor alias table, the word names that group (``data/lexicons/country_group_names.tsv``:
+    "maoists" names Communist Party of India (Maoist) in India, "insurgents" the Malay Muslim separatists in
+    Thailand)."""
     countries = actor_countries()
-    names: dict[str, tuple[str, str]] = {}
+    names: dict[str, tuple[tuple[str, str], ...]] = {}
     for row in phrases("country_group_names"):
         columns = row.split("\t")
         if len(columns) != 3 or not columns[2]:
@@ -185,7 +186,7 @@ def country_group_names() -> dict[str, tuple[str, str]]:
         if not countries.get(columns[1]):
             raise ConfigError(f"country_group_names lexicon: {columns[1]!r} is not a group of the actor alias table "
                               "with a country; use its canonical name there")
-        names[columns[0]] = (countries[columns[1]][0], columns[1])
+        names[columns[0]] = (*names.get(columns[0], ()), (countries[columns[1]][0], columns[1]))
     return names
 
 

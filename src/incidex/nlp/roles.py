@@ -145,9 +145,9 @@ class RoleFinder:
         self._actors(doc, locate)
         self._bare_communities(doc, locate)
         actor_tokens = {i for a in doc._.incidex_actors or [] for i in _token_range(doc, a.start, a.end)}
-        self._country_group_names(doc, locate, actor_tokens)
         numbers: list[NumberMention] = doc._.incidex_numbers or []
         self._people(doc, locate, _counts_by_token(doc, numbers), actor_tokens)
+        self._country_group_names(doc, locate, actor_tokens)
         self._weapons(doc, locate)
         for figure, token in casualty_figures(doc, numbers):
             args = locate.arguments_for(token)
@@ -269,26 +269,27 @@ class RoleFinder:
 
     def _country_group_names(self, doc: Doc, locate: FrameLocator, actor_tokens: set[int]) -> None:
         """A bare word that names a group in the incident's country, as the doer or a side ("Maoists killed two
-        villagers" in India: CPI (Maoist)), stated, or as hedged. (``_places`` has already given every incident the
-        country of the text where it names none of its own; where the text states none, the incident's country is
-        the one the assembler will give it, :func:`.unstated_country.unstated_country`.)"""
+        villagers" in India: CPI (Maoist)) or among the words for doers found unnamed ("suspected separatist
+        gunmen", "the work of insurgents" in Thailand), stated, or as hedged. (``_places`` has already given every
+        incident the country of the text where it names none of its own; where the text states none, the incident's
+        country is the one the assembler will give it, :func:`.unstated_country.unstated_country`.)"""
         names = country_group_names()
         for token in doc:
-            if (group := names.get(token.lower_)) is None or token.i in actor_tokens or not _is_agent(token):
+            if (groups := names.get(token.lower_)) is None or token.i in actor_tokens:
                 continue
             args = locate.arguments_for(token, carry=0)
-            if args is None:
+            if args is None or not (_is_agent(token) or _in_unnamed_doers(token, args)):
                 continue
-            country, name = group
             where = next((p.location.country_code for p in args.places if p.location and p.location.country_code),
                          None)
             if where is None:  # the assembler places the story where the text states no country
                 unstated = unstated_country(doc, [*args.perpetrators, *(doc._.incidex_actors or [])])
                 where = unstated.code if unstated is not None else None
-            if where == country:
-                span = doc[token.i:token.i + 1]
-                _add_org(args, ActorMention(span.start_char, span.end_char, span.text, name, "organization"),
-                         _relation_cue(span) or "stated")
+            for country, name in groups:
+                if where == country:
+                    span = doc[token.i:token.i + 1]
+                    _add_org(args, ActorMention(span.start_char, span.end_char, span.text, name, "organization"),
+                             _relation_cue(span) or "stated")
 
     def _home_communities(self, doc: Doc, frames: Iterable[FrameArguments]) -> None:
         """A community's armed men from a named community or place ("gunmen from Alavanyo", "raiders from Samburu";
@@ -466,6 +467,12 @@ def _country_only(mention: PlaceMention) -> PlaceMention:
     code = mention.location.country_code if mention.location is not None else None
     return PlaceMention(mention.start, mention.end, mention.text, Location(country_code=code, uncertain=True),
                         kind="country", inferred=True)
+
+
+def _in_unnamed_doers(token: Token, args: FrameArguments) -> bool:
+    """The token is among the words of a perpetrator found without a group's name ("separatist" in "suspected
+    separatist gunmen")."""
+    return any(p.name is None and p.start <= token.idx < p.end for p in args.perpetrators)
 
 
 def _token_range(doc: Doc, start: int, end: int) -> range:
