@@ -744,14 +744,22 @@ def _reports(verb: Token, verbs: frozenset[str]) -> bool:
 
 def _clash_side_preposition(preposition: Token) -> bool:
     """ "between", "with", "of" or "within" that names a side of a clash: "clashes between ...", "fighting broke out
-    between ...", "clashed with ...", "a gunfight with ...", "a factional clash of / within ..."."""
+    between ...", "fighting continued for a day between ...", "clashed with ...", "a gunfight with ...", "killed in a
+    shootout with ...", "exchanged fire with ...", "a factional clash of / within ..."."""
     governor = preposition.head
     if preposition.lower_ in {"with", "of", "within"}:
-        return governor.lemma_ in CLASH_WORDS  # "a clash within the ruling party": its factions
+        return governor.lemma_ in CLASH_WORDS or (preposition.lower_ == "with" and (
+            _in_a_clash(governor) or any(c.dep_ == "compound" and c.lemma_ in CLASH_WORDS for c in governor.children)))
     if preposition.lower_ != "between":
         return False
-    return governor.lemma_ in CLASH_WORDS or any(  # "clashes were reported between ..."
-        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_ in CLASH_WORDS for c in governor.children)
+    for _ in range(3):  # "clashes were reported between ...", "fighting continued for a second day between ..."
+        if governor.lemma_ in CLASH_WORDS or any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_ in CLASH_WORDS for c in governor.children):
+            return True
+        if governor.head is governor:
+            break
+        governor = governor.head
+    return False
 
 
 def _organization(args: FrameArguments, name: str) -> PerpetratorArg | None:
