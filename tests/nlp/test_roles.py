@@ -502,6 +502,19 @@ def test_a_word_that_names_a_group_in_one_country_stays_unnamed_elsewhere(extrac
 
 
 @pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("A bomb went off at a bus stand in Quetta on Friday, wounding four people. IS later claimed responsibility.",
+         "Islamic State"),
+        ("A village elder was killed by a roadside bomb in Bajaur, the TTP claim full responsibility",
+         "Tehrik-i-Taliban Pakistan"),
+    ],
+)
+def test_a_claim_whose_subject_the_parse_lost_still_names_the_claimer(extract, text: str, group: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get(group) == "claimed"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Insurgents set off a roadside bomb next to a ranger patrol in Rueso district, Narathiwat, on Friday.",

@@ -225,7 +225,7 @@ class RoleFinder:
             agent = _is_agent(span.root) or _is_agent(span[-1]) or headline_doer(span)
             if actor.kind == COMMUNAL_KIND and not agent:
                 continue  # "members of the Fulani community" are its people, not its militia
-            claimed = _claimed_incident(span.root) or _own_attack(span.root)
+            claimed = _claimed_incident(span.root) or _claimed_incident(span[-1]) or _own_attack(span.root)
             if claimed is not None:
                 args = locate.arguments_for(claimed, carry=2)
                 if args is not None:
@@ -531,6 +531,16 @@ def _in_parentheses_after(text: str, first: ActorMention, mention: ActorMention)
 _CLAIMED_OBJECTS = {"responsibility": "for", "credit": "for", "hand": "in"}
 
 
+def _claimer(token: Token) -> bool:
+    """The token is the subject of a claim verb, also where the parse took a short name before the verb for its
+    auxiliary or a compound ("IS later claimed responsibility", "the TTP claim responsibility")."""
+    verb = token.head
+    if verb.lemma_ not in CLAIM_VERBS:
+        return False
+    return token.dep_ == "nsubj" or (token.dep_ in {"aux", "auxpass", "compound"} and verb.pos_ == "VERB"
+                                     and token.i < verb.i and token.pos_ in {"PROPN", "AUX"})
+
+
 def _claimed_incident(token: Token) -> Token | None:
     """For an actor that claimed responsibility, the token of what it claimed ("for the attack"; "claimed the
     bombing"; "claimed to have killed"), or the claim verb itself when the claim names nothing ("Al-Shabaab claimed
@@ -539,7 +549,7 @@ def _claimed_incident(token: Token) -> Token | None:
     if token.dep_ == "appos":
         claimer_heads.append(token.head)
     for head in claimer_heads:
-        claims = [head.head] if head.dep_ == "nsubj" and head.head.lemma_ in CLAIM_VERBS else []
+        claims = [head.head] if _claimer(head) else []
         if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_ in CLAIM_VERBS:
             claim = head.head.head  # "the attack was claimed by X"; "Claimed by X on Monday."
             return next((c for c in claim.children if c.dep_ == "nsubjpass"), claim)
