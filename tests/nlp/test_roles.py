@@ -408,6 +408,11 @@ def test_an_acronym_before_a_militia_noun_is_no_community(extract) -> None:
          "Kuki National Liberation Front", "stated"),
         ("An al-Shabaab unit crossed the border on Sunday and attacked a police post at Liboi.", "al-Shabaab",
          "stated"),
+        # "by" hung on the place or thing after the participle
+        ("Two traders were abducted and shot dead in Kech, Balochistan by the BLA", "Baloch Liberation Army",
+         "stated"),
+        ("A guard died when a bomb hidden in a cart by the BLA went off in Quetta.", "Baloch Liberation Army",
+         "stated"),
     ],
 )
 def test_a_group_that_uses_the_device_fights_the_clash_or_is_the_passive_doer_is_a_perpetrator(

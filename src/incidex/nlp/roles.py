@@ -609,7 +609,7 @@ def _passive_doer(token: Token, *, members_only: bool = False) -> bool:
     or "from" it only when they are its members or fighters (not "by a relative of X")."""
     for _ in range(6):
         if token.dep_ == "pobj" and (token.head.dep_ == "agent" or (token.head.lower_ == "by"
-                                                                     and token.head.head.tag_ == "VBN")):
+                                                                     and _participle_of(token.head) is not None)):
             return True  # "by" as the parse left it without its passive: "shot dead in the market by X"
         if token.dep_ in {"compound", "nmod", "conj", "appos"} and token.head is not token:
             token = token.head
@@ -619,6 +619,19 @@ def _passive_doer(token: Token, *, members_only: bool = False) -> bool:
         else:
             return False
     return False
+
+
+def _participle_of(by: Token) -> Token | None:
+    """The past participle "by" belongs to, also where the parse hung it on the place or thing after that participle
+    ("shot dead in Dasht, Balochistan by X", "hidden in a bag by X"), or None."""
+    head = by.head
+    for _ in range(4):
+        if head.tag_ == "VBN":
+            return head
+        if head.dep_ not in {"pobj", "prep", "appos", "conj", "compound"} or head.head is head:
+            return None
+        head = head.head
+    return None
 
 
 def _said_by_another(token: Token) -> bool:
