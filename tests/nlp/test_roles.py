@@ -211,6 +211,12 @@ def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(ex
     assert names == {"Dinka Communal Militia": "stated", "Nuer Communal Militia": "stated"}
 
 
+def test_the_members_of_faiths_as_the_sides_of_a_clash_are_their_faiths_militias(extract) -> None:
+    text = "Two people died in clashes between Hindus and Sikhs at a fair near Ludhiana on Sunday."
+    names = orgs(main(extract(text, published="2024-06-18")))
+    assert names == {"Hindu Militia": "stated", "Sikh Militia": "stated"}
+
+
 def test_a_people_named_bare_as_the_doer_is_its_communal_militia(extract) -> None:
     text = "Fulanis attacked the village of Adaka near Makurdi on Sunday, killing four farmers."
     assert orgs(main(extract(text, published="2024-06-18"))) == {"Fulani Communal Militia": "stated"}

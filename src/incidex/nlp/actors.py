@@ -13,7 +13,8 @@ or member group belongs to. Mentions come from:
   and Samburu herders", "Kamba and Luhya ethnic groups": one mention per community). Such a group has no row in
   the table; its canonical name is role-based, "<community> Communal Militia" ("Pokot Communal Militia"), unless
   the noun is capitalized as part of the group's own name ("Koglweogo Militia"); a people's separatists are
-  "<people> Separatists" ("Baloch separatists": "Baloch Separatists").
+  "<people> Separatists" ("Baloch separatists": "Baloch Separatists"); a faith's members are "<faith> Militia"
+  ("Muslims attack ...": "Muslim Militia").
 
 A mention's span takes in a preceding "the", a following descriptor ("militant group", "organization") and a
 parenthesized alias of the same group: "the Islamic State militant group", "Islamic State Khorasan (ISIS-K)".
@@ -60,6 +61,9 @@ _GOVERNMENT_WORDS = re.compile(
 COMMUNAL_NOUNS = words("communal_nouns")
 COMMUNAL_MODIFIERS = words("communal_modifiers")
 COMMUNAL_SUFFIX = "Communal Militia"
+# A faith's members who fight as such are "<adjective> Militia" ("Muslims": "Muslim Militia").
+FAITH_ADJECTIVES: dict[str, str] = dict(line.split("\t") for line in phrases("faith_communities"))  # type: ignore[misc]
+FAITH_SUFFIX = "Militia"
 ETHNIC_GROUP_NOUNS = frozenset({"group", "groups"})  # a community's men only after "ethnic" or a known people
 # A people's separatists ("Baloch separatists") are named "<people> Separatists".
 SEPARATIST_NOUNS = frozenset({"separatist", "separatists"})
@@ -331,7 +335,7 @@ def communal_militias(doc: Doc) -> list[Span]:
             if noun.text[:1].isupper():  # "Koglweogo Militia": the group's own name
                 name = doc[k + 1:noun.i + 1].text if end == noun.i + 1 else name
             else:
-                name = f"{name} {suffix}"
+                name = militia_name(name, suffix)
             spans.append(Span(doc, k + 1, end, label=name))
             if k > noun.sent.start and doc[k].lower_ == "the":
                 k -= 1
@@ -391,14 +395,21 @@ def _bare_name_word(token: Token) -> bool:
 
 def community_name(span: Span) -> str | None:
     """ "<community> Communal Militia" for a community named bare ("Rizeigat", "Bul Nuer", "Hawazmah-Baggara"; a
-    people of ``community_homes`` in the singular: "Pokots" is "Pokot Communal Militia"), or
+    people of ``community_homes`` in the singular: "Pokots" is "Pokot Communal Militia"; a faith's members:
+    "Muslims" is "Muslim Militia"), or
     None when a word of ``span`` is not part of a community's proper name or the words name an organization."""
     if not 0 < len(span) <= 3 or _GROUP_WORDS.search(span.text) or _GOVERNMENT_WORDS.search(span.text):
         return None
     if not all(_community_word(t) or _name_hyphen(span.doc, t.i, span.start) for t in span):
         return None
     name = (known_people(span.text) if len(span) == 1 else None) or " ".join(span.text.split())
-    return f"{name} {COMMUNAL_SUFFIX}"
+    return militia_name(name)
+
+
+def militia_name(community: str, suffix: str = COMMUNAL_SUFFIX) -> str:
+    """ "<community> <suffix>", but "<adjective> Militia" for a faith's members ("Muslims": "Muslim Militia")."""
+    faith = FAITH_ADJECTIVES.get(community.lower()) if suffix == COMMUNAL_SUFFIX else None
+    return f"{faith} {FAITH_SUFFIX}" if faith else f"{community} {suffix}"
 
 
 def _name_hyphen(doc: Doc, k: int, start: int) -> bool:
