@@ -211,6 +211,17 @@ def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(ex
     assert names == {"Dinka Communal Militia": "stated", "Nuer Communal Militia": "stated"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police battle Gabra raiders near Marsabit",  # a headline: the object of its verb of fighting
+        "Borana herders fight back against Gabra raiders near Marsabit",
+    ],
+)
+def test_the_other_side_of_a_fight_is_a_perpetrator(extract, text: str) -> None:
+    assert "Gabra Communal Militia" in orgs(main(extract(text, published="2024-06-18")))
+
+
 def test_the_members_of_faiths_as_the_sides_of_a_clash_are_their_faiths_militias(extract) -> None:
     text = "Two people died in clashes between Hindus and Sikhs at a fair near Ludhiana on Sunday."
     names = orgs(main(extract(text, published="2024-06-18")))

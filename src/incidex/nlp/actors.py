@@ -75,6 +75,8 @@ _NOT_A_COMMUNITY = words("not_a_community")
 # parse made of them: it often reads a headline's verb as a noun.
 _HEADLINE_VERBS = frozenset(form for verb in PERPETRATION_VERBS for form in (verb, verb + "s", verb + "es"))
 _HEADLINE_OBJECT_STARTS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON"})
+# Present-tense verbs of fighting whose object is the other side, as a headline uses them ("Police battle X raiders").
+_HEADLINE_FIGHT_VERBS = frozenset({"battle", "battles", "fight", "fights"})
 # Words that leave a group the text calls the perpetrator only suspected ("the suspected perpetrators").
 SUSPICION_WORDS = words("suspicion_words")
 _SUFFIXES = re.compile(r"[-\s](?:affiliated|linked|inspired|backed|allied|aligned|led|run|held|controlled)$")
@@ -386,6 +388,17 @@ def headline_doer(span: Span) -> bool:
     return all(t.pos_ in {"DET", "ADJ"} or t.lower_ in SUSPICION_WORDS for t in doc[span.sent.start:span.start])
 
 
+def headline_side(span: Span) -> bool:
+    """The span is the object of a headline's verb of fighting, after a one- or two-word subject that opens the
+    sentence ("Police battle Pokot raiders"), whatever the parse made of that verb."""
+    doc = span.doc
+    verb = span.start - 1
+    start = span.sent.start
+    if verb < start + 1 or doc[verb].lower_ not in _HEADLINE_FIGHT_VERBS or verb - start > 2:
+        return False
+    return all(t.pos_ in {"NOUN", "PROPN"} for t in doc[start:verb])
+
+
 def _bare_name_word(token: Token) -> bool:
     """A community word that is a name on its own: a sentence's first word only when it names a people, by its
     entity type or ``community_homes`` ("Borana kill ..."; "Supporters clashed ..." is no community)."""
@@ -496,6 +509,6 @@ def _parenthesized(doc: Doc, end: int, nxt: Span) -> bool:
 __all__ = [
     "ActorEntry", "ActorFinder", "actor_countries", "bare_communities", "communal_militias", "community_homes",
     "community_name",
-    "country_group_names", "fold_name", "headline_doer", "load_aliases", "parent_groups",
+    "country_group_names", "fold_name", "headline_doer", "headline_side", "load_aliases", "parent_groups",
     "normalize_actor",
 ]

@@ -27,6 +27,7 @@ from .actors import (
     community_name,
     country_group_names,
     headline_doer,
+    headline_side,
     known_people,
     parent_groups,
 )
@@ -222,7 +223,7 @@ class RoleFinder:
                 _add_org(added[1], actor, added[2])  # "Katiba Macina (JNIM) militants": the group it belongs to
                 continue
             # a headline's parse may make the name the root, or its verb a noun ("X kidnaps official")
-            agent = _is_agent(span.root) or _is_agent(span[-1]) or headline_doer(span)
+            agent = _is_agent(span.root) or _is_agent(span[-1]) or headline_doer(span) or headline_side(span)
             if actor.kind == COMMUNAL_KIND and not agent:
                 continue  # "members of the Fulani community" are its people, not its militia
             claimed = _claimed_incident(span.root) or _claimed_incident(span[-1]) or _own_attack(span.root)
@@ -766,11 +767,12 @@ def _reports(verb: Token, verbs: frozenset[str]) -> bool:
 
 
 def _clash_side_preposition(preposition: Token) -> bool:
-    """ "between", "with", "of" or "within" that names a side of a clash: "clashes between ...", "fighting broke out
-    between ...", "fighting continued for a day between ...", "clashed with ...", "a gunfight with ...", "killed in a
-    shootout with ...", "exchanged fire with ...", "a factional clash of / within ..."."""
+    """ "between", "with", "against", "of" or "within" that names a side of a clash: "clashes between ...", "fighting
+    broke out between ...", "fighting continued for a day between ...", "clashed with ...", "fight against ...", "a
+    gunfight with ...", "killed in a shootout with ...", "exchanged fire with ...", "a factional clash of / within
+    ..."."""
     governor = preposition.head
-    if preposition.lower_ in {"with", "of", "within"}:
+    if preposition.lower_ in {"with", "of", "within", "against"}:
         return governor.lemma_ in CLASH_WORDS or (preposition.lower_ == "with" and (
             _in_a_clash(governor) or any(c.dep_ == "compound" and c.lemma_ in CLASH_WORDS for c in governor.children)))
     if preposition.lower_ != "between":
