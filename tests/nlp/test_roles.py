@@ -204,6 +204,7 @@ def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(ex
     [
         "Four people died when fighting broke out between Dinka and Nuer near Bor on Sunday.",
         "Heavy clashes were reported between the Dinka and Nuer groups near Bor on Sunday; four people died.",
+        "Dinka and Nuer engaged in clashes near Bor on Sunday; four people died.",
     ],
 )
 def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(extract, text: str) -> None:

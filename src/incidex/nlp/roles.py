@@ -68,6 +68,8 @@ OWN_WORDS = frozenset({"we", "it", "its", "our", "their"})  # a group speaking o
 LOCAL_SIDE_NOUNS = words("local_side_nouns")
 # Verbs and nouns of fighting whose sides are all parties to it.
 CLASH_WORDS = words("clash_words")
+# Verbs whose subject takes part in what happens "in" them ("engaged in clashes").
+ENGAGE_VERBS = frozenset({"engage", "participate"})
 PEOPLE_AND_THINGS = PERPETRATOR_NOUNS | VICTIM_NOUNS | RESPONDER_NOUNS | TARGET_NOUNS
 PEOPLE_OR_LOCAL_SIDES = PEOPLE_AND_THINGS | LOCAL_SIDE_NOUNS
 # Nouns of an attack whose object is its target ("an attack on the embassy").
@@ -712,6 +714,8 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
             return True  # "X attacked ...", "X crossed the border and attacked ...", "X continued to attack ..."
         if fell and side.dep_ in {"nsubj", "nsubjpass"} and _in_a_clash(side.head):
             return True
+        if side.dep_ == "nsubj" and side.head.lemma_ in ENGAGE_VERBS and _in_a_clash(side.head):
+            return True  # "X and Y engaged in clashes", "residents of X engaged in a street fight"
         if side.dep_ == "nsubjpass" and side.head.lemma_ in REPORTING_VERBS and _reports(side.head, verbs):
             return True
         if side.dep_ == "pobj" and _clash_side_preposition(side.head):
