@@ -187,11 +187,11 @@ def test_a_group_named_in_a_hedge_after_unnamed_doers_is_their_group(extract, te
         ("A Hizbul Mujahideen commander was killed during fighting in Sopore on Monday.", "Hizbul Mujahideen"),
         ("Three militants of Hizbul Mujahideen were killed in a shootout with troops in Kupwara on Monday.",
          "Hizbul Mujahideen"),
-        ("Two constables were killed in a shootout with ULFA near Tinsukia on Monday.",
+        ("Two constables were wounded in a shootout with ULFA near Tinsukia on Monday.",
          "United Liberation Front of Asom"),
         ("Soldiers exchanged fire with KIA fighters near Bhamo on Monday; two soldiers were wounded.",
          "Kachin Independence Army"),
-        ("Fighting went on for a third day between the KIA and army troops near Hpakant.", "Kachin Independence Army"),
+        ("Fighting dragged into a fourth week between the KIA and army units in Waingmaw.", "Kachin Independence Army"),
     ],
 )
 def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(extract, text: str,
@@ -429,7 +429,7 @@ def test_an_acronym_before_a_militia_noun_is_no_community(extract) -> None:
         # "by" hung on the place or thing after the participle
         ("Two traders were abducted and shot dead in Kech, Balochistan by the BLA", "Baloch Liberation Army",
          "stated"),
-        ("A guard died when a bomb hidden in a cart by the BLA went off in Quetta.", "Baloch Liberation Army",
+        ("A guard was hurt as a bomb hidden in a cart by the BLA went off in Quetta.", "Baloch Liberation Army",
          "stated"),
     ],
 )

@@ -626,7 +626,7 @@ def _passive_doer(token: Token, *, members_only: bool = False) -> bool:
 
 def _participle_of(by: Token) -> Token | None:
     """The past participle "by" belongs to, also where the parse hung it on the place or thing after that participle
-    ("shot dead in Dasht, Balochistan by X", "hidden in a bag by X"), or None."""
+    ("shot dead in Kech, Balochistan by X", "hidden in a bag by X"), or None."""
     head = by.head
     for _ in range(4):
         if head.tag_ == "VBN":
@@ -781,7 +781,7 @@ def _clash_side_preposition(preposition: Token) -> bool:
             _in_a_clash(governor) or any(c.dep_ == "compound" and c.lemma_ in CLASH_WORDS for c in governor.children)))
     if preposition.lower_ != "between":
         return False
-    for _ in range(3):  # "clashes were reported between ...", "fighting continued for a second day between ..."
+    for _ in range(3):  # "clashes were reported between ...", "fighting went on into a second day between ..."
         if governor.lemma_ in CLASH_WORDS or any(
                 c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_ in CLASH_WORDS for c in governor.children):
             return True
