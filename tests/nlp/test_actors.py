@@ -84,6 +84,9 @@ def found(finder, doc: Doc) -> list[tuple[str, str]]:
         ("NSCN-K", "National Socialist Council of Nagaland"),
         ("BNP", "Bangladesh Nationalist Party"),
         ("the CPI Maoists", "Communist Party of India (Maoist)"),
+        ("the HSGF", "Homeland Study Group Foundation"),
+        ("KCP militants", "Kangleipak Communist Party"),
+        ("the southern Muslim separatists", "Southern Thailand Malay Muslim Separatists"),
     ],
 )
 def test_normalize_actor(text: str, name: str) -> None:

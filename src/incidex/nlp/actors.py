@@ -13,7 +13,8 @@ or member group belongs to. Mentions come from:
   and Samburu herders", "Kamba and Luhya ethnic groups": one mention per community). Such a group has no row in
   the table; its canonical name is role-based, "<community> Communal Militia" ("Pokot Communal Militia"), unless
   the noun is capitalized as part of the group's own name ("Koglweogo Militia"); a people's separatists are
-  "<people> Separatists" ("Baloch separatists": "Baloch Separatists").
+  "<people> Separatists" ("Baloch separatists": "Baloch Separatists"); a faith's members are "<faith> Militia"
+  ("Muslims attack ...": "Muslim Militia").
 
 A mention's span takes in a preceding "the", a following descriptor ("militant group", "organization") and a
 parenthesized alias of the same group: "the Islamic State militant group", "Islamic State Khorasan (ISIS-K)".
@@ -60,6 +61,9 @@ _GOVERNMENT_WORDS = re.compile(
 COMMUNAL_NOUNS = words("communal_nouns")
 COMMUNAL_MODIFIERS = words("communal_modifiers")
 COMMUNAL_SUFFIX = "Communal Militia"
+# A faith's members who fight as such are "<adjective> Militia" ("Muslims": "Muslim Militia").
+FAITH_ADJECTIVES: dict[str, str] = dict(line.split("\t") for line in phrases("faith_communities"))  # type: ignore[misc]
+FAITH_SUFFIX = "Militia"
 ETHNIC_GROUP_NOUNS = frozenset({"group", "groups"})  # a community's men only after "ethnic" or a known people
 # A people's separatists ("Baloch separatists") are named "<people> Separatists".
 SEPARATIST_NOUNS = frozenset({"separatist", "separatists"})
@@ -71,6 +75,8 @@ _NOT_A_COMMUNITY = words("not_a_community")
 # parse made of them: it often reads a headline's verb as a noun.
 _HEADLINE_VERBS = frozenset(form for verb in PERPETRATION_VERBS for form in (verb, verb + "s", verb + "es"))
 _HEADLINE_OBJECT_STARTS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON"})
+# Present-tense verbs of fighting whose object is the other side, as a headline uses them ("Police battle X raiders").
+_HEADLINE_FIGHT_VERBS = frozenset({"battle", "battles", "fight", "fights"})
 # Words that leave a group the text calls the perpetrator only suspected ("the suspected perpetrators").
 SUSPICION_WORDS = words("suspicion_words")
 _SUFFIXES = re.compile(r"[-\s](?:affiliated|linked|inspired|backed|allied|aligned|led|run|held|controlled)$")
@@ -172,12 +178,13 @@ _FUNCTION_WORDS = {"the", "of", "in", "for"}
 
 
 @lru_cache(maxsize=1)
-def country_group_names() -> dict[str, tuple[str, str]]:
-    """Lower-case word -> (country code, canonical name): the group the word names in that country, the first of
-    the group's countries in the actor alias table (``data/lexicons/country_group_names.tsv``: "maoists" names
-    Communist Party of India (Maoist) in India)."""
+def country_group_names() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Lower-case word -> the (country code, canonical name) pairs it names: in each pair's country, the first of the
+    group's countries in the actor alias table, the word names that group (``data/lexicons/country_group_names.tsv``:
+    "maoists" names Communist Party of India (Maoist) in India, "insurgents" the Malay Muslim separatists in
+    Thailand)."""
     countries = actor_countries()
-    names: dict[str, tuple[str, str]] = {}
+    names: dict[str, tuple[tuple[str, str], ...]] = {}
     for row in phrases("country_group_names"):
         columns = row.split("\t")
         if len(columns) != 3 or not columns[2]:
@@ -185,7 +192,7 @@ def country_group_names() -> dict[str, tuple[str, str]]:
         if not countries.get(columns[1]):
             raise ConfigError(f"country_group_names lexicon: {columns[1]!r} is not a group of the actor alias table "
                               "with a country; use its canonical name there")
-        names[columns[0]] = (countries[columns[1]][0], columns[1])
+        names[columns[0]] = (*names.get(columns[0], ()), (countries[columns[1]][0], columns[1]))
     return names
 
 
@@ -330,7 +337,7 @@ def communal_militias(doc: Doc) -> list[Span]:
             if noun.text[:1].isupper():  # "Koglweogo Militia": the group's own name
                 name = doc[k + 1:noun.i + 1].text if end == noun.i + 1 else name
             else:
-                name = f"{name} {suffix}"
+                name = militia_name(name, suffix)
             spans.append(Span(doc, k + 1, end, label=name))
             if k > noun.sent.start and doc[k].lower_ == "the":
                 k -= 1
@@ -381,6 +388,17 @@ def headline_doer(span: Span) -> bool:
     return all(t.pos_ in {"DET", "ADJ"} or t.lower_ in SUSPICION_WORDS for t in doc[span.sent.start:span.start])
 
 
+def headline_side(span: Span) -> bool:
+    """The span is the object of a headline's verb of fighting, after a one- or two-word subject that opens the
+    sentence ("Police battle Pokot raiders"), whatever the parse made of that verb."""
+    doc = span.doc
+    verb = span.start - 1
+    start = span.sent.start
+    if verb < start + 1 or doc[verb].lower_ not in _HEADLINE_FIGHT_VERBS or verb - start > 2:
+        return False
+    return all(t.pos_ in {"NOUN", "PROPN"} for t in doc[start:verb])
+
+
 def _bare_name_word(token: Token) -> bool:
     """A community word that is a name on its own: a sentence's first word only when it names a people, by its
     entity type or ``community_homes`` ("Borana kill ..."; "Supporters clashed ..." is no community)."""
@@ -390,14 +408,21 @@ def _bare_name_word(token: Token) -> bool:
 
 def community_name(span: Span) -> str | None:
     """ "<community> Communal Militia" for a community named bare ("Rizeigat", "Bul Nuer", "Hawazmah-Baggara"; a
-    people of ``community_homes`` in the singular: "Pokots" is "Pokot Communal Militia"), or
+    people of ``community_homes`` in the singular: "Pokots" is "Pokot Communal Militia"; a faith's members:
+    "Muslims" is "Muslim Militia"), or
     None when a word of ``span`` is not part of a community's proper name or the words name an organization."""
     if not 0 < len(span) <= 3 or _GROUP_WORDS.search(span.text) or _GOVERNMENT_WORDS.search(span.text):
         return None
     if not all(_community_word(t) or _name_hyphen(span.doc, t.i, span.start) for t in span):
         return None
     name = (known_people(span.text) if len(span) == 1 else None) or " ".join(span.text.split())
-    return f"{name} {COMMUNAL_SUFFIX}"
+    return militia_name(name)
+
+
+def militia_name(community: str, suffix: str = COMMUNAL_SUFFIX) -> str:
+    """ "<community> <suffix>", but "<adjective> Militia" for a faith's members ("Muslims": "Muslim Militia")."""
+    faith = FAITH_ADJECTIVES.get(community.lower()) if suffix == COMMUNAL_SUFFIX else None
+    return f"{faith} {FAITH_SUFFIX}" if faith else f"{community} {suffix}"
 
 
 def _name_hyphen(doc: Doc, k: int, start: int) -> bool:
@@ -484,6 +509,6 @@ def _parenthesized(doc: Doc, end: int, nxt: Span) -> bool:
 __all__ = [
     "ActorEntry", "ActorFinder", "actor_countries", "bare_communities", "communal_militias", "community_homes",
     "community_name",
-    "country_group_names", "fold_name", "headline_doer", "load_aliases", "parent_groups",
+    "country_group_names", "fold_name", "headline_doer", "headline_side", "load_aliases", "parent_groups",
     "normalize_actor",
 ]

@@ -27,6 +27,7 @@ from .actors import (
     community_name,
     country_group_names,
     headline_doer,
+    headline_side,
     known_people,
     parent_groups,
 )
@@ -67,6 +68,8 @@ OWN_WORDS = frozenset({"we", "it", "its", "our", "their"})  # a group speaking o
 LOCAL_SIDE_NOUNS = words("local_side_nouns")
 # Verbs and nouns of fighting whose sides are all parties to it.
 CLASH_WORDS = words("clash_words")
+# Verbs whose subject takes part in what happens "in" them ("engaged in clashes").
+ENGAGE_VERBS = frozenset({"engage", "participate"})
 PEOPLE_AND_THINGS = PERPETRATOR_NOUNS | VICTIM_NOUNS | RESPONDER_NOUNS | TARGET_NOUNS
 PEOPLE_OR_LOCAL_SIDES = PEOPLE_AND_THINGS | LOCAL_SIDE_NOUNS
 # Nouns of an attack whose object is its target ("an attack on the embassy").
@@ -145,9 +148,9 @@ class RoleFinder:
         self._actors(doc, locate)
         self._bare_communities(doc, locate)
         actor_tokens = {i for a in doc._.incidex_actors or [] for i in _token_range(doc, a.start, a.end)}
-        self._country_group_names(doc, locate, actor_tokens)
         numbers: list[NumberMention] = doc._.incidex_numbers or []
         self._people(doc, locate, _counts_by_token(doc, numbers), actor_tokens)
+        self._country_group_names(doc, locate, actor_tokens)
         self._weapons(doc, locate)
         for figure, token in casualty_figures(doc, numbers):
             args = locate.arguments_for(token)
@@ -225,10 +228,10 @@ class RoleFinder:
                 _add_org(added[1], actor, added[2])  # "Katiba Macina (JNIM) militants": the group it belongs to
                 continue
             # a headline's parse may make the name the root, or its verb a noun ("X kidnaps official")
-            agent = _is_agent(span.root) or _is_agent(span[-1]) or headline_doer(span)
+            agent = _is_agent(span.root) or _is_agent(span[-1]) or headline_doer(span) or headline_side(span)
             if actor.kind == COMMUNAL_KIND and not agent:
                 continue  # "members of the Fulani community" are its people, not its militia
-            claimed = _claimed_incident(span.root) or _own_attack(span.root)
+            claimed = _claimed_incident(span.root) or _claimed_incident(span[-1]) or _own_attack(span.root)
             if claimed is not None:
                 args = locate.arguments_for(claimed, carry=2)
                 if args is not None:
@@ -272,26 +275,27 @@ class RoleFinder:
 
     def _country_group_names(self, doc: Doc, locate: FrameLocator, actor_tokens: set[int]) -> None:
         """A bare word that names a group in the incident's country, as the doer or a side ("Maoists killed two
-        villagers" in India: CPI (Maoist)), stated, or as hedged. (``_places`` has already given every incident the
-        country of the text where it names none of its own; where the text states none, the incident's country is
-        the one the assembler will give it, :func:`.unstated_country.unstated_country`.)"""
+        villagers" in India: CPI (Maoist)) or among the words for doers found unnamed ("suspected separatist
+        gunmen", "the work of insurgents" in Thailand), stated, or as hedged. (``_places`` has already given every
+        incident the country of the text where it names none of its own; where the text states none, the incident's
+        country is the one the assembler will give it, :func:`.unstated_country.unstated_country`.)"""
         names = country_group_names()
         for token in doc:
-            if (group := names.get(token.lower_)) is None or token.i in actor_tokens or not _is_agent(token):
+            if (groups := names.get(token.lower_)) is None or token.i in actor_tokens:
                 continue
             args = locate.arguments_for(token, carry=0)
-            if args is None:
+            if args is None or not (_is_agent(token) or _in_unnamed_doers(token, args)):
                 continue
-            country, name = group
             where = next((p.location.country_code for p in args.places if p.location and p.location.country_code),
                          None)
             if where is None:  # the assembler places the story where the text states no country
                 unstated = unstated_country(doc, [*args.perpetrators, *(doc._.incidex_actors or [])])
                 where = unstated.code if unstated is not None else None
-            if where == country:
-                span = doc[token.i:token.i + 1]
-                _add_org(args, ActorMention(span.start_char, span.end_char, span.text, name, "organization"),
-                         _relation_cue(span) or "stated")
+            for country, name in groups:
+                if where == country:
+                    span = doc[token.i:token.i + 1]
+                    _add_org(args, ActorMention(span.start_char, span.end_char, span.text, name, "organization"),
+                             _relation_cue(span) or "stated")
 
     def _home_communities(self, doc: Doc, frames: Iterable[FrameArguments]) -> None:
         """A community's armed men from a named community or place ("gunmen from Alavanyo", "raiders from Samburu";
@@ -479,6 +483,12 @@ def _country_only(mention: PlaceMention) -> PlaceMention:
                         kind="country", inferred=True)
 
 
+def _in_unnamed_doers(token: Token, args: FrameArguments) -> bool:
+    """The token is among the words of a perpetrator found without a group's name ("separatist" in "suspected
+    separatist gunmen")."""
+    return any(p.name is None and p.start <= token.idx < p.end for p in args.perpetrators)
+
+
 def _token_range(doc: Doc, start: int, end: int) -> range:
     span = doc.char_span(start, end, alignment_mode="expand")
     return range(span.start, span.end) if span is not None else range(0)
@@ -535,6 +545,16 @@ def _in_parentheses_after(text: str, first: ActorMention, mention: ActorMention)
 _CLAIMED_OBJECTS = {"responsibility": "for", "credit": "for", "hand": "in"}
 
 
+def _claimer(token: Token) -> bool:
+    """The token is the subject of a claim verb, also where the parse took a short name before the verb for its
+    auxiliary or a compound ("IS later claimed responsibility", "the TTP claim responsibility")."""
+    verb = token.head
+    if verb.lemma_ not in CLAIM_VERBS:
+        return False
+    return token.dep_ == "nsubj" or (token.dep_ in {"aux", "auxpass", "compound"} and verb.pos_ == "VERB"
+                                     and token.i < verb.i and token.pos_ in {"PROPN", "AUX"})
+
+
 def _claimed_incident(token: Token) -> Token | None:
     """For an actor that claimed responsibility, the token of what it claimed ("for the attack"; "claimed the
     bombing"; "claimed to have killed"), or the claim verb itself when the claim names nothing ("Al-Shabaab claimed
@@ -543,7 +563,7 @@ def _claimed_incident(token: Token) -> Token | None:
     if token.dep_ == "appos":
         claimer_heads.append(token.head)
     for head in claimer_heads:
-        claims = [head.head] if head.dep_ == "nsubj" and head.head.lemma_ in CLAIM_VERBS else []
+        claims = [head.head] if _claimer(head) else []
         if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_ in CLAIM_VERBS:
             claim = head.head.head  # "the attack was claimed by X"; "Claimed by X on Monday."
             return next((c for c in claim.children if c.dep_ == "nsubjpass"), claim)
@@ -603,7 +623,7 @@ def _passive_doer(token: Token, *, members_only: bool = False) -> bool:
     or "from" it only when they are its members or fighters (not "by a relative of X")."""
     for _ in range(6):
         if token.dep_ == "pobj" and (token.head.dep_ == "agent" or (token.head.lower_ == "by"
-                                                                     and token.head.head.tag_ == "VBN")):
+                                                                     and _participle_of(token.head) is not None)):
             return True  # "by" as the parse left it without its passive: "shot dead in the market by X"
         if token.dep_ in {"compound", "nmod", "conj", "appos"} and token.head is not token:
             token = token.head
@@ -613,6 +633,19 @@ def _passive_doer(token: Token, *, members_only: bool = False) -> bool:
         else:
             return False
     return False
+
+
+def _participle_of(by: Token) -> Token | None:
+    """The past participle "by" belongs to, also where the parse hung it on the place or thing after that participle
+    ("shot dead in Kech, Balochistan by X", "hidden in a bag by X"), or None."""
+    head = by.head
+    for _ in range(4):
+        if head.tag_ == "VBN":
+            return head
+        if head.dep_ not in {"pobj", "prep", "appos", "conj", "compound"} or head.head is head:
+            return None
+        head = head.head
+    return None
 
 
 def _said_by_another(token: Token) -> bool:
@@ -692,6 +725,8 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
             return True  # "X attacked ...", "X crossed the border and attacked ...", "X continued to attack ..."
         if fell and side.dep_ in {"nsubj", "nsubjpass"} and _in_a_clash(side.head):
             return True
+        if side.dep_ == "nsubj" and side.head.lemma_ in ENGAGE_VERBS and _in_a_clash(side.head):
+            return True  # "X and Y engaged in clashes", "residents of X engaged in a street fight"
         if side.dep_ == "nsubjpass" and side.head.lemma_ in REPORTING_VERBS and _reports(side.head, verbs):
             return True
         if side.dep_ == "pobj" and _clash_side_preposition(side.head):
@@ -747,15 +782,24 @@ def _reports(verb: Token, verbs: frozenset[str]) -> bool:
 
 
 def _clash_side_preposition(preposition: Token) -> bool:
-    """ "between", "with", "of" or "within" that names a side of a clash: "clashes between ...", "fighting broke out
-    between ...", "clashed with ...", "a gunfight with ...", "a factional clash of / within ..."."""
+    """ "between", "with", "against", "of" or "within" that names a side of a clash: "clashes between ...", "fighting
+    broke out between ...", "fighting continued for a day between ...", "clashed with ...", "fight against ...", "a
+    gunfight with ...", "killed in a shootout with ...", "exchanged fire with ...", "a factional clash of / within
+    ..."."""
     governor = preposition.head
-    if preposition.lower_ in {"with", "of", "within"}:
-        return governor.lemma_ in CLASH_WORDS  # "a clash within the ruling party": its factions
+    if preposition.lower_ in {"with", "of", "within", "against"}:
+        return governor.lemma_ in CLASH_WORDS or (preposition.lower_ == "with" and (
+            _in_a_clash(governor) or any(c.dep_ == "compound" and c.lemma_ in CLASH_WORDS for c in governor.children)))
     if preposition.lower_ != "between":
         return False
-    return governor.lemma_ in CLASH_WORDS or any(  # "clashes were reported between ..."
-        c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_ in CLASH_WORDS for c in governor.children)
+    for _ in range(3):  # "clashes were reported between ...", "fighting went on into a second day between ..."
+        if governor.lemma_ in CLASH_WORDS or any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_ in CLASH_WORDS for c in governor.children):
+            return True
+        if governor.head is governor:
+            break
+        governor = governor.head
+    return False
 
 
 def _organization(args: FrameArguments, name: str) -> PerpetratorArg | None:
