@@ -23,8 +23,7 @@ What is compared (ACLED field → incidex record; the README's "Evaluation on re
 * actor1: a named non-state ``actor1`` (not "Unidentified …", state forces, civilians, protesters or rioters) must
   be among our perpetrators under its canonical name (:func:`.names.same_group`: ACLED's name or the abbreviation
   before its colon). "A and/or B" accepts either. For identity militias ("Pokot Ethnic Militia
-  (Kenya)") a perpetrator naming the identity ("Pokot") counts, spelt alike up to transliteration ("Merrile" and
-  "Merille", "Karamajong" and "Karamojong": :func:`.names.same_spelling`).
+  (Kenya)") a perpetrator naming the identity ("Pokot") counts.
 
 Several rows can share one note: each distinct note is extracted once and every row is scored.
 """
@@ -46,7 +45,7 @@ from ..types import Document, Incident, Location, Report
 from .acled_types import acled_category, category_name
 from .data import load_records
 from .fields import distance_km, place_match, tokens
-from .names import names_identity, same_group
+from .names import same_group
 from .runner import Evaluation, Run, Section
 from .split import split_of
 from .tally import Tally
@@ -340,7 +339,7 @@ def _actor_found(incident: Incident | None, names: Sequence[str]) -> tuple[bool,
     for name in names:
         if militia := _IDENTITY_MILITIA.match(name):
             identity = tokens(militia["identity"])
-            if any(names_identity(identity, tokens(p.name or p.text)) for p in incident.perpetrators):
+            if any(identity <= tokens(p.name or p.text) for p in incident.perpetrators):
                 return True, ""
             continue
         if any(p.name and same_group(p.name, name) for p in incident.perpetrators):

@@ -25,39 +25,6 @@ def same_group(ours: str, gold: str) -> bool:
     return any(tokens(ours) == tokens(v) or tokens(ours_canonical) == tokens(v) for v in variants)
 
 
-def names_identity(identity: frozenset[str], name: frozenset[str]) -> bool:
-    """Every word of a people's or place's name (``identity``, folded words) is among the words of ``name``, spelt
-    alike up to transliteration (:func:`same_spelling`): "Merrile" in "Merille raiders"."""
-    return all(any(same_spelling(word, other) for other in name) for word in identity)
-
-
-def same_spelling(a: str, b: str) -> bool:
-    """Two folded words spell one name, allowing for transliteration: the same once doubled letters are single
-    ("merrile", "merille"), or, both of five letters or more, one letter changed, added, dropped, or two neighbours
-    swapped ("karamojong", "karamajong"; "turkana", "tukrana")."""
-    a, b = _single_letters(a), _single_letters(b)
-    if a == b:
-        return True
-    return min(len(a), len(b)) >= _FUZZY_LENGTH and _one_edit_apart(a, b)
-
-
-_FUZZY_LENGTH = 5
-
-
-def _single_letters(word: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", word)
-
-
-def _one_edit_apart(a: str, b: str) -> bool:
-    """``a`` and ``b`` differ by one substitution, insertion, deletion or swap of two neighbouring letters."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    start = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    rest_a, rest_b = a[start:], b[start:]
-    return (rest_a[1:] == rest_b[1:] or rest_a[1:] == rest_b or rest_a == rest_b[1:]
-            or (len(rest_a) >= 2 and rest_a[:2] == rest_b[1::-1] and rest_a[2:] == rest_b[2:]))
-
-
 def _name_variants(gold: str) -> list[str]:
     """A gold name's abbreviation (before a colon, ACLED's style) and name; a parenthesized country is dropped
     ("Vigilante Group (India)"), other parentheses are part of the name ("Islamic State (Greater Sahara)")."""
