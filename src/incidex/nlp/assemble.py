@@ -396,7 +396,7 @@ def _summed(args: list[CasualtyArg], source_of: Callable[[int, int], SourceMenti
     each other figure of the field, else (a party no other figure counts) to the stated totals, or, for a total
     that no one states, to the sum of the stated party figures; to those of its own source first, else to those
     of any source. A count beyond others adds only to a figure at most
-    two sentences from it, unless those people died later ("another soldier later died of his injuries"): "five
+    two sentences from it, unless those people died later ("a wounded guard died in hospital on Tuesday"): "five
     more were wounded" told five sentences away from "96 people were injured" is another episode's count, not part
     of that figure, and is left out."""
     def near(adds: list[CasualtyArg], other: CasualtyArg) -> list[CasualtyArg]:

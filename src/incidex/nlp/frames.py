@@ -67,7 +67,7 @@ class CasualtyArg(Arg):
     high: int | None = None
     part_of: int | None = None  # counts of one conjunction ("two soldiers and a civilian") share the head's index
     additive: bool = False  # "also", "another": people beyond those counted before
-    died_later: bool = False  # "another soldier later died of his injuries": the wounded of the same incident
+    died_later: bool = False  # "a wounded guard died in hospital on Tuesday": the incident's own wounded
 
 
 @dataclass
