@@ -392,8 +392,8 @@ def test_people_also_killed_sentences_away_are_no_part_of_the_toll(extract) -> N
 
 def test_the_wounded_who_died_later_add_to_the_toll_however_far(extract) -> None:
     report = extract("Gunmen killed four villagers in an attack on a market near Kaduna. Nine people were wounded. "
-                     "Police said the attackers fled on motorbikes. Residents buried the dead on Sunday. Another man "
-                     "later died of his injuries.")
+                     "Police said the attackers fled on motorbikes. Residents buried the dead on Sunday. Another trader "
+                     "died in hospital on Wednesday.")
     assert main_incident(report).casualties.killed.total == 5
 
 

@@ -593,7 +593,7 @@ def _additive(noun: Token, number: Token | None = None) -> bool:
 
 
 def _died(noun: Token) -> bool:
-    """The noun is the subject of a verb of dying ("another soldier died of his injuries", "one more person
+    """The noun is the subject of a verb of dying ("a wounded guard died in hospital", "two more of the hurt
     succumbed"): when such people are counted beyond others, they are that incident's wounded who died."""
     return noun.dep_ == "nsubj" and noun.head.lemma_ in DIE_VERBS
 
