@@ -141,3 +141,10 @@ def test_mixed_case_text_is_left_untouched(extract, uncased):
     cased = extract(text, published="2024-05-06")
     assert cased.to_dict() == extract_text(text, published="2024-05-06", settings=uncased).to_dict()
     assert cased.incidents[0].location.country_code == "AF"
+
+
+def test_a_place_before_a_hearsay_verb_stays_a_place(extract):
+    """"Youths said to be ..." report what others say of them: the name before them is still where it happened."""
+    text = "Two guards were shot in Eastleigh, Nairobi by a militia said to be linked to cattle traders."
+    main = extract(text).incidents[0]
+    assert (main.location.name, main.location.country_code) == ("Eastleigh", "KE")

@@ -353,9 +353,12 @@ class PlaceFinder:
 
     def _names_someone(self, span: Span, text: str) -> bool:
         """A name that stands for a person or a language here, not a place: a transcript's speaker label, a name
-        below a country that speaks ("Toledo said"), a language ("[REPORTER, IN ENGLISH]")."""
-        if span.root.ent_type_ == "LANGUAGE" or speaker_label(text, span.start_char, span.end_char):
+        below a country that speaks ("Toledo said"), a language that names only small places ("[REPORTER, IN
+        ENGLISH]"; a misspelt town the model takes for a language keeps its reading)."""
+        if speaker_label(text, span.start_char, span.end_char):
             return True
+        if span.root.ent_type_ == "LANGUAGE":
+            return all(c.place.population < SMALL_PLACE for c in self.gazetteer.lookup(normalize_name(span.text)))
         return speaks(span.root) and self.gazetteer.country_named(span.text) is None
 
     def _may_be_unlisted_place(self, span: Span, *, cue: int) -> bool:
@@ -554,8 +557,8 @@ def speaks(token: Token) -> bool:
     """A name that says something, the subject of a saying verb or after "according to" ("Toledo said",
     "according to Cordoba"): a person or an office, never where an incident happened. A group claims: "Islamic State
     Khorasan claimed" is no speaker's name."""
-    if token.dep_ == "nsubj" and token.head.lemma_ in SAY_VERBS:
-        return token.head.lemma_ not in _CLAIM_VERBS
+    if token.dep_ == "nsubj" and token.head.lemma_ in SAY_VERBS:  # not "a gang said to be ...": no one speaks
+        return token.head.lemma_ not in _CLAIM_VERBS and not any(c.dep_ == "xcomp" for c in token.head.children)
     return token.head.lower_ == "to" and token.head.i > 0 and token.doc[token.head.i - 1].lower_ == "according"
 
 
