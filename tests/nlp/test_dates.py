@@ -141,6 +141,16 @@ def test_finder_on_lowercase_muc_style_text(blank) -> None:
     assert all(text[m.start : m.end] == m.text for m in found)
 
 
+def test_minutes_and_hours_back_are_the_publication_day(blank) -> None:
+    text = ("a bomb went off a few minutes ago near the market. rebels have burned four buses in the past few hours, "
+            "and two more over the last 24 hours. talks resume within the next 72 hours; 40 were held in the last 48 "
+            "hours.")
+    found = annotated(blank, text, MONDAY)
+    assert [(m.text, m.date.value) for m in found] == [
+        ("a few minutes ago", MONDAY), ("in the past few hours", MONDAY), ("over the last 24 hours", MONDAY)]
+    assert normalize_date("within the next 72 hours", MONDAY).value is None
+
+
 def test_finder_takes_the_longest_expression(blank) -> None:
     found = annotated(blank, "Gunmen struck in the early hours of Tuesday, 11 June 2024.", MONDAY)
     assert [(m.text, m.date.value) for m in found] == [("in the early hours of Tuesday, 11 June 2024", "2024-06-11")]

@@ -106,6 +106,27 @@ def test_other_incidents_get_the_filing_country_only(extract):
     assert cited["location.country_code"] == "SAN SALVADOR"
 
 
+def test_a_report_filed_abroad_places_its_incident_where_the_text_says(extract):
+    """Filed in Mexico City, told of an incident in Colombia: the text's country, not the filing city's."""
+    wire = ("MEXICO CITY (MEXICO), 3 APR 90 (NOTIMEX) -- [TEXT] THE MEXICAN FOREIGN MINISTRY TODAY CONDEMNED THE "
+            "MURDER OF TWO JUDGES BY GUNMEN.  THE JUDGES HAD LIVED IN MEDELLIN AND BOGOTA, WHERE THEY HAD RECEIVED "
+            "THREATS FROM CALI AND CARTAGENA.")
+    main = extract(wire).incidents[0]
+    assert main.location.country_code == "CO"
+
+
+def test_a_speakers_name_in_brackets_is_no_place(extract):
+    """A transcript labels who speaks with the name in brackets, and a name that speaks is a person: a surname that
+    is also a town is not a place of the text."""
+    wire = ("SANTIAGO, 4 MAY 90 (RADIO CHILENA) -- [TEXT] GUNMEN KILLED A POLICEMAN YESTERDAY.  THE INTERIOR "
+            "MINISTER SPOKE TO REPORTERS.  [BEGIN CORDOBA RECORDING] WE WILL FIND THE KILLERS.  [END RECORDING]  "
+            "[REPORTER] WHO DID IT?  [CORDOBA] WE DO NOT KNOW YET.  ACCORDING TO CORDOBA, THE KILLERS FLED.  CORDOBA "
+            "SAID THE POLICE ARE SEARCHING.")
+    report = extract(wire)
+    assert report.incidents[0].location.country_code == "CL"
+    assert "Cordoba" not in {i.location.name for i in report.incidents}
+
+
 def test_a_given_publication_date_wins_over_the_dateline(extract):
     wire = ("SAN SALVADOR, 12 JAN 90 (DOMESTIC SERVICE) -- [TEXT] GUERRILLAS KILLED TWO SOLDIERS IN AN AMBUSH "
             "YESTERDAY, THE ARMED FORCES PRESS COMMITTEE REPORTED.")
@@ -120,3 +141,10 @@ def test_mixed_case_text_is_left_untouched(extract, uncased):
     cased = extract(text, published="2024-05-06")
     assert cased.to_dict() == extract_text(text, published="2024-05-06", settings=uncased).to_dict()
     assert cased.incidents[0].location.country_code == "AF"
+
+
+def test_a_place_before_a_hearsay_verb_stays_a_place(extract):
+    """"Youths said to be ..." report what others say of them: the name before them is still where it happened."""
+    text = "Two guards were shot in Eastleigh, Nairobi by a militia said to be linked to cattle traders."
+    main = extract(text).incidents[0]
+    assert (main.location.name, main.location.country_code) == ("Eastleigh", "KE")

@@ -6,7 +6,8 @@ How relative expressions resolve (``published`` is the report's publication day)
   not after publication, so "on Monday" in a Monday paper is the publication day; "last Monday" in a Monday paper is
   a week earlier; "next Monday" is never resolved (a weekday never resolves to after publication);
 * "today", "tonight", "this morning" -> the publication day; "yesterday", "last night" -> the day before;
-  "N days ago" -> day;
+  "N days ago" -> day; "a few minutes ago", "two hours ago", "in the past few hours", "over the last 24 hours" ->
+  the publication day (a stretch of more than 24 hours is not matched);
 * a month without a year ("in March") -> the most recent such month not after publication, precision month (a day
   is never invented for a month);
 * a day and month without a year ("3 february") -> the latest such day that is at most 31 days after publication,
@@ -57,6 +58,12 @@ ORD = r"(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
 COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# hours or minutes back, read as the publication day: a few, some, up to 24 (hours) or any count (minutes)
+_FEW = r"(?:a\s+few|several|a\s+couple\s+of|couple\s+of|few)"
+_HOURS = rf"(?:{_FEW}|[1-9]|1\d|2[0-4]|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+hours?"
+_MINUTES = rf"(?:{_FEW}|{COUNT})\s+minutes?"
+_HOURS_AGO = (rf"\b(?:{_HOURS}|{_MINUTES})\s+ago\b|\b(?:in|during|over|within)\s+the\s+(?:past|last)\s+"
+              rf"(?:(?:few|several|couple\s+of)\s+(?:hours|minutes)|{_HOURS}|{_MINUTES})\b")
 
 _EVENT_NOUNS = (
     r"attacks?|bombings?|blasts?|explosions?|massacres?|killings?|raids?|assaults?|shootings?|strikes?|offensive"
@@ -84,6 +91,7 @@ _PATTERNS = [
     r"\b(?:(?:on|since|until|by)\s+)?(?:the\s+day\s+before\s+yesterday|(?:(?:early|late)\s+)?yesterday"
     rf"(?:\s+{PART})?|(?:(?:early|late)\s+)?today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
     rf"\b{COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+    _HOURS_AGO,
     r"\b(?:(?:earlier|later)\s+)?(?:last|this|past|next)\s+(?:week|weekend|month|year)\b",
     r"\b(?:over|at|during)\s+the\s+weekend\b",
     rf"(?<=\bthe\s)(?:{_FULL_MONTH})(?=\s+(?:{_EVENT_NOUNS})\b)",
@@ -91,7 +99,7 @@ _PATTERNS = [
 _FINDERS = [re.compile(p) for p in _PATTERNS]  # run on lowercased text
 # Every pattern contains one of these words; patterns run only in a window around each of them.
 _ANCHOR = re.compile(rf"(?:{_FULL_MONTH}|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|day|night|week|month|year"
-                     rf"|morning|afternoon|evening|{YEAR})")
+                     rf"|morning|afternoon|evening|hour|minute|{YEAR})")
 _WINDOW_BEFORE, _WINDOW_AFTER = 48, 40
 _WEEKDAY_END = re.compile(rf"{WEEKDAY}(?:\s+{PART})?$")
 _GLUE = re.compile(rf",?\s+(?:(?:the\s+)?\d{{1,2}}{ORD}\s+(?:of\s+)?)?")
@@ -103,6 +111,7 @@ _MONTH_DAY = re.compile(rf"\b({MONTH})\s+(\d{{1,2}}){ORD}(?:,?\s+({YEAR}))?\b")
 _MONTH_YEAR = re.compile(rf"\b({MONTH})(?:\s+of)?,?\s+({YEAR})\b")
 _WEEKDAY = re.compile(rf"\b(?:(last|this|past|next)\s+)?({WEEKDAY})\b")
 _AGO = re.compile(rf"\b({COUNT})\s+(day|week|month|year)s?\s+ago\b")
+_HOURS_BACK = re.compile(_HOURS_AGO)
 _PERIOD = re.compile(r"\b(?:(earlier|later)\s+)?(last|this|past|next)\s+(week|weekend|month|year)\b")
 _WEEKEND = re.compile(r"\bthe\s+weekend\b")
 _MONTH_ALONE = re.compile(rf"\b({_FULL_MONTH}|{_ABBR_MONTH})(?!\w)")
@@ -194,7 +203,7 @@ def _relative(low: str, text: str, pub: date) -> DateValue | None:
         return _day(pub - timedelta(days=2), text)
     if "yesterday" in low or "last night" in low:
         return _day(pub - timedelta(days=1), text)
-    if re.search(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", low):
+    if re.search(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", low) or _HOURS_BACK.search(low):
         return _day(pub, text)
     if m := _AGO.search(low):
         n, unit = _count(m[1]), m[2]

@@ -27,6 +27,7 @@ places in no country at all.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -78,6 +79,7 @@ _VILLAGE_AFTER = _PLACE_AFTER - _TOWN_NOUNS
 # or a street's ("Karl Marx Avenue")
 _ORGANIZATION_WORDS = words("organization_words")
 _COMPASS = words("compass_words")
+_CLAIM_VERBS = words("claim_verbs")
 _OWNED_NOUNS = words("owned_nouns")
 _HOME_FORCES = words("home_force_nouns")
 # words after a nationality that make it state the country of the text ("Kenyan police", "a Kenyan village")
@@ -95,6 +97,10 @@ _NOT_NAME_STARTS = words("not_name_starts")
 DATELINE_HINT = 2.0  # weight of the dateline's country among the countries a report suggests
 OUTLET_HINT = 1.0  # weight of the home country of the report's outlet (as much as one nationality word)
 SMALL_PLACE = 100_000  # a lone word naming only places smaller than this needs NER or "in"/"near"... before it
+# a transcript's speaker label, a name alone in square brackets where a sentence starts: "... today.  [ROJAS] We
+# expect ...", "[BEGIN MORA RECORDING]"
+_SPEAKER_BEFORE = re.compile(r"(?:(?i:begin)\s+)?(?:[A-Z][\w'.\-]*\s+){0,2}")
+_SPEAKER_AFTER = re.compile(r"(?:\s+[A-Z][\w'.\-]*){0,2}(?:\s+(?i:recording))?\]")
 
 
 def _hashes(words: Iterable[str]) -> frozenset[int]:
@@ -137,6 +143,8 @@ class PlaceFinder:
             places = sorted(places + self._ner_places(doc, taken=places), key=lambda span: span.start)
         if cased:
             places = sorted(places + self._unlisted_places(doc, taken=places), key=lambda span: span.start)
+        text = doc.text
+        places = [span for span in places if not self._names_someone(span, text)]
         facilities = self._facilities(doc, array, cased=cased, places=places)
         demonyms = self._demonyms(doc, array, cased=cased)
         context = GeoContext()
@@ -349,6 +357,16 @@ class PlaceFinder:
             i = end
         return spans
 
+    def _names_someone(self, span: Span, text: str) -> bool:
+        """A name that stands for a person or a language here, not a place: a transcript's speaker label, a name
+        below a country that speaks ("Toledo said"), a language that names only small places ("[REPORTER, IN
+        ENGLISH]"; a misspelt town the model takes for a language keeps its reading)."""
+        if speaker_label(text, span.start_char, span.end_char):
+            return True
+        if span.root.ent_type_ == "LANGUAGE":
+            return all(c.place.population < SMALL_PLACE for c in self.gazetteer.lookup(normalize_name(span.text)))
+        return speaks(span.root) and self.gazetteer.country_named(span.text) is None
+
     def _may_be_unlisted_place(self, span: Span, *, cue: int) -> bool:
         """Whether a capitalized run at a place cue can be a place name: not a known word, nationality, group,
         date or (with only a weak cue) a person or organization."""
@@ -539,6 +557,27 @@ def where_told(token: Token) -> bool:
     verb = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") else None
     return (verb is not None and verb.lemma_ in SAY_VERBS and verb.pos_ in ("VERB", "AUX")
             and any(child.dep_ == "ccomp" for child in verb.children))
+
+
+def speaks(token: Token) -> bool:
+    """A name that says something, the subject of a saying verb or after "according to" ("Toledo said",
+    "according to Cordoba"): a person or an office, never where an incident happened. A group claims: "Islamic State
+    Khorasan claimed" is no speaker's name."""
+    if token.dep_ == "nsubj" and token.head.lemma_ in SAY_VERBS:  # not "a gang said to be ...": no one speaks
+        return token.head.lemma_ not in _CLAIM_VERBS and not any(c.dep_ == "xcomp" for c in token.head.children)
+    return token.head.lower_ == "to" and token.head.i > 0 and token.doc[token.head.i - 1].lower_ == "according"
+
+
+def speaker_label(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a transcript's speaker label, a name alone in square brackets ("[ROJAS]
+    we expect ...", "[PEREZ TOLEDO]", "[BEGIN MORA RECORDING]"): a person, not a place."""
+    bracket = text.rfind("[", max(0, start - 40), start)
+    if bracket < 0 or not _SPEAKER_BEFORE.fullmatch(text, bracket + 1, start) or not _SPEAKER_AFTER.match(text, end):
+        return False
+    i = bracket - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i < 0 or text[i] in '.?!:"]'
 
 
 def names_an_owner(token: Token) -> bool:

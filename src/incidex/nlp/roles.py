@@ -202,9 +202,11 @@ class RoleFinder:
                 args.places.append(mention)
         main_frame = next((f for f in frames if f.role == "main"), None)
         main = locate.arguments[main_frame.id] if main_frame is not None else None
+        filed, stated = filing_country(filed_at), doc._.incidex_country
+        if filed is not None and _states_elsewhere(doc, stated, filed, after=dateline):
+            filed_at, filed = [], None
         if main is not None and not any(p.location and p.location.country_code for p in main.places):
             main.places.extend(m for m in filed_at if m.kind != "facility")
-        filed, stated = filing_country(filed_at), doc._.incidex_country
         for args in locate.arguments.values():
             if any(p.location and p.location.country_code for p in args.places):
                 continue
@@ -453,6 +455,21 @@ def _keep_confirmed(doc: Doc, learned: LearnedRoles) -> None:
 def _overlaps_argument(args: FrameArguments, start: int, end: int) -> bool:
     spans = [*args.perpetrators, *args.victims, *args.targets, *args.weapons, *args.responders]
     return any(a.start < end and start < a.end for a in spans)
+
+
+def _states_elsewhere(doc: Doc, stated: PlaceMention | None, filed: PlaceMention, *, after: int) -> bool:
+    """Whether the text after its dateline names no place in the country the report was filed from and states
+    another, by a place in it or a nationality word before a force ("MEXICO CITY, 3 APR 90 -- ... the judges murdered
+    in Medellin"): a report filed abroad, whose incidents are where the text says, not where the wire sent it
+    from."""
+    if stated is None or stated.start < after or stated.location is None:
+        return False
+    home = filed.location.country_code if filed.location else None
+    places = [m for m in doc._.incidex_places or [] if m.start >= after and m.location is not None]
+    if stated.location.country_code == home or any(m.location.country_code == home for m in places):
+        return False
+    named = next((m for m in places if m.start == stated.start), None)
+    return named is None or named.location.precision != "country"
 
 
 def _nearest_in_country(mentions: list[PlaceMention], stated: PlaceMention, at: int) -> PlaceMention:
