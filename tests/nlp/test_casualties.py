@@ -397,6 +397,13 @@ def test_the_wounded_who_died_later_add_to_the_toll_however_far(extract) -> None
     assert main_incident(report).casualties.killed.total == 5
 
 
+def test_a_toll_holds_the_deaths_told_before_it_and_in_its_sentence(extract) -> None:
+    report = extract("A bomb exploded on a bus in Rajshahi on Friday, killing four people. Doctors later declared "
+                     "three others dead. The death toll rose to eight on Sunday as one more person died in hospital, "
+                     "officials said.")
+    assert main_incident(report).casualties.killed.total == 8
+
+
 def test_the_dead_of_corpses_found_are_counted(extract) -> None:
     report = extract("Rangers found the corpses of three porters, strangled with wire, in a ravine.")
     assert main_incident(report).casualties.killed.total == 3

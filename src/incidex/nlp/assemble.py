@@ -398,8 +398,12 @@ def _summed(args: list[CasualtyArg], source_of: Callable[[int, int], SourceMenti
     of any source. A count beyond others adds only to a figure at most
     two sentences from it, unless those people died later ("a wounded guard died in hospital on Tuesday"): "five
     more were wounded" told five sentences away from "96 people were injured" is another episode's count, not part
-    of that figure, and is left out."""
+    of that figure, and is left out. A toll ("the toll rose to eight") already holds the counts told before it and
+    in its sentence."""
     def near(adds: list[CasualtyArg], other: CasualtyArg) -> list[CasualtyArg]:
+        if other.toll:  # "the toll rose to eight as one more died": counted in it, unless told after it
+            return [a for a in adds if sentence_of(a.start) > sentence_of(other.start)
+                    and (a.died_later or sentence_of(a.start) - sentence_of(other.start) <= 2)]
         return [a for a in adds if a.died_later or abs(sentence_of(a.start) - sentence_of(other.start)) <= 2]
 
     def key(arg: CasualtyArg) -> tuple[str, str | None]:

@@ -246,8 +246,7 @@ def _noun_event(noun: Token) -> str | None:
         return "injured"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in KIDNAP_NOUNS:
         return "hostages_taken"  # "the kidnapping of 276 schoolgirls"
-    if dep in {"pobj"} and head.lower_ in {"to", "at"} and any(
-            c.lemma_ == "toll" for c in head.head.children):
+    if _a_toll(noun):
         return "killed"
     if dep == "nsubj" and head.pos_ == "ADJ" and head.lower_ in DEAD_WORDS | INJURED_WORDS and not _either_or(head):
         return "killed" if head.lower_ in DEAD_WORDS else "injured"  # "two fighters dead", "shot the driver dead"
@@ -412,7 +411,7 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
             end, value, low, high = verb.idx + len(verb.text), 0, None, None  # "the 12 hostages were not injured"
         yield CasualtyArg(start, end, text[start:end], field=_field(event, noun), value=value, low=low, high=high,
                           part_of=_conjunction(noun), additive=_additive(noun, token),
-                          died_later=_died(noun)), noun
+                          died_later=_died(noun), toll=_a_toll(noun)), noun
     yield from _single_people(doc, text, counted)
     yield from _zero_figures(doc, text)
 
@@ -590,6 +589,12 @@ def _additive(noun: Token, number: Token | None = None) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
         return True
     return verb.lemma_ in DIE_VERBS and any(c.lower_ in LATER_WORDS for c in verb.children)
+
+
+def _a_toll(noun: Token) -> bool:
+    """The number a toll stands at or rose to ("the death toll rose to eight", "put the toll at 12")."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ in {"to", "at"} and any(c.lemma_ == "toll" for c in head.head.children)
 
 
 def _died(noun: Token) -> bool:

@@ -68,6 +68,7 @@ class CasualtyArg(Arg):
     part_of: int | None = None  # counts of one conjunction ("two soldiers and a civilian") share the head's index
     additive: bool = False  # "also", "another": people beyond those counted before
     died_later: bool = False  # "a wounded guard died in hospital on Tuesday": the incident's own wounded
+    toll: bool = False  # "the death toll rose to eight": every death told so far, those counted before included
 
 
 @dataclass
