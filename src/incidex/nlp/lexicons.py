@@ -60,6 +60,8 @@ PERPETRATION_VERBS = words("perpetration_verbs")
 REPORTING_VERBS = words("reporting_verbs")
 # Verbs that attribute a statement to a source ("said", "claimed", "denied").
 SAY_VERBS = words("say_verbs")
+# Verbs by which a group claims an attack ("claim", "accept"): the roles and places components read them.
+CLAIM_VERBS = words("claim_verbs")
 KILL_VERBS = words("kill_verbs")
 DIE_VERBS = words("die_verbs")
 INJURE_VERBS = words("injure_verbs")

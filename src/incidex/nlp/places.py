@@ -43,7 +43,7 @@ from .annotations import PlaceMention, doc_text
 from .actors import actor_countries
 from .datelines import Dateline, dateline_of
 from .gazetteer import Gazetteer, GeoContext, Link, PlaceKind, Resolution, default_gazetteer, normalize_name
-from .lexicons import SAY_VERBS, phrases, words
+from .lexicons import CLAIM_VERBS, SAY_VERBS, phrases, words
 from .outlets import outlet_country
 
 # A facility noun and the modifiers it needs to name a facility ("police station"); none: any use does ("prison").
@@ -79,7 +79,6 @@ _VILLAGE_AFTER = _PLACE_AFTER - _TOWN_NOUNS
 # or a street's ("Karl Marx Avenue")
 _ORGANIZATION_WORDS = words("organization_words")
 _COMPASS = words("compass_words")
-_CLAIM_VERBS = words("claim_verbs")
 _OWNED_NOUNS = words("owned_nouns")
 _HOME_FORCES = words("home_force_nouns")
 # words after a nationality that make it state the country of the text ("Kenyan police", "a Kenyan village")
@@ -143,7 +142,7 @@ class PlaceFinder:
             places = sorted(places + self._ner_places(doc, taken=places), key=lambda span: span.start)
         if cased:
             places = sorted(places + self._unlisted_places(doc, taken=places), key=lambda span: span.start)
-        text = doc.text
+        text = doc_text(doc)
         places = [span for span in places if not self._names_someone(span, text)]
         facilities = self._facilities(doc, array, cased=cased, places=places)
         demonyms = self._demonyms(doc, array, cased=cased)
@@ -564,7 +563,7 @@ def speaks(token: Token) -> bool:
     "according to Cordoba"): a person or an office, never where an incident happened. A group claims: "Islamic State
     Khorasan claimed" is no speaker's name."""
     if token.dep_ == "nsubj" and token.head.lemma_ in SAY_VERBS:  # not "a gang said to be ...": no one speaks
-        return token.head.lemma_ not in _CLAIM_VERBS and not any(c.dep_ == "xcomp" for c in token.head.children)
+        return token.head.lemma_ not in CLAIM_VERBS and not any(c.dep_ == "xcomp" for c in token.head.children)
     return token.head.lower_ == "to" and token.head.i > 0 and token.doc[token.head.i - 1].lower_ == "according"
 
 

@@ -38,6 +38,7 @@ from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimAr
 from .hedged_groups import hedged_groups
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
+    CLAIM_VERBS,
     COLLECTIVE_NOUNS,
     NON_WEAPON_CONTEXT,
     PERPETRATION_VERBS,
@@ -60,7 +61,6 @@ from .unstated_country import unstated_country
 # Words that tie a named group to an incident, and the relation each states.
 RELATION_CUES: dict[str, str] = dict(line.split("\t") for line in phrases("relation_cues"))  # type: ignore[misc]
 RELATION_STRENGTH = ("claimed", "accused", "suspected", "linked", "stated")
-CLAIM_VERBS = words("claim_verbs")
 DENIAL_VERBS = frozenset({"deny", "reject", "disown"})
 OWN_WORDS = frozenset({"we", "it", "its", "our", "their"})  # a group speaking of its own people
 # Unnamed local people who can be a side of a clash ("two rival groups of villagers clashed"): a
