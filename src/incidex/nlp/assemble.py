@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -276,9 +277,7 @@ class _Builder:
         unique: dict[tuple[str, int, int], CasualtyArg] = {}
         for arg in stated:
             unique.setdefault((arg.field, arg.start, arg.value or -1), arg)
-        sentence_starts = [sentence.start_char for sentence in self.doc.sents]
-        stated = _summed(list(unique.values()), self._source_of, self.text,
-                         lambda char: bisect_right(sentence_starts, char))
+        stated = _summed(list(unique.values()), self._source_of, self.text, self._sentence_of)
         figures, sourced = [], []
         for arg in stated:
             source = self._source_of(arg.start, arg.end)
@@ -288,6 +287,14 @@ class _Builder:
             figures.append(figure)
             sourced.append(SourcedFigure(figure, kind))
         return figures, sourced
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start_char for sentence in self.doc.sents]
+
+    def _sentence_of(self, char: int) -> int:
+        """The index of the sentence holding character ``char`` (the sentences are listed once, when first asked)."""
+        return bisect_right(self._sentence_starts, char)
 
     def _source_of(self, start: int, end: int) -> SourceMention | None:
         for source in self.sources:
@@ -401,10 +408,10 @@ def _summed(args: list[CasualtyArg], source_of: Callable[[int, int], SourceMenti
     of that figure, and is left out. A toll ("the toll rose to eight") already holds the counts told before it and
     in its sentence."""
     def near(adds: list[CasualtyArg], other: CasualtyArg) -> list[CasualtyArg]:
-        if other.toll:  # "the toll rose to eight as one more died": counted in it, unless told after it
-            return [a for a in adds if sentence_of(a.start) > sentence_of(other.start)
-                    and (a.died_later or sentence_of(a.start) - sentence_of(other.start) <= 2)]
-        return [a for a in adds if a.died_later or abs(sentence_of(a.start) - sentence_of(other.start)) <= 2]
+        def after(add: CasualtyArg) -> int:  # how many sentences after ``other`` the count is told
+            return sentence_of(add.start) - sentence_of(other.start)
+
+        return [a for a in adds if (a.died_later or abs(after(a)) <= 2) and (not other.toll or after(a) > 0)]
 
     def key(arg: CasualtyArg) -> tuple[str, str | None]:
         source = source_of(arg.start, arg.end)
