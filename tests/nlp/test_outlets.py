@@ -18,7 +18,7 @@ from incidex.nlp.lexicons import phrases
 from incidex.nlp.outlets import home_country, outlet_countries, outlet_country, outlet_key
 from incidex.nlp.places import army_country
 from incidex.schema import validate_report
-from incidex.types import Incident
+from incidex.types import Evidence, Incident
 
 from cli.cli_helpers import run_incidex
 
@@ -74,12 +74,19 @@ def _main(text: str, source: str | None, settings: Settings) -> Incident:
     return next(incident for incident in report.incidents if incident.role == "main")
 
 
+def _unstated_country(incident: Incident) -> tuple[str | None, Evidence]:
+    """The country an incident took where its text states none (marked uncertain) and its one piece of evidence."""
+    assert incident.location.uncertain is True
+    [evidence] = [e for e in incident.evidence if e.field == "location.country_code"]
+    return incident.location.country_code, evidence
+
+
 @pytest.mark.slow
 def test_an_unlocated_story_takes_its_national_outlets_country_with_the_outlet_as_evidence(settings) -> None:
     incident = _main(UNPLACED, "Daily Nation", settings)
-    assert (incident.location.country_code, incident.location.uncertain) == ("KE", True)
+    code, evidence = _unstated_country(incident)
+    assert code == "KE"
     assert (incident.location.lat, incident.location.name) == (None, None)  # a country moves no point
-    [evidence] = [e for e in incident.evidence if e.field == "location.country_code"]
     assert (evidence.text, evidence.start, evidence.end, evidence.component) == (
         "Daily Nation", None, None, "incidex_places_v1")
     assert _main(UNPLACED, None, settings).location.country_code is None
@@ -143,8 +150,8 @@ def test_two_groups_clashing_in_a_village_we_lack_are_named_after_it_when_its_co
 def test_a_group_that_acts_in_one_country_places_an_incident_the_text_puts_nowhere(settings) -> None:
     text = "Mungiki members hacked a matatu driver to death on Sunday."
     incident = _main(text, None, settings)
-    assert (incident.location.country_code, incident.location.uncertain) == ("KE", True)
-    [evidence] = [e for e in incident.evidence if e.field == "location.country_code"]
+    code, evidence = _unstated_country(incident)
+    assert code == "KE"
     assert (evidence.text, evidence.component) == ("Mungiki", "incidex_actors_v1")
     assert _main("Mungiki members hacked a matatu driver to death in Kampala on Sunday night.", None,
                  settings).location.country_code == "UG"  # the text wins
@@ -154,8 +161,8 @@ def test_a_group_that_acts_in_one_country_places_an_incident_the_text_puts_nowhe
 def test_a_named_army_places_an_incident_only_when_nothing_else_does(settings) -> None:
     text = "The Burkinabe army clashed with militants on Sunday, killing six of them."
     incident = _main(text, None, settings)
-    assert (incident.location.country_code, incident.location.uncertain) == ("BF", True)
-    [evidence] = [e for e in incident.evidence if e.field == "location.country_code"]
+    code, evidence = _unstated_country(incident)
+    assert code == "BF"
     assert (evidence.text, evidence.start, evidence.component) == ("Burkinabe", 4, "incidex_places_v1")
     assert _main("South Sudanese troops clashed with rebels.", None, settings).location.country_code == "SS"
     assert _main(text, "Daily Nation", settings).location.country_code == "KE"  # armies fight abroad: outlet first
@@ -200,8 +207,8 @@ def test_actors_point_at_the_one_country_they_share() -> None:
 def test_two_communities_that_share_one_country_place_an_incident_the_text_puts_nowhere(settings) -> None:
     incident = _main("Kipsigis and Maasai youths clashed over grazing land, leaving three people dead.", None,
                      settings)
-    assert (incident.location.country_code, incident.location.uncertain) == ("KE", True)
-    [evidence] = [e for e in incident.evidence if e.field == "location.country_code"]
+    code, evidence = _unstated_country(incident)
+    assert code == "KE"
     assert (evidence.text, evidence.component) == ("Kipsigis", "incidex_actors_v1")
     assert _main("Pokot raiders killed two herders and drove off their goats.", None,
                  settings).location.country_code is None  # the Pokot live in two countries
