@@ -79,11 +79,21 @@ def choose(browser: Any, name: str, values: list[str]) -> None:
     find = ("return Array.from(arguments[0].querySelectorAll('input[type=checkbox]'))"
             ".find(i => i.value === arguments[1])")
     for value in values:
-        option = wait_for(browser, lambda v=value: browser.execute_script(find, box, v), f"the {name} option {value}")
+        wait_for(browser, lambda v=value: browser.execute_script(find, box, v), f"the {name} option {value}")
         before = drawn(browser)
-        option.click()
+        # found and clicked in one step: the dropdown may redraw its options (new counts) between the two
+        wait_for(browser, lambda v=value: _click(browser.execute_script(find, box, v)), f"a click on {value}")
         wait_until_drawn(browser, before, f"the list after ticking {value}")
     box.find_element(By.TAG_NAME, "summary").click()
+
+
+def _click(element: Any) -> bool:
+    """Click ``element``; False when there is none (``wait_for`` then looks again, as it does when the page replaced
+    the element before the click)."""
+    if element is None:
+        return False
+    element.click()
+    return True
 
 
 def focused(browser: Any) -> dict[str, Any]:
