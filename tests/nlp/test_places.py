@@ -535,6 +535,12 @@ def test_a_lone_seat_subdistrict_takes_the_district_around_it(finder, blank) -> 
     assert found["Sadar"].within == (found["Gaibandha"].start, found["Gaibandha"].end)
 
 
+def test_the_kind_word_after_a_name_is_that_name_s_not_the_town_after_of(finder, blank) -> None:
+    found = by_text(places(finder, blank, "A grenade hurt a trader in the Eastleigh district of Nairobi."))
+    assert (found["Nairobi"].location.country_code, found["Nairobi"].location.precision) == ("KE", "city")
+    assert found["Eastleigh"].within == (found["Nairobi"].start, found["Nairobi"].end)  # not the English town
+
+
 @pytest.mark.slow
 def test_the_subdistrict_around_a_district_seat_is_placed_at_the_district(extract) -> None:
     report = extract("Gunmen shot dead a shopkeeper near a market in Chandpur Sadar Upazila on Wednesday.")

@@ -811,10 +811,12 @@ def _resolved_parent(i: int, links: list[Link | None], resolutions: list[Resolut
 
 def _kind_cue(span: Span) -> PlaceKind | None:
     """What the text calls a place: "X province" is admin1, "X district" admin2, "the city of X" and
-    "X village" a city."""
+    "X village" a city; not the noun of a name before it ("the Eastleigh district of Nairobi": the district is
+    Eastleigh, and Nairobi the city around it)."""
     doc = span.doc
     noun = doc[span.end].lower_ if span.end < len(doc) else None
-    if noun not in _KIND_NOUNS and span.start >= 2 and doc[span.start - 1].lower_ == "of":
+    if noun not in _KIND_NOUNS and span.start >= 2 and doc[span.start - 1].lower_ == "of" and not (
+            span.start >= 3 and _capitalized(doc[span.start - 3])):
         noun = doc[span.start - 2].lower_
     return _KIND_NOUNS.get(noun or "")
 
