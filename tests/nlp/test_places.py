@@ -542,6 +542,12 @@ def test_the_kind_word_after_a_name_is_that_name_s_not_the_town_after_of(finder,
 
 
 @pytest.mark.slow
+def test_where_people_were_travelling_to_gives_way_to_where_they_were(extract) -> None:
+    report = extract("On Monday, gunmen abducted three traders travelling to Mandera town near Lafey town.")
+    assert report.incidents[0].location.name == "Lafey"
+
+
+@pytest.mark.slow
 def test_the_subdistrict_around_a_district_seat_is_placed_at_the_district(extract) -> None:
     report = extract("Gunmen shot dead a shopkeeper near a market in Chandpur Sadar Upazila on Wednesday.")
     location = report.incidents[0].location

@@ -59,6 +59,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "acr
                        "towards", "inside", "throughout", "between", "via", "through", "within", "beyond"})
 # the prepositions of _LOCATIVE that say where something is, not where it goes or comes from
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "around", "within", "throughout"})
+_WAY = frozenset({"to", "toward", "towards", "from"})  # ... and those that say where it goes or comes from
 _PLACE_NOUNS = words("place_nouns")
 _DIRECTIONS = words("direction_words")
 _ADMIN1_NOUNS = words("admin1_nouns")
@@ -596,14 +597,27 @@ def _positions(array: numpy.ndarray, hashes: frozenset[int]) -> list[int]:
 def after_locative(token: Token, *, where: bool = False) -> bool:
     """Whether a preposition of place comes before: "in", "near the", "in northern", "the city of"; with
     ``where``, only one that says where something is ("in", "near"; not "from", "to")."""
+    doc, i = token.doc, _before_name(token)
+    if i >= 1 and doc[i].lower_ == "of":  # "the city of", "the outskirts of", not "the death of"
+        return doc[i - 1].lower_ in _PLACE_NOUNS
+    return i >= 0 and doc[i].lower_ in (_WHERE if where else _LOCATIVE)
+
+
+def names_a_way(token: Token) -> bool:
+    """Whether a place is named as where someone went or came from: "travelling to Mandera", "raiders from
+    the north of Wajir"; not where something happened."""
+    i = _before_name(token)
+    return i >= 0 and token.doc[i].lower_ in _WAY
+
+
+def _before_name(token: Token) -> int:
+    """The index of the word before a place name, past a direction and "the" ("in northern", "near the")."""
     doc, i = token.doc, token.i - 1
     if i >= 0 and doc[i].lower_ in _DIRECTIONS:
         i -= 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
-    if i >= 1 and doc[i].lower_ == "of":  # "the city of", "the outskirts of", not "the death of"
-        return doc[i - 1].lower_ in _PLACE_NOUNS
-    return i >= 0 and doc[i].lower_ in (_WHERE if where else _LOCATIVE)
+    return i
 
 
 def _seat_of(name: str) -> str:
@@ -880,4 +894,5 @@ def _facility_location(span: Span, mentions: list[PlaceMention]) -> Location:
     return Location(facility=facility, precision="facility")
 
 
-__all__ = ["FACILITY_NOUNS", "PlaceFinder", "army_country", "doc_context", "is_origin", "on_a_road"]
+__all__ = ["FACILITY_NOUNS", "PlaceFinder", "army_country", "doc_context", "is_origin", "names_a_way",
+           "on_a_road"]
