@@ -15,7 +15,7 @@ from incidex.config import load_settings
 from incidex.nlp.actors import ActorFinder
 from incidex.nlp.annotations import PlaceMention, register_extensions
 from incidex.nlp.gazetteer import default_gazetteer
-from incidex.nlp.places import PlaceFinder, doc_context, introduced_by_demonym
+from incidex.nlp.places import PlaceFinder, doc_context, introduced_by_demonym, names_a_way
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 
@@ -539,6 +539,14 @@ def test_the_kind_word_after_a_name_is_that_name_s_not_the_town_after_of(finder,
     found = by_text(places(finder, blank, "A grenade hurt a trader in the Eastleigh district of Nairobi."))
     assert (found["Nairobi"].location.country_code, found["Nairobi"].location.precision) == ("KE", "city")
     assert found["Eastleigh"].within == (found["Nairobi"].start, found["Nairobi"].end)  # not the English town
+
+
+@pytest.mark.parametrize(("text", "way"), [("Traders travelling to Mandera were robbed.", True),
+                                           ("Raiders from Mandera stole cattle.", True),
+                                           ("A report from Mandera said that fighting went on.", False)])
+def test_a_place_is_named_as_a_way_after_to_or_from_but_not_after_a_report_from(model, text, way) -> None:
+    doc = model(text)
+    assert names_a_way(doc[text.split().index("Mandera")]) is way
 
 
 @pytest.mark.slow

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from ..types import Location
 from .annotations import PlaceMention, doc_text
 from .actors import actor_countries
-from .datelines import Dateline, dateline_of
+from .datelines import TEXT_KINDS, Dateline, dateline_of
 from .gazetteer import Gazetteer, GeoContext, Link, PlaceKind, Resolution, default_gazetteer, normalize_name
 from .lexicons import CLAIM_VERBS, SAY_VERBS, phrases, words
 from .outlets import outlet_country
@@ -605,9 +605,13 @@ def after_locative(token: Token, *, where: bool = False) -> bool:
 
 def names_a_way(token: Token) -> bool:
     """Whether a place is named as where someone went or came from: "travelling to Mandera", "raiders from
-    the north of Wajir"; not where something happened."""
+    the north of Wajir"; not where something happened, nor where a text was sent from ("a report from San
+    Salvador states that fighting continues": the fighting's place, as a dateline's)."""
     i = _before_name(token)
-    return i >= 0 and token.doc[i].lower_ in _WAY
+    if i < 0 or token.doc[i].lower_ not in _WAY:
+        return False
+    preposition = token.doc[i]
+    return preposition.lower_ != "from" or preposition.head.lemma_.lower() not in TEXT_KINDS
 
 
 def _before_name(token: Token) -> int:
