@@ -421,12 +421,13 @@ def test_an_undated_main_incident_takes_the_date_that_opens_its_story(extract, t
     # firing at someone or something is an act, never a toll of people shot
     ("On 2 June 2021, gunmen on two motorbikes shot at a minibus coming from the cattle market. Two were wounded.",
      "armed_assault"),
-    ("On 4 May, troops had opened unprovoked fire targeting two posts in the sector.", "armed_assault"),
+    ("On 4 May, border troops had opened unprovoked fire on two posts in the sector.", "armed_assault"),
     # "feared dead" is about how many died, not whether the clash happened
     ("Twenty villagers feared dead as two farming clans clashed near the lake.", "clash"),
     ("Six rangers are feared dead following a militant attack on their post near the park.", "armed_assault"),
     # injuries and a stay in hospital corroborate an attack
-    ("Rival party members attacked the new councillor, who was hospitalized for his injuries.", "armed_assault"),
+    ("Rival party members attacked the new councillor, who was later hospitalized with serious injuries.",
+     "armed_assault"),
     ("Rival youths attacked a campaign agent, who was admitted to hospital with serious injuries.", "armed_assault"),
     # a captive counted dead makes the abduction an assault
     ("Headman of a hamlet near Djibo abducted and executed by presumed militants.", "armed_assault"),
@@ -454,8 +455,8 @@ def test_shots_at_goal_and_fears_in_sport_report_no_incident(extract, text: str)
 
 def test_huts_set_afire_and_petrol_bombs_are_arson_and_burn_injuries_no_burning(extract) -> None:
     assert types_by_role(extract("Raiders set three huts afire near the market on Sunday.")) == [("main", "arson")]
-    report = extract("A rickshaw driver suffered burn injuries in a petrol bomb attack by party activists on the "
-                     "highway on Sunday night.")
+    report = extract("Party activists hurled a petrol bomb at a rickshaw on the highway on Sunday night; in the "
+                     "petrol bomb attack the driver was hurt.")
     assert types_by_role(report) == [("main", "arson")]
     report = extract("Gunmen torched a bus in the town on Monday, killing two. One more passenger succumbed to burn "
                      "injuries on 9 May.")

@@ -36,7 +36,7 @@ NOT_THE_HARM = frozenset({"attack", "assault"}) | AGENT_NOUNS
 CAPTURE_TYPES = frozenset({"kidnapping", "arrest"})
 # who raids on duty: police and soldiers, not a militia that raids a village and kills a herder
 ON_DUTY_NOUNS = RESPONDER_NOUNS - {"militia"}
-# people an attack told beside a raid may be done to ("raid villages and attack civilians")
+# people an attack told beside a raid may be done to ("raid homesteads and attack herders")
 PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - RESPONDER_NOUNS
 KILLING_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "shoot", "slay", "lynch"}) | FOUND_WORDS
 # harm joined to an arrest: an assault on those arrested ("soldiers arrested and wounded three fishermen")
@@ -115,7 +115,7 @@ def _harms_in_taking(doc: Doc, frame: IncidentFrame) -> bool:
 
 
 def _attacks_people(trigger: Token) -> bool:
-    """"Bandits raid villages and attack civilians": an attack whose object, or the word right after it where the
+    """"Rustlers raid homesteads and attack herders": an attack whose object, or the word right after it where the
     parse lost the object, is people, not the raid itself ("raided the village in a dawn attack")."""
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
     if trigger.i + 1 < len(trigger.doc):
