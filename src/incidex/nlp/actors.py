@@ -241,7 +241,7 @@ def normalize_actor(text: str) -> str | None:
     """
     loose, exact, content = _lookup()
     text = " ".join(text.split())
-    if match := _PARENTHESIS.match(text):
+    if (match := _PARENTHESIS.match(text)) and fold_name(text) not in loose:  # "SPLM-N (Agar)" is a name whole
         return normalize_actor(match[1]) or normalize_actor(match[2])
     bare = re.sub(r"^(?:the\s+)", "", text, flags=re.IGNORECASE)
     bare = re.sub(r"(?:'s|’s|')$", "", bare)
