@@ -480,6 +480,21 @@ def test_a_claim_told_in_the_passive_or_parsed_without_its_subject_is_a_claim(ex
 @pytest.mark.parametrize(
     ("text", "group"),
     [
+        ("The Bara chapter of the TTP claimed responsibility for a raid on a police post in Khyber that killed four "
+         "constables.", "Tehrik-i-Taliban Pakistan"),
+        ("A roadside bomb killed a tribal elder near Wana on Tuesday. Omar Khalid, a Jamaatul Ahrar spokesman, "
+         "claimed responsibility for the blast.", "Jamaat-ul-Ahrar"),
+        ("A landmine killed two guards on the road north of Djibo on Monday. A spokesman for JNIM claimed "
+         "responsibility for the attack.", "Jama'at Nusrat al-Islam wal-Muslimin"),
+    ],
+)
+def test_a_claim_by_a_part_or_a_spokesman_of_a_group_is_the_groups_claim(extract, text: str, group: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get(group) == "claimed"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
         ("MRC kidnaps county official near Kwale", "Mombasa Republican Council"),
         ("Al-Shabaab raid mosque near Lamu and injure worshippers", "al-Shabaab"),
         ("Orma attack Pokomo village; at least nine killed", "Orma Communal Militia"),

@@ -63,6 +63,8 @@ RELATION_CUES: dict[str, str] = dict(line.split("\t") for line in phrases("relat
 RELATION_STRENGTH = ("claimed", "accused", "suspected", "linked", "stated")
 DENIAL_VERBS = frozenset({"deny", "reject", "disown"})
 OWN_WORDS = frozenset({"we", "it", "its", "our", "their"})  # a group speaking of its own people
+# A part of a group, or a person who speaks for it, whose claim is the group's ("a TTP spokesman claimed ...").
+VOICE_NOUNS = words("voice_nouns")
 # Unnamed local people who can be a side of a clash ("two rival groups of villagers clashed"): a
 # communal militia named by the place of the incident.
 LOCAL_SIDE_NOUNS = words("local_side_nouns")
@@ -572,13 +574,31 @@ def _claimer(token: Token) -> bool:
                                      and token.i < verb.i and token.pos_ in {"PROPN", "AUX"})
 
 
+def _voice_of(token: Token) -> Token | None:
+    """The noun for a part or a voice of the group ``token`` names, which speaks for it: "chapter" in "the Darra
+    chapter of the TTP", "spokesman" in "a TTP spokesman" or "a spokesman for X", "leader" in "the leader of the X division"."""
+    voice = None
+    for _ in range(2):  # "the leader of the X division"
+        head = token.head
+        if token.dep_ in {"compound", "poss", "nmod"} and head.lemma_.lower() in VOICE_NOUNS:
+            voice = token = head
+        elif token.dep_ == "pobj" and head.lower_ in {"of", "for"} and head.head.lemma_.lower() in VOICE_NOUNS:
+            voice = token = head.head
+        else:
+            break
+    return voice
+
+
 def _claimed_incident(token: Token) -> Token | None:
     """For an actor that claimed responsibility, the token of what it claimed ("for the attack"; "claimed the
     bombing"; "claimed to have killed"), or the claim verb itself when the claim names nothing ("Al-Shabaab claimed
-    responsibility."; "Claimed by X.")."""
-    claimer_heads = [token, *[a for a in token.children if a.dep_ == "appos"]]
-    if token.dep_ == "appos":
-        claimer_heads.append(token.head)
+    responsibility."; "Claimed by X."); also when a part of the group or its spokesman claimed it."""
+    voice = _voice_of(token)
+    claimer_heads = []
+    for name in [token] if voice is None else [token, voice]:
+        claimer_heads += [name, *[a for a in name.children if a.dep_ == "appos"]]
+        if name.dep_ == "appos":
+            claimer_heads.append(name.head)
     for head in claimer_heads:
         claims = [head.head] if _claimer(head) else []
         if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_ in CLAIM_VERBS:
