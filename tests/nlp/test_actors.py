@@ -247,7 +247,7 @@ def test_any_token_sequence_is_handled(finder, blank, words: list[str]) -> None:
 
 
 def test_a_longer_name_is_not_taken_for_the_group_it_contains(finder, blank) -> None:
-    text = "Fighters of the Ta'ang National Liberation Army attacked a post; the National Liberation Army denied it."
+    text = "Members of the Ta'ang National Liberation Army attacked a post; the National Liberation Army denied it."
     assert [name for _, name in found(finder, blank(text))] == ["Ta'ang National Liberation Army",
                                                                   "National Liberation Army"]
 

@@ -70,6 +70,8 @@ VOICE_NOUNS = words("voice_nouns")
 LOCAL_SIDE_NOUNS = words("local_side_nouns")
 # Verbs and nouns of fighting whose sides are all parties to it.
 CLASH_WORDS = words("clash_words")
+# Nouns for a deed as someone's doing ("the work of X").
+WORK_NOUNS = frozenset({"work", "handiwork", "doing"})
 # Verbs whose subject takes part in what happens "in" them ("engaged in clashes").
 ENGAGE_VERBS = frozenset({"engage", "participate"})
 PEOPLE_AND_THINGS = PERPETRATOR_NOUNS | VICTIM_NOUNS | RESPONDER_NOUNS | TARGET_NOUNS
@@ -714,9 +716,17 @@ def _is_agent(token: Token) -> bool:
     or the doer of a passive verb (:func:`_passive_doer`)."""
     if _side_of(token, DOING_OR_FIGHTING_WORDS, fell=True):
         return True
-    if _passive_doer(token, members_only=True) or _doers_belong_to(token):
+    if _passive_doer(token, members_only=True) or _doers_belong_to(token) or _work_of(token):
         return True
     return token.dep_ in {"compound", "nmod", "amod", "poss"} and token.head.lemma_.lower() in GROUP_ACT_NOUNS
+
+
+def _work_of(token: Token) -> bool:
+    """The text calls the deed the group's work: "an attack thought to be the work of X", "the handiwork of X"."""
+    while token.dep_ in {"compound", "nmod", "appos"} and token.head is not token:
+        token = token.head
+    of = token.head
+    return token.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in WORK_NOUNS
 
 
 def _doers_belong_to(token: Token) -> bool:
