@@ -481,6 +481,11 @@ def test_a_claim_told_in_the_passive_or_parsed_without_its_subject_is_a_claim(ex
     assert orgs(main(extract(text, published="2024-06-18"))).get(group) == "claimed"
 
 
+def test_the_group_an_attack_comes_from_is_its_doer(extract) -> None:
+    text = "A herder was shot dead near Kapedo on Sunday in a revenge attack from Pokot militia."
+    assert "Pokot Communal Militia" in orgs(main(extract(text, published="2024-06-18")))
+
+
 def test_a_deed_the_text_calls_a_groups_work_makes_it_a_suspect(extract) -> None:
     text = "Two engineers were kidnapped near Mandera on Monday in a raid thought to be the work of al-Shabaab."
     assert orgs(main(extract(text, published="2024-06-18"))) == {"al-Shabaab": "suspected"}
@@ -508,6 +513,7 @@ def test_a_claim_by_a_part_or_a_spokesman_of_a_group_is_the_groups_claim(extract
         ("Al-Shabaab raid mosque near Lamu and injure worshippers", "al-Shabaab"),
         ("Orma attack Pokomo village; at least nine killed", "Orma Communal Militia"),
         ("Suspected Turkana kill three herders in raid near Kapedo", "Turkana Communal Militia"),
+        ("Clan violence as Garre attack Degodia, killing 12.", "Garre Communal Militia"),
     ],
 )
 def test_the_name_that_opens_a_headline_before_its_verb_is_the_doer(extract, text: str, group: str) -> None:

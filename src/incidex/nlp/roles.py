@@ -763,7 +763,7 @@ def _of_a_named_group(token: Token) -> bool:
 def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool:
     """The token (or the noun it modifies, is coordinated or in apposition with, or whose people it names: "members
     of a Pokot militia", "volunteer fighters (X)") is the subject of one of ``verbs`` ("X are reported to have
-    attacked"), the doer of an attack ("an attack by X") or a side of a clash ("clashes between two groups",
+    attacked"), the doer of an attack ("an attack by X", "from X") or a side of a clash ("clashes between two groups",
     "fighting broke out between X and Y", "the army clashed with X"); with ``fell``, also the people who died or
     were hurt in a clash ("an X activist died in a gunfight with police")."""
     side = token
@@ -778,8 +778,8 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
             return True
         if side.dep_ == "pobj" and _clash_side_preposition(side.head):
             return True
-        if side.dep_ == "pobj" and side.head.lower_ == "by" and side.head.head.lemma_ in ATTACK_NOUNS:
-            return True  # "an attack by X", "an ambush by X supporters"
+        if side.dep_ == "pobj" and side.head.lower_ in {"by", "from"} and side.head.head.lemma_ in ATTACK_NOUNS:
+            return True  # "an attack by X", "an ambush by X supporters", "a revenge attack from X"
         if side.dep_ == "pobj" and side.head.lower_ in {"of", "from"} and side.head.head.pos_ in {"NOUN", "PRON"}:
             side = side.head.head  # "members of the X militia", "fighters from X"
             continue
