@@ -93,6 +93,8 @@ def found(finder, doc: Doc) -> list[tuple[str, str]]:
         ("the Dozos", "Dozo"),
         ("Dozo militia", "Dozo"),
         ("NDFB(S)", "National Democratic Front of Bodoland"),
+        ("Kokang rebels", "Myanmar National Democratic Alliance Army"),
+        ("TPLF forces", "Tigray People's Liberation Front"),
     ],
 )
 def test_normalize_actor(text: str, name: str) -> None:

@@ -304,17 +304,15 @@ class RoleFinder:
                              _relation_cue(span) or "stated")
 
     def _home_communities(self, doc: Doc, frames: Iterable[FrameArguments]) -> None:
-        """A community's armed men from a named community or place ("gunmen from Alavanyo", "raiders from Samburu";
-        not "bandits from ...") make it a perpetrator too, "<X> Communal Militia", with the doers' relation; never a
+        """A community's armed men from a named community or place ("gunmen from Alavanyo", "raiders from Samburu",
+        "a group of youths from X"; not "bandits from ...") make it a perpetrator too, "<X> Communal Militia", with the doers' relation; never a
         country."""
         countries = [(p.start, p.end) for p in doc._.incidex_places or []
                      if p.location is not None and p.location.precision == "country"]
         for args in frames:
             for person in [p for p in args.perpetrators if p.kind == "individual" and p.name is None]:
                 doers = doc.char_span(person.start, person.end, alignment_mode="expand")
-                if doers is None or doers.root.lower_ not in COMMUNAL_NOUNS:
-                    continue
-                origin = _home_of(doers.root)
+                origin = None if doers is None else _doers_home(doers.root)
                 if origin is None or any(origin.start_char < e and s < origin.end_char for s, e in countries):
                     continue
                 if (name := community_name(origin)) is not None:
@@ -722,7 +720,7 @@ def _is_agent(token: Token) -> bool:
 
 
 def _work_of(token: Token) -> bool:
-    """The text calls the deed the group's work: "an attack thought to be the work of X", "the handiwork of X"."""
+    """The text calls the deed the group's work: "a kidnapping thought to be the work of X", "the handiwork of X"."""
     while token.dep_ in {"compound", "nmod", "appos"} and token.head is not token:
         token = token.head
     of = token.head
@@ -806,6 +804,18 @@ def _does(verb: Token, verbs: frozenset[str]) -> bool:
     return verb.lemma_ in _ASPECT_VERBS and any(c.dep_ == "xcomp" and _does(c, verbs) for c in verb.children)
 
 
+def _doers_home(noun: Token) -> Span | None:
+    """Where a community's armed men come from (:func:`_home_of`): "gunmen from X", and for a group, "an armed group
+    from X" or "a group of youths from X"."""
+    if noun.lower_ in COMMUNAL_NOUNS:
+        return _home_of(noun)
+    if noun.lemma_.lower() != "group":
+        return None
+    members = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj" and p.lower_ in COMMUNAL_NOUNS]
+    return next((home for home in map(_home_of, [noun, *members]) if home is not None), None)
+
+
 def _home_of(noun: Token) -> Span | None:
     """The proper name after "from" that says where people come from: "Alavanyo" in "gunmen from Alavanyo"."""
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"):
@@ -886,6 +896,8 @@ def _acts_as_responder(token: Token) -> bool:
 
 
 def _is_perpetrator(token: Token, lemma: str) -> bool:
+    if lemma == "group":  # "a group of youths from X attacked ...": a community's men (_home_communities)
+        return _side_of(token, PERPETRATION_VERBS) and _doers_home(token) is not None
     if lemma in PERPETRATOR_NOUNS and lemma not in AMBIGUOUS_PERSON_NOUNS:
         return token.dep_ not in {"poss"}
     if lemma in AMBIGUOUS_PERSON_NOUNS or lemma in VICTIM_NOUNS:
