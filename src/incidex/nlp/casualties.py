@@ -242,6 +242,8 @@ def _noun_event(noun: Token) -> str | None:
         if _own_clause_event(head) is not None and head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
             return _verb_event(head.head, head.dep_)  # "one rebel killed, and two rebels and a soldier wounded"
         return _noun_event(head)
+    if dep == "pobj" and head.lower_ == "between" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return _verb_event(head.head, "dobj")  # "killing between 11 and 20 people": a range is the verb's object
     if dep == "pobj" and head.lower_ == "of" and trigger_lemma(head.head) in DEAD_WORDS | {"death", "life"}:
         return "killed"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
@@ -388,7 +390,7 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
         span = doc.char_span(number.start, number.end, alignment_mode="expand")
         if span is None:
             continue
-        token = span.root
+        token = _count_root(span)
         noun = _counted_noun(token)
         counted.update({noun.i, token.i})
         if _included(noun) or _told_as_cause(noun) or _counts_animals(token, noun):
@@ -418,6 +420,14 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
                           died_later=_died(noun), toll=_a_toll(noun)), noun
     yield from _single_people(doc, text, counted)
     yield from _zero_figures(doc, text)
+
+
+def _count_root(count: Span) -> Token:
+    """The token a count hangs on: the root of its words, without the "between" that opens a range ("killing between
+    11 and 20 people": the parse hangs the numbers under "between", a preposition that counts no one)."""
+    if len(count) > 1 and count[0].lower_ == "between":
+        count = count[1:]
+    return count.root
 
 
 def _counts_animals(count: Token, noun: Token) -> bool:
