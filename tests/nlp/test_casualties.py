@@ -13,6 +13,14 @@ def main_incident(report):
     return mains[0]
 
 
+def test_a_range_after_between_is_counted_with_its_bounds(extract) -> None:
+    text = "Gunmen attacked a bus station in Kaduna on Monday, killing between 11 and 20 people, police said."
+    incident = main_incident(extract(text, published="2024-06-19"))
+    assert incident.casualties.killed.victims == 11  # the lower bound, as for "11 to 20"
+    ranged = [f for f in incident.figures if f.field.startswith("killed")]
+    assert [(f.text, f.value, f.low, f.high) for f in ranged] == [("between 11 and 20 people", None, 11, 20)]
+
+
 def test_killed_split_between_attackers_and_victims(extract) -> None:
     text = ("Three gunmen attacked a hotel in Mogadishu on Sunday, killing 12 civilians before all three attackers "
             "were shot dead by police.")
@@ -414,6 +422,7 @@ def test_the_dead_of_corpses_found_are_counted(extract) -> None:
     ("Armed bandits kill 80.", 80),
     ("03 Jun. 9 people killed in a raid on a market that gunmen carried out at dawn.", 9),
     ("12 Feb. Four traders were shot dead by bandits on the highway.", 4),
+    ("Gunmen stormed a bus depot in Zaria. Between 11 and 20 passengers were killed, the police said.", 11),
 ])
 def test_a_count_the_recognizer_took_into_a_date_is_still_counted(extract, text, killed) -> None:
     assert main_incident(extract(text)).casualties.killed.total == killed

@@ -82,6 +82,7 @@ CAUSE_GOVERNORS = frozenset({"response", "retaliation", "revenge", "reprisal", "
 DEATH_NOUNS = frozenset({"death", "killing", "murder", "assassination", "lynching"})
 AGENT_ENDINGS = ("ist", "er", "or", "ian", "man", "woman", "person")
 NOT_PEOPLE_OBJECTS = words("not_people_objects")
+COUNTED_THINGS = NOT_PEOPLE_OBJECTS | words("vehicle_nouns")  # "killed two goats", "gunmen on two motorbikes shot"
 REPORTED_VERBS = frozenset({"report", "believe", "fear", "say", "understand", "think", "confirm", "know"})
 TO_DEATH_VERBS = HARMING_VERBS | KILL_VERBS | words("to_death_verbs")
 FATALLY_WORDS = frozenset({"fatally", "mortally"})
@@ -242,6 +243,8 @@ def _noun_event(noun: Token) -> str | None:
         if _own_clause_event(head) is not None and head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
             return _verb_event(head.head, head.dep_)  # "one rebel killed, and two rebels and a soldier wounded"
         return _noun_event(head)
+    if dep == "pobj" and head.lower_ == "between" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return _verb_event(head.head, "dobj")  # "killing between 11 and 20 people": a range is the verb's object
     if dep == "pobj" and head.lower_ == "of" and trigger_lemma(head.head) in DEAD_WORDS | {"death", "life"}:
         return "killed"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
@@ -388,10 +391,10 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
         span = doc.char_span(number.start, number.end, alignment_mode="expand")
         if span is None:
             continue
-        token = span.root
+        token = _count_root(span)
         noun = _counted_noun(token)
         counted.update({noun.i, token.i})
-        if _included(noun) or _told_as_cause(noun) or _counts_animals(token, noun):
+        if _included(noun) or _told_as_cause(noun) or _counts_things(token, noun):
             continue
         start = min(noun.idx, number.start)
         value, low, high = number.value, number.low, number.high
@@ -420,10 +423,19 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
     yield from _zero_figures(doc, text)
 
 
-def _counts_animals(count: Token, noun: Token) -> bool:
-    """"They also killed two goats", "3 camels were shot": a count of the animals (``not_people_objects``) right after
-    it counts no one; not "5 killed during a raid, 200 animals stolen", where the parse hung the first count there."""
-    return noun.lemma_.lower() in NOT_PEOPLE_OBJECTS and 0 < noun.i - count.i <= 3
+def _count_root(count: Span) -> Token:
+    """The token a count hangs on: the root of its words, without the "between" that opens a range ("killing between
+    11 and 20 people": the parse hangs the numbers under "between", a preposition that counts no one)."""
+    if len(count) > 1 and count[0].lower_ == "between":
+        count = count[1:]
+    return count.root
+
+
+def _counts_things(count: Token, noun: Token) -> bool:
+    """"They also killed two goats", "3 camels were shot", "gunmen on two motorbikes shot at a post": a count of the
+    animals or vehicles (``not_people_objects``, ``vehicle_nouns``) right after it counts no one; not "5 killed during
+    a raid, 200 animals stolen", where the parse hung the first count there."""
+    return noun.lemma_.lower() in COUNTED_THINGS and 0 < noun.i - count.i <= 3
 
 
 def _outcome_after(doc: Doc, count: Span) -> tuple[str, Token] | None:
