@@ -205,6 +205,21 @@ def test_a_kind_cue_prefers_candidates_of_that_kind(gazetteer: Gazetteer) -> Non
     assert gazetteer.resolve(["Moscow"], kinds=["country"])[0].location.precision == "city"  # no such kind: ignored
 
 
+def test_a_unit_word_prefers_any_unit_of_government_when_none_is_of_its_level(gazetteer: Gazetteer) -> None:
+    # Burkina Faso's provinces are second-level units; "Poni" is also an alternate name of a town in Oklahoma
+    poni = gazetteer.resolve(["Poni"], kinds=["admin1"])[0].place
+    assert (poni.country_code, poni.kind) == ("BF", "admin2")
+
+
+def test_a_name_stated_as_a_unit_outvotes_a_better_known_town_abroad(gazetteer: Gazetteer) -> None:
+    """"Terpo, Poni Province": Terpo is only a hamlet in Oklahoma, Poni a province of Burkina Faso; "Botou (Kantchari,
+    Tapoa)": Botou is only a Chinese city, Tapoa the province around the village. The unit decides the country."""
+    terpo, poni = gazetteer.resolve(["Terpo", "Poni"], kinds=[None, "admin1"], links=[Link(1), None])
+    assert poni.place.country_code == "BF" and terpo.place is None
+    botou, _, tapoa = gazetteer.resolve(["Botou", "Kantchari", "Tapoa"], links=[Link(1, True), Link(2, True), None])
+    assert tapoa.place.country_code == "BF" and botou.place is None
+
+
 def test_unknown_name_resolves_to_nothing(gazetteer: Gazetteer) -> None:
     result = resolve_one(gazetteer, "Xqzzyville")
     assert (result.location, result.place, gazetteer.lookup("Xqzzyville")) == (None, None, [])

@@ -15,7 +15,7 @@ from incidex.config import load_settings
 from incidex.nlp.actors import ActorFinder
 from incidex.nlp.annotations import PlaceMention, register_extensions
 from incidex.nlp.gazetteer import default_gazetteer
-from incidex.nlp.places import PlaceFinder, doc_context, introduced_by_demonym
+from incidex.nlp.places import PlaceFinder, doc_context, introduced_by_demonym, names_a_way
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 
@@ -177,7 +177,8 @@ def test_mentions_are_sorted_and_offsets_point_into_the_text(finder, blank) -> N
 def with_actors(blank: Language, finder: PlaceFinder):
     """Groups first, then places: the pipeline's order, so a group's countries can hint at a place's."""
     actors = ActorFinder(blank, "incidex_actors")
-    return lambda text: finder(actors(blank(text)))._.incidex_places
+    sentences = blank.create_pipe("sentencizer")  # communal militias are read within a sentence
+    return lambda text: finder(actors(sentences(blank(text))))._.incidex_places
 
 
 def test_a_village_the_gazetteer_lacks_takes_the_point_of_the_places_named_around_it(finder, blank) -> None:
@@ -533,6 +534,26 @@ def test_a_lone_seat_subdistrict_takes_the_district_around_it(finder, blank) -> 
     found = by_text(places(finder, blank, "Two men were stabbed at a bazaar in the Sadar upazila of Gaibandha."))
     assert found["Sadar"].location.country_code == "BD"  # no Sadar of its own (not the one in Java): the district's
     assert found["Sadar"].within == (found["Gaibandha"].start, found["Gaibandha"].end)
+
+
+def test_the_kind_word_after_a_name_is_that_name_s_not_the_town_after_of(finder, blank) -> None:
+    found = by_text(places(finder, blank, "A grenade hurt a trader in the Eastleigh district of Nairobi."))
+    assert (found["Nairobi"].location.country_code, found["Nairobi"].location.precision) == ("KE", "city")
+    assert found["Eastleigh"].within == (found["Nairobi"].start, found["Nairobi"].end)  # not the English town
+
+
+@pytest.mark.parametrize(("text", "way"), [("Traders travelling to Mandera were robbed.", True),
+                                           ("Raiders from Mandera stole cattle.", True),
+                                           ("A report from Mandera said that fighting went on.", False)])
+def test_a_place_is_named_as_a_way_after_to_or_from_but_not_after_a_report_from(model, text, way) -> None:
+    doc = model(text)
+    assert names_a_way(doc[text.split().index("Mandera")]) is way
+
+
+@pytest.mark.slow
+def test_where_people_were_travelling_to_gives_way_to_where_they_were(extract) -> None:
+    report = extract("On Monday, gunmen abducted three traders travelling to Mandera town near Lafey town.")
+    assert report.incidents[0].location.name == "Lafey"
 
 
 @pytest.mark.slow

@@ -30,7 +30,7 @@ from ..types import (
 from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention, doc_text
 from .frames import Arg, CasualtyArg, FrameArguments, IncidentFrame
-from .places import after_locative, introduced_by_demonym, named_countries, on_a_road
+from .places import after_locative, introduced_by_demonym, named_countries, names_a_way, on_a_road
 from .unstated_country import unstated_country
 
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
@@ -169,7 +169,8 @@ class _Builder:
         names the most places and nationality words of (more than one), or in the one a nationality word before it
         states ("the Peruvian town of Yunguyo"), since a town's or region's name is often another country's too.
         Without one, the country the whole text states. In that country: a place not named as a road's end first
-        ("on the Kaya-Kongoussi road at Korsimoro" is at Korsimoro), then the finest, then one in that sentence,
+        ("on the Kaya-Kongoussi road at Korsimoro" is at Korsimoro), then the finest, then one not named as where
+        someone went or came from ("travelling to Mandera, near Lafey" is at Lafey), then one in that sentence,
         then the first.
         """
         doc, countries = self.doc, self.countries
@@ -207,8 +208,12 @@ class _Builder:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             return span is not None and on_a_road(span)
 
-        return min(named, key=lambda p: (road_end(p), place_rank(p.location.precision or "region"), not told(p),
-                                         p.start))
+        def way(place: PlaceMention) -> bool:
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            return span is not None and names_a_way(span[0])
+
+        return min(named, key=lambda p: (road_end(p), place_rank(p.location.precision or "region"), way(p),
+                                         not told(p), p.start))
 
     def _perpetrators(self, location: Location) -> list[Perpetrator]:
         """The frame's perpetrators; unnamed local sides of a clash become one "<place> Communal Militia" when the

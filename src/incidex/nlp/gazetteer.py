@@ -58,6 +58,9 @@ SAME_PLACE_KM = 50.0  # two same-country candidates this close are one place for
 NEAR_KM = 40.0  # a place this close to a town can be named as lying in it ("Kayole (Nairobi)")
 LINK_BONUS = 3.0  # a reading that lies inside the reading of the name the text puts around it
 LINK_SEARCH = 10  # readings of an outermost name tried when choosing a chain together
+UNIT_VOTES = 2  # a name the text states to be a unit of government or to enclose another ("Poni Province",
+# the "Tapoa" of "Botou (Kantchari, Tapoa)") counts this many times when choosing the home countries
+ADMIN_KINDS = ("admin1", "admin2")
 LOOKUP_CACHE_SIZE = 50_000  # names whose answers each per-gazetteer cache keeps (least recently used dropped)
 
 NAME_INDEX = numpy.dtype([("key", "<u8"), ("code", "<u4")])
@@ -307,20 +310,28 @@ class Gazetteer:
         (:data:`FOREIGN_MIN_PRIOR`). Names resolved without doubt in a first pass join the context of the second;
         a name never counts as context for itself. ``uncertain`` is set when a runner-up elsewhere scores within the margin.
         ``kinds`` may say, per name, what the text calls it ("the province of X": ``"admin1"``); candidates of
-        that kind are then preferred to all others. ``links`` may say, per name, which other name encloses it
+        that kind are then preferred to all others (:func:`_of_kind`). ``links`` may say, per name, which other name encloses it
         ("Posso (Titao, Loroum)", "Mokha, Yemen"): the readings of a chain of names are chosen together, each
         inside the next (see :func:`_inside`). ``elsewhere`` may say, per name, that it is not where the document
         is ("close to the border with Mali"): such a name is still read, but does not count when choosing the home
-        countries.
+        countries; a name the text states to be a unit of government or to enclose another counts
+        :data:`UNIT_VOTES` times there.
         """
         base = context.copy() if context else GeoContext()
         lookups = [self.lookup(name) for name in names]
+        units = {link.parent for link in links or () if link is not None and link.strict}
         for i, kind in enumerate(kinds or ()):  # a region stays a candidate: "the Sahel region"
-            preferred = [c for c in lookups[i] if c.place.kind in (kind, "region")]
+            preferred = _of_kind(lookups[i], kind)
             if preferred:
                 lookups[i] = preferred
-        voting = [i for i in range(len(names)) if not (elsewhere and elsewhere[i])]
-        home = _home_countries({normalize_name(names[i]): lookups[i] for i in voting}.values(), base)
+                if kind in ADMIN_KINDS:
+                    units.add(i)
+        votes: dict[str, tuple[Sequence[Candidate], int]] = {}
+        for i in range(len(names)):
+            if not (elsewhere and elsewhere[i]):
+                key, weight = normalize_name(names[i]), UNIT_VOTES if i in units else 1
+                votes[key] = (lookups[i], max(weight, votes.get(key, ((), 0))[1]))
+        home = _home_countries(votes.values(), base)
         pointed = _pointed_at(lookups, base)
         lone = _lone_countries(lookups, pointed) if base.names_groups else frozenset()
         lookups = [[c for c in cands if _plausible(c, home, pointed, base.outlet, lone)] for cands in lookups]
@@ -463,22 +474,35 @@ def _score(candidate: Candidate, context: GeoContext) -> float:
     return score
 
 
-def _home_countries(lookups: Iterable[Sequence[Candidate]], context: GeoContext) -> frozenset[str]:
+def _of_kind(candidates: Sequence[Candidate], kind: PlaceKind | None) -> list[Candidate]:
+    """The candidates of the kind the text calls a name (and regions: "the Sahel region"); for a unit of
+    government whose level the word does not fix across countries, any such unit ("Poni Province" is a second-level
+    unit of Burkina Faso, "Kotido District" a first-level one of Uganda)."""
+    preferred = [c for c in candidates if c.place.kind in (kind, "region")]
+    if kind in ADMIN_KINDS and not any(c.place.kind == kind for c in preferred):
+        preferred += [c for c in candidates if c.place.kind in ADMIN_KINDS and c not in preferred]
+    return preferred
+
+
+def _home_countries(lookups: Iterable[tuple[Sequence[Candidate], int]], context: GeoContext) -> frozenset[str]:
     """The countries a document is most likely about: the one where most of its distinct names have a reading
-    (with the countries and hints of ``context``; a tie goes to the country of the best-known reading), and every
-    country where at least two names or hints point."""
-    support: Counter[str] = Counter(context.countries) + Counter(context.hints)
+    (each name with its weight: :data:`UNIT_VOTES` for a name the text states to be a unit around others; with the
+    countries and hints of ``context``; a tie goes to the country of the best-known reading), and every country where
+    at least two names or hints point (each name once)."""
+    points: Counter[str] = Counter(context.countries) + Counter(context.hints)
+    support = Counter(points)
     known: dict[str, float] = {}
-    for candidates in lookups:
+    for candidates, weight in lookups:
         for code in sorted({c.place.country_code for c in candidates if c.place.country_code}):
-            support[code] += 1
+            points[code] += 1
+            support[code] += weight
         for c in candidates:
             if c.place.country_code:
                 known[c.place.country_code] = max(known.get(c.place.country_code, 0.0), c.prior)
     if not support:
         return frozenset()
     home = max(support, key=lambda code: (support[code], known.get(code, 0.0)))
-    return frozenset({home, *(code for code, count in support.items() if count >= 2)})
+    return frozenset({home, *(code for code, count in points.items() if count >= 2)})
 
 
 def _pointed_at(lookups: Iterable[Sequence[Candidate]], context: GeoContext) -> frozenset[str]:

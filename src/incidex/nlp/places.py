@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from ..types import Location
 from .annotations import PlaceMention, doc_text
 from .actors import actor_countries
-from .datelines import Dateline, dateline_of
+from .datelines import TEXT_KINDS, Dateline, dateline_of
 from .gazetteer import Gazetteer, GeoContext, Link, PlaceKind, Resolution, default_gazetteer, normalize_name
 from .lexicons import CLAIM_VERBS, SAY_VERBS, phrases, words
 from .outlets import outlet_country
@@ -59,6 +59,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "acr
                        "towards", "inside", "throughout", "between", "via", "through", "within", "beyond"})
 # the prepositions of _LOCATIVE that say where something is, not where it goes or comes from
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "around", "within", "throughout"})
+_WAY = frozenset({"to", "toward", "towards", "from"})  # ... and those that say where it goes or comes from
 _PLACE_NOUNS = words("place_nouns")
 _DIRECTIONS = words("direction_words")
 _ADMIN1_NOUNS = words("admin1_nouns")
@@ -596,14 +597,31 @@ def _positions(array: numpy.ndarray, hashes: frozenset[int]) -> list[int]:
 def after_locative(token: Token, *, where: bool = False) -> bool:
     """Whether a preposition of place comes before: "in", "near the", "in northern", "the city of"; with
     ``where``, only one that says where something is ("in", "near"; not "from", "to")."""
+    doc, i = token.doc, _before_name(token)
+    if i >= 1 and doc[i].lower_ == "of":  # "the city of", "the outskirts of", not "the death of"
+        return doc[i - 1].lower_ in _PLACE_NOUNS
+    return i >= 0 and doc[i].lower_ in (_WHERE if where else _LOCATIVE)
+
+
+def names_a_way(token: Token) -> bool:
+    """Whether a place is named as where someone went or came from: "travelling to Mandera", "raiders from
+    the north of Wajir"; not where something happened, nor where a text was sent from ("a report from San
+    Salvador states that fighting continues": the fighting's place, as a dateline's)."""
+    i = _before_name(token)
+    if i < 0 or token.doc[i].lower_ not in _WAY:
+        return False
+    preposition = token.doc[i]
+    return preposition.lower_ != "from" or preposition.head.lemma_.lower() not in TEXT_KINDS
+
+
+def _before_name(token: Token) -> int:
+    """The index of the word before a place name, past a direction and "the" ("in northern", "near the")."""
     doc, i = token.doc, token.i - 1
     if i >= 0 and doc[i].lower_ in _DIRECTIONS:
         i -= 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
-    if i >= 1 and doc[i].lower_ == "of":  # "the city of", "the outskirts of", not "the death of"
-        return doc[i - 1].lower_ in _PLACE_NOUNS
-    return i >= 0 and doc[i].lower_ in (_WHERE if where else _LOCATIVE)
+    return i
 
 
 def _seat_of(name: str) -> str:
@@ -811,10 +829,12 @@ def _resolved_parent(i: int, links: list[Link | None], resolutions: list[Resolut
 
 def _kind_cue(span: Span) -> PlaceKind | None:
     """What the text calls a place: "X province" is admin1, "X district" admin2, "the city of X" and
-    "X village" a city."""
+    "X village" a city; not the noun of a name before it ("the Eastleigh district of Nairobi": the district is
+    Eastleigh, and Nairobi the city around it)."""
     doc = span.doc
     noun = doc[span.end].lower_ if span.end < len(doc) else None
-    if noun not in _KIND_NOUNS and span.start >= 2 and doc[span.start - 1].lower_ == "of":
+    if noun not in _KIND_NOUNS and span.start >= 2 and doc[span.start - 1].lower_ == "of" and not (
+            span.start >= 3 and _capitalized(doc[span.start - 3])):
         noun = doc[span.start - 2].lower_
     return _KIND_NOUNS.get(noun or "")
 
@@ -878,4 +898,5 @@ def _facility_location(span: Span, mentions: list[PlaceMention]) -> Location:
     return Location(facility=facility, precision="facility")
 
 
-__all__ = ["FACILITY_NOUNS", "PlaceFinder", "army_country", "doc_context", "is_origin", "on_a_road"]
+__all__ = ["FACILITY_NOUNS", "PlaceFinder", "army_country", "doc_context", "is_origin", "names_a_way",
+           "on_a_road"]
