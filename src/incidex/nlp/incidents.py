@@ -21,7 +21,10 @@ from .lexicons import (
     ARMED_DOERS,
     CUSTODY_WORDS,
     DEAD_WORDS,
+    DIE_VERBS,
     HARMING_VERBS,
+    INJURE_VERBS,
+    KILL_VERBS,
     PERSON_NOUNS,
     REPORTING_VERBS,
     SAY_VERBS,
@@ -428,7 +431,7 @@ class IncidentFinder:
         opening = token.sent[:4]
         if any(t.lower_ in SEPARATE_CUES for t in opening) and opening[0].lower_ in {"in", "elsewhere", "meanwhile"}:
             return True
-        return _also_reported(token)
+        return _also_reported(token) or _also_done(token)
 
     def _role_for_new(self, doc: Doc, frame: IncidentFrame, token: Token, main: IncidentFrame | None) -> str:
         if self._has_background_cue(token):
@@ -496,6 +499,14 @@ def _also_reported(token: Token) -> bool:
             return any(child.lower_ == "also" for child in ancestor.children)
         clause = ancestor
     return False
+
+
+def _also_done(verb: Token) -> bool:
+    """Whether a doer named again does another act with "also" ("The rebels also blew up two pylons"): another
+    incident; not a toll ("they also killed a guard" tells the same attack) nor what a pronoun's doer did next."""
+    return (verb.pos_ == "VERB" and any(child.lower_ == "also" for child in verb.children)
+            and any(child.dep_ == "nsubj" and child.pos_ != "PRON" for child in verb.children)
+            and verb.lemma_ not in KILL_VERBS | DIE_VERBS | INJURE_VERBS)
 
 
 def _moments_apart(cue: Token) -> bool:
