@@ -85,8 +85,6 @@ _HOME_FORCES = words("home_force_nouns")
 _STATING_WORDS_AFTER = _HOME_FORCES | _PLACE_AFTER
 # words after a nationality that name an army, which also fights abroad ("Kenyan soldiers", "Ethiopian troops")
 _ARMIES = words("army_nouns")
-# acts a country's name may modify and still place ("a Nigeria bombing", "the Kenya attack")
-_ACT_NOUNS = words("attack_nouns")
 # the word after a district's name that names the subdistrict around its seat: "Kurigram Sadar (upazila)"
 _SEAT_WORDS = frozenset({"sadar"})
 # what joins two towns written with a hyphen: "the Kaya-Kongoussi road", "the axis Djibo-Arbinda"
@@ -488,7 +486,7 @@ def _document_country(doc: Doc, mentions: list[PlaceMention],
             continue
         word = (location.country_code, mention.start, mention.end)
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and names_an_owner(span.root, country=location.precision == "country"):
+        if span is not None and names_an_owner(span.root):
             continue
         if location.precision != "country":
             places.append(word)
@@ -581,20 +579,13 @@ def speaker_label(text: str, start: int, end: int) -> bool:
     return i < 0 or text[i] in '.?!:"]'
 
 
-def names_an_owner(token: Token, *, country: bool = False) -> bool:
+def names_an_owner(token: Token) -> bool:
     """A place named as the owner or the nationality of someone or something ("U.S. citizens", "Panama's
-    archbishop", "Rome's ambassador"), which says nothing of where the incident happened. With ``country`` (the
-    place is a country), also a country's name before any noun it modifies, which it uses as a nationality word
-    ("the U.S. Congress", "U.S. aid", "two U.S. missionaries"); like one, it still states a country before a home
-    force, a kind of place or an act of violence ("Kenya police", "a Nigeria bombing")."""
+    archbishop", "Rome's ambassador"), which says nothing of where the incident happened."""
     head, lower = token.head, token.head.lower_  # truecased wire copy may leave "Properties" unlemmatized
     singular = lower[:-3] + "y" if lower.endswith("ies") else lower.removesuffix("s")
-    if token.dep_ not in ("poss", "compound") or head is token:
-        return False
-    if head.lemma_.lower() in _OWNED_NOUNS or singular in _OWNED_NOUNS:
-        return True
-    return (country and token.dep_ == "compound" and head.i > token.i and head.pos_ in ("NOUN", "PROPN")
-            and lower not in _STATING_WORDS_AFTER and head.lemma_.lower() not in _ACT_NOUNS)
+    return token.dep_ in ("poss", "compound") and head is not token and (
+        head.lemma_.lower() in _OWNED_NOUNS or singular in _OWNED_NOUNS)
 
 
 def _positions(array: numpy.ndarray, hashes: frozenset[int]) -> list[int]:

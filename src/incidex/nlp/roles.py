@@ -186,7 +186,7 @@ class RoleFinder:
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             country = mention.location is not None and mention.location.precision == "country"
-            if span is None or is_origin(span.root, country=country) or names_an_owner(span.root, country=country):
+            if span is None or is_origin(span.root, country=country) or names_an_owner(span.root):
                 continue
             args = locate.arguments_for(span.root, carry=0)
             if args is None:
