@@ -13,6 +13,14 @@ def main_incident(report):
     return mains[0]
 
 
+def test_a_range_after_between_is_counted_with_its_bounds(extract) -> None:
+    text = "Gunmen attacked a bus station in Kaduna on Monday, killing between 11 and 20 people, police said."
+    incident = main_incident(extract(text, published="2024-06-19"))
+    assert incident.casualties.killed.victims == 11  # the lower bound, as for "11 to 20"
+    ranged = [f for f in incident.figures if f.field.startswith("killed")]
+    assert [(f.text, f.value, f.low, f.high) for f in ranged] == [("between 11 and 20 people", None, 11, 20)]
+
+
 def test_killed_split_between_attackers_and_victims(extract) -> None:
     text = ("Three gunmen attacked a hotel in Mogadishu on Sunday, killing 12 civilians before all three attackers "
             "were shot dead by police.")
@@ -407,3 +415,36 @@ def test_a_toll_holds_the_deaths_told_before_it_and_in_its_sentence(extract) -> 
 def test_the_dead_of_corpses_found_are_counted(extract) -> None:
     report = extract("Rangers found the corpses of three porters, strangled with wire, in a ravine.")
     assert main_incident(report).casualties.killed.total == 3
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("On Tuesday 14 villagers were killed by raiders near the river.", 14),
+    ("Armed bandits kill 80.", 80),
+    ("03 Jun. 9 people killed in a raid on a market that gunmen carried out at dawn.", 9),
+    ("12 Feb. Four traders were shot dead by bandits on the highway.", 4),
+])
+def test_a_count_the_recognizer_took_into_a_date_is_still_counted(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+def test_the_day_after_a_month_is_no_count(extract) -> None:
+    cas = main_incident(extract("On March 9 gunmen killed three herders near the well.")).casualties
+    assert cas.killed.total == 3
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Nine herders are feared dead after raiders attacked their camp near the border.", 9),
+    ("Thirty herders feared dead after two clans fought over a water point.", 30),
+])
+def test_people_feared_dead_are_killed(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("17 dead, 9 wounded when two farming clans clashed over a well near the river.", 17, 9),
+    ("Two militias clashed near the market in Birao, resulting in 4 killed and 11 wounded.", 4, 11),
+    ("Six Ugandan traders travelling to the border market have been killed by armed raiders.", 6, None),
+])
+def test_counts_the_parse_hung_on_another_word_keep_their_outcome(extract, text, killed, injured) -> None:
+    cas = main_incident(extract(text)).casualties
+    assert (cas.killed.total, cas.injured.total) == (killed, injured)

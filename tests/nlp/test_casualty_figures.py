@@ -129,3 +129,44 @@ def test_casualties_count_no_doers_who_shot_someone_dead() -> None:
     sentence = ("Three/three/NUM/CD/nummod/1 militants/militant/NOUN/NNS/nsubj/2 shot/shot/NOUN/NN/ROOT/2 "
                 "dead/dead/ADJ/JJ/amod/5 a/a/DET/DT/det/5 driver/driver/NOUN/NN/appos/2")
     assert ("killed.total", 3) not in figures(sentence, {0: 3})
+
+
+def test_a_count_with_its_own_outcome_word_is_not_counted_with_the_next_count() -> None:
+    # "23 dead, 12 wounded" parsed with the first count hung on the second
+    sentence = ("23/23/NUM/CD/nummod/3 dead/dead/ADJ/JJ/amod/0 ,/,/PUNCT/,/punct/3 12/12/NUM/CD/ROOT/3 "
+                "wounded/wound/VERB/VBN/acl/3 ././PUNCT/./punct/3")
+    assert figures(sentence, {0: 23, 3: 12}) == [("killed.total", 23), ("injured.total", 12)]
+
+
+def test_a_count_before_a_nationality_counts_the_people_after_it() -> None:
+    # "Seven Kenyan fishermen have been killed", the count parsed as a compound of the nationality
+    sentence = ("Seven/seven/NUM/CD/compound/1 Kenyan/Kenyan/PROPN/NNP/amod/2 fishermen/fisherman/NOUN/NNS/nsubjpass/5 "
+                "have/have/AUX/VBP/aux/5 been/be/AUX/VBN/auxpass/5 killed/kill/VERB/VBN/ROOT/5 ././PUNCT/./punct/5")
+    assert figures(sentence, {0: 7}) == [("killed.victims", 7)]
+
+
+def test_an_object_of_killing_with_a_name_beside_it_is_one_dead() -> None:
+    sentence = ("Gunmen/gunman/NOUN/NNS/nsubj/1 killed/kill/VERB/VBD/ROOT/1 county/county/NOUN/NN/compound/3 "
+                "executive/executive/NOUN/NN/dobj/1 ,/,/PUNCT/,/punct/3 Jane/Jane/PROPN/NNP/compound/6/PERSON "
+                "Doe/Doe/PROPN/NNP/appos/3/PERSON ././PUNCT/./punct/1")
+    assert figures(sentence, {}) == [("killed.total", 1)]
+
+
+def test_a_name_tagged_an_interjection_is_one_person() -> None:
+    sentence = ("Rahim/Rahim/INTJ/UH/nsubjpass/2/PERSON was/be/AUX/VBD/auxpass/2 killed/kill/VERB/VBN/ROOT/2 "
+                "././PUNCT/./punct/2")
+    assert figures(sentence, {}) == [("killed.total", 1)]
+
+
+def test_animals_killed_are_no_casualties() -> None:
+    sentence = ("They/they/PRON/PRP/nsubj/2 also/also/ADV/RB/advmod/2 killed/kill/VERB/VBD/ROOT/2 two/two/NUM/CD/nummod/4 "
+                "goats/goat/NOUN/NNS/dobj/2 ././PUNCT/./punct/2")
+    assert figures(sentence, {3: 2}) == []
+
+
+def test_a_count_the_parse_hung_on_animals_further_on_keeps_its_outcome() -> None:
+    # "4 killed during a raid/ some 90 animals stolen": the first count parsed as a count of the animals
+    sentence = ("4/4/NUM/CD/nummod/6 killed/kill/VERB/VBN/acl/0 during/during/ADP/IN/prep/1 raid/raid/NOUN/NN/pobj/2 "
+                "some/some/ADV/RB/quantmod/5 90/90/NUM/CD/nummod/6 animals/animal/NOUN/NNS/ROOT/6 "
+                "stolen/steal/VERB/VBN/acl/6 ././PUNCT/./punct/6")
+    assert figures(sentence, {0: 4, 5: 90}) == [("killed.total", 4)]

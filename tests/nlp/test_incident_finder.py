@@ -75,3 +75,9 @@ def test_incidents_find_no_incident_in_a_film_shot_in_town() -> None:
     sentence = ("The/the/DET/DT/det/1 film/film/NOUN/NN/nsubjpass/3 was/be/AUX/VBD/auxpass/3 "
                 "shot/shoot/VERB/VBN/ROOT/3 in/in/ADP/IN/prep/3 town/town/NOUN/NN/pobj/4 ././PUNCT/./punct/3")
     assert frames(sentence) == []
+
+
+def test_a_headline_whose_doer_is_an_acronym_the_tagger_took_for_an_adjective_harms_people() -> None:
+    sentence = ("ABF/ABF/ADJ/JJ/nsubj/1 attacks/attack/NOUN/NNS/ROOT/1 civilians/civilian/NOUN/NNS/dobj/1 "
+                "././PUNCT/./punct/1")
+    assert frames(sentence) == [("i1", "main", ["attacks"])]

@@ -434,3 +434,49 @@ def test_an_undated_main_incident_takes_the_date_that_opens_its_story(extract, t
     report = extract(text, published=published)
     main = [i for i in report.incidents if i.role == "main"]
     assert main and main[0].date.value == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # firing at someone or something is an act, never a toll of people shot
+    ("On 2 June 2021, gunmen on two motorbikes shot at a minibus coming from the cattle market. Two were wounded.",
+     "armed_assault"),
+    ("On 4 May, border troops had opened unprovoked fire on two posts in the sector.", "armed_assault"),
+    # "feared dead" is about how many died, not whether the clash happened
+    ("Twenty villagers feared dead as two farming clans clashed near the lake.", "clash"),
+    ("Six rangers are feared dead following a militant attack on their post near the park.", "armed_assault"),
+    # injuries and a stay in hospital corroborate an attack
+    ("Rival party members attacked the new councillor, who was later hospitalized with serious injuries.",
+     "armed_assault"),
+    ("Rival youths attacked a campaign agent, who was admitted to hospital with serious injuries.", "armed_assault"),
+    # a captive counted dead makes the abduction an assault
+    ("Headman of a hamlet near Djibo abducted and executed by presumed militants.", "armed_assault"),
+    ("Trader abducted near Kaduna by gunmen on motorbikes.", "kidnapping"),
+    # a militia raids as bandits do, not on duty as police or soldiers
+    ("A clan militia raided a cattle camp near Moyale and wounded three herders.", "armed_assault"),
+    ("A local militia looted 80 goats and killed a shepherd near the border on Sunday.", "armed_assault"),
+    # an attack on people told beside a raid is harm, not the raid's other name
+    ("Bandits raid homesteads and attack villagers", "armed_assault"),
+    ("Rustlers raid a village, attack residents", "armed_assault"),
+])
+def test_shots_fired_feared_dead_injuries_and_harm_in_a_raid_type_the_main_incident(extract, text: str,
+                                                                                     expected: str) -> None:
+    assert types_by_role(extract(text))[:1] == [("main", expected)]
+
+
+@pytest.mark.parametrize("text", [
+    "The striker shot at goal twice before the break, but Rovers held on to win 2-1.",
+    "Fans feared the worst as the club's attack looked dead on its feet in the second half.",
+    "The photographer shot at the wedding venue all afternoon.",
+])
+def test_shots_at_goal_and_fears_in_sport_report_no_incident(extract, text: str) -> None:
+    assert extract(text).incidents == []
+
+
+def test_huts_set_afire_and_petrol_bombs_are_arson_and_burn_injuries_no_burning(extract) -> None:
+    assert types_by_role(extract("Raiders set three huts afire near the market on Sunday.")) == [("main", "arson")]
+    report = extract("Party activists hurled a petrol bomb at a rickshaw on the highway on Sunday night; in the "
+                     "petrol bomb attack the driver was hurt.")
+    assert types_by_role(report) == [("main", "arson")]
+    report = extract("Gunmen torched a bus in the town on Monday, killing two. One more passenger succumbed to burn "
+                     "injuries on 9 May.")
+    assert [(i.role, i.casualties.killed.total) for i in report.incidents] == [("main", 3)]

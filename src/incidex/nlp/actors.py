@@ -75,6 +75,8 @@ _NOT_A_COMMUNITY = words("not_a_community")
 # parse made of them: it often reads a headline's verb as a noun.
 _HEADLINE_VERBS = frozenset(form for verb in PERPETRATION_VERBS for form in (verb, verb + "s", verb + "es"))
 _HEADLINE_OBJECT_STARTS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON"})
+# Words after which a headline's second clause opens with its doer ("Seven killed as X attack Y village").
+_HEADLINE_CLAUSE_OPENERS = frozenset({"as", "when", "after", "while"})
 # Present-tense verbs of fighting whose object is the other side, as a headline uses them ("Police battle X raiders").
 _HEADLINE_FIGHT_VERBS = frozenset({"battle", "battles", "fight", "fights"})
 # Words that leave a group the text calls the perpetrator only suspected ("the suspected perpetrators").
@@ -241,7 +243,7 @@ def normalize_actor(text: str) -> str | None:
     """
     loose, exact, content = _lookup()
     text = " ".join(text.split())
-    if match := _PARENTHESIS.match(text):
+    if (match := _PARENTHESIS.match(text)) and fold_name(text) not in loose:  # "SPLM-N (Agar)" is a name whole
         return normalize_actor(match[1]) or normalize_actor(match[2])
     bare = re.sub(r"^(?:the\s+)", "", text, flags=re.IGNORECASE)
     bare = re.sub(r"(?:'s|’s|')$", "", bare)
@@ -374,9 +376,10 @@ def bare_communities(doc: Doc) -> list[Span]:
 
 
 def headline_doer(span: Span) -> bool:
-    """The span opens its sentence (after at most a determiner, adjective or hedge: "Suspected X") and a
-    present-tense verb of violence with its object follows it, as in a headline: "X kidnaps an official", "X attack
-    Y village", "X attack and kill civilians"."""
+    """The span opens its sentence or a clause after "as", "when", "after" or "while" (after at most a determiner,
+    adjective or hedge: "Suspected X") and a present-tense verb of violence with its object follows it, as in a
+    headline: "X kidnaps an official", "X attack Y village", "X attack and kill civilians", "48 killed as X attacks
+    Y village"."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].is_sent_start:
         return False
@@ -385,7 +388,11 @@ def headline_doer(span: Span) -> bool:
         after = doc[span.end + 3]  # two verbs share the object: "X attack and kill civilians"
     if verb.lower_ not in _HEADLINE_VERBS or after.pos_ not in _HEADLINE_OBJECT_STARTS or after.is_sent_start:
         return False
-    return all(t.pos_ in {"DET", "ADJ"} or t.lower_ in SUSPICION_WORDS for t in doc[span.sent.start:span.start])
+    start = span.start
+    while start > span.sent.start and (doc[start - 1].pos_ in {"DET", "ADJ"}
+                                       or doc[start - 1].lower_ in SUSPICION_WORDS):
+        start -= 1
+    return start == span.sent.start or doc[start - 1].lower_ in _HEADLINE_CLAUSE_OPENERS
 
 
 def headline_side(span: Span) -> bool:

@@ -145,7 +145,9 @@ def _verb_event(verb: Token, dep: str) -> str | None:
         if prep.dep_ == "prep" and prep.lower_ == "with" and any(
                 c.lemma_ in {"wound", "injury", "burn"} for c in prep.children) and not children & DEAD_WORDS:
             return "injured"  # not "found dead with stab wounds"
-    if lemma in {"leave", "be", "lie", "remain", "find", "confirm", "declare", "pronounce", "report"}:
+    # "left dead", "confirmed dead", "feared dead" (the toll a report gives, as sure as it can be)
+    if lemma in {"leave", "be", "lie", "remain", "find", "confirm", "declare", "pronounce", "report", "fear",
+                 "presume"}:
         for child in verb.children:
             if child.dep_ in {"acomp", "oprd", "xcomp", "advmod", "amod", "ccomp", "attr"}:
                 if _either_or(child):
@@ -240,6 +242,8 @@ def _noun_event(noun: Token) -> str | None:
         if _own_clause_event(head) is not None and head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
             return _verb_event(head.head, head.dep_)  # "one rebel killed, and two rebels and a soldier wounded"
         return _noun_event(head)
+    if dep == "pobj" and head.lower_ == "between" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return _verb_event(head.head, "dobj")  # "killing between 11 and 20 people": a range is the verb's object
     if dep == "pobj" and head.lower_ == "of" and trigger_lemma(head.head) in DEAD_WORDS | {"death", "life"}:
         return "killed"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
@@ -360,10 +364,12 @@ def party(noun: Token) -> str | None:
 def _counted_noun(token: Token) -> Token:
     # "fifteen" parsed as amod, "thirty" as compound
     counts = token.dep_ in {"nummod", "quantmod"} or (token.dep_ in {"amod", "compound"} and token.pos_ == "NUM")
+    if any(c.dep_ == "amod" and c.lower_ in DEAD_WORDS | INJURED_WORDS for c in token.children):
+        return token  # "23 dead, 12 wounded": the first count has its own outcome, wherever the parse hung it
     if counts and token.head.pos_ in {"NOUN", "PROPN", "NUM"}:
         head = token.head
-        while head.dep_ == "compound" and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i > head.i:
-            head = head.head  # "two security forces personnel": the count is of the phrase's head
+        while head.dep_ in {"compound", "amod"} and head.head.pos_ in {"NOUN", "PROPN"} and head.head.i > head.i:
+            head = head.head  # "two security forces personnel", "seven Kenyan fishermen": the phrase's head
         return head.head if head.dep_ == "nummod" else head
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -384,10 +390,10 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
         span = doc.char_span(number.start, number.end, alignment_mode="expand")
         if span is None:
             continue
-        token = span.root
+        token = _count_root(span)
         noun = _counted_noun(token)
         counted.update({noun.i, token.i})
-        if _included(noun) or _told_as_cause(noun):
+        if _included(noun) or _told_as_cause(noun) or _counts_animals(token, noun):
             continue
         start = min(noun.idx, number.start)
         value, low, high = number.value, number.low, number.high
@@ -416,14 +422,30 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
     yield from _zero_figures(doc, text)
 
 
+def _count_root(count: Span) -> Token:
+    """The token a count hangs on: the root of its words, without the "between" that opens a range ("killing between
+    11 and 20 people": the parse hangs the numbers under "between", a preposition that counts no one)."""
+    if len(count) > 1 and count[0].lower_ == "between":
+        count = count[1:]
+    return count.root
+
+
+def _counts_animals(count: Token, noun: Token) -> bool:
+    """"They also killed two goats", "3 camels were shot": a count of the animals (``not_people_objects``) right after
+    it counts no one; not "5 killed during a raid, 200 animals stolen", where the parse hung the first count there."""
+    return noun.lemma_.lower() in NOT_PEOPLE_OBJECTS and 0 < noun.i - count.i <= 3
+
+
 def _outcome_after(doc: Doc, count: Span) -> tuple[str, Token] | None:
     """What the words after a count say where the parse lost the count: "At least 12 suspected rebels and their
     guides were killed", "Nine people in all killed", "Five dead after land fighting": a count opening its
     clause, the words of its people, auxiliaries and adverbs, then a participle of killing or wounding or a word for
-    dead or wounded; not "in 3 villages soldiers were killed" or "stole 100 cattle and killed two" (a count that does
-    not open its clause), "two were killed or wounded" nor "could be killed". Gives the event and the word that tells
-    it."""
-    if count.start > count.sent.start and doc[count.start - 1].pos_ not in OPENING_POS:
+    dead or wounded, also after a date ("14 Mar. 6 traders shot dead") or "resulting in"; not "in 3 villages soldiers
+    were killed" or "stole 100 cattle and killed two" (a count that does not open its clause), "two were killed or
+    wounded" nor "could be killed". Gives the event and the word that tells it."""
+    before = doc[count.start - 1]
+    if count.start > count.sent.start and before.pos_ not in OPENING_POS and before.ent_type_ != "DATE" and not (
+            before.lower_ == "in" and before.head.lemma_ == "result"):
         return None
     end = _sentence_end(count.sent)
     i = _after_people(doc, count, end)
@@ -612,8 +634,8 @@ def _one_person(token: Token) -> bool:
         return False
     if token.pos_ == "PRON":
         return token.lower_ in ONE_PERSON_PRONOUNS and token.dep_ != "poss"
-    if token.ent_type_ == "PERSON":
-        return token.tag_ == "NNP" and not any(c.dep_ == "nummod" for c in token.children)
+    if token.ent_type_ == "PERSON":  # a name that opens a sentence may be tagged an interjection
+        return token.tag_ in {"NNP", "UH"} and not any(c.dep_ == "nummod" for c in token.children)
     noun = token.tag_ == "NN" or (token.tag_ == "JJ" and token.dep_ in {"dobj", "nsubjpass"})  # "killed a civilian"
     if not noun or token.lemma_.lower() not in PERSON_NOUNS or token.lemma_.lower() in COLLECTIVE_NOUNS:
         return False
@@ -630,9 +652,9 @@ def _person_by_form(token: Token) -> bool:
     """A singular noun the lexicons do not list that still reads as one person when it is killed: an agent noun by
     its ending ("a rapist", "a shop keeper", "a technician"), a nationality ("a Kenyan"), a capitalized title ("an
     Assistant Sub-Inspector"), any other object of a verb of killing with a determiner ("killed a forest guide",
-    "shot dead the mechanic"; not "attacked the village and killed five"), a headline's subject of a verb of killing
-    ("Ward delegate killed outside his shop"; not "Fighting killed 18") but animals and figurative objects
-    (``not_people_objects``). Taken for deaths only: things
+    "shot dead the mechanic") or a person's name beside it ("killed county executive, John Doe"; not "attacked the
+    village and killed five"), a headline's subject of a verb of killing ("Ward delegate killed outside his shop"; not
+    "Fighting killed 18") but animals and figurative objects (``not_people_objects``). Taken for deaths only: things
     are damaged or shot at, not killed."""
     if token.tag_ not in {"NN", "NNP"} or token.dep_ in NOT_A_PERSON_DEPS or _counted_or_quantified(token):
         return False  # the tag first: it rules out most words without looking at their children
@@ -655,7 +677,8 @@ def _person_by_form(token: Token) -> bool:
     if killed and token.dep_ == "nsubj" and _headline_passive(token.head, "nsubj"):
         return not lower.endswith("ing")  # "Ward delegate killed outside his shop"; not "Fighting killed 18"
     return (token.dep_ in {"dobj", "nsubjpass"} and killed
-            and any(c.dep_ in {"det", "poss"} and c.lower_ not in NOT_ONE_DETERMINERS for c in token.children))
+            and any(c.dep_ in {"det", "poss"} and c.lower_ not in NOT_ONE_DETERMINERS
+                    or c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children))
 
 
 def _named_dead(token: Token) -> bool:

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .frames import FrameArguments, IncidentFrame, Trigger
-from .lexicons import RESPONDER_NOUNS, words
+from .lexicons import PERSON_NOUNS, RESPONDER_NOUNS, VICTIM_NOUNS, words
 from .triggers import AGENT_NOUNS, FOUND_WORDS, GENERIC_TRIGGERS, TYPE_PRIORITY, trigger_lemma
 
 SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination", "air_or_drone_strike", "shelling")
@@ -34,6 +34,10 @@ NOT_THE_HARM = frozenset({"attack", "assault"}) | AGENT_NOUNS
 # is an armed assault ("abducted and executed a chief"); "gunmen abducted 23 passengers ... the driver was shot dead"
 # stays a kidnapping.
 CAPTURE_TYPES = frozenset({"kidnapping", "arrest"})
+# who raids on duty: police and soldiers, not a militia that raids a village and kills a herder
+ON_DUTY_NOUNS = RESPONDER_NOUNS - {"militia"}
+# people an attack told beside a raid may be done to ("raid homesteads and attack herders")
+PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - RESPONDER_NOUNS
 KILLING_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "shoot", "slay", "lynch"}) | FOUND_WORDS
 # harm joined to an arrest: an assault on those arrested ("soldiers arrested and wounded three fishermen")
 HARMING_LEMMAS = KILLING_LEMMAS | {"wound", "injure", "attack", "assault", "beat", "torture"}
@@ -84,7 +88,8 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
     elif kind in CONSEQUENT_TYPES and _done_in_clash(doc, frame):
         kind = "clash"
     if kind in CAPTURE_TYPES and (_captives_killed(doc, frame) or kind == "kidnapping" and (
-            _harm_told_first(frame, arguments) or _captive_killed_later(doc, frame))):
+            _harm_told_first(frame, arguments) or _captive_killed_later(doc, frame)
+            or _captives_counted_dead(doc, frame, arguments))):
         kind = "armed_assault"
     if kind == "armed_assault" and any(
         v.head in OFFICIAL_NOUNS and any(c.status == "killed" for c in v.statuses) for v in arguments.victims
@@ -103,16 +108,26 @@ def _harms_in_taking(doc: Doc, frame: IncidentFrame) -> bool:
     herders": a raid or theft in which people are killed, shot, wounded or beaten, whatever is told first; not a
     raid by police or soldiers ("police raided a hideout and shot dead two suspects": a raid), nor a robbery whose
     gang exchanges fire with police as it flees (that is no harm told as an assault)."""
-    if not any(t.type == "armed_assault" and t.lemma not in NOT_THE_HARM for t in typing_triggers(frame)):
+    if not any(t.type == "armed_assault" and (t.lemma not in NOT_THE_HARM or _attacks_people(doc[t.token]))
+               for t in typing_triggers(frame)):
         return False
     return not _taken_by_responders(doc, frame)
+
+
+def _attacks_people(trigger: Token) -> bool:
+    """"Rustlers raid homesteads and attack herders": an attack whose object, or the word right after it where the
+    parse lost the object, is people, not the raid itself ("raided the village in a dawn attack")."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    if trigger.i + 1 < len(trigger.doc):
+        objects.append(trigger.doc[trigger.i + 1])
+    return any(o.lemma_.lower() in PEOPLE for o in objects)
 
 
 def _taken_by_responders(doc: Doc, frame: IncidentFrame) -> bool:
     """Police or soldiers do the raid or taking: "police raided a hideout"."""
     takers = [c for t in frame.triggers if t.type in TAKING_TYPES
               for v in (doc[t.token], doc[t.token].head) for c in v.children if c.dep_ == "nsubj"]
-    return any(t.lemma_.lower() in RESPONDER_NOUNS for c in takers for t in c.subtree)
+    return any(t.lemma_.lower() in ON_DUTY_NOUNS for c in takers for t in c.subtree)
 
 
 def _done_in_clash(doc: Doc, frame: IncidentFrame) -> bool:
@@ -143,6 +158,17 @@ def _captives_killed(doc: Doc, frame: IncidentFrame) -> bool:
              and k.lemma in (HARMING_LEMMAS if c.type == "arrest" else KILLING_LEMMAS)]
     return any(k.dep_ == "conj" and k.head == c or c.dep_ == "conj" and c.head == k
                or c.dep_ == "acl" and c.head.dep_ == "dobj" and c.head.head == k for c, k in pairs)
+
+
+def _captives_counted_dead(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> bool:
+    """"A village chief abducted and executed by militants", where the parse lost the killing as an act: the casualty
+    figures count the captive, the object of the abduction itself, among the dead."""
+    verbs = [doc[t.token] for t in frame.triggers if t.type == "kidnapping"]
+    # a headline's subject of a participle with no object is the one taken: "Village chief abducted and executed"
+    captives = [c.idx for v in verbs for c in v.children if c.dep_ in {"dobj", "nsubjpass"} or c.dep_ == "nsubj"
+                and v.tag_ in {"VBN", "VBD"} and not any(o.dep_ == "dobj" for o in v.children)]
+    return any(c.field.startswith("killed") and any(c.start <= at < c.end for at in captives)
+               for c in arguments.casualties)
 
 
 def _captive_killed_later(doc: Doc, frame: IncidentFrame) -> bool:

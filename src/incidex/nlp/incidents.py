@@ -131,13 +131,16 @@ class IncidentFinder:
             head = self._head(span)
             if head.lemma_ == "storm" and head.pos_ != "VERB":
                 continue
+            if head.lemma_ == "burn" and head.i + 1 < len(doc) and doc[head.i + 1].lemma_.lower() in WOUND_NOUNS:
+                continue  # "burn injuries" are a wound, not a burning, however the parser read "burn"
             if head.lemma_ in {"shell", "fire", "bomb", *FIGHTING_VERBS} and head.pos_ == "PROPN":
                 continue
             if head.lower_ == "firing" and any(c.lower_ == "of" for c in head.children):
                 continue  # "the firing of the police chief" is a dismissal
             if span[-1].lower_ == "between" and head.lower_ != "firing":
                 continue  # "firing between two armies", not "a fire between two warehouses"
-            verbal_killing = head.lemma_ in KILLING_VERBS and head.pos_ == "VERB"
+            # "militiamen shot at a car", "a helicopter was shot at": firing at someone is an act, never a toll
+            verbal_killing = head.lemma_ in KILLING_VERBS and head.pos_ == "VERB" and span[-1].lower_ != "at"
             casualty = verbal_killing and not self._agentive(head)
             if casualty and not _violent_toll(head):
                 continue  # "12 people were killed" states a casualty; "gunmen killed 12" reports an incident
@@ -162,8 +165,10 @@ class IncidentFinder:
                 continue  # "the hostages escaped unhurt" is not an escape from custody
             agent = (head.lemma_ in AGENT_NOUNS or head.lower_ in AGENT_NOUNS) and not self._acting_agent(head)
             kind = "plot" if self._is_planned(head) and rule.type not in {"arrest", "plot"} else rule.type
-            if head.lemma_ == "bomb" and any(c.lower_ in INCENDIARY for c in head.children):
-                kind = "arson"  # petrol bombs and Molotov cocktails are incendiary, not explosive
+            if head.lemma_ == "bomb" and (any(c.lower_ in INCENDIARY for c in head.children)
+                                          or head.i > 0 and doc[head.i - 1].lower_ in INCENDIARY):
+                kind = "arson"  # petrol bombs and Molotov cocktails are incendiary, not explosive ("a petrol bomb
+                # attack", where the parser hangs "petrol" on "attack")
             strong = (rule.strong or found_killed) and not agent
             aside = kind == "bombing" and (_held(head) or _recalled(head))
             triggers.append(Trigger(span.start_char, span.end_char, span.text, kind, strong, head.i, agent,
@@ -253,7 +258,7 @@ class IncidentFinder:
         if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
             return False
         for ancestor in list(token.ancestors)[:3]:
-            if ancestor.lemma_ in HYPOTHETICAL_GOVERNORS:
+            if ancestor.lemma_ in HYPOTHETICAL_GOVERNORS and not _feared_dead(ancestor):
                 return False
         return True
 
@@ -507,6 +512,12 @@ def _also_done(verb: Token) -> bool:
     return (verb.pos_ == "VERB" and any(child.lower_ == "also" for child in verb.children)
             and any(child.dep_ == "nsubj" and child.pos_ != "PRON" for child in verb.children)
             and verb.lemma_ not in KILL_VERBS | DIE_VERBS | INJURE_VERBS)
+
+
+def _feared_dead(verb: Token) -> bool:
+    """"Twelve herders feared dead after clan fighting", "six rangers are feared dead": the fear is about
+    how many died, not whether the clash or attack happened."""
+    return verb.lemma_ == "fear" and any(c.lower_ in DEAD_WORDS for c in verb.children)
 
 
 def _moments_apart(cue: Token) -> bool:
@@ -846,7 +857,9 @@ def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
         if token.pos_ not in PHRASE_WORDS and token.pos_ != "DET":
             break
         after.append(token)
-    if not before or before[0].pos_ not in {"NOUN", "PROPN"} or not any(t.pos_ in {"NOUN", "PROPN"} for t in after):
+    # a group's acronym is a name, whatever the tagger made of it ("ABF attacks villagers")
+    named = before and (before[0].pos_ in {"NOUN", "PROPN"} or before[0].is_upper and len(before[0]) > 1)
+    if not named or not any(t.pos_ in {"NOUN", "PROPN"} for t in after):
         return None
     return before, after
 
@@ -921,6 +934,7 @@ ARMED_CUES = words("corroboration_cues")
 CORROBORATION_CUES = CASUALTY_CUES | ARMED_CUES
 FINDING_VERBS = frozenset({"find", "discover", "recover", "retrieve", "exhume", "dump"})
 FOUL_PLAY_CUES = words("foul_play_cues")
+WOUND_NOUNS = frozenset({"injury", "wound"})
 HOLDING_WORDS = words("holding_words")
 RECALLING_WORDS = words("recalling_words")
 FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ"})

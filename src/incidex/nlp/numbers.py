@@ -31,7 +31,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .annotations import NumberMention, doc_text
 from .lexicons import PEOPLE_NOUNS, words
@@ -82,6 +82,7 @@ MONTHS = {
     "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.",
 }  # fmt: skip
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+DAYS = frozenset(range(1, 32))
 # A number after one of these is a label: "route 9", "article 5", "flight 17".
 LABEL_NOUNS = words("label_nouns")
 STREET_WORDS = words("street_words")
@@ -242,10 +243,38 @@ class _Context:
         self.skip_tokens: set[int] = set()
         for ent in doc.ents:
             if ent.label_ in SKIP_ENT_LABELS:
-                self.skip_tokens.update(range(ent.start, ent.end))
+                self.skip_tokens.update(t.i for t in ent if not _count_in_date(t, ent, self.words))
 
     def word(self, i: int) -> str:
         return self.words[i] if 0 <= i < len(self.words) else ""
+
+
+# what a count in a date entity may be the object or subject of ("bandits kill 80", the 80 tagged a date)
+COUNT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
+
+
+def _count_in_date(token: Token, ent: Span, words: list[str]) -> bool:
+    """A number the recognizer took into a date or time that counts something: "On Monday 12 people were killed"
+    ("Monday 12"), "Bandits kill 80" ("80"), "14 Mar. Six traders died" (a date that has its day already); not "12
+    May", "the past 24 hours" or "in the 80s"."""
+    if ent.label_ not in {"DATE", "TIME"} or token.tag_ != "CD" or _day_after_month(token.i, words):
+        return False
+    head = token.head
+    if _dated_month(token.i, words):
+        return True
+    if ent.start <= head.i < ent.end or words[head.i] in TIME_WORDS | UNIT_WORDS | MONTHS | WEEKDAYS:
+        return False
+    return head.pos_ in {"NOUN", "PROPN"} and token.dep_ == "nummod" or token.dep_ in COUNT_DEPS
+
+
+def _dated_month(i: int, words: list[str]) -> bool:
+    """Whether the word before ``i`` is a month that has its day before it: "14 Mar. Six traders", "3 Jun. 9"."""
+    return i >= 2 and words[i - 1] in MONTHS and _digit_value(words[i - 2]) in DAYS
+
+
+def _day_after_month(i: int, words: list[str]) -> bool:
+    """Whether the number at ``i`` is the day of the month before it ("February 3"), not a count after a full date."""
+    return i >= 1 and words[i - 1] in MONTHS and not _dated_month(i, words)
 
 
 def _is_year(run: _Run, ctx: _Context, kind: str | None) -> bool:
@@ -341,7 +370,8 @@ def _excluded_by_context(run: _Run, ctx: _Context, kind: str | None) -> bool:
     if nxt == "of" and (nxt2 in TIME_WORDS or nxt2 in UNIT_WORDS):  # "hundreds of years/dollars"
         return True
     value = run.value
-    if value is not None and 1 <= value <= 31 and (prev in MONTHS or nxt in MONTHS or (nxt == "of" and nxt2 in MONTHS)):
+    if value is not None and 1 <= value <= 31 and (_day_after_month(run.start, ctx.words) or nxt in MONTHS
+                                                   or (nxt == "of" and nxt2 in MONTHS)):
         return True  # "february 3", "3 february"
     if value is not None and value >= 1000 and prev in MONTHS:
         return True  # "march 2024"

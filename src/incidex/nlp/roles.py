@@ -63,11 +63,15 @@ RELATION_CUES: dict[str, str] = dict(line.split("\t") for line in phrases("relat
 RELATION_STRENGTH = ("claimed", "accused", "suspected", "linked", "stated")
 DENIAL_VERBS = frozenset({"deny", "reject", "disown"})
 OWN_WORDS = frozenset({"we", "it", "its", "our", "their"})  # a group speaking of its own people
+# A part of a group, or a person who speaks for it, whose claim is the group's ("a TTP spokesman claimed ...").
+VOICE_NOUNS = words("voice_nouns")
 # Unnamed local people who can be a side of a clash ("two rival groups of villagers clashed"): a
 # communal militia named by the place of the incident.
 LOCAL_SIDE_NOUNS = words("local_side_nouns")
 # Verbs and nouns of fighting whose sides are all parties to it.
 CLASH_WORDS = words("clash_words")
+# Nouns for a deed as someone's doing ("the work of X").
+WORK_NOUNS = frozenset({"work", "handiwork", "doing"})
 # Verbs whose subject takes part in what happens "in" them ("engaged in clashes").
 ENGAGE_VERBS = frozenset({"engage", "participate"})
 PEOPLE_AND_THINGS = PERPETRATOR_NOUNS | VICTIM_NOUNS | RESPONDER_NOUNS | TARGET_NOUNS
@@ -300,17 +304,15 @@ class RoleFinder:
                              _relation_cue(span) or "stated")
 
     def _home_communities(self, doc: Doc, frames: Iterable[FrameArguments]) -> None:
-        """A community's armed men from a named community or place ("gunmen from Alavanyo", "raiders from Samburu";
-        not "bandits from ...") make it a perpetrator too, "<X> Communal Militia", with the doers' relation; never a
+        """A community's armed men from a named community or place ("gunmen from Alavanyo", "raiders from Samburu",
+        "a group of youths from X"; not "bandits from ...") make it a perpetrator too, "<X> Communal Militia", with the doers' relation; never a
         country."""
         countries = [(p.start, p.end) for p in doc._.incidex_places or []
                      if p.location is not None and p.location.precision == "country"]
         for args in frames:
             for person in [p for p in args.perpetrators if p.kind == "individual" and p.name is None]:
                 doers = doc.char_span(person.start, person.end, alignment_mode="expand")
-                if doers is None or doers.root.lower_ not in COMMUNAL_NOUNS:
-                    continue
-                origin = _home_of(doers.root)
+                origin = None if doers is None else _doers_home(doers.root)
                 if origin is None or any(origin.start_char < e and s < origin.end_char for s, e in countries):
                     continue
                 if (name := community_name(origin)) is not None:
@@ -572,13 +574,31 @@ def _claimer(token: Token) -> bool:
                                      and token.i < verb.i and token.pos_ in {"PROPN", "AUX"})
 
 
+def _voice_of(token: Token) -> Token | None:
+    """The noun for a part or a voice of the group ``token`` names, which speaks for it: "chapter" in "the Darra
+    chapter of the TTP", "spokesman" in "a TTP spokesman" or "a spokesman for X", "leader" in "the leader of the X division"."""
+    voice = None
+    for _ in range(2):  # "the leader of the X division"
+        head = token.head
+        if token.dep_ in {"compound", "poss", "nmod"} and head.lemma_.lower() in VOICE_NOUNS:
+            voice = token = head
+        elif token.dep_ == "pobj" and head.lower_ in {"of", "for"} and head.head.lemma_.lower() in VOICE_NOUNS:
+            voice = token = head.head
+        else:
+            break
+    return voice
+
+
 def _claimed_incident(token: Token) -> Token | None:
     """For an actor that claimed responsibility, the token of what it claimed ("for the attack"; "claimed the
     bombing"; "claimed to have killed"), or the claim verb itself when the claim names nothing ("Al-Shabaab claimed
-    responsibility."; "Claimed by X.")."""
-    claimer_heads = [token, *[a for a in token.children if a.dep_ == "appos"]]
-    if token.dep_ == "appos":
-        claimer_heads.append(token.head)
+    responsibility."; "Claimed by X."); also when a part of the group or its spokesman claimed it."""
+    voice = _voice_of(token)
+    claimer_heads = []
+    for name in [token] if voice is None else [token, voice]:
+        claimer_heads += [name, *[a for a in name.children if a.dep_ == "appos"]]
+        if name.dep_ == "appos":
+            claimer_heads.append(name.head)
     for head in claimer_heads:
         claims = [head.head] if _claimer(head) else []
         if head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.lemma_ in CLAIM_VERBS:
@@ -694,9 +714,17 @@ def _is_agent(token: Token) -> bool:
     or the doer of a passive verb (:func:`_passive_doer`)."""
     if _side_of(token, DOING_OR_FIGHTING_WORDS, fell=True):
         return True
-    if _passive_doer(token, members_only=True) or _doers_belong_to(token):
+    if _passive_doer(token, members_only=True) or _doers_belong_to(token) or _work_of(token):
         return True
     return token.dep_ in {"compound", "nmod", "amod", "poss"} and token.head.lemma_.lower() in GROUP_ACT_NOUNS
+
+
+def _work_of(token: Token) -> bool:
+    """The text calls the deed the group's work: "a kidnapping thought to be the work of X", "the handiwork of X"."""
+    while token.dep_ in {"compound", "nmod", "appos"} and token.head is not token:
+        token = token.head
+    of = token.head
+    return token.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in WORK_NOUNS
 
 
 def _doers_belong_to(token: Token) -> bool:
@@ -733,7 +761,7 @@ def _of_a_named_group(token: Token) -> bool:
 def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool:
     """The token (or the noun it modifies, is coordinated or in apposition with, or whose people it names: "members
     of a Pokot militia", "volunteer fighters (X)") is the subject of one of ``verbs`` ("X are reported to have
-    attacked"), the doer of an attack ("an attack by X") or a side of a clash ("clashes between two groups",
+    attacked"), the doer of an attack ("an attack by X", "from X") or a side of a clash ("clashes between two groups",
     "fighting broke out between X and Y", "the army clashed with X"); with ``fell``, also the people who died or
     were hurt in a clash ("an X activist died in a gunfight with police")."""
     side = token
@@ -748,8 +776,8 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
             return True
         if side.dep_ == "pobj" and _clash_side_preposition(side.head):
             return True
-        if side.dep_ == "pobj" and side.head.lower_ == "by" and side.head.head.lemma_ in ATTACK_NOUNS:
-            return True  # "an attack by X", "an ambush by X supporters"
+        if side.dep_ == "pobj" and side.head.lower_ in {"by", "from"} and side.head.head.lemma_ in ATTACK_NOUNS:
+            return True  # "an attack by X", "an ambush by X supporters", "a revenge attack from X"
         if side.dep_ == "pobj" and side.head.lower_ in {"of", "from"} and side.head.head.pos_ in {"NOUN", "PRON"}:
             side = side.head.head  # "members of the X militia", "fighters from X"
             continue
@@ -774,6 +802,18 @@ def _does(verb: Token, verbs: frozenset[str]) -> bool:
     if verb.lemma_ in verbs or any(c.dep_ == "conj" and c.lemma_ in verbs for c in verb.children):
         return True
     return verb.lemma_ in _ASPECT_VERBS and any(c.dep_ == "xcomp" and _does(c, verbs) for c in verb.children)
+
+
+def _doers_home(noun: Token) -> Span | None:
+    """Where a community's armed men come from (:func:`_home_of`): "gunmen from X", and for a group, "an armed group
+    from X" or "a group of youths from X"."""
+    if noun.lower_ in COMMUNAL_NOUNS:
+        return _home_of(noun)
+    if noun.lemma_.lower() != "group":
+        return None
+    members = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj" and p.lower_ in COMMUNAL_NOUNS]
+    return next((home for home in map(_home_of, [noun, *members]) if home is not None), None)
 
 
 def _home_of(noun: Token) -> Span | None:
@@ -856,6 +896,8 @@ def _acts_as_responder(token: Token) -> bool:
 
 
 def _is_perpetrator(token: Token, lemma: str) -> bool:
+    if lemma == "group":  # "a group of youths from X attacked ...": a community's men (_home_communities)
+        return _side_of(token, PERPETRATION_VERBS) and _doers_home(token) is not None
     if lemma in PERPETRATOR_NOUNS and lemma not in AMBIGUOUS_PERSON_NOUNS:
         return token.dep_ not in {"poss"}
     if lemma in AMBIGUOUS_PERSON_NOUNS or lemma in VICTIM_NOUNS:
