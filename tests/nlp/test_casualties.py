@@ -422,6 +422,7 @@ def test_the_dead_of_corpses_found_are_counted(extract) -> None:
     ("Armed bandits kill 80.", 80),
     ("03 Jun. 9 people killed in a raid on a market that gunmen carried out at dawn.", 9),
     ("12 Feb. Four traders were shot dead by bandits on the highway.", 4),
+    ("Gunmen stormed a bus depot in Zaria. Between 11 and 20 passengers were killed, the police said.", 11),
 ])
 def test_a_count_the_recognizer_took_into_a_date_is_still_counted(extract, text, killed) -> None:
     assert main_incident(extract(text)).casualties.killed.total == killed

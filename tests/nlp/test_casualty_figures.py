@@ -164,6 +164,14 @@ def test_animals_killed_are_no_casualties() -> None:
     assert figures(sentence, {3: 2}) == []
 
 
+def test_vehicles_shot_at_are_no_casualties() -> None:
+    # "Militiamen on two motorbikes shot at a post.": the parse makes the motorbikes what was shot
+    sentence = ("Militiamen/militiaman/NOUN/NNS/ROOT/0 on/on/ADP/IN/prep/0 two/two/NUM/CD/nummod/3 "
+                "motorbikes/motorbike/NOUN/NNS/pobj/1 shot/shoot/VERB/VBN/acl/3 at/at/ADP/IN/prep/4 a/a/DET/DT/det/7 "
+                "post/post/NOUN/NN/pobj/5 ././PUNCT/./punct/0")
+    assert figures(sentence, {2: 2}) == []
+
+
 def test_a_count_the_parse_hung_on_animals_further_on_keeps_its_outcome() -> None:
     # "4 killed during a raid/ some 90 animals stolen": the first count parsed as a count of the animals
     sentence = ("4/4/NUM/CD/nummod/6 killed/kill/VERB/VBN/acl/0 during/during/ADP/IN/prep/1 raid/raid/NOUN/NN/pobj/2 "

@@ -82,6 +82,7 @@ CAUSE_GOVERNORS = frozenset({"response", "retaliation", "revenge", "reprisal", "
 DEATH_NOUNS = frozenset({"death", "killing", "murder", "assassination", "lynching"})
 AGENT_ENDINGS = ("ist", "er", "or", "ian", "man", "woman", "person")
 NOT_PEOPLE_OBJECTS = words("not_people_objects")
+COUNTED_THINGS = NOT_PEOPLE_OBJECTS | words("vehicle_nouns")  # "killed two goats", "gunmen on two motorbikes shot"
 REPORTED_VERBS = frozenset({"report", "believe", "fear", "say", "understand", "think", "confirm", "know"})
 TO_DEATH_VERBS = HARMING_VERBS | KILL_VERBS | words("to_death_verbs")
 FATALLY_WORDS = frozenset({"fatally", "mortally"})
@@ -393,7 +394,7 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
         token = _count_root(span)
         noun = _counted_noun(token)
         counted.update({noun.i, token.i})
-        if _included(noun) or _told_as_cause(noun) or _counts_animals(token, noun):
+        if _included(noun) or _told_as_cause(noun) or _counts_things(token, noun):
             continue
         start = min(noun.idx, number.start)
         value, low, high = number.value, number.low, number.high
@@ -430,10 +431,11 @@ def _count_root(count: Span) -> Token:
     return count.root
 
 
-def _counts_animals(count: Token, noun: Token) -> bool:
-    """"They also killed two goats", "3 camels were shot": a count of the animals (``not_people_objects``) right after
-    it counts no one; not "5 killed during a raid, 200 animals stolen", where the parse hung the first count there."""
-    return noun.lemma_.lower() in NOT_PEOPLE_OBJECTS and 0 < noun.i - count.i <= 3
+def _counts_things(count: Token, noun: Token) -> bool:
+    """"They also killed two goats", "3 camels were shot", "gunmen on two motorbikes shot at a post": a count of the
+    animals or vehicles (``not_people_objects``, ``vehicle_nouns``) right after it counts no one; not "5 killed during
+    a raid, 200 animals stolen", where the parse hung the first count there."""
+    return noun.lemma_.lower() in COUNTED_THINGS and 0 < noun.i - count.i <= 3
 
 
 def _outcome_after(doc: Doc, count: Span) -> tuple[str, Token] | None:

@@ -243,7 +243,9 @@ class _Context:
         self.skip_tokens: set[int] = set()
         for ent in doc.ents:
             if ent.label_ in SKIP_ENT_LABELS:
-                self.skip_tokens.update(t.i for t in ent if not _count_in_date(t, ent, self.words))
+                counts = [t.i for t in ent if _count_in_date(t, ent, self.words)]
+                kept = range(min(counts), max(counts) + 1) if counts else range(0)  # with the "and" of a range
+                self.skip_tokens.update(t.i for t in ent if t.i not in kept)
 
     def word(self, i: int) -> str:
         return self.words[i] if 0 <= i < len(self.words) else ""
@@ -259,6 +261,8 @@ def _count_in_date(token: Token, ent: Span, words: list[str]) -> bool:
     May", "the past 24 hours" or "in the 80s"."""
     if ent.label_ not in {"DATE", "TIME"} or token.tag_ != "CD" or _day_after_month(token.i, words):
         return False
+    if token.dep_ == "conj" and token.head.tag_ == "CD":
+        return _count_in_date(token.head, ent, words)  # "Between 11 and 20 people were killed": as 11 goes, so does 20
     head = token.head
     if _dated_month(token.i, words):
         return True
