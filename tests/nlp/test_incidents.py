@@ -367,6 +367,25 @@ def test_later_mentions_of_the_main_incident_do_not_split_it(extract) -> None:
     assert [(i.role, i.type) for i in report.incidents] == [("main", "kidnapping")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot dead a mayor in Cali on Monday. Police also reported that rebels burned a bus near Tulua.",
+        "A bomb damaged a bank in Lima. It was also reported that guerrillas attacked a police post in Huancayo.",
+        "Guerrillas attacked a police post in Usulutan on Monday. The rebels also blew up two power pylons.",
+    ],
+)
+def test_a_report_or_an_act_added_with_also_tells_another_incident(extract, text: str) -> None:
+    report = extract(text, published="1990-01-10")
+    assert len(report.incidents) == 2
+
+
+def test_a_toll_added_with_also_stays_in_its_incident(extract) -> None:
+    report = extract("Gunmen attacked a bus in Cali on Monday. The gunmen also killed the driver.",
+                     published="1990-01-10")
+    assert [i.casualties.killed.total for i in report.incidents] == [1]
+
+
 def test_planned_attack_with_arrest_is_one_arrest_incident(extract) -> None:
     text = "Police detained four men in Madrid on Friday for planning an attack on a synagogue."
     report = extract(text, published="2024-06-17")

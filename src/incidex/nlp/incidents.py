@@ -21,9 +21,13 @@ from .lexicons import (
     ARMED_DOERS,
     CUSTODY_WORDS,
     DEAD_WORDS,
+    DIE_VERBS,
     HARMING_VERBS,
+    INJURE_VERBS,
+    KILL_VERBS,
     PERSON_NOUNS,
     REPORTING_VERBS,
+    SAY_VERBS,
     VALUABLES,
     VICTIM_NOUNS,
     words,
@@ -430,7 +434,9 @@ class IncidentFinder:
         if any((t.lower_ == "response" and t.head.lower_ == "in") or t.lemma_ == "retaliation" for t in token.sent):
             return True
         opening = token.sent[:4]
-        return any(t.lower_ in SEPARATE_CUES for t in opening) and opening[0].lower_ in {"in", "elsewhere", "meanwhile"}
+        if any(t.lower_ in SEPARATE_CUES for t in opening) and opening[0].lower_ in {"in", "elsewhere", "meanwhile"}:
+            return True
+        return _also_reported(token) or _also_done(token)
 
     def _role_for_new(self, doc: Doc, frame: IncidentFrame, token: Token, main: IncidentFrame | None) -> str:
         if self._has_background_cue(token):
@@ -487,6 +493,25 @@ class IncidentFinder:
                     or _clash_with_armed_people(doc[t.token]) or _headline_harm(doc[t.token])
                     or _raped(doc[t.token]) or _burns_homes(doc[t.token]) for t in frame.triggers)
                 or _casualties_follow(doc, frame))
+
+
+def _also_reported(token: Token) -> bool:
+    """Whether the trigger is told in what a saying verb with "also" reports ("Police also reported that gunmen burned
+    a bus", "It was also reported that ..."): a report the story adds, so another incident."""
+    clause = token
+    for ancestor in token.ancestors:
+        if clause.dep_ == "ccomp" and ancestor.lemma_ in SAY_VERBS:
+            return any(child.lower_ == "also" for child in ancestor.children)
+        clause = ancestor
+    return False
+
+
+def _also_done(verb: Token) -> bool:
+    """Whether a doer named again does another act with "also" ("The rebels also blew up two pylons"): another
+    incident; not a toll ("they also killed a guard" tells the same attack) nor what a pronoun's doer did next."""
+    return (verb.pos_ == "VERB" and any(child.lower_ == "also" for child in verb.children)
+            and any(child.dep_ == "nsubj" and child.pos_ != "PRON" for child in verb.children)
+            and verb.lemma_ not in KILL_VERBS | DIE_VERBS | INJURE_VERBS)
 
 
 def _feared_dead(verb: Token) -> bool:
