@@ -248,8 +248,13 @@ def test_any_token_sequence_is_handled(finder, blank, words: list[str]) -> None:
         assert mention.text not in ("is", "Is", "far")
 
 
+def test_a_communitys_fighters_are_found_on_a_doc_without_sentence_boundaries(finder, blank) -> None:
+    assert found(finder, blank("Pokot fighters attacked a village.")) == [("Pokot fighters",
+                                                                           "Pokot Communal Militia")]
+
+
 def test_a_longer_name_is_not_taken_for_the_group_it_contains(finder, blank) -> None:
-    text = "Members of the Ta'ang National Liberation Army attacked a post; the National Liberation Army denied it."
+    text = "Fighters of the Ta'ang National Liberation Army attacked a post; the National Liberation Army denied it."
     assert [name for _, name in found(finder, blank(text))] == ["Ta'ang National Liberation Army",
                                                                   "National Liberation Army"]
 
