@@ -159,8 +159,8 @@ def test_a_name_tagged_an_interjection_is_one_person() -> None:
 
 
 def test_animals_killed_are_no_casualties() -> None:
-    sentence = ("They/they/PRON/PRP/nsubj/2 also/also/ADV/RB/advmod/2 killed/kill/VERB/VBD/ROOT/2 two/two/NUM/CD/nummod/4 "
-                "goats/goat/NOUN/NNS/dobj/2 ././PUNCT/./punct/2")
+    sentence = ("They/they/PRON/PRP/nsubj/2 also/also/ADV/RB/advmod/2 killed/kill/VERB/VBD/ROOT/2 "
+                "two/two/NUM/CD/nummod/4 goats/goat/NOUN/NNS/dobj/2 ././PUNCT/./punct/2")
     assert figures(sentence, {3: 2}) == []
 
 

@@ -308,11 +308,11 @@ class Gazetteer:
 
         A reading in a country other than the document's (:func:`_home_countries`) must be a well-known place
         (:data:`FOREIGN_MIN_PRIOR`). Names resolved without doubt in a first pass join the context of the second;
-        a name never counts as context for itself. ``uncertain`` is set when a runner-up elsewhere scores within the margin.
-        ``kinds`` may say, per name, what the text calls it ("the province of X": ``"admin1"``); candidates of
-        that kind are then preferred to all others (:func:`_of_kind`). ``links`` may say, per name, which other name encloses it
-        ("Posso (Titao, Loroum)", "Mokha, Yemen"): the readings of a chain of names are chosen together, each
-        inside the next (see :func:`_inside`). ``elsewhere`` may say, per name, that it is not where the document
+        a name never counts as context for itself. ``uncertain`` is set when a runner-up elsewhere scores within the
+        margin. ``kinds`` may say, per name, what the text calls it ("the province of X": ``"admin1"``); candidates
+        of that kind are then preferred to all others (:func:`_of_kind`). ``links`` may say, per name, which other
+        name encloses it ("Posso (Titao, Loroum)", "Mokha, Yemen"): the readings of a chain of names are chosen
+        together, each inside the next (see :func:`_inside`). ``elsewhere`` may say, per name, that it is not where the document
         is ("close to the border with Mali"): such a name is still read, but does not count when choosing the home
         countries; a name the text states to be a unit of government or to enclose another counts
         :data:`UNIT_VOTES` times there.
