@@ -92,7 +92,6 @@ def found(finder, doc: Doc) -> list[tuple[str, str]]:
         ("SLA-AW", "Sudan Liberation Movement/Army (Abdul Wahid)"),
         ("the Dozos", "Dozo"),
         ("Dozo militia", "Dozo"),
-        ("NDFB(S)", "National Democratic Front of Bodoland"),
         ("Kokang rebels", "Myanmar National Democratic Alliance Army"),
         ("TPLF forces", "Tigray People's Liberation Front"),
     ],
@@ -163,6 +162,11 @@ def test_lowercase_muc_groups(finder, blank) -> None:
         "The Extraditables",
         "19th of April Movement",
     ]
+
+
+def test_a_faction_letter_written_against_the_acronym_is_found_in_text(finder, blank) -> None:
+    assert found(finder, blank("NDFB(S) militants attacked a village.")) == [("NDFB(S)",
+                                                                              "National Democratic Front of Bodoland")]
 
 
 def test_offsets_point_into_text(finder, blank) -> None:
