@@ -58,9 +58,10 @@ SAME_PLACE_KM = 50.0  # two same-country candidates this close are one place for
 NEAR_KM = 40.0  # a place this close to a town can be named as lying in it ("Kayole (Nairobi)")
 LINK_BONUS = 3.0  # a reading that lies inside the reading of the name the text puts around it
 LINK_SEARCH = 10  # readings of an outermost name tried when choosing a chain together
-UNIT_VOTES = 2  # a name the text states to be a unit of government or to enclose another ("Poni Province",
-# the "Tapoa" of "Botou (Kantchari, Tapoa)") counts this many times when choosing the home countries
-ADMIN_KINDS = ("admin1", "admin2")
+# a name the text states to be a unit of government or to enclose another ("Poni Province", the "Tapoa" of "Botou
+# (Kantchari, Tapoa)") counts this many times when choosing the home countries
+UNIT_VOTES = 2
+ADMIN_KINDS = ("admin1", "admin2")  # the kinds of a unit of government, whose level differs across countries
 LOOKUP_CACHE_SIZE = 50_000  # names whose answers each per-gazetteer cache keeps (least recently used dropped)
 
 NAME_INDEX = numpy.dtype([("key", "<u8"), ("code", "<u4")])
