@@ -450,7 +450,7 @@ def test_an_undated_main_incident_takes_the_date_that_opens_its_story(extract, t
     # firing at someone or something is an act, never a toll of people shot
     ("On 2 June 2021, gunmen on two motorbikes shot at a minibus coming from the cattle market. Two were wounded.",
      "armed_assault"),
-    ("On 4 May, border troops had opened unprovoked fire on two posts in the sector.", "armed_assault"),
+    ("On 4 May, soldiers opened indiscriminate fire in the market.", "armed_assault"),
     # "feared dead" is about how many died, not whether the clash happened
     ("Twenty villagers feared dead as two farming clans clashed near the lake.", "clash"),
     ("Six rangers are feared dead following a militant attack on their post near the park.", "armed_assault"),
