@@ -541,6 +541,13 @@ def test_the_kind_word_after_a_name_is_that_name_s_not_the_town_after_of(finder,
     assert found["Eastleigh"].within == (found["Nairobi"].start, found["Nairobi"].end)  # not the English town
 
 
+@pytest.mark.parametrize("text", ["Gunmen killed four police officers in the Afghan province of Kunduz on Monday.",
+                                  "The province of Kunduz was quiet until gunmen killed four police officers."])
+def test_the_kind_word_before_of_holds_after_a_nationality_or_the(extract, text: str) -> None:
+    location = next(i for i in extract(text).incidents if i.role == "main").location
+    assert (location.name, location.precision, location.country_code) == ("Kunduz", "admin1", "AF")
+
+
 @pytest.mark.parametrize(("text", "way"), [("Traders travelling to Mandera were robbed.", True),
                                            ("Raiders from Mandera stole cattle.", True),
                                            ("A report from Mandera said that fighting went on.", False)])

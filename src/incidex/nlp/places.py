@@ -834,9 +834,16 @@ def _kind_cue(span: Span) -> PlaceKind | None:
     doc = span.doc
     noun = doc[span.end].lower_ if span.end < len(doc) else None
     if noun not in _KIND_NOUNS and span.start >= 2 and doc[span.start - 1].lower_ == "of" and not (
-            span.start >= 3 and _capitalized(doc[span.start - 3])):
+            span.start >= 3 and _a_name(doc[span.start - 3])):
         noun = doc[span.start - 2].lower_
     return _KIND_NOUNS.get(noun or "")
+
+
+def _a_name(token: Token) -> bool:
+    """A proper name, not a nationality word nor a capitalized determiner: "Eastleigh" in "the Eastleigh district of
+    Nairobi"; not "Afghan" in "the Afghan province of Kunduz" nor "The" opening "The province of Kunduz"."""
+    return (_capitalized(token) and token.lower_ not in {"the", "a", "an"} and token.tag_ != "JJ"
+            and token.ent_type_ != "NORP")
 
 
 def _entity_length(token: Token) -> int:
