@@ -527,10 +527,18 @@ def _moments_apart(cue: Token) -> bool:
 
 def _sports_words(sentence: Span) -> int:
     """How many sports words a sentence has, a scoreline ("3-1") counting as one; "scores" as a noun is a
-    quantity ("injuring scores more", "scores of people"), and the death penalty no sport."""
-    words = sum(t.lemma_ in SPORTS_WORDS and not (t.lower_ == "scores" and t.pos_ != "VERB")
+    quantity ("injuring scores more", "scores of people"), the death penalty no sport, and a person beaten no
+    match (:func:`_beats_a_person`)."""
+    words = sum(t.lemma_ in SPORTS_WORDS and not (t.lower_ == "scores" and t.pos_ != "VERB") and not _beats_a_person(t)
                 and not any(c.lower_ == "death" for c in t.children) for t in sentence)  # "the death penalty"
     return words + len(SCORELINE.findall(sentence.text))
+
+
+def _beats_a_person(verb: Token) -> bool:
+    """"Two men beat him", "a village chief was beaten dead": "beat" done to a person named by a common noun or a
+    pronoun for one person, not a match won ("Rovers beat United", "they beat Chelsea")."""
+    return verb.lemma_ == "beat" and any(c.dep_ in {"dobj", "nsubjpass"} and (
+        c.lemma_.lower() in KILLABLE and c.pos_ == "NOUN" or c.lower_ in ONE_PERSON_PRONOUNS) for c in verb.children)
 
 
 def _told_in_sports(sentence_starts: list[int], sports_words: list[int], frame: IncidentFrame) -> bool:
@@ -919,6 +927,7 @@ INTENT_KILLING_VERBS = frozenset({"shoot", "murder", "execute", "behead"})
 KILLED_OBJECT_VERBS = INTENT_KILLING_VERBS | {"kill"}
 # people whom words can "attack": a violent verb with one of them as object needs other corroboration
 PUBLIC_FIGURES = words("public_figures")
+ONE_PERSON_PRONOUNS = frozenset({"him", "her", "he", "she"})
 # verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not
 WORDS_ATTACK_TOO = frozenset({"attack", "assault"})
 HARMED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - PUBLIC_FIGURES
