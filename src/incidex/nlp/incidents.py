@@ -150,8 +150,9 @@ class IncidentFinder:
             if _fight(head) and not _fought_by_people(head):
                 continue  # "guards battled a gang", not "firefighters battled the blaze" or "fight corruption"
             verb_alone = len(span) == 1 and head.pos_ == "VERB" and head.tag_ != "VBG"  # not "a mob beating"
-            if head.lemma_ in {"execute", "beat"} and verb_alone and not _done_to_people(head):
-                continue  # "soldiers executed seven men", not "police executed a search warrant" or "beat Chelsea"
+            if head.lemma_ in {"execute", "beat"} and verb_alone and not (_done_to_people(head) or _harms_people(head)):
+                continue  # "soldiers executed seven men", "soldiers beat a candidate", not "police executed a search
+                # warrant", "beat Chelsea" or "Smith beat the mayor" at the polls
             if head.lemma_ == "execute" and any(t.lemma_.lower() in JUDICIAL_WORDS for t in head.sent):
                 continue  # "the state executed two men convicted of murder" carries out a sentence
             if head.lemma_ in {"shoot", "kill", "capture", *INJURING_VERBS} and head.pos_ != "VERB":
@@ -725,12 +726,21 @@ def _fought_by_people(verb: Token) -> bool:
         others += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
                    for o in p.children if o.dep_ == "pobj"]
         return any(_fighting_side(o) or any(c.dep_ == "conj" for c in o.children) for o in others)
+    reciprocal = any(_reciprocal(o) for o in others)
+    others = [o for o in others if not _reciprocal(o)]
     if others:
         return all(_fighting_side(o) for o in others)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if reciprocal:  # "residents of two villages fought each other": the subject is both sides
+        return any(_fighting_side(s) for s in subjects)
     return any(_fighting_side(s) and (any(c.dep_ == "conj" for c in s.children) or s.lemma_.lower() in COMMUNITY_NOUNS
                                       or any(c.lower_ in {"rival", "two"} for c in s.children))
                for s in subjects)
+
+
+def _reciprocal(token: Token) -> bool:
+    """"each other", "one another"."""
+    return token.lower_ in {"other", "another"} and any(c.lower_ in {"each", "one"} for c in token.children)
 
 
 def _engaged_sides(noun: Token) -> list[Token]:
