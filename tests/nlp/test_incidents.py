@@ -492,33 +492,22 @@ def test_huts_set_afire_and_petrol_bombs_are_arson_and_burn_injuries_no_burning(
      "beat his brother.", "armed_assault"),
     ("A reporter was badly beaten by policemen at a checkpoint. Two men took the reporter into a car and beat him.",
      "armed_assault"),
-])
-def test_perpetrator_nouns_and_beatings_corroborate_weak_triggers(extract, text: str, expected: str) -> None:
-    assert types_by_role(extract(text))[:1] == [("main", expected)]
-
-
-@pytest.mark.parametrize("text", [
-    "The author's new thriller about a serial killer was attacked by critics.",
-    "Rovers beat United 2-1 after the striker shot twice in the first half.",
-])
-def test_killers_in_fiction_and_match_reports_no_incident(extract, text: str) -> None:
-    assert extract(text).incidents == []
-
-
-@pytest.mark.parametrize(("text", "expected"), [
     # armed people beating a public figure is a beating, not a win at the polls
     ("Police officers beat the commander of the air base after a road dispute on Monday.", "armed_assault"),
     ("Soldiers have beaten a parliamentary candidate at a voting centre on Saturday.", "armed_assault"),
     # "each other": the subject is both sides of the fight
     ("Residents of two villages fought each other near the river after a land dispute.", "clash"),
 ])
-def test_armed_beatings_and_fights_with_each_other_are_incidents(extract, text: str, expected: str) -> None:
+def test_perpetrators_beatings_and_fights_with_each_other_tell_an_incident(extract, text: str,
+                                                                             expected: str) -> None:
     assert types_by_role(extract(text))[:1] == [("main", expected)]
 
 
 @pytest.mark.parametrize("text", [
+    "The author's new thriller about a serial killer was attacked by critics.",
+    "Rovers beat United 2-1 after the striker shot twice in the first half.",
     "The two teams fought each other for the title all season.",
     "The lawyers fought each other in court for years.",
 ])
-def test_rivals_fighting_each_other_with_no_violence_no_incident(extract, text: str) -> None:
+def test_killers_in_fiction_matches_and_rivalries_no_incident(extract, text: str) -> None:
     assert extract(text).incidents == []
