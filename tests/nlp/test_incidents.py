@@ -490,10 +490,11 @@ def test_huts_set_afire_and_petrol_bombs_are_arson_and_burn_injuries_no_burning(
     # a beating kept as a trigger is no sports word ("beat" stays one in "Rovers beat United")
     ("A village chief was beaten dead by a gang of traders at the market on Friday night. At one stage, two men "
      "beat his brother.", "armed_assault"),
-    ("A reporter was badly beaten by policemen at a checkpoint. Two men took the reporter into a car and beat him.",
-     "armed_assault"),
+    ("A reporter was badly beaten by policemen at a checkpoint. Later two men pushed him into a van, where they beat "
+     "him again.", "armed_assault"),
     # armed people beating a public figure is a beating, not a win at the polls
-    ("Police officers beat the commander of the air base after a road dispute on Monday.", "armed_assault"),
+    ("Two police officers beat an army commander near the barracks after a quarrel over parking on Monday.",
+     "armed_assault"),
     ("Soldiers have beaten a parliamentary candidate at a voting centre on Saturday.", "armed_assault"),
     # "each other": the subject is both sides of the fight
     ("Residents of two villages fought each other near the river after a land dispute.", "clash"),
