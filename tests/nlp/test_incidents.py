@@ -380,9 +380,12 @@ def test_a_report_or_an_act_added_with_also_tells_another_incident(extract, text
     assert len(report.incidents) == 2
 
 
-def test_a_toll_added_with_also_stays_in_its_incident(extract) -> None:
-    report = extract("Gunmen attacked a bus in Cali on Monday. The gunmen also killed the driver.",
-                     published="1990-01-10")
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a bus in Cali on Monday. The gunmen also killed the driver.",
+    "A bomb exploded at a bank in Salem on Monday. The spokesman also said a bomb technician had been killed.",
+])
+def test_a_toll_added_with_also_stays_in_its_incident(extract, text: str) -> None:
+    report = extract(text, published="1990-01-10")
     assert [i.casualties.killed.total for i in report.incidents] == [1]
 
 

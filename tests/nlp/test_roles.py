@@ -499,6 +499,12 @@ def test_the_group_an_attack_comes_from_is_its_doer(extract) -> None:
     assert "Pokot Communal Militia" in orgs(main(extract(text, published="2024-06-18")))
 
 
+def test_a_firm_someone_was_fired_from_is_no_doer(extract) -> None:
+    text = ("A former clerk shot a receptionist dead at an office in Troy on Monday. The man accused of the shooting is "
+            "John Miller, a 38-year-old Troy resident who was fired from Harlow Advisors on Thursday.")
+    assert orgs(main(extract(text, published="2024-06-18"))) == {}
+
+
 def test_a_deed_the_text_calls_a_groups_work_makes_it_a_suspect(extract) -> None:
     text = "Two engineers were kidnapped near Mandera on Monday in a raid thought to be the work of ISWAP."
     assert orgs(main(extract(text, published="2024-06-18"))) == {"Islamic State West Africa Province": "suspected"}

@@ -35,6 +35,7 @@ from .lexicons import (
 from .syntax import is_negated, tree_distance
 from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, FOUND_WORDS, GERUND_AS_NOUN, TriggerMatcher, trigger_lemma
 
+CASUALTY_VERBS = KILL_VERBS | DIE_VERBS | INJURE_VERBS  # what tells a toll, not another act ("also killed a guard")
 GENERIC_MODIFIERS = words("generic_modifiers")
 HYPOTHETICAL_GOVERNORS = words("hypothetical_governors")
 GENERIC_DETERMINERS = frozenset({"every", "each", "any", "no"})
@@ -498,11 +499,12 @@ class IncidentFinder:
 
 def _also_reported(token: Token) -> bool:
     """Whether the trigger is told in what a saying verb with "also" reports ("Police also reported that gunmen burned
-    a bus", "It was also reported that ..."): a report the story adds, so another incident."""
+    a bus", "It was also reported that ..."): a report the story adds, so another incident; not a toll ("the
+    spokesman also said a bomb technician had been injured" tells the same blast)."""
     clause = token
     for ancestor in token.ancestors:
         if clause.dep_ == "ccomp" and ancestor.lemma_ in SAY_VERBS:
-            return any(child.lower_ == "also" for child in ancestor.children)
+            return clause.lemma_ not in CASUALTY_VERBS and any(child.lower_ == "also" for child in ancestor.children)
         clause = ancestor
     return False
 
@@ -512,7 +514,7 @@ def _also_done(verb: Token) -> bool:
     incident; not a toll ("they also killed a guard" tells the same attack) nor what a pronoun's doer did next."""
     return (verb.pos_ == "VERB" and any(child.lower_ == "also" for child in verb.children)
             and any(child.dep_ == "nsubj" and child.pos_ != "PRON" for child in verb.children)
-            and verb.lemma_ not in KILL_VERBS | DIE_VERBS | INJURE_VERBS)
+            and verb.lemma_ not in CASUALTY_VERBS)
 
 
 def _feared_dead(verb: Token) -> bool:

@@ -776,8 +776,9 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
             return True
         if side.dep_ == "pobj" and _clash_side_preposition(side.head):
             return True
-        if side.dep_ == "pobj" and side.head.lower_ in {"by", "from"} and side.head.head.lemma_ in ATTACK_NOUNS:
-            return True  # "an attack by X", "an ambush by X supporters", "a revenge attack from X"
+        if side.dep_ == "pobj" and side.head.lower_ in {"by", "from"} and side.head.head.lemma_ in ATTACK_NOUNS and (
+                side.head.lower_ == "by" or side.head.head.pos_ == "NOUN"):
+            return True  # "an attack by X", "an ambush by X supporters", "a revenge attack from X"; not "fired from X"
         if side.dep_ == "pobj" and side.head.lower_ in {"of", "from"} and side.head.head.pos_ in {"NOUN", "PRON"}:
             side = side.head.head  # "members of the X militia", "fighters from X"
             continue
