@@ -92,7 +92,6 @@ def found(finder, doc: Doc) -> list[tuple[str, str]]:
         ("SLA-AW", "Sudan Liberation Movement/Army (Abdul Wahid)"),
         ("the Dozos", "Dozo"),
         ("Dozo militia", "Dozo"),
-        ("NDFB(S)", "National Democratic Front of Bodoland"),
         ("Kokang rebels", "Myanmar National Democratic Alliance Army"),
         ("TPLF forces", "Tigray People's Liberation Front"),
     ],
@@ -163,6 +162,11 @@ def test_lowercase_muc_groups(finder, blank) -> None:
         "The Extraditables",
         "19th of April Movement",
     ]
+
+
+def test_a_faction_letter_written_against_the_acronym_is_found_in_text(finder, blank) -> None:
+    assert found(finder, blank("NDFB(S) militants attacked a village.")) == [("NDFB(S)",
+                                                                              "National Democratic Front of Bodoland")]
 
 
 def test_offsets_point_into_text(finder, blank) -> None:
@@ -248,8 +252,13 @@ def test_any_token_sequence_is_handled(finder, blank, words: list[str]) -> None:
         assert mention.text not in ("is", "Is", "far")
 
 
+def test_a_communitys_fighters_are_found_on_a_doc_without_sentence_boundaries(finder, blank) -> None:
+    assert found(finder, blank("Pokot fighters attacked a village.")) == [("Pokot fighters",
+                                                                           "Pokot Communal Militia")]
+
+
 def test_a_longer_name_is_not_taken_for_the_group_it_contains(finder, blank) -> None:
-    text = "Members of the Ta'ang National Liberation Army attacked a post; the National Liberation Army denied it."
+    text = "Fighters of the Ta'ang National Liberation Army attacked a post; the National Liberation Army denied it."
     assert [name for _, name in found(finder, blank(text))] == ["Ta'ang National Liberation Army",
                                                                   "National Liberation Army"]
 

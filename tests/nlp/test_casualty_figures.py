@@ -159,16 +159,16 @@ def test_a_name_tagged_an_interjection_is_one_person() -> None:
 
 
 def test_animals_killed_are_no_casualties() -> None:
-    sentence = ("They/they/PRON/PRP/nsubj/2 also/also/ADV/RB/advmod/2 killed/kill/VERB/VBD/ROOT/2 two/two/NUM/CD/nummod/4 "
-                "goats/goat/NOUN/NNS/dobj/2 ././PUNCT/./punct/2")
+    sentence = ("They/they/PRON/PRP/nsubj/2 also/also/ADV/RB/advmod/2 killed/kill/VERB/VBD/ROOT/2 "
+                "two/two/NUM/CD/nummod/4 goats/goat/NOUN/NNS/dobj/2 ././PUNCT/./punct/2")
     assert figures(sentence, {3: 2}) == []
 
 
 def test_vehicles_shot_at_are_no_casualties() -> None:
-    # "Militiamen on two motorbikes shot at a post.": the parse makes the motorbikes what was shot
-    sentence = ("Militiamen/militiaman/NOUN/NNS/ROOT/0 on/on/ADP/IN/prep/0 two/two/NUM/CD/nummod/3 "
-                "motorbikes/motorbike/NOUN/NNS/pobj/1 shot/shoot/VERB/VBN/acl/3 at/at/ADP/IN/prep/4 a/a/DET/DT/det/7 "
-                "post/post/NOUN/NN/pobj/5 ././PUNCT/./punct/0")
+    # "Bandits on two motorcycles shot at a checkpoint.": the parse makes the motorcycles what was shot
+    sentence = ("Bandits/bandit/NOUN/NNS/ROOT/0 on/on/ADP/IN/prep/0 two/two/NUM/CD/nummod/3 "
+                "motorcycles/motorcycle/NOUN/NNS/pobj/1 shot/shoot/VERB/VBN/acl/3 at/at/ADP/IN/prep/4 "
+                "a/a/DET/DT/det/7 checkpoint/checkpoint/NOUN/NN/pobj/5 ././PUNCT/./punct/0")
     assert figures(sentence, {2: 2}) == []
 
 

@@ -177,8 +177,7 @@ def test_mentions_are_sorted_and_offsets_point_into_the_text(finder, blank) -> N
 def with_actors(blank: Language, finder: PlaceFinder):
     """Groups first, then places: the pipeline's order, so a group's countries can hint at a place's."""
     actors = ActorFinder(blank, "incidex_actors")
-    sentences = blank.create_pipe("sentencizer")  # communal militias are read within a sentence
-    return lambda text: finder(actors(sentences(blank(text))))._.incidex_places
+    return lambda text: finder(actors(blank(text)))._.incidex_places
 
 
 def test_a_village_the_gazetteer_lacks_takes_the_point_of_the_places_named_around_it(finder, blank) -> None:

@@ -325,13 +325,14 @@ def communal_militias(doc: Doc) -> list[Span]:
         suffix = _group_suffix(noun)
         if suffix is None:
             continue
+        first = _sentence_start(noun)
         k = noun.i - 1
-        while k >= noun.sent.start and doc[k].lower_ in COMMUNAL_MODIFIERS and noun.i - k <= 2:
+        while k >= first and doc[k].lower_ in COMMUNAL_MODIFIERS and noun.i - k <= 2:
             k -= 1
         end = noun.i + 1
         while True:
             name_end = k + 1
-            while k >= noun.sent.start and (_community_word(doc[k]) or _name_hyphen(doc, k, noun.sent.start)):
+            while k >= first and (_community_word(doc[k]) or _name_hyphen(doc, k, first)):
                 k -= 1
             if k + 1 == name_end:
                 break
@@ -341,15 +342,20 @@ def communal_militias(doc: Doc) -> list[Span]:
             else:
                 name = militia_name(name, suffix)
             spans.append(Span(doc, k + 1, end, label=name))
-            if k > noun.sent.start and doc[k].lower_ == "the":
+            if k > first and doc[k].lower_ == "the":
                 k -= 1
-            if k < noun.sent.start or doc[k].lower_ not in {"and", ","}:
+            if k < first or doc[k].lower_ not in {"and", ","}:
                 break
             end = k
             k -= 1
             if doc[k].lower_ == "the":
                 k -= 1
     return spans
+
+
+def _sentence_start(token: Token) -> int:
+    """Where the token's sentence starts; the doc's start when nothing set sentence boundaries (a blank pipeline)."""
+    return token.sent.start if token.doc.has_annotation("SENT_START") else 0
 
 
 def bare_communities(doc: Doc) -> list[Span]:

@@ -438,6 +438,16 @@ def _counts_things(count: Token, noun: Token) -> bool:
     return noun.lemma_.lower() in COUNTED_THINGS and 0 < noun.i - count.i <= 3
 
 
+def _opens_clause(count: Span) -> bool:
+    """Whether a count opens its sentence or a clause: after punctuation or a conjunction ("; two dead"), a date
+    ("14 Mar. 6 traders") or "resulting in"."""
+    if count.start == count.sent.start:
+        return True
+    before = count.doc[count.start - 1]
+    return (before.pos_ in OPENING_POS or before.ent_type_ == "DATE"
+            or before.lower_ == "in" and before.head.lemma_ == "result")
+
+
 def _outcome_after(doc: Doc, count: Span) -> tuple[str, Token] | None:
     """What the words after a count say where the parse lost the count: "At least 12 suspected rebels and their
     guides were killed", "Nine people in all killed", "Five dead after land fighting": a count opening its
@@ -445,9 +455,7 @@ def _outcome_after(doc: Doc, count: Span) -> tuple[str, Token] | None:
     dead or wounded, also after a date ("14 Mar. 6 traders shot dead") or "resulting in"; not "in 3 villages soldiers
     were killed" or "stole 100 cattle and killed two" (a count that does not open its clause), "two were killed or
     wounded" nor "could be killed". Gives the event and the word that tells it."""
-    before = doc[count.start - 1]
-    if count.start > count.sent.start and before.pos_ not in OPENING_POS and before.ent_type_ != "DATE" and not (
-            before.lower_ == "in" and before.head.lemma_ == "result"):
+    if not _opens_clause(count):
         return None
     end = _sentence_end(count.sent)
     i = _after_people(doc, count, end)

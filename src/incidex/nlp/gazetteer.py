@@ -58,9 +58,10 @@ SAME_PLACE_KM = 50.0  # two same-country candidates this close are one place for
 NEAR_KM = 40.0  # a place this close to a town can be named as lying in it ("Kayole (Nairobi)")
 LINK_BONUS = 3.0  # a reading that lies inside the reading of the name the text puts around it
 LINK_SEARCH = 10  # readings of an outermost name tried when choosing a chain together
-UNIT_VOTES = 2  # a name the text states to be a unit of government or to enclose another ("Poni Province",
-# the "Tapoa" of "Botou (Kantchari, Tapoa)") counts this many times when choosing the home countries
-ADMIN_KINDS = ("admin1", "admin2")
+# a name the text states to be a unit of government or to enclose another ("Poni Province", the "Tapoa" of "Botou
+# (Kantchari, Tapoa)") counts this many times when choosing the home countries
+UNIT_VOTES = 2
+ADMIN_KINDS = ("admin1", "admin2")  # the kinds of a unit of government, whose level differs across countries
 LOOKUP_CACHE_SIZE = 50_000  # names whose answers each per-gazetteer cache keeps (least recently used dropped)
 
 NAME_INDEX = numpy.dtype([("key", "<u8"), ("code", "<u4")])
@@ -308,11 +309,11 @@ class Gazetteer:
 
         A reading in a country other than the document's (:func:`_home_countries`) must be a well-known place
         (:data:`FOREIGN_MIN_PRIOR`). Names resolved without doubt in a first pass join the context of the second;
-        a name never counts as context for itself. ``uncertain`` is set when a runner-up elsewhere scores within the margin.
-        ``kinds`` may say, per name, what the text calls it ("the province of X": ``"admin1"``); candidates of
-        that kind are then preferred to all others (:func:`_of_kind`). ``links`` may say, per name, which other name encloses it
-        ("Posso (Titao, Loroum)", "Mokha, Yemen"): the readings of a chain of names are chosen together, each
-        inside the next (see :func:`_inside`). ``elsewhere`` may say, per name, that it is not where the document
+        a name never counts as context for itself. ``uncertain`` is set when a runner-up elsewhere scores within the
+        margin. ``kinds`` may say, per name, what the text calls it ("the province of X": ``"admin1"``); candidates
+        of that kind are then preferred to all others (:func:`_of_kind`). ``links`` may say, per name, which other
+        name encloses it ("Posso (Titao, Loroum)", "Mokha, Yemen"): the readings of a chain of names are chosen
+        together, each inside the next (see :func:`_inside`). ``elsewhere`` may say, per name, that it is not where the document
         is ("close to the border with Mali"): such a name is still read, but does not count when choosing the home
         countries; a name the text states to be a unit of government or to enclose another counts
         :data:`UNIT_VOTES` times there.

@@ -37,7 +37,7 @@ CAPTURE_TYPES = frozenset({"kidnapping", "arrest"})
 # who raids on duty: police and soldiers, not a militia that raids a village and kills a herder
 ON_DUTY_NOUNS = RESPONDER_NOUNS - {"militia"}
 # people an attack told beside a raid may be done to ("raid homesteads and attack herders")
-PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - RESPONDER_NOUNS
+ATTACKED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - RESPONDER_NOUNS
 KILLING_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "shoot", "slay", "lynch"}) | FOUND_WORDS
 # harm joined to an arrest: an assault on those arrested ("soldiers arrested and wounded three fishermen")
 HARMING_LEMMAS = KILLING_LEMMAS | {"wound", "injure", "attack", "assault", "beat", "torture"}
@@ -120,7 +120,7 @@ def _attacks_people(trigger: Token) -> bool:
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
     if trigger.i + 1 < len(trigger.doc):
         objects.append(trigger.doc[trigger.i + 1])
-    return any(o.lemma_.lower() in PEOPLE for o in objects)
+    return any(o.lemma_.lower() in ATTACKED_PEOPLE for o in objects)
 
 
 def _taken_by_responders(doc: Doc, frame: IncidentFrame) -> bool:

@@ -36,6 +36,8 @@ from .syntax import is_negated, tree_distance
 from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, FOUND_WORDS, GERUND_AS_NOUN, TriggerMatcher, trigger_lemma
 
 CASUALTY_VERBS = KILL_VERBS | DIE_VERBS | INJURE_VERBS  # what tells a toll, not another act ("also killed a guard")
+# what the doers did to people: with "also", the same attack told further ("the bandits also abducted 12 women")
+DONE_TO_PEOPLE = CASUALTY_VERBS | HARMING_VERBS | frozenset({"kidnap", "abduct"})
 GENERIC_MODIFIERS = words("generic_modifiers")
 HYPOTHETICAL_GOVERNORS = words("hypothetical_governors")
 GENERIC_DETERMINERS = frozenset({"every", "each", "any", "no"})
@@ -498,23 +500,31 @@ class IncidentFinder:
 
 
 def _also_reported(token: Token) -> bool:
-    """Whether the trigger is told in what a saying verb with "also" reports ("Police also reported that gunmen burned
-    a bus", "It was also reported that ..."): a report the story adds, so another incident; not a toll ("the
-    spokesman also said a bomb technician had been injured" tells the same blast)."""
+    """Whether the trigger is told in what a saying verb with "also" reports, an act with a doer named ("Police also
+    reported that gunmen burned a bus", "It was also reported that ..."): a report the story adds, so another
+    incident; not a toll ("the spokesman also said a bomb technician had been injured" tells the same blast), nor what
+    a pronoun's doer did or was done to ("he also said he acted in self-defence during the unrest", "they also said he
+    had been arrested before")."""
     clause = token
     for ancestor in token.ancestors:
         if clause.dep_ == "ccomp" and ancestor.lemma_ in SAY_VERBS:
-            return clause.lemma_ not in CASUALTY_VERBS and any(child.lower_ == "also" for child in ancestor.children)
+            return (any(child.lower_ == "also" for child in ancestor.children) and _names_its_doer(clause)
+                    and clause.lemma_ not in CASUALTY_VERBS)
         clause = ancestor
     return False
 
 
 def _also_done(verb: Token) -> bool:
     """Whether a doer named again does another act with "also" ("The rebels also blew up two pylons"): another
-    incident; not a toll ("they also killed a guard" tells the same attack) nor what a pronoun's doer did next."""
-    return (verb.pos_ == "VERB" and any(child.lower_ == "also" for child in verb.children)
-            and any(child.dep_ == "nsubj" and child.pos_ != "PRON" for child in verb.children)
-            and verb.lemma_ not in CASUALTY_VERBS)
+    incident; not what they did to people ("the gunmen also killed a guard", "the bandits also abducted 12 women"
+    tell the same attack) nor what a pronoun's doer did next."""
+    return (verb.pos_ == "VERB" and any(child.lower_ == "also" for child in verb.children) and _names_its_doer(verb)
+            and verb.lemma_ not in DONE_TO_PEOPLE)
+
+
+def _names_its_doer(verb: Token) -> bool:
+    """Whether a verb's subject is a doer named, not a pronoun ("the rebels blew up", not "they blew up")."""
+    return any(child.dep_ == "nsubj" and child.pos_ != "PRON" for child in verb.children)
 
 
 def _feared_dead(verb: Token) -> bool:

@@ -305,8 +305,8 @@ class RoleFinder:
 
     def _home_communities(self, doc: Doc, frames: Iterable[FrameArguments]) -> None:
         """A community's armed men from a named community or place ("gunmen from Alavanyo", "raiders from Samburu",
-        "a group of youths from X"; not "bandits from ...") make it a perpetrator too, "<X> Communal Militia", with the doers' relation; never a
-        country."""
+        "a group of youths from X"; not "bandits from ...") make it a perpetrator too, "<X> Communal Militia", with
+        the doers' relation; never a country."""
         countries = [(p.start, p.end) for p in doc._.incidex_places or []
                      if p.location is not None and p.location.precision == "country"]
         for args in frames:
@@ -576,7 +576,8 @@ def _claimer(token: Token) -> bool:
 
 def _voice_of(token: Token) -> Token | None:
     """The noun for a part or a voice of the group ``token`` names, which speaks for it: "chapter" in "the Darra
-    chapter of the TTP", "spokesman" in "a TTP spokesman" or "a spokesman for X", "leader" in "the leader of the X division"."""
+    chapter of the TTP", "spokesman" in "a TTP spokesman" or "a spokesman for X", "leader" in "the leader of the X
+    division"."""
     voice = None
     for _ in range(2):  # "the leader of the X division"
         head = token.head
