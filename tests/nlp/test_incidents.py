@@ -490,3 +490,35 @@ def test_huts_set_afire_and_petrol_bombs_are_arson_and_burn_injuries_no_burning(
     report = extract("Gunmen torched a bus in the town on Monday, killing two. One more passenger succumbed to burn "
                      "injuries on 9 May.")
     assert [(i.role, i.casualties.killed.total) for i in report.incidents] == [("main", 3)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who did it, named by what they did, corroborates a weak trigger; so does an act that is violence by itself
+    ("Unidentified assailants launched an attack on a farm near the river.", "armed_assault"),
+    ("A trader's lorry was burnt by arsonists on Sunday.", "arson"),
+    ("A farmer was found beheaded near his village on Monday.", "armed_assault"),
+    # a beating kept as a trigger is no sports word ("beat" stays one in "Rovers beat United")
+    ("A village chief was beaten dead by a gang of traders at the market on Friday night. At one stage, two men "
+     "beat his brother.", "armed_assault"),
+    ("A reporter was badly beaten by policemen at a checkpoint. Later two men pushed him into a van, where they beat "
+     "him again.", "armed_assault"),
+    # armed people beating a public figure is a beating, not a win at the polls
+    ("Two police officers beat an army commander near the barracks after a quarrel over parking on Monday.",
+     "armed_assault"),
+    ("Soldiers have beaten a parliamentary candidate at a voting centre on Saturday.", "armed_assault"),
+    # "each other": the subject is both sides of the fight
+    ("Residents of two villages fought each other near the river after a land dispute.", "clash"),
+])
+def test_perpetrators_beatings_and_fights_with_each_other_tell_an_incident(extract, text: str,
+                                                                             expected: str) -> None:
+    assert types_by_role(extract(text))[:1] == [("main", expected)]
+
+
+@pytest.mark.parametrize("text", [
+    "The author's new thriller about a serial killer was attacked by critics.",
+    "Rovers beat United 2-1 after the striker shot twice in the first half.",
+    "The two teams fought each other for the title all season.",
+    "The lawyers fought each other in court for years.",
+])
+def test_killers_in_fiction_matches_and_rivalries_no_incident(extract, text: str) -> None:
+    assert extract(text).incidents == []

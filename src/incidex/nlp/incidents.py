@@ -153,8 +153,9 @@ class IncidentFinder:
             if _fight(head) and not _fought_by_people(head):
                 continue  # "guards battled a gang", not "firefighters battled the blaze" or "fight corruption"
             verb_alone = len(span) == 1 and head.pos_ == "VERB" and head.tag_ != "VBG"  # not "a mob beating"
-            if head.lemma_ in {"execute", "beat"} and verb_alone and not _done_to_people(head):
-                continue  # "soldiers executed seven men", not "police executed a search warrant" or "beat Chelsea"
+            if head.lemma_ in {"execute", "beat"} and verb_alone and not (_done_to_people(head) or _harms_people(head)):
+                continue  # "soldiers executed seven men", "soldiers beat a candidate", not "police executed a search
+                # warrant", "beat Chelsea" or "Smith beat the mayor" at the polls
             if head.lemma_ == "execute" and any(t.lemma_.lower() in JUDICIAL_WORDS for t in head.sent):
                 continue  # "the state executed two men convicted of murder" carries out a sentence
             if head.lemma_ in {"shoot", "kill", "capture", *INJURING_VERBS} and head.pos_ != "VERB":
@@ -539,10 +540,18 @@ def _moments_apart(cue: Token) -> bool:
 
 def _sports_words(sentence: Span) -> int:
     """How many sports words a sentence has, a scoreline ("3-1") counting as one; "scores" as a noun is a
-    quantity ("injuring scores more", "scores of people"), and the death penalty no sport."""
-    words = sum(t.lemma_ in SPORTS_WORDS and not (t.lower_ == "scores" and t.pos_ != "VERB")
+    quantity ("injuring scores more", "scores of people"), the death penalty no sport, and a person beaten no
+    match (:func:`_beats_a_person`)."""
+    words = sum(t.lemma_ in SPORTS_WORDS and not (t.lower_ == "scores" and t.pos_ != "VERB") and not _beats_a_person(t)
                 and not any(c.lower_ == "death" for c in t.children) for t in sentence)  # "the death penalty"
     return words + len(SCORELINE.findall(sentence.text))
+
+
+def _beats_a_person(verb: Token) -> bool:
+    """"Two men beat him", "a village chief was beaten dead": "beat" done to a person named by a common noun or a
+    pronoun for one person, not a match won ("Rovers beat United", "they beat Chelsea")."""
+    return verb.lemma_ == "beat" and any(c.dep_ in {"dobj", "nsubjpass"} and (
+        c.lemma_.lower() in KILLABLE and c.pos_ == "NOUN" or c.lower_ in ONE_PERSON_PRONOUNS) for c in verb.children)
 
 
 def _told_in_sports(sentence_starts: list[int], sports_words: list[int], frame: IncidentFrame) -> bool:
@@ -729,12 +738,21 @@ def _fought_by_people(verb: Token) -> bool:
         others += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
                    for o in p.children if o.dep_ == "pobj"]
         return any(_fighting_side(o) or any(c.dep_ == "conj" for c in o.children) for o in others)
+    reciprocal = any(_reciprocal(o) for o in others)
+    others = [o for o in others if not _reciprocal(o)]
     if others:
         return all(_fighting_side(o) for o in others)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if reciprocal:  # "residents of two villages fought each other": the subject is both sides
+        return any(_fighting_side(s) for s in subjects)
     return any(_fighting_side(s) and (any(c.dep_ == "conj" for c in s.children) or s.lemma_.lower() in COMMUNITY_NOUNS
                                       or any(c.lower_ in {"rival", "two"} for c in s.children))
                for s in subjects)
+
+
+def _reciprocal(token: Token) -> bool:
+    """"each other", "one another"."""
+    return token.lower_ in {"other", "another"} and any(c.lower_ in {"each", "one"} for c in token.children)
 
 
 def _engaged_sides(noun: Token) -> list[Token]:
@@ -931,6 +949,7 @@ INTENT_KILLING_VERBS = frozenset({"shoot", "murder", "execute", "behead"})
 KILLED_OBJECT_VERBS = INTENT_KILLING_VERBS | {"kill"}
 # people whom words can "attack": a violent verb with one of them as object needs other corroboration
 PUBLIC_FIGURES = words("public_figures")
+ONE_PERSON_PRONOUNS = frozenset({"him", "her", "he", "she"})
 # verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not
 WORDS_ATTACK_TOO = frozenset({"attack", "assault"})
 HARMED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - PUBLIC_FIGURES
