@@ -448,3 +448,11 @@ def test_people_feared_dead_are_killed(extract, text, killed) -> None:
 def test_counts_the_parse_hung_on_another_word_keep_their_outcome(extract, text, killed, injured) -> None:
     cas = main_incident(extract(text)).casualties
     assert (cas.killed.total, cas.injured.total) == (killed, injured)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Police said a pastor and a village head were shot dead by gunmen in Dori.", 2),
+    ("Gunmen killed a farmer and his cow near Dori.", 1),
+])
+def test_a_noun_joined_to_one_killed_is_killed_too(extract, text, killed) -> None:
+    assert main_incident(extract(text)).casualties.killed.total == killed

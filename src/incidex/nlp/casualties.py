@@ -661,10 +661,11 @@ def _counted_or_quantified(token: Token) -> bool:
 def _person_by_form(token: Token) -> bool:
     """A singular noun the lexicons do not list that still reads as one person when it is killed: an agent noun by
     its ending ("a rapist", "a shop keeper", "a technician"), a nationality ("a Kenyan"), a capitalized title ("an
-    Assistant Sub-Inspector"), any other object of a verb of killing with a determiner ("killed a forest guide",
-    "shot dead the mechanic") or a person's name beside it ("killed county executive, John Doe"; not "attacked the
-    village and killed five"), a headline's subject of a verb of killing ("Ward delegate killed outside his shop"; not
-    "Fighting killed 18") but animals and figurative objects (``not_people_objects``). Taken for deaths only: things
+    Assistant Sub-Inspector"), any other object of a verb of killing, or a noun joined to one ("a pastor and a
+    village head were shot dead"), with a determiner ("killed a forest guide", "shot dead the mechanic") or a
+    person's name beside it ("killed county executive, John Doe"; not "attacked the village and killed five"), a
+    headline's subject of a verb of killing ("Ward delegate killed outside his shop"; not "Fighting killed 18") but
+    animals and figurative objects (``not_people_objects``). Taken for deaths only: things
     are damaged or shot at, not killed."""
     if token.tag_ not in {"NN", "NNP"} or token.dep_ in NOT_A_PERSON_DEPS or _counted_or_quantified(token):
         return False  # the tag first: it rules out most words without looking at their children
@@ -686,7 +687,8 @@ def _person_by_form(token: Token) -> bool:
     killed = token.head.lemma_.lower() in OBJECT_KILL_VERBS
     if killed and token.dep_ == "nsubj" and _headline_passive(token.head, "nsubj"):
         return not lower.endswith("ing")  # "Ward delegate killed outside his shop"; not "Fighting killed 18"
-    return (token.dep_ in {"dobj", "nsubjpass"} and killed
+    first = _first_conjunct(token)
+    return (first.dep_ in {"dobj", "nsubjpass"} and first.head.lemma_.lower() in OBJECT_KILL_VERBS
             and any(c.dep_ in {"det", "poss"} and c.lower_ not in NOT_ONE_DETERMINERS
                     or c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children))
 
