@@ -550,7 +550,9 @@ def test_the_kind_word_before_of_holds_after_a_nationality_or_the(extract, text:
 
 @pytest.mark.parametrize(("text", "way"), [("Traders travelling to Mandera were robbed.", True),
                                            ("Raiders from Mandera stole cattle.", True),
-                                           ("A report from Mandera said that fighting went on.", False)])
+                                           ("A report from Mandera said that fighting went on.", False),
+                                           ("Two herders were shot at a well close to Mandera on Sunday.", False),
+                                           ("Two herders were shot at a well 20 km from Mandera on Sunday.", False)])
 def test_a_place_is_named_as_a_way_after_to_or_from_but_not_after_a_report_from(model, text, way) -> None:
     doc = model(text)
     assert names_a_way(doc[text.split().index("Mandera")]) is way

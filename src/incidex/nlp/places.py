@@ -44,6 +44,7 @@ from .actors import actor_countries
 from .datelines import TEXT_KINDS, Dateline, dateline_of
 from .gazetteer import Gazetteer, GeoContext, Link, PlaceKind, Resolution, default_gazetteer, normalize_name
 from .lexicons import CLAIM_VERBS, SAY_VERBS, phrases, words
+from .numbers import UNIT_WORDS
 from .outlets import outlet_country
 
 # A facility noun and the modifiers it needs to name a facility ("police station"); none: any use does ("prison").
@@ -60,6 +61,7 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "acr
 # the prepositions of _LOCATIVE that say where something is, not where it goes or comes from
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "around", "within", "throughout"})
 _WAY = frozenset({"to", "toward", "towards", "from"})  # ... and those that say where it goes or comes from
+_NEAR_WORDS = frozenset({"close", "closer", "next", "near", "nearer", "adjacent"})  # "close to X" is where, not a way
 _PLACE_NOUNS = words("place_nouns")
 _DIRECTIONS = words("direction_words")
 _ADMIN1_NOUNS = words("admin1_nouns")
@@ -605,12 +607,15 @@ def after_locative(token: Token, *, where: bool = False) -> bool:
 
 def names_a_way(token: Token) -> bool:
     """Whether a place is named as where someone went or came from: "travelling to Mandera", "raiders from
-    the north of Wajir"; not where something happened, nor where a text was sent from ("a report from San
-    Salvador states that fighting continues": the fighting's place, as a dateline's)."""
+    the north of Wajir"; not where something happened, how near it was ("close to Moyale", "20 km from Moyale"), nor
+    where a text was sent from ("a report from San Salvador states that fighting continues": the fighting's place,
+    as a dateline's)."""
     i = _before_name(token)
     if i < 0 or token.doc[i].lower_ not in _WAY:
         return False
-    preposition = token.doc[i]
+    preposition, before = token.doc[i], token.doc[i - 1].lower_ if i else ""
+    if before in _NEAR_WORDS or before in UNIT_WORDS:
+        return False  # "at a well close to Moyale", "20 km from Moyale": how near, not a way
     return preposition.lower_ != "from" or preposition.head.lemma_.lower() not in TEXT_KINDS
 
 
