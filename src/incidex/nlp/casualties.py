@@ -38,7 +38,9 @@ from .lexicons import (
     HARMING_VERBS,
     INJURE_VERBS,
     INJURED_WORDS,
+    KIDNAP_VERBS,
     KILL_VERBS,
+    ONE_PERSON_PRONOUNS,
     PERPETRATION_VERBS,
     PERPETRATOR_NOUNS,
     PEOPLE_NOUNS,
@@ -66,13 +68,11 @@ NONE_KILL_VERBS = KILL_VERBS - {"claim", "shoot", "gun"}
 # verbs whose object is the one killed ("killed a mechanic"; not "claimed the lives of")
 OBJECT_KILL_VERBS = KILL_VERBS - {"claim"}
 HOSTAGE_VERBS = words("hostage_verbs")
-KIDNAP_VERBS = frozenset({"kidnap", "abduct"})
 KIDNAP_NOUNS = frozenset({"kidnapping", "abduction"})
 OUTCOME_WORDS = KILL_VERBS | DIE_VERBS | INJURE_VERBS | DEAD_WORDS | INJURED_WORDS | KIDNAP_VERBS | ARREST_VERBS
 OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "iobj", "acomp"})
 NOT_ONE_DETERMINERS = frozenset({"no", "any", "every", "each", "which", "what", "some", "all", "both", "either",
                                  "neither", "these", "those"})
-ONE_PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 # where a noun names a status or a modifier, not a person ("took them hostage", "a police post")
 NOT_A_PERSON_DEPS = frozenset({"compound", "poss", "amod", "appos", "npadvmod", "oprd", "attr", "acomp", "advmod",
                                "xcomp"})

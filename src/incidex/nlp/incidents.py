@@ -24,7 +24,9 @@ from .lexicons import (
     DIE_VERBS,
     HARMING_VERBS,
     INJURE_VERBS,
+    KIDNAP_VERBS,
     KILL_VERBS,
+    ONE_PERSON_PRONOUNS,
     PERSON_NOUNS,
     REPORTING_VERBS,
     SAY_VERBS,
@@ -37,7 +39,7 @@ from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, FOUND_WORDS, GERUND_A
 
 CASUALTY_VERBS = KILL_VERBS | DIE_VERBS | INJURE_VERBS  # what tells a toll, not another act ("also killed a guard")
 # what the doers did to people: with "also", the same attack told further ("the bandits also abducted 12 women")
-DONE_TO_PEOPLE = CASUALTY_VERBS | HARMING_VERBS | frozenset({"kidnap", "abduct"})
+DONE_TO_PEOPLE = CASUALTY_VERBS | HARMING_VERBS | KIDNAP_VERBS
 GENERIC_MODIFIERS = words("generic_modifiers")
 HYPOTHETICAL_GOVERNORS = words("hypothetical_governors")
 GENERIC_DETERMINERS = frozenset({"every", "each", "any", "no"})
@@ -949,7 +951,6 @@ INTENT_KILLING_VERBS = frozenset({"shoot", "murder", "execute", "behead"})
 KILLED_OBJECT_VERBS = INTENT_KILLING_VERBS | {"kill"}
 # people whom words can "attack": a violent verb with one of them as object needs other corroboration
 PUBLIC_FIGURES = words("public_figures")
-ONE_PERSON_PRONOUNS = frozenset({"him", "her", "he", "she"})
 # verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not
 WORDS_ATTACK_TOO = frozenset({"attack", "assault"})
 HARMED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - PUBLIC_FIGURES

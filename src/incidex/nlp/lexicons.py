@@ -65,6 +65,9 @@ CLAIM_VERBS = words("claim_verbs")
 KILL_VERBS = words("kill_verbs")
 DIE_VERBS = words("die_verbs")
 INJURE_VERBS = words("injure_verbs")
+KIDNAP_VERBS = frozenset({"kidnap", "abduct"})
+# Pronouns that stand for one person: "two men beat him", "she was shot dead".
+ONE_PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 # Violent verbs that report an incident when their object is people who are no public figures.
 HARMING_VERBS = words("harming_verbs")
 RELEASE_VERBS = words("release_verbs")
