@@ -204,16 +204,13 @@ class _Builder:
         pool = [p for p in places if p.location.country_code in (home, None)] or places
         named = [p for p in pool if p.kind != "country" and not p.inferred] or pool
 
-        def road_end(place: PlaceMention) -> bool:
+        def rank(place: PlaceMention) -> tuple[bool, int, bool, bool, int]:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
-            return span is not None and on_a_road(span)
+            road_end = span is not None and on_a_road(span)
+            way = span is not None and names_a_way(span[0])
+            return road_end, place_rank(place.location.precision or "region"), way, not told(place), place.start
 
-        def way(place: PlaceMention) -> bool:
-            span = doc.char_span(place.start, place.end, alignment_mode="expand")
-            return span is not None and names_a_way(span[0])
-
-        return min(named, key=lambda p: (road_end(p), place_rank(p.location.precision or "region"), way(p),
-                                         not told(p), p.start))
+        return min(named, key=rank)
 
     def _perpetrators(self, location: Location) -> list[Perpetrator]:
         """The frame's perpetrators; unnamed local sides of a clash become one "<place> Communal Militia" when the
