@@ -388,7 +388,7 @@ def test_what_a_pronoun_was_told_to_have_done_with_also_is_no_new_incident(extra
 
 @pytest.mark.parametrize("text", [
     "Gunmen attacked a bus in Cali on Monday. The gunmen also killed the driver.",
-    "A bomb exploded at a bank in Salem on Monday. The spokesman also said a bomb technician had been killed.",
+    "In Salem a bomb went off at a bank on Monday. The spokesman also said a bomb technician had been killed.",
     "Bandits raided a village near Zurmi on Sunday and killed a farmer. The bandits also abducted 12 women.",
 ])
 def test_a_toll_added_with_also_stays_in_its_incident(extract, text: str) -> None:
@@ -494,7 +494,7 @@ def test_huts_set_afire_and_petrol_bombs_are_arson_and_burn_injuries_no_burning(
 
 @pytest.mark.parametrize(("text", "expected"), [
     # who did it, named by what they did, corroborates a weak trigger; so does an act that is violence by itself
-    ("Unidentified assailants launched an attack on a farm near the river.", "armed_assault"),
+    ("On Monday night assailants carried out an attack on a farm near the river.", "armed_assault"),
     ("A trader's lorry was burnt by arsonists on Sunday.", "arson"),
     ("A farmer was found beheaded near his village on Monday.", "armed_assault"),
     # a beating kept as a trigger is no sports word ("beat" stays one in "Rovers beat United")

@@ -484,9 +484,9 @@ def test_a_claim_told_in_the_passive_or_parsed_without_its_subject_is_a_claim(ex
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("A group of youths from Kpassa attacked a herders' camp near Kalale on Sunday, wounding two men.",
+        ("On Sunday a group of youths from Kpassa attacked a herders' camp near Kalale, wounding two men.",
          "Kpassa Communal Militia"),
-        ("An armed group from Gbessa raided a market near Nikki on Friday, killing one trader.",
+        ("On Friday an armed group from Gbessa raided a market near Nikki, killing one trader.",
          "Gbessa Communal Militia"),
     ],
 )

@@ -305,8 +305,8 @@ class RoleFinder:
 
     def _home_communities(self, doc: Doc, frames: Iterable[FrameArguments]) -> None:
         """A community's armed men from a named community or place ("gunmen from Alavanyo", "raiders from Samburu",
-        "a group of youths from X"; not "bandits from ...") make it a perpetrator too, "<X> Communal Militia", with
-        the doers' relation; never a country."""
+        "a group of armed youths from X"; not "bandits from ...") make it a perpetrator too, "<X> Communal Militia",
+        with the doers' relation; never a country."""
         countries = [(p.start, p.end) for p in doc._.incidex_places or []
                      if p.location is not None and p.location.precision == "country"]
         for args in frames:
@@ -808,7 +808,7 @@ def _does(verb: Token, verbs: frozenset[str]) -> bool:
 
 def _doers_home(noun: Token) -> Span | None:
     """Where a community's armed men come from (:func:`_home_of`): "gunmen from X", and for a group, "an armed group
-    from X" or "a group of youths from X"."""
+    from X" or "a group of armed youths from X"."""
     if noun.lower_ in COMMUNAL_NOUNS:
         return _home_of(noun)
     if noun.lemma_.lower() != "group":
@@ -898,7 +898,7 @@ def _acts_as_responder(token: Token) -> bool:
 
 
 def _is_perpetrator(token: Token, lemma: str) -> bool:
-    if lemma == "group":  # "a group of youths from X attacked ...": a community's men (_home_communities)
+    if lemma == "group":  # "a group of armed youths from X attacked ...": a community's men (_home_communities)
         return _side_of(token, PERPETRATION_VERBS) and _doers_home(token) is not None
     if lemma in PERPETRATOR_NOUNS and lemma not in AMBIGUOUS_PERSON_NOUNS:
         return token.dep_ not in {"poss"}
