@@ -386,6 +386,18 @@ def test_what_a_pronoun_was_told_to_have_done_with_also_is_no_new_incident(extra
     assert [(i.role, i.type) for i in report.incidents] == [("main", "riot")]
 
 
+def test_the_same_doers_act_on_the_same_object_told_again_with_also_is_no_new_incident(extract) -> None:
+    report = extract("Gunmen attacked a bus in Cali on Monday. Police also reported that the gunmen burned the bus.",
+                     published="1990-01-10")
+    assert [(i.role, i.type) for i in report.incidents] == [("main", "armed_assault")]
+
+
+def test_the_same_doers_act_on_something_not_named_before_is_another_incident(extract) -> None:
+    report = extract("Rebels attacked an army post near Usulutan on Monday. The rebels also blew up the bridge.",
+                     published="1990-01-10")
+    assert len(report.incidents) == 2
+
+
 @pytest.mark.parametrize("text", [
     "Gunmen attacked a bus in Cali on Monday. The gunmen also killed the driver.",
     "In Salem a bomb went off at a bank on Monday. The spokesman also said a bomb technician had been killed.",

@@ -511,7 +511,7 @@ def _also_reported(token: Token) -> bool:
     for ancestor in token.ancestors:
         if clause.dep_ == "ccomp" and ancestor.lemma_ in SAY_VERBS:
             return (any(child.lower_ == "also" for child in ancestor.children) and _names_its_doer(clause)
-                    and clause.lemma_ not in CASUALTY_VERBS)
+                    and clause.lemma_ not in CASUALTY_VERBS and not _told_again(clause))
         clause = ancestor
     return False
 
@@ -521,7 +521,18 @@ def _also_done(verb: Token) -> bool:
     incident; not what they did to people ("the gunmen also killed a guard", "the bandits also abducted 12 women"
     tell the same attack) nor what a pronoun's doer did next."""
     return (verb.pos_ == "VERB" and any(child.lower_ == "also" for child in verb.children) and _names_its_doer(verb)
-            and verb.lemma_ not in DONE_TO_PEOPLE)
+            and verb.lemma_ not in DONE_TO_PEOPLE and not _told_again(verb))
+
+
+def _told_again(verb: Token) -> bool:
+    """Whether an act's doer and what it was done to are both named before, with "the" ("Police also reported
+    that the gunmen burned the bus" after "Gunmen attacked a bus"): the same act told again, not another one
+    ("the rebels also blew up two pylons")."""
+    named = {t.lemma_.lower() for t in verb.doc[:verb.sent.start] if t.pos_ in {"NOUN", "PROPN"}}
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return bool(doers and objects) and all(
+        IncidentFinder._is_definite_reference(t) and t.lemma_.lower() in named for t in doers + objects)
 
 
 def _names_its_doer(verb: Token) -> bool:
