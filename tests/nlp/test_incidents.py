@@ -534,3 +534,11 @@ def test_perpetrators_beatings_and_fights_with_each_other_tell_an_incident(extra
 ])
 def test_killers_in_fiction_matches_and_rivalries_no_incident(extract, text: str) -> None:
     assert extract(text).incidents == []
+
+
+@pytest.mark.parametrize(("when", "role"), [("in June 1987", "background"), ("in December 1989", "main")])
+def test_a_report_that_tells_only_an_incident_of_years_before_has_no_main_incident(extract, when: str,
+                                                                                   role: str) -> None:
+    report = extract(f"The union recalled the bombing of its offices {when}, which killed two of its members.",
+                     published="1990-01-10")
+    assert [(i.role, i.type) for i in report.incidents] == [(role, "bombing")]

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..resolve.dates import parse_partial
 from .actors import COMMUNAL_NOUNS
 from .annotations import DateMention
 from .frames import IncidentFrame, Trigger
@@ -53,6 +54,7 @@ MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "
 BACKGROUND_CUES = words("background_cues")
 SEPARATE_CUES = words("separate_cues")
 MOMENT_UNITS = frozenset({"second", "minute", "moment"})
+LONG_PAST_DAYS = 60  # an incident dated earlier than this before publication is history, not the report's news
 ESCAPE_WORDS = words("escape_words")
 INCENDIARY = words("incendiary_words")
 JUDICIAL_WORDS = words("judicial_words")
@@ -299,8 +301,10 @@ class IncidentFinder:
         sentences = list(doc.sents)
         starts, sports = [s.start for s in sentences], [_sports_words(s) for s in sentences]
         kept = [f for f in frames if self._corroborated(doc, f, sports=_told_in_sports(starts, sports, f))]
-        if kept and not any(f.role == "main" for f in kept):
-            kept[0].role = "main"
+        if not any(f.role == "main" for f in kept):
+            current = next((f for f in kept if not self._long_past(doc, f.date)), None)
+            if current is not None:
+                current.role = "main"
         for frame in kept:
             if frame.role == "main" and frame.date is None:
                 frame.date = self._lead_date(doc, frame, kept, dates)
@@ -482,6 +486,15 @@ class IncidentFinder:
         if mention.date.precision == "month":
             return when.year == published.year and when.month == published.month
         return -1 <= (published - when).days <= 7
+
+    @staticmethod
+    def _long_past(doc: Doc, mention: DateMention | None) -> bool:
+        """Whether a date ends more than :data:`LONG_PAST_DAYS` before publication ("the bombing of its offices in
+        June 1987" in a report of 1990): history the report recalls, never its news, even when it tells nothing
+        newer."""
+        published = _parse_iso(doc._.incidex_published)
+        days = parse_partial(mention.date.value) if mention is not None and mention.date.value else None
+        return published is not None and days is not None and (published - days[1]).days > LONG_PAST_DAYS
 
     @staticmethod
     def _corroborated(doc: Doc, frame: IncidentFrame, *, sports: bool) -> bool:
