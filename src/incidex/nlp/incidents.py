@@ -44,6 +44,7 @@ DONE_TO_PEOPLE = CASUALTY_VERBS | HARMING_VERBS | KIDNAP_VERBS
 GENERIC_MODIFIERS = words("generic_modifiers")
 HYPOTHETICAL_GOVERNORS = words("hypothetical_governors")
 GENERIC_DETERMINERS = frozenset({"every", "each", "any", "no"})
+ANY_PEOPLE = frozenset({"anyone", "anybody"})  # no one in particular: "they kidnap and murder anyone who resists"
 HABITUAL = words("habitual_words")
 PLANNING_GOVERNORS = words("planning_governors")
 ACCUSING_WORDS = words("accusing_words")
@@ -54,6 +55,8 @@ MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "
 BACKGROUND_CUES = words("background_cues")
 SEPARATE_CUES = words("separate_cues")
 MOMENT_UNITS = frozenset({"second", "minute", "moment"})
+LONG_PERIODS = frozenset({"month", "year", "decade"})  # "in the last three years": a span a tally covers
+SPAN_PREPOSITIONS = frozenset({"in", "during", "over", "within", "for"})
 LONG_PAST_DAYS = 60  # an incident dated earlier than this before publication is history, not the report's news
 ESCAPE_WORDS = words("escape_words")
 INCENDIARY = words("incendiary_words")
@@ -254,7 +257,7 @@ class IncidentFinder:
             return False
         if token.tag_ in {"NNS", "NNPS"} and children & GENERIC_MODIFIERS and token.lemma_ not in AGENT_NOUNS:
             return False
-        if children & GENERIC_DETERMINERS or children & HABITUAL:
+        if children & GENERIC_DETERMINERS or children & HABITUAL or _done_to_anyone(token):
             return False
         if token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ILLNESS_WORDS for c in token.children):
             return False  # "resources to attack the virus"
@@ -264,6 +267,8 @@ class IncidentFinder:
         if any(c.dep_ == "relcl" and c.lemma_ in HYPOTHETICAL_GOVERNORS for c in token.children):
             return False
         if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
+            return False
+        if _over_years(token):
             return False
         for ancestor in list(token.ancestors)[:3]:
             if ancestor.lemma_ in HYPOTHETICAL_GOVERNORS and not _feared_dead(ancestor):
@@ -551,6 +556,21 @@ def _told_again(verb: Token) -> bool:
 def _names_its_doer(verb: Token) -> bool:
     """Whether a verb's subject is a doer named, not a pronoun ("the rebels blew up", not "they blew up")."""
     return any(child.dep_ == "nsubj" and child.pos_ != "PRON" for child in verb.children)
+
+
+def _done_to_anyone(verb: Token) -> bool:
+    """An act done to no one in particular: "orders to shoot anyone who enters", "they steal, kidnap and murder
+    anyone who resists" (verbs joined by "and" share the object)."""
+    verbs = [verb, *verb.conjuncts]
+    return any(c.dep_ == "dobj" and c.lower_ in ANY_PEOPLE for v in verbs for c in v.children)
+
+
+def _over_years(token: Token) -> bool:
+    """A tally over months or years, not an incident: "in the last three years, 1,300 policemen have been killed",
+    "during ten years of war more than 70,000 people were killed"; not "killed in an ambush last year"."""
+    return any(c.dep_ == "prep" and c.lower_ in SPAN_PREPOSITIONS and any(
+        o.dep_ == "pobj" and o.tag_ == "NNS" and o.lemma_.lower() in LONG_PERIODS for o in c.children)
+        for c in token.children)
 
 
 def _feared_dead(verb: Token) -> bool:
