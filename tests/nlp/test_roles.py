@@ -621,3 +621,15 @@ def test_a_place_in_a_group_s_name_is_its_home_not_where_it_acted(extract) -> No
 def test_a_country_in_a_group_s_name_still_states_the_country(extract) -> None:
     location = main(extract("Bangladesh Chhatra League men beat three students with iron rods on Saturday.")).location
     assert location.country_code == "BD"
+
+
+def test_rebels_unnamed_are_the_one_rebel_group_the_report_names(extract) -> None:
+    report = extract("The FMLN announced a new offensive on Monday. The guerrillas blew up a power pylon in Usulutan "
+                     "on Tuesday, the army said.", published="1990-01-10")
+    assert orgs(main(report)) == {"Farabundo Marti National Liberation Front": "suspected"}
+
+
+def test_rebels_unnamed_take_no_group_when_the_report_names_two(extract) -> None:
+    report = extract("Shining Path and the MRTA both called a strike for Monday. Rebels burned a bus near Huancayo on "
+                     "Tuesday.", published="1990-01-10")
+    assert orgs(main(report)) == {}

@@ -30,6 +30,7 @@ from .actors import (
     headline_side,
     known_people,
     parent_groups,
+    rebel_groups,
 )
 from .annotations import ActorMention, NumberMention, PlaceMention, doc_text
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
@@ -65,6 +66,8 @@ DENIAL_VERBS = frozenset({"deny", "reject", "disown"})
 OWN_WORDS = frozenset({"we", "it", "its", "our", "their"})  # a group speaking of its own people
 # A part of a group, or a person who speaks for it, whose claim is the group's ("a TTP spokesman claimed ...").
 VOICE_NOUNS = words("voice_nouns")
+# Words for rebels that name no group ("the guerrillas"): the doers of the one rebel group a report names.
+REBEL_NOUNS = words("rebel_nouns")
 # Unnamed local people who can be a side of a clash ("two rival groups of villagers clashed"): a
 # communal militia named by the place of the incident.
 LOCAL_SIDE_NOUNS = words("local_side_nouns")
@@ -162,6 +165,7 @@ class RoleFinder:
                 args.casualties.append(figure)
         self._learned(doc, locate)
         self._home_communities(doc, found.values())
+        self._report_group(doc, found.values())
         for args, group, relation in hedged_groups(doc, found.values(), doc._.incidex_actors or [],
                                                       lambda token: locate.arguments_for(token, carry=0)):
             _add_org(args, group, relation)
@@ -318,6 +322,20 @@ class RoleFinder:
                 if (name := community_name(origin)) is not None:
                     _add_org(args, ActorMention(origin.start_char, origin.end_char, origin.text, name, COMMUNAL_KIND),
                              person.relation or "stated")
+
+    @staticmethod
+    def _report_group(doc: Doc, frames: Iterable[FrameArguments]) -> None:
+        """Doers named only by a word for rebels ("the guerrillas blew up a pylon") in a report that names one rebel
+        group and no other ("the FMLN said ...") are suspected to be that group's (the report does not say so); an
+        incident with a group of its own keeps it."""
+        groups = [a for a in doc._.incidex_actors or [] if a.name in rebel_groups()]
+        if len({parent_groups().get(a.name or "", a.name) for a in groups}) != 1:
+            return
+        for args in frames:
+            if any(p.kind == "organization" for p in args.perpetrators):
+                continue
+            if any(p.kind == "individual" and p.name is None and p.head in REBEL_NOUNS for p in args.perpetrators):
+                _add_org(args, groups[0], "suspected")
 
     # -- people and things ------------------------------------------------------------------------------------
     def _people(self, doc: Doc, locate: FrameLocator, counts: dict[int, int | None], actor_tokens: set[int]) -> None:
