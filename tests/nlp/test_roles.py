@@ -162,11 +162,11 @@ def test_unnamed_youths_or_herders_are_no_communal_militia(extract, text: str) -
          "Habbaniya Communal Militia", "stated"),
         ("Armed men (described as herders, and believed to be Salamat militia) killed a trader near Rahad on Monday.",
          "Salamat Communal Militia", "suspected"),
-        ("On 12 May 2022, militia (described as Habbaniya communal militia) attacked civilians near Buram.",
+        ("On 12 May 2024, militia (described as Habbaniya communal militia) attacked civilians near Buram.",
          "Habbaniya Communal Militia", "stated"),
         ("Pastoralists on camels (described as Salamat militia) attacked a farmer near Rahad on Monday.",
          "Salamat Communal Militia", "stated"),
-        ("On 6 May 2022, militiamen (identified as Salamat communal) ambushed a bus on the road near Rahad.",
+        ("On 6 May 2024, militiamen (identified as Salamat communal) ambushed a bus on the road near Rahad.",
          "Salamat Communal Militia", "stated"),
     ],
 )

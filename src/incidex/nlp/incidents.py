@@ -57,7 +57,10 @@ SEPARATE_CUES = words("separate_cues")
 MOMENT_UNITS = frozenset({"second", "minute", "moment"})
 LONG_PERIODS = frozenset({"month", "year", "decade"})  # "in the last three years": a span a tally covers
 SPAN_PREPOSITIONS = frozenset({"in", "during", "over", "within", "for"})
-LONG_PAST_DAYS = 60  # an incident dated earlier than this before publication is history, not the report's news
+# an incident dated more than 60 days before publication is history, not the report's news; a year named alone
+# ("last year's attack", which may date another act of its sentence) only when it ended a year before
+HISTORY_DAYS = 60
+HISTORY_DAYS_OF_A_YEAR = 365
 ESCAPE_WORDS = words("escape_words")
 INCENDIARY = words("incendiary_words")
 JUDICIAL_WORDS = words("judicial_words")
@@ -494,12 +497,15 @@ class IncidentFinder:
 
     @staticmethod
     def _long_past(doc: Doc, mention: DateMention | None) -> bool:
-        """Whether a date ends more than :data:`LONG_PAST_DAYS` before publication ("the bombing of its offices in
-        June 1987" in a report of 1990): history the report recalls, never its news, even when it tells nothing
-        newer."""
+        """Whether a date ends more than :data:`HISTORY_DAYS` (a year named alone: :data:`HISTORY_DAYS_OF_A_YEAR`)
+        before publication ("the bombing of its offices in June 1987" in a report of 1990): history the report
+        recalls, never its news, even when it tells nothing newer."""
         published = _parse_iso(doc._.incidex_published)
         days = parse_partial(mention.date.value) if mention is not None and mention.date.value else None
-        return published is not None and days is not None and (published - days[1]).days > LONG_PAST_DAYS
+        if published is None or days is None or mention is None:
+            return False
+        limit = HISTORY_DAYS_OF_A_YEAR if mention.date.precision == "year" else HISTORY_DAYS
+        return (published - days[1]).days > limit
 
     @staticmethod
     def _corroborated(doc: Doc, frame: IncidentFrame, *, sports: bool) -> bool:

@@ -326,15 +326,18 @@ class RoleFinder:
     @staticmethod
     def _report_group(doc: Doc, frames: Iterable[FrameArguments]) -> None:
         """Doers named only by a word for rebels ("the guerrillas blew up a pylon") in a report that names one rebel
-        group and no other ("the FMLN said ...") are suspected to be that group's (the report does not say so); an
-        incident with a group of its own keeps it."""
+        group and no other, in other sentences ("the FMLN said ..."), are suspected to be that group's (the report
+        does not say so); an incident with a group of its own keeps it, and a group named in the doers' own sentence
+        is not theirs ("police shot two militants of X")."""
         groups = [a for a in doc._.incidex_actors or [] if a.name in rebel_groups()]
         if len({parent_groups().get(a.name or "", a.name) for a in groups}) != 1:
             return
+        named_in = {_sentence_of(doc, group.start, group.end) for group in groups}
         for args in frames:
             if any(p.kind == "organization" for p in args.perpetrators):
                 continue
-            if any(p.kind == "individual" and p.name is None and p.head in REBEL_NOUNS for p in args.perpetrators):
+            doers = [p for p in args.perpetrators if p.kind == "individual" and p.name is None and p.head in REBEL_NOUNS]
+            if doers and named_in.isdisjoint(_sentence_of(doc, d.start, d.end) for d in doers):
                 _add_org(args, groups[0], "suspected")
 
     # -- people and things ------------------------------------------------------------------------------------
@@ -645,6 +648,12 @@ def _claimed_incident(token: Token) -> Token | None:
             if done is not None:
                 return done  # "X claimed to have killed two fighters"
     return None
+
+
+def _sentence_of(doc: Doc, start: int, end: int) -> int | None:
+    """The first token of the sentence that holds the characters ``start:end``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.sent.start if span is not None else None
 
 
 def _relation_cue(span: Span) -> str | None:
