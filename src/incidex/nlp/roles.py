@@ -21,6 +21,7 @@ from ..types import Location
 from .actors import (
     COMMUNAL_KIND,
     COMMUNAL_NOUNS,
+    DESCRIPTOR_ADJECTIVES,
     MEMBER_NOUNS,
     SUSPICION_WORDS,
     bare_communities,
@@ -76,6 +77,9 @@ WORK_NOUNS = frozenset({"work", "handiwork", "doing"})
 ENGAGE_VERBS = frozenset({"engage", "participate"})
 PEOPLE_AND_THINGS = PERPETRATOR_NOUNS | VICTIM_NOUNS | RESPONDER_NOUNS | TARGET_NOUNS
 PEOPLE_OR_LOCAL_SIDES = PEOPLE_AND_THINGS | LOCAL_SIDE_NOUNS
+# Words that make armed men an organization's or a cause's, not a community's ("jihadist fighters from X",
+# "rebel gunmen from X"); "armed men from X" are the community's.
+CAUSE_WORDS = DESCRIPTOR_ADJECTIVES - {"armed"}
 # Nouns of an attack whose object is its target ("an attack on the embassy").
 ATTACK_NOUNS = words("attack_nouns")
 DOING_OR_FIGHTING_WORDS = PERPETRATION_VERBS | CLASH_WORDS
@@ -162,6 +166,7 @@ class RoleFinder:
                 args.casualties.append(figure)
         self._learned(doc, locate)
         self._home_communities(doc, found.values())
+        self._village_sides(doc, frames, found)
         for args, group, relation in hedged_groups(doc, found.values(), doc._.incidex_actors or [],
                                                       lambda token: locate.arguments_for(token, carry=0)):
             _add_org(args, group, relation)
@@ -306,18 +311,38 @@ class RoleFinder:
     def _home_communities(self, doc: Doc, frames: Iterable[FrameArguments]) -> None:
         """A community's armed men from a named community or place ("gunmen from Alavanyo", "raiders from Samburu",
         "a group of armed youths from X"; not "bandits from ...") make it a perpetrator too, "<X> Communal Militia",
-        with the doers' relation; never a country."""
+        with the doers' relation; never a country, nor for men a word names as a cause's ("jihadist fighters from
+        X")."""
         countries = [(p.start, p.end) for p in doc._.incidex_places or []
                      if p.location is not None and p.location.precision == "country"]
         for args in frames:
             for person in [p for p in args.perpetrators if p.kind == "individual" and p.name is None]:
                 doers = doc.char_span(person.start, person.end, alignment_mode="expand")
-                origin = None if doers is None else _doers_home(doers.root)
+                if doers is None or any(t.lower_ in CAUSE_WORDS for t in doers):
+                    continue
+                origin = _doers_home(doers.root)
                 if origin is None or any(origin.start_char < e and s < origin.end_char for s, e in countries):
                     continue
                 if (name := community_name(origin)) is not None:
                     _add_org(args, ActorMention(origin.start_char, origin.end_char, origin.text, name, COMMUNAL_KIND),
                              person.relation or "stated")
+
+    def _village_sides(self, doc: Doc, frames: list[IncidentFrame], found: dict[str, FrameArguments]) -> None:
+        """A clash whose sides are a village's unnamed people is fought by the village: "a clash over land at X
+        village", "rival groups of X village clashed" make "<X> Communal Militia" its one side, named by the village
+        the text names (the incident's place may be a larger one the gazetteer knows); not where a side is named or
+        is other people ("gunmen")."""
+        for frame in frames:
+            args = found[frame.id]
+            if any(not p.local for p in args.perpetrators):
+                continue
+            clash = next((doc[t.token] for t in frame.triggers if doc[t.token].lemma_ in CLASH_WORDS), None)
+            if clash is None or not (args.perpetrators or _over_a_matter(clash)):
+                continue
+            village = next((v for t in clash.sent if (v := _village_name(t)) is not None), None)
+            if village is not None and (name := community_name(village)) is not None:
+                args.perpetrators = [PerpetratorArg(village.start_char, village.end_char, village.text,
+                                                    kind="organization", name=name, relation="stated")]
 
     # -- people and things ------------------------------------------------------------------------------------
     def _people(self, doc: Doc, locate: FrameLocator, counts: dict[int, int | None], actor_tokens: set[int]) -> None:
@@ -748,14 +773,40 @@ def _doers_belong_to(token: Token) -> bool:
     return people is not None and people.lemma_.lower() in PERPETRATOR_NOUNS
 
 
+def _over_a_matter(clash: Token) -> bool:
+    """The clash is told as one over something ("a clash over a disputed pond"), where the parse may have hung
+    "over" on the verb of the clash."""
+    return any(t.lower_ == "over" and t.dep_ == "prep" for t in clash.doc[clash.i + 1:min(clash.i + 4, clash.sent.end)])
+
+
+def _village_name(token: Token) -> Span | None:
+    """The name of a village the word "village" tells: "X" in "at X village", "the village of X"."""
+    if token.lower_ != "village":
+        return None
+    doc = token.doc
+    start = token.i
+    while start > token.sent.start and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start < token.i:
+        return doc[start:token.i]
+    end = token.i + 2
+    if end < len(doc) and doc[token.i + 1].lower_ == "of":
+        while end < token.sent.end and doc[end].pos_ == "PROPN":
+            end += 1
+        return doc[token.i + 2:end] if end > token.i + 2 else None
+    return None
+
+
 def _of_a_named_group(token: Token) -> bool:
     """ "two factions of the ruling Awami League", "groups of BNP activists", "Awami League and BNP supporters":
-    people of a named group, not unnamed locals; "two armed groups" are armed groups, not a community."""
+    people of a named group, not unnamed locals; "two armed groups" are armed groups, not a community; "two groups
+    of X village" are locals."""
     if token.lemma_ in {"group", "faction"} and any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children):
         return True
     if any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in token.children):
         return True
-    of = [prep for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"]
+    of = [prep for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+          and not any(c.dep_ == "pobj" and c.lower_ == "village" for c in prep.children)]
     return any(t.pos_ == "PROPN" for prep in of for t in prep.subtree)
 
 
@@ -769,6 +820,8 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
     for _ in range(5):
         if side.dep_ in {"nsubj", "agent"} and _does(side.head, verbs):
             return True  # "X attacked ...", "X crossed the border and attacked ...", "X continued to attack ..."
+        if side.dep_ == "ROOT" and _does_without_a_verb(side, verbs):
+            return True
         if fell and side.dep_ in {"nsubj", "nsubjpass"} and _in_a_clash(side.head):
             return True
         if side.dep_ == "nsubj" and side.head.lemma_ in ENGAGE_VERBS and _in_a_clash(side.head):
@@ -791,6 +844,21 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
         # "Rendille and Samburu herders": Samburu → Rendille → herders; "fighters (X)" → fighters
         side = side.head
     return False
+
+
+def _does_without_a_verb(root: Token, verbs: frozenset[str]) -> bool:
+    """A sentence the parse left with a noun at its root takes that noun for the doer of an act of ``verbs`` hung
+    under it that has an object: "X militia armed with machetes attacked a man", "X lines up and executes 15
+    farmers"; not "three soldiers killed in an ambush" (no object), nor an act done "by" someone."""
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(t.dep_ in {"acl", "conj"} and t.pos_ == "VERB" and _does(t, verbs) and _has_object(t)
+               and not any(c.dep_ == "agent" for c in t.children) for t in root.subtree)
+
+
+def _has_object(verb: Token) -> bool:
+    """The verb, or a verb joined to it ("attacked and wounded a man"), has a direct object."""
+    return any(c.dep_ == "dobj" or (c.dep_ == "conj" and _has_object(c)) for c in verb.children)
 
 
 # Verbs of aspect whose complement says what the subject did ("continued to attack"), unlike verbs of intent
