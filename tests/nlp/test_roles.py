@@ -275,6 +275,79 @@ def test_the_root_noun_of_a_sentence_parsed_without_a_verb_does_its_act(extract)
     assert "Rendille Communal Militia" in orgs(main(extract(text, published="2024-06-18")))
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Two traders were shot near Maralal by men suspected to be from the Samburu community.",
+         "Samburu Communal Militia"),
+        ("A herdsman was wounded when raiders stole cattle near Lokori. The raiders are thought to be Turkana.",
+         "Turkana Communal Militia"),
+        ("A raid on a homestead near Garba Tula left a woman wounded. Its perpetrators were presumed to be herders "
+         "from Lagdera.",
+         "Lagdera Communal Militia"),
+    ],
+)
+def test_doers_a_hedge_says_are_of_a_people_make_its_militia_suspected(extract, text: str, name: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get(name) == "suspected"
+
+
+def test_gunmen_who_killed_people_believed_to_be_of_a_people_name_no_militia(extract) -> None:
+    text = "Gunmen killed two traders believed to be Zaghawa near Kutum on Friday."
+    assert not orgs(main(extract(text, published="2024-06-18")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting between Nkonya and Alavanyo groups near Hohoe left a farmer and his son dead.",
+        "Nkonya and Alavanyo communal groups clashed over a market near Hohoe, leaving two dead.",
+    ],
+)
+def test_two_peoples_joined_before_groups_are_both_sides_of_a_clash(extract, text: str) -> None:
+    assert set(orgs(main(extract(text, published="2024-06-18")))) == {"Nkonya Communal Militia",
+                                                                       "Alavanyo Communal Militia"}
+
+
+def test_the_first_of_two_doers_that_open_a_headline_is_a_doer_too(extract) -> None:
+    text = "NDFB and Bodo militia attack villagers in night raids; at least 30 people dead"
+    assert set(orgs(main(extract(text, published="2024-06-18")))) == {"National Democratic Front of Bodoland",
+                                                                       "Bodo Communal Militia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A Pokot raid on a Turkana manyatta near Kapedo left six herders dead.", "Pokot Communal Militia"),
+        ("Gunmen struck a Turkana manyatta near Kapedo, leaving six dead.", None),
+    ],
+)
+def test_a_people_named_before_an_attack_noun_made_the_attack(extract, text: str, name: str | None) -> None:
+    assert set(orgs(main(extract(text, published="2024-06-18")))) == ({name} if name else set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people died in clashes pitting Gabra herders against Borana herders near Marsabit.",
+        "The fighting pitted Gabra militia against Borana youths near Marsabit, leaving ten dead.",
+    ],
+)
+def test_the_sides_a_clash_pits_against_each_other_are_perpetrators(extract, text: str) -> None:
+    assert set(orgs(main(extract(text, published="2024-06-18")))) == {"Gabra Communal Militia",
+                                                                       "Borana Communal Militia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("On Monday a cocoa farmer near Techiman was gunned down by a suspected Fulani.", "suspected"),
+        ("An attack carried out by transhumant Fulani near Ketou left one man dead.", "stated"),
+    ],
+)
+def test_a_people_named_bare_as_the_doer_of_a_passive_is_its_militia(extract, text: str, relation: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Fulani Communal Militia": relation}
+
+
 def test_bandits_from_a_state_are_no_communal_militia(extract) -> None:
     text = "Bandits from Zamfara killed five farmers near Sokoto on Saturday."
     assert not orgs(main(extract(text, published="2024-06-18")))

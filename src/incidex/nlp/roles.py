@@ -31,6 +31,7 @@ from .actors import (
     headline_side,
     known_people,
     parent_groups,
+    people_of_an_attack,
 )
 from .annotations import ActorMention, NumberMention, PlaceMention, doc_text
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
@@ -39,6 +40,7 @@ from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimAr
 from .hedged_groups import hedged_groups
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
+    ATTACK_NOUNS,
     CLAIM_VERBS,
     COLLECTIVE_NOUNS,
     NON_WEAPON_CONTEXT,
@@ -80,8 +82,11 @@ PEOPLE_OR_LOCAL_SIDES = PEOPLE_AND_THINGS | LOCAL_SIDE_NOUNS
 # Words that make armed men an organization's or a cause's, not a community's ("jihadist fighters from X",
 # "rebel gunmen from X"); "armed men from X" are the community's.
 CAUSE_WORDS = DESCRIPTOR_ADJECTIVES - {"armed"}
-# Nouns of an attack whose object is its target ("an attack on the embassy").
-ATTACK_NOUNS = words("attack_nouns")
+# "clashes pitting X against Y": the forms of "pit", and how far after "against" the other side's head may stand.
+_PIT_WORDS = frozenset({"pit", "pits", "pitting", "pitted"})
+_SIDE_SPAN = 5
+# Participles that hedge what doers are ("believed to be X", "suspected to be from X").
+HEDGE_VERBS = frozenset({"believe", "suspect", "think", "presume", "assume", "say"})
 DOING_OR_FIGHTING_WORDS = PERPETRATION_VERBS | CLASH_WORDS
 # What a group named before it does or uses: "X fighters", "an X ambush", "an X clash", "an X IED".
 GROUP_ACT_NOUNS = PERPETRATOR_NOUNS | ATTACK_NOUNS | CLASH_WORDS | words("device_nouns")
@@ -166,6 +171,7 @@ class RoleFinder:
                 args.casualties.append(figure)
         self._learned(doc, locate)
         self._home_communities(doc, found.values())
+        self._hedged_identities(doc, locate)
         self._village_sides(doc, frames, found)
         for args, group, relation in hedged_groups(doc, found.values(), doc._.incidex_actors or [],
                                                       lambda token: locate.arguments_for(token, carry=0)):
@@ -267,7 +273,8 @@ class RoleFinder:
         (a nationality or ethnic entity, or a plural proper noun) as the subject of violence ("Gabra attacked ..."), or
         as the doer of a headline ("Orma attack Pokomo village"): "<community> Communal Militia", with the relation
         the words around it give ("suspected X"), else stated. A people ``community_homes`` lists is named as a people
-        whatever the tagger made of it ("Misseriya attacked ..."). Not inside an actor mention, nor a country."""
+        whatever the tagger made of it ("Misseriya attacked ..."), also as the doer of a passive ("shot by a suspected
+        Fulani"). Not inside an actor mention, nor a country."""
         taken = [(a.start, a.end) for a in doc._.incidex_actors or []]
         taken += [(p.start, p.end) for p in doc._.incidex_places or []
                   if p.location is not None and p.location.precision == "country"]
@@ -276,8 +283,9 @@ class RoleFinder:
                 continue
             root = span.root
             people = root.ent_type_ == "NORP" or root.tag_ == "NNPS" or known_people(root.text) is not None
-            if not (_side_of(root, CLASH_WORDS) or (people and _side_of(root, PERPETRATION_VERBS))
-                    or headline_doer(span)):
+            if not (_side_of(root, CLASH_WORDS) or (people and (_side_of(root, PERPETRATION_VERBS)
+                                                                 or _passive_doer(root)))
+                    or headline_doer(span) or people_of_an_attack(root)):
                 continue
             args = locate.arguments_for(root, carry=0)
             if args is not None:
@@ -326,6 +334,25 @@ class RoleFinder:
                 if (name := community_name(origin)) is not None:
                     _add_org(args, ActorMention(origin.start_char, origin.end_char, origin.text, name, COMMUNAL_KIND),
                              person.relation or "stated")
+
+    def _hedged_identities(self, doc: Doc, locate: FrameLocator) -> None:
+        """Doers a hedge says are of a group or people: "shot by men suspected to be from the X community",
+        "raiders suspected to be X attacked ...", "The raiders are thought to be X." (a sentence after the
+        incident): the group, or "<X> Communal Militia", is a suspected perpetrator of the doers' incident."""
+        actors = doc._.incidex_actors or []
+        for verb in doc:
+            if verb.lemma_ not in HEDGE_VERBS or verb.tag_ != "VBN":
+                continue
+            be = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+            doers = _hedged_doers(verb)
+            if be is None or doers is None or not (doers.lemma_.lower() in PERPETRATOR_NOUNS
+                                                    or _passive_doer(doers) or _side_of(doers, PERPETRATION_VERBS)):
+                continue
+            identity = _identity_after_be(be)
+            group = None if identity is None else _group_named_by(identity, actors)
+            args = None if group is None else locate.arguments_for(doers, carry=2)
+            if args is not None and group is not None:
+                _add_org(args, group, "suspected")
 
     def _village_sides(self, doc: Doc, frames: list[IncidentFrame], found: dict[str, FrameArguments]) -> None:
         """A clash whose sides are a village's unnamed people is fought by the village: "a clash over land at X
@@ -738,11 +765,24 @@ def _is_agent(token: Token) -> bool:
     fighters", "an al-Shabaab bombing", "a police-SLDF clash", "an X IED"), is a side of a clash ("Pokot and Turkana
     herders clashed", "clashes between Tiv and Jukun militias", "an X activist died in a shootout with the police")
     or the doer of a passive verb (:func:`_passive_doer`)."""
-    if _side_of(token, DOING_OR_FIGHTING_WORDS, fell=True):
+    if _side_of(token, DOING_OR_FIGHTING_WORDS, fell=True) or _pitted_side(token):
         return True
     if _passive_doer(token, members_only=True) or _doers_belong_to(token) or _work_of(token):
         return True
     return token.dep_ in {"compound", "nmod", "amod", "poss"} and token.head.lemma_.lower() in GROUP_ACT_NOUNS
+
+
+def _pitted_side(token: Token) -> bool:
+    """The token names a side a clash pits against another: X or Y in "clashes pitting X against Y", "fighting pits
+    X against Y", whatever the parse made of "pit"."""
+    for pit in token.sent:
+        if pit.i >= token.i or pit.lower_ not in _PIT_WORDS or pit.i == pit.sent.start:
+            continue
+        if pit.nbor(-1).lemma_ not in CLASH_WORDS:
+            continue
+        against = next((t for t in token.sent if t.i > pit.i and t.lower_ == "against"), None)
+        return against is not None and token.i <= against.i + _SIDE_SPAN
+    return False
 
 
 def _work_of(token: Token) -> bool:
@@ -771,6 +811,45 @@ def _doers_belong_to(token: Token) -> bool:
     else:
         return False
     return people is not None and people.lemma_.lower() in PERPETRATOR_NOUNS
+
+
+def _hedged_doers(verb: Token) -> Token | None:
+    """The people a hedging participle is about: "men" in "men suspected to be ...", "band" in "a band of men
+    carrying clubs and thought to be ...", "raiders" in "the raiders are thought to be ..."."""
+    if verb.dep_ == "acl" or (verb.dep_ == "conj" and verb.head.pos_ == "NOUN"):
+        return verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _identity_after_be(be: Token) -> Span | None:
+    """What "to be" says the doers are: "X" in "to be X", "to be from X", "to be herders from X"."""
+    attr = next((c for c in be.children if c.dep_ == "attr"), None)
+    named = [attr] if attr is not None else []
+    if attr is not None and attr.pos_ == "NOUN":
+        named = _objects_of_from(attr) or named
+    named += _objects_of_from(be)
+    if not named:
+        return None
+    word = named[0]
+    start = min([word.i, *(c.i for c in word.lefts if c.dep_ in {"compound", "amod", "det"})])
+    return word.doc[start:word.i + 1]
+
+
+def _objects_of_from(token: Token) -> list[Token]:
+    """The objects of the token's "from": "X" in "herders from X"."""
+    return [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "from" for p in prep.children
+            if p.dep_ == "pobj"]
+
+
+def _group_named_by(span: Span, actors: list[ActorMention]) -> ActorMention | None:
+    """The actor mention within ``span``, else the community it names bare ("Turkana", "Pokots")."""
+    mention = next((a for a in actors if span.start_char <= a.start < span.end_char), None)
+    if mention is not None:
+        return mention
+    while len(span) > 1 and span[0].pos_ == "DET":
+        span = span[1:]
+    name = community_name(span)
+    return ActorMention(span.start_char, span.end_char, span.text, name, COMMUNAL_KIND) if name else None
 
 
 def _over_a_matter(clash: Token) -> bool:
