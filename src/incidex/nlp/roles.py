@@ -273,8 +273,8 @@ class RoleFinder:
         (a nationality or ethnic entity, or a plural proper noun) as the subject of violence ("Gabra attacked ..."), or
         as the doer of a headline ("Orma attack Pokomo village"): "<community> Communal Militia", with the relation
         the words around it give ("suspected X"), else stated. A people ``community_homes`` lists is named as a people
-        whatever the tagger made of it ("Misseriya attacked ..."), also as the doer of a passive ("shot by a suspected
-        Fulani"). Not inside an actor mention, nor a country."""
+        whatever the tagger made of it ("Misseriya attacked ..."), also as the doer of a passive ("stabbed by a
+        suspected Fulani"). Not inside an actor mention, nor a country."""
         taken = [(a.start, a.end) for a in doc._.incidex_actors or []]
         taken += [(p.start, p.end) for p in doc._.incidex_places or []
                   if p.location is not None and p.location.precision == "country"]
@@ -336,7 +336,7 @@ class RoleFinder:
                              person.relation or "stated")
 
     def _hedged_identities(self, doc: Doc, locate: FrameLocator) -> None:
-        """Doers a hedge says are of a group or people: "shot by men suspected to be from the X community",
+        """Doers a hedge says are of a group or people: "wounded by men presumed to be from the X community",
         "raiders suspected to be X attacked ...", "The raiders are thought to be X." (a sentence after the
         incident): the group, or "<X> Communal Militia", is a suspected perpetrator of the doers' incident."""
         actors = doc._.incidex_actors or []
@@ -814,7 +814,7 @@ def _doers_belong_to(token: Token) -> bool:
 
 
 def _hedged_doers(verb: Token) -> Token | None:
-    """The people a hedging participle is about: "men" in "men suspected to be ...", "band" in "a band of men
+    """The people a hedging participle is about: "men" in "men presumed to be ...", "band" in "a band of men
     carrying clubs and thought to be ...", "raiders" in "the raiders are thought to be ..."."""
     if verb.dep_ == "acl" or (verb.dep_ == "conj" and verb.head.pos_ == "NOUN"):
         return verb.head
