@@ -522,3 +522,21 @@ def test_perpetrators_beatings_and_fights_with_each_other_tell_an_incident(extra
 ])
 def test_killers_in_fiction_matches_and_rivalries_no_incident(extract, text: str) -> None:
     assert extract(text).incidents == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an agent noun with harm told in its sentence did it, however the tagger read the verb ("shot" as a noun)
+    ("In the market quarter of Tambura, a masked gunman shot and wounded two traders.", "armed_assault"),
+    # casualties told right after any sentence of the incident corroborate it, not only after its last one
+    ("Two rival factions clashed near the river crossing on Monday. Nine of the smaller faction were killed. Each "
+     "side later blamed the other for the clashes.", "clash"),
+    # an attack that names the raid is no harm done to people, whoever speaks after it
+    ("Rebels raided the camp in a night attack residents said lasted two hours.", "raid"),
+])
+def test_agents_with_harm_tolls_after_a_retold_clash_and_a_raid_in_a_night_attack(extract, text: str,
+                                                                                 expected: str) -> None:
+    assert types_by_role(extract(text))[:1] == [("main", expected)]
+
+
+def test_agents_without_harm_start_no_incident(extract) -> None:
+    assert extract("Police are still searching for the gunmen, a spokesman said.").incidents == []

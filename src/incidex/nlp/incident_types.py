@@ -44,6 +44,8 @@ HARMING_LEMMAS = KILLING_LEMMAS | {"wound", "injure", "attack", "assault", "beat
 # who a killing told after an abduction may refer back to: the captive
 THIRD_PERSON = frozenset({"he", "him", "she", "her", "they", "them"})
 CAPTIVE_NOUNS = frozenset({"victim", "captive", "hostage", "abductee"})
+# words that open a noun phrase before its head ("a", "deadly", "in", "two")
+NOUN_PHRASE_TAGS = frozenset({"DET", "ADJ", "ADP", "NUM"})
 
 
 def typing_triggers(frame: IncidentFrame) -> list[Trigger]:
@@ -118,9 +120,16 @@ def _attacks_people(trigger: Token) -> bool:
     """"Rustlers raid homesteads and attack herders": an attack whose object, or the word right after it where the
     parse lost the object, is people, not the raid itself ("raided the village in a dawn attack")."""
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
-    if trigger.i + 1 < len(trigger.doc):
+    if trigger.i + 1 < len(trigger.doc) and _bare_word(trigger):
         objects.append(trigger.doc[trigger.i + 1])
     return any(o.lemma_.lower() in ATTACKED_PEOPLE for o in objects)
+
+
+def _bare_word(trigger: Token) -> bool:
+    """A trigger with no words of its own before it, as a verb in a headline ("... and attack herders"), not one
+    heading a noun phrase ("in a night attack residents said lasted two hours": the residents speak)."""
+    before = trigger.doc[trigger.i - 1] if trigger.i else None
+    return trigger.n_lefts == 0 and (before is None or before.pos_ not in NOUN_PHRASE_TAGS)
 
 
 def _taken_by_responders(doc: Doc, frame: IncidentFrame) -> bool:

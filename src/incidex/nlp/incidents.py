@@ -38,6 +38,8 @@ from .syntax import is_negated, tree_distance
 from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, FOUND_WORDS, GERUND_AS_NOUN, TriggerMatcher, trigger_lemma
 
 CASUALTY_VERBS = KILL_VERBS | DIE_VERBS | INJURE_VERBS  # what tells a toll, not another act ("also killed a guard")
+# what was done to people, whoever the parse made its doer ("claimed lives" and "martyred" tell no act)
+HARM_WORDS = (KILL_VERBS | INJURE_VERBS) - {"claim", "martyr"}
 # what the doers did to people: with "also", the same attack told further ("the bandits also abducted 12 women")
 DONE_TO_PEOPLE = CASUALTY_VERBS | HARMING_VERBS | KIDNAP_VERBS
 GENERIC_MODIFIERS = words("generic_modifiers")
@@ -284,7 +286,7 @@ class IncidentFinder:
                 token = doc[trigger_group[0].token]
                 frame = self._place_group(doc, trigger_group, own_date, frames, main, last_frame)
                 if frame is None:
-                    if all(t.agent for t in trigger_group):
+                    if all(t.agent for t in trigger_group) and not _harm_told(token.sent):
                         continue  # "the hostage-takers" refers to an incident; it does not start one
                     frame = IncidentFrame(id="", role="main", triggers=[], date=own_date)
                     frame.role = self._role_for_new(doc, frame, token, main)
@@ -501,6 +503,13 @@ class IncidentFinder:
                 or _casualties_follow(doc, frame))
 
 
+def _harm_told(sentence: Span) -> bool:
+    """Whether a sentence tells of people killed, shot or wounded: with it, the agent nouns it names did it ("a
+    masked gunman shot and wounded two traders", where the tagger read "shot" as a noun; "raiders stormed a hamlet,
+    killing three")."""
+    return any(trigger_lemma(t) in HARM_WORDS or t.lower_ == "shot" for t in sentence)
+
+
 def _also_reported(token: Token) -> bool:
     """Whether the trigger is told in what a saying verb with "also" reports, an act with a doer named ("Police also
     reported that gunmen burned a bus", "It was also reported that ..."): a report the story adds, so another
@@ -645,13 +654,17 @@ def _burns_homes(trigger: Token) -> bool:
 
 
 def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
-    """"Rival crews clashed over fishing nets on Sunday. Two men died of their wounds.": the sentence right after the
-    frame's last one counts its casualties, unless it tells of an accident."""
-    last = doc[max(frame.sentences)].sent
-    if last.end >= len(doc):
+    """"Rival crews clashed over fishing nets on Sunday. Two men died of their wounds.": the sentence right after one
+    of the frame's counts its casualties, unless it tells of an accident (the frame may be told again after the
+    toll: "... Both sides denied the clashes.")."""
+    return any(_casualties_after(doc, doc[start].sent) for start in frame.sentences)
+
+
+def _casualties_after(doc: Doc, sentence: Span) -> bool:
+    """Whether the sentence after ``sentence`` counts casualties and tells of no accident."""
+    if sentence.end >= len(doc):
         return False
-    following = doc[last.end].sent
-    lemmas = {t.lemma_.lower() for t in following}
+    lemmas = {t.lemma_.lower() for t in doc[sentence.end].sent}
     return bool(lemmas & CASUALTY_CUES) and not lemmas & ACCIDENT_WORDS
 
 
