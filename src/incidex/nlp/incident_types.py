@@ -89,9 +89,10 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
         kind = "armed_assault"
     elif kind in CONSEQUENT_TYPES and _done_in_clash(doc, frame):
         kind = "clash"
-    if kind in CAPTURE_TYPES and (_captives_killed(doc, frame) or kind == "kidnapping" and (
-            _harm_told_first(frame, arguments) or _captive_killed_later(doc, frame)
-            or _captives_counted_dead(doc, frame, arguments))):
+    if kind in CAPTURE_TYPES and (_captives_killed(doc, frame) or _captive_killed_later(doc, frame)
+                                  or _captives_counted_dead(doc, frame, arguments)
+                                  or kind == "kidnapping" and _harm_told_first(frame, arguments)
+                                  or kind == "arrest" and _dead_after_arrest(frame, arguments)):
         kind = "armed_assault"
     if kind == "armed_assault" and any(
         v.head in OFFICIAL_NOUNS and any(c.status == "killed" for c in v.statuses) for v in arguments.victims
@@ -172,7 +173,7 @@ def _captives_killed(doc: Doc, frame: IncidentFrame) -> bool:
 def _captives_counted_dead(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> bool:
     """"A village chief abducted and executed by militants", where the parse lost the killing as an act: the casualty
     figures count the captive, the object of the abduction itself, among the dead."""
-    verbs = [doc[t.token] for t in frame.triggers if t.type == "kidnapping"]
+    verbs = [doc[t.token] for t in frame.triggers if t.type in CAPTURE_TYPES]
     # a headline's subject of a participle with no object is the one taken: "Village chief abducted and executed"
     captives = [c.idx for v in verbs for c in v.children if c.dep_ in {"dobj", "nsubjpass"} or c.dep_ == "nsubj"
                 and v.tag_ in {"VBN", "VBD"} and not any(o.dep_ == "dobj" for o in v.children)]
@@ -182,12 +183,26 @@ def _captives_counted_dead(doc: Doc, frame: IncidentFrame, arguments: FrameArgum
 
 def _captive_killed_later(doc: Doc, frame: IncidentFrame) -> bool:
     """"abducted a man; he was later found beheaded", "abducted a chief ... and beheaded him", "the victim was
-    beheaded": a killing told after the abduction of one the text refers back to, so the captive; not "abducted 23
-    passengers; the driver was shot dead"."""
-    taken = min(t.start for t in frame.triggers if t.type == "kidnapping")
-    killings = [doc[t.token] for t in frame.triggers
-                if t.start > taken and t.type == "armed_assault" and t.lemma in KILLING_LEMMAS]
-    return any(_refers_back(person) for verb in killings for person in _killed_people(verb))
+    beheaded", "arrested a trader; his body was found": a killing told after the capture of one the text refers back
+    to, so the captive; not "abducted 23 passengers; the driver was shot dead"."""
+    taken = min(t.start for t in frame.triggers if t.type in CAPTURE_TYPES)
+    killings = [doc[t.token] for t in frame.triggers if t.start > taken and kills_one_told_before(doc, t)]
+    return bool(killings)
+
+
+def kills_one_told_before(doc: Doc, trigger: Trigger) -> bool:
+    """A killing of someone the text refers back to: "killed him", "executed the victim", "their bodies were
+    found"."""
+    return trigger.type == "armed_assault" and trigger.lemma in KILLING_LEMMAS and any(
+        _refers_back(person) for person in _killed_people(doc[trigger.token]))
+
+
+def _dead_after_arrest(frame: IncidentFrame, arguments: FrameArguments) -> bool:
+    """"Soldiers carried out mass arrests; six were summarily executed", "arrested a trader, who died in custody
+    hours later": people counted dead after the arrest; the arrest was part of that violence."""
+    taken = min(t.start for t in frame.triggers if t.type == "arrest")
+    return any(c.field.startswith("killed") and (c.value or c.low or 0) > 0 and c.start > taken
+               for c in arguments.casualties)
 
 
 def _killed_people(verb: Token) -> list[Token]:
