@@ -180,17 +180,19 @@ def test_a_count_the_parse_hung_on_animals_further_on_keeps_its_outcome() -> Non
     assert figures(sentence, {0: 4, 5: 90}) == [("killed.total", 4)]
 
 
-def test_the_killing_of_a_count_and_throats_slit_count_the_dead() -> None:
-    killing = ("It/it/PRON/PRP/nsubj/1 ended/end/VERB/VBD/ROOT/1 in/in/ADP/IN/prep/1 the/the/DET/DT/det/4 "
-               "killing/killing/NOUN/NN/pobj/2 of/of/ADP/IN/prep/4 3/3/NUM/CD/nummod/7 herders/herder/NOUN/NNS/pobj/5 "
-               "././PUNCT/./punct/1")
-    assert figures(killing, {6: 3}) == [("killed.total", 3)]
+def test_throats_slit_count_the_dead() -> None:
     throats = ("Raiders/raider/NOUN/NNS/nsubj/1 slit/slit/VERB/VBD/ROOT/1 the/the/DET/DT/det/3 "
                "throats/throat/NOUN/NNS/dobj/1 of/of/ADP/IN/prep/3 two/two/NUM/CD/nummod/6 "
                "traders/trader/NOUN/NNS/pobj/4 ././PUNCT/./punct/1")
     assert figures(throats, {5: 2}) == [("killed.total", 2)]
-    # the throats of animals or a count near other words are no toll
     assert figures(throats.replace("slit/slit", "washed/wash"), {5: 2}) == []
+
+
+def test_the_killing_of_people_told_as_what_led_to_the_story_is_no_toll() -> None:
+    killing = ("They/they/PRON/PRP/nsubj/1 marched/march/VERB/VBD/ROOT/1 after/after/ADP/IN/prep/1 the/the/DET/DT/det/4 "
+               "killing/killing/NOUN/NN/pobj/2 of/of/ADP/IN/prep/4 3/3/NUM/CD/nummod/7 herders/herder/NOUN/NNS/pobj/5 "
+               "././PUNCT/./punct/1")
+    assert figures(killing, {6: 3}) == []
 
 
 def test_people_reported_to_have_died_are_dead() -> None:

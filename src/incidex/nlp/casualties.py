@@ -245,9 +245,9 @@ def _noun_event(noun: Token) -> str | None:
         return _noun_event(head)
     if dep == "pobj" and head.lower_ == "between" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         return _verb_event(head.head, "dobj")  # "killing between 11 and 20 people": a range is the verb's object
-    if dep == "pobj" and head.lower_ == "of" and (trigger_lemma(head.head) in DEAD_WORDS | DEATH_NOUNS | {"life"}
+    if dep == "pobj" and head.lower_ == "of" and (trigger_lemma(head.head) in DEAD_WORDS | {"death", "life"}
                                                   or _throat_cut(head.head)):
-        return "killed"  # "the deaths of six", "the killing of 3 herders", "slit the throats of four traders"
+        return "killed"  # "the deaths of six", "slit the throats of four traders"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
         return "injured"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in KIDNAP_NOUNS:
