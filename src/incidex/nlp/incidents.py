@@ -277,8 +277,8 @@ class IncidentFinder:
             return False
         if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
             return False
-        if _over_years(token):
-            return False
+        if any(_over_years(t) for t in [token, *list(token.ancestors)[:3]]):
+            return False  # "in the last three years, 900 judges have been killed by hired gunmen"
         for ancestor in list(token.ancestors)[:3]:
             if ancestor.lemma_ in HYPOTHETICAL_GOVERNORS and not _feared_dead(ancestor):
                 return False
@@ -595,9 +595,10 @@ def _done_to_anyone(verb: Token) -> bool:
 
 
 def _over_years(token: Token) -> bool:
-    """A tally over months or years, not an incident: "in the last three years, 1,300 policemen have been killed",
-    "during ten years of war more than 70,000 people were killed"; not "killed in an ambush last year"."""
-    return any(c.dep_ == "prep" and c.lower_ in SPAN_PREPOSITIONS and any(
+    """A verb that tallies over months or years, not an incident: "in the last three years, 1,300 policemen have
+    been killed", "during ten years of war more than 70,000 people were killed"; not "killed in an ambush last year"
+    nor "the town's second raid in four months" (a noun)."""
+    return token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in SPAN_PREPOSITIONS and any(
         o.dep_ == "pobj" and o.tag_ == "NNS" and o.lemma_.lower() in LONG_PERIODS for o in c.children)
         for c in token.children)
 
