@@ -519,6 +519,8 @@ def test_a_deed_the_text_calls_a_groups_work_makes_it_a_suspect(extract) -> None
          "claimed responsibility for the blast.", "Jamaat-ul-Ahrar"),
         ("A landmine killed two guards on the road north of Djibo on Monday. A spokesman for JNIM claimed "
          "responsibility for the attack.", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("A mortar round struck a checkpoint near Wana on Tuesday. Spokesmen for Jamaatul Ahrar claimed "
+         "responsibility for the shelling.", "Jamaat-ul-Ahrar"),
     ],
 )
 def test_a_claim_by_a_part_or_a_spokesman_of_a_group_is_the_groups_claim(extract, text: str, group: str) -> None:
