@@ -170,9 +170,9 @@ class _Builder:
         states ("the Peruvian town of Yunguyo"), since a town's or region's name is often another country's too.
         Without one, the country the whole text states. In that country: a place not named as a road's end first
         ("on the Kaya-Kongoussi road at Korsimoro" is at Korsimoro), then the finest, then one that lies in a unit
-        of government the text names ("between Kisumu and Eldoret (Uasin Gishu County)" is at Eldoret), then one
-        not named as where someone went or came from ("travelling to Mandera, near Lafey" is at Lafey), then one in
-        that sentence, then the first.
+        of government that sentence names ("between Kisumu and Eldoret (Uasin Gishu County)" is at Eldoret), then
+        one not named as where someone went or came from ("travelling to Mandera, near Lafey" is at Lafey), then
+        one in that sentence, then the first.
         """
         doc, countries = self.doc, self.countries
         triggers = [doc[t.token] for t in self.frame.triggers]
@@ -205,7 +205,7 @@ class _Builder:
         pool = [p for p in places if p.location.country_code in (home, None)] or places
         named = [p for p in pool if p.kind != "country" and not p.inferred] or pool
 
-        units = _named_units(doc._.incidex_places or [])
+        units = _named_units([m for m in doc._.incidex_places or [] if told(m)])
 
         def rank(place: PlaceMention) -> tuple[bool, int, bool, bool, bool, int]:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
