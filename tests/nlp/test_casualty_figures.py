@@ -178,3 +178,25 @@ def test_a_count_the_parse_hung_on_animals_further_on_keeps_its_outcome() -> Non
                 "some/some/ADV/RB/quantmod/5 90/90/NUM/CD/nummod/6 animals/animal/NOUN/NNS/ROOT/6 "
                 "stolen/steal/VERB/VBN/acl/6 ././PUNCT/./punct/6")
     assert figures(sentence, {0: 4, 5: 90}) == [("killed.total", 4)]
+
+
+def test_throats_slit_count_the_dead() -> None:
+    throats = ("Raiders/raider/NOUN/NNS/nsubj/1 slit/slit/VERB/VBD/ROOT/1 the/the/DET/DT/det/3 "
+               "throats/throat/NOUN/NNS/dobj/1 of/of/ADP/IN/prep/3 two/two/NUM/CD/nummod/6 "
+               "traders/trader/NOUN/NNS/pobj/4 ././PUNCT/./punct/1")
+    assert figures(throats, {5: 2}) == [("killed.total", 2)]
+    assert figures(throats.replace("slit/slit", "washed/wash"), {5: 2}) == []
+
+
+def test_the_killing_of_people_told_as_what_led_to_the_story_is_no_toll() -> None:
+    killing = ("They/they/PRON/PRP/nsubj/1 marched/march/VERB/VBD/ROOT/1 after/after/ADP/IN/prep/1 the/the/DET/DT/det/4 "
+               "killing/killing/NOUN/NN/pobj/2 of/of/ADP/IN/prep/4 3/3/NUM/CD/nummod/7 herders/herder/NOUN/NNS/pobj/5 "
+               "././PUNCT/./punct/1")
+    assert figures(killing, {6: 3}) == []
+
+
+def test_people_reported_to_have_died_are_dead() -> None:
+    sentence = ("Two/two/NUM/CD/nummod/1 people/people/NOUN/NNS/nsubjpass/3 are/be/AUX/VBP/auxpass/3 "
+                "reported/report/VERB/VBN/ROOT/3 to/to/PART/TO/aux/6 have/have/AUX/VB/aux/6 died/die/VERB/VBN/xcomp/3 "
+                "././PUNCT/./punct/3")
+    assert figures(sentence, {0: 2}) == [("killed.victims", 2)]

@@ -149,6 +149,17 @@ def test_word_pieces_map_back_to_characters_of_the_input(tiny_encoder: Path) -> 
     assert all(np.isfinite(item.features).all() for item in encoded)
 
 
+def test_a_windows_features_do_not_depend_on_the_windows_encoded_beside_it(tiny_encoder: Path) -> None:
+    from incidex.nlp.encoding import Encoder
+
+    short = "Two officers were killed."
+    other = "Gunmen attacked a police post in the north. " * 4
+    encoder = Encoder(tiny_encoder, layers=(3,), quantize=True)
+    alone = encoder.encode_many([(short, (0, len(short)))])[0].features
+    beside = encoder.encode_many([(other, (0, len(other))), (short, (0, len(short)))])[1].features
+    assert np.array_equal(alone, beside)
+
+
 def test_the_model_is_cut_after_the_deepest_layer_it_reads(tiny_encoder: Path) -> None:
     from incidex.nlp.encoding import Encoder
 

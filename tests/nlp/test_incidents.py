@@ -522,3 +522,52 @@ def test_perpetrators_beatings_and_fights_with_each_other_tell_an_incident(extra
 ])
 def test_killers_in_fiction_matches_and_rivalries_no_incident(extract, text: str) -> None:
     assert extract(text).incidents == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an agent noun with harm told in its sentence did it, however the tagger read the verb ("shot" as a noun)
+    ("In the market quarter of Tambura, a masked gunman shot and wounded two traders.", "armed_assault"),
+    # casualties told right after any sentence of the incident corroborate it, not only after its last one
+    ("Two rival factions clashed near the river crossing on Monday. Nine of the smaller faction were killed. Each "
+     "side later blamed the other for the clashes.", "clash"),
+    # an attack that names the raid is no harm done to people, whoever speaks after it
+    ("Rebels raided the camp in a night attack residents said lasted two hours.", "raid"),
+])
+def test_agents_with_harm_tolls_after_a_retold_clash_and_a_raid_in_a_night_attack(extract, text: str,
+                                                                                 expected: str) -> None:
+    assert types_by_role(extract(text))[:1] == [("main", expected)]
+
+
+def test_agents_without_harm_start_no_incident(extract) -> None:
+    assert extract("Police are still searching for the gunmen, a spokesman said.").incidents == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the killing of one referred back to ends the capture, whatever its date: one incident, an assault
+    ("Militants abducted a teacher near Tamba on 3 March and killed him on 9 March.", ["armed_assault"]),
+    # people counted dead after an arrest: the arrest was part of that violence
+    ("Troops rounded up dozens of men at a cattle market on Friday; six of those held were later executed.",
+     ["armed_assault"]),
+    ("Police detained a trader in Kassala on Monday, and hours later the trader died in their custody.",
+     ["armed_assault"]),
+    # beatings and killings told by other verbs, done to people
+    ("Soldiers flogged three traders outside the polling station on Monday.", ["armed_assault"]),
+    ("A party activist was slaughtered near the market on Thursday night.", ["armed_assault"]),
+])
+def test_captives_killed_later_dead_after_arrests_and_floggings_type_one_assault(extract, text: str,
+                                                                                 expected: list[str]) -> None:
+    assert [kind for role, kind in types_by_role(extract(text))] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers slaughtered two goats for the feast.",
+    "The speaker whipped up anger against the government.",
+    "Rovers thrashed the visitors 4-0 on Saturday.",
+])
+def test_animals_slaughtered_anger_whipped_up_and_matches_thrashed_no_incident(extract, text: str) -> None:
+    assert extract(text).incidents == []
+
+
+def test_an_activist_slaughtered_counts_one_dead(extract) -> None:
+    report = extract("A party activist was slaughtered near the market on Thursday night.")
+    assert report.incidents[0].casualties.killed.total == 1

@@ -16,6 +16,11 @@ def orgs(incident) -> dict[str, str | None]:
     return {p.name: p.relation for p in incident.perpetrators if p.kind == "organization"}
 
 
+def names_no_communal_militia(extract, text: str) -> bool:
+    names = orgs(main(extract(text, published="2024-06-18")))
+    return not any(name and name.endswith("Communal Militia") for name in names)
+
+
 @pytest.mark.parametrize(
     ("text", "relation"),
     [
@@ -145,8 +150,7 @@ def test_a_communitys_armed_men_are_a_communal_militia(extract, text: str, names
     ],
 )
 def test_unnamed_youths_or_herders_are_no_communal_militia(extract, text: str) -> None:
-    names = orgs(main(extract(text, published="2024-06-18")))
-    assert not any(name and name.endswith("Communal Militia") for name in names)
+    assert names_no_communal_militia(extract, text)
 
 
 @pytest.mark.parametrize(
@@ -254,6 +258,96 @@ def test_a_communitys_gunmen_from_a_named_place_name_its_militia(extract) -> Non
     assert orgs(main(extract(text, published="2024-06-18"))) == {"Kagoro Communal Militia": "stated"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadist fighters from Kagoro raided an army post near Kafanchan on Saturday.",
+        "Islamist gunmen from Kagoro raided an army post near Kafanchan on Saturday.",
+        "Rebel fighters from Kagoro raided an army post near Kafanchan on Saturday.",
+    ],
+)
+def test_fighters_of_a_cause_from_a_named_place_are_no_communal_militia(extract, text: str) -> None:
+    assert names_no_communal_militia(extract, text)
+
+
+def test_the_root_noun_of_a_sentence_parsed_without_a_verb_does_its_act(extract) -> None:
+    text = "On 4 May 2023, Rendille militia armed with spears attacked and wounded a herder near Laisamis."
+    assert "Rendille Communal Militia" in orgs(main(extract(text, published="2024-06-18")))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Two traders were wounded near Maralal by men presumed to be from the Samburu community.",
+         "Samburu Communal Militia"),
+        ("A herdsman was wounded when raiders stole cattle near Lokori. The raiders are thought to be Turkana.",
+         "Turkana Communal Militia"),
+        ("A raid on a homestead near Garba Tula left a woman wounded. Its perpetrators were presumed to be herders "
+         "from Lagdera.",
+         "Lagdera Communal Militia"),
+    ],
+)
+def test_doers_a_hedge_says_are_of_a_people_make_its_militia_suspected(extract, text: str, name: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get(name) == "suspected"
+
+
+def test_gunmen_who_killed_people_believed_to_be_of_a_people_name_no_militia(extract) -> None:
+    text = "Gunmen killed two traders believed to be Zaghawa near Kutum on Friday."
+    assert not orgs(main(extract(text, published="2024-06-18")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting between Nkonya and Alavanyo groups near Hohoe left a farmer and his son dead.",
+        "Nkonya and Alavanyo communal groups clashed over a market near Hohoe, leaving two dead.",
+    ],
+)
+def test_two_peoples_joined_before_groups_are_both_sides_of_a_clash(extract, text: str) -> None:
+    assert set(orgs(main(extract(text, published="2024-06-18")))) == {"Nkonya Communal Militia",
+                                                                       "Alavanyo Communal Militia"}
+
+
+def test_the_first_of_two_doers_that_open_a_headline_is_a_doer_too(extract) -> None:
+    text = "NDFB and Bodo militia attack villagers in night raids; at least 30 people dead"
+    assert set(orgs(main(extract(text, published="2024-06-18")))) == {"National Democratic Front of Bodoland",
+                                                                       "Bodo Communal Militia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Six herders died after a Pokot raid at a Turkana manyatta near Kapedo.", "Pokot Communal Militia"),
+        ("Gunmen struck a Turkana manyatta near Kapedo, leaving six dead.", None),
+    ],
+)
+def test_a_people_named_before_an_attack_noun_made_the_attack(extract, text: str, name: str | None) -> None:
+    assert set(orgs(main(extract(text, published="2024-06-18")))) == ({name} if name else set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people died in clashes pitting Gabra herders against Borana herders near Marsabit.",
+        "The fighting pitted Gabra militia against Borana youths near Marsabit, leaving ten dead.",
+    ],
+)
+def test_the_sides_a_clash_pits_against_each_other_are_perpetrators(extract, text: str) -> None:
+    assert set(orgs(main(extract(text, published="2024-06-18")))) == {"Gabra Communal Militia",
+                                                                       "Borana Communal Militia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("A cocoa farmer near Techiman died on Monday after he was stabbed by a suspected Fulani.", "suspected"),
+        ("An attack carried out by transhumant Fulani near Ketou left one man dead.", "stated"),
+    ],
+)
+def test_a_people_named_bare_as_the_doer_of_a_passive_is_its_militia(extract, text: str, relation: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Fulani Communal Militia": relation}
+
+
 def test_bandits_from_a_state_are_no_communal_militia(extract) -> None:
     text = "Bandits from Zamfara killed five farmers near Sokoto on Saturday."
     assert not orgs(main(extract(text, published="2024-06-18")))
@@ -316,6 +410,29 @@ def test_unnamed_local_sides_of_a_clash_are_named_by_the_incidents_place(extract
     local = [p for p in incident.perpetrators if p.name == f"{incident.location.name} Communal Militia"]
     assert incident.location.name and len(local) == 1 and local[0].text == "two rival groups"
     assert any(e.field.startswith("perpetrators[") and e.text == "two rival groups" for e in incident.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said one farmer died on Friday in a clash over fishing rights at Kalapur village in Sadar upazila.",
+        "Rival groups of Kalapur village under Derai upazila clashed on Monday, leaving a farmer dead.",
+    ],
+)
+def test_a_clash_among_a_villages_unnamed_people_is_fought_by_the_village(extract, text: str) -> None:
+    incident = main(extract(text, published="2024-06-18"))
+    assert [(p.text, p.name) for p in incident.perpetrators] == [("Kalapur", "Kalapur Communal Militia")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels clashed with soldiers at Kalapur village on Friday, leaving two dead.",
+        "Ten people were hurt in clashes over fuel prices in Lagos on Monday.",
+    ],
+)
+def test_a_clash_with_other_sides_or_no_village_is_no_villages(extract, text: str) -> None:
+    assert names_no_communal_militia(extract, text)
 
 
 def test_unnamed_local_sides_without_a_place_name_no_one(extract) -> None:

@@ -35,7 +35,7 @@ from spacy.util import filter_spans
 
 from ..errors import ConfigError
 from .annotations import ActorMention, doc_text
-from .lexicons import PERPETRATION_VERBS, phrases, words
+from .lexicons import ATTACK_NOUNS, PERPETRATION_VERBS, phrases, words
 
 ALIAS_FILE = "actor_aliases.tsv"
 EXACT_MARK = "="
@@ -64,7 +64,9 @@ COMMUNAL_SUFFIX = "Communal Militia"
 # A faith's members who fight as such are "<adjective> Militia" ("Muslims": "Muslim Militia").
 FAITH_ADJECTIVES: dict[str, str] = dict(line.split("\t") for line in phrases("faith_communities"))  # type: ignore[misc]
 FAITH_SUFFIX = "Militia"
-ETHNIC_GROUP_NOUNS = frozenset({"group", "groups"})  # a community's men only after "ethnic" or a known people
+# Words before "groups" that make them a people's ("the Kamba and Luhya ethnic groups", "X and Y communal groups").
+_PEOPLE_GROUP_WORDS = frozenset({"ethnic", "communal", "tribal"})
+ETHNIC_GROUP_NOUNS = frozenset({"group", "groups"})  # a people's only after those words, a known people or two names
 # A people's separatists ("Baloch separatists") are named "<people> Separatists".
 SEPARATIST_NOUNS = frozenset({"separatist", "separatists"})
 SEPARATIST_SUFFIX = "Separatists"
@@ -374,24 +376,32 @@ def bare_communities(doc: Doc) -> list[Span]:
         if j == i:
             i += 1
             continue
-        if (doc[j - 1].dep_ not in {"compound", "amod", "nmod", "poss"} or headline_doer(doc[i:j])) and (
+        if (doc[j - 1].dep_ not in {"compound", "amod", "nmod", "poss"} or headline_doer(doc[i:j])
+                or people_of_an_attack(doc[j - 1])) and (
                 name := community_name(doc[i:j])):
             spans.append(Span(doc, i, j, label=name))  # not "Turkana" in "Turkana herders": that noun's people
         i = j
     return spans
 
 
+def people_of_an_attack(token: Token) -> bool:
+    """A people ``community_homes`` knows, named before an attack noun, made it: "a Pokot raid on a village"."""
+    return (token.dep_ in {"compound", "amod", "nmod"} and token.head.lemma_.lower() in ATTACK_NOUNS
+            and known_people(token.text) is not None)
+
+
 def headline_doer(span: Span) -> bool:
     """The span opens its sentence or a clause after "as", "when", "after" or "while" (after at most a determiner,
     adjective or hedge: "Suspected X") and a present-tense verb of violence with its object follows it, as in a
     headline: "X kidnaps an official", "X attack Y village", "X attack and kill civilians", "48 killed as X attacks
-    Y village"."""
+    Y village", and the first of two doers: "X and Y militia attack civilians"."""
     doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].is_sent_start:
+    end = _past_a_partner(span)
+    if end + 1 >= len(doc) or doc[end].is_sent_start:
         return False
-    verb, after = doc[span.end], doc[span.end + 1]
-    if after.lower_ == "and" and span.end + 3 < len(doc) and doc[span.end + 2].lower_ in _HEADLINE_VERBS:
-        after = doc[span.end + 3]  # two verbs share the object: "X attack and kill civilians"
+    verb, after = doc[end], doc[end + 1]
+    if after.lower_ == "and" and end + 3 < len(doc) and doc[end + 2].lower_ in _HEADLINE_VERBS:
+        after = doc[end + 3]  # two verbs share the object: "X attack and kill civilians"
     if verb.lower_ not in _HEADLINE_VERBS or after.pos_ not in _HEADLINE_OBJECT_STARTS or after.is_sent_start:
         return False
     start = span.start
@@ -399,6 +409,20 @@ def headline_doer(span: Span) -> bool:
                                        or doc[start - 1].lower_ in SUSPICION_WORDS):
         start -= 1
     return start == span.sent.start or doc[start - 1].lower_ in _HEADLINE_CLAUSE_OPENERS
+
+
+def _past_a_partner(span: Span) -> int:
+    """Where the words after ``span`` go on once a partner joined by "and" is passed ("X and Y ethnic militia
+    attack ..."), or the span's end."""
+    doc = span.doc
+    end = span.end
+    if end >= len(doc) or doc[end].lower_ != "and":
+        return end
+    k = end + 1
+    while (k < len(doc) and k - end <= 4 and doc[k].pos_ in {"PROPN", "NOUN", "ADJ"}
+           and doc[k].lower_ not in _HEADLINE_VERBS):
+        k += 1
+    return k if k > end + 1 and k < len(doc) and doc[k].lower_ in _HEADLINE_VERBS else end
 
 
 def headline_side(span: Span) -> bool:
@@ -452,11 +476,18 @@ def _group_suffix(noun: Token) -> str | None:
         return COMMUNAL_SUFFIX
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
     if noun.lower_ in ETHNIC_GROUP_NOUNS and before is not None and (
-            before.lower_ == "ethnic" or known_people(before.text) is not None):
-        return COMMUNAL_SUFFIX  # "the Kamba and Luhya ethnic groups", "Meru and Embu groups"
+            before.lower_ in _PEOPLE_GROUP_WORDS or known_people(before.text) is not None or _joined_names(before)):
+        return COMMUNAL_SUFFIX  # "the Kamba and Luhya ethnic groups", "Meru and Embu groups", "X communal groups"
     if noun.lower_ in SEPARATIST_NOUNS:
         return SEPARATIST_SUFFIX
     return None
+
+
+def _joined_names(token: Token) -> bool:
+    """The token ends two community names joined by "and" ("Nkonya and Alavanyo" before "groups")."""
+    doc = token.doc
+    return (token.i >= 2 and doc[token.i - 1].lower_ == "and" and _community_word(token)
+            and _community_word(doc[token.i - 2]))
 
 
 def _community_word(token: Token) -> bool:

@@ -245,8 +245,9 @@ def _noun_event(noun: Token) -> str | None:
         return _noun_event(head)
     if dep == "pobj" and head.lower_ == "between" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         return _verb_event(head.head, "dobj")  # "killing between 11 and 20 people": a range is the verb's object
-    if dep == "pobj" and head.lower_ == "of" and trigger_lemma(head.head) in DEAD_WORDS | {"death", "life"}:
-        return "killed"
+    if dep == "pobj" and head.lower_ == "of" and (trigger_lemma(head.head) in DEAD_WORDS | {"death", "life"}
+                                                  or _throat_cut(head.head)):
+        return "killed"  # "the deaths of six", "slit the throats of four traders"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
         return "injured"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in KIDNAP_NOUNS:
@@ -273,6 +274,11 @@ def _noun_event(noun: Token) -> str | None:
     if dep in {"meta", "npadvmod", "dep"} and noun.pos_ == "NUM" and head.tag_ == "VBN" and noun.i < head.i:
         return _verb_event(head, "nsubjpass")  # "Land dispute. 7 killed.": a count the parse left unattached
     return None
+
+
+def _throat_cut(noun: Token) -> bool:
+    """"slit the throats of four traders", "cut his throat": a killing told by the throat cut."""
+    return noun.lemma_.lower() == "throat" and noun.head.lemma_.lower() in {"slit", "cut", "slash"}
 
 
 def _has_object(verb: Token) -> bool:
@@ -306,12 +312,14 @@ def _dead_after(noun: Token) -> bool:
 
 def _reported_outcome(verb: Token) -> str | None:
     """What a passive outcome says under a verb of report or belief: "are reported / believed / feared to have been
-    killed"."""
+    killed", and "are reported to have died"."""
     if verb.lemma_.lower() not in REPORTED_VERBS:
         return None
     for child in verb.children:
         if child.dep_ == "xcomp" and child.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in child.children):
             return _verb_event(child, "nsubjpass")
+        if child.dep_ == "xcomp" and child.lemma_.lower() in DIE_VERBS:
+            return "killed"
     return None
 
 

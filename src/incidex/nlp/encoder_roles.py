@@ -1,11 +1,11 @@
 """Learned role spans and incident types from the pretrained encoder (component ``incidex_encoder_roles_v1``).
 
 The component runs after the rule incident detector: it encodes only the sentences that hold a trigger, with one
-sentence on each side (``neighbours``), batched across the documents of a ``pipe`` call. A document without
-triggers is not encoded at all. The span tagger reads every encoded window, the document classifier all encoded
-pieces of the document; their findings go to ``doc._.incidex_muc`` as :class:`LearnedRoles`, each span with
-character offsets into ``doc.text`` (word pieces are mapped back through the fast tokenizer's offsets and widened
-to whole words).
+sentence on each side (``neighbours``), for all the documents of a ``pipe`` call, each window on its own. A
+document without triggers is not encoded at all. The span tagger reads every encoded window, the document
+classifier all encoded pieces of the document; their findings go to ``doc._.incidex_muc`` as :class:`LearnedRoles`,
+each span with character offsets into ``doc.text`` (word pieces are mapped back through the fast tokenizer's offsets
+and widened to whole words).
 
 A heads directory (``incidex train encoder``) holds ``heads.safetensors``, ``heads.json`` (the encoder the heads
 were trained on, its layers, the head shapes and the decision thresholds) and, optionally, ``role_lexicon.json``

@@ -111,46 +111,28 @@ class Encoder:
         windows.append((start, end))
         return windows
 
-    def encode(self, text: str, windows: Sequence[tuple[int, int]], *, batch_pieces: int = 2048,
-               ) -> list[Encoded]:
+    def encode(self, text: str, windows: Sequence[tuple[int, int]]) -> list[Encoded]:
         """The features of each window of ``text`` (same order)."""
-        return self.encode_many([(text, w) for w in windows], batch_pieces=batch_pieces)
+        return self.encode_many([(text, w) for w in windows])
 
-    def encode_many(self, items: Sequence[tuple[str, tuple[int, int]]], *, batch_pieces: int = 2048,
-                    ) -> list[Encoded]:
-        """Windows of many documents, batched by length; ``items`` are (document text, (start, end))."""
+    def encode_many(self, items: Sequence[tuple[str, tuple[int, int]]]) -> list[Encoded]:
+        """Windows of many documents, ``items`` being (document text, (start, end)), each encoded on its own.
+
+        Never in batches: int8 dynamic quantization scales the activations of a whole input, so a window batched
+        with others would get features that depend on its neighbours (a report's learned spans would change with
+        the reports extracted beside it). On CPU one at a time is no slower, since nothing is padded.
+        """
         if not items:
             return []
         torch = self.torch
         pieces = self.tokenizer([text[s:e] for text, (s, e) in items], return_offsets_mapping=True,
                                 truncation=True, max_length=self.max_length)
-        order = sorted(range(len(items)), key=lambda i: len(pieces["input_ids"][i]))
-        results: list[Encoded | None] = [None] * len(items)
-        batch: list[int] = []
-
-        def run(batch: list[int]) -> None:
-            width = max(len(pieces["input_ids"][i]) for i in batch)
-            ids = torch.full((len(batch), width), self.tokenizer.pad_token_id, dtype=torch.long)
-            mask = torch.zeros((len(batch), width), dtype=torch.long)
-            for row, i in enumerate(batch):
-                seq = pieces["input_ids"][i]
-                ids[row, : len(seq)] = torch.tensor(seq)
-                mask[row, : len(seq)] = 1
+        results = []
+        for (_, (start, end)), ids, offsets in zip(items, pieces["input_ids"], pieces["offset_mapping"], strict=True):
             with torch.inference_mode():
-                states = self.model(input_ids=ids, attention_mask=mask, output_hidden_states=True).hidden_states
-                stacked = torch.stack([states[layer] for layer in self.layers], dim=2).numpy()
-            for row, i in enumerate(batch):
-                offsets = np.asarray(pieces["offset_mapping"][i], dtype=np.int32)
-                keep = offsets[:, 1] > offsets[:, 0]  # special tokens have empty offsets
-                start = items[i][1][0]
-                results[i] = Encoded(items[i][1][0], items[i][1][1], offsets[keep] + start,
-                                     stacked[row, : len(offsets)][keep])
-
-        for i in order:
-            if batch and (len(batch) + 1) * len(pieces["input_ids"][i]) > batch_pieces:
-                run(batch)
-                batch = []
-            batch.append(i)
-        if batch:
-            run(batch)
-        return [r for r in results if r is not None]
+                states = self.model(input_ids=torch.tensor([ids]), output_hidden_states=True).hidden_states
+                stacked = torch.stack([states[layer][0] for layer in self.layers], dim=1).numpy()
+            spans = np.asarray(offsets, dtype=np.int32)
+            keep = spans[:, 1] > spans[:, 0]  # special tokens have empty offsets
+            results.append(Encoded(start, end, spans[keep] + start, stacked[keep]))
+        return results

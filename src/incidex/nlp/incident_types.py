@@ -44,6 +44,8 @@ HARMING_LEMMAS = KILLING_LEMMAS | {"wound", "injure", "attack", "assault", "beat
 # who a killing told after an abduction may refer back to: the captive
 THIRD_PERSON = frozenset({"he", "him", "she", "her", "they", "them"})
 CAPTIVE_NOUNS = frozenset({"victim", "captive", "hostage", "abductee"})
+# words that open a noun phrase before its head ("a", "deadly", "in", "two")
+NOUN_PHRASE_TAGS = frozenset({"DET", "ADJ", "ADP", "NUM"})
 
 
 def typing_triggers(frame: IncidentFrame) -> list[Trigger]:
@@ -87,9 +89,10 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
         kind = "armed_assault"
     elif kind in CONSEQUENT_TYPES and _done_in_clash(doc, frame):
         kind = "clash"
-    if kind in CAPTURE_TYPES and (_captives_killed(doc, frame) or kind == "kidnapping" and (
-            _harm_told_first(frame, arguments) or _captive_killed_later(doc, frame)
-            or _captives_counted_dead(doc, frame, arguments))):
+    if kind in CAPTURE_TYPES and (_captives_killed(doc, frame) or _captive_killed_later(doc, frame)
+                                  or _captives_counted_dead(doc, frame, arguments)
+                                  or kind == "kidnapping" and _harm_told_first(frame, arguments)
+                                  or kind == "arrest" and _dead_after_arrest(frame, arguments)):
         kind = "armed_assault"
     if kind == "armed_assault" and any(
         v.head in OFFICIAL_NOUNS and any(c.status == "killed" for c in v.statuses) for v in arguments.victims
@@ -118,9 +121,16 @@ def _attacks_people(trigger: Token) -> bool:
     """"Rustlers raid homesteads and attack herders": an attack whose object, or the word right after it where the
     parse lost the object, is people, not the raid itself ("raided the village in a dawn attack")."""
     objects = [c for c in trigger.children if c.dep_ == "dobj"]
-    if trigger.i + 1 < len(trigger.doc):
+    if trigger.i + 1 < len(trigger.doc) and _bare_word(trigger):
         objects.append(trigger.doc[trigger.i + 1])
     return any(o.lemma_.lower() in ATTACKED_PEOPLE for o in objects)
+
+
+def _bare_word(trigger: Token) -> bool:
+    """A trigger with no words of its own before it, as a verb in a headline ("... and attack herders"), not one
+    heading a noun phrase ("in a night attack residents said lasted two hours": the residents speak)."""
+    before = trigger.doc[trigger.i - 1] if trigger.i else None
+    return trigger.n_lefts == 0 and (before is None or before.pos_ not in NOUN_PHRASE_TAGS)
 
 
 def _taken_by_responders(doc: Doc, frame: IncidentFrame) -> bool:
@@ -163,7 +173,7 @@ def _captives_killed(doc: Doc, frame: IncidentFrame) -> bool:
 def _captives_counted_dead(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> bool:
     """"A village chief abducted and executed by militants", where the parse lost the killing as an act: the casualty
     figures count the captive, the object of the abduction itself, among the dead."""
-    verbs = [doc[t.token] for t in frame.triggers if t.type == "kidnapping"]
+    verbs = [doc[t.token] for t in frame.triggers if t.type in CAPTURE_TYPES]
     # a headline's subject of a participle with no object is the one taken: "Village chief abducted and executed"
     captives = [c.idx for v in verbs for c in v.children if c.dep_ in {"dobj", "nsubjpass"} or c.dep_ == "nsubj"
                 and v.tag_ in {"VBN", "VBD"} and not any(o.dep_ == "dobj" for o in v.children)]
@@ -173,12 +183,26 @@ def _captives_counted_dead(doc: Doc, frame: IncidentFrame, arguments: FrameArgum
 
 def _captive_killed_later(doc: Doc, frame: IncidentFrame) -> bool:
     """"abducted a man; he was later found beheaded", "abducted a chief ... and beheaded him", "the victim was
-    beheaded": a killing told after the abduction of one the text refers back to, so the captive; not "abducted 23
-    passengers; the driver was shot dead"."""
-    taken = min(t.start for t in frame.triggers if t.type == "kidnapping")
-    killings = [doc[t.token] for t in frame.triggers
-                if t.start > taken and t.type == "armed_assault" and t.lemma in KILLING_LEMMAS]
-    return any(_refers_back(person) for verb in killings for person in _killed_people(verb))
+    beheaded", "arrested a trader; his body was found": a killing told after the capture of one the text refers back
+    to, so the captive; not "abducted 23 passengers; the driver was shot dead"."""
+    taken = min(t.start for t in frame.triggers if t.type in CAPTURE_TYPES)
+    killings = [doc[t.token] for t in frame.triggers if t.start > taken and kills_one_told_before(doc, t)]
+    return bool(killings)
+
+
+def kills_one_told_before(doc: Doc, trigger: Trigger) -> bool:
+    """A killing of someone the text refers back to: "killed him", "executed the victim", "their bodies were
+    found"."""
+    return trigger.type == "armed_assault" and trigger.lemma in KILLING_LEMMAS and any(
+        _refers_back(person) for person in _killed_people(doc[trigger.token]))
+
+
+def _dead_after_arrest(frame: IncidentFrame, arguments: FrameArguments) -> bool:
+    """"Soldiers carried out mass arrests; six were summarily executed", "arrested a trader, who died in custody
+    hours later": people counted dead after the arrest; the arrest was part of that violence."""
+    taken = min(t.start for t in frame.triggers if t.type == "arrest")
+    return any(c.field.startswith("killed") and (c.value or c.low or 0) > 0 and c.start > taken
+               for c in arguments.casualties)
 
 
 def _killed_people(verb: Token) -> list[Token]:

@@ -16,7 +16,9 @@ from spacy.util import filter_spans
 
 from .actors import COMMUNAL_NOUNS
 from .annotations import DateMention
+from .casualties import NOT_PEOPLE_OBJECTS
 from .frames import IncidentFrame, Trigger
+from .incident_types import CAPTURE_TYPES, kills_one_told_before
 from .lexicons import (
     ARMED_DOERS,
     CUSTODY_WORDS,
@@ -38,6 +40,8 @@ from .syntax import is_negated, tree_distance
 from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, FOUND_WORDS, GERUND_AS_NOUN, TriggerMatcher, trigger_lemma
 
 CASUALTY_VERBS = KILL_VERBS | DIE_VERBS | INJURE_VERBS  # what tells a toll, not another act ("also killed a guard")
+# what was done to people, whoever the parse made its doer ("claimed lives" and "martyred" tell no act)
+HARM_WORDS = (KILL_VERBS | INJURE_VERBS) - {"claim", "martyr"}
 # what the doers did to people: with "also", the same attack told further ("the bandits also abducted 12 women")
 DONE_TO_PEOPLE = CASUALTY_VERBS | HARMING_VERBS | KIDNAP_VERBS
 GENERIC_MODIFIERS = words("generic_modifiers")
@@ -162,6 +166,8 @@ class IncidentFinder:
                 continue  # "the state executed two men convicted of murder" carries out a sentence
             if head.lemma_ in {"shoot", "kill", "capture", *INJURING_VERBS} and head.pos_ != "VERB":
                 continue
+            if head.lemma_ in PEOPLE_ONLY_VERBS and not _beats_or_slaughters_people(head):
+                continue  # "whipped up anger", "Rovers thrashed the visitors", "slaughtered two goats"
             found_killed = trigger_lemma(head) in FOUND_WORDS
             if found_killed and not _found_killed(head):
                 continue  # "the body of a drowned fisherman was found", "the governing body met"
@@ -284,7 +290,7 @@ class IncidentFinder:
                 token = doc[trigger_group[0].token]
                 frame = self._place_group(doc, trigger_group, own_date, frames, main, last_frame)
                 if frame is None:
-                    if all(t.agent for t in trigger_group):
+                    if all(t.agent for t in trigger_group) and not _harm_told(token.sent):
                         continue  # "the hostage-takers" refers to an incident; it does not start one
                     frame = IncidentFrame(id="", role="main", triggers=[], date=own_date)
                     frame.role = self._role_for_new(doc, frame, token, main)
@@ -405,6 +411,8 @@ class IncidentFinder:
         separate = self._is_separate(token)
         if own_date is not None and main is not None and self._follow_up_arrest(triggers, own_date, main):
             return main
+        if main is not None and _captive_killed(doc, triggers, main):
+            return main
         if own_date is not None:
             for frame in frames:
                 if frame.date is not None and _date_key(frame.date) == _date_key(own_date):
@@ -495,10 +503,25 @@ class IncidentFinder:
         for start in frame.sentences:
             if any(trigger_lemma(t) in CORROBORATION_CUES for t in doc[start].sent):
                 return True
-        return (any(_harms_people(doc[t.token]) or _between_communities(doc[t.token]) or _fight(doc[t.token])
-                    or _clash_with_armed_people(doc[t.token]) or _headline_harm(doc[t.token])
-                    or _raped(doc[t.token]) or _burns_homes(doc[t.token]) for t in frame.triggers)
+        # a verb of PEOPLE_ONLY_VERBS is kept only when done to people: that is violence by itself
+        return (any(t.lemma in PEOPLE_ONLY_VERBS for t in frame.triggers)
+                or any(_harms_people(doc[t.token]) or _between_communities(doc[t.token]) or _fight(doc[t.token])
+                       or _clash_with_armed_people(doc[t.token]) or _headline_harm(doc[t.token])
+                       or _raped(doc[t.token]) or _burns_homes(doc[t.token]) for t in frame.triggers)
                 or _casualties_follow(doc, frame))
+
+
+def _captive_killed(doc: Doc, triggers: list[Trigger], main: IncidentFrame) -> bool:
+    """"Militants abducted a teacher on 3 March, then killed him on 9 March": the killing of one the text refers back
+    to, told after a capture, ends that capture, whatever its date."""
+    return any(t.type in CAPTURE_TYPES for t in main.triggers) and any(kills_one_told_before(doc, t) for t in triggers)
+
+
+def _harm_told(sentence: Span) -> bool:
+    """Whether a sentence tells of people killed, shot or wounded: with it, the agent nouns it names did it ("a
+    masked gunman shot and wounded two traders", where the tagger read "shot" as a noun; "raiders stormed a hamlet,
+    killing three")."""
+    return any(trigger_lemma(t) in HARM_WORDS or t.lower_ == "shot" for t in sentence)
 
 
 def _also_reported(token: Token) -> bool:
@@ -645,13 +668,17 @@ def _burns_homes(trigger: Token) -> bool:
 
 
 def _casualties_follow(doc: Doc, frame: IncidentFrame) -> bool:
-    """"Rival crews clashed over fishing nets on Sunday. Two men died of their wounds.": the sentence right after the
-    frame's last one counts its casualties, unless it tells of an accident."""
-    last = doc[max(frame.sentences)].sent
-    if last.end >= len(doc):
+    """"Rival crews clashed over fishing nets on Sunday. Two men died of their wounds.": the sentence right after one
+    of the frame's counts its casualties, unless it tells of an accident (the frame may be told again after the
+    toll: "... Both sides denied the clashes.")."""
+    return any(_casualties_after(doc, doc[start].sent) for start in frame.sentences)
+
+
+def _casualties_after(doc: Doc, sentence: Span) -> bool:
+    """Whether the sentence after ``sentence`` counts casualties and tells of no accident."""
+    if sentence.end >= len(doc):
         return False
-    following = doc[last.end].sent
-    lemmas = {t.lemma_.lower() for t in following}
+    lemmas = {t.lemma_.lower() for t in doc[sentence.end].sent}
     return bool(lemmas & CASUALTY_CUES) and not lemmas & ACCIDENT_WORDS
 
 
@@ -834,6 +861,14 @@ def _done_to_people(verb: Token) -> bool:
         or any(g.dep_ == "nummod" for g in c.children)) for v in verbs for c in v.children)
 
 
+def _beats_or_slaughters_people(verb: Token) -> bool:
+    """"Soldiers flogged voters", "an activist was slaughtered": a verb of ``PEOPLE_ONLY_VERBS`` done to people as
+    :func:`_harms_people` reads them, or, for a killing, to anyone (public figures too); never to animals."""
+    if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in NOT_PEOPLE_OBJECTS for c in verb.children):
+        return False
+    return _harms_people(verb) or verb.lemma_ in KILLED_OBJECT_VERBS and _done_to_people(verb)
+
+
 def _between_communities(trigger: Token) -> bool:
     """"Ethnic clashes", "clashes between two tribal groups", "sectarian fighting": a clash or fight
     between communities; not "a clash of ethnic cuisines"."""
@@ -935,6 +970,8 @@ SIDE_NOUNS = COMMUNAL_NOUNS | words("crowd_nouns")
 PHRASE_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 # verbs of killing that report an incident only with a doer ("gunmen killed 12", not "12 people were killed")
 KILLING_VERBS = frozenset({"shoot", "kill", "capture", "murder", "execute", "behead"})
+# verbs that tell violence only when done to people ("an activist was slaughtered", "soldiers flogged voters")
+PEOPLE_ONLY_VERBS = frozenset({"slaughter", "thrash", "flog", "whip"})
 # verbs of injuring: with people as their doer, an incident ("a gang wounded two night watchmen")
 INJURING_VERBS = frozenset({"wound", "injure"})
 # the verbs of killing whose toll tells an incident without a doer (_violent_toll)
@@ -948,7 +985,7 @@ TRAFFIC_WORDS = words("road_users") | words("vehicle_nouns")
 # killing verbs that say by themselves someone meant it ("shot and killed a man", not "killed 12 passengers")
 INTENT_KILLING_VERBS = frozenset({"shoot", "murder", "execute", "behead"})
 # verbs whose object is a victim even when it is a public figure ("the mayor was shot dead")
-KILLED_OBJECT_VERBS = INTENT_KILLING_VERBS | {"kill"}
+KILLED_OBJECT_VERBS = INTENT_KILLING_VERBS | {"kill", "slaughter"}
 # people whom words can "attack": a violent verb with one of them as object needs other corroboration
 PUBLIC_FIGURES = words("public_figures")
 # verbs that words do too: "the newspaper attacked the students" is criticism; "herders attacked two farmers" is not

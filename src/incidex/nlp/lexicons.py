@@ -56,6 +56,8 @@ RESPONDER_NOUNS = words("responder_nouns")
 ARMED_DOERS = PERPETRATOR_NOUNS | (RESPONDER_NOUNS - {"firefighter", "rescuer"}) | frozenset({"sniper", "jihadi"})
 RESPONDER_VERBS = words("responder_verbs")
 PERPETRATION_VERBS = words("perpetration_verbs")
+# Nouns of an attack whose object is its target ("an attack on the embassy", "a Pokot raid").
+ATTACK_NOUNS = words("attack_nouns")
 # Verbs that report an act ("X are reported to have attacked"; "police said").
 REPORTING_VERBS = words("reporting_verbs")
 # Verbs that attribute a statement to a source ("said", "claimed", "denied").

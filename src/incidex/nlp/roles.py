@@ -21,6 +21,7 @@ from ..types import Location, place_rank
 from .actors import (
     COMMUNAL_KIND,
     COMMUNAL_NOUNS,
+    DESCRIPTOR_ADJECTIVES,
     MEMBER_NOUNS,
     SUSPICION_WORDS,
     bare_communities,
@@ -30,6 +31,7 @@ from .actors import (
     headline_side,
     known_people,
     parent_groups,
+    people_of_an_attack,
 )
 from .annotations import ActorMention, NumberMention, PlaceMention, doc_text
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
@@ -38,6 +40,7 @@ from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimAr
 from .hedged_groups import hedged_groups
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
+    ATTACK_NOUNS,
     CLAIM_VERBS,
     COLLECTIVE_NOUNS,
     NON_WEAPON_CONTEXT,
@@ -76,8 +79,14 @@ WORK_NOUNS = frozenset({"work", "handiwork", "doing"})
 ENGAGE_VERBS = frozenset({"engage", "participate"})
 PEOPLE_AND_THINGS = PERPETRATOR_NOUNS | VICTIM_NOUNS | RESPONDER_NOUNS | TARGET_NOUNS
 PEOPLE_OR_LOCAL_SIDES = PEOPLE_AND_THINGS | LOCAL_SIDE_NOUNS
-# Nouns of an attack whose object is its target ("an attack on the embassy").
-ATTACK_NOUNS = words("attack_nouns")
+# Words that make armed men an organization's or a cause's, not a community's ("jihadist fighters from X",
+# "rebel gunmen from X"); "armed men from X" are the community's.
+CAUSE_WORDS = DESCRIPTOR_ADJECTIVES - {"armed"}
+# "clashes pitting X against Y": the forms of "pit", and how far after "against" the other side's head may stand.
+_PIT_WORDS = frozenset({"pit", "pits", "pitting", "pitted"})
+_SIDE_SPAN = 5
+# Participles that hedge what doers are ("believed to be X", "suspected to be from X").
+HEDGE_VERBS = frozenset({"believe", "suspect", "think", "presume", "assume", "say"})
 DOING_OR_FIGHTING_WORDS = PERPETRATION_VERBS | CLASH_WORDS
 # What a group named before it does or uses: "X fighters", "an X ambush", "an X clash", "an X IED".
 GROUP_ACT_NOUNS = PERPETRATOR_NOUNS | ATTACK_NOUNS | CLASH_WORDS | words("device_nouns")
@@ -162,6 +171,8 @@ class RoleFinder:
                 args.casualties.append(figure)
         self._learned(doc, locate)
         self._home_communities(doc, found.values())
+        self._hedged_identities(doc, locate)
+        self._village_sides(doc, frames, found)
         for args, group, relation in hedged_groups(doc, found.values(), doc._.incidex_actors or [],
                                                       lambda token: locate.arguments_for(token, carry=0)):
             _add_org(args, group, relation)
@@ -262,7 +273,8 @@ class RoleFinder:
         (a nationality or ethnic entity, or a plural proper noun) as the subject of violence ("Gabra attacked ..."), or
         as the doer of a headline ("Orma attack Pokomo village"): "<community> Communal Militia", with the relation
         the words around it give ("suspected X"), else stated. A people ``community_homes`` lists is named as a people
-        whatever the tagger made of it ("Misseriya attacked ..."). Not inside an actor mention, nor a country."""
+        whatever the tagger made of it ("Misseriya attacked ..."), also as the doer of a passive ("stabbed by a
+        suspected Fulani"). Not inside an actor mention, nor a country."""
         taken = [(a.start, a.end) for a in doc._.incidex_actors or []]
         taken += [(p.start, p.end) for p in doc._.incidex_places or []
                   if p.location is not None and p.location.precision == "country"]
@@ -271,8 +283,9 @@ class RoleFinder:
                 continue
             root = span.root
             people = root.ent_type_ == "NORP" or root.tag_ == "NNPS" or known_people(root.text) is not None
-            if not (_side_of(root, CLASH_WORDS) or (people and _side_of(root, PERPETRATION_VERBS))
-                    or headline_doer(span)):
+            if not (_side_of(root, CLASH_WORDS) or (people and (_side_of(root, PERPETRATION_VERBS)
+                                                                 or _passive_doer(root)))
+                    or headline_doer(span) or people_of_an_attack(root)):
                 continue
             args = locate.arguments_for(root, carry=0)
             if args is not None:
@@ -306,18 +319,57 @@ class RoleFinder:
     def _home_communities(self, doc: Doc, frames: Iterable[FrameArguments]) -> None:
         """A community's armed men from a named community or place ("gunmen from Alavanyo", "raiders from Samburu",
         "a group of armed youths from X"; not "bandits from ...") make it a perpetrator too, "<X> Communal Militia",
-        with the doers' relation; never a country."""
+        with the doers' relation; never a country, nor for men a word names as a cause's ("jihadist fighters from
+        X")."""
         countries = [(p.start, p.end) for p in doc._.incidex_places or []
                      if p.location is not None and p.location.precision == "country"]
         for args in frames:
             for person in [p for p in args.perpetrators if p.kind == "individual" and p.name is None]:
                 doers = doc.char_span(person.start, person.end, alignment_mode="expand")
-                origin = None if doers is None else _doers_home(doers.root)
+                if doers is None or any(t.lower_ in CAUSE_WORDS for t in doers):
+                    continue
+                origin = _doers_home(doers.root)
                 if origin is None or any(origin.start_char < e and s < origin.end_char for s, e in countries):
                     continue
                 if (name := community_name(origin)) is not None:
                     _add_org(args, ActorMention(origin.start_char, origin.end_char, origin.text, name, COMMUNAL_KIND),
                              person.relation or "stated")
+
+    def _hedged_identities(self, doc: Doc, locate: FrameLocator) -> None:
+        """Doers a hedge says are of a group or people: "wounded by men presumed to be from the X community",
+        "raiders suspected to be X attacked ...", "The raiders are thought to be X." (a sentence after the
+        incident): the group, or "<X> Communal Militia", is a suspected perpetrator of the doers' incident."""
+        actors = doc._.incidex_actors or []
+        for verb in doc:
+            if verb.lemma_ not in HEDGE_VERBS or verb.tag_ != "VBN":
+                continue
+            be = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+            doers = _hedged_doers(verb)
+            if be is None or doers is None or not (doers.lemma_.lower() in PERPETRATOR_NOUNS
+                                                    or _passive_doer(doers) or _side_of(doers, PERPETRATION_VERBS)):
+                continue
+            identity = _identity_after_be(be)
+            group = None if identity is None else _group_named_by(identity, actors)
+            args = None if group is None else locate.arguments_for(doers, carry=2)
+            if args is not None and group is not None:
+                _add_org(args, group, "suspected")
+
+    def _village_sides(self, doc: Doc, frames: list[IncidentFrame], found: dict[str, FrameArguments]) -> None:
+        """A clash whose sides are a village's unnamed people is fought by the village: "a clash over land at X
+        village", "rival groups of X village clashed" make "<X> Communal Militia" its one side, named by the village
+        the text names (the incident's place may be a larger one the gazetteer knows); not where a side is named or
+        is other people ("gunmen")."""
+        for frame in frames:
+            args = found[frame.id]
+            if any(not p.local for p in args.perpetrators):
+                continue
+            clash = next((doc[t.token] for t in frame.triggers if doc[t.token].lemma_ in CLASH_WORDS), None)
+            if clash is None or not (args.perpetrators or _over_a_matter(clash)):
+                continue
+            village = next((v for t in clash.sent if (v := _village_name(t)) is not None), None)
+            if village is not None and (name := community_name(village)) is not None:
+                args.perpetrators = [PerpetratorArg(village.start_char, village.end_char, village.text,
+                                                    kind="organization", name=name, relation="stated")]
 
     # -- people and things ------------------------------------------------------------------------------------
     def _people(self, doc: Doc, locate: FrameLocator, counts: dict[int, int | None], actor_tokens: set[int]) -> None:
@@ -723,11 +775,24 @@ def _is_agent(token: Token) -> bool:
     fighters", "an al-Shabaab bombing", "a police-SLDF clash", "an X IED"), is a side of a clash ("Pokot and Turkana
     herders clashed", "clashes between Tiv and Jukun militias", "an X activist died in a shootout with the police")
     or the doer of a passive verb (:func:`_passive_doer`)."""
-    if _side_of(token, DOING_OR_FIGHTING_WORDS, fell=True):
+    if _side_of(token, DOING_OR_FIGHTING_WORDS, fell=True) or _pitted_side(token):
         return True
     if _passive_doer(token, members_only=True) or _doers_belong_to(token) or _work_of(token):
         return True
     return token.dep_ in {"compound", "nmod", "amod", "poss"} and token.head.lemma_.lower() in GROUP_ACT_NOUNS
+
+
+def _pitted_side(token: Token) -> bool:
+    """The token names a side a clash pits against another: X or Y in "clashes pitting X against Y", "fighting pits
+    X against Y", whatever the parse made of "pit"."""
+    for pit in token.sent:
+        if pit.i >= token.i or pit.lower_ not in _PIT_WORDS or pit.i == pit.sent.start:
+            continue
+        if pit.nbor(-1).lemma_ not in CLASH_WORDS:
+            continue
+        against = next((t for t in token.sent if t.i > pit.i and t.lower_ == "against"), None)
+        return against is not None and token.i <= against.i + _SIDE_SPAN
+    return False
 
 
 def _work_of(token: Token) -> bool:
@@ -758,14 +823,79 @@ def _doers_belong_to(token: Token) -> bool:
     return people is not None and people.lemma_.lower() in PERPETRATOR_NOUNS
 
 
+def _hedged_doers(verb: Token) -> Token | None:
+    """The people a hedging participle is about: "men" in "men presumed to be ...", "band" in "a band of men
+    carrying clubs and thought to be ...", "raiders" in "the raiders are thought to be ..."."""
+    if verb.dep_ == "acl" or (verb.dep_ == "conj" and verb.head.pos_ == "NOUN"):
+        return verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _identity_after_be(be: Token) -> Span | None:
+    """What "to be" says the doers are: "X" in "to be X", "to be from X", "to be herders from X"."""
+    attr = next((c for c in be.children if c.dep_ == "attr"), None)
+    named = [attr] if attr is not None else []
+    if attr is not None and attr.pos_ == "NOUN":
+        named = _objects_of_from(attr) or named
+    named += _objects_of_from(be)
+    if not named:
+        return None
+    word = named[0]
+    start = min([word.i, *(c.i for c in word.lefts if c.dep_ in {"compound", "amod", "det"})])
+    return word.doc[start:word.i + 1]
+
+
+def _objects_of_from(token: Token) -> list[Token]:
+    """The objects of the token's "from": "X" in "herders from X"."""
+    return [p for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "from" for p in prep.children
+            if p.dep_ == "pobj"]
+
+
+def _group_named_by(span: Span, actors: list[ActorMention]) -> ActorMention | None:
+    """The actor mention within ``span``, else the community it names bare ("Turkana", "Pokots")."""
+    mention = next((a for a in actors if span.start_char <= a.start < span.end_char), None)
+    if mention is not None:
+        return mention
+    while len(span) > 1 and span[0].pos_ == "DET":
+        span = span[1:]
+    name = community_name(span)
+    return ActorMention(span.start_char, span.end_char, span.text, name, COMMUNAL_KIND) if name else None
+
+
+def _over_a_matter(clash: Token) -> bool:
+    """The clash is told as one over something ("a clash over a disputed pond"), where the parse may have hung
+    "over" on the verb of the clash."""
+    return any(t.lower_ == "over" and t.dep_ == "prep" for t in clash.doc[clash.i + 1:min(clash.i + 4, clash.sent.end)])
+
+
+def _village_name(token: Token) -> Span | None:
+    """The name of a village the word "village" tells: "X" in "at X village", "the village of X"."""
+    if token.lower_ != "village":
+        return None
+    doc = token.doc
+    start = token.i
+    while start > token.sent.start and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start < token.i:
+        return doc[start:token.i]
+    end = token.i + 2
+    if end < len(doc) and doc[token.i + 1].lower_ == "of":
+        while end < token.sent.end and doc[end].pos_ == "PROPN":
+            end += 1
+        return doc[token.i + 2:end] if end > token.i + 2 else None
+    return None
+
+
 def _of_a_named_group(token: Token) -> bool:
     """ "two factions of the ruling Awami League", "groups of BNP activists", "Awami League and BNP supporters":
-    people of a named group, not unnamed locals; "two armed groups" are armed groups, not a community."""
+    people of a named group, not unnamed locals; "two armed groups" are armed groups, not a community; "two groups
+    of X village" are locals."""
     if token.lemma_ in {"group", "faction"} and any(c.dep_ == "amod" and c.lower_ == "armed" for c in token.children):
         return True
     if any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in token.children):
         return True
-    of = [prep for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"]
+    of = [prep for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+          and not any(c.dep_ == "pobj" and c.lower_ == "village" for c in prep.children)]
     return any(t.pos_ == "PROPN" for prep in of for t in prep.subtree)
 
 
@@ -779,6 +909,8 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
     for _ in range(5):
         if side.dep_ in {"nsubj", "agent"} and _does(side.head, verbs):
             return True  # "X attacked ...", "X crossed the border and attacked ...", "X continued to attack ..."
+        if side.dep_ == "ROOT" and _does_without_a_verb(side, verbs):
+            return True
         if fell and side.dep_ in {"nsubj", "nsubjpass"} and _in_a_clash(side.head):
             return True
         if side.dep_ == "nsubj" and side.head.lemma_ in ENGAGE_VERBS and _in_a_clash(side.head):
@@ -801,6 +933,21 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
         # "Rendille and Samburu herders": Samburu → Rendille → herders; "fighters (X)" → fighters
         side = side.head
     return False
+
+
+def _does_without_a_verb(root: Token, verbs: frozenset[str]) -> bool:
+    """A sentence the parse left with a noun at its root takes that noun for the doer of an act of ``verbs`` hung
+    under it that has an object: "X militia armed with machetes attacked a man", "X lines up and executes 15
+    farmers"; not "three soldiers killed in an ambush" (no object), nor an act done "by" someone."""
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return any(t.dep_ in {"acl", "conj"} and t.pos_ == "VERB" and _does(t, verbs) and _has_object(t)
+               and not any(c.dep_ == "agent" for c in t.children) for t in root.subtree)
+
+
+def _has_object(verb: Token) -> bool:
+    """The verb, or a verb joined to it ("attacked and wounded a man"), has a direct object."""
+    return any(c.dep_ == "dobj" or (c.dep_ == "conj" and _has_object(c)) for c in verb.children)
 
 
 # Verbs of aspect whose complement says what the subject did ("continued to attack"), unlike verbs of intent
