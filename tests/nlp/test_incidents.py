@@ -241,6 +241,10 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "Liverpool's attack was relentless and Salah shot twice before half-time as they beat Chelsea 3-1 on Sunday.",
         "The two banks agreed a merger on Monday that will create the country's largest lender.",
         "He was rushed to hospital after a heart attack on Sunday, his family said.",
+        "The president said the region would be safer once every state gave up its nuclear bombs.",
+        "High inflation is more dangerous than the atomic bomb, the minister told reporters on Monday.",
+        "The colonel said sentries had orders to shoot anyone who climbed the fence of the barracks.",
+        "The bandits rob, abduct and kill anyone who refuses to pay them, the mayor told the radio.",
         "Militant groups have claimed responsibility for numerous attacks worldwide in the past decade.",
         "Salah made off with the ball and scored twice as Liverpool beat Chelsea 3-1 on Sunday.",
         "The senator made off with the nomination after a late surge in the polls on Tuesday.",
@@ -386,6 +390,18 @@ def test_what_a_pronoun_was_told_to_have_done_with_also_is_no_new_incident(extra
     assert [(i.role, i.type) for i in report.incidents] == [("main", "riot")]
 
 
+def test_the_same_doers_act_on_the_same_object_told_again_with_also_is_no_new_incident(extract) -> None:
+    report = extract("Gunmen attacked a bus in Cali on Monday. Police also reported that the gunmen burned the bus.",
+                     published="1990-01-10")
+    assert [(i.role, i.type) for i in report.incidents] == [("main", "armed_assault")]
+
+
+def test_the_same_doers_act_on_something_not_named_before_is_another_incident(extract) -> None:
+    report = extract("Rebels attacked an army post near Usulutan on Monday. The rebels also blew up the bridge.",
+                     published="1990-01-10")
+    assert len(report.incidents) == 2
+
+
 @pytest.mark.parametrize("text", [
     "Gunmen attacked a bus in Cali on Monday. The gunmen also killed the driver.",
     "In Salem a bomb went off at a bank on Monday. The spokesman also said a bomb technician had been killed.",
@@ -522,6 +538,28 @@ def test_perpetrators_beatings_and_fights_with_each_other_tell_an_incident(extra
 ])
 def test_killers_in_fiction_matches_and_rivalries_no_incident(extract, text: str) -> None:
     assert extract(text).incidents == []
+
+
+@pytest.mark.parametrize(("when", "role"), [("in June 1987", "background"), ("in December 1989", "main")])
+def test_a_report_that_tells_only_an_incident_of_years_before_has_no_main_incident(extract, when: str,
+                                                                                   role: str) -> None:
+    report = extract(f"The union recalled the bombing of its offices {when}, which killed two of its members.",
+                     published="1990-01-10")
+    assert [(i.role, i.type) for i in report.incidents] == [(role, "bombing")]
+
+
+@pytest.mark.parametrize("text", [
+    "Over the past four years, some 900 judges have been killed by hired gunmen, the bar association said on Monday.",
+    "During twelve years of war more than 40,000 farmers were killed by soldiers and rebels.",
+])
+def test_a_tally_over_months_or_years_is_no_incident(extract, text: str) -> None:
+    assert extract(text, published="1990-01-10").incidents == []
+
+
+def test_a_killing_last_year_is_still_an_incident(extract) -> None:
+    report = extract("Rebels killed two policemen in an ambush near Usulutan last year, the minister said on Monday.",
+                     published="1990-01-10")
+    assert [i.type for i in report.incidents] == ["armed_assault"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -166,11 +166,11 @@ def test_unnamed_youths_or_herders_are_no_communal_militia(extract, text: str) -
          "Habbaniya Communal Militia", "stated"),
         ("Armed men (described as herders, and believed to be Salamat militia) killed a trader near Rahad on Monday.",
          "Salamat Communal Militia", "suspected"),
-        ("On 12 May 2022, militia (described as Habbaniya communal militia) attacked civilians near Buram.",
+        ("On 12 May 2024, militia (described as Habbaniya communal militia) attacked civilians near Buram.",
          "Habbaniya Communal Militia", "stated"),
         ("Pastoralists on camels (described as Salamat militia) attacked a farmer near Rahad on Monday.",
          "Salamat Communal Militia", "stated"),
-        ("On 6 May 2022, militiamen (identified as Salamat communal) ambushed a bus on the road near Rahad.",
+        ("On 6 May 2024, militiamen (identified as Salamat communal) ambushed a bus on the road near Rahad.",
          "Salamat Communal Militia", "stated"),
     ],
 )
@@ -271,7 +271,7 @@ def test_fighters_of_a_cause_from_a_named_place_are_no_communal_militia(extract,
 
 
 def test_the_root_noun_of_a_sentence_parsed_without_a_verb_does_its_act(extract) -> None:
-    text = "On 4 May 2023, Rendille militia armed with spears attacked and wounded a herder near Laisamis."
+    text = "On 4 May 2024, Rendille militia armed with spears attacked and wounded a herder near Laisamis."
     assert "Rendille Communal Militia" in orgs(main(extract(text, published="2024-06-18")))
 
 
@@ -740,3 +740,15 @@ def test_a_place_in_a_group_s_name_is_its_home_not_where_it_acted(extract) -> No
 def test_a_country_in_a_group_s_name_still_states_the_country(extract) -> None:
     location = main(extract("Bangladesh Chhatra League men beat three students with iron rods on Saturday.")).location
     assert location.country_code == "BD"
+
+
+def test_rebels_unnamed_are_the_one_rebel_group_the_report_names(extract) -> None:
+    report = extract("The FMLN announced a new offensive on Monday. The guerrillas blew up a power pylon in Usulutan "
+                     "on Tuesday, the army said.", published="1990-01-10")
+    assert orgs(main(report)) == {"Farabundo Marti National Liberation Front": "suspected"}
+
+
+def test_rebels_unnamed_take_no_group_when_the_report_names_two(extract) -> None:
+    report = extract("Shining Path and the MRTA both called a strike for Monday. Rebels burned a bus near Huancayo on "
+                     "Tuesday.", published="1990-01-10")
+    assert orgs(main(report)) == {}

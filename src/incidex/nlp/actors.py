@@ -58,6 +58,7 @@ _GOVERNMENT_WORDS = re.compile(
 )
 # Nouns for the armed men of a community, and the words that may stand between its name and them
 # ("Borana pastoralist militia", "Misseriya ethnic militias").
+REBEL_KINDS = frozenset({"leftist", "rebel", "separatist", "jihadist", "islamist"})  # alias-table kinds of rebels
 COMMUNAL_NOUNS = words("communal_nouns")
 COMMUNAL_MODIFIERS = words("communal_modifiers")
 COMMUNAL_SUFFIX = "Communal Militia"
@@ -170,6 +171,12 @@ def known_people(word: str) -> str | None:
     if lower.endswith("s") and lower[:-1] in homes:
         return word[:-1]
     return None
+
+
+@lru_cache(maxsize=1)
+def rebel_groups() -> frozenset[str]:
+    """Canonical names of the groups that fight a state as rebels (leftist, rebel, separatist, jihadist, islamist)."""
+    return frozenset(entry.name for entry in load_aliases() if entry.kind in REBEL_KINDS)
 
 
 @lru_cache(maxsize=1)

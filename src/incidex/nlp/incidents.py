@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..resolve.dates import parse_partial
 from .actors import COMMUNAL_NOUNS
 from .annotations import DateMention
 from .casualties import NOT_PEOPLE_OBJECTS
@@ -47,6 +48,7 @@ DONE_TO_PEOPLE = CASUALTY_VERBS | HARMING_VERBS | KIDNAP_VERBS
 GENERIC_MODIFIERS = words("generic_modifiers")
 HYPOTHETICAL_GOVERNORS = words("hypothetical_governors")
 GENERIC_DETERMINERS = frozenset({"every", "each", "any", "no"})
+ANY_PEOPLE = frozenset({"anyone", "anybody"})  # no one in particular: "they kidnap and murder anyone who resists"
 HABITUAL = words("habitual_words")
 PLANNING_GOVERNORS = words("planning_governors")
 ACCUSING_WORDS = words("accusing_words")
@@ -57,6 +59,12 @@ MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "
 BACKGROUND_CUES = words("background_cues")
 SEPARATE_CUES = words("separate_cues")
 MOMENT_UNITS = frozenset({"second", "minute", "moment"})
+LONG_PERIODS = frozenset({"month", "year", "decade"})  # "in the last three years": a span a tally covers
+SPAN_PREPOSITIONS = frozenset({"in", "during", "over", "within", "for"})
+# an incident dated more than 60 days before publication is history, not the report's news; a year named alone
+# ("last year's attack", which may date another act of its sentence) only when it ended a year before
+HISTORY_DAYS = 60
+HISTORY_DAYS_OF_A_YEAR = 365
 ESCAPE_WORDS = words("escape_words")
 INCENDIARY = words("incendiary_words")
 JUDICIAL_WORDS = words("judicial_words")
@@ -258,7 +266,7 @@ class IncidentFinder:
             return False
         if token.tag_ in {"NNS", "NNPS"} and children & GENERIC_MODIFIERS and token.lemma_ not in AGENT_NOUNS:
             return False
-        if children & GENERIC_DETERMINERS or children & HABITUAL:
+        if children & GENERIC_DETERMINERS or children & HABITUAL or _done_to_anyone(token):
             return False
         if token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in ILLNESS_WORDS for c in token.children):
             return False  # "resources to attack the virus"
@@ -269,6 +277,8 @@ class IncidentFinder:
             return False
         if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
             return False
+        if any(_over_years(t) for t in [token, *list(token.ancestors)[:3]]):
+            return False  # "in the last three years, 900 judges have been killed by hired gunmen"
         for ancestor in list(token.ancestors)[:3]:
             if ancestor.lemma_ in HYPOTHETICAL_GOVERNORS and not _feared_dead(ancestor):
                 return False
@@ -305,8 +315,10 @@ class IncidentFinder:
         sentences = list(doc.sents)
         starts, sports = [s.start for s in sentences], [_sports_words(s) for s in sentences]
         kept = [f for f in frames if self._corroborated(doc, f, sports=_told_in_sports(starts, sports, f))]
-        if kept and not any(f.role == "main" for f in kept):
-            kept[0].role = "main"
+        if not any(f.role == "main" for f in kept):
+            current = next((f for f in kept if not self._long_past(doc, f.date)), None)
+            if current is not None:
+                current.role = "main"
         for frame in kept:
             if frame.role == "main" and frame.date is None:
                 frame.date = self._lead_date(doc, frame, kept, dates)
@@ -492,6 +504,18 @@ class IncidentFinder:
         return -1 <= (published - when).days <= 7
 
     @staticmethod
+    def _long_past(doc: Doc, mention: DateMention | None) -> bool:
+        """Whether a date ends more than :data:`HISTORY_DAYS` (a year named alone: :data:`HISTORY_DAYS_OF_A_YEAR`)
+        before publication ("the bombing of its offices in June 1987" in a report of 1990): history the report
+        recalls, never its news, even when it tells nothing newer."""
+        published = _parse_iso(doc._.incidex_published)
+        days = parse_partial(mention.date.value) if mention is not None and mention.date.value else None
+        if published is None or days is None or mention is None:
+            return False
+        limit = HISTORY_DAYS_OF_A_YEAR if mention.date.precision == "year" else HISTORY_DAYS
+        return (published - days[1]).days > limit
+
+    @staticmethod
     def _corroborated(doc: Doc, frame: IncidentFrame, *, sports: bool) -> bool:
         """A frame of weak triggers only survives with a casualty, weapon, armed actor or perpetrator noun nearby.
 
@@ -534,7 +558,7 @@ def _also_reported(token: Token) -> bool:
     for ancestor in token.ancestors:
         if clause.dep_ == "ccomp" and ancestor.lemma_ in SAY_VERBS:
             return (any(child.lower_ == "also" for child in ancestor.children) and _names_its_doer(clause)
-                    and clause.lemma_ not in CASUALTY_VERBS)
+                    and clause.lemma_ not in CASUALTY_VERBS and not _told_again(clause))
         clause = ancestor
     return False
 
@@ -544,12 +568,39 @@ def _also_done(verb: Token) -> bool:
     incident; not what they did to people ("the gunmen also killed a guard", "the bandits also abducted 12 women"
     tell the same attack) nor what a pronoun's doer did next."""
     return (verb.pos_ == "VERB" and any(child.lower_ == "also" for child in verb.children) and _names_its_doer(verb)
-            and verb.lemma_ not in DONE_TO_PEOPLE)
+            and verb.lemma_ not in DONE_TO_PEOPLE and not _told_again(verb))
+
+
+def _told_again(verb: Token) -> bool:
+    """Whether an act's doer and what it was done to are both named before, with "the" ("Police also reported
+    that the gunmen burned the bus" after "Gunmen attacked a bus"): the same act told again, not another one
+    ("the rebels also blew up two pylons")."""
+    named = {t.lemma_.lower() for t in verb.doc[:verb.sent.start] if t.pos_ in {"NOUN", "PROPN"}}
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return bool(doers and objects) and all(
+        IncidentFinder._is_definite_reference(t) and t.lemma_.lower() in named for t in doers + objects)
 
 
 def _names_its_doer(verb: Token) -> bool:
     """Whether a verb's subject is a doer named, not a pronoun ("the rebels blew up", not "they blew up")."""
     return any(child.dep_ == "nsubj" and child.pos_ != "PRON" for child in verb.children)
+
+
+def _done_to_anyone(verb: Token) -> bool:
+    """An act done to no one in particular: "orders to shoot anyone who enters", "they steal, kidnap and murder
+    anyone who resists" (verbs joined by "and" share the object)."""
+    verbs = [verb, *verb.conjuncts]
+    return any(c.dep_ == "dobj" and c.lower_ in ANY_PEOPLE for v in verbs for c in v.children)
+
+
+def _over_years(token: Token) -> bool:
+    """A verb that tallies over months or years, not an incident: "in the last three years, 1,300 policemen have
+    been killed", "during ten years of war more than 70,000 people were killed"; not "killed in an ambush last year"
+    nor "the town's second raid in four months" (a noun)."""
+    return token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in SPAN_PREPOSITIONS and any(
+        o.dep_ == "pobj" and o.tag_ == "NNS" and o.lemma_.lower() in LONG_PERIODS for o in c.children)
+        for c in token.children)
 
 
 def _feared_dead(verb: Token) -> bool:

@@ -32,6 +32,7 @@ from .actors import (
     known_people,
     parent_groups,
     people_of_an_attack,
+    rebel_groups,
 )
 from .annotations import ActorMention, NumberMention, PlaceMention, doc_text
 from .casualties import acts_as_perpetrator, casualty_figures, status_cues
@@ -68,6 +69,8 @@ DENIAL_VERBS = frozenset({"deny", "reject", "disown"})
 OWN_WORDS = frozenset({"we", "it", "its", "our", "their"})  # a group speaking of its own people
 # A part of a group, or a person who speaks for it, whose claim is the group's ("a TTP spokesman claimed ...").
 VOICE_NOUNS = words("voice_nouns")
+# Words for rebels that name no group ("the guerrillas"): the doers of the one rebel group a report names.
+REBEL_NOUNS = words("rebel_nouns")
 # Unnamed local people who can be a side of a clash ("two rival groups of villagers clashed"): a
 # communal militia named by the place of the incident.
 LOCAL_SIDE_NOUNS = words("local_side_nouns")
@@ -173,6 +176,7 @@ class RoleFinder:
         self._home_communities(doc, found.values())
         self._hedged_identities(doc, locate)
         self._village_sides(doc, frames, found)
+        self._report_group(doc, found.values())
         for args, group, relation in hedged_groups(doc, found.values(), doc._.incidex_actors or [],
                                                       lambda token: locate.arguments_for(token, carry=0)):
             _add_org(args, group, relation)
@@ -370,6 +374,23 @@ class RoleFinder:
             if village is not None and (name := community_name(village)) is not None:
                 args.perpetrators = [PerpetratorArg(village.start_char, village.end_char, village.text,
                                                     kind="organization", name=name, relation="stated")]
+
+    @staticmethod
+    def _report_group(doc: Doc, frames: Iterable[FrameArguments]) -> None:
+        """Doers named only by a word for rebels ("the guerrillas blew up a pylon") in a report that names one rebel
+        group and no other, in other sentences ("the FMLN said ..."), are suspected to be that group's (the report
+        does not say so); an incident with a group of its own keeps it, and a group named in the doers' own sentence
+        is not theirs ("police shot two militants of X")."""
+        groups = [a for a in doc._.incidex_actors or [] if a.name in rebel_groups()]
+        if len({parent_groups().get(a.name or "", a.name) for a in groups}) != 1:
+            return
+        named_in = {_sentence_of(doc, group.start, group.end) for group in groups}
+        for args in frames:
+            if any(p.kind == "organization" for p in args.perpetrators):
+                continue
+            doers = [p for p in args.perpetrators if p.kind == "individual" and p.name is None and p.head in REBEL_NOUNS]
+            if doers and named_in.isdisjoint(_sentence_of(doc, d.start, d.end) for d in doers):
+                _add_org(args, groups[0], "suspected")
 
     # -- people and things ------------------------------------------------------------------------------------
     def _people(self, doc: Doc, locate: FrameLocator, counts: dict[int, int | None], actor_tokens: set[int]) -> None:
@@ -689,6 +710,12 @@ def _claimed_incident(token: Token) -> Token | None:
             if done is not None:
                 return done  # "X claimed to have killed two fighters"
     return None
+
+
+def _sentence_of(doc: Doc, start: int, end: int) -> int | None:
+    """The first token of the sentence that holds the characters ``start:end``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.sent.start if span is not None else None
 
 
 def _relation_cue(span: Span) -> str | None:
