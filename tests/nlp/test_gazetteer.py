@@ -220,6 +220,15 @@ def test_a_name_stated_as_a_unit_outvotes_a_better_known_town_abroad(gazetteer: 
     assert tapoa.place.country_code == "BF" and botou.place is None
 
 
+def test_a_name_linked_to_the_same_name_gets_no_bonus_for_lying_in_itself(gazetteer: Gazetteer) -> None:
+    """"herders from Samburu in Lmarba village (Samburu North, Samburu)": the first "Samburu" hangs, through two names
+    the gazetteer lacks, on the second; the small Kwale town of that name does not lie in itself, so both are the
+    county (before, the town won by lying inside its own reading)."""
+    first, _, _, last = gazetteer.resolve(["Samburu", "Lmarba", "Samburu North", "Samburu"],
+                                          links=[Link(1), Link(2, True), Link(3, True), None])
+    assert (first.place.kind, last.place.kind) == ("admin1", "admin1")
+
+
 def test_unknown_name_resolves_to_nothing(gazetteer: Gazetteer) -> None:
     result = resolve_one(gazetteer, "Xqzzyville")
     assert (result.location, result.place, gazetteer.lookup("Xqzzyville")) == (None, None, [])

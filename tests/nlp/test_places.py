@@ -588,3 +588,45 @@ def test_a_place_after_and_shares_the_cue_of_the_place_before_it(model) -> None:
 def test_the_towns_a_road_joins_give_way_to_the_place_named_on_it(extract) -> None:
     report = extract("Gunmen ambushed a truck on the Kaya-Kongoussi road at Korsimoro on Friday, killing the driver.")
     assert report.incidents[0].location.name == "Korsimoro"
+
+
+@pytest.mark.slow
+def test_an_incident_the_text_places_nowhere_takes_the_finest_place_of_the_nearest_sentence(extract) -> None:
+    # the patrol's sentence names a town and its province; the province is nearer the ambush, the town finer
+    report = extract("A police team was in Kharan, Balochistan on Monday night. Gunmen ambushed it and four attackers "
+                     "died in the exchange.")
+    location = report.incidents[0].location
+    assert (location.name, location.precision, location.uncertain) == ("Kharan", "city", True)
+
+
+@pytest.mark.slow
+def test_of_two_towns_the_one_in_a_unit_the_text_names_goes_first(extract) -> None:
+    report = extract("Robbers shot a driver near the road between Narok and Eldoret (Turbo, Uasin Gishu) on Friday.")
+    assert report.incidents[0].location.name == "Eldoret"  # in Uasin Gishu; Narok is not
+
+
+@pytest.mark.parametrize("text", ["Gunmen burned a school in Kosso-Yiri on Monday.",
+                                  "Gunmen burned a school in Kosso-Yiri (Noumbiel) on Monday."])
+def test_half_of_a_hyphenated_village_name_is_no_small_town_abroad(finder, blank, text) -> None:
+    found = by_text(places(finder, blank, text))
+    assert "Kosso" not in found  # a village in Ivory Coast, before
+    assert found["Kosso-Yiri"].location.country_code in (None, "BF")  # unknown alone, in Noumbiel with it
+
+
+def test_a_town_glued_to_another_after_between_is_one_of_two_towns(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Militants ambushed a convoy between Kyaukme-Hsipaw on Monday."))
+    assert found["Kyaukme"].location.country_code == "MM"
+
+
+@pytest.mark.slow
+def test_a_country_that_owns_a_drone_is_not_where_it_struck(extract) -> None:
+    report = extract("A US drone strike hit a compound in Miranshah on Tuesday, killing four militants.")
+    assert report.incidents[0].location.country_code == "PK"  # the United States, before
+
+
+@pytest.mark.slow
+def test_a_nationality_before_villagers_states_the_country_only_when_nothing_else_does(extract) -> None:
+    alone = extract("Armed herders shot two Kenyan villagers and drove off their goats.").incidents[0].location
+    assert (alone.country_code, alone.uncertain) == ("KE", True)
+    abroad = extract("Two Kenyan villagers were shot dead in Mogadishu on Monday.").incidents[0].location
+    assert abroad.country_code == "SO"  # the place named beats the people's nationality

@@ -169,9 +169,10 @@ class _Builder:
         names the most places and nationality words of (more than one), or in the one a nationality word before it
         states ("the Peruvian town of Yunguyo"), since a town's or region's name is often another country's too.
         Without one, the country the whole text states. In that country: a place not named as a road's end first
-        ("on the Kaya-Kongoussi road at Korsimoro" is at Korsimoro), then the finest, then one not named as where
-        someone went or came from ("travelling to Mandera, near Lafey" is at Lafey), then one in that sentence,
-        then the first.
+        ("on the Kaya-Kongoussi road at Korsimoro" is at Korsimoro), then the finest, then one that lies in a unit
+        of government that sentence names ("between Kisumu and Eldoret (Uasin Gishu County)" is at Eldoret), then
+        one not named as where someone went or came from ("travelling to Mandera, near Lafey" is at Lafey), then
+        one in that sentence, then the first.
         """
         doc, countries = self.doc, self.countries
         triggers = [doc[t.token] for t in self.frame.triggers]
@@ -204,11 +205,14 @@ class _Builder:
         pool = [p for p in places if p.location.country_code in (home, None)] or places
         named = [p for p in pool if p.kind != "country" and not p.inferred] or pool
 
-        def rank(place: PlaceMention) -> tuple[bool, int, bool, bool, int]:
+        units = _named_units([m for m in doc._.incidex_places or [] if told(m)])
+
+        def rank(place: PlaceMention) -> tuple[bool, int, bool, bool, bool, int]:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             road_end = span is not None and on_a_road(span)
             way = span is not None and names_a_way(span[0])
-            return road_end, place_rank(place.location.precision or "region"), way, not told(place), place.start
+            precision = place_rank(place.location.precision or "region")
+            return road_end, precision, not _in_named_unit(place, units), way, not told(place), place.start
 
         return min(named, key=rank)
 
@@ -344,6 +348,23 @@ class _Builder:
                 starts.add(span.sent.start_char)
         starts |= {start for start, frames in self.sentence_frames.items() if self.frame in frames}
         return [(s.start_char, s.end_char) for s in doc.sents if s.start_char in starts]
+
+
+def _named_units(mentions: list[PlaceMention]) -> list[Location]:
+    """The units of government (first- and second-level) that a text names and the gazetteer read."""
+    return [m.location for m in mentions if m.kind == "place" and m.location is not None and not m.location.uncertain
+            and m.location.precision in ("admin1", "admin2")]
+
+
+def _in_named_unit(place: PlaceMention, units: list[Location]) -> bool:
+    """Whether the text names a unit of government coarser than ``place`` whose first-level subdivision holds it
+    ("Eldoret ... Uasin Gishu County")."""
+    location = place.location
+    if location is None or location.admin1 is None:
+        return False
+    rank = place_rank(location.precision)
+    return any(unit.country_code == location.country_code and unit.admin1 == location.admin1
+               and place_rank(unit.precision) > rank for unit in units)
 
 
 def _sentence_frames(doc: Doc, frames: list[IncidentFrame], reach: int = 2) -> dict[int, list[IncidentFrame]]:

@@ -554,7 +554,10 @@ def _choose(candidates: Sequence[Candidate], context: GeoContext) -> tuple[Candi
 
 def _inside(inner: Place, outer: Place) -> bool:
     """Whether ``inner`` lies in ``outer``: in its country, admin1 or admin2, or within NEAR_KM of a town; a
-    region of several countries may hold any place."""
+    region of several countries may hold any place. No place lies in itself: "pastoralists from Samburu in X village
+    (Y, Samburu)" reads both "Samburu" as the county, not as a town of that name lying in the town."""
+    if inner == outer:
+        return False
     if outer.kind == "region" and outer.country_code is None:
         return inner.kind not in ("country", "region")
     if inner.country_code != outer.country_code:

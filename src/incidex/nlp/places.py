@@ -42,7 +42,16 @@ from ..types import Location
 from .annotations import PlaceMention, doc_text
 from .actors import actor_countries
 from .datelines import TEXT_KINDS, Dateline, dateline_of
-from .gazetteer import Gazetteer, GeoContext, Link, PlaceKind, Resolution, default_gazetteer, normalize_name
+from .gazetteer import (
+    Candidate,
+    Gazetteer,
+    GeoContext,
+    Link,
+    PlaceKind,
+    Resolution,
+    default_gazetteer,
+    normalize_name,
+)
 from .lexicons import CLAIM_VERBS, SAY_VERBS, phrases, words
 from .numbers import UNIT_WORDS
 from .outlets import outlet_country
@@ -86,6 +95,8 @@ _OWNED_NOUNS = words("owned_nouns")
 _HOME_FORCES = words("home_force_nouns")
 # words after a nationality that make it state the country of the text ("Kenyan police", "a Kenyan village")
 _STATING_WORDS_AFTER = _HOME_FORCES | _PLACE_AFTER
+# ... and people mostly attacked at home, which state it only when nothing else does ("Kenyan villagers")
+_HOME_PEOPLE = words("home_people_nouns")
 # words after a nationality that name an army, which also fights abroad ("Kenyan soldiers", "Ethiopian troops")
 _ARMIES = words("army_nouns")
 # the word after a district's name that names the subdistrict around its seat: "Kurigram Sadar (upazila)"
@@ -165,10 +176,11 @@ class PlaceFinder:
             context.outlet = outlet.code
         kinds = [_kind_cue(span) for span in places]
         links = _links(places)
-        # a country across a border is read, but does not decide where the report is ("Zangrelo, Kossi Province,
-        # close to the border with Mali" is in Burkina Faso)
-        elsewhere = [across_border(span.root) and self.gazetteer.country_named(span.text) is not None
-                     for span in places]
+        # a country across a border or named as an owner is read, but does not decide where the report is
+        # ("Zangrelo, Kossi Province, close to the border with Mali" is in Burkina Faso, "a US drone strike in X" is
+        # not in the United States)
+        elsewhere = [(across_border(span.root) or names_an_owner(span.root))
+                     and self.gazetteer.country_named(span.text) is not None for span in places]
         resolutions = self.gazetteer.resolve([_seat_of(span.text) for span in places], context=context, kinds=kinds,
                                              links=links, elsewhere=elsewhere)
         mentions: list[PlaceMention] = []
@@ -290,6 +302,10 @@ class PlaceFinder:
         if not ner_place and token.ent_type_ in ("PERSON", "ORG") and not any(c.primary for c in candidates):
             if cue < 2:
                 return False  # "Maurice" is French for Mauritius, and a first name
+        partner = _glued_name(span)
+        if settlement and partner is not None and not on_a_road(span) and all(
+                c.place.population < SMALL_PLACE for c in candidates) and not self._two_towns(span, candidates, partner):
+            return False  # the "Kosso" of "Kosso-Yiri" is part of a village's name, not a village in Ivory Coast
         if settlement and not ner_place:
             longer = token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1)
             if longer and not _names_a_facility(token) and not on_a_road(span):
@@ -307,6 +323,16 @@ class PlaceFinder:
             if not cased and check_pos and token.pos_ != "PROPN":
                 return False
         return True
+
+    def _two_towns(self, span: Span, candidates: list[Candidate], other: Token) -> bool:
+        """Whether a name glued to ``other`` by a hyphen names one of two towns: after "between" ("between
+        Kyaukme-Hsipaw") or with a reading in a country where ``other`` has one ("Sotik-Kericho"), not one half of
+        a village's name ("Kosso-Yiri")."""
+        first = min(span.start, other.i)
+        if first > 0 and span.doc[first - 1].lower_ == "between":
+            return True
+        countries = {c.place.country_code for c in candidates}
+        return any(c.place.country_code in countries for c in self.gazetteer.lookup(other.text))
 
     def _ner_places(self, doc: Doc, *, taken: list[Span]) -> list[Span]:
         """GPE/LOC entities that overlap no gazetteer match ("the" dropped from their start)."""
@@ -453,6 +479,12 @@ def army_country(doc: Doc, *, gazetteer: Gazetteer | None = None) -> tuple[str, 
     return None
 
 
+def _word_after(doc: Doc, start: int, end: int) -> str:
+    """The lowercase word after the words at characters ``start``-``end`` (a nationality word), or ""."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return doc[span.end].lower_ if span is not None and span.end < len(doc) else ""
+
+
 def _demonym_at(doc: Doc, i: int, demonyms: dict[str, str]) -> tuple[str, int] | None:
     """The country of the nationality word at token ``i`` and the index of the token after it: two words first
     ("South Sudanese"), else one ("Kenyan"); None when there is none."""
@@ -480,7 +512,9 @@ def _document_country(doc: Doc, mentions: list[PlaceMention],
     own name, unless it is where people came from or the far side of a border ("raiders from Ethiopia", "near the
     border with Somalia"), and never a place that only names an owner ("U.S. citizens"). The country they name
     most often wins, the earliest on a tie; the mention's span is its first place, else its first word (the roles
-    component links the main incident to the nearest place in it). None when no word states a country.
+    component links the main incident to the nearest place in it). Only when neither states one, a nationality word
+    before people mostly attacked at home ("armed herders shot two Kenyan villagers": Kenya; "two Kenyan villagers
+    were shot in Mogadishu": Somalia). None when no word states a country.
     """
     places, countries = [], []
     for mention in mentions:
@@ -496,12 +530,14 @@ def _document_country(doc: Doc, mentions: list[PlaceMention],
         elif span is not None and not is_origin(span.root, country=True):
             countries.append(word)
     place_starts = {start for _, start, _ in places}
-    forces = []
+    forces, people = [], []
     for code, start, end in demonyms:
-        after = doc.char_span(start, end, alignment_mode="expand")
-        if after is not None and after.end < len(doc) and doc[after.end].lower_ in _STATING_WORDS_AFTER:
+        following = _word_after(doc, start, end)
+        if following in _STATING_WORDS_AFTER:
             forces.append((code, start, end))
-    for words in (places + forces, countries):
+        elif following in _HOME_PEOPLE:
+            people.append((code, start, end))
+    for words in (places + forces, countries, people):
         if not words:
             continue
         counts = Counter(code for code, _, _ in words)
@@ -584,11 +620,18 @@ def speaker_label(text: str, start: int, end: int) -> bool:
 
 def names_an_owner(token: Token) -> bool:
     """A place named as the owner or the nationality of someone or something ("U.S. citizens", "Panama's
-    archbishop", "Rome's ambassador"), which says nothing of where the incident happened."""
-    head, lower = token.head, token.head.lower_  # truecased wire copy may leave "Properties" unlemmatized
+    archbishop", "Rome's ambassador", "a US drone strike"), which says nothing of where the incident happened."""
+    head = token.head
+    nouns = [head, *(c for c in head.children  # "a US drone strike"; not the "National" of "X National Army"
+                     if c.dep_ == "compound" and c.i > token.i and c.pos_ == "NOUN")]
+    return token.dep_ in ("poss", "compound") and head is not token and any(_owned(noun) for noun in nouns)
+
+
+def _owned(noun: Token) -> bool:
+    """Whether a noun names what a place's people own or are: "citizens", "embassy", "drone"."""
+    lower = noun.lower_  # truecased wire copy may leave "Properties" unlemmatized
     singular = lower[:-3] + "y" if lower.endswith("ies") else lower.removesuffix("s")
-    return token.dep_ in ("poss", "compound") and head is not token and (
-        head.lemma_.lower() in _OWNED_NOUNS or singular in _OWNED_NOUNS)
+    return noun.lemma_.lower() in _OWNED_NOUNS or singular in _OWNED_NOUNS
 
 
 def _positions(array: numpy.ndarray, hashes: frozenset[int]) -> list[int]:
@@ -773,6 +816,19 @@ def _hyphenated(span: Span) -> bool:
     before = span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_
     after = span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_
     return before or after
+
+
+def _glued_name(span: Span) -> Token | None:
+    """The capitalized word glued by a hyphen before or after ``span``: the other half of "Kosso-Yiri", one
+    village's name, or of "Kyaukme-Hsipaw", two towns; None without one."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_ and (
+            _capitalized(doc[span.start - 2])):
+        return doc[span.start - 2]
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_ and (
+            _capitalized(doc[span.end + 1])):
+        return doc[span.end + 1]
+    return None
 
 
 def _capitalized(token: Token) -> bool:

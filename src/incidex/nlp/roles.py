@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..types import Location
+from ..types import Location, place_rank
 from .actors import (
     COMMUNAL_KIND,
     COMMUNAL_NOUNS,
@@ -232,7 +232,7 @@ class RoleFinder:
             if filed is not None:
                 args.places.append(filed)
             elif stated is not None and args is main and main_frame is not None:
-                trigger = main_frame.triggers[0].start
+                trigger = doc[main_frame.triggers[0].token]
                 args.places.append(_nearest_in_country(doc._.incidex_places or [], stated, trigger))
             elif stated is not None:
                 args.places.append(_country_only(stated))
@@ -547,16 +547,26 @@ def _states_elsewhere(doc: Doc, stated: PlaceMention | None, filed: PlaceMention
     return named is None or named.location.precision != "country"
 
 
-def _nearest_in_country(mentions: list[PlaceMention], stated: PlaceMention, at: int) -> PlaceMention:
-    """The place in the country the text states that is named nearest to character ``at`` (an incident's trigger),
-    one with a point first (not a region such as "Rift Valley Province" beside its "Nakuru"), uncertain; ``stated``
-    itself when no place names that country ("Kenyan police")."""
+def _nearest_in_country(mentions: list[PlaceMention], stated: PlaceMention, trigger: Token) -> PlaceMention:
+    """The place in the country the text states that is named nearest to an incident's trigger, one with a point
+    first (not a region such as "Rift Valley Province" beside its "Nakuru"), and of the places its sentence names the
+    finest ("A patrol was in Kharan, Balochistan. Gunmen ambushed it" is in Kharan); uncertain. ``stated`` itself
+    when no place names that country ("Kenyan police")."""
     code = stated.location.country_code if stated.location is not None else None
     places = [m for m in mentions if m.kind != "facility" and m.location is not None and not m.location.uncertain
               and m.location.precision != "country" and m.location.country_code == code]
     if not places:
         return stated
-    nearest = min(places, key=lambda m: (m.location is None or m.location.lat is None, abs(m.start - at), m.start))
+    pointed = [m for m in places if m.location is not None and m.location.lat is not None] or places
+
+    def distance(m: PlaceMention) -> int:
+        return abs(m.start - trigger.idx)
+
+    nearest = min(pointed, key=lambda m: (distance(m), m.start))
+    span = trigger.doc.char_span(nearest.start, nearest.end, alignment_mode="expand")
+    if span is not None:
+        told = [m for m in pointed if span.sent.start_char <= m.start < span.sent.end_char]
+        nearest = min(told, key=lambda m: (place_rank(m.location.precision if m.location else None), distance(m)))
     return replace(nearest, location=replace(nearest.location, uncertain=True), inferred=True)  # type: ignore[arg-type]
 
 
