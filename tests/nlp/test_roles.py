@@ -348,6 +348,11 @@ def test_a_people_named_bare_as_the_doer_of_a_passive_is_its_militia(extract, te
     assert orgs(main(extract(text, published="2024-06-18"))) == {"Fulani Communal Militia": relation}
 
 
+def test_a_people_named_as_the_doer_of_a_passive_that_is_no_violence_is_no_perpetrator(extract) -> None:
+    text = "Militants stormed an airstrip used by US and Kenyan troops near Lamu on Sunday, killing three soldiers."
+    assert "Kenyan Communal Militia" not in orgs(main(extract(text, published="2024-06-18")))
+
+
 def test_bandits_from_a_state_are_no_communal_militia(extract) -> None:
     text = "Bandits from Zamfara killed five farmers near Sokoto on Saturday."
     assert not orgs(main(extract(text, published="2024-06-18")))

@@ -288,7 +288,7 @@ class RoleFinder:
             root = span.root
             people = root.ent_type_ == "NORP" or root.tag_ == "NNPS" or known_people(root.text) is not None
             if not (_side_of(root, CLASH_WORDS) or (people and (_side_of(root, PERPETRATION_VERBS)
-                                                                 or _passive_doer(root)))
+                                                                 or _passive_doer_of(root, PERPETRATION_VERBS)))
                     or headline_doer(span) or people_of_an_attack(root)):
                 continue
             args = locate.arguments_for(root, carry=0)
@@ -760,6 +760,16 @@ def _passive_doer(token: Token, *, members_only: bool = False) -> bool:
         else:
             return False
     return False
+
+
+def _passive_doer_of(token: Token, verbs: frozenset[str]) -> bool:
+    """The token names the doer of a passive verb of ``verbs`` ("stabbed by a suspected X", "an attack carried out
+    by X"), not of any passive ("a base used by US and Kenyan forces")."""
+    by = next((a for a in token.ancestors if a.lower_ == "by"), None)
+    if by is None or not _passive_doer(token):
+        return False
+    verb = by.head if by.dep_ == "agent" else _participle_of(by)
+    return verb is not None and verb.lemma_.lower() in verbs
 
 
 def _participle_of(by: Token) -> Token | None:
