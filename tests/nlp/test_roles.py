@@ -342,6 +342,7 @@ def test_the_sides_a_clash_pits_against_each_other_are_perpetrators(extract, tex
     [
         ("A cocoa farmer near Techiman died on Monday after he was stabbed by a suspected Fulani.", "suspected"),
         ("An attack carried out by transhumant Fulani near Ketou left one man dead.", "stated"),
+        ("Two herders died in a raid perpetrated by armed Fulani near Savalou on Friday.", "stated"),
     ],
 )
 def test_a_people_named_bare_as_the_doer_of_a_passive_is_its_militia(extract, text: str, relation: str) -> None:

@@ -80,6 +80,8 @@ CLASH_WORDS = words("clash_words")
 WORK_NOUNS = frozenset({"work", "handiwork", "doing"})
 # Verbs whose subject takes part in what happens "in" them ("engaged in clashes").
 ENGAGE_VERBS = frozenset({"engage", "participate"})
+# Verbs whose passive names the doer of an act ("stabbed by X", "perpetrated by X"), not merely someone ("used by X").
+DEED_VERBS = PERPETRATION_VERBS | {"perpetrate", "commit"}
 PEOPLE_AND_THINGS = PERPETRATOR_NOUNS | VICTIM_NOUNS | RESPONDER_NOUNS | TARGET_NOUNS
 PEOPLE_OR_LOCAL_SIDES = PEOPLE_AND_THINGS | LOCAL_SIDE_NOUNS
 # Words that make armed men an organization's or a cause's, not a community's ("jihadist fighters from X",
@@ -288,7 +290,7 @@ class RoleFinder:
             root = span.root
             people = root.ent_type_ == "NORP" or root.tag_ == "NNPS" or known_people(root.text) is not None
             if not (_side_of(root, CLASH_WORDS) or (people and (_side_of(root, PERPETRATION_VERBS)
-                                                                 or _passive_doer_of(root, PERPETRATION_VERBS)))
+                                                                 or _passive_doer_of(root, DEED_VERBS)))
                     or headline_doer(span) or people_of_an_attack(root)):
                 continue
             args = locate.arguments_for(root, carry=0)
