@@ -186,8 +186,7 @@ def _captive_killed_later(doc: Doc, frame: IncidentFrame) -> bool:
     beheaded", "arrested a trader; his body was found": a killing told after the capture of one the text refers back
     to, so the captive; not "abducted 23 passengers; the driver was shot dead"."""
     taken = min(t.start for t in frame.triggers if t.type in CAPTURE_TYPES)
-    killings = [doc[t.token] for t in frame.triggers if t.start > taken and kills_one_told_before(doc, t)]
-    return bool(killings)
+    return any(t.start > taken and kills_one_told_before(doc, t) for t in frame.triggers)
 
 
 def kills_one_told_before(doc: Doc, trigger: Trigger) -> bool:

@@ -510,7 +510,7 @@ class IncidentFinder:
         recalls, never its news, even when it tells nothing newer."""
         published = _parse_iso(doc._.incidex_published)
         days = parse_partial(mention.date.value) if mention is not None and mention.date.value else None
-        if published is None or days is None or mention is None:
+        if published is None or days is None:
             return False
         limit = HISTORY_DAYS_OF_A_YEAR if mention.date.precision == "year" else HISTORY_DAYS
         return (published - days[1]).days > limit

@@ -281,7 +281,7 @@ class PlaceFinder:
             return False
         if all(t.like_num for t in span):
             return False  # "Ninety six people were detained", not Ninety Six, South Carolina
-        if key in _COMPASS and _hyphenated(span):
+        if key in _COMPASS and _glued_words(span):
             return False  # "Kacham-Ouest" is one name, not a region called Ouest
         if _names_an_organization(span):
             return False  # "an Abu Dhabi TV photojournalist", "the Kabul Times", "a Dubai-based firm", a street
@@ -302,9 +302,9 @@ class PlaceFinder:
         if not ner_place and token.ent_type_ in ("PERSON", "ORG") and not any(c.primary for c in candidates):
             if cue < 2:
                 return False  # "Maurice" is French for Mauritius, and a first name
-        partner = _glued_name(span)
-        if settlement and partner is not None and not on_a_road(span) and all(
-                c.place.population < SMALL_PLACE for c in candidates) and not self._two_towns(span, candidates, partner):
+        partner = _glued_name(span) if settlement else None
+        if (partner is not None and not on_a_road(span) and all(c.place.population < SMALL_PLACE for c in candidates)
+                and not self._two_towns(span, candidates, partner)):
             return False  # the "Kosso" of "Kosso-Yiri" is part of a village's name, not a village in Ivory Coast
         if settlement and not ner_place:
             longer = token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1)
@@ -537,12 +537,12 @@ def _document_country(doc: Doc, mentions: list[PlaceMention],
             forces.append((code, start, end))
         elif following in _HOME_PEOPLE:
             people.append((code, start, end))
-    for words in (places + forces, countries, people):
-        if not words:
+    for stating in (places + forces, countries, people):
+        if not stating:
             continue
-        counts = Counter(code for code, _, _ in words)
-        code = min(words, key=lambda w: (-counts[w[0]], w[1]))[0]
-        start, end = min(((s, e) for c, s, e in words if c == code), key=lambda span: span[0] not in place_starts)
+        counts = Counter(code for code, _, _ in stating)
+        code = min(stating, key=lambda w: (-counts[w[0]], w[1]))[0]
+        start, end = min(((s, e) for c, s, e in stating if c == code), key=lambda span: span[0] not in place_starts)
         return PlaceMention(start, end, doc_text(doc)[start:end], Location(country_code=code, uncertain=True),
                             kind="country", inferred=True)
     return None
@@ -810,25 +810,21 @@ def _before_facility(span: Span) -> bool:
     return after is not None and doc[end].lower_ in FACILITY_NOUNS[after]
 
 
-def _hyphenated(span: Span) -> bool:
-    """Whether ``span`` is glued by a hyphen to a word before or after it ("Kacham-Ouest")."""
+def _glued_words(span: Span) -> list[Token]:
+    """The words glued by a hyphen to ``span``, before and after it ("Kacham" of "Kacham-Ouest")."""
     doc = span.doc
-    before = span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_
-    after = span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_
-    return before or after
+    glued = []
+    if span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_:
+        glued.append(doc[span.start - 2])
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_:
+        glued.append(doc[span.end + 1])
+    return glued
 
 
 def _glued_name(span: Span) -> Token | None:
     """The capitalized word glued by a hyphen before or after ``span``: the other half of "Kosso-Yiri", one
     village's name, or of "Kyaukme-Hsipaw", two towns; None without one."""
-    doc = span.doc
-    if span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_ and (
-            _capitalized(doc[span.start - 2])):
-        return doc[span.start - 2]
-    if span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_ and (
-            _capitalized(doc[span.end + 1])):
-        return doc[span.end + 1]
-    return None
+    return next((word for word in _glued_words(span) if _capitalized(word)), None)
 
 
 def _capitalized(token: Token) -> bool:

@@ -390,7 +390,8 @@ class RoleFinder:
         for args in frames:
             if any(p.kind == "organization" for p in args.perpetrators):
                 continue
-            doers = [p for p in args.perpetrators if p.kind == "individual" and p.name is None and p.head in REBEL_NOUNS]
+            doers = [p for p in args.perpetrators
+                     if p.kind == "individual" and p.name is None and p.head in REBEL_NOUNS]
             if doers and named_in.isdisjoint(_sentence_of(doc, d.start, d.end) for d in doers):
                 _add_org(args, groups[0], "suspected")
 
@@ -568,7 +569,7 @@ def _nearest_in_country(mentions: list[PlaceMention], stated: PlaceMention, trig
     span = trigger.doc.char_span(nearest.start, nearest.end, alignment_mode="expand")
     if span is not None:
         told = [m for m in pointed if span.sent.start_char <= m.start < span.sent.end_char]
-        nearest = min(told, key=lambda m: (place_rank(m.location.precision if m.location else None), distance(m)))
+        nearest = min(told, key=lambda m: (place_rank(m.location.precision), distance(m)))  # type: ignore[union-attr]
     return replace(nearest, location=replace(nearest.location, uncertain=True), inferred=True)  # type: ignore[arg-type]
 
 
