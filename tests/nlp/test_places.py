@@ -630,3 +630,19 @@ def test_a_nationality_before_villagers_states_the_country_only_when_nothing_els
     assert (alone.country_code, alone.uncertain) == ("KE", True)
     abroad = extract("Two Kenyan villagers were shot dead in Mogadishu on Monday.").incidents[0].location
     assert abroad.country_code == "SO"  # the place named beats the people's nationality
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "place"), [
+    ("Jane Doe, 23, of Fort Smith, Ark., was shot dead near Spiro on Friday.", "Spiro"),
+    ("A Kisumu trader was stabbed to death in Nakuru on Monday.", "Nakuru"),
+    ("Police said Tom Reed of Denver was shot outside a bar in Aurora.", "Aurora"),
+])
+def test_where_a_person_lives_ranks_below_where_the_incident_happened(extract, text, place) -> None:
+    assert extract(text).incidents[0].location.name == place
+
+
+@pytest.mark.slow
+def test_a_persons_home_is_the_place_when_the_text_names_no_other(extract) -> None:
+    location = extract("Jane Doe, 23, of Fort Smith, Ark., was shot dead on Friday.").incidents[0].location
+    assert (location.name, location.admin1) == ("Fort Smith", "Arkansas")  # not the state named after it

@@ -52,7 +52,7 @@ from .gazetteer import (
     default_gazetteer,
     normalize_name,
 )
-from .lexicons import CLAIM_VERBS, SAY_VERBS, phrases, words
+from .lexicons import CLAIM_VERBS, PERSON_NOUNS, SAY_VERBS, phrases, words
 from .numbers import UNIT_WORDS
 from .outlets import outlet_country
 
@@ -570,6 +570,40 @@ def is_origin(token: Token, *, country: bool = False) -> bool:
     return False
 
 
+def names_a_home(span: Span) -> bool:
+    """A place named as where a person lives, not where an incident happened: after a person and "of" ("Jane Doe,
+    23, of Fort Smith", "a woman of Fort Smith"), before a noun for one person ("a Spiro man", "a Mombasa
+    resident"), or the unit after such a place ("of Fort Smith, Ark.")."""
+    doc, i = span.doc, span.start - 1
+    if i >= 1 and doc[i].text == "," and _capitalized(doc[i - 1]):  # "Ark." of "of Fort Smith, Ark."
+        i -= 1
+        while i > 0 and _capitalized(doc[i - 1]):
+            i -= 1
+        return _after_a_person(doc, i)
+    root = span.root
+    return (root.dep_ == "compound" and root.head.i >= span.end and root.head.lemma_.lower() in PERSON_NOUNS
+            or _after_a_person(doc, span.start))
+
+
+def _after_a_person(doc: Doc, start: int) -> bool:
+    """Whether a person and "of" come before token ``start``, past an age between commas: "Jane Doe, 23, of", "a
+    woman of"; not a place the parser took for a person ("in Ban Sako of Raman district"), nor the residents or
+    villagers of a place, where attacks on them mostly happen ("a resident of Kijiji village in Mandera")."""
+    i = start - 1
+    if i < 1 or doc[i].lower_ != "of":
+        return False
+    i -= 1
+    while i > 0 and (doc[i].text == "," or doc[i].like_num):
+        i -= 1
+    person = doc[i]
+    if person.ent_type_ == "PERSON":
+        while i > 0 and _capitalized(doc[i - 1]):
+            i -= 1
+        return not after_locative(doc[i])
+    lemma = person.lemma_.lower()
+    return person.tag_ == "NN" and lemma in PERSON_NOUNS and lemma not in _HOME_PEOPLE
+
+
 def introduced_by_demonym(span: Span, *, gazetteer: Gazetteer | None = None) -> str | None:
     """The country a nationality word states in the words that give a place's kind: "the Peruvian town of Yunguyo"
     -> "PE", "the Somali border town of Beled Hawo" -> "SO", "the South Sudanese town of Nimule" -> "SS"; None
@@ -962,5 +996,5 @@ def _facility_location(span: Span, mentions: list[PlaceMention]) -> Location:
     return Location(facility=facility, precision="facility")
 
 
-__all__ = ["FACILITY_NOUNS", "PlaceFinder", "army_country", "doc_context", "is_origin", "names_a_way",
-           "on_a_road"]
+__all__ = ["FACILITY_NOUNS", "PlaceFinder", "army_country", "doc_context", "is_origin", "names_a_home",
+           "names_a_way", "on_a_road"]
