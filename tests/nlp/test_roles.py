@@ -80,6 +80,13 @@ def test_place_people_come_from_is_not_the_incident_place(extract) -> None:
     assert incident.location.name == "Nairobi" and incident.location.country_code == "KE"
 
 
+def test_where_a_body_was_found_places_the_killing_told_before(extract) -> None:
+    text = ("Police arrested a man suspected of shooting Jane Doe, of Fort Smith, Ark. Her body was found in a car "
+            "near Spiro on Friday.")
+    incident = main(extract(text, published="2024-06-17"))
+    assert (incident.location.name, incident.location.admin1) == ("Spiro", "Oklahoma")
+
+
 def test_ambiguous_place_resolves_by_country_in_the_report(extract) -> None:
     text = ("Armed men robbed a jewellery store in San Isidro, a district of the Peruvian capital, on Thursday, "
             "police in Peru said.")
