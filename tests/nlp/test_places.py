@@ -646,3 +646,12 @@ def test_where_a_person_lives_ranks_below_where_the_incident_happened(extract, t
 def test_a_persons_home_is_the_place_when_the_text_names_no_other(extract) -> None:
     location = extract("Jane Doe, 23, of Fort Smith, Ark., was shot dead on Friday.").incidents[0].location
     assert (location.name, location.admin1) == ("Fort Smith", "Arkansas")  # not the state named after it
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "country"), [
+    ("Five people were hurt when herders clashed in Moyale Monday.", "KE"),  # the model reads a date
+    ("Gunmen robbed a shop at Bimbilla and killed a guard.", "GH"),  # another spelling, read as a person
+])
+def test_a_town_after_a_preposition_of_place_is_read_whatever_entity_the_model_gives(extract, text, country) -> None:
+    assert extract(text).incidents[0].location.country_code == country

@@ -63,6 +63,7 @@ FACILITY_NOUNS: dict[str, frozenset[str]] = {
 _ANY_FACILITY = frozenset(noun for noun, needed in FACILITY_NOUNS.items() if not needed)
 _FACILITY_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "punct"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her"})
+_NUMERIC_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _NOT_PLACE_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "INTJ", "ADJ"})
 _MAX_FACILITY_TOKENS = 8
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "across", "around", "toward",
@@ -300,14 +301,16 @@ class PlaceFinder:
         settlement = all(c.place.kind in ("city", "admin2", "admin1") for c in candidates)
         cue = _place_cue(span)
         if not ner_place and token.ent_type_ in ("PERSON", "ORG") and not any(c.primary for c in candidates):
-            if cue < 2:
-                return False  # "Maurice" is French for Mauritius, and a first name
+            towns = all(c.place.kind == "city" for c in candidates)
+            if cue < 2 and not (towns and after_locative(token, where=True)):
+                return False  # "Maurice" is French for Mauritius, and a first name; "clashes at Bimbilla" a town
         partner = _glued_name(span) if settlement else None
         if (partner is not None and not on_a_road(span) and all(c.place.population < SMALL_PLACE for c in candidates)
                 and not self._two_towns(span, candidates, partner)):
             return False  # the "Kosso" of "Kosso-Yiri" is part of a village's name, not a village in Ivory Coast
         if settlement and not ner_place:
-            longer = token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1)
+            longer = token.ent_type_ not in _NUMERIC_ENTITIES and (  # not "in Moyale Monday", read as a date
+                token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1))
             if longer and not _names_a_facility(token) and not on_a_road(span):
                 return False  # part of a longer name: "Michael Jackson", not "Rangpur Medical College Hospital"
             if token.ent_type_ == "NORP" and cue < 2 and (
