@@ -655,3 +655,9 @@ def test_a_persons_home_is_the_place_when_the_text_names_no_other(extract) -> No
 ])
 def test_a_town_after_a_preposition_of_place_is_read_whatever_entity_the_model_gives(extract, text, country) -> None:
     assert extract(text).incidents[0].location.country_code == country
+
+
+@pytest.mark.slow
+def test_a_name_before_a_unit_word_is_read_where_the_model_takes_both_for_a_person(extract) -> None:
+    location = extract("Robbers killed a guard at a shop in the northeast (Garissa District).").incidents[0].location
+    assert (location.country_code, location.admin1) == ("KE", "Garissa")

@@ -139,6 +139,8 @@ class _Builder:
                     self.cite(f"location.{field}", chosen.start if own else start, chosen.end if own else end,
                               "incidex_places_v1")
             country = next((p for p in args.places if (p.kind == "country" or p.inferred) and p.location), None)
+            # else another of its places: "Olkiboko village in the Mosiroi area, Rift Valley Province"
+            country = country or next((p for p in args.places if p.location and p.location.country_code), None)
             if location.country_code is None and country is not None and country.location is not None:
                 location.country_code, location.uncertain = country.location.country_code, True  # "Likoni"
                 self.cite("location.country_code", country.start, country.end, "incidex_places_v1")

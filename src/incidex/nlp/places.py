@@ -311,7 +311,7 @@ class PlaceFinder:
         if settlement and not ner_place:
             longer = token.ent_type_ not in _NUMERIC_ENTITIES and (  # not "in Moyale Monday", read as a date
                 token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1))
-            if longer and not _names_a_facility(token) and not on_a_road(span):
+            if longer and not _before_its_unit_word(span) and not _names_a_facility(token) and not on_a_road(span):
                 return False  # part of a longer name: "Michael Jackson", not "Rangpur Medical College Hospital"
             if token.ent_type_ == "NORP" and cue < 2 and (
                     key in self.gazetteer.demonyms or not _before_facility(span)):
@@ -938,6 +938,14 @@ def _a_name(token: Token) -> bool:
     Nairobi"; not "Afghan" in "the Afghan province of Kunduz" nor "The" opening "The province of Kunduz"."""
     return (_capitalized(token) and token.lower_ not in {"the", "a", "an"} and token.tag_ != "JJ"
             and token.ent_type_ != "NORP")
+
+
+def _before_its_unit_word(span: Span) -> bool:
+    """Whether the model's entity that ``span`` opens is ``span`` and a unit word after it ("Garissa District",
+    taken for a person), not a longer name ("Lakshmipur Sadar upazila")."""
+    doc, token = span.doc, span[0]
+    return (token.ent_iob_ == "B" and token.i + _entity_length(token) == span.end + 1
+            and (doc[span.end].lower_ in _ADMIN1_NOUNS or doc[span.end].lower_ in _ADMIN2_NOUNS))
 
 
 def _entity_length(token: Token) -> int:

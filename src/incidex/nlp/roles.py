@@ -68,6 +68,7 @@ RELATION_CUES: dict[str, str] = dict(line.split("\t") for line in phrases("relat
 RELATION_STRENGTH = ("claimed", "accused", "suspected", "linked", "stated")
 DENIAL_VERBS = frozenset({"deny", "reject", "disown"})
 BODY_NOUNS = frozenset({"body", "corpse"})
+LOCATION_LABEL = "location:"  # a coder's label before the place of an event
 OWN_WORDS = frozenset({"we", "it", "its", "our", "their"})  # a group speaking of its own people
 # A part of a group, or a person who speaks for it, whose claim is the group's ("a TTP spokesman claimed ...").
 VOICE_NOUNS = words("voice_nouns")
@@ -201,6 +202,8 @@ class RoleFinder:
         filed_at: list[PlaceMention] = []
         told_at: list[tuple[FrameArguments, PlaceMention]] = []
         groups = [(actor.start, actor.end) for actor in doc._.incidex_actors or []]
+        main_frame = next((f for f in frames if f.role == "main"), None)
+        main = locate.arguments[main_frame.id] if main_frame is not None else None
         for mention in doc._.incidex_places or []:
             if mention.start < dateline:
                 filed_at.append(mention)
@@ -211,7 +214,8 @@ class RoleFinder:
             country = mention.location is not None and mention.location.precision == "country"
             if span is None or is_origin(span.root, country=country) or names_an_owner(span.root):
                 continue
-            args = locate.arguments_for(span.root, carry=2 if _tells_a_body_found(span.sent) else 0)
+            args = (main if _after_a_location_label(span) else
+                    locate.arguments_for(span.root, carry=2 if _tells_a_body_found(span.sent) else 0))
             if args is None:
                 continue
             if where_told(span.root):
@@ -223,8 +227,6 @@ class RoleFinder:
         for args, mention in told_at:  # "said in Islamabad that ...": the incident's place when it has no other
             if mention.kind != "facility" and not any(p.location and p.location.country_code for p in args.places):
                 args.places.append(mention)
-        main_frame = next((f for f in frames if f.role == "main"), None)
-        main = locate.arguments[main_frame.id] if main_frame is not None else None
         filed, stated = filing_country(filed_at), doc._.incidex_country
         if filed is not None and _states_elsewhere(doc, stated, filed, after=dateline):
             filed_at, filed = [], None
@@ -573,6 +575,14 @@ def _nearest_in_country(mentions: list[PlaceMention], stated: PlaceMention, trig
         told = [m for m in pointed if span.sent.start_char <= m.start < span.sent.end_char]
         nearest = min(told, key=lambda m: (place_rank(m.location.precision), distance(m)))  # type: ignore[union-attr]
     return replace(nearest, location=replace(nearest.location, uncertain=True), inferred=True)  # type: ignore[arg-type]
+
+
+def _after_a_location_label(span: Span) -> bool:
+    """Whether a place follows a coder's "LOCATION:" label, in its sentence or at the end of the one before ("...
+    eight were killed. LOCATION: Kataluk, Turkana District"): the place of the report's main incident."""
+    sentence = span.sent
+    before = span.doc[sentence.start - 1].sent.text.rstrip().lower() if sentence.start > 0 else ""
+    return before.endswith(LOCATION_LABEL) or sentence.text.lstrip().lower().startswith(LOCATION_LABEL)
 
 
 def _tells_a_body_found(sentence: Span) -> bool:
