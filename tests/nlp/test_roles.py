@@ -73,6 +73,24 @@ def test_targets_responders_and_weapons(extract) -> None:
     assert {w.text for w in incident.weapons} == {"rifles", "grenades"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers died when a drone dropped explosives on an army base near Saravena on Saturday.",
+        "A drone strike killed three fighters near Miranshah on Monday, officials said.",
+        "A drone hit a fuel depot outside Belgorod on Monday, injuring two workers, the governor said.",
+    ],
+)
+def test_a_drone_that_strikes_is_a_weapon(extract, text: str) -> None:
+    assert "drone" in {w.text for w in main(extract(text, published="2024-06-18")).weapons}
+
+
+def test_a_drone_that_only_watches_is_no_weapon(extract) -> None:
+    text = ("Gunmen killed four villagers near Mopti on Sunday. An army drone filmed the attackers as they fled, "
+            "officials said.")
+    assert "drone" not in {w.text for w in main(extract(text, published="2024-06-18")).weapons}
+
+
 def test_place_people_come_from_is_not_the_incident_place(extract) -> None:
     text = ("Gunmen attacked a bus station in Nairobi on Saturday, killing four people. The attackers were from "
             "Somalia, police said.")

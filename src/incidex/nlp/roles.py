@@ -1183,8 +1183,19 @@ def _is_targeted(token: Token) -> bool:
     return False
 
 
+# Verbs whose subject, when it is a thing that is not always a weapon ("a drone dropped explosives"), is one.
+WEAPON_SUBJECT_VERBS = PERPETRATION_VERBS | TARGETING_VERBS | {"drop", "release"}
+
+
 def _used_as_weapon(token: Token) -> bool:
-    return token.head.lower_ == "with" or token.head.lemma_ in {"brandish", "wield", "fire", "throw"}
+    """A thing that is not always a weapon (a drone, a vehicle, a tank) is one here: used "with", brandished or
+    fired, the subject of an act of harm ("a drone hit the depot"), or the kind of an attack ("a drone strike")."""
+    head = token.head
+    if head.lower_ == "with" or head.lemma_ in {"brandish", "wield", "fire", "throw"}:
+        return True
+    if token.dep_ == "compound":
+        return head.lemma_ in ATTACK_NOUNS
+    return token.dep_ == "nsubj" and head.lemma_ in WEAPON_SUBJECT_VERBS
 
 
 def _merge_people(args: FrameArguments) -> None:
