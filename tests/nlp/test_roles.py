@@ -781,11 +781,11 @@ def test_rebels_unnamed_take_no_group_when_the_report_names_two(extract) -> None
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("A district leader of the Jubo League was hacked to death by party rivals in Natore on Friday.", "Jubo League"),
+        ("A district leader of the Jubo League died after party rivals stabbed him in Natore on Friday.", "Jubo League"),
         ("A Chhatra League activist was shot dead by his rival group in Pabna on Friday.",
          "Bangladesh Chhatra League"),
-        ("A chieftaincy dispute between two factions of the Yendi community resulted in a clash that left three "
-         "people injured.", "Yendi Communal Militia"),
+        ("A quarrel over the vacant throne set two factions of the Yendi community against each other in a clash "
+         "that left three people hurt.", "Yendi Communal Militia"),
     ],
 )
 def test_a_fight_within_a_group_is_fought_by_the_group(extract, text: str, name: str) -> None:
