@@ -368,7 +368,7 @@ class RoleFinder:
     @staticmethod
     def _own_rivals(doc: Doc, frames: list[IncidentFrame], found: dict[str, FrameArguments]) -> None:
         """A fight the text tells as one within a group ("two factions of X fought", "X infighting", "party rivals
-        stabbed an X leader", "an attack by a rival group") is fought by that group: the one group or community
+        stabbed an X leader", "shot by his rival group") is fought by that group: the one group or community
         (with the groups it belongs to) named in a sentence of the incident that says so; not where the incident
         has a named doer, nor where the sentence names groups of two families."""
         actors = doc._.incidex_actors or []
