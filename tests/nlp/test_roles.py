@@ -776,3 +776,22 @@ def test_rebels_unnamed_take_no_group_when_the_report_names_two(extract) -> None
     report = extract("Shining Path and the MRTA both called a strike for Monday. Rebels burned a bus near Huancayo on "
                      "Tuesday.", published="1990-01-10")
     assert orgs(main(report)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A district leader of the Jubo League died after party rivals stabbed him in Natore on Friday.", "Jubo League"),
+        ("A Chhatra League activist was shot dead by his rival group in Pabna on Friday.",
+         "Bangladesh Chhatra League"),
+        ("A quarrel over the vacant throne set two factions of the Yendi community against each other in a clash "
+         "that left three people hurt.", "Yendi Communal Militia"),
+    ],
+)
+def test_a_fight_within_a_group_is_fought_by_the_group(extract, text: str, name: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get(name) == "stated"
+
+
+def test_a_rival_gang_is_not_the_victims_group(extract) -> None:
+    assert not orgs(main(extract("An activist of the BNP was stabbed by a rival gang in Feni on Monday.",
+                                 published="2024-06-18")))
