@@ -643,6 +643,12 @@ def test_where_a_person_lives_ranks_below_where_the_incident_happened(extract, t
 
 
 @pytest.mark.slow
+def test_the_town_an_official_serves_is_no_home(extract) -> None:
+    text = "Mayor Jo Ayo of Kidapawan, a city in the province of Cotabato, was shot dead on Sunday."
+    assert extract(text).incidents[0].location.name == "Kidapawan"
+
+
+@pytest.mark.slow
 def test_a_persons_home_is_the_place_when_the_text_names_no_other(extract) -> None:
     location = extract("Jane Doe, 23, of Fort Smith, Ark., was shot dead on Friday.").incidents[0].location
     assert (location.name, location.admin1) == ("Fort Smith", "Arkansas")  # not the state named after it

@@ -98,6 +98,8 @@ _HOME_FORCES = words("home_force_nouns")
 _STATING_WORDS_AFTER = _HOME_FORCES | _PLACE_AFTER
 # ... and people mostly attacked at home, which state it only when nothing else does ("Kenyan villagers")
 _HOME_PEOPLE = words("home_people_nouns")
+# office holders: "the mayor of X", "Governor Jo Ayo of X" name the place they serve, not their home
+_OFFICIALS = words("official_nouns")
 # words after a nationality that name an army, which also fights abroad ("Kenyan soldiers", "Ethiopian troops")
 _ARMIES = words("army_nouns")
 # the word after a district's name that names the subdistrict around its seat: "Kurigram Sadar (upazila)"
@@ -590,8 +592,9 @@ def names_a_home(span: Span) -> bool:
 
 def _after_a_person(doc: Doc, start: int) -> bool:
     """Whether a person and "of" come before token ``start``, past an age between commas: "Jane Doe, 23, of", "a
-    woman of"; not a place the parser took for a person ("in Ban Sako of Raman district"), nor the residents or
-    villagers of a place, where attacks on them mostly happen ("a resident of Kijiji village in Mandera")."""
+    woman of"; not a place the parser took for a person ("in Ban Sako of Raman district"), the residents or
+    villagers of a place, where attacks on them mostly happen ("a resident of Kijiji village in Mandera"), nor an
+    office holder ("Mayor Jo Ayo of Buluan", "the governor of X"), who serves there."""
     i = start - 1
     if i < 1 or doc[i].lower_ != "of":
         return False
@@ -602,9 +605,10 @@ def _after_a_person(doc: Doc, start: int) -> bool:
     if person.ent_type_ == "PERSON":
         while i > 0 and _capitalized(doc[i - 1]):
             i -= 1
-        return not after_locative(doc[i])
+        title = doc[i].lower_ in _OFFICIALS or (i > 0 and doc[i - 1].lower_ in _OFFICIALS)  # "Mayor Jo Ayo of X"
+        return not title and not after_locative(doc[i])
     lemma = person.lemma_.lower()
-    return person.tag_ == "NN" and lemma in PERSON_NOUNS and lemma not in _HOME_PEOPLE
+    return person.tag_ == "NN" and lemma in PERSON_NOUNS and lemma not in _HOME_PEOPLE | _OFFICIALS
 
 
 def introduced_by_demonym(span: Span, *, gazetteer: Gazetteer | None = None) -> str | None:
