@@ -230,6 +230,10 @@ def types_by_role(report):
         ("A local councillor was assaulted by unknown men outside the hall.", "armed_assault"),
         ("Market trader attacked by rival supporters after the count", "armed_assault"),
         ("Fighting over a water point left three herders dead on Monday.", "clash"),
+        # bombs and shells used in a fight it tells are the fight's weapons
+        ("Militants detonated a roadside bomb under a patrol on Monday, and a gun battle with the soldiers followed.",
+         "clash"),
+        ("Troops on both sides of the frontier clashed on Friday, firing mortar shells at each other's posts.", "clash"),
         # what is done in a clash is part of it
         ("Ten houses were burnt on Sunday in clashes between two clans over grazing land.", "clash"),
         ("Robbers stormed a bank on Monday and escaped with cash. After a brief exchange of fire with police, two "
