@@ -252,6 +252,10 @@ class IncidentFinder:
 
     @staticmethod
     def _head(span) -> Token:
+        """The word a trigger phrase is judged by: "fire" in "opened fire"; the verb of "took N people hostage" or
+        "held them captive", not the people held (whose "several" would make the act look generic)."""
+        if span[-1].lower_ in {"hostage", "hostages", "captive", "captives"}:
+            return span[0]
         for token in span:
             if token.pos_ in {"VERB", "NOUN"} and token.lemma_ not in {"take", "hold", "set", "open", "hostage"}:
                 return token
