@@ -630,3 +630,40 @@ def test_a_nationality_before_villagers_states_the_country_only_when_nothing_els
     assert (alone.country_code, alone.uncertain) == ("KE", True)
     abroad = extract("Two Kenyan villagers were shot dead in Mogadishu on Monday.").incidents[0].location
     assert abroad.country_code == "SO"  # the place named beats the people's nationality
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "place"), [
+    ("Jane Doe, 23, of Fort Smith, Ark., was shot dead near Spiro on Friday.", "Spiro"),
+    ("A Kisumu trader was stabbed to death in Nakuru on Monday.", "Nakuru"),
+    ("Police said Tom Reed of Denver was shot outside a bar in Aurora.", "Aurora"),
+])
+def test_where_a_person_lives_ranks_below_where_the_incident_happened(extract, text, place) -> None:
+    assert extract(text).incidents[0].location.name == place
+
+
+@pytest.mark.slow
+def test_the_town_an_official_serves_is_no_home(extract) -> None:
+    text = "Mayor Jo Ayo of Kidapawan, a city in the province of Cotabato, was shot dead on Sunday."
+    assert extract(text).incidents[0].location.name == "Kidapawan"
+
+
+@pytest.mark.slow
+def test_a_persons_home_is_the_place_when_the_text_names_no_other(extract) -> None:
+    location = extract("Jane Doe, 23, of Fort Smith, Ark., was shot dead on Friday.").incidents[0].location
+    assert (location.name, location.admin1) == ("Fort Smith", "Arkansas")  # not the state named after it
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "country"), [
+    ("Five people were hurt when herders clashed in Moyale Monday.", "KE"),  # the model reads a date
+    ("Gunmen robbed a shop at Bimbilla and killed a guard.", "GH"),  # another spelling, read as a person
+])
+def test_a_town_after_a_preposition_of_place_is_read_whatever_entity_the_model_gives(extract, text, country) -> None:
+    assert extract(text).incidents[0].location.country_code == country
+
+
+@pytest.mark.slow
+def test_a_name_before_a_unit_word_is_read_where_the_model_takes_both_for_a_person(extract) -> None:
+    location = extract("Robbers killed a guard at a shop in the northeast (Garissa District).").incidents[0].location
+    assert (location.country_code, location.admin1) == ("KE", "Garissa")

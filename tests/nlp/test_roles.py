@@ -98,6 +98,28 @@ def test_place_people_come_from_is_not_the_incident_place(extract) -> None:
     assert incident.location.name == "Nairobi" and incident.location.country_code == "KE"
 
 
+def test_where_a_body_was_found_places_the_killing_told_before(extract) -> None:
+    text = ("Police arrested a man suspected of shooting Jane Doe, of Fort Smith, Ark. Her body was found in a car "
+            "near Spiro on Friday.")
+    incident = main(extract(text, published="2024-06-17"))
+    assert (incident.location.name, incident.location.admin1) == ("Spiro", "Oklahoma")
+
+
+def test_a_coders_location_label_places_the_main_incident(extract) -> None:
+    text = ("Raiders shot dead four herders on Sunday. Details were not given. LOCATION: Lokori, Turkana District "
+            "(district capital = Lodwar)")
+    incident = main(extract(text, published="2024-06-17"))
+    location = incident.location
+    assert (location.country_code, location.admin1, location.uncertain) == ("KE", "Turkana", False)  # not inferred
+
+
+def test_a_village_the_gazetteer_lacks_takes_the_country_of_another_place_of_its_incident(extract) -> None:
+    text = ("Gunmen shot two herders at a well on Monday. LOCATION: Olkiboko village in the Mosiroi area, Rift Valley "
+            "Province")
+    location = main(extract(text, published="2024-06-17")).location
+    assert (location.name, location.country_code) == ("Olkiboko", "KE")
+
+
 def test_ambiguous_place_resolves_by_country_in_the_report(extract) -> None:
     text = ("Armed men robbed a jewellery store in San Isidro, a district of the Peruvian capital, on Thursday, "
             "police in Peru said.")

@@ -30,7 +30,7 @@ from ..types import (
 from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention, doc_text
 from .frames import Arg, CasualtyArg, FrameArguments, IncidentFrame
-from .places import after_locative, introduced_by_demonym, named_countries, names_a_way, on_a_road
+from .places import after_locative, introduced_by_demonym, named_countries, names_a_home, names_a_way, on_a_road
 from .unstated_country import unstated_country
 
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
@@ -139,6 +139,8 @@ class _Builder:
                     self.cite(f"location.{field}", chosen.start if own else start, chosen.end if own else end,
                               "incidex_places_v1")
             country = next((p for p in args.places if (p.kind == "country" or p.inferred) and p.location), None)
+            # else another of its places: "Olkiboko village in the Mosiroi area, Rift Valley Province"
+            country = country or next((p for p in args.places if p.location and p.location.country_code), None)
             if location.country_code is None and country is not None and country.location is not None:
                 location.country_code, location.uncertain = country.location.country_code, True  # "Likoni"
                 self.cite("location.country_code", country.start, country.end, "incidex_places_v1")
@@ -169,7 +171,9 @@ class _Builder:
         names the most places and nationality words of (more than one), or in the one a nationality word before it
         states ("the Peruvian town of Yunguyo"), since a town's or region's name is often another country's too.
         Without one, the country the whole text states. In that country: a place not named as a road's end first
-        ("on the Kaya-Kongoussi road at Korsimoro" is at Korsimoro), then the finest, then one that lies in a unit
+        ("on the Kaya-Kongoussi road at Korsimoro" is at Korsimoro), then, when a place finer than a country is
+        named after "in", "at", "near" ..., one not named as where a person lives ("Jane Doe, of Fort Smith, was
+        shot near Spiro" is at Spiro; :func:`~.places.names_a_home`), then the finest, then one that lies in a unit
         of government that sentence names ("between Kisumu and Eldoret (Uasin Gishu County)" is at Eldoret), then
         one not named as where someone went or came from ("travelling to Mandera, near Lafey" is at Lafey), then
         one in that sentence, then the first.
@@ -206,13 +210,18 @@ class _Builder:
         named = [p for p in pool if p.kind != "country" and not p.inferred] or pool
 
         units = _named_units([m for m in doc._.incidex_places or [] if told(m)])
+        spans = {p.start: doc.char_span(p.start, p.end, alignment_mode="expand") for p in named}
+        homes = {start for start, span in spans.items() if span is not None and names_a_home(span)}
+        located = any(p.start not in homes and p.location.precision != "country" and spans[p.start] is not None
+                      and after_locative(spans[p.start][0], where=True) for p in named)  # "near Spiro"
 
-        def rank(place: PlaceMention) -> tuple[bool, int, bool, bool, bool, int]:
-            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        def rank(place: PlaceMention) -> tuple[bool, bool, int, bool, bool, bool, int]:
+            span = spans[place.start]
             road_end = span is not None and on_a_road(span)
+            home = located and place.start in homes
             way = span is not None and names_a_way(span[0])
             precision = place_rank(place.location.precision or "region")
-            return road_end, precision, not _in_named_unit(place, units), way, not told(place), place.start
+            return road_end, home, precision, not _in_named_unit(place, units), way, not told(place), place.start
 
         return min(named, key=rank)
 

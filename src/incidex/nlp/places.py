@@ -52,7 +52,7 @@ from .gazetteer import (
     default_gazetteer,
     normalize_name,
 )
-from .lexicons import CLAIM_VERBS, SAY_VERBS, phrases, words
+from .lexicons import CLAIM_VERBS, PERSON_NOUNS, SAY_VERBS, phrases, words
 from .numbers import UNIT_WORDS
 from .outlets import outlet_country
 
@@ -63,6 +63,7 @@ FACILITY_NOUNS: dict[str, frozenset[str]] = {
 _ANY_FACILITY = frozenset(noun for noun, needed in FACILITY_NOUNS.items() if not needed)
 _FACILITY_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod", "case", "punct"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her"})
+_NUMERIC_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _NOT_PLACE_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "NUM", "INTJ", "ADJ"})
 _MAX_FACILITY_TOKENS = 8
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "across", "around", "toward",
@@ -97,6 +98,8 @@ _HOME_FORCES = words("home_force_nouns")
 _STATING_WORDS_AFTER = _HOME_FORCES | _PLACE_AFTER
 # ... and people mostly attacked at home, which state it only when nothing else does ("Kenyan villagers")
 _HOME_PEOPLE = words("home_people_nouns")
+# office holders: "the mayor of X", "Governor Jo Ayo of X" name the place they serve, not their home
+_OFFICIALS = words("official_nouns")
 # words after a nationality that name an army, which also fights abroad ("Kenyan soldiers", "Ethiopian troops")
 _ARMIES = words("army_nouns")
 # the word after a district's name that names the subdistrict around its seat: "Kurigram Sadar (upazila)"
@@ -300,15 +303,17 @@ class PlaceFinder:
         settlement = all(c.place.kind in ("city", "admin2", "admin1") for c in candidates)
         cue = _place_cue(span)
         if not ner_place and token.ent_type_ in ("PERSON", "ORG") and not any(c.primary for c in candidates):
-            if cue < 2:
-                return False  # "Maurice" is French for Mauritius, and a first name
+            towns = all(c.place.kind == "city" for c in candidates)
+            if cue < 2 and not (towns and after_locative(token, where=True)):
+                return False  # "Maurice" is French for Mauritius, and a first name; "clashes at Bimbilla" a town
         partner = _glued_name(span) if settlement else None
         if (partner is not None and not on_a_road(span) and all(c.place.population < SMALL_PLACE for c in candidates)
                 and not self._two_towns(span, candidates, partner)):
             return False  # the "Kosso" of "Kosso-Yiri" is part of a village's name, not a village in Ivory Coast
         if settlement and not ner_place:
-            longer = token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1)
-            if longer and not _names_a_facility(token) and not on_a_road(span):
+            longer = token.ent_type_ not in _NUMERIC_ENTITIES and (  # not "in Moyale Monday", read as a date
+                token.ent_iob_ == "I" or (token.ent_iob_ == "B" and _entity_length(token) > 1))
+            if longer and not _before_its_unit_word(span) and not _names_a_facility(token) and not on_a_road(span):
                 return False  # part of a longer name: "Michael Jackson", not "Rangpur Medical College Hospital"
             if token.ent_type_ == "NORP" and cue < 2 and (
                     key in self.gazetteer.demonyms or not _before_facility(span)):
@@ -568,6 +573,42 @@ def is_origin(token: Token, *, country: bool = False) -> bool:
                                           or country and ancestor.head.pos_ in ("NOUN", "PROPN")):
             return True
     return False
+
+
+def names_a_home(span: Span) -> bool:
+    """A place named as where a person lives, not where an incident happened: after a person and "of" ("Jane Doe,
+    23, of Fort Smith", "a woman of Fort Smith"), before a noun for one person ("a Spiro man", "a Mombasa
+    resident"), or the unit after such a place ("of Fort Smith, Ark.")."""
+    doc, i = span.doc, span.start - 1
+    if i >= 1 and doc[i].text == "," and _capitalized(doc[i - 1]):  # "Ark." of "of Fort Smith, Ark."
+        i -= 1
+        while i > 0 and _capitalized(doc[i - 1]):
+            i -= 1
+        return _after_a_person(doc, i)
+    root = span.root
+    return (root.dep_ == "compound" and root.head.i >= span.end and root.head.lemma_.lower() in PERSON_NOUNS
+            or _after_a_person(doc, span.start))
+
+
+def _after_a_person(doc: Doc, start: int) -> bool:
+    """Whether a person and "of" come before token ``start``, past an age between commas: "Jane Doe, 23, of", "a
+    woman of"; not a place the parser took for a person ("in Ban Sako of Raman district"), the residents or
+    villagers of a place, where attacks on them mostly happen ("a resident of Kijiji village in Mandera"), nor an
+    office holder ("Mayor Jo Ayo of Buluan", "the governor of X"), who serves there."""
+    i = start - 1
+    if i < 1 or doc[i].lower_ != "of":
+        return False
+    i -= 1
+    while i > 0 and (doc[i].text == "," or doc[i].like_num):
+        i -= 1
+    person = doc[i]
+    if person.ent_type_ == "PERSON":
+        while i > 0 and _capitalized(doc[i - 1]):
+            i -= 1
+        title = doc[i].lower_ in _OFFICIALS or (i > 0 and doc[i - 1].lower_ in _OFFICIALS)  # "Mayor Jo Ayo of X"
+        return not title and not after_locative(doc[i])
+    lemma = person.lemma_.lower()
+    return person.tag_ == "NN" and lemma in PERSON_NOUNS and lemma not in _HOME_PEOPLE | _OFFICIALS
 
 
 def introduced_by_demonym(span: Span, *, gazetteer: Gazetteer | None = None) -> str | None:
@@ -903,6 +944,14 @@ def _a_name(token: Token) -> bool:
             and token.ent_type_ != "NORP")
 
 
+def _before_its_unit_word(span: Span) -> bool:
+    """Whether the model's entity that ``span`` opens is ``span`` and a unit word after it ("Garissa District",
+    taken for a person), not a longer name ("Lakshmipur Sadar upazila")."""
+    doc, token = span.doc, span[0]
+    return (token.ent_iob_ == "B" and token.i + _entity_length(token) == span.end + 1
+            and (doc[span.end].lower_ in _ADMIN1_NOUNS or doc[span.end].lower_ in _ADMIN2_NOUNS))
+
+
 def _entity_length(token: Token) -> int:
     """How many tokens the entity that starts at ``token`` covers."""
     end = token.i + 1
@@ -962,5 +1011,5 @@ def _facility_location(span: Span, mentions: list[PlaceMention]) -> Location:
     return Location(facility=facility, precision="facility")
 
 
-__all__ = ["FACILITY_NOUNS", "PlaceFinder", "army_country", "doc_context", "is_origin", "names_a_way",
-           "on_a_road"]
+__all__ = ["FACILITY_NOUNS", "PlaceFinder", "army_country", "doc_context", "is_origin", "names_a_home",
+           "names_a_way", "on_a_road"]

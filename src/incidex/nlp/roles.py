@@ -39,6 +39,7 @@ from .casualties import acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
 from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimArg
 from .hedged_groups import hedged_groups
+from .incidents import FINDING_VERBS
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
     ATTACK_NOUNS,
@@ -66,6 +67,8 @@ from .unstated_country import unstated_country
 RELATION_CUES: dict[str, str] = dict(line.split("\t") for line in phrases("relation_cues"))  # type: ignore[misc]
 RELATION_STRENGTH = ("claimed", "accused", "suspected", "linked", "stated")
 DENIAL_VERBS = frozenset({"deny", "reject", "disown"})
+BODY_NOUNS = frozenset({"body", "corpse"})
+LOCATION_LABEL = "location:"  # a coder's label before the place of an event
 OWN_WORDS = frozenset({"we", "it", "its", "our", "their"})  # a group speaking of its own people
 # A part of a group, or a person who speaks for it, whose claim is the group's ("a TTP spokesman claimed ...").
 VOICE_NOUNS = words("voice_nouns")
@@ -204,6 +207,8 @@ class RoleFinder:
         filed_at: list[PlaceMention] = []
         told_at: list[tuple[FrameArguments, PlaceMention]] = []
         groups = [(actor.start, actor.end) for actor in doc._.incidex_actors or []]
+        main_frame = next((f for f in frames if f.role == "main"), None)
+        main = locate.arguments[main_frame.id] if main_frame is not None else None
         for mention in doc._.incidex_places or []:
             if mention.start < dateline:
                 filed_at.append(mention)
@@ -214,7 +219,8 @@ class RoleFinder:
             country = mention.location is not None and mention.location.precision == "country"
             if span is None or is_origin(span.root, country=country) or names_an_owner(span.root):
                 continue
-            args = locate.arguments_for(span.root, carry=0)
+            args = (main if _after_a_location_label(span) else
+                    locate.arguments_for(span.root, carry=2 if _tells_a_body_found(span.sent) else 0))
             if args is None:
                 continue
             if where_told(span.root):
@@ -226,8 +232,6 @@ class RoleFinder:
         for args, mention in told_at:  # "said in Islamabad that ...": the incident's place when it has no other
             if mention.kind != "facility" and not any(p.location and p.location.country_code for p in args.places):
                 args.places.append(mention)
-        main_frame = next((f for f in frames if f.role == "main"), None)
-        main = locate.arguments[main_frame.id] if main_frame is not None else None
         filed, stated = filing_country(filed_at), doc._.incidex_country
         if filed is not None and _states_elsewhere(doc, stated, filed, after=dateline):
             filed_at, filed = [], None
@@ -597,6 +601,23 @@ def _nearest_in_country(mentions: list[PlaceMention], stated: PlaceMention, trig
         told = [m for m in pointed if span.sent.start_char <= m.start < span.sent.end_char]
         nearest = min(told, key=lambda m: (place_rank(m.location.precision), distance(m)))  # type: ignore[union-attr]
     return replace(nearest, location=replace(nearest.location, uncertain=True), inferred=True)  # type: ignore[arg-type]
+
+
+def _after_a_location_label(span: Span) -> bool:
+    """Whether a place follows a coder's "LOCATION:" label, in its sentence or at the end of the one before ("...
+    eight were killed. LOCATION: Kataluk, Turkana District"): the place of the report's main incident."""
+    sentence = span.sent
+    before = span.doc[sentence.start - 1].sent.text.rstrip().lower() if sentence.start > 0 else ""
+    return before.endswith(LOCATION_LABEL) or sentence.text.lstrip().lower().startswith(LOCATION_LABEL)
+
+
+def _tells_a_body_found(sentence: Span) -> bool:
+    """Whether a sentence tells that a body was found ("Her body was found in a car near Spiro", "police recovered
+    the corpse"): its places are those of the killing told before it."""
+    return any(token.lemma_.lower() in BODY_NOUNS and (
+        token.dep_ in {"nsubjpass", "dobj", "nsubj"} and token.head.lemma_ in FINDING_VERBS
+        or any(child.dep_ == "acl" and child.lemma_ in FINDING_VERBS for child in token.children))
+        for token in sentence)
 
 
 def _names_a_group_home(mention: PlaceMention, groups: list[tuple[int, int]]) -> bool:
