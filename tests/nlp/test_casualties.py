@@ -467,6 +467,23 @@ def test_a_note_sharing_the_toll_among_records_gives_each_its_share(extract) -> 
     assert [(f.value, f.text.endswith("divided over (2) events")) for f in shared] == [(5, True)]
 
 
-def test_a_toll_told_over_days_without_a_sharing_note_is_whole(extract) -> None:
-    text = "Cattle herders and farmers fought for two days near a river crossing in Darfur in May, killing eleven."
-    assert main_incident(extract(text, published="2024-06-19")).casualties.killed.total == 11
+@pytest.mark.parametrize(("text", "killed"), [
+    # no note sharing the toll: the toll told over days is whole
+    ("Cattle herders and farmers fought for two days near a river crossing in Darfur in May, killing eleven.", 11),
+    # the counted subjects of joined clauses with one outcome are other people
+    ("Rebels attacked an army base near the lake on Sunday; 21 soldiers were killed and over 60 wounded and two "
+     "rebel fighters were killed in the battle, a spokesman said.", 23),
+    # another account's figure gives way to the report's own
+    ("Gunmen raided a police camp in the town at night. Two police officers were killed and one was wounded. A "
+     "conflicting report by a local paper holds three police deaths.", 2),
+    # and stands when the report counts no one killed
+    ("Militants raided a camp near the river on Friday. Some reports state that three militants were killed.", 3),
+])
+def test_tolls_across_clauses_and_accounts(extract, text: str, killed: int) -> None:
+    assert main_incident(extract(text, published="2024-06-19")).casualties.killed.total == killed
+
+
+def test_a_count_of_another_clause_and_outcome_is_not_added(extract) -> None:
+    text = "Gunmen ambushed a patrol near the border on Monday. Four soldiers were killed and two were wounded."
+    cas = main_incident(extract(text, published="2024-06-19")).casualties
+    assert (cas.killed.total, cas.injured.total) == (4, 2)

@@ -281,6 +281,7 @@ class _Builder:
         harmed = {cue.status for victim in args.victims for cue in victim.statuses} & {"killed", "injured"}
         stated = [c for c in stated if (c.value or c.low or 0) > 0  # "a blast injured several people ... no
                   or c.field not in positive and c.field.split(".")[0] not in harmed]  # casualties": injured unknown
+        stated = _own_account(stated)
         unique: dict[tuple[str, int, int], CasualtyArg] = {}
         for arg in stated:
             unique.setdefault((arg.field, arg.start, arg.value or -1), arg)
@@ -478,6 +479,16 @@ def _summed(args: list[CasualtyArg], source_of: Callable[[int, int], SourceMenti
         result = [a for a in result if a not in adds and a not in others]
         result += [_sum([other, *near(adds, other)], field, text) for other in others] or [_sum(adds, field, text)]
     return sorted(result, key=lambda a: a.start)
+
+
+def _own_account(args: list[CasualtyArg]) -> list[CasualtyArg]:
+    """The figures of the report's own account: another account's figure ("conflicting reports hold 18 deaths") is
+    kept only for a kind (killed, injured...) the report itself counts no one of."""
+    def kind(arg: CasualtyArg) -> str:
+        return arg.field.split(".")[0]
+
+    own = {kind(a) for a in args if not a.alternative and (a.value or a.low)}
+    return [a for a in args if not a.alternative or kind(a) not in own]
 
 
 def _share_of(arg: CasualtyArg, share: tuple[int, int, int], text: str) -> CasualtyArg:

@@ -104,6 +104,10 @@ SHARE_WORDS = frozenset({"split", "spilt", "distributed", "divided"})
 SHARE_PREPOSITIONS = frozenset({"between", "across", "over", "in", "among"})
 SHARE_UNITS = frozenset({"event", "day", "location", "incident", "attack", "village", "record"})
 SHARE_SKIPPED = frozenset({"are", "is", "were", "was", "have", "has", "been", "(", ")"})
+# accounts other than the report's own: "conflicting reports hold 18 deaths", "other sources claim 15"
+ACCOUNT_NOUNS = frozenset({"report", "source", "account"})
+OTHER_ACCOUNT_WORDS = frozenset({"conflicting", "other", "some", "unconfirmed", "alternative", "another", "second",
+                                 "different", "contradictory", "separate"})
 OUTCOME_ADJECTIVES = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
                       "hurt": "injured"}
 
@@ -412,7 +416,27 @@ def _counted_noun(token: Token) -> Token:
 
 def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[CasualtyArg, Token]]:
     """Every stated figure with the token it hangs on: counts, single persons, and zero figures from "unharmed" and
-    "no one was killed"."""
+    "no one was killed"; those an alternative account states are marked ``alternative``."""
+    for figure, token in _stated_figures(doc, numbers):
+        figure.alternative = _alternative_account(token)
+        yield figure, token
+
+
+def _alternative_account(token: Token) -> bool:
+    """Whether a figure is told as what some other account says: "conflicting reports hold 18 deaths", "some reports
+    suggest hundreds were killed", "other sources claim 15 deaths", "unconfirmed reports that one man died"; the
+    account named before the figure (the parse may hang "43 were killed (some reports say more)" under it)."""
+    return any((_other_reports(t) or any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i and _other_reports(c)
+                                         for c in t.children)) for t in [token, *token.ancestors])
+
+
+def _other_reports(noun: Token) -> bool:
+    """"conflicting reports", "some sources", "a second report", "unconfirmed accounts"."""
+    return noun.lemma_.lower() in ACCOUNT_NOUNS and any(
+        c.dep_ in {"amod", "det"} and c.lower_ in OTHER_ACCOUNT_WORDS for c in noun.children)
+
+
+def _stated_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[CasualtyArg, Token]]:
     text = doc_text(doc)
     counted: set[int] = set()
     for number in numbers:
@@ -648,9 +672,24 @@ def _additive(noun: Token, number: Token | None = None) -> bool:
     verb = noun.head if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     if verb is None:
         return False
-    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children) or _joined_clause_count(noun):
         return True
     return verb.lemma_ in DIE_VERBS and any(c.lower_ in LATER_WORDS for c in verb.children)
+
+
+def _joined_clause_count(noun: Token) -> bool:
+    """The subject of a clause joined to an earlier one with its own counted subject and the same outcome: "two
+    rebels" in "21 soldiers were killed, 60 wounded and two rebels were killed", other people than it counts."""
+    verb = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    event = _verb_event(verb, noun.dep_)
+    while event is not None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head
+        first = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if first is not None and (first.pos_ == "NUM" or any(c.dep_ == "nummod" for c in first.children)):
+            return _verb_event(verb, first.dep_) == event
+    return False
 
 
 def _a_toll(noun: Token) -> bool:
