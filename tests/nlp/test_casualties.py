@@ -478,6 +478,8 @@ def test_a_note_sharing_the_toll_among_records_gives_each_its_share(extract) -> 
      "conflicting report by a local paper holds three police deaths.", 2),
     # and stands when the report counts no one killed
     ("Militants raided a camp near the river on Friday. Some reports state that three militants were killed.", 3),
+    # "one" before its outcome counts a person
+    ("Bandits ambushed a lorry on the highway near the lake; one killed.", 1),
 ])
 def test_tolls_across_clauses_and_accounts(extract, text: str, killed: int) -> None:
     assert main_incident(extract(text, published="2024-06-19")).casualties.killed.total == killed
