@@ -478,6 +478,8 @@ def test_a_note_sharing_the_toll_among_records_gives_each_its_share(extract) -> 
      "conflicting report by a local paper holds three police deaths.", 2),
     # and stands when the report counts no one killed
     ("Militants raided a camp near the river on Friday. Some reports state that three militants were killed.", 3),
+    # a killing the incident resulted in counts its dead
+    ("Gunmen raided a hamlet of herders on 5 May. The raid resulted in the killing of 3 people.", 3),
     # "one" before its outcome counts a person
     ("Bandits ambushed a lorry on the highway near the lake; one killed.", 1),
 ])
@@ -489,3 +491,8 @@ def test_a_count_of_another_clause_and_outcome_is_not_added(extract) -> None:
     text = "Gunmen ambushed a patrol near the border on Monday. Four soldiers were killed and two were wounded."
     cas = main_incident(extract(text, published="2024-06-19")).casualties
     assert (cas.killed.total, cas.injured.total) == (4, 2)
+
+
+def test_a_killing_told_as_the_cause_gives_no_figure(extract) -> None:
+    text = "Youths rioted in the market town following the killing of two herders by gunmen."
+    assert main_incident(extract(text, published="2024-06-19")).casualties.killed.total is None

@@ -86,6 +86,7 @@ NOT_PEOPLE_OBJECTS = words("not_people_objects")
 COUNTED_THINGS = NOT_PEOPLE_OBJECTS | words("vehicle_nouns")  # "killed two goats", "gunmen on two motorbikes shot"
 REPORTED_VERBS = frozenset({"report", "believe", "fear", "say", "understand", "think", "confirm", "know"})
 TO_DEATH_VERBS = HARMING_VERBS | KILL_VERBS | words("to_death_verbs")
+RESULT_VERBS = frozenset({"result", "lead", "cause"})  # "resulted in / led to / caused the killing of"
 FATALLY_WORDS = frozenset({"fatally", "mortally"})
 INCLUDING_WORDS = frozenset({"including", "among"})
 HOSPITAL_NOUNS = frozenset({"hospital", "clinic", "infirmary"})
@@ -274,6 +275,8 @@ def _noun_event(noun: Token) -> str | None:
     if dep == "pobj" and head.lower_ == "of" and (trigger_lemma(head.head) in DEAD_WORDS | {"death", "life"}
                                                   or _throat_cut(head.head)):
         return "killed"  # "the deaths of six", "slit the throats of four traders"
+    if dep == "pobj" and head.lower_ == "of" and _killing_as_result(head.head):
+        return "killed"  # "resulted in the killing of 3 people"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
         return "injured"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in KIDNAP_NOUNS:
@@ -300,6 +303,14 @@ def _noun_event(noun: Token) -> str | None:
     if dep in {"meta", "npadvmod", "dep"} and noun.pos_ == "NUM" and head.tag_ == "VBN" and noun.i < head.i:
         return _verb_event(head, "nsubjpass")  # "Land dispute. 7 killed.": a count the parse left unattached
     return None
+
+
+def _killing_as_result(killing: Token) -> bool:
+    """"resulted in the killing of 3 people", "led to the killing of one of its cadres": a killing the incident
+    caused, not one told as its cause ("following the killing of two herders")."""
+    if killing.lower_ not in {"killing", "killings", "murder", "murders"} or killing.dep_ != "pobj":
+        return False
+    return killing.head.head.lemma_.lower() in RESULT_VERBS
 
 
 def _throat_cut(noun: Token) -> bool:
