@@ -480,6 +480,8 @@ def test_a_note_sharing_the_toll_among_records_gives_each_its_share(extract) -> 
     ("Militants raided a camp near the river on Friday. Some reports state that three militants were killed.", 3),
     # a killing the incident resulted in counts its dead
     ("Gunmen raided a hamlet of herders on 5 May. The raid resulted in the killing of 3 people.", 3),
+    # the deaths people are suspected of are another incident's
+    ("On 4 May, police killed three men suspected of murdering a local chief in a hill village.", 3),
     # "one" before its outcome counts a person
     ("Bandits ambushed a lorry on the highway near the lake; one killed.", 1),
 ])

@@ -79,6 +79,7 @@ NOT_A_PERSON_DEPS = frozenset({"compound", "poss", "amod", "appos", "npadvmod", 
                                "xcomp"})
 ADDITIVE_WORDS = frozenset({"another", "additional", "further", "more"})
 LATER_WORDS = frozenset({"later", "subsequently", "eventually"})
+ALLEGED_DEED_VERBS = frozenset({"accuse", "suspect", "blame", "charge"})  # "men accused of killing a colonel"
 CAUSE_GOVERNORS = frozenset({"response", "retaliation", "revenge", "reprisal", "solidarity"})
 DEATH_NOUNS = frozenset({"death", "killing", "murder", "assassination", "lynching"})
 AGENT_ENDINGS = ("ist", "er", "or", "ian", "man", "woman", "person")
@@ -789,16 +790,19 @@ def _named_dead(token: Token) -> bool:
 
 def _told_as_cause(noun: Token) -> bool:
     """Deaths told as the cause of what the report is about: "protested over the death of a hawker", "in response
-    to the killing of a trader", "in solidarity with men accused of killing an officer". They belong to another
-    incident, not to the one the sentence reports."""
+    to the killing of a trader", "in solidarity with men accused of killing an officer", "three men suspected of
+    murdering a chief", "militants responsible for the killing of a tourist". They belong to another incident, not
+    to the one the sentence reports."""
     for ancestor in noun.ancestors:
         if (ancestor.lemma_.lower() in DEATH_NOUNS and ancestor.dep_ == "pobj"
                 and ancestor.head.lower_ in {"over", "against"}):
             return True
         if ancestor.lemma_.lower() in CAUSE_GOVERNORS:
             return True
-        if ancestor.lemma_ == "accuse" and ancestor.dep_ == "acl":
-            return True  # "men accused of killing a colonel": their alleged deed, not this incident's toll
+        if ancestor.lemma_ in ALLEGED_DEED_VERBS and ancestor.dep_ in {"acl", "relcl"}:
+            return True  # their alleged deed, not this incident's toll
+        if ancestor.lower_ == "responsible":
+            return True
     return False
 
 
