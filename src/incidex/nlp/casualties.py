@@ -277,7 +277,7 @@ def _noun_event(noun: Token) -> str | None:
                                                   or _throat_cut(head.head)):
         return "killed"  # "the deaths of six", "slit the throats of four traders"
     if dep == "pobj" and head.lower_ == "of" and _killing_as_result(head.head):
-        return "killed"  # "resulted in the killing of 3 people"
+        return "killed"  # "the raid resulted in the killing of five traders"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
         return "injured"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in KIDNAP_NOUNS:
@@ -307,7 +307,7 @@ def _noun_event(noun: Token) -> str | None:
 
 
 def _killing_as_result(killing: Token) -> bool:
-    """"resulted in the killing of 3 people", "led to the killing of one of its cadres": a killing the incident
+    """"resulted in the killing of five traders", "led to the killing of two of its leaders": a killing the incident
     caused, not one told as its cause ("following the killing of two herders")."""
     if killing.lower_ not in {"killing", "killings", "murder", "murders"} or killing.dep_ != "pobj":
         return False
@@ -436,7 +436,7 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
 
 def _alternative_account(token: Token) -> bool:
     """Whether a figure is told as what some other account says: "conflicting reports hold 18 deaths", "some reports
-    suggest hundreds were killed", "other sources claim 15 deaths", "unconfirmed reports that one man died"; the
+    suggest hundreds were killed", "other sources claim 15 deaths", "unconfirmed reports say a guard died"; the
     account named before the figure (the parse may hang "43 were killed (some reports say more)" under it)."""
     return any((_other_reports(t) or any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i and _other_reports(c)
                                          for c in t.children)) for t in [token, *token.ancestors])
@@ -690,8 +690,8 @@ def _additive(noun: Token, number: Token | None = None) -> bool:
 
 
 def _joined_clause_count(noun: Token) -> bool:
-    """The subject of a clause joined to an earlier one with its own counted subject and the same outcome: "two
-    rebels" in "21 soldiers were killed, 60 wounded and two rebels were killed", other people than it counts."""
+    """The subject of a clause joined to an earlier one with its own counted subject and the same outcome: "three
+    rebels" in "17 soldiers were killed, 40 were hurt and three rebels were killed", other people than it counts."""
     verb = noun.head
     if noun.dep_ not in {"nsubj", "nsubjpass"}:
         return False
@@ -699,8 +699,9 @@ def _joined_clause_count(noun: Token) -> bool:
     while event is not None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         verb = verb.head
         first = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if first is not None and (first.pos_ == "NUM" or any(c.dep_ == "nummod" for c in first.children)):
-            return _verb_event(verb, first.dep_) == event
+        counted = first is not None and (first.pos_ == "NUM" or any(c.dep_ == "nummod" for c in first.children))
+        if counted and _verb_event(verb, first.dep_) == event:
+            return True
     return False
 
 
@@ -791,7 +792,7 @@ def _named_dead(token: Token) -> bool:
 def _told_as_cause(noun: Token) -> bool:
     """Deaths told as the cause of what the report is about: "protested over the death of a hawker", "in response
     to the killing of a trader", "in solidarity with men accused of killing an officer", "three men suspected of
-    murdering a chief", "militants responsible for the killing of a tourist". They belong to another incident, not
+    murdering a chief", "gunmen responsible for the murder of a tourist". They belong to another incident, not
     to the one the sentence reports."""
     for ancestor in noun.ancestors:
         if (ancestor.lemma_.lower() in DEATH_NOUNS and ancestor.dep_ == "pobj"
