@@ -792,7 +792,7 @@ def _named_dead(token: Token) -> bool:
 def _told_as_cause(noun: Token) -> bool:
     """Deaths told as the cause of what the report is about: "protested over the death of a hawker", "in response
     to the killing of a trader", "in solidarity with men accused of killing an officer", "three men suspected of
-    murdering a chief", "gunmen responsible for the murder of a tourist". They belong to another incident, not
+    murdering a chief", "gunmen held responsible for a tourist's death". They belong to another incident, not
     to the one the sentence reports."""
     for ancestor in noun.ancestors:
         if (ancestor.lemma_.lower() in DEATH_NOUNS and ancestor.dep_ == "pobj"
