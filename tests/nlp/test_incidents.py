@@ -223,6 +223,17 @@ def types_by_role(report):
         ("On 4 May, soldiers arrested and badly wounded three fishermen near the lake.", "armed_assault"),
         ("Two students were detained and attacked by guards at the gate on Friday.", "armed_assault"),
         ("Police arrested and charged two men on Monday.", "arrest"),
+        # partisans of parties or sects fight with blows; people the text cannot name attack with blows; a headline's
+        # participle with a doer is done to the noun before it; an -ing form opening a sentence is a noun
+        ("Blue Party and Green Party supporters clash near the bus park", "clash"),
+        ("Supporters of the Blue and Green parties clashed outside the tally centre on Sunday.", "clash"),
+        ("A local councillor was assaulted by unknown men outside the hall.", "armed_assault"),
+        ("Market trader attacked by rival supporters after the count", "armed_assault"),
+        ("Fighting over a water point left three herders dead on Monday.", "clash"),
+        # bombs and shells used in a fight it tells are the fight's weapons
+        ("Militants detonated a roadside bomb under a patrol on Monday, and a gun battle with the soldiers followed.",
+         "clash"),
+        ("Troops on both sides of the frontier clashed on Friday, firing mortar shells at each other's posts.", "clash"),
         # what is done in a clash is part of it
         ("Ten houses were burnt on Sunday in clashes between two clans over grazing land.", "clash"),
         ("Robbers stormed a bank on Monday and escaped with cash. After a brief exchange of fire with police, two "
@@ -303,6 +314,7 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "Police recovered the body of a cyclist killed in a road accident.",
         "The two teams engaged in a battle for the title on Sunday.",
         "The lawyers engaged in a long battle of words in court.",
+        "Supporters of the mayor attacked the newspaper's report on Monday.",
         # a match report over several sentences: the sports words stand around the attack and the shot
         "Liverpool beat Chelsea 3-1 at Anfield on Sunday. Their attack was relentless from the first minute. Salah "
         "shot twice before the break. The coach praised the defender after the match.",

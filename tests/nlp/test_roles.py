@@ -73,6 +73,24 @@ def test_targets_responders_and_weapons(extract) -> None:
     assert {w.text for w in incident.weapons} == {"rifles", "grenades"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers died when a drone dropped explosives on an army base near Saravena on Saturday.",
+        "A drone strike killed three fighters near Miranshah on Monday, officials said.",
+        "A drone hit a fuel depot outside Belgorod on Monday, injuring two workers, the governor said.",
+    ],
+)
+def test_a_drone_that_strikes_is_a_weapon(extract, text: str) -> None:
+    assert "drone" in {w.text for w in main(extract(text, published="2024-06-18")).weapons}
+
+
+def test_a_drone_that_only_watches_is_no_weapon(extract) -> None:
+    text = ("Gunmen killed four villagers near Mopti on Sunday. An army drone filmed the attackers as they fled, "
+            "officials said.")
+    assert "drone" not in {w.text for w in main(extract(text, published="2024-06-18")).weapons}
+
+
 def test_place_people_come_from_is_not_the_incident_place(extract) -> None:
     text = ("Gunmen attacked a bus station in Nairobi on Saturday, killing four people. The attackers were from "
             "Somalia, police said.")
@@ -758,3 +776,22 @@ def test_rebels_unnamed_take_no_group_when_the_report_names_two(extract) -> None
     report = extract("Shining Path and the MRTA both called a strike for Monday. Rebels burned a bus near Huancayo on "
                      "Tuesday.", published="1990-01-10")
     assert orgs(main(report)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A district leader of the Jubo League died after party rivals stabbed him in Natore on Friday.", "Jubo League"),
+        ("A Chhatra League activist was shot dead by his rival group in Pabna on Friday.",
+         "Bangladesh Chhatra League"),
+        ("A quarrel over the vacant throne set two factions of the Yendi community against each other in a clash "
+         "that left three people hurt.", "Yendi Communal Militia"),
+    ],
+)
+def test_a_fight_within_a_group_is_fought_by_the_group(extract, text: str, name: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get(name) == "stated"
+
+
+def test_a_rival_gang_is_not_the_victims_group(extract) -> None:
+    assert not orgs(main(extract("An activist of the BNP was stabbed by a rival gang in Feni on Monday.",
+                                 published="2024-06-18")))

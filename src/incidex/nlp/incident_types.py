@@ -26,6 +26,9 @@ RIOT_PRONE_TYPES = frozenset({"clash", "arson", "bombing", "armed_assault", "rai
 # clash, the one told first.
 VIOLENCE_TYPES = frozenset({"clash", "armed_assault"})
 CONSEQUENT_TYPES = frozenset({"arson", "robbery", "raid", "arrest"})
+# Bombs and shells used in a fight the incident tells are its weapons: "two groups clashed, hurling crude bombs at each
+# other", "troops exchanged fire and shells across the border", "an ambush opened by a roadside bomb, then a gun battle"
+FIRED_IN_A_FIGHT = frozenset({"bombing", "shelling"})
 # A raid or theft in which people are killed or wounded is that assault, whatever is told first (_harms_in_taking);
 # "attack" and "assault" (which may name the raid itself) and the doers' nouns do not count as the harm.
 TAKING_TYPES = frozenset({"robbery", "raid"})
@@ -63,15 +66,15 @@ def trigger_type(frame: IncidentFrame) -> str:
     types = [t.type for t in (specific or typed)]
     for specific in SPECIFIC_TYPES:
         if specific in types:
-            return specific
+            return "clash" if specific in FIRED_IN_A_FIGHT and "clash" in types else specific
     if "arrest" in types and "plot" in types:
         return "arrest"
     kind = max(TYPE_PRIORITY, key=lambda kind: (types.count(kind), -TYPE_PRIORITY.index(kind)))
     first = first_act(typed).type
     if kind in CONSEQUENT_TYPES | {"clash"} and first in VIOLENCE_TYPES:
         return first  # "militia attacked the village, killing seven; fighting went on": the attack comes first
-    if kind == "bombing" and first == "clash":
-        return "clash"  # "two groups clashed, hurling crude bombs at each other": the bombs are the clash's weapons
+    if kind in FIRED_IN_A_FIGHT and (first == "clash" or "clash" in types):
+        return "clash"
     return kind
 
 

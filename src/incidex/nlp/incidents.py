@@ -645,8 +645,16 @@ def _told_in_sports(sentence_starts: list[int], sports_words: list[int], frame: 
 def _fight(trigger: Token) -> bool:
     """A battle or fight verb or noun, kept only by :func:`_fought_by_people`; not "fighting" read as a noun
     ("fighting went on for hours", the weak trigger of old)."""
-    noun = trigger.pos_ == "NOUN" or trigger.dep_ in GERUND_AS_NOUN
+    noun = trigger.pos_ == "NOUN" or trigger.dep_ in GERUND_AS_NOUN or _opens_as_noun(trigger)
     return trigger.lemma_ in FIGHTING_VERBS and not (trigger.lower_ == "fighting" and noun)
+
+
+def _opens_as_noun(verb: Token) -> bool:
+    """An -ing form opening its sentence with no subject of its own stands for a noun, however the parser hung it
+    ("Fighting over a well left four dead"); one that names its sides ("Fighting between two clans") is judged by
+    them (:func:`_fought_by_people`)."""
+    return verb.tag_ == "VBG" and verb.i == verb.sent.start and not any(
+        c.dep_ == "nsubj" or c.lower_ in {"between", "with"} for c in verb.children)
 
 
 def _passive(verb: Token) -> bool:
@@ -825,7 +833,8 @@ def _fought_by_people(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if reciprocal:  # "residents of two villages fought each other": the subject is both sides
         return any(_fighting_side(s) for s in subjects)
-    return any(_fighting_side(s) and (any(c.dep_ == "conj" for c in s.children) or s.lemma_.lower() in COMMUNITY_NOUNS
+    # "Police and herders clashed", "Party A and party B supporters clash", "supporters of A and B clashed"
+    return any(_fighting_side(s) and (any(t.dep_ == "conj" for t in s.subtree) or s.lemma_.lower() in COMMUNITY_NOUNS
                                       or any(c.lower_ in {"rival", "two"} for c in s.children))
                for s in subjects)
 
@@ -940,9 +949,18 @@ def _harms_people(verb: Token) -> bool:
     # "herders attacked two farmers", or "a constable was attacked by a group of youths"
     doers = [*(o for v in verbs for o in _agents(v)), *(c for v in verbs for c in v.children if c.dep_ == "nsubj")]
     armed = any(_forceful(d, verb) for d in doers)
-    if not any(c.dep_ in {"dobj", "nsubjpass"} and _harmable(c, armed=armed) for c in verb.children):
+    if not any(_harmable(c, armed=armed) for c in _done_to(verb)):
         return False
     return verb.lemma_ not in WORDS_ATTACK_TOO or any(_fighting_side(c) for c in doers)
+
+
+def _done_to(verb: Token) -> list[Token]:
+    """Whom a verb is done to: its object or passive subject, or the noun a participle with a doer modifies (a
+    headline's "Former mayor attacked by rival supporters", "the reporter assaulted by guards")."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        objects.append(verb.head)
+    return objects
 
 
 def _forceful(doer: Token, verb: Token) -> bool:
@@ -950,10 +968,16 @@ def _forceful(doer: Token, verb: Token) -> bool:
     mayor", "a crowd of youths assaulted the governor"); with a verb words cannot do, any violent doer named by a common
     noun ("the councillor was beaten by a group of men"; not "the mayor was beaten by Smith" at the polls)."""
     people = [doer, *(o for p in doer.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
-    if any(p.lemma_.lower() in ARMED_DOERS or _communal(p) for p in people):
+    if any(p.lemma_.lower() in ARMED_DOERS or _communal(p) or _unknown(p) for p in people):
         return True
     return trigger_lemma(verb) not in WORDS_ATTACK_TOO and any(
         p.lemma_.lower() in VIOLENT_DOERS and not p.ent_type_ for p in people)
+
+
+def _unknown(doer: Token) -> bool:
+    """People the text cannot name ("unknown men", "an unidentified group"): they attack with blows, not words."""
+    return doer.pos_ == "NOUN" and doer.lemma_.lower() in VIOLENT_DOERS and any(
+        c.dep_ == "amod" and c.lower_ in UNNAMED_MODIFIERS for c in doer.children)
 
 
 def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
@@ -1015,8 +1039,9 @@ COMMUNITY_NOUNS = frozenset({"group", "community", "clan", "tribe", "faction", "
 # what makes a clash one of blows, not words ("violent clashes", "bloody clashes")
 PHYSICAL_MODIFIERS = words("physical_modifiers")
 # words for a community or its armed men ("two rival clans clashed", "herders and farmers clashed", ``communal_nouns``)
-# and for crowds that do violence ("a crowd attacked the mayor", ``crowd_nouns``): sides of a clash
-SIDE_NOUNS = COMMUNAL_NOUNS | words("crowd_nouns")
+# for crowds that do violence ("a crowd attacked the mayor", ``crowd_nouns``) and for partisans ("rival supporters
+# clashed", ``partisan_nouns``): sides of a clash
+SIDE_NOUNS = COMMUNAL_NOUNS | words("crowd_nouns") | words("partisan_nouns")
 # the words of a headline's doer or object phrase ("Armed raiders attack Kamba homestead")
 PHRASE_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 # verbs of killing that report an incident only with a doer ("gunmen killed 12", not "12 people were killed")
@@ -1045,6 +1070,7 @@ HARMED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - PUBLIC_FIGURES
 # people a killing is done to: anyone, public figures and officials too
 KILLABLE = HARMED_PEOPLE | PUBLIC_FIGURES | words("official_nouns")
 PLACE_TARGETS = words("place_targets")
+UNNAMED_MODIFIERS = frozenset({"unknown", "unidentified", "masked"})
 # who does violence to people ("killed by a mob", "herders attacked two farmers"): armed people, people who are no
 # road users (an accident: "killed by a drunk driver"), and groups of people ("a mob", "locals")
 VIOLENT_DOERS = ARMED_DOERS | (HARMED_PEOPLE - words("road_users")) | words("violent_groups")

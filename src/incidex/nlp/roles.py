@@ -97,6 +97,10 @@ DOING_OR_FIGHTING_WORDS = PERPETRATION_VERBS | CLASH_WORDS
 GROUP_ACT_NOUNS = PERPETRATOR_NOUNS | ATTACK_NOUNS | CLASH_WORDS | words("device_nouns")
 # People of a group ("members / fighters / supporters of X"), singular as a lemma and plural as written.
 GROUP_PEOPLE = PERPETRATOR_NOUNS | frozenset(noun.removesuffix("s") for noun in MEMBER_NOUNS) | MEMBER_NOUNS
+# Words that make a fight one within a group: "two factions of X", "X infighting", "killed by party rivals".
+_WITHIN_GROUP_WORDS = frozenset({"faction", "infighting"})
+# What "rival" may describe for the rivals to be a group's own: "a rival group", "a rival X faction", "rivals".
+_RIVAL_SIDES = frozenset({"group", "faction", "party", "wing", "camp"})
 
 
 class FrameLocator:
@@ -177,6 +181,7 @@ class RoleFinder:
         self._learned(doc, locate)
         self._home_communities(doc, found.values())
         self._hedged_identities(doc, locate)
+        self._own_rivals(doc, frames, found)
         self._village_sides(doc, frames, found)
         self._report_group(doc, found.values())
         for args, group, relation in hedged_groups(doc, found.values(), doc._.incidex_actors or [],
@@ -359,6 +364,27 @@ class RoleFinder:
             args = None if group is None else locate.arguments_for(doers, carry=2)
             if args is not None and group is not None:
                 _add_org(args, group, "suspected")
+
+    @staticmethod
+    def _own_rivals(doc: Doc, frames: list[IncidentFrame], found: dict[str, FrameArguments]) -> None:
+        """A fight the text tells as one within a group ("two factions of X fought", "X infighting", "party rivals
+        stabbed an X leader", "shot by his rival group") is fought by that group: the one group or community
+        (with the groups it belongs to) named in a sentence of the incident that says so; not where the incident
+        has a named doer, nor where the sentence names groups of two families."""
+        actors = doc._.incidex_actors or []
+        for frame in frames:
+            args = found[frame.id]
+            if any(p.name for p in args.perpetrators):
+                continue
+            sentences = {doc[t.token].sent.start: doc[t.token].sent for t in frame.triggers}
+            for sentence in sentences.values():
+                if not any(_tells_a_fight_within(t) for t in sentence):
+                    continue
+                groups = [a for a in actors if sentence.start_char <= a.start < sentence.end_char and a.name]
+                if len({parent_groups().get(a.name, a.name) for a in groups}) == 1:
+                    for group in groups:
+                        _add_org(args, group, "stated")
+                    break
 
     def _village_sides(self, doc: Doc, frames: list[IncidentFrame], found: dict[str, FrameArguments]) -> None:
         """A clash whose sides are a village's unnamed people is fought by the village: "a clash over land at X
@@ -939,6 +965,16 @@ def _of_a_named_group(token: Token) -> bool:
     return any(t.pos_ == "PROPN" for prep in of for t in prep.subtree)
 
 
+def _tells_a_fight_within(token: Token) -> bool:
+    """The word tells a fight within one group: "factions", "infighting", "rivals", "party rival", "a rival
+    group"; not "a rival gang"."""
+    if token.lemma_.lower() in _WITHIN_GROUP_WORDS:
+        return True
+    if token.lower_ not in {"rival", "rivals"}:
+        return False
+    return token.pos_ == "NOUN" or token.head.lemma_.lower() in _RIVAL_SIDES
+
+
 def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool:
     """The token (or the noun it modifies, is coordinated or in apposition with, or whose people it names: "members
     of a Pokot militia", "volunteer fighters (X)") is the subject of one of ``verbs`` ("X are reported to have
@@ -1147,8 +1183,19 @@ def _is_targeted(token: Token) -> bool:
     return False
 
 
+# Verbs whose subject, when it is a thing that is not always a weapon ("a drone dropped explosives"), is one.
+WEAPON_SUBJECT_VERBS = PERPETRATION_VERBS | TARGETING_VERBS | {"drop", "release"}
+
+
 def _used_as_weapon(token: Token) -> bool:
-    return token.head.lower_ == "with" or token.head.lemma_ in {"brandish", "wield", "fire", "throw"}
+    """A thing that is not always a weapon (a drone, a vehicle, a tank) is one here: used "with", brandished or
+    fired, the subject of an act of harm ("a drone hit the depot"), or the kind of an attack ("a drone strike")."""
+    head = token.head
+    if head.lower_ == "with" or head.lemma_ in {"brandish", "wield", "fire", "throw"}:
+        return True
+    if token.dep_ == "compound":
+        return head.lemma_ in ATTACK_NOUNS
+    return token.dep_ == "nsubj" and head.lemma_ in WEAPON_SUBJECT_VERBS
 
 
 def _merge_people(args: FrameArguments) -> None:
