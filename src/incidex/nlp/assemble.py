@@ -482,7 +482,7 @@ def _summed(args: list[CasualtyArg], source_of: Callable[[int, int], SourceMenti
 
 
 def _own_account(args: list[CasualtyArg]) -> list[CasualtyArg]:
-    """The figures of the report's own account: another account's figure ("conflicting reports hold 18 deaths") is
+    """The figures of the report's own account: another account's figure ("a rival paper puts the dead at nine") is
     kept only for a kind (killed, injured...) the report itself counts no one of."""
     def kind(arg: CasualtyArg) -> str:
         return arg.field.split(".")[0]

@@ -106,7 +106,7 @@ SHARE_WORDS = frozenset({"split", "spilt", "distributed", "divided"})
 SHARE_PREPOSITIONS = frozenset({"between", "across", "over", "in", "among"})
 SHARE_UNITS = frozenset({"event", "day", "location", "incident", "attack", "village", "record"})
 SHARE_SKIPPED = frozenset({"are", "is", "were", "was", "have", "has", "been", "(", ")"})
-# accounts other than the report's own: "conflicting reports hold 18 deaths", "other sources claim 15"
+# accounts other than the report's own: "conflicting accounts give nine dead", "other sources say 15"
 ACCOUNT_NOUNS = frozenset({"report", "source", "account"})
 OTHER_ACCOUNT_WORDS = frozenset({"conflicting", "other", "some", "unconfirmed", "alternative", "another", "second",
                                  "different", "contradictory", "separate"})
@@ -116,7 +116,7 @@ OUTCOME_ADJECTIVES = {"dead": "killed", "killed": "killed", "injured": "injured"
 
 def shared_toll(doc: Doc) -> tuple[int, int, int] | None:
     """``(parts, start, end)`` of a note that the toll told is shared among ``parts`` records, each carrying its
-    share ("Deaths were divided over three events", "fatalities split across (4) days"), else None."""
+    share ("the deaths are divided over three records", "deaths split among (4) days"), else None."""
     for token in doc:
         if token.lower_ not in TOLL_WORDS:
             continue
@@ -435,9 +435,9 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
 
 
 def _alternative_account(token: Token) -> bool:
-    """Whether a figure is told as what some other account says: "conflicting reports hold 18 deaths", "some reports
-    suggest hundreds were killed", "other sources claim 15 deaths", "unconfirmed reports say a guard died"; the
-    account named before the figure (the parse may hang "43 were killed (some reports say more)" under it)."""
+    """Whether a figure is told as what some other account says: "conflicting accounts give nine dead", "some reports
+    put the dead in the hundreds", "other sources say 15 died", "unconfirmed reports say a guard died"; the
+    account named before the figure (the parse may hang "40 died (some reports say more)" under it)."""
     return any((_other_reports(t) or any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i and _other_reports(c)
                                          for c in t.children)) for t in [token, *token.ancestors])
 
