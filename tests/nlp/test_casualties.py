@@ -456,3 +456,45 @@ def test_counts_the_parse_hung_on_another_word_keep_their_outcome(extract, text,
 ])
 def test_a_noun_joined_to_one_killed_is_killed_too(extract, text, killed) -> None:
     assert main_incident(extract(text)).casualties.killed.total == killed
+
+
+def test_a_note_sharing_the_toll_among_records_gives_each_its_share(extract) -> None:
+    text = ("Cattle herders and farmers fought for two days near a river crossing in Darfur in May, and eleven "
+            "people were killed. Deaths are divided over (2) events.")
+    incident = main_incident(extract(text, published="2024-06-19"))
+    assert incident.casualties.killed.total == 5  # eleven shared by two records, rounded down
+    shared = [f for f in incident.figures if f.field.startswith("killed")]
+    assert [(f.value, f.text.endswith("divided over (2) events")) for f in shared] == [(5, True)]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    # no note sharing the toll: the toll told over days is whole
+    ("Cattle herders and farmers fought for two days near a river crossing in Darfur in May, killing eleven.", 11),
+    # the counted subjects of joined clauses with one outcome are other people
+    ("Rebels attacked an army base near the lake on Sunday; 16 policemen died and over 30 wounded and four rebel "
+     "fighters were killed in the battle, a spokesman said.", 20),
+    # another account's figure gives way to the report's own
+    ("Gunmen raided a police camp in the town at night; two constables died and a third was hurt. A "
+     "conflicting report by a local paper holds five police deaths.", 2),
+    # and stands when the report counts no one killed
+    ("Militants raided a camp near the river on Friday. Other accounts claim that four raiders were killed.", 4),
+    # a killing the incident resulted in counts its dead
+    ("Gunmen raided a hamlet of herders on 5 May. The raid resulted in the killing of five traders.", 5),
+    # the deaths people are suspected of are another incident's
+    ("On 4 May, soldiers shot dead four youths suspected of murdering a trader in a hill village.", 4),
+    # "one" before its outcome counts a person
+    ("Bandits ambushed a lorry on the highway near the lake; one killed.", 1),
+])
+def test_tolls_across_clauses_and_accounts(extract, text: str, killed: int) -> None:
+    assert main_incident(extract(text, published="2024-06-19")).casualties.killed.total == killed
+
+
+def test_a_count_of_another_clause_and_outcome_is_not_added(extract) -> None:
+    text = "Gunmen ambushed a patrol near the border on Monday. Six soldiers died and three others were hurt."
+    cas = main_incident(extract(text, published="2024-06-19")).casualties
+    assert (cas.killed.total, cas.injured.total) == (6, 3)
+
+
+def test_a_killing_told_as_the_cause_gives_no_figure(extract) -> None:
+    text = "Youths rioted in the market town following the killing of two herders by gunmen."
+    assert main_incident(extract(text, published="2024-06-19")).casualties.killed.total is None

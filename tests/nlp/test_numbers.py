@@ -208,3 +208,8 @@ def test_any_token_sequence_is_handled(blank, words: list[str]) -> None:
         assert text[mention.start : mention.end] == mention.text
         assert mention.value is None or mention.value >= 0
         assert mention.low is None or mention.high is None or mention.low <= mention.high
+
+
+def test_a_count_before_a_spaced_dash_is_a_count(blank) -> None:
+    text = "Raiders struck a camp killing two - the herders had fled - and a ten-storey block burned."
+    assert counts(blank, text) == [("two", 2, None, None)]

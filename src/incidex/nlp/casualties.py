@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from .annotations import NumberMention, doc_text
+from .numbers import parse_count
 from .frames import CasualtyArg, StatusCue
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
@@ -78,6 +79,7 @@ NOT_A_PERSON_DEPS = frozenset({"compound", "poss", "amod", "appos", "npadvmod", 
                                "xcomp"})
 ADDITIVE_WORDS = frozenset({"another", "additional", "further", "more"})
 LATER_WORDS = frozenset({"later", "subsequently", "eventually"})
+ALLEGED_DEED_VERBS = frozenset({"accuse", "suspect", "blame", "charge"})  # "men accused of killing a colonel"
 CAUSE_GOVERNORS = frozenset({"response", "retaliation", "revenge", "reprisal", "solidarity"})
 DEATH_NOUNS = frozenset({"death", "killing", "murder", "assassination", "lynching"})
 AGENT_ENDINGS = ("ist", "er", "or", "ian", "man", "woman", "person")
@@ -85,6 +87,7 @@ NOT_PEOPLE_OBJECTS = words("not_people_objects")
 COUNTED_THINGS = NOT_PEOPLE_OBJECTS | words("vehicle_nouns")  # "killed two goats", "gunmen on two motorbikes shot"
 REPORTED_VERBS = frozenset({"report", "believe", "fear", "say", "understand", "think", "confirm", "know"})
 TO_DEATH_VERBS = HARMING_VERBS | KILL_VERBS | words("to_death_verbs")
+RESULT_VERBS = frozenset({"result", "lead", "cause"})  # "resulted in / led to / caused the killing of"
 FATALLY_WORDS = frozenset({"fatally", "mortally"})
 INCLUDING_WORDS = frozenset({"including", "among"})
 HOSPITAL_NOUNS = frozenset({"hospital", "clinic", "infirmary"})
@@ -97,8 +100,33 @@ BRACKETS = {"(": ")", "[": "]"}
 OPENING_POS = frozenset({"PUNCT", "CCONJ"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 AGE_WORDS = frozenset({"yr", "yrs", "year", "years", "old", "aged"})
+# A coder's note that one toll is shared among several records: "deaths are divided over three events".
+TOLL_WORDS = frozenset({"fatalities", "fatality", "deaths"})
+SHARE_WORDS = frozenset({"split", "spilt", "distributed", "divided"})
+SHARE_PREPOSITIONS = frozenset({"between", "across", "over", "in", "among"})
+SHARE_UNITS = frozenset({"event", "day", "location", "incident", "attack", "village", "record"})
+SHARE_SKIPPED = frozenset({"are", "is", "were", "was", "have", "has", "been", "(", ")"})
+# accounts other than the report's own: "conflicting accounts give nine dead", "other sources say 15"
+ACCOUNT_NOUNS = frozenset({"report", "source", "account"})
+OTHER_ACCOUNT_WORDS = frozenset({"conflicting", "other", "some", "unconfirmed", "alternative", "another", "second",
+                                 "different", "contradictory", "separate"})
 OUTCOME_ADJECTIVES = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
                       "hurt": "injured"}
+
+
+def shared_toll(doc: Doc) -> tuple[int, int, int] | None:
+    """``(parts, start, end)`` of a note that the toll told is shared among ``parts`` records, each carrying its
+    share ("the deaths are divided over three records", "deaths split among (4) days"), else None."""
+    for token in doc:
+        if token.lower_ not in TOLL_WORDS:
+            continue
+        after = [t for t in doc[token.i + 1 : token.sent.end] if t.lower_ not in SHARE_SKIPPED][:4]
+        if len(after) < 4 or after[0].lower_ not in SHARE_WORDS or after[1].lower_ not in SHARE_PREPOSITIONS:
+            continue
+        parts = parse_count(after[2].text)[0]
+        if parts is not None and parts > 1 and after[3].lemma_.lower() in SHARE_UNITS:
+            return parts, token.idx, after[3].idx + len(after[3].text)
+    return None
 
 
 def _has_hostage(verb: Token) -> bool:
@@ -248,6 +276,8 @@ def _noun_event(noun: Token) -> str | None:
     if dep == "pobj" and head.lower_ == "of" and (trigger_lemma(head.head) in DEAD_WORDS | {"death", "life"}
                                                   or _throat_cut(head.head)):
         return "killed"  # "the deaths of six", "slit the throats of four traders"
+    if dep == "pobj" and head.lower_ == "of" and _killing_as_result(head.head):
+        return "killed"  # "the raid resulted in the killing of five traders"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
         return "injured"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in KIDNAP_NOUNS:
@@ -274,6 +304,14 @@ def _noun_event(noun: Token) -> str | None:
     if dep in {"meta", "npadvmod", "dep"} and noun.pos_ == "NUM" and head.tag_ == "VBN" and noun.i < head.i:
         return _verb_event(head, "nsubjpass")  # "Land dispute. 7 killed.": a count the parse left unattached
     return None
+
+
+def _killing_as_result(killing: Token) -> bool:
+    """"resulted in the killing of five traders", "led to the killing of two of its leaders": a killing the incident
+    caused, not one told as its cause ("following the killing of two herders")."""
+    if killing.lower_ not in {"killing", "killings", "murder", "murders"} or killing.dep_ != "pobj":
+        return False
+    return killing.head.head.lemma_.lower() in RESULT_VERBS
 
 
 def _throat_cut(noun: Token) -> bool:
@@ -390,7 +428,27 @@ def _counted_noun(token: Token) -> Token:
 
 def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[CasualtyArg, Token]]:
     """Every stated figure with the token it hangs on: counts, single persons, and zero figures from "unharmed" and
-    "no one was killed"."""
+    "no one was killed"; those an alternative account states are marked ``alternative``."""
+    for figure, token in _stated_figures(doc, numbers):
+        figure.alternative = _alternative_account(token)
+        yield figure, token
+
+
+def _alternative_account(token: Token) -> bool:
+    """Whether a figure is told as what some other account says: "conflicting accounts give nine dead", "some reports
+    put the dead in the hundreds", "other sources say 15 died", "unconfirmed reports say a guard died"; the
+    account named before the figure (the parse may hang "40 died (some reports say more)" under it)."""
+    return any((_other_reports(t) or any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i and _other_reports(c)
+                                         for c in t.children)) for t in [token, *token.ancestors])
+
+
+def _other_reports(noun: Token) -> bool:
+    """"conflicting reports", "some sources", "a second report", "unconfirmed accounts"."""
+    return noun.lemma_.lower() in ACCOUNT_NOUNS and any(
+        c.dep_ in {"amod", "det"} and c.lower_ in OTHER_ACCOUNT_WORDS for c in noun.children)
+
+
+def _stated_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[CasualtyArg, Token]]:
     text = doc_text(doc)
     counted: set[int] = set()
     for number in numbers:
@@ -626,9 +684,25 @@ def _additive(noun: Token, number: Token | None = None) -> bool:
     verb = noun.head if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     if verb is None:
         return False
-    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children):
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children) or _joined_clause_count(noun):
         return True
     return verb.lemma_ in DIE_VERBS and any(c.lower_ in LATER_WORDS for c in verb.children)
+
+
+def _joined_clause_count(noun: Token) -> bool:
+    """The subject of a clause joined to an earlier one with its own counted subject and the same outcome: "three
+    rebels" in "17 soldiers were killed, 40 were hurt and three rebels were killed", other people than it counts."""
+    verb = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    event = _verb_event(verb, noun.dep_)
+    while event is not None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head
+        first = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        counted = first is not None and (first.pos_ == "NUM" or any(c.dep_ == "nummod" for c in first.children))
+        if counted and _verb_event(verb, first.dep_) == event:
+            return True
+    return False
 
 
 def _a_toll(noun: Token) -> bool:
@@ -717,16 +791,19 @@ def _named_dead(token: Token) -> bool:
 
 def _told_as_cause(noun: Token) -> bool:
     """Deaths told as the cause of what the report is about: "protested over the death of a hawker", "in response
-    to the killing of a trader", "in solidarity with men accused of killing an officer". They belong to another
-    incident, not to the one the sentence reports."""
+    to the killing of a trader", "in solidarity with men accused of killing an officer", "three men suspected of
+    murdering a chief", "gunmen held responsible for a tourist's death". They belong to another incident, not
+    to the one the sentence reports."""
     for ancestor in noun.ancestors:
         if (ancestor.lemma_.lower() in DEATH_NOUNS and ancestor.dep_ == "pobj"
                 and ancestor.head.lower_ in {"over", "against"}):
             return True
         if ancestor.lemma_.lower() in CAUSE_GOVERNORS:
             return True
-        if ancestor.lemma_ == "accuse" and ancestor.dep_ == "acl":
-            return True  # "men accused of killing a colonel": their alleged deed, not this incident's toll
+        if ancestor.lemma_ in ALLEGED_DEED_VERBS and ancestor.dep_ in {"acl", "relcl"}:
+            return True  # their alleged deed, not this incident's toll
+        if ancestor.lower_ == "responsible":
+            return True
     return False
 
 

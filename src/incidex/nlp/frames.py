@@ -69,6 +69,7 @@ class CasualtyArg(Arg):
     additive: bool = False  # "also", "another": people beyond those counted before
     died_later: bool = False  # "a wounded guard died in hospital on Tuesday": the incident's own wounded
     toll: bool = False  # "the death toll rose to eight": every death told so far, those counted before included
+    alternative: bool = False  # "other sources put the dead at nine": another account's figure, not the report's own
 
 
 @dataclass

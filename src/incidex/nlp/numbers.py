@@ -89,6 +89,8 @@ STREET_WORDS = words("street_words")
 NAME_NOUNS_AFTER = words("name_nouns_after")
 ONE_NOT_COUNT_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "no-"}
 ONE_NOT_COUNT_AFTER = words("one_not_count_after")
+# what "one" (tagged a pronoun) may stand before and still count a person: "one killed", "one dead"
+OUTCOMES_AFTER_ONE = frozenset({"killed", "dead", "died", "wounded", "injured", "hurt"})
 SKIP_ENT_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 MAX_DIGITS = 15  # longer digit strings are identifiers, not counts
@@ -367,8 +369,8 @@ def _excluded_by_context(run: _Run, ctx: _Context, kind: str | None) -> bool:
         return True
     if nxt == "de":  # Spanish dates and names: "27 de septiembre"
         return True
-    if nxt == "-" and nxt2.isalpha() and nxt2 not in UNITS:  # compound adjective: "ten-storey", "two-man"
-        return True
+    if nxt == "-" and nxt2.isalpha() and nxt2 not in UNITS and _glued(ctx.doc, run.end):
+        return True  # compound adjective: "ten-storey", "two-man"; not a dash, "killing two - it led to"
     if prev == "of" and ctx.word(run.start - 2) in AGE_NOUNS:  # "the ages of 14 and 18"
         return True
     if nxt == "of" and (nxt2 in TIME_WORDS or nxt2 in UNIT_WORDS):  # "hundreds of years/dollars"
@@ -386,13 +388,19 @@ def _excluded_by_context(run: _Run, ctx: _Context, kind: str | None) -> bool:
         return True
     if first == "one" and run.end - run.start == 1:
         token = ctx.doc[run.start]
-        if token.pos_ == "PRON" or prev in ONE_NOT_COUNT_BEFORE or nxt in ONE_NOT_COUNT_AFTER:
+        pronoun = token.pos_ == "PRON" and nxt not in OUTCOMES_AFTER_ONE  # "one killed" counts a person
+        if pronoun or prev in ONE_NOT_COUNT_BEFORE or nxt in ONE_NOT_COUNT_AFTER:
             return True
     if first[0].isdigit():
         if any(ctx.word(k) in STREET_WORDS for k in range(run.end, run.end + 4)):
             return True  # "619 Waddell Avenue"
         return _is_name_or_label(run, ctx) or _is_phone_or_code(run, ctx)
     return prev in LABEL_NOUNS
+
+
+def _glued(doc: Doc, hyphen: int) -> bool:
+    """Whether the hyphen at ``hyphen`` joins the words on its sides with no space ("ten-storey"), not a dash."""
+    return doc[hyphen - 1].whitespace_ == "" and doc[hyphen].whitespace_ == ""
 
 
 def _range(run: _Run, words: list[str], between: bool) -> _Run:
