@@ -458,15 +458,6 @@ def test_a_noun_joined_to_one_killed_is_killed_too(extract, text, killed) -> Non
     assert main_incident(extract(text)).casualties.killed.total == killed
 
 
-def test_a_note_sharing_the_toll_among_records_gives_each_its_share(extract) -> None:
-    text = ("Cattle herders and farmers fought for two days near a river crossing in Darfur in May, and eleven "
-            "people were killed. Deaths are divided over (2) events.")
-    incident = main_incident(extract(text, published="2024-06-19"))
-    assert incident.casualties.killed.total == 5  # eleven shared by two records, rounded down
-    shared = [f for f in incident.figures if f.field.startswith("killed")]
-    assert [(f.value, f.text.endswith("divided over (2) events")) for f in shared] == [(5, True)]
-
-
 @pytest.mark.parametrize(("text", "killed"), [
     # no note sharing the toll: the toll told over days is whole
     ("Cattle herders and farmers fought for two days near a river crossing in Darfur in May, killing eleven.", 11),

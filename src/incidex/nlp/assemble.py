@@ -29,7 +29,6 @@ from ..types import (
 )
 from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention, doc_text
-from .casualties import shared_toll
 from .frames import Arg, CasualtyArg, FrameArguments, IncidentFrame
 from .places import after_locative, introduced_by_demonym, named_countries, names_a_home, names_a_way, on_a_road
 from .unstated_country import unstated_country
@@ -295,8 +294,6 @@ class _Builder:
         for arg in stated:
             unique.setdefault((arg.field, arg.start, arg.value or -1), arg)
         stated = _summed(list(unique.values()), self._source_of, self.text, self._sentence_of)
-        if (share := shared_toll(self.doc)) is not None:
-            stated = [_share_of(a, share, self.text) if a.field.startswith("killed.") else a for a in stated]
         figures, sourced = [], []
         for arg in stated:
             source = self._source_of(arg.start, arg.end)
@@ -498,19 +495,6 @@ def _own_account(args: list[CasualtyArg]) -> list[CasualtyArg]:
 
     own = {kind(a) for a in args if not a.alternative and (a.value or a.low)}
     return [a for a in args if not a.alternative or kind(a) not in own]
-
-
-def _share_of(arg: CasualtyArg, share: tuple[int, int, int], text: str) -> CasualtyArg:
-    """One record's share of a toll a note divides among ``parts`` records, rounded down (at least 1 of a toll
-    above 0), over the words of the count and of the note."""
-    parts, note_start, note_end = share
-
-    def part(count: int | None) -> int | None:
-        return None if count is None else max(count // parts, min(count, 1))
-
-    start, end = min(arg.start, note_start), max(arg.end, note_end)
-    return replace(arg, start=start, end=end, text=text[start:end], value=part(arg.value), low=part(arg.low),
-                   high=part(arg.high))
 
 
 def _as_victims(arg: CasualtyArg) -> CasualtyArg:

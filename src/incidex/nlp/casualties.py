@@ -28,7 +28,6 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from .annotations import NumberMention, doc_text
-from .numbers import parse_count
 from .frames import CasualtyArg, StatusCue
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
@@ -100,33 +99,12 @@ BRACKETS = {"(": ")", "[": "]"}
 OPENING_POS = frozenset({"PUNCT", "CCONJ"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 AGE_WORDS = frozenset({"yr", "yrs", "year", "years", "old", "aged"})
-# A coder's note that one toll is shared among several records: "deaths are divided over three events".
-TOLL_WORDS = frozenset({"fatalities", "fatality", "deaths"})
-SHARE_WORDS = frozenset({"split", "spilt", "distributed", "divided"})
-SHARE_PREPOSITIONS = frozenset({"between", "across", "over", "in", "among"})
-SHARE_UNITS = frozenset({"event", "day", "location", "incident", "attack", "village", "record"})
-SHARE_SKIPPED = frozenset({"are", "is", "were", "was", "have", "has", "been", "(", ")"})
 # accounts other than the report's own: "conflicting accounts give nine dead", "other sources say 15"
 ACCOUNT_NOUNS = frozenset({"report", "source", "account"})
 OTHER_ACCOUNT_WORDS = frozenset({"conflicting", "other", "some", "unconfirmed", "alternative", "another", "second",
                                  "different", "contradictory", "separate"})
 OUTCOME_ADJECTIVES = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
                       "hurt": "injured"}
-
-
-def shared_toll(doc: Doc) -> tuple[int, int, int] | None:
-    """``(parts, start, end)`` of a note that the toll told is shared among ``parts`` records, each carrying its
-    share ("the deaths are divided over three records", "deaths split among (4) days"), else None."""
-    for token in doc:
-        if token.lower_ not in TOLL_WORDS:
-            continue
-        after = [t for t in doc[token.i + 1 : token.sent.end] if t.lower_ not in SHARE_SKIPPED][:4]
-        if len(after) < 4 or after[0].lower_ not in SHARE_WORDS or after[1].lower_ not in SHARE_PREPOSITIONS:
-            continue
-        parts = parse_count(after[2].text)[0]
-        if parts is not None and parts > 1 and after[3].lemma_.lower() in SHARE_UNITS:
-            return parts, token.idx, after[3].idx + len(after[3].text)
-    return None
 
 
 def _has_hostage(verb: Token) -> bool:
