@@ -494,6 +494,7 @@ def test_a_killing_told_as_the_cause_gives_no_figure(extract) -> None:
 @pytest.mark.parametrize(("text", "killed"), [
     ("The bodies of three men with gunshot wounds were discovered outside the depot on Sunday, police said.", 3),
     ("Herders found four bodies in a shallow pit near the well. One body had bullet wounds.", 4),
+    ("Around 4 May, a trader was found executed near the market. Nobody knows who did it.", 1),
 ])
 def test_the_people_whose_bodies_are_found_are_killed(extract, text, killed) -> None:
     report = extract(text, published="2024-06-17")

@@ -160,8 +160,8 @@ def _verb_event(verb: Token, dep: str) -> str | None:
             if child.dep_ in {"acomp", "oprd", "xcomp", "advmod", "amod", "ccomp", "attr"}:
                 if _either_or(child):
                     return None
-                if child.lower_ in DEAD_WORDS:
-                    return "killed"
+                if child.lower_ in DEAD_WORDS or lemma == "find" and child.tag_ == "VBN" and child.lemma_ in KILL_VERBS:
+                    return "killed"  # "found dead", "found murdered", "found executed"
                 if child.lower_ in INJURED_WORDS:
                     return "injured"
     return None
