@@ -245,6 +245,9 @@ def types_by_role(report):
         ("Gunmen took several herders hostage near the river on Monday, residents said.", "hostage_taking"),
         ("Bandits took several farmers captive on the road to the market on Monday.", "kidnapping"),
         ("The army launched an aerial offensive on rebel positions in the hills on Monday.", "air_or_drone_strike"),
+        # blows with blades and clubs done to people
+        ("A farmer was hacked by a group of youths near the river on Monday.", "armed_assault"),
+        ("Villagers clubbed two suspected thieves in a market on Monday.", "armed_assault"),
         # what is done in a clash is part of it
         ("Ten houses were burnt on Sunday in clashes between two clans over grazing land.", "clash"),
         ("Robbers stormed a bank on Monday and escaped with cash. After a brief exchange of fire with police, two "
@@ -330,6 +333,8 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "Supporters of the mayor attacked the newspaper's report on Monday.",
         "Militants in the region often take foreigners hostage to demand ransoms, analysts say.",
         "The gang threatened to take several workers hostage if the company did not pay.",
+        "Unknown intruders hacked the website of the electoral commission on Monday.",
+        "Dozens of teachers protested outside the Press Club on Monday over unpaid salaries.",
         # a match report over several sentences: the sports words stand around the attack and the shot
         "Liverpool beat Chelsea 3-1 at Anfield on Sunday. Their attack was relentless from the first minute. Salah "
         "shot twice before the break. The coach praised the defender after the match.",

@@ -174,8 +174,8 @@ class IncidentFinder:
                 continue  # "the state executed two men convicted of murder" carries out a sentence
             if head.lemma_ in {"shoot", "kill", "capture", *INJURING_VERBS} and head.pos_ != "VERB":
                 continue
-            if head.lemma_ in PEOPLE_ONLY_VERBS and not _beats_or_slaughters_people(head):
-                continue  # "whipped up anger", "Rovers thrashed the visitors", "slaughtered two goats"
+            if head.lemma_.lower() in PEOPLE_ONLY_VERBS and len(span) == 1 and not _beats_or_slaughters_people(head):
+                continue  # "whipped up anger", "Rovers thrashed the visitors", "slaughtered two goats", "the club"
             found_killed = trigger_lemma(head) in FOUND_WORDS
             if found_killed and not _found_killed(head, _with_neighbours(head.sent)):
                 continue  # "the body of a drowned fisherman was found", "the governing body met"
@@ -1073,7 +1073,7 @@ PHRASE_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 # verbs of killing that report an incident only with a doer ("gunmen killed 12", not "12 people were killed")
 KILLING_VERBS = frozenset({"shoot", "kill", "capture", "murder", "execute", "behead"})
 # verbs that tell violence only when done to people ("an activist was slaughtered", "soldiers flogged voters")
-PEOPLE_ONLY_VERBS = frozenset({"slaughter", "thrash", "flog", "whip"})
+PEOPLE_ONLY_VERBS = frozenset({"slaughter", "thrash", "flog", "whip", "hack", "ax", "axe", "bludgeon", "club"})
 # verbs of injuring: with people as their doer, an incident ("a gang wounded two night watchmen")
 INJURING_VERBS = frozenset({"wound", "injure"})
 # the verbs of killing whose toll tells an incident without a doer (_violent_toll)
