@@ -489,3 +489,13 @@ def test_a_count_of_another_clause_and_outcome_is_not_added(extract) -> None:
 def test_a_killing_told_as_the_cause_gives_no_figure(extract) -> None:
     text = "Youths rioted in the market town following the killing of two herders by gunmen."
     assert main_incident(extract(text, published="2024-06-19")).casualties.killed.total is None
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("The bodies of three men with gunshot wounds were discovered outside the depot on Sunday, police said.", 3),
+    ("Herders found four bodies in a shallow pit near the well. One body had bullet wounds.", 4),
+    ("Around 4 May, a trader was found executed near the market. Nobody knows who did it.", 1),
+])
+def test_the_people_whose_bodies_are_found_are_killed(extract, text, killed) -> None:
+    report = extract(text, published="2024-06-17")
+    assert [i.casualties.killed.total for i in report.incidents if i.role == "main"] == [killed]

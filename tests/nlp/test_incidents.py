@@ -189,6 +189,13 @@ def types_by_role(report):
         ("Rangers found the corpses of three porters, strangled with wire, in a ravine.", "armed_assault"),
         ("Two bodies were dumped by the roadside near the village.", "armed_assault"),
         ("3 bodies with bullet wounds found in the forest", "armed_assault"),
+        # the sign of foul play told in the next sentence, a killing told as found, hands bound, a doer unknown
+        ("Rangers recovered two bodies from a ditch near the dam. Both men had been strangled.", "armed_assault"),
+        ("A shopkeeper was found killed behind his kiosk on Monday.", "armed_assault"),
+        ("Two farmers were found dead with their hands tied near the well.", "armed_assault"),
+        ("A herder is found dead in the pasture, his assailant unknown.", "armed_assault"),
+        ("A teacher was found dead in her flat on Monday under suspicious circumstances.", "armed_assault"),
+        ("Two bodies were found near the bus park on Monday. No one has claimed responsibility.", "armed_assault"),
         # sides that engage in battle
         ("Troops and rebels engaged in battle near the river on Monday.", "clash"),
         ("Hawkers engaged the police in pitched battles at the bus park on Friday.", "clash"),
@@ -317,6 +324,8 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "The body of a drowned fisherman was found on the beach.",
         "A tourist was found dead in his hotel room on Sunday.",
         "The governing body met on Monday to discuss the new budget.",
+        "A body was found in the river on Monday. It had been there for weeks, divers said.",
+        "A body was found in the river on Monday. Police suspect he drowned.",
         "The woman's body was recovered from the lake on Friday.",
         "Police recovered the body of a cyclist killed in a road accident.",
         "The two teams engaged in a battle for the title on Sunday.",

@@ -80,6 +80,7 @@ ADDITIVE_WORDS = frozenset({"another", "additional", "further", "more"})
 LATER_WORDS = frozenset({"later", "subsequently", "eventually"})
 ALLEGED_DEED_VERBS = frozenset({"accuse", "suspect", "blame", "charge"})  # "men accused of killing a colonel"
 CAUSE_GOVERNORS = frozenset({"response", "retaliation", "revenge", "reprisal", "solidarity"})
+BODY_NOUNS = frozenset({"body", "corpse"})
 DEATH_NOUNS = frozenset({"death", "killing", "murder", "assassination", "lynching"})
 AGENT_ENDINGS = ("ist", "er", "or", "ian", "man", "woman", "person")
 NOT_PEOPLE_OBJECTS = words("not_people_objects")
@@ -159,8 +160,8 @@ def _verb_event(verb: Token, dep: str) -> str | None:
             if child.dep_ in {"acomp", "oprd", "xcomp", "advmod", "amod", "ccomp", "attr"}:
                 if _either_or(child):
                     return None
-                if child.lower_ in DEAD_WORDS:
-                    return "killed"
+                if child.lower_ in DEAD_WORDS or lemma == "find" and child.tag_ == "VBN" and child.lemma_ in KILL_VERBS:
+                    return "killed"  # "found dead", "found murdered", "found executed"
                 if child.lower_ in INJURED_WORDS:
                     return "injured"
     return None
@@ -223,6 +224,8 @@ def _noun_event(noun: Token) -> str | None:
             return "killed"
         if child.dep_ in {"amod", "compound"} and child.lower_ in INJURED_WORDS:
             return "injured"
+    if _of_bodies(noun):
+        return "killed"  # "the bodies of three men with gunshot wounds were found"
     own = _own_clause_event(noun)
     if own is None:  # "1 policeman and 1 robber killed": the participle hangs on the last one
         own = next((e for c in noun.children if c.dep_ == "conj" and (e := _own_clause_event(c))), None)
@@ -232,7 +235,9 @@ def _noun_event(noun: Token) -> str | None:
     if companion is not None:
         return _noun_event(companion)  # "the mayor along with his driver died in the blast"
     lemma = trigger_lemma(noun)  # "corpses", which the lemmatizer makes "corps"
-    if lemma in {"body", "corpse", "fatality", "death"}:
+    if lemma in BODY_NOUNS and _described_body(noun):
+        return None  # "one body had bullet wounds" tells of one of the bodies counted before
+    if lemma in BODY_NOUNS | {"fatality", "death"}:
         return "killed"
     if lemma == "injury":
         return "injured"
@@ -282,6 +287,16 @@ def _noun_event(noun: Token) -> str | None:
     if dep in {"meta", "npadvmod", "dep"} and noun.pos_ == "NUM" and head.tag_ == "VBN" and noun.i < head.i:
         return _verb_event(head, "nsubjpass")  # "Land dispute. 7 killed.": a count the parse left unattached
     return None
+
+
+def _described_body(noun: Token) -> bool:
+    """A body the sentence describes rather than counts: "one body had bullet wounds", "the body bore burns"."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_ in {"have", "bear", "show"}
+
+
+def _of_bodies(noun: Token) -> bool:
+    """The people whose bodies or corpses a text tells of: "the bodies of three men", "the corpses of 14 rebels"."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and trigger_lemma(noun.head.head) in BODY_NOUNS
 
 
 def _killing_as_result(killing: Token) -> bool:

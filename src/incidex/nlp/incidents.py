@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from ..resolve.dates import parse_partial
 from .actors import COMMUNAL_NOUNS
 from .annotations import DateMention
-from .casualties import NOT_PEOPLE_OBJECTS
+from .casualties import ADDITIVE_WORDS, NOT_PEOPLE_OBJECTS
 from .frames import IncidentFrame, Trigger
 from .incident_types import CAPTURE_TYPES, kills_one_told_before
 from .lexicons import (
@@ -142,7 +142,7 @@ class IncidentFinder:
                            and rule.type != "air_or_drone_strike" and not _passive(doc[end - 1]))
                    # "insurgents fired rockets", not "machine-gun fire and explosions from rocket-propelled grenades"
                    and not (rule.type == "shelling" and doc[start].lemma_ == "fire" and doc[start].pos_ != "VERB")}
-        triggers = []
+        triggers, added, others = [], [], []
         for span in filter_spans([doc[start:end] for start, end in matches]):
             rule = matches[(span.start, span.end)]
             head = self._head(span)
@@ -177,7 +177,7 @@ class IncidentFinder:
             if head.lemma_.lower() in PEOPLE_ONLY_VERBS and len(span) == 1 and not _beats_or_slaughters_people(head):
                 continue  # "whipped up anger", "Rovers thrashed the visitors", "slaughtered two goats", "the club"
             found_killed = trigger_lemma(head) in FOUND_WORDS
-            if found_killed and not _found_killed(head):
+            if found_killed and not _found_killed(head, _with_neighbours(head.sent)):
                 continue  # "the body of a drowned fisherman was found", "the governing body met"
             if rule.type == "robbery" and head.lemma_ == "make" and not self._takes_valuables(span):
                 continue  # "made off with the ball" is sport; "made off with $2 million of jewels" is a robbery
@@ -191,9 +191,14 @@ class IncidentFinder:
                 # attack", where the parser hangs "petrol" on "attack")
             strong = (rule.strong or found_killed) and not agent
             aside = kind == "bombing" and (_held(head) or _recalled(head))
-            triggers.append(Trigger(span.start_char, span.end_char, span.text, kind, strong, head.i, agent,
-                                    head.lemma_.lower(), casualty, aside))
-        return triggers
+            trigger = Trigger(span.start_char, span.end_char, span.text, kind, strong, head.i, agent,
+                              head.lemma_.lower(), casualty, aside)
+            triggers.append(trigger)
+            if found_killed and _added_to_a_toll(head):
+                added.append(trigger)
+            elif not (found_killed or casualty):
+                others.append(trigger)
+        return [t for t in triggers if not (others and t in added)]
 
     @staticmethod
     def _takes_valuables(span: Span) -> bool:
@@ -666,12 +671,12 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
-def _found_killed(trigger: Token) -> bool:
-    """A body found, or people found dead, with a sign of foul play in the sentence (``foul_play_cues``): "the bodies
+def _found_killed(trigger: Token, told: list[Token]) -> bool:
+    """A body found, or people found dead, with a sign of foul play in ``told`` (``foul_play_cues``): "the bodies
     of two herders, shot in the head, were found", "a trader was found dead with stab wounds", "two bodies were
     dumped by the road"; not "the body of a drowned fisherman was found", "a tourist was found dead in his room" or
     "the governing body met"."""
-    lemmas = {trigger_lemma(t) for t in trigger.sent} | {t.lower_ for t in trigger.sent}
+    lemmas = {trigger_lemma(t) for t in told} | {t.lower_ for t in told}
     if lemmas.isdisjoint(FOUL_PLAY_CUES) or not lemmas.isdisjoint(ACCIDENT_WORDS):
         return False
     if trigger.lemma_ == "find":
@@ -681,6 +686,23 @@ def _found_killed(trigger: Token) -> bool:
                                           and verb.tag_ == "VBN"):
         return True
     return any(t.dep_ == "acl" and t.lemma_ in FINDING_VERBS for t in trigger.subtree)  # "3 bodies found"
+
+
+def _added_to_a_toll(trigger: Token) -> bool:
+    """Bodies found that the sentence adds to people counted before, known as foul play only from the sentences
+    beside it: "Five more rebels were found dead later" after a raid is told belongs to the raid's toll."""
+    sentence = list(trigger.sent)
+    return not _found_killed(trigger, sentence) and any(t.lower_ in ADDITIVE_WORDS for t in sentence)
+
+
+def _with_neighbours(sentence: Span) -> list[Token]:
+    """The tokens of a sentence and of the sentences just before and after it, where a body's wounds may be told:
+    "Police found two bodies in a car. Both had been strangled." A body found on the strength of them starts an
+    incident."""
+    doc = sentence.doc
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    end = doc[sentence.end].sent.end if sentence.end < len(doc) else sentence.end
+    return list(doc[start:end])
 
 
 def _held(noun: Token) -> bool:
