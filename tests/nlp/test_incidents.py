@@ -641,3 +641,10 @@ def test_animals_slaughtered_anger_whipped_up_and_matches_thrashed_no_incident(e
 def test_an_activist_slaughtered_counts_one_dead(extract) -> None:
     report = extract("A party activist was slaughtered near the market on Thursday night.")
     assert report.incidents[0].casualties.killed.total == 1
+
+
+def test_a_body_found_after_the_shooting_told_before_it_is_that_shooting(extract) -> None:
+    text = ("A farmer is accused of shooting his neighbour on 2 May in a quarrel over cattle. The neighbour's body was "
+            "found in a ditch near the market on 9 May.")
+    report = extract(text, published="2024-06-19")
+    assert len(report.incidents) == 1 and report.incidents[0].type == "armed_assault"

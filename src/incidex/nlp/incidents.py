@@ -142,7 +142,7 @@ class IncidentFinder:
                            and rule.type != "air_or_drone_strike" and not _passive(doc[end - 1]))
                    # "insurgents fired rockets", not "machine-gun fire and explosions from rocket-propelled grenades"
                    and not (rule.type == "shelling" and doc[start].lemma_ == "fire" and doc[start].pos_ != "VERB")}
-        triggers, added, others = [], [], []
+        triggers, beside, others = [], [], []
         for span in filter_spans([doc[start:end] for start, end in matches]):
             rule = matches[(span.start, span.end)]
             head = self._head(span)
@@ -194,11 +194,13 @@ class IncidentFinder:
             trigger = Trigger(span.start_char, span.end_char, span.text, kind, strong, head.i, agent,
                               head.lemma_.lower(), casualty, aside)
             triggers.append(trigger)
-            if found_killed and _added_to_a_toll(head):
-                added.append(trigger)
+            if found_killed and not _found_killed(head, list(head.sent)):
+                beside.append((trigger, head))
             elif not (found_killed or casualty):
-                others.append(trigger)
-        return [t for t in triggers if not (others and t in added)]
+                others.append((head, kind))
+        joined = [t for t, head in beside
+                  if others and (_added_to_a_toll(head) or _ends_an_attack_before(head, others))]
+        return [t for t in triggers if t not in joined]
 
     @staticmethod
     def _takes_valuables(span: Span) -> bool:
@@ -689,10 +691,18 @@ def _found_killed(trigger: Token, told: list[Token]) -> bool:
 
 
 def _added_to_a_toll(trigger: Token) -> bool:
-    """Bodies found that the sentence adds to people counted before, known as foul play only from the sentences
-    beside it: "Five more rebels were found dead later" after a raid is told belongs to the raid's toll."""
-    sentence = list(trigger.sent)
-    return not _found_killed(trigger, sentence) and any(t.lower_ in ADDITIVE_WORDS for t in sentence)
+    """A body found whose sentence adds it to people counted before: "Five more rebels were found dead later"."""
+    return any(t.lower_ in ADDITIVE_WORDS for t in trigger.sent)
+
+
+def _ends_an_attack_before(body: Token, acts: list[tuple[Token, str]]) -> bool:
+    """Whether a shooting, stabbing or other attack on people is told before a body found, in its sentence or the one
+    before, and no capture is: the body, known as foul play only from there, is that attack's ("Simpson is accused
+    of shooting Flynn. Her body was found near Spiro"), not an incident of its own. A captive found dead ends the
+    capture instead (:func:`_captive_killed`)."""
+    before = [kind for act, kind in acts
+              if act.i < body.i and body.sent.start in (act.sent.start, act.sent.end)]
+    return any(kind in ATTACK_ON_PEOPLE for kind in before) and not any(kind in CAPTURE_TYPES for kind in before)
 
 
 def _with_neighbours(sentence: Span) -> list[Token]:
@@ -1073,6 +1083,8 @@ PHRASE_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 # verbs of killing that report an incident only with a doer ("gunmen killed 12", not "12 people were killed")
 KILLING_VERBS = frozenset({"shoot", "kill", "capture", "murder", "execute", "behead"})
 # verbs that tell violence only when done to people ("an activist was slaughtered", "soldiers flogged voters")
+# the kinds of act whose victim's body, found later, belongs to it
+ATTACK_ON_PEOPLE = frozenset({"armed_assault", "assassination"})
 PEOPLE_ONLY_VERBS = frozenset({"slaughter", "thrash", "flog", "whip", "hack", "ax", "axe", "bludgeon", "club"})
 # verbs of injuring: with people as their doer, an incident ("a gang wounded two night watchmen")
 INJURING_VERBS = frozenset({"wound", "injure"})
