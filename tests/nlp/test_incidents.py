@@ -246,7 +246,7 @@ def types_by_role(report):
         ("Bandits took several farmers captive on the road to the market on Monday.", "kidnapping"),
         ("The army launched an aerial offensive on rebel positions in the hills on Monday.", "air_or_drone_strike"),
         # blows with blades and clubs done to people
-        ("A farmer was hacked by a group of youths near the river on Monday.", "armed_assault"),
+        ("A farmer was hacked with machetes by youths near the river on Monday.", "armed_assault"),
         ("Villagers clubbed two suspected thieves in a market on Monday.", "armed_assault"),
         # what is done in a clash is part of it
         ("Ten houses were burnt on Sunday in clashes between two clans over grazing land.", "clash"),
