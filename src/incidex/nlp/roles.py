@@ -35,7 +35,7 @@ from .actors import (
     rebel_groups,
 )
 from .annotations import ActorMention, NumberMention, PlaceMention, doc_text
-from .casualties import acts_as_perpetrator, casualty_figures, status_cues
+from .casualties import BODY_NOUNS, acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
 from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimArg
 from .hedged_groups import hedged_groups
@@ -67,7 +67,6 @@ from .unstated_country import unstated_country
 RELATION_CUES: dict[str, str] = dict(line.split("\t") for line in phrases("relation_cues"))  # type: ignore[misc]
 RELATION_STRENGTH = ("claimed", "accused", "suspected", "linked", "stated")
 DENIAL_VERBS = frozenset({"deny", "reject", "disown"})
-BODY_NOUNS = frozenset({"body", "corpse"})
 LOCATION_LABEL = "location:"  # a coder's label before the place of an event
 OWN_WORDS = frozenset({"we", "it", "its", "our", "their"})  # a group speaking of its own people
 # A part of a group, or a person who speaks for it, whose claim is the group's ("a TTP spokesman claimed ...").
