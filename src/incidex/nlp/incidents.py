@@ -177,7 +177,9 @@ class IncidentFinder:
             if head.lemma_.lower() in PEOPLE_ONLY_VERBS and len(span) == 1 and not _beats_or_slaughters_people(head):
                 continue  # "whipped up anger", "Rovers thrashed the visitors", "slaughtered two goats", "the club"
             found_killed = trigger_lemma(head) in FOUND_WORDS
-            if found_killed and not _found_killed(head, _with_neighbours(head.sent)):
+            # foul play told in the body's own sentence, else only in a sentence beside it
+            foul_here = found_killed and _found_killed(head, list(head.sent))
+            if found_killed and not foul_here and not _found_killed(head, _with_neighbours(head.sent)):
                 continue  # "the body of a drowned fisherman was found", "the governing body met"
             if rule.type == "robbery" and head.lemma_ == "make" and not self._takes_valuables(span):
                 continue  # "made off with the ball" is sport; "made off with $2 million of jewels" is a robbery
@@ -194,7 +196,7 @@ class IncidentFinder:
             trigger = Trigger(span.start_char, span.end_char, span.text, kind, strong, head.i, agent,
                               head.lemma_.lower(), casualty, aside)
             triggers.append(trigger)
-            if found_killed and not _found_killed(head, list(head.sent)):
+            if found_killed and not foul_here:
                 beside.append((trigger, head))
             elif not (found_killed or casualty):
                 others.append((head, kind))
