@@ -105,6 +105,11 @@ def test_where_a_body_was_found_places_the_killing_told_before(extract) -> None:
     assert (incident.location.name, incident.location.admin1) == ("Spiro", "Oklahoma")
 
 
+def test_where_corpses_were_found_places_the_killing_told_before(extract) -> None:
+    text = "Gunmen shot two traders on the road to Kandi on 2 May, police said. The corpses were found near Banikoara."
+    assert main(extract(text, published="2024-05-06")).location.name == "Banikoara"
+
+
 def test_a_coders_location_label_places_the_main_incident(extract) -> None:
     text = ("Raiders shot dead four herders on Sunday. Details were not given. LOCATION: Lokori, Turkana District "
             "(district capital = Lodwar)")

@@ -61,6 +61,7 @@ from .lexicons import (
 from .muc_roles import LearnedRoles
 from .places import is_origin, names_an_owner, where_told
 from .syntax import noun_phrase, tree_distance
+from .triggers import trigger_lemma
 from .unstated_country import unstated_country
 
 # Words that tie a named group to an incident, and the relation each states.
@@ -613,7 +614,7 @@ def _after_a_location_label(span: Span) -> bool:
 def _tells_a_body_found(sentence: Span) -> bool:
     """Whether a sentence tells that a body was found ("Her body was found in a car near Spiro", "police recovered
     the corpse"): its places are those of the killing told before it."""
-    return any(token.lemma_.lower() in BODY_NOUNS and (
+    return any(trigger_lemma(token) in BODY_NOUNS and (  # "corpses", which the lemmatizer makes "corps"
         token.dep_ in {"nsubjpass", "dobj", "nsubj"} and token.head.lemma_ in FINDING_VERBS
         or any(child.dep_ == "acl" and child.lemma_ in FINDING_VERBS for child in token.children))
         for token in sentence)
