@@ -90,6 +90,24 @@ def test_the_dateline_gives_the_report_date_and_the_country(extract):
     assert (main.location.name, main.location.country_code) == ("San Salvador", "SV")
 
 
+def test_an_undated_main_incident_takes_the_dateline_day(extract):
+    """A wire story that dates its incident nowhere tells of that day's events: the main incident takes the
+    dateline's day, cited from the dateline; a background incident does not."""
+    wire = ("LIMA, 14 MAR 90 (PANAMERICANA TELEVISION) -- [TEXT] A GROUP OF TERRORISTS BLEW UP A POWER PYLON IN "
+            "HUANCAYO, LEAVING THE CITY WITHOUT LIGHT, THE POLICE REPORTED.  IN A SEPARATE INCIDENT IN PREVIOUS YEARS, "
+            "THE SAME GROUP HAD KIDNAPPED A MAYOR IN JAUJA.")
+    report = extract(wire)
+    main = report.incidents[0]
+    assert (main.date.value, main.date.precision, main.date.text) == ("1990-03-14", "day", "14 MAR 90")
+    assert {e.field: e.text for e in main.evidence}["date"] == "14 MAR 90"
+    assert [(i.role, i.date.value) for i in report.incidents[1:]] == [("background", None)]
+
+
+def test_a_report_without_a_dateline_leaves_an_undated_incident_undated(extract):
+    text = "Gunmen blew up a power pylon near Huancayo, leaving the city without light, the police said."
+    assert extract(text, published="1990-03-14").incidents[0].date.value is None
+
+
 def test_other_incidents_get_the_filing_country_only(extract):
     """An incident the text places nowhere is in the country the report was filed from, as far as we know."""
     wire = ("SAN SALVADOR, 12 JAN 90 (DOMESTIC SERVICE) -- [TEXT] GUERRILLAS KILLED TWO SOLDIERS IN AN AMBUSH IN "

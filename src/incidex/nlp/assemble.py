@@ -29,6 +29,7 @@ from ..types import (
 )
 from .actors import COMMUNAL_SUFFIX
 from .annotations import PlaceMention, SourceMention, doc_text
+from .datelines import dateline_of
 from .frames import Arg, CasualtyArg, FrameArguments, IncidentFrame
 from .places import after_locative, introduced_by_demonym, named_countries, names_a_home, names_a_way, on_a_road
 from .unstated_country import unstated_country
@@ -116,10 +117,21 @@ class _Builder:
     def _date(self) -> DateValue:
         mention = self.frame.date
         if mention is None:
-            return DateValue(value=None, precision="unknown", text=None, resolved=False)
+            return self._dateline_date()
         self.cite("date", mention.start, mention.end, "incidex_dates_v1")
         return DateValue(mention.date.value, mention.date.precision, self.words(mention.text, mention.start),
                          mention.date.resolved)
+
+    def _dateline_date(self) -> DateValue:
+        """The date of an incident whose text gives none: the dateline's day for the main incident of a wire report
+        ("SAN SALVADOR, 3 JAN 90 -- ... GUERRILLAS ATTACKED A BRIDGE"), as a wire files a story on the day of the
+        events it tells; else no date. Background incidents are told from earlier days, so they take none."""
+        dateline = dateline_of(self.doc) if self.frame.role == "main" else None
+        if dateline is None or dateline.date is None or dateline.date_value is None:
+            return DateValue(value=None, precision="unknown", text=None, resolved=False)
+        start, end = dateline.date
+        self.cite("date", start, end, "incidex_datelines_v1")
+        return DateValue(dateline.date_value, "day", self.text[start:end])
 
     def _location(self) -> Location:
         args = self.args
