@@ -230,6 +230,8 @@ def types_by_role(report):
         ("On 4 May, soldiers arrested and badly wounded three fishermen near the lake.", "armed_assault"),
         ("Two students were detained and attacked by guards at the gate on Friday.", "armed_assault"),
         ("Police arrested and charged two men on Monday.", "arrest"),
+        ("Two rebels were killed and four arrested in a search operation by soldiers in the hills on Monday.",
+         "armed_assault"),
         # partisans of parties or sects fight with blows; people the text cannot name attack with blows; a headline's
         # participle with a doer is done to the noun before it; an -ing form opening a sentence is a noun
         ("Blue Party and Green Party supporters clash near the bus park", "clash"),
@@ -241,6 +243,12 @@ def types_by_role(report):
         ("Militants detonated a roadside bomb under a patrol on Monday, and a gun battle with the soldiers followed.",
          "clash"),
         ("Troops on both sides of the frontier clashed on Friday, firing mortar shells at each other's posts.", "clash"),
+        # bombs or shells used with guns in one attack make an armed assault; a bomb alone stays a bombing
+        ("Insurgents opened fire on a police post near the market on Tuesday and hurled a grenade at the guards.",
+         "armed_assault"),
+        ("Border troops resorted to heavy firing and mortar shelling on three forward posts on Sunday night.",
+         "armed_assault"),
+        ("A bomb hidden under a parked car exploded near the market on Tuesday, wounding two traders.", "bombing"),
         # "took N people hostage / captive" is judged by its verb, not by the people held
         ("Gunmen took several herders hostage near the river on Monday, residents said.", "hostage_taking"),
         ("Bandits took several farmers captive on the road to the market on Monday.", "kidnapping"),

@@ -29,6 +29,9 @@ CONSEQUENT_TYPES = frozenset({"arson", "robbery", "raid", "arrest"})
 # Bombs and shells used in a fight the incident tells are its weapons: "two groups clashed, hurling crude bombs at each
 # other", "troops exchanged fire and shells across the border", "an ambush opened by a roadside bomb, then a gun battle"
 FIRED_IN_A_FIGHT = frozenset({"bombing", "shelling"})
+# A bomb or shell used with guns in one attack is an armed assault: "opened fire on the post and hurled a grenade",
+# "the ambush began with a roadside bomb and then small arms fire", "heavy firing and mortar shelling on border posts"
+GUNFIRE_LEMMAS = frozenset({"fire", "firing", "gunfire", "shoot", "shooting", "shootout", "gunshot"})
 # A raid or theft in which people are killed or wounded is that assault, whatever is told first (_harms_in_taking);
 # "attack" and "assault" (which may name the raid itself) and the doers' nouns do not count as the harm.
 TAKING_TYPES = frozenset({"robbery", "raid"})
@@ -66,15 +69,25 @@ def trigger_type(frame: IncidentFrame) -> str:
     types = [t.type for t in (specific or typed)]
     for specific in SPECIFIC_TYPES:
         if specific in types:
-            return "clash" if specific in FIRED_IN_A_FIGHT and "clash" in types else specific
+            return _fired_with(specific, types, typed) if specific in FIRED_IN_A_FIGHT else specific
     if "arrest" in types and "plot" in types:
         return "arrest"
     kind = max(TYPE_PRIORITY, key=lambda kind: (types.count(kind), -TYPE_PRIORITY.index(kind)))
     first = first_act(typed).type
     if kind in CONSEQUENT_TYPES | {"clash"} and first in VIOLENCE_TYPES:
         return first  # "militia attacked the village, killing seven; fighting went on": the attack comes first
-    if kind in FIRED_IN_A_FIGHT and (first == "clash" or "clash" in types):
+    if kind in FIRED_IN_A_FIGHT:
+        return "clash" if first == "clash" else _fired_with(kind, types, typed)
+    return kind
+
+
+def _fired_with(kind: str, types: list[str], triggers: list[Trigger]) -> str:
+    """A bombing or shelling whose incident tells a fight (``types``, those its typing triggers give) is that clash;
+    one told with gunfire is an armed assault."""
+    if "clash" in types:
         return "clash"
+    if any(t.type == "armed_assault" and t.lemma in GUNFIRE_LEMMAS for t in triggers):
+        return "armed_assault"
     return kind
 
 
@@ -95,7 +108,7 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
     if kind in CAPTURE_TYPES and (_captives_killed(doc, frame) or _captive_killed_later(doc, frame)
                                   or _captives_counted_dead(doc, frame, arguments)
                                   or kind == "kidnapping" and _harm_told_first(frame, arguments)
-                                  or kind == "arrest" and _dead_after_arrest(frame, arguments)):
+                                  or kind == "arrest" and _dead_after_arrest(doc, frame, arguments)):
         kind = "armed_assault"
     if kind == "armed_assault" and any(
         v.head in OFFICIAL_NOUNS and any(c.status == "killed" for c in v.statuses) for v in arguments.victims
@@ -199,12 +212,15 @@ def kills_one_told_before(doc: Doc, trigger: Trigger) -> bool:
         _refers_back(person) for person in _killed_people(doc[trigger.token]))
 
 
-def _dead_after_arrest(frame: IncidentFrame, arguments: FrameArguments) -> bool:
+def _dead_after_arrest(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> bool:
     """"Soldiers carried out mass arrests; six were summarily executed", "arrested a trader, who died in custody
-    hours later": people counted dead after the arrest; the arrest was part of that violence."""
-    taken = min(t.start for t in frame.triggers if t.type == "arrest")
-    return any(c.field.startswith("killed") and (c.value or c.low or 0) > 0 and c.start > taken
-               for c in arguments.casualties)
+    hours later": people counted dead after the arrest; "one rebel killed, two wounded and three arrested in a
+    search operation", "leaving seven dead and others captured": or told with it in its sentence. The arrest was part
+    of that violence."""
+    arrest = min((t for t in frame.triggers if t.type == "arrest"), key=lambda t: t.start)
+    sentence = doc[arrest.token].sent
+    return any(c.field.startswith("killed") and (c.value or c.low or 0) > 0
+               and (c.start > arrest.start or c.start >= sentence.start_char) for c in arguments.casualties)
 
 
 def _killed_people(verb: Token) -> list[Token]:
