@@ -232,6 +232,10 @@ def types_by_role(report):
         ("Police arrested and charged two men on Monday.", "arrest"),
         ("Two rebels were killed and four arrested in a search operation by soldiers in the hills on Monday.",
          "armed_assault"),
+        # an abduction only tried is no abduction; sexual violence done to those taken is the act
+        ("Gunmen assaulted a candidate outside a mall on Monday and tried to kidnap him.", "armed_assault"),
+        ("Two women were abducted and raped by gunmen in the village on Friday.", "armed_assault"),
+        ("Militants attacked the village and abducted three farmers on Friday.", "kidnapping"),
         # partisans of parties or sects fight with blows; people the text cannot name attack with blows; a headline's
         # participle with a doer is done to the noun before it; an -ing form opening a sentence is a noun
         ("Blue Party and Green Party supporters clash near the bus park", "clash"),

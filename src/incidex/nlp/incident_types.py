@@ -9,6 +9,8 @@ riot. Writes ``doc._.incidex_types``, the type of each frame by its id.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -47,6 +49,8 @@ ATTACKED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - RESPONDER_NOUNS
 KILLING_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "shoot", "slay", "lynch"}) | FOUND_WORDS
 # harm joined to an arrest: an assault on those arrested ("soldiers arrested and wounded three fishermen")
 HARMING_LEMMAS = KILLING_LEMMAS | {"wound", "injure", "attack", "assault", "beat", "torture"}
+# an abduction tried and failed is no abduction: "tried to kidnap him", "an attempted abduction", "a bid to abduct"
+ATTEMPT_LEMMAS = frozenset({"attempt", "try", "bid", "fail", "foil", "thwart"})
 # who a killing told after an abduction may refer back to: the captive
 THIRD_PERSON = frozenset({"he", "him", "she", "her", "they", "them"})
 CAPTIVE_NOUNS = frozenset({"victim", "captive", "hostage", "abductee"})
@@ -101,13 +105,16 @@ def first_act(triggers: list[Trigger]) -> Trigger:
 def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> str:
     """The type of one incident: its triggers' type, refined by who was involved."""
     kind = trigger_type(frame)
+    if kind == "kidnapping" and _abduction_attempted(doc, frame):
+        kind = trigger_type(replace(frame, triggers=[t for t in frame.triggers if t.type != "kidnapping"]))
     if kind in TAKING_TYPES and (_harms_in_taking(doc, frame) or _toll_in_taking(doc, frame, arguments)):
         kind = "armed_assault"
     elif kind in CONSEQUENT_TYPES and _done_in_clash(doc, frame):
         kind = "clash"
     if kind in CAPTURE_TYPES and (_captives_killed(doc, frame) or _captive_killed_later(doc, frame)
                                   or _captives_counted_dead(doc, frame, arguments)
-                                  or kind == "kidnapping" and _harm_told_first(frame, arguments)
+                                  or kind == "kidnapping" and (_harm_told_first(frame, arguments)
+                                                               or _raped(doc, frame))
                                   or kind == "arrest" and _dead_after_arrest(doc, frame, arguments)):
         kind = "armed_assault"
     if kind == "armed_assault" and any(
@@ -236,6 +243,21 @@ def _refers_back(person: Token) -> bool:
     """A pronoun, "the victim" / "the captive" or "his body": someone told before."""
     return person.lower_ in THIRD_PERSON or trigger_lemma(person) in CAPTIVE_NOUNS | FOUND_WORDS and any(
         c.lower_ in {"the", "his", "her", "their"} for c in person.children)
+
+
+def _abduction_attempted(doc: Doc, frame: IncidentFrame) -> bool:
+    """"Gunmen beat a candidate and tried to kidnap him", "an attempted abduction", "a foiled kidnapping": every
+    abduction the frame tells was only tried, and it tells some other act (which types it)."""
+    taking = [doc[t.token] for t in frame.triggers if t.type == "kidnapping"]
+    return len(taking) < len(typing_triggers(frame)) and all(
+        token.dep_ in {"xcomp", "acl"} and token.head.lemma_.lower() in ATTEMPT_LEMMAS
+        or any(c.dep_ == "amod" and c.lemma_.lower() in ATTEMPT_LEMMAS for c in token.children) for token in taking)
+
+
+def _raped(doc: Doc, frame: IncidentFrame) -> bool:
+    """"Gunmen abducted and raped two women" ("gang-raped" is split: "raped" counts): sexual violence done to those
+    taken is the act."""
+    return any(trigger_lemma(doc[t.token]) == "rape" for t in frame.triggers)
 
 
 def _harm_told_first(frame: IncidentFrame, arguments: FrameArguments) -> bool:
