@@ -236,6 +236,11 @@ def types_by_role(report):
         ("Gunmen assaulted a candidate outside a mall on Monday and tried to kidnap him.", "armed_assault"),
         ("Two women were abducted and raped by gunmen in the village on Friday.", "armed_assault"),
         ("Militants attacked the village and abducted three farmers on Friday.", "kidnapping"),
+        # an official of the security forces is one of them; a killing done while a plot is foiled is the act
+        ("A police official was shot dead by gunmen near the court on Monday.", "armed_assault"),
+        ("Gunmen shot dead a local official near the court on Monday.", "assassination"),
+        ("Police shot dead two militants as they foiled a planned attack on the city on Monday.", "armed_assault"),
+        ("Police foiled a plot to kill the governor on Monday.", "plot"),
         # partisans of parties or sects fight with blows; people the text cannot name attack with blows; a headline's
         # participle with a doer is done to the noun before it; an -ing form opening a sentence is a noun
         ("Blue Party and Green Party supporters clash near the bus park", "clash"),

@@ -14,13 +14,16 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .frames import FrameArguments, IncidentFrame, Trigger
+from .frames import FrameArguments, IncidentFrame, Trigger, VictimArg
 from .lexicons import PERSON_NOUNS, RESPONDER_NOUNS, VICTIM_NOUNS, words
 from .triggers import AGENT_NOUNS, FOUND_WORDS, GENERIC_TRIGGERS, TYPE_PRIORITY, trigger_lemma
 
 SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination", "air_or_drone_strike", "shelling")
 # Victims whose killing makes an assassination, and people whose violence makes a riot.
 OFFICIAL_NOUNS = words("official_nouns")
+# an official of the security forces is one of them, not a public figure: "a police official was shot dead",
+# "two customs officials were killed in an attack on the border town"
+SECURITY_MODIFIERS = (RESPONDER_NOUNS - {"firefighter", "rescuer"}) | {"security", "customs", "prison", "border"}
 PROTEST_NOUNS = words("protest_nouns")
 RIOT_PRONE_TYPES = frozenset({"clash", "arson", "bombing", "armed_assault", "raid", "robbery"})
 # Violence against people, and the acts that are part of it when it is told first: "gunmen attacked the village and
@@ -105,6 +108,8 @@ def first_act(triggers: list[Trigger]) -> Trigger:
 def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> str:
     """The type of one incident: its triggers' type, refined by who was involved."""
     kind = trigger_type(frame)
+    if kind == "plot" and _killed_foiling(doc, frame):
+        kind = "armed_assault"
     if kind == "kidnapping" and _abduction_attempted(doc, frame):
         kind = trigger_type(replace(frame, triggers=[t for t in frame.triggers if t.type != "kidnapping"]))
     if kind in TAKING_TYPES and (_harms_in_taking(doc, frame) or _toll_in_taking(doc, frame, arguments)):
@@ -118,7 +123,7 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
                                   or kind == "arrest" and _dead_after_arrest(doc, frame, arguments)):
         kind = "armed_assault"
     if kind == "armed_assault" and any(
-        v.head in OFFICIAL_NOUNS and any(c.status == "killed" for c in v.statuses) for v in arguments.victims
+        _public_figure(v) and any(c.status == "killed" for c in v.statuses) for v in arguments.victims
     ):
         return "assassination"
     if kind in RIOT_PRONE_TYPES:
@@ -127,6 +132,20 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
             if any(t.lemma_ in PROTEST_NOUNS and t.dep_ in {"nsubj", "nsubjpass", "poss"} for t in sentence):
                 return "riot"
     return kind
+
+
+def _killed_foiling(doc: Doc, frame: IncidentFrame) -> bool:
+    """"Police shot dead two militants as they foiled a planned attack": a killing or shooting done, not one planned
+    ("foiled a plot to kill the governor")."""
+    return any(t.type == "armed_assault" and t.lemma in KILLING_LEMMAS | GUNFIRE_LEMMAS
+               and not any(c.dep_ == "aux" and c.lower_ == "to" for c in doc[t.token].children)
+               for t in typing_triggers(frame))
+
+
+def _public_figure(victim: VictimArg) -> bool:
+    """An official, leader or journalist (``official_nouns``), not an official of the security forces."""
+    before = victim.text.lower().split()[:-1]
+    return victim.head in OFFICIAL_NOUNS and SECURITY_MODIFIERS.isdisjoint(before)
 
 
 def _harms_in_taking(doc: Doc, frame: IncidentFrame) -> bool:
