@@ -239,7 +239,7 @@ def types_by_role(report):
         # an official of the security forces is one of them; a killing done while a plot is foiled is the act
         ("A police official was shot dead by gunmen near the court on Monday.", "armed_assault"),
         ("Gunmen shot dead a local official near the court on Monday.", "assassination"),
-        ("Police shot dead two militants as they foiled a planned attack on the city on Monday.", "armed_assault"),
+        ("Officers shot dead two militants while foiling a bombing plot against a church on Monday.", "armed_assault"),
         ("Police foiled a plot to kill the governor on Monday.", "plot"),
         # partisans of parties or sects fight with blows; people the text cannot name attack with blows; a headline's
         # participle with a doer is done to the noun before it; an -ing form opening a sentence is a noun
@@ -255,7 +255,7 @@ def types_by_role(report):
         # bombs or shells used with guns in one attack make an armed assault; a bomb alone stays a bombing
         ("Insurgents opened fire on a police post near the market on Tuesday and hurled a grenade at the guards.",
          "armed_assault"),
-        ("Border troops resorted to heavy firing and mortar shelling on three forward posts on Sunday night.",
+        ("Soldiers across the frontier kept up heavy firing and mortar shelling against three outposts on Sunday.",
          "armed_assault"),
         ("A bomb hidden under a parked car exploded near the market on Tuesday, wounding two traders.", "bombing"),
         # "took N people hostage / captive" is judged by its verb, not by the people held

@@ -22,7 +22,7 @@ SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination", "air_or_drone
 # Victims whose killing makes an assassination, and people whose violence makes a riot.
 OFFICIAL_NOUNS = words("official_nouns")
 # an official of the security forces is one of them, not a public figure: "a police official was shot dead",
-# "two customs officials were killed in an attack on the border town"
+# "two prison officials died when gunmen stormed the jail"
 SECURITY_MODIFIERS = (RESPONDER_NOUNS - {"firefighter", "rescuer"}) | {"security", "customs", "prison", "border"}
 PROTEST_NOUNS = words("protest_nouns")
 RIOT_PRONE_TYPES = frozenset({"clash", "arson", "bombing", "armed_assault", "raid", "robbery"})
@@ -35,7 +35,7 @@ CONSEQUENT_TYPES = frozenset({"arson", "robbery", "raid", "arrest"})
 # other", "troops exchanged fire and shells across the border", "an ambush opened by a roadside bomb, then a gun battle"
 FIRED_IN_A_FIGHT = frozenset({"bombing", "shelling"})
 # A bomb or shell used with guns in one attack is an armed assault: "opened fire on the post and hurled a grenade",
-# "the ambush began with a roadside bomb and then small arms fire", "heavy firing and mortar shelling on border posts"
+# "the ambush began with a roadside bomb and then small arms fire", "gunfire and mortar rounds hit the outposts"
 GUNFIRE_LEMMAS = frozenset({"fire", "firing", "gunfire", "shoot", "shooting", "shootout", "gunshot"})
 # A raid or theft in which people are killed or wounded is that assault, whatever is told first (_harms_in_taking);
 # "attack" and "assault" (which may name the raid itself) and the doers' nouns do not count as the harm.
@@ -135,7 +135,7 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
 
 
 def _killed_foiling(doc: Doc, frame: IncidentFrame) -> bool:
-    """"Police shot dead two militants as they foiled a planned attack": a killing or shooting done, not one planned
+    """"Officers shot dead two militants while foiling a bombing plot": a killing or shooting done, not one planned
     ("foiled a plot to kill the governor")."""
     return any(t.type == "armed_assault" and t.lemma in KILLING_LEMMAS | GUNFIRE_LEMMAS
                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in doc[t.token].children)
@@ -274,7 +274,7 @@ def _abduction_attempted(doc: Doc, frame: IncidentFrame) -> bool:
 
 
 def _raped(doc: Doc, frame: IncidentFrame) -> bool:
-    """"Gunmen abducted and raped two women" ("gang-raped" is split: "raped" counts): sexual violence done to those
+    """"Armed men seized a girl and raped her" ("gang-raped" is split: "raped" counts): sexual violence done to those
     taken is the act."""
     return any(trigger_lemma(doc[t.token]) == "rape" for t in frame.triggers)
 
