@@ -81,6 +81,7 @@ LATER_WORDS = frozenset({"later", "subsequently", "eventually"})
 ALLEGED_DEED_VERBS = frozenset({"accuse", "suspect", "blame", "charge"})  # "men accused of killing a colonel"
 CAUSE_GOVERNORS = frozenset({"response", "retaliation", "revenge", "reprisal", "solidarity"})
 BODY_NOUNS = frozenset({"body", "corpse"})
+FOUND_VERBS = frozenset({"find", "discover", "recover", "retrieve", "exhume", "dump"})
 DEATH_NOUNS = frozenset({"death", "killing", "murder", "assassination", "lynching"})
 AGENT_ENDINGS = ("ist", "er", "or", "ian", "man", "woman", "person")
 NOT_PEOPLE_OBJECTS = words("not_people_objects")
@@ -91,6 +92,8 @@ RESULT_VERBS = frozenset({"result", "lead", "cause"})  # "resulted in / led to /
 FATALLY_WORDS = frozenset({"fatally", "mortally"})
 INCLUDING_WORDS = frozenset({"including", "among"})
 HOSPITAL_NOUNS = frozenset({"hospital", "clinic", "infirmary"})
+LIFE_NOUNS = frozenset({"life", "live"})  # "lost their lives" lemmatizes to "live"
+BURN_VERBS = frozenset({"burn", "bury"})
 # the words of the people a count opens ("12 suspected rebels and their guides", "three ALF (East) fighters",
 # "twenty people total"): what may stand between the count and its outcome (_outcome_after)
 PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "CCONJ"})
@@ -137,8 +140,12 @@ def _verb_event(verb: Token, dep: str) -> str | None:
         return "killed"  # "fatally shot", "was fatally assaulted", "mortally wounded"
     if lemma in HARMING_VERBS and passive_or_object and _then_killed(verb):
         return "killed"  # "was attacked and killed", "stabbed and killed"
+    if lemma == "shoot" and passive_or_object and "down" in children:
+        return "killed" if _done_to_people(verb) else None  # "a man was shot down", not "shot down a drone"
     if lemma == "shoot" and passive_or_object:
         return "killed" if children & {"dead", "death"} or _to_death(verb) or _then_killed(verb) else "injured"
+    if lemma in BURN_VERBS and passive_or_object and _alive(verb):
+        return "killed"  # "burnt alive", "burned two children alive"
     if lemma in TO_DEATH_VERBS and passive_or_object and _to_death(verb):
         return "killed"  # "beaten to death", "hacked him to death"
     if lemma in KILL_VERBS and lemma != "shoot" and passive_or_object and lemma != "claim":
@@ -147,6 +154,8 @@ def _verb_event(verb: Token, dep: str) -> str | None:
         return "killed" if any(c.lemma_ in {"life", "live"} for c in verb.children) else None
     if lemma in DIE_VERBS and dep == "nsubj":
         return "killed"
+    if lemma == "lose" and dep == "nsubj" and any(c.dep_ == "dobj" and c.lemma_ in LIFE_NOUNS for c in verb.children):
+        return "killed"  # "a commander lost his life", "six soldiers lost their lives"
     if lemma in INJURE_VERBS and passive_or_object:
         return "injured"
     for prep in verb.children:
@@ -157,6 +166,8 @@ def _verb_event(verb: Token, dep: str) -> str | None:
     if lemma in {"leave", "be", "lie", "remain", "find", "confirm", "declare", "pronounce", "report", "fear",
                  "presume"}:
         for child in verb.children:
+            if lemma == "be" and child.dep_ in {"advcl", "dep"} and _dead_beside(child):
+                return "killed"  # "were on Monday confirmed dead": the parse hangs the participle under "were"
             if child.dep_ in {"acomp", "oprd", "xcomp", "advmod", "amod", "ccomp", "attr"}:
                 if _either_or(child):
                     return None
@@ -165,6 +176,24 @@ def _verb_event(verb: Token, dep: str) -> str | None:
                 if child.lower_ in INJURED_WORDS:
                     return "injured"
     return None
+
+
+def _alive(verb: Token) -> bool:
+    """"burnt alive", "burned two children alive", "burnt alive two children" (where the parse hangs "alive" on
+    the children)."""
+    return any(c.lower_ == "alive" or (c.dep_ in {"dobj", "nsubjpass"} and any(g.lower_ == "alive" for g in c.children))
+               for c in verb.children)
+
+
+def _dead_beside(word: Token) -> bool:
+    """A participle with "dead" as its complement: "confirmed dead", and "shot dead" parsed as a noun."""
+    return word.tag_ in {"VBN", "VBD", "NN"} and any(
+        c.dep_ in {"oprd", "acomp", "xcomp"} and c.lower_ in DEAD_WORDS for c in word.children)
+
+
+def _done_to_people(verb: Token) -> bool:
+    """Whether a verb's object or passive subject is people: a person noun, a name, a count or a pronoun."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and _people(c) for c in verb.children)
 
 
 def _to_death(verb: Token) -> bool:
@@ -422,9 +451,33 @@ def _counted_noun(token: Token) -> Token:
 def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[CasualtyArg, Token]]:
     """Every stated figure with the token it hangs on: counts, single persons, and zero figures from "unharmed" and
     "no one was killed"; those an alternative account states are marked ``alternative``."""
-    for figure, token in _stated_figures(doc, numbers):
+    figures = list(_stated_figures(doc, numbers))
+    figures += _bodies_of_the_taken(doc, figures)
+    for figure, token in figures:
         figure.alternative = _alternative_account(token)
         yield figure, token
+
+
+def _bodies_of_the_taken(doc: Doc, figures: list[tuple[CasualtyArg, Token]]) -> list[tuple[CasualtyArg, Token]]:
+    """"Three miners were abducted; their bodies were found a week later", "soldiers arrested six men, their corpses
+    were found near the river": bodies found of people counted as taken just before (in their sentence or the one
+    before) are that many dead, over the span from the count to the bodies."""
+    text = doc_text(doc)
+    result = []
+    for body in doc:
+        if (trigger_lemma(body) not in BODY_NOUNS or not any(c.dep_ == "poss" and c.lower_ == "their"
+                                                             for c in body.children)
+                or body.head.lemma_.lower() not in FOUND_VERBS or _counted_or_quantified(body)):
+            continue
+        sentences = {body.sent.start, doc[body.sent.start - 1].sent.start if body.sent.start else body.sent.start}
+        taken = [(f, t) for f, t in figures if f.field in {"hostages_taken", "arrested"} and f.value and t.i < body.i
+                 and t.sent.start in sentences]
+        if taken:
+            figure, noun = taken[-1]
+            end = body.idx + len(body.text)
+            result.append((CasualtyArg(figure.start, end, text[figure.start:end], field=_field("killed", noun),
+                                       value=figure.value), body))
+    return result
 
 
 def _alternative_account(token: Token) -> bool:
