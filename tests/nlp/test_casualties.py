@@ -536,3 +536,13 @@ def test_other_ways_of_telling_a_killing_count_the_dead(extract, text, killed) -
 def test_aircraft_shot_down_are_no_casualties(extract) -> None:
     report = extract("Rebels shot down two army helicopters near the border on Monday.", published="2024-06-17")
     assert all(i.casualties.killed.total is None and i.casualties.injured.total is None for i in report.incidents)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Gunmen assassinated a village imam and at least three of his relatives near Dori on Monday.", 4),
+    ("In Bannu, one soldier was killed and 3 militants too after a firefight at a checkpoint.", 4),
+    ("A suicide bombing led to the death of a provincial minister and 12 other people in Attock.", 13),
+    ("Police raided a hideout in Kulgam and killed a rebel commander. A constable was killed in the raid as well.", 2),
+])
+def test_people_the_parse_joins_to_the_verb_or_told_as_well_add_up(extract, text, killed) -> None:
+    assert main_incident(extract(text, published="2024-06-17")).casualties.killed.total == killed

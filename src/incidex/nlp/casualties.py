@@ -282,6 +282,9 @@ def _noun_event(noun: Token) -> str | None:
             return _verb_event(verb, "nsubjpass" if verb.tag_ == "VBN" else "nsubj")
         if _own_clause_event(head) is not None and head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
             return _verb_event(head.head, head.dep_)  # "one rebel killed, and two rebels and a soldier wounded"
+        sibling = _joined_on_the_verb(noun)
+        if sibling is not None and head.pos_ == "VERB":
+            return _verb_event(head, sibling.dep_)  # "a soldier was killed and 3 militants too"
         return _noun_event(head)
     if dep == "pobj" and head.lower_ == "between" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         return _verb_event(head.head, "dobj")  # "killing between 11 and 20 people": a range is the verb's object
@@ -692,11 +695,33 @@ def _has_companion(noun: Token) -> bool:
     return _along(noun) or (verb is not None and _along(verb))
 
 
+def _joined_on_the_verb(noun: Token) -> Token | None:
+    """The person a count is joined to where the parse hangs the count's "and" on the verb or on "the death of":
+    "assassinated an imam and at least three of his relatives", "one soldier was killed and 3 militants too", "led
+    to the death of the minister and 12 other people"."""
+    head = noun.head
+    if noun.dep_ != "conj" or (not _counted_or_quantified(noun) and noun.pos_ != "NUM"):
+        return None
+    if head.pos_ == "VERB":
+        return next((c for c in head.children if c.dep_ in {"dobj", "nsubjpass"} and c.i < noun.i), None)
+    if trigger_lemma(head) in DEATH_NOUNS:
+        return next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _conjunction(noun: Token) -> int | None:
     """The index of the first conjunct when ``noun`` is one of several joined by "and" or "along with"."""
     split = _split_subject(noun)
     if split is not None:
         return split.i
+    sibling = _joined_on_the_verb(noun)
+    if sibling is not None:
+        return sibling.i
+    holder = noun.head.head if noun.dep_ == "pobj" else noun.head  # the verb, or "death" in "the death of"
+    if noun.dep_ in {"dobj", "nsubjpass", "pobj"} and any(
+            (j := _joined_on_the_verb(c)) is not None and j.i == noun.i for c in holder.children):
+        return noun.i
     companion = _companion_of(noun)
     first = _first_conjunct(companion if companion is not None else noun)
     if (companion is None and first.i == noun.i and not any(c.dep_ == "conj" for c in noun.children)
@@ -730,9 +755,14 @@ def _additive(noun: Token, number: Token | None = None) -> bool:
     verb = noun.head if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     if verb is None:
         return False
-    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children) or _joined_clause_count(noun):
+    if any(c.dep_ == "advmod" and _also(c) for c in verb.children) or _joined_clause_count(noun):
         return True
     return verb.lemma_ in DIE_VERBS and any(c.lower_ in LATER_WORDS for c in verb.children)
+
+
+def _also(word: Token) -> bool:
+    """"also", "too", "as well"."""
+    return word.lower_ in {"also", "too"} or (word.lower_ == "well" and any(c.lower_ == "as" for c in word.children))
 
 
 def _joined_clause_count(noun: Token) -> bool:
