@@ -546,3 +546,12 @@ def test_aircraft_shot_down_are_no_casualties(extract) -> None:
 ])
 def test_people_the_parse_joins_to_the_verb_or_told_as_well_add_up(extract, text, killed) -> None:
     assert main_incident(extract(text, published="2024-06-17")).casualties.killed.total == killed
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Two people were killed and seven others, including a boy, injured in a clash between two families at a farm.", 2),
+    ("Herders and farmers fought with machetes near Gamia, leaving 1 herder dead and 2 farmers badly wounded.", 1),
+    ("A party worker was hurt in an attack in Kannur, a district of feuds in which hundreds have lost lives.", None),
+])
+def test_a_count_with_an_outcome_of_its_own_or_a_history_of_deaths_adds_nothing(extract, text, killed) -> None:
+    assert main_incident(extract(text, published="2024-06-17")).casualties.killed.total == killed

@@ -154,8 +154,10 @@ def _verb_event(verb: Token, dep: str) -> str | None:
         return "killed" if any(c.lemma_ in {"life", "live"} for c in verb.children) else None
     if lemma in DIE_VERBS and dep == "nsubj":
         return "killed"
-    if lemma == "lose" and dep == "nsubj" and any(c.dep_ == "dobj" and c.lemma_ in LIFE_NOUNS for c in verb.children):
-        return "killed"  # "a commander lost his life", "six soldiers lost their lives"
+    if lemma == "lose" and dep == "nsubj" and any(c.dep_ == "dobj" and c.lemma_ in LIFE_NOUNS and any(
+            g.dep_ == "poss" for g in c.children) for c in verb.children):
+        return "killed"  # "a commander lost his life", "six soldiers lost their lives"; not "hundreds have lost lives"
+        # over a region's history
     if lemma in INJURE_VERBS and passive_or_object:
         return "injured"
     for prep in verb.children:
@@ -700,7 +702,7 @@ def _joined_on_the_verb(noun: Token) -> Token | None:
     "assassinated an imam and at least three of his relatives", "one soldier was killed and 3 militants too", "led
     to the death of the minister and 12 other people"."""
     head = noun.head
-    if noun.dep_ != "conj" or (not _counted_or_quantified(noun) and noun.pos_ != "NUM"):
+    if noun.dep_ != "conj" or (not _counted_or_quantified(noun) and noun.pos_ != "NUM") or _outcome_of_its_own(noun):
         return None
     if head.pos_ == "VERB":
         return next((c for c in head.children if c.dep_ in {"dobj", "nsubjpass"} and c.i < noun.i), None)
@@ -708,6 +710,13 @@ def _joined_on_the_verb(noun: Token) -> Token | None:
         return next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _outcome_of_its_own(noun: Token) -> bool:
+    """Whether an outcome is told after a count in its sentence: "two were killed and seven others injured", "one
+    dead and two farmers severely wounded", "three soldiers sustained bullet injuries"."""
+    return any(trigger_lemma(t) in OUTCOME_WORDS | {"injury", "wound"} or t.lower_ in OUTCOME_WORDS
+               for t in noun.doc[noun.i + 1:noun.sent.end])
 
 
 def _conjunction(noun: Token) -> int | None:
