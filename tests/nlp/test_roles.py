@@ -336,6 +336,8 @@ def test_the_root_noun_of_a_sentence_parsed_without_a_verb_does_its_act(extract)
         ("A raid on a homestead near Garba Tula left a woman wounded. Its perpetrators were presumed to be herders "
          "from Lagdera.",
          "Lagdera Communal Militia"),
+        ("Two herders were killed after raiders, suspected to be Pokots, ambushed a camp near Kainuk.",
+         "Pokot Communal Militia"),
     ],
 )
 def test_doers_a_hedge_says_are_of_a_people_make_its_militia_suspected(extract, text: str, name: str) -> None:
