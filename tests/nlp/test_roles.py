@@ -180,8 +180,10 @@ def test_every_filled_field_has_evidence_pointing_into_the_text(extract) -> None
         ("Two traders were shot dead by Orma locals near Garsen on Tuesday.", {"Orma Communal Militia"}),
         ("Samburu raiders invaded a village near Baragoi on Sunday, wounding a herder.", {"Samburu Communal Militia"}),
         ("Gabbra youth attack a bus near Marsabit", {"Gabbra Communal Militia"}),
-        ("Suspected Nyangatom militia from Ethiopia attack fishermen near Lake Turkana", {"Nyangatom Communal Militia"}),
-        ("Two dead as Rendille clashes with Samburu herders", {"Rendille Communal Militia", "Samburu Communal Militia"}),
+        ("Suspected Nyangatom militia from Ethiopia attack fishermen near Lake Turkana",
+         {"Nyangatom Communal Militia"}),
+        ("Two dead as Rendille clashes with Samburu herders",
+         {"Rendille Communal Militia", "Samburu Communal Militia"}),
         ("Tiv and Jukun battle over farmland near Wukari; five killed", {"Tiv Communal Militia"}),
     ],
 )
