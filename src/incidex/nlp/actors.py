@@ -90,6 +90,14 @@ _HEADLINE_FIGHT_PREPOSITIONS = frozenset({"with", "over", "against"})
 _HEADLINE_DOER_VERBS = _HEADLINE_VERBS | _HEADLINE_FIGHT_VERBS | _HEADLINE_CLASH_VERBS
 # Words that leave a group the text calls the perpetrator only suspected ("the suspected perpetrators").
 SUSPICION_WORDS = words("suspicion_words")
+# Words of an armed group's own name ("... Elite Force", "... Liberation Tigers", "... Defence Army"), for names
+# known only from their initials after them; and the small words such a name may hold ("People's", "Front of the").
+_ARMED_NAME_WORDS = re.compile(
+    r"\b(?:army|force|front|tigers|militia|brigade|battalion|liberation|movement|council|organi[sz]ation|"
+    r"commando|volunteers|mujahideen|jihad|resistance|defen[cs]e)\b",
+    re.IGNORECASE,
+)
+_INITIALED_LINKS = frozenset({"of", "the", "and", "'s", "’s", "for", "-"})
 _SUFFIXES = re.compile(r"[-\s](?:affiliated|linked|inspired|backed|allied|aligned|led|run|held|controlled)$")
 _PARENTHESIS = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
@@ -307,6 +315,7 @@ class ActorFinder:
         spans = filter_spans(spans)
         communal = [c for c in communal_militias(doc) if not any(c.start < sp.end and sp.start < c.end for sp in spans)]
         spans += communal
+        spans += [g for g in initialed_groups(doc) if not any(g.start < sp.end and sp.start < g.end for sp in spans)]
         communal_starts = {c.start for c in communal}
         for ent in doc.ents:
             if ent.label_ != "ORG" or any(ent.start < sp.end and sp.start < ent.end for sp in spans):
@@ -553,11 +562,47 @@ def _unlisted_group_name(text: str) -> str | None:
     """The cleaned text of an ORG entity that names an armed group not in the table."""
     if _GROUP_WORDS.search(text) is None or _GOVERNMENT_WORDS.search(text) is not None:
         return None
-    name = re.sub(r"^the\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
-    words = name.split()
+    words = re.sub(r"^the\s+", "", " ".join(text.split()), flags=re.IGNORECASE).split()
+    while words and words[0].lower() in SUSPICION_WORDS:  # "Suspected X Liberation Tigers" names X's
+        words.pop(0)
+    name = " ".join(words)
     if len(words) < 2 or any(char.isdigit() for char in name):
         return None  # "Brigade", "18th Brigade": army units and fragments, not group names
     return name
+
+
+def initialed_groups(doc: Doc) -> list[Span]:
+    """Names the table lacks written out before their initials in parentheses, "Achik Liberation Tigers (ALT)" or
+    "Naga People's Front (NPF)": the capitalized words whose first letters spell the initials, labelled with the
+    name; not a government body's ("Border Security Force (BSF)") nor a name without a word of an armed group."""
+    spans: list[Span] = []
+    for close in doc:
+        if close.text != ")" or close.i < 3 or doc[close.i - 2].text != "(":
+            continue
+        initials = doc[close.i - 1].text
+        if not (initials.isalpha() and initials.isupper() and 2 <= len(initials) <= 6):
+            continue
+        start = _initialed_start(doc, close.i - 2, initials)
+        if start is None:
+            continue
+        name = doc[start:close.i - 2].text
+        if _GOVERNMENT_WORDS.search(name) is None and _ARMED_NAME_WORDS.search(name) is not None:
+            spans.append(Span(doc, start, close.i + 1, label=name))
+    return spans
+
+
+def _initialed_start(doc: Doc, paren: int, initials: str) -> int | None:
+    """Where the capitalized words before token ``paren`` start whose first letters spell ``initials``, passing
+    "of", "the", "and" and a possessive between them, or None."""
+    k, letters = paren - 1, ""
+    while k >= 0 and len(letters) < len(initials):
+        token = doc[k]
+        if token.text[:1].isupper() and token.is_alpha:
+            letters = token.text[0] + letters
+        elif token.lower_ not in _INITIALED_LINKS or k == paren - 1:
+            return None
+        k -= 1
+    return k + 1 if letters == initials and doc[k + 1].text[:1].isupper() else None
 
 
 def _extend(doc: Doc, span: Span) -> tuple[int, int]:
