@@ -338,7 +338,7 @@ def test_the_root_noun_of_a_sentence_parsed_without_a_verb_does_its_act(extract)
         ("A raid on a homestead near Garba Tula left a woman wounded. Its perpetrators were presumed to be herders "
          "from Lagdera.",
          "Lagdera Communal Militia"),
-        ("Two herders were killed after raiders, suspected to be Pokots, ambushed a camp near Kainuk.",
+        ("Two herders were killed after gunmen, suspected to be Pokots, raided a camp near Kainuk.",
          "Pokot Communal Militia"),
     ],
 )
