@@ -265,7 +265,7 @@ def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(ex
         "Heavy clashes were reported between the Dinka and Nuer groups near Bor on Sunday; four people died.",
         "Dinka and Nuer engaged in clashes near Bor on Sunday; four people died.",
         "Four people died in renewed fighting between the Dinka and Nuer families near Bor on Sunday.",
-        "On Sunday, fighting between the Dinka and Nuer peoples near Bor left four people dead.",
+        "On Sunday, fighting between the Dinka and Nuer ethnies near Bor left four people dead.",
     ],
 )
 def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(extract, text: str) -> None:

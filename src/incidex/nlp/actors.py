@@ -68,8 +68,8 @@ FAITH_SUFFIX = "Militia"
 # Words before "groups" that make them a people's ("the Kamba and Luhya ethnic groups", "X and Y communal groups").
 _PEOPLE_GROUP_WORDS = frozenset({"ethnic", "communal", "tribal"})
 # Nouns that are a people's only after those words, a known people or two names joined by "and" ("the Moba and Yaana
-# ethnies", "the Dabre and Zampaligre families").
-ETHNIC_GROUP_NOUNS = frozenset({"group", "groups", "people", "peoples", "families", "ethnies"})
+# ethnies", "the Dabre and Zampaligre families"); not "people", which names victims as often ("Turkana people").
+ETHNIC_GROUP_NOUNS = frozenset({"group", "groups", "families", "ethnies"})
 # A people's separatists ("Baloch separatists") are named "<people> Separatists".
 SEPARATIST_NOUNS = frozenset({"separatist", "separatists"})
 SEPARATIST_SUFFIX = "Separatists"
