@@ -258,6 +258,7 @@ def types_by_role(report):
         ("Soldiers across the frontier kept up heavy firing and mortar shelling against three outposts on Sunday.",
          "armed_assault"),
         ("A bomb hidden under a parked car exploded near the market on Tuesday, wounding two traders.", "bombing"),
+        ("A car bomb went off at the gate of a hotel in the capital on Tuesday, followed by heavy gunfire.", "bombing"),
         # "took N people hostage / captive" is judged by its verb, not by the people held
         ("Gunmen took several herders hostage near the river on Monday, residents said.", "hostage_taking"),
         ("Bandits took several farmers captive on the road to the market on Monday.", "kidnapping"),

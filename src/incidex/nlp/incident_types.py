@@ -90,10 +90,13 @@ def trigger_type(frame: IncidentFrame) -> str:
 
 def _fired_with(kind: str, types: list[str], triggers: list[Trigger]) -> str:
     """A bombing or shelling whose incident tells a fight (``types``, those its typing triggers give) is that clash;
-    one told with gunfire is an armed assault."""
+    one that gunfire opens ("opened fire on the post and hurled a grenade") is an armed assault, while gunfire told
+    after the blast ("a car bomb exploded, followed by gunfire", police firing back) leaves it a bombing."""
     if "clash" in types:
         return "clash"
-    if any(t.type == "armed_assault" and t.lemma in GUNFIRE_LEMMAS for t in triggers):
+    blast = min((t.start for t in triggers if t.type == kind), default=None)
+    if any(t.type == "armed_assault" and t.lemma in GUNFIRE_LEMMAS and (blast is None or t.start < blast)
+           for t in triggers):
         return "armed_assault"
     return kind
 
