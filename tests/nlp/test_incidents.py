@@ -204,6 +204,10 @@ def types_by_role(report):
         # a headline's doers named by a word the recognizer missed, or told with where they come from
         ("Wanjala attack Kamau herders", "armed_assault"),
         ("Raiders from Chad attack village", "armed_assault"),
+        # a headline attack on a people the community lexicon names, or on what a second verb is done to
+        ("Borana attack Gabra during raid.", "armed_assault"),
+        ("Pokomo attack Orma, burn homes.", "armed_assault"),
+        ("Maasai attack and burn homes of Kamba farmers", "armed_assault"),
         # explosives thrown, told in the passive, or lobbed
         ("A grenade was hurled at a checkpoint near the bus park on Monday.", "bombing"),
         ("At 9pm two cocktails were exploded near the mosque.", "bombing"),

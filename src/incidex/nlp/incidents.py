@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..resolve.dates import parse_partial
-from .actors import COMMUNAL_NOUNS
+from .actors import COMMUNAL_NOUNS, known_people
 from .annotations import DateMention
 from .casualties import ADDITIVE_WORDS, NOT_PEOPLE_OBJECTS
 from .frames import IncidentFrame, Trigger
@@ -1034,7 +1034,10 @@ def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
             break
         before.append(token)
     after = []
-    for token in sent[trigger.i - sent.start + 1:]:
+    rest = sent[trigger.i - sent.start + 1:]
+    if len(rest) > 2 and rest[0].lower_ == "and" and rest[1].pos_ == "VERB":
+        rest = rest[2:]  # "Maasai attack and burn homes of farmers": what the second verb is done to
+    for token in rest:
         if token.pos_ not in PHRASE_WORDS and token.pos_ != "DET":
             break
         after.append(token)
@@ -1059,11 +1062,12 @@ def _headline_harm(trigger: Token) -> bool:
 
 def _harmable(token: Token, *, armed: bool) -> bool:
     """People who are no public figures (any people when ``armed`` people act), a named person or people, a
-    counted noun, a community, or a place people live, work or pray in ("a school", "homes") or a vehicle."""
+    counted noun, a community (a word for one, or a people ``community_homes`` names: "Borana attack Gabra"), or a
+    place people live, work or pray in ("a school", "homes") or a vehicle."""
     lemma = token.lemma_.lower()
     return (lemma in HARMED_PEOPLE or armed and lemma in PUBLIC_FIGURES or lemma in PLACE_TARGETS
             or lemma in COMMUNITY_NOUNS or token.ent_type_ in {"PERSON", "NORP"}
-            or any(c.dep_ == "nummod" for c in token.children))
+            or any(c.dep_ == "nummod" for c in token.children) or known_people(token.text) is not None)
 
 
 def _violent_doer(token: Token) -> bool:
