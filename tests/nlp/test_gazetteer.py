@@ -344,3 +344,9 @@ def test_a_respelling_outside_the_first_level_units_the_text_names_is_not_read(t
     context = GeoContext(countries=Counter(["XA"]))
     assert gazetteer.resolve(["Poseidounya", "Tritonville"], context=context)[0].place is None
     assert gazetteer.resolve(["Poseidounya", "Cape District"], context=context)[0].respelled
+
+
+def test_a_respelling_is_sought_only_in_the_country_the_text_names_most(tmp_path: Path) -> None:
+    write_tiny_gazetteer(tmp_path)
+    context = GeoContext(countries=Counter({"XA": 1, "XB": 2}))
+    assert Gazetteer.load(tmp_path).resolve(["Poseidounya"], context=context)[0].place is None

@@ -389,8 +389,9 @@ class Gazetteer:
         for best, uncertain in first:
             if best is not None and not uncertain:
                 named.add(best.place)
+        countries = _main_countries(named) & (home | pointed)
         for i in respelled:
-            lookups[i] = [c for c in self.respelled(names[i], home | pointed)
+            lookups[i] = [c for c in self.respelled(names[i], countries)
                           if _plausible(c, home, pointed, base.outlet, lone) and _in_named_units(c.place, named)]
             first[i] = _choose(lookups[i], GeoContext())
         for best, uncertain in first:
@@ -593,6 +594,14 @@ def _plausible(candidate: Candidate, home: frozenset[str], pointed: frozenset[st
     if (outlet is not None and code != outlet and code not in pointed) or code in lone:
         return candidate.prior >= OUTLET_FOREIGN_MIN_PRIOR
     return code in home or candidate.prior >= FOREIGN_MIN_PRIOR
+
+
+def _main_countries(context: GeoContext) -> frozenset[str]:
+    """The countries the document names or hints at most often (its places read so far, nationality words, the
+    outlet): where a name the gazetteer lacks may be a respelling."""
+    counts = Counter(context.countries) + Counter(context.hints)
+    top = max(counts.values(), default=0)
+    return frozenset(code for code, count in counts.items() if count == top)
 
 
 def _in_named_units(place: Place, context: GeoContext) -> bool:
