@@ -157,6 +157,15 @@ def test_fatalities_leave_out_coding_notes_and_shared_notes_and_null_counts_as_z
     assert "type" not in other  # a peaceful protest has no incident type
 
 
+@pytest.mark.parametrize("coding", ["Deaths are split between the two days here.",
+                                    "The fatalities were distributed over three events."])
+def test_fatalities_leave_out_notes_whose_deaths_the_coder_split_over_events(coding: str) -> None:
+    rows = load_acled(FIXTURE)
+    split = replace(rows[0], id="TST8", text=f"{rows[0].text} {coding}")
+    evaluation = score([rows[0], split], {"TST1": [incident(killed=3)], "TST8": [incident(killed=3)]})
+    assert fields(evaluation)["fatalities exact (our null = 0)"] == (1, 1)  # TST1 alone
+
+
 def test_admin1_compares_gazetteer_codes_then_names() -> None:
     assert admin1_match(Location(admin1="Mandera", country_code="KE"), "Mandera", "KE")
     assert not admin1_match(Location(admin1="Borno", country_code="NG"), "Mandera", "KE")

@@ -182,6 +182,28 @@ def test_org_entities_group_pattern_but_not_government(blank, finder) -> None:
     assert found(finder, doc) == [("The Popular Liberation Front", "Popular Liberation Front")]
 
 
+def test_a_suspicion_word_before_an_org_entity_is_no_part_of_the_name(blank, finder) -> None:
+    words = ["Suspected", "Popular", "Liberation", "Front", "men", "struck", "."]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O"]
+    assert [name for _, name in found(finder, Doc(blank.vocab, words=words, ents=ents))] == [
+        "Popular Liberation Front"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cadres of the Naga People's Defence Front (NPDF) fired at a bus.",
+         [("the Naga People's Defence Front (NPDF)", "Naga People's Defence Front")]),
+        ("The Kuki Tribal Army (KTA) fired at a bus.", [("The Kuki Tribal Army (KTA)", "Kuki Tribal Army")]),
+        ("Border Security Force (BSF) troops fired at a bus.", []),
+        ("The Kuki Tribal Army (KA) fired at a bus.", []),
+        ("The Grain Traders Association (GTA) met on Monday.", []),
+    ],
+)
+def test_a_name_before_its_initials_in_parentheses_is_a_group(blank, finder, text: str, expected) -> None:
+    assert found(finder, blank(text)) == expected
+
+
 def test_org_entity_fragments_and_army_units_are_not_groups(blank, finder) -> None:
     words = ["The", "army", "'s", "18th", "Brigade", "and", "Brigade", "units", "fought", "."]
     ents = ["O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"]

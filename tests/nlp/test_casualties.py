@@ -499,3 +499,59 @@ def test_a_killing_told_as_the_cause_gives_no_figure(extract) -> None:
 def test_the_people_whose_bodies_are_found_are_killed(extract, text, killed) -> None:
     report = extract(text, published="2024-06-17")
     assert [i.casualties.killed.total for i in report.incidents if i.role == "main"] == [killed]
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("On 2 June, four farmers were abducted near Dori; their bodies were found on 9 June by a river.", 4),
+    ("Soldiers detained seven traders at a checkpoint, their corpses were later discovered outside the town.", 7),
+    ("Masked men kidnapped two nurses in Kaya. Their bodies were recovered a week later.", 2),
+])
+def test_the_bodies_of_people_taken_just_before_count_them_dead(extract, text, killed) -> None:
+    report = extract(text, published="2024-06-17")
+    assert [i.casualties.killed.total for i in report.incidents if i.role == "main"] == [killed]
+
+
+def test_people_taken_whose_families_speak_are_not_counted_dead(extract) -> None:
+    report = extract("Police detained three traders in Kaya on Monday. Their families said they were beaten.",
+                     published="2024-06-17")
+    assert all(i.casualties.killed.total is None for i in report.incidents)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Unknown gunmen slew a village elder in Garissa on Monday.", 1),
+    ("A rebel commander lost his life during a gunfight with soldiers near Kaya.", 1),
+    ("Five soldiers lost their lives when their patrol was ambushed near Kaya.", 5),
+    ("Attackers burnt alive three children in a village near Kaya.", 3),
+    ("A mob burned two suspected thieves alive in Tamale.", 2),
+    ("A young man was shot down at the gate of the barracks in Kaya after ignoring a warning.", 1),
+    ("Six people were on Tuesday confirmed dead after gunmen raided a market in Kaya.", 6),
+    ("A herder was on Sunday shot dead on the road between Garissa and Hola.", 1),
+    ("Raiders slashed a woman to death in a market in Garissa.", 1),
+    ("One speared to death in fight between two clans near Garissa", 1),
+])
+def test_other_ways_of_telling_a_killing_count_the_dead(extract, text, killed) -> None:
+    assert main_incident(extract(text, published="2024-06-17")).casualties.killed.total == killed
+
+
+def test_aircraft_shot_down_are_no_casualties(extract) -> None:
+    report = extract("Rebels shot down two army helicopters near the border on Monday.", published="2024-06-17")
+    assert all(i.casualties.killed.total is None and i.casualties.injured.total is None for i in report.incidents)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Gunmen assassinated a village imam and at least three of his relatives near Dori on Monday.", 4),
+    ("In Bannu, one soldier was killed and 3 militants too after a firefight at a checkpoint.", 4),
+    ("A suicide bombing led to the death of a provincial minister and 12 other people in Attock.", 13),
+    ("Police raided a hideout in Kulgam and killed a rebel commander. A constable was killed in the raid as well.", 2),
+])
+def test_people_the_parse_joins_to_the_verb_or_told_as_well_add_up(extract, text, killed) -> None:
+    assert main_incident(extract(text, published="2024-06-17")).casualties.killed.total == killed
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Two people were killed and seven others, including a boy, injured in a clash between two families at a farm.", 2),
+    ("Herders and farmers fought with machetes near Gamia, leaving 1 herder dead and 2 farmers badly wounded.", 1),
+    ("A party worker was hurt in an attack in Kannur, a district of feuds in which hundreds have lost lives.", None),
+])
+def test_a_count_with_an_outcome_of_its_own_or_a_history_of_deaths_adds_nothing(extract, text, killed) -> None:
+    assert main_incident(extract(text, published="2024-06-17")).casualties.killed.total == killed

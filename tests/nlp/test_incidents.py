@@ -230,6 +230,17 @@ def types_by_role(report):
         ("On 4 May, soldiers arrested and badly wounded three fishermen near the lake.", "armed_assault"),
         ("Two students were detained and attacked by guards at the gate on Friday.", "armed_assault"),
         ("Police arrested and charged two men on Monday.", "arrest"),
+        ("Two rebels were killed and four arrested in a search operation by soldiers in the hills on Monday.",
+         "armed_assault"),
+        # an abduction only tried is no abduction; sexual violence done to those taken is the act
+        ("Gunmen assaulted a candidate outside a mall on Monday and tried to kidnap him.", "armed_assault"),
+        ("Two women were abducted and raped by gunmen in the village on Friday.", "armed_assault"),
+        ("Militants attacked the village and abducted three farmers on Friday.", "kidnapping"),
+        # an official of the security forces is one of them; a killing done while a plot is foiled is the act
+        ("A police official was shot dead by gunmen near the court on Monday.", "armed_assault"),
+        ("Gunmen shot dead a local official near the court on Monday.", "assassination"),
+        ("Officers shot dead two militants while foiling a bombing plot against a church on Monday.", "armed_assault"),
+        ("Police foiled a plot to kill the governor on Monday.", "plot"),
         # partisans of parties or sects fight with blows; people the text cannot name attack with blows; a headline's
         # participle with a doer is done to the noun before it; an -ing form opening a sentence is a noun
         ("Blue Party and Green Party supporters clash near the bus park", "clash"),
@@ -241,6 +252,13 @@ def types_by_role(report):
         ("Militants detonated a roadside bomb under a patrol on Monday, and a gun battle with the soldiers followed.",
          "clash"),
         ("Troops on both sides of the frontier clashed on Friday, firing mortar shells at each other's posts.", "clash"),
+        # bombs or shells used with guns in one attack make an armed assault; a bomb alone stays a bombing
+        ("Insurgents opened fire on a police post near the market on Tuesday and hurled a grenade at the guards.",
+         "armed_assault"),
+        ("Soldiers across the frontier kept up heavy firing and mortar shelling against three outposts on Sunday.",
+         "armed_assault"),
+        ("A bomb hidden under a parked car exploded near the market on Tuesday, wounding two traders.", "bombing"),
+        ("A car bomb went off at the gate of a hotel in the capital on Tuesday, followed by heavy gunfire.", "bombing"),
         # "took N people hostage / captive" is judged by its verb, not by the people held
         ("Gunmen took several herders hostage near the river on Monday, residents said.", "hostage_taking"),
         ("Bandits took several farmers captive on the road to the market on Monday.", "kidnapping"),

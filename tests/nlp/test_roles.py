@@ -179,6 +179,12 @@ def test_every_filled_field_has_evidence_pointing_into_the_text(extract) -> None
         ("Garre fighters attack and kill three herders near Rhamu.", {"Garre Communal Militia"}),
         ("Two traders were shot dead by Orma locals near Garsen on Tuesday.", {"Orma Communal Militia"}),
         ("Samburu raiders invaded a village near Baragoi on Sunday, wounding a herder.", {"Samburu Communal Militia"}),
+        ("Gabbra youth attack a bus near Marsabit", {"Gabbra Communal Militia"}),
+        ("Suspected Nyangatom militia from Ethiopia attack fishermen near Lake Turkana",
+         {"Nyangatom Communal Militia"}),
+        ("Two dead as Rendille clashes with Samburu herders",
+         {"Rendille Communal Militia", "Samburu Communal Militia"}),
+        ("Tiv and Jukun battle over farmland near Wukari; five killed", {"Tiv Communal Militia"}),
     ],
 )
 def test_a_communitys_armed_men_are_a_communal_militia(extract, text: str, names: set[str]) -> None:
@@ -258,6 +264,8 @@ def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(ex
         "Four people died when fighting broke out between Dinka and Nuer near Bor on Sunday.",
         "Heavy clashes were reported between the Dinka and Nuer groups near Bor on Sunday; four people died.",
         "Dinka and Nuer engaged in clashes near Bor on Sunday; four people died.",
+        "Four people died in renewed fighting between the Dinka and Nuer families near Bor on Sunday.",
+        "On Sunday, fighting between the Dinka and Nuer ethnies near Bor left four people dead.",
     ],
 )
 def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(extract, text: str) -> None:
@@ -330,6 +338,8 @@ def test_the_root_noun_of_a_sentence_parsed_without_a_verb_does_its_act(extract)
         ("A raid on a homestead near Garba Tula left a woman wounded. Its perpetrators were presumed to be herders "
          "from Lagdera.",
          "Lagdera Communal Militia"),
+        ("Two herders were killed after gunmen, suspected to be Pokots, raided a camp near Kainuk.",
+         "Pokot Communal Militia"),
     ],
 )
 def test_doers_a_hedge_says_are_of_a_people_make_its_militia_suspected(extract, text: str, name: str) -> None:

@@ -14,8 +14,8 @@ What is compared (ACLED field → incidex record; the README's "Evaluation on re
   "State" left out);
 * point: the distance from our point to ACLED's, within 5 / 25 / 100 km, also by ``geo_precision``;
 * fatalities: ``casualties.killed.total`` against ``fatalities``; our null counts as 0 ("none reported"). Notes
-  that speak of ACLED's own coding ("Unknown fatalities coded as 10") and notes shared by several rows (the coder
-  split their deaths over the rows) are left out;
+  that speak of ACLED's own coding ("Unknown fatalities coded as 10", "fatalities split over two days": the coder
+  gave each row a share of the deaths the note tells) and notes shared by several rows (the same) are left out;
 * what the note names: whether the note names ACLED's location, only a unit that contains it (admin3, admin2,
   admin1), only the country, or none of them (accents and case folded, whole words). The point is also scored on
   the rows whose note names the location, and the country on those that name no place of ACLED's at all: a text
@@ -73,7 +73,8 @@ FIELDS: tuple[str, ...] = (
 )
 
 _CODING_NOTE = re.compile(
-    r"\b(?:fatalit\w*|deaths?|dead|killed)\b[^.;]{0,60}\bcoded\b|\bcoded\b[^.;]{0,40}\b(?:fatalit\w*|deaths?|dead)\b",
+    r"\b(?:fatalit\w*|deaths?|dead|killed)\b[^.;]{0,60}\bcoded\b|\bcoded\b[^.;]{0,40}\b(?:fatalit\w*|deaths?|dead)\b"
+    r"|\b(?:fatalit\w*|deaths?)\b[^.;]{0,30}\b(?:split|distributed|divided|spread)\b",  # over the rows of one story
     re.IGNORECASE,
 )
 _STATE_ACTOR = re.compile(r"\b(?:Military|Police) Forces of\b|^Government of\b|^(?:Former|Mutiny of)\b")

@@ -67,7 +67,9 @@ FAITH_ADJECTIVES: dict[str, str] = dict(line.split("\t") for line in phrases("fa
 FAITH_SUFFIX = "Militia"
 # Words before "groups" that make them a people's ("the Kamba and Luhya ethnic groups", "X and Y communal groups").
 _PEOPLE_GROUP_WORDS = frozenset({"ethnic", "communal", "tribal"})
-ETHNIC_GROUP_NOUNS = frozenset({"group", "groups"})  # a people's only after those words, a known people or two names
+# Nouns that are a people's only after those words, a known people or two names joined by "and" ("the Moba and Yaana
+# ethnies", "the Dabre and Zampaligre families"); not "people", which names victims as often ("Turkana people").
+ETHNIC_GROUP_NOUNS = frozenset({"group", "groups", "families", "ethnies"})
 # A people's separatists ("Baloch separatists") are named "<people> Separatists".
 SEPARATIST_NOUNS = frozenset({"separatist", "separatists"})
 SEPARATIST_SUFFIX = "Separatists"
@@ -82,8 +84,20 @@ _HEADLINE_OBJECT_STARTS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON
 _HEADLINE_CLAUSE_OPENERS = frozenset({"as", "when", "after", "while"})
 # Present-tense verbs of fighting whose object is the other side, as a headline uses them ("Police battle X raiders").
 _HEADLINE_FIGHT_VERBS = frozenset({"battle", "battles", "fight", "fights"})
+# A headline's doer of a fight without an object: "X clashes with Y", "X and Y battle over land".
+_HEADLINE_CLASH_VERBS = frozenset({"clash", "clashes"})
+_HEADLINE_FIGHT_PREPOSITIONS = frozenset({"with", "over", "against"})
+_HEADLINE_DOER_VERBS = _HEADLINE_VERBS | _HEADLINE_FIGHT_VERBS | _HEADLINE_CLASH_VERBS
 # Words that leave a group the text calls the perpetrator only suspected ("the suspected perpetrators").
 SUSPICION_WORDS = words("suspicion_words")
+# Words of an armed group's own name ("... Elite Force", "... Liberation Tigers", "... Defence Army"), for names
+# known only from their initials after them; and the small words such a name may hold ("People's", "Front of the").
+_ARMED_NAME_WORDS = re.compile(
+    r"\b(?:army|force|front|tigers|militia|brigade|battalion|liberation|movement|council|organi[sz]ation|"
+    r"commando|volunteers|mujahideen|jihad|resistance|defen[cs]e)\b",
+    re.IGNORECASE,
+)
+_INITIALED_LINKS = frozenset({"of", "the", "and", "'s", "’s", "for", "-"})
 _SUFFIXES = re.compile(r"[-\s](?:affiliated|linked|inspired|backed|allied|aligned|led|run|held|controlled)$")
 _PARENTHESIS = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
 
@@ -301,6 +315,7 @@ class ActorFinder:
         spans = filter_spans(spans)
         communal = [c for c in communal_militias(doc) if not any(c.start < sp.end and sp.start < c.end for sp in spans)]
         spans += communal
+        spans += [g for g in initialed_groups(doc) if not any(g.start < sp.end and sp.start < g.end for sp in spans)]
         communal_starts = {c.start for c in communal}
         for ent in doc.ents:
             if ent.label_ != "ORG" or any(ent.start < sp.end and sp.start < ent.end for sp in spans):
@@ -399,23 +414,38 @@ def people_of_an_attack(token: Token) -> bool:
 
 def headline_doer(span: Span) -> bool:
     """The span opens its sentence or a clause after "as", "when", "after" or "while" (after at most a determiner,
-    adjective or hedge: "Suspected X") and a present-tense verb of violence with its object follows it, as in a
-    headline: "X kidnaps an official", "X attack Y village", "X attack and kill civilians", "48 killed as X attacks
-    Y village", and the first of two doers: "X and Y militia attack civilians"."""
+    adjective or hedge: "Suspected X") and, past where its men come from ("X from Uganda"), a present-tense verb of
+    violence with its object follows it, as in a headline: "X kidnaps an official", "X attack Y village", "X attack
+    and kill civilians", "48 killed as X attacks Y village", and the first of two doers: "X and Y militia attack
+    civilians"; or a verb of fighting with the other side or the matter ("X clashes with Y", "X and Y battle over
+    land")."""
     doc = span.doc
-    end = _past_a_partner(span)
+    end = _past_an_origin(doc, _past_a_partner(span))
     if end + 1 >= len(doc) or doc[end].is_sent_start:
         return False
     verb, after = doc[end], doc[end + 1]
     if after.lower_ == "and" and end + 3 < len(doc) and doc[end + 2].lower_ in _HEADLINE_VERBS:
         after = doc[end + 3]  # two verbs share the object: "X attack and kill civilians"
-    if verb.lower_ not in _HEADLINE_VERBS or after.pos_ not in _HEADLINE_OBJECT_STARTS or after.is_sent_start:
+    fights = verb.lower_ in _HEADLINE_DOER_VERBS - _HEADLINE_VERBS and after.lower_ in _HEADLINE_FIGHT_PREPOSITIONS
+    if not fights and (verb.lower_ not in _HEADLINE_VERBS or after.pos_ not in _HEADLINE_OBJECT_STARTS
+                       or after.is_sent_start):
         return False
     start = span.start
     while start > span.sent.start and (doc[start - 1].pos_ in {"DET", "ADJ"}
                                        or doc[start - 1].lower_ in SUSPICION_WORDS):
         start -= 1
     return start == span.sent.start or doc[start - 1].lower_ in _HEADLINE_CLAUSE_OPENERS
+
+
+def _past_an_origin(doc: Doc, end: int) -> int:
+    """Where the words go on past "from" or "of" and the proper name of a place after ``end`` ("X tribesmen from
+    Uganda attack ...", "X of Ethiopia attack ..."), or ``end``."""
+    if end >= len(doc) or doc[end].lower_ not in {"from", "of"}:
+        return end
+    k = end + 1
+    while k < len(doc) and k - end <= 3 and doc[k].pos_ == "PROPN" and doc[k].ent_type_ in {"GPE", "LOC"}:
+        k += 1
+    return k if k > end + 1 else end
 
 
 def _past_a_partner(span: Span) -> int:
@@ -427,9 +457,9 @@ def _past_a_partner(span: Span) -> int:
         return end
     k = end + 1
     while (k < len(doc) and k - end <= 4 and doc[k].pos_ in {"PROPN", "NOUN", "ADJ"}
-           and doc[k].lower_ not in _HEADLINE_VERBS):
+           and doc[k].lower_ not in _HEADLINE_DOER_VERBS):
         k += 1
-    return k if k > end + 1 and k < len(doc) and doc[k].lower_ in _HEADLINE_VERBS else end
+    return k if k > end + 1 and k < len(doc) and doc[k].lower_ in _HEADLINE_DOER_VERBS else end
 
 
 def headline_side(span: Span) -> bool:
@@ -484,7 +514,7 @@ def _group_suffix(noun: Token) -> str | None:
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
     if noun.lower_ in ETHNIC_GROUP_NOUNS and before is not None and (
             before.lower_ in _PEOPLE_GROUP_WORDS or known_people(before.text) is not None or _joined_names(before)):
-        return COMMUNAL_SUFFIX  # "the Kamba and Luhya ethnic groups", "Meru and Embu groups", "X communal groups"
+        return COMMUNAL_SUFFIX  # "the Kamba and Luhya ethnic groups", "Meru and Embu families", "X communal groups"
     if noun.lower_ in SEPARATIST_NOUNS:
         return SEPARATIST_SUFFIX
     return None
@@ -532,11 +562,47 @@ def _unlisted_group_name(text: str) -> str | None:
     """The cleaned text of an ORG entity that names an armed group not in the table."""
     if _GROUP_WORDS.search(text) is None or _GOVERNMENT_WORDS.search(text) is not None:
         return None
-    name = re.sub(r"^the\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
-    words = name.split()
+    words = re.sub(r"^the\s+", "", " ".join(text.split()), flags=re.IGNORECASE).split()
+    while words and words[0].lower() in SUSPICION_WORDS:  # "Suspected X Liberation Tigers" names X's
+        words.pop(0)
+    name = " ".join(words)
     if len(words) < 2 or any(char.isdigit() for char in name):
         return None  # "Brigade", "18th Brigade": army units and fragments, not group names
     return name
+
+
+def initialed_groups(doc: Doc) -> list[Span]:
+    """Names the table lacks written out before their initials in parentheses, "Achik Liberation Tigers (ALT)" or
+    "Naga People's Front (NPF)": the capitalized words whose first letters spell the initials, labelled with the
+    name; not a government body's ("Border Security Force (BSF)") nor a name without a word of an armed group."""
+    spans: list[Span] = []
+    for close in doc:
+        if close.text != ")" or close.i < 3 or doc[close.i - 2].text != "(":
+            continue
+        initials = doc[close.i - 1].text
+        if not (initials.isalpha() and initials.isupper() and 2 <= len(initials) <= 6):
+            continue
+        start = _initialed_start(doc, close.i - 2, initials)
+        if start is None:
+            continue
+        name = doc[start:close.i - 2].text
+        if _GOVERNMENT_WORDS.search(name) is None and _ARMED_NAME_WORDS.search(name) is not None:
+            spans.append(Span(doc, start, close.i + 1, label=name))
+    return spans
+
+
+def _initialed_start(doc: Doc, paren: int, initials: str) -> int | None:
+    """Where the capitalized words before token ``paren`` start whose first letters spell ``initials``, passing
+    "of", "the", "and" and a possessive between them, or None."""
+    k, letters = paren - 1, ""
+    while k >= 0 and len(letters) < len(initials):
+        token = doc[k]
+        if token.text[:1].isupper() and token.is_alpha:
+            letters = token.text[0] + letters
+        elif token.lower_ not in _INITIALED_LINKS or k == paren - 1:
+            return None
+        k -= 1
+    return k + 1 if letters == initials and doc[k + 1].text[:1].isupper() else None
 
 
 def _extend(doc: Doc, span: Span) -> tuple[int, int]:

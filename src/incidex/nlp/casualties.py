@@ -81,6 +81,7 @@ LATER_WORDS = frozenset({"later", "subsequently", "eventually"})
 ALLEGED_DEED_VERBS = frozenset({"accuse", "suspect", "blame", "charge"})  # "men accused of killing a colonel"
 CAUSE_GOVERNORS = frozenset({"response", "retaliation", "revenge", "reprisal", "solidarity"})
 BODY_NOUNS = frozenset({"body", "corpse"})
+FOUND_VERBS = frozenset({"find", "discover", "recover", "retrieve", "exhume", "dump"})
 DEATH_NOUNS = frozenset({"death", "killing", "murder", "assassination", "lynching"})
 AGENT_ENDINGS = ("ist", "er", "or", "ian", "man", "woman", "person")
 NOT_PEOPLE_OBJECTS = words("not_people_objects")
@@ -91,6 +92,8 @@ RESULT_VERBS = frozenset({"result", "lead", "cause"})  # "resulted in / led to /
 FATALLY_WORDS = frozenset({"fatally", "mortally"})
 INCLUDING_WORDS = frozenset({"including", "among"})
 HOSPITAL_NOUNS = frozenset({"hospital", "clinic", "infirmary"})
+LIFE_NOUNS = frozenset({"life", "live"})  # "lost their lives" lemmatizes to "live"
+BURN_VERBS = frozenset({"burn", "bury"})
 # the words of the people a count opens ("12 suspected rebels and their guides", "three ALF (East) fighters",
 # "twenty people total"): what may stand between the count and its outcome (_outcome_after)
 PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "CCONJ"})
@@ -137,8 +140,12 @@ def _verb_event(verb: Token, dep: str) -> str | None:
         return "killed"  # "fatally shot", "was fatally assaulted", "mortally wounded"
     if lemma in HARMING_VERBS and passive_or_object and _then_killed(verb):
         return "killed"  # "was attacked and killed", "stabbed and killed"
+    if lemma == "shoot" and passive_or_object and "down" in children:
+        return "killed" if _done_to_people(verb) else None  # "a man was shot down", not "shot down a drone"
     if lemma == "shoot" and passive_or_object:
         return "killed" if children & {"dead", "death"} or _to_death(verb) or _then_killed(verb) else "injured"
+    if lemma in BURN_VERBS and passive_or_object and _alive(verb):
+        return "killed"  # "burnt alive", "burned two children alive"
     if lemma in TO_DEATH_VERBS and passive_or_object and _to_death(verb):
         return "killed"  # "beaten to death", "hacked him to death"
     if lemma in KILL_VERBS and lemma != "shoot" and passive_or_object and lemma != "claim":
@@ -147,6 +154,10 @@ def _verb_event(verb: Token, dep: str) -> str | None:
         return "killed" if any(c.lemma_ in {"life", "live"} for c in verb.children) else None
     if lemma in DIE_VERBS and dep == "nsubj":
         return "killed"
+    if lemma == "lose" and dep == "nsubj" and any(c.dep_ == "dobj" and c.lemma_ in LIFE_NOUNS and any(
+            g.dep_ == "poss" for g in c.children) for c in verb.children):
+        return "killed"  # "a commander lost his life", "six soldiers lost their lives"; not "hundreds have lost lives"
+        # over a region's history
     if lemma in INJURE_VERBS and passive_or_object:
         return "injured"
     for prep in verb.children:
@@ -157,6 +168,8 @@ def _verb_event(verb: Token, dep: str) -> str | None:
     if lemma in {"leave", "be", "lie", "remain", "find", "confirm", "declare", "pronounce", "report", "fear",
                  "presume"}:
         for child in verb.children:
+            if lemma == "be" and child.dep_ in {"advcl", "dep"} and _dead_beside(child):
+                return "killed"  # "were on Monday confirmed dead": the parse hangs the participle under "were"
             if child.dep_ in {"acomp", "oprd", "xcomp", "advmod", "amod", "ccomp", "attr"}:
                 if _either_or(child):
                     return None
@@ -165,6 +178,24 @@ def _verb_event(verb: Token, dep: str) -> str | None:
                 if child.lower_ in INJURED_WORDS:
                     return "injured"
     return None
+
+
+def _alive(verb: Token) -> bool:
+    """"burnt alive", "burned two children alive", "burnt alive two children" (where the parse hangs "alive" on
+    the children)."""
+    return any(c.lower_ == "alive" or (c.dep_ in {"dobj", "nsubjpass"} and any(g.lower_ == "alive" for g in c.children))
+               for c in verb.children)
+
+
+def _dead_beside(word: Token) -> bool:
+    """A participle with "dead" as its complement: "confirmed dead", and "shot dead" parsed as a noun."""
+    return word.tag_ in {"VBN", "VBD", "NN"} and any(
+        c.dep_ in {"oprd", "acomp", "xcomp"} and c.lower_ in DEAD_WORDS for c in word.children)
+
+
+def _done_to_people(verb: Token) -> bool:
+    """Whether a verb's object or passive subject is people: a person noun, a name, a count or a pronoun."""
+    return any(c.dep_ in {"dobj", "nsubjpass"} and _people(c) for c in verb.children)
 
 
 def _to_death(verb: Token) -> bool:
@@ -253,6 +284,9 @@ def _noun_event(noun: Token) -> str | None:
             return _verb_event(verb, "nsubjpass" if verb.tag_ == "VBN" else "nsubj")
         if _own_clause_event(head) is not None and head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
             return _verb_event(head.head, head.dep_)  # "one rebel killed, and two rebels and a soldier wounded"
+        sibling = _joined_on_the_verb(noun)
+        if sibling is not None and head.pos_ == "VERB":
+            return _verb_event(head, sibling.dep_)  # "a soldier was killed and 3 militants too"
         return _noun_event(head)
     if dep == "pobj" and head.lower_ == "between" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         return _verb_event(head.head, "dobj")  # "killing between 11 and 20 people": a range is the verb's object
@@ -422,9 +456,33 @@ def _counted_noun(token: Token) -> Token:
 def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[CasualtyArg, Token]]:
     """Every stated figure with the token it hangs on: counts, single persons, and zero figures from "unharmed" and
     "no one was killed"; those an alternative account states are marked ``alternative``."""
-    for figure, token in _stated_figures(doc, numbers):
+    figures = list(_stated_figures(doc, numbers))
+    figures += _bodies_of_the_taken(doc, figures)
+    for figure, token in figures:
         figure.alternative = _alternative_account(token)
         yield figure, token
+
+
+def _bodies_of_the_taken(doc: Doc, figures: list[tuple[CasualtyArg, Token]]) -> list[tuple[CasualtyArg, Token]]:
+    """"Three miners were abducted; their bodies were found a week later", "soldiers arrested six men, their corpses
+    were found near the river": bodies found of people counted as taken just before (in their sentence or the one
+    before) are that many dead, over the span from the count to the bodies."""
+    text = doc_text(doc)
+    result = []
+    for body in doc:
+        if (trigger_lemma(body) not in BODY_NOUNS or not any(c.dep_ == "poss" and c.lower_ == "their"
+                                                             for c in body.children)
+                or body.head.lemma_.lower() not in FOUND_VERBS or _counted_or_quantified(body)):
+            continue
+        sentences = {body.sent.start, doc[body.sent.start - 1].sent.start if body.sent.start else body.sent.start}
+        taken = [(f, t) for f, t in figures if f.field in {"hostages_taken", "arrested"} and f.value and t.i < body.i
+                 and t.sent.start in sentences]
+        if taken:
+            figure, noun = taken[-1]
+            end = body.idx + len(body.text)
+            result.append((CasualtyArg(figure.start, end, text[figure.start:end], field=_field("killed", noun),
+                                       value=figure.value), body))
+    return result
 
 
 def _alternative_account(token: Token) -> bool:
@@ -639,11 +697,40 @@ def _has_companion(noun: Token) -> bool:
     return _along(noun) or (verb is not None and _along(verb))
 
 
+def _joined_on_the_verb(noun: Token) -> Token | None:
+    """The person a count is joined to where the parse hangs the count's "and" on the verb or on "the death of":
+    "assassinated an imam and at least three of his relatives", "one soldier was killed and 3 militants too", "led
+    to the death of the minister and 12 other people"."""
+    head = noun.head
+    if noun.dep_ != "conj" or (not _counted_or_quantified(noun) and noun.pos_ != "NUM") or _outcome_of_its_own(noun):
+        return None
+    if head.pos_ == "VERB":
+        return next((c for c in head.children if c.dep_ in {"dobj", "nsubjpass"} and c.i < noun.i), None)
+    if trigger_lemma(head) in DEATH_NOUNS:
+        return next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _outcome_of_its_own(noun: Token) -> bool:
+    """Whether an outcome is told after a count in its sentence: "two were killed and seven others injured", "one
+    dead and two farmers severely wounded", "three soldiers sustained bullet injuries"."""
+    return any(trigger_lemma(t) in OUTCOME_WORDS | {"injury", "wound"} or t.lower_ in OUTCOME_WORDS
+               for t in noun.doc[noun.i + 1:noun.sent.end])
+
+
 def _conjunction(noun: Token) -> int | None:
     """The index of the first conjunct when ``noun`` is one of several joined by "and" or "along with"."""
     split = _split_subject(noun)
     if split is not None:
         return split.i
+    sibling = _joined_on_the_verb(noun)
+    if sibling is not None:
+        return sibling.i
+    holder = noun.head.head if noun.dep_ == "pobj" else noun.head  # the verb, or "death" in "the death of"
+    if noun.dep_ in {"dobj", "nsubjpass", "pobj"} and any(
+            (j := _joined_on_the_verb(c)) is not None and j.i == noun.i for c in holder.children):
+        return noun.i
     companion = _companion_of(noun)
     first = _first_conjunct(companion if companion is not None else noun)
     if (companion is None and first.i == noun.i and not any(c.dep_ == "conj" for c in noun.children)
@@ -677,9 +764,14 @@ def _additive(noun: Token, number: Token | None = None) -> bool:
     verb = noun.head if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     if verb is None:
         return False
-    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children) or _joined_clause_count(noun):
+    if any(c.dep_ == "advmod" and _also(c) for c in verb.children) or _joined_clause_count(noun):
         return True
     return verb.lemma_ in DIE_VERBS and any(c.lower_ in LATER_WORDS for c in verb.children)
+
+
+def _also(word: Token) -> bool:
+    """"also", "too", "as well"."""
+    return word.lower_ in {"also", "too"} or (word.lower_ == "well" and any(c.lower_ == "as" for c in word.children))
 
 
 def _joined_clause_count(noun: Token) -> bool:

@@ -9,16 +9,21 @@ riot. Writes ``doc._.incidex_types``, the type of each frame by its id.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .frames import FrameArguments, IncidentFrame, Trigger
+from .frames import FrameArguments, IncidentFrame, Trigger, VictimArg
 from .lexicons import PERSON_NOUNS, RESPONDER_NOUNS, VICTIM_NOUNS, words
 from .triggers import AGENT_NOUNS, FOUND_WORDS, GENERIC_TRIGGERS, TYPE_PRIORITY, trigger_lemma
 
 SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination", "air_or_drone_strike", "shelling")
 # Victims whose killing makes an assassination, and people whose violence makes a riot.
 OFFICIAL_NOUNS = words("official_nouns")
+# an official of the security forces is one of them, not a public figure: "a police official was shot dead",
+# "two prison officials died when gunmen stormed the jail"
+SECURITY_MODIFIERS = (RESPONDER_NOUNS - {"firefighter", "rescuer"}) | {"security", "customs", "prison", "border"}
 PROTEST_NOUNS = words("protest_nouns")
 RIOT_PRONE_TYPES = frozenset({"clash", "arson", "bombing", "armed_assault", "raid", "robbery"})
 # Violence against people, and the acts that are part of it when it is told first: "gunmen attacked the village and
@@ -29,6 +34,9 @@ CONSEQUENT_TYPES = frozenset({"arson", "robbery", "raid", "arrest"})
 # Bombs and shells used in a fight the incident tells are its weapons: "two groups clashed, hurling crude bombs at each
 # other", "troops exchanged fire and shells across the border", "an ambush opened by a roadside bomb, then a gun battle"
 FIRED_IN_A_FIGHT = frozenset({"bombing", "shelling"})
+# A bomb or shell used with guns in one attack is an armed assault: "opened fire on the post and hurled a grenade",
+# "the ambush began with a roadside bomb and then small arms fire", "gunfire and mortar rounds hit the outposts"
+GUNFIRE_LEMMAS = frozenset({"fire", "firing", "gunfire", "shoot", "shooting", "shootout", "gunshot"})
 # A raid or theft in which people are killed or wounded is that assault, whatever is told first (_harms_in_taking);
 # "attack" and "assault" (which may name the raid itself) and the doers' nouns do not count as the harm.
 TAKING_TYPES = frozenset({"robbery", "raid"})
@@ -44,6 +52,8 @@ ATTACKED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - RESPONDER_NOUNS
 KILLING_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "shoot", "slay", "lynch"}) | FOUND_WORDS
 # harm joined to an arrest: an assault on those arrested ("soldiers arrested and wounded three fishermen")
 HARMING_LEMMAS = KILLING_LEMMAS | {"wound", "injure", "attack", "assault", "beat", "torture"}
+# an abduction tried and failed is no abduction: "tried to kidnap him", "an attempted abduction", "a bid to abduct"
+ATTEMPT_LEMMAS = frozenset({"attempt", "try", "bid", "fail", "foil", "thwart"})
 # who a killing told after an abduction may refer back to: the captive
 THIRD_PERSON = frozenset({"he", "him", "she", "her", "they", "them"})
 CAPTIVE_NOUNS = frozenset({"victim", "captive", "hostage", "abductee"})
@@ -66,15 +76,28 @@ def trigger_type(frame: IncidentFrame) -> str:
     types = [t.type for t in (specific or typed)]
     for specific in SPECIFIC_TYPES:
         if specific in types:
-            return "clash" if specific in FIRED_IN_A_FIGHT and "clash" in types else specific
+            return _fired_with(specific, types, typed) if specific in FIRED_IN_A_FIGHT else specific
     if "arrest" in types and "plot" in types:
         return "arrest"
     kind = max(TYPE_PRIORITY, key=lambda kind: (types.count(kind), -TYPE_PRIORITY.index(kind)))
     first = first_act(typed).type
     if kind in CONSEQUENT_TYPES | {"clash"} and first in VIOLENCE_TYPES:
         return first  # "militia attacked the village, killing seven; fighting went on": the attack comes first
-    if kind in FIRED_IN_A_FIGHT and (first == "clash" or "clash" in types):
+    if kind in FIRED_IN_A_FIGHT:
+        return "clash" if first == "clash" else _fired_with(kind, types, typed)
+    return kind
+
+
+def _fired_with(kind: str, types: list[str], triggers: list[Trigger]) -> str:
+    """A bombing or shelling whose incident tells a fight (``types``, those its typing triggers give) is that clash;
+    one that gunfire opens ("opened fire on the post and hurled a grenade") is an armed assault, while gunfire told
+    after the blast ("a car bomb exploded, followed by gunfire", police firing back) leaves it a bombing."""
+    if "clash" in types:
         return "clash"
+    blast = min((t.start for t in triggers if t.type == kind), default=None)
+    if any(t.type == "armed_assault" and t.lemma in GUNFIRE_LEMMAS and (blast is None or t.start < blast)
+           for t in triggers):
+        return "armed_assault"
     return kind
 
 
@@ -88,17 +111,22 @@ def first_act(triggers: list[Trigger]) -> Trigger:
 def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> str:
     """The type of one incident: its triggers' type, refined by who was involved."""
     kind = trigger_type(frame)
+    if kind == "plot" and _killed_foiling(doc, frame):
+        kind = "armed_assault"
+    if kind == "kidnapping" and _abduction_attempted(doc, frame):
+        kind = trigger_type(replace(frame, triggers=[t for t in frame.triggers if t.type != "kidnapping"]))
     if kind in TAKING_TYPES and (_harms_in_taking(doc, frame) or _toll_in_taking(doc, frame, arguments)):
         kind = "armed_assault"
     elif kind in CONSEQUENT_TYPES and _done_in_clash(doc, frame):
         kind = "clash"
     if kind in CAPTURE_TYPES and (_captives_killed(doc, frame) or _captive_killed_later(doc, frame)
                                   or _captives_counted_dead(doc, frame, arguments)
-                                  or kind == "kidnapping" and _harm_told_first(frame, arguments)
-                                  or kind == "arrest" and _dead_after_arrest(frame, arguments)):
+                                  or kind == "kidnapping" and (_harm_told_first(frame, arguments)
+                                                               or _raped(doc, frame))
+                                  or kind == "arrest" and _dead_after_arrest(doc, frame, arguments)):
         kind = "armed_assault"
     if kind == "armed_assault" and any(
-        v.head in OFFICIAL_NOUNS and any(c.status == "killed" for c in v.statuses) for v in arguments.victims
+        _public_figure(v) and any(c.status == "killed" for c in v.statuses) for v in arguments.victims
     ):
         return "assassination"
     if kind in RIOT_PRONE_TYPES:
@@ -107,6 +135,20 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
             if any(t.lemma_ in PROTEST_NOUNS and t.dep_ in {"nsubj", "nsubjpass", "poss"} for t in sentence):
                 return "riot"
     return kind
+
+
+def _killed_foiling(doc: Doc, frame: IncidentFrame) -> bool:
+    """"Officers shot dead two militants while foiling a bombing plot": a killing or shooting done, not one planned
+    ("foiled a plot to kill the governor")."""
+    return any(t.type == "armed_assault" and t.lemma in KILLING_LEMMAS | GUNFIRE_LEMMAS
+               and not any(c.dep_ == "aux" and c.lower_ == "to" for c in doc[t.token].children)
+               for t in typing_triggers(frame))
+
+
+def _public_figure(victim: VictimArg) -> bool:
+    """An official, leader or journalist (``official_nouns``), not an official of the security forces."""
+    before = victim.text.lower().split()[:-1]
+    return victim.head in OFFICIAL_NOUNS and SECURITY_MODIFIERS.isdisjoint(before)
 
 
 def _harms_in_taking(doc: Doc, frame: IncidentFrame) -> bool:
@@ -199,12 +241,15 @@ def kills_one_told_before(doc: Doc, trigger: Trigger) -> bool:
         _refers_back(person) for person in _killed_people(doc[trigger.token]))
 
 
-def _dead_after_arrest(frame: IncidentFrame, arguments: FrameArguments) -> bool:
+def _dead_after_arrest(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> bool:
     """"Soldiers carried out mass arrests; six were summarily executed", "arrested a trader, who died in custody
-    hours later": people counted dead after the arrest; the arrest was part of that violence."""
-    taken = min(t.start for t in frame.triggers if t.type == "arrest")
-    return any(c.field.startswith("killed") and (c.value or c.low or 0) > 0 and c.start > taken
-               for c in arguments.casualties)
+    hours later": people counted dead after the arrest; "one rebel killed, two wounded and three arrested in a
+    search operation", "leaving seven dead and others captured": or told with it in its sentence. The arrest was part
+    of that violence."""
+    arrest = min((t for t in frame.triggers if t.type == "arrest"), key=lambda t: t.start)
+    sentence = doc[arrest.token].sent
+    return any(c.field.startswith("killed") and (c.value or c.low or 0) > 0
+               and (c.start > arrest.start or c.start >= sentence.start_char) for c in arguments.casualties)
 
 
 def _killed_people(verb: Token) -> list[Token]:
@@ -220,6 +265,21 @@ def _refers_back(person: Token) -> bool:
     """A pronoun, "the victim" / "the captive" or "his body": someone told before."""
     return person.lower_ in THIRD_PERSON or trigger_lemma(person) in CAPTIVE_NOUNS | FOUND_WORDS and any(
         c.lower_ in {"the", "his", "her", "their"} for c in person.children)
+
+
+def _abduction_attempted(doc: Doc, frame: IncidentFrame) -> bool:
+    """"Gunmen beat a candidate and tried to kidnap him", "an attempted abduction", "a foiled kidnapping": every
+    abduction the frame tells was only tried, and it tells some other act (which types it)."""
+    taking = [doc[t.token] for t in frame.triggers if t.type == "kidnapping"]
+    return len(taking) < len(typing_triggers(frame)) and all(
+        token.dep_ in {"xcomp", "acl"} and token.head.lemma_.lower() in ATTEMPT_LEMMAS
+        or any(c.dep_ == "amod" and c.lemma_.lower() in ATTEMPT_LEMMAS for c in token.children) for token in taking)
+
+
+def _raped(doc: Doc, frame: IncidentFrame) -> bool:
+    """"Armed men seized a girl and raped her" ("gang-raped" is split: "raped" counts): sexual violence done to those
+    taken is the act."""
+    return any(trigger_lemma(doc[t.token]) == "rape" for t in frame.triggers)
 
 
 def _harm_told_first(frame: IncidentFrame, arguments: FrameArguments) -> bool:

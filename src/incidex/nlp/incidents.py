@@ -436,8 +436,9 @@ class IncidentFinder:
         separate = self._is_separate(token)
         if own_date is not None and main is not None and self._follow_up_arrest(triggers, own_date, main):
             return main
-        if main is not None and _captive_killed(doc, triggers, main):
-            return main
+        for captive in (main, last_frame):  # the main capture, else one just told that is not (yet) main
+            if captive is not None and _captive_killed(doc, triggers, captive):
+                return captive
         if own_date is not None:
             for frame in frames:
                 if frame.date is not None and _date_key(frame.date) == _date_key(own_date):

@@ -912,9 +912,14 @@ def _doers_belong_to(token: Token) -> bool:
 
 def _hedged_doers(verb: Token) -> Token | None:
     """The people a hedging participle is about: "men" in "men presumed to be ...", "band" in "a band of men
-    carrying clubs and thought to be ...", "raiders" in "the raiders are thought to be ..."."""
+    carrying clubs and thought to be ...", "raiders" in "the raiders are thought to be ...", and in "raiders,
+    suspected to be ..., ambushed", where the parse hangs the participle set off by commas on the main verb."""
     if verb.dep_ == "acl" or (verb.dep_ == "conj" and verb.head.pos_ == "NOUN"):
         return verb.head
+    doc = verb.doc
+    if (verb.dep_ in {"advcl", "conj"} and verb.i >= 2 and doc[verb.i - 1].text == ","
+            and doc[verb.i - 2].pos_ == "NOUN"):
+        return doc[verb.i - 2]
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
