@@ -21,6 +21,7 @@ from incidex.nlp.gazetteer import (
     country_for_demonym,
     default_gazetteer,
     normalize_name,
+    spelling_key,
     write_name_index,
 )
 
@@ -302,3 +303,50 @@ def test_a_tie_between_home_countries_does_not_depend_on_the_hash_seed() -> None
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
         readings.add(out.stdout.strip())
     assert len(readings) == 1 and readings != {"None"}
+
+
+@pytest.mark.parametrize(("one", "other"), [("Joypurhat", "Jaypurhat"), ("Al-Fashir", "El Fasher"),
+                                            ("Murang'a", "muranga"), ("Khandouri", "Kandoori"), ("Qarawat", "Karawat")])
+def test_spellings_of_one_name_share_a_spelling_key(one: str, other: str) -> None:
+    assert spelling_key(one) == spelling_key(other) != ""
+
+
+def test_a_spelling_key_of_a_short_name_is_empty_and_so_matches_nothing() -> None:
+    assert spelling_key("Bura") == ""
+
+
+def test_a_name_missing_from_the_gazetteer_is_read_as_a_respelling_in_the_texts_country(tmp_path: Path) -> None:
+    write_tiny_gazetteer(tmp_path)
+    gazetteer = Gazetteer.load(tmp_path)
+    assert gazetteer.lookup("Poseidounya") == []
+    result = gazetteer.resolve(["Poseidounya"], context=GeoContext(countries=Counter(["XA"])))[0]
+    assert (result.place.name, result.respelled) == ("Poseidonia", True)
+
+
+def test_a_respelling_is_sought_only_in_the_countries_the_text_points_at(tmp_path: Path) -> None:
+    write_tiny_gazetteer(tmp_path)
+    gazetteer = Gazetteer.load(tmp_path)
+    assert gazetteer.respelled("Poseidounya", ["XB"]) == []
+    assert gazetteer.resolve(["Poseidounya"])[0].place is None
+
+
+def test_a_name_the_gazetteer_knows_is_not_respelled(tmp_path: Path) -> None:
+    write_tiny_gazetteer(tmp_path)
+    result = Gazetteer.load(tmp_path).resolve(["Poseidonia"], context=GeoContext(countries=Counter(["XA"])))[0]
+    assert (result.place.name, result.respelled) == ("Poseidonia", False)
+
+
+def test_a_respelling_outside_the_first_level_units_the_text_names_is_not_read(tmp_path: Path) -> None:
+    write_tiny_gazetteer(tmp_path, extra_places=["admin1\t6\tSouth\tXA\t02\t\tXA-SO\t\t\t0",
+                                                 "city\t7\tTritonville\tXA\t02\t\t\t9.0\t19.0\t2000"],
+                         extra_names=[("south", 9), ("tritonville", 11)])
+    gazetteer = Gazetteer.load(tmp_path)
+    context = GeoContext(countries=Counter(["XA"]))
+    assert gazetteer.resolve(["Poseidounya", "Tritonville"], context=context)[0].place is None
+    assert gazetteer.resolve(["Poseidounya", "Cape District"], context=context)[0].respelled
+
+
+def test_a_respelling_is_sought_only_in_the_country_the_text_names_most(tmp_path: Path) -> None:
+    write_tiny_gazetteer(tmp_path)
+    context = GeoContext(countries=Counter({"XA": 1, "XB": 2}))
+    assert Gazetteer.load(tmp_path).resolve(["Poseidounya"], context=context)[0].place is None

@@ -192,6 +192,14 @@ def test_a_village_the_gazetteer_lacks_takes_the_point_of_the_places_named_aroun
     assert (found["Soum"].location.precision, found["Soum"].location.country_code) == ("admin2", "BF")
 
 
+def test_a_town_written_without_its_apostrophe_is_found_by_its_spelling_in_the_texts_country(finder, blank) -> None:
+    found = by_text(places(finder, blank, "Robbers shot two shopkeepers dead in Muranga, Kenya, late on Sunday."))
+    town = found["Muranga"]
+    assert "Muranga" not in finder.gazetteer
+    assert (town.respelled, town.location.country_code, town.location.precision) == (True, "KE", "city")
+    assert km(town.location.lat, town.location.lon, -0.72, 37.15) <= 25 and not found["Kenya"].respelled
+
+
 def test_a_village_of_a_named_district_is_placed_in_the_district(finder, blank) -> None:
     found = by_text(places(finder, blank, "Two soldiers died in Zangrelo village of Kulgam district on Friday."))
     district = found["Kulgam"].location
@@ -403,6 +411,14 @@ def test_the_country_across_a_border_is_not_where_the_incident_happened(extract)
     assert (location.name, location.country_code) == ("Mandera", "KE")
     cited = {e.field: e.text for e in report.incidents[0].evidence}
     assert cited["location.country_code"] == "Mandera"
+
+
+@pytest.mark.slow
+def test_a_respelled_place_says_so_in_its_evidence(extract) -> None:
+    incident = extract("Robbers shot two shopkeepers dead in Muranga, Kenya, late on Sunday.").incidents[0]
+    assert (incident.location.country_code, incident.location.admin1) == ("KE", "Murang'a")
+    cited = {e.field: e.component for e in incident.evidence}
+    assert cited["location.lat"] == cited["location.name"] == "incidex_places_v1:spelling"
 
 
 @pytest.mark.slow

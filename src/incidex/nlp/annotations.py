@@ -48,6 +48,7 @@ class PlaceMention:
     kind: str = "place"  # place | facility | region | country (only the country is known: a filing or text country)
     within: tuple[int, int] | None = None
     inferred: bool = False  # not named for the incident: where the text as a whole is (places._document_country)
+    respelled: bool = False  # geocoded by a spelling of the name the gazetteer lacks (Resolution.respelled)
 
 
 @dataclass

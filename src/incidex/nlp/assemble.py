@@ -37,6 +37,7 @@ from .unstated_country import unstated_country
 DETERMINERS = ("the ", "a ", "an ", "this ", "that ")
 SUMMARY_CHARS = 300
 LOCAL_MILITIA_PRECISIONS = frozenset({"city", "admin2", "admin1"})
+RESPELLED_PLACE = "incidex_places_v1:spelling"  # a location's evidence when the gazetteer matched a respelling
 
 
 def _component(arg: Arg, rules: str = "incidex_roles_v1") -> str:
@@ -145,11 +146,12 @@ class _Builder:
             if chosen.kind != "country":  # the gazetteer's spelling first, else the text's
                 location.name = location.name or self.words(chosen.text, chosen.start)
             start, end = chosen.within or (chosen.start, chosen.end)  # where the country and point came from
+            component = RESPELLED_PLACE if chosen.respelled else "incidex_places_v1"
             for field in ("name", "country_code", "admin1", "admin1_code", "lat", "lon", "precision"):
                 if getattr(location, field) is not None:
                     own = field in ("name", "precision")
                     self.cite(f"location.{field}", chosen.start if own else start, chosen.end if own else end,
-                              "incidex_places_v1")
+                              component)
             country = next((p for p in args.places if (p.kind == "country" or p.inferred) and p.location), None)
             # else another of its places: "Olkiboko village in the Mosiroi area, Rift Valley Province"
             country = country or next((p for p in args.places if p.location and p.location.country_code), None)

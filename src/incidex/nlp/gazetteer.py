@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -63,6 +64,7 @@ LINK_SEARCH = 10  # readings of an outermost name tried when choosing a chain to
 UNIT_VOTES = 2
 ADMIN_KINDS = ("admin1", "admin2")  # the kinds of a unit of government, whose level differs across countries
 LOOKUP_CACHE_SIZE = 50_000  # names whose answers each per-gazetteer cache keeps (least recently used dropped)
+SPELLING_MIN_LETTERS = 5  # a shorter spelling key stands for too many names to pick one by it
 
 NAME_INDEX = numpy.dtype([("key", "<u8"), ("code", "<u4")])
 FIRST_WORD_INDEX = numpy.dtype([("key", "<u8"), ("longest", "<u2")])
@@ -80,6 +82,26 @@ def normalize_name(text: str) -> str:
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(text.split())
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ed|en|es|et) ")
+_LETTER_PAIRS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("dj", "j"), ("ck", "k"), ("kh", "k"), ("q", "k"), ("y", "i"))
+_SILENT_H = re.compile(r"(?<=[^aeiou])h|h$")
+_VOWELS = str.maketrans("oue", "aai")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def spelling_key(name: str) -> str:
+    """What is left of a name once the ways of spelling it in Latin letters are folded together: no leading
+    Arabic article, no apostrophes, hyphens or spaces, "ou"/"oo" as "u", "ee" and "y" as "i", "dj" as "j",
+    "kh" and "q" as "k", an "h" after a consonant or at the end dropped, the vowels as "a" (a, o, u) or "i" (e, i),
+    doubled letters single ("Umrah" and "Omra", "Joypurhat" and "Jaypurhat" share one). Empty when fewer than
+    :data:`SPELLING_MIN_LETTERS` letters are left."""
+    key = re.sub(r"[^a-z]", "", _ARTICLE.sub("", normalize_name(name)))
+    for pair, letter in _LETTER_PAIRS:
+        key = key.replace(pair, letter)
+    key = _DOUBLED.sub(r"\1", _SILENT_H.sub("", key).translate(_VOWELS))
+    return key if len(key) >= SPELLING_MIN_LETTERS else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +191,7 @@ class Resolution:
     location: Location | None
     place: Place | None
     uncertain: bool = False
+    respelled: bool = False  # matched by :func:`spelling_key` in a country of the text, not by the name itself
 
 
 class Gazetteer:
@@ -222,6 +245,7 @@ class Gazetteer:
         self._screen = numpy.insert(self._first_keys, numpy.searchsorted(self._first_keys, curated_first),
                                     curated_first)
         self.has_key = lru_cache(maxsize=LOOKUP_CACHE_SIZE)(self._has_key)
+        self._spellings: dict[str, dict[str, list[int]]] = {}
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> Gazetteer:
@@ -276,6 +300,29 @@ class Gazetteer:
             place, primary = self._place(code >> 1), bool(code & 1)
             candidates.append(Candidate(place, primary, _prior(place, primary)))
         return tuple(sorted(candidates, key=lambda c: -c.prior))
+
+    def respelled(self, name: str, countries: Iterable[str]) -> list[Candidate]:
+        """The places of ``countries`` whose own name has the :func:`spelling_key` of ``name`` (as alternate
+        names: a looser match), most likely first; the key index of a country is built on its first use."""
+        key = spelling_key(name)
+        if not key:
+            return []
+        rows = [row for country in sorted(countries) for row in self._spelling_index(country).get(key, ())]
+        candidates = (Candidate(place, False, _prior(place, False)) for place in map(self._place, rows))
+        return sorted(candidates, key=lambda c: -c.prior)
+
+    def _spelling_index(self, country: str) -> dict[str, list[int]]:
+        """Spelling key -> rows of the country's subdivisions and towns (cached per country)."""
+        index = self._spellings.get(country)
+        if index is None:
+            index = {}
+            row = rb"^(?:city|admin2|admin1)\t\d*\t([^\t]*)\t" + re.escape(country.encode()) + rb"\t"
+            for match in re.finditer(row, self._blob, re.M):
+                key = spelling_key(match.group(1).decode("utf-8"))
+                if key:
+                    index.setdefault(key, []).append(int(numpy.searchsorted(self._ends, match.start())))
+            self._spellings[country] = index
+        return index
 
     def country(self, code: str) -> Place | None:
         """The country entry for an ISO 3166-1 alpha-2 code."""
@@ -336,7 +383,17 @@ class Gazetteer:
         pointed = _pointed_at(lookups, base)
         lone = _lone_countries(lookups, pointed) if base.names_groups else frozenset()
         lookups = [[c for c in cands if _plausible(c, home, pointed, base.outlet, lone)] for cands in lookups]
+        respelled = {i for i, cands in enumerate(lookups) if not cands and not (elsewhere and elsewhere[i])}
         first = [_choose(cands, GeoContext()) for cands in lookups]
+        named = base.copy()
+        for best, uncertain in first:
+            if best is not None and not uncertain:
+                named.add(best.place)
+        countries = _main_countries(named) & (home | pointed)
+        for i in respelled:
+            lookups[i] = [c for c in self.respelled(names[i], countries)
+                          if _plausible(c, home, pointed, base.outlet, lone) and _in_named_units(c.place, named)]
+            first[i] = _choose(lookups[i], GeoContext())
         for best, uncertain in first:
             if best is not None and not uncertain:
                 base.add(best.place)
@@ -345,8 +402,8 @@ class Gazetteer:
         chosen = [_choose(cands, mine) for cands, mine in zip(lookups, contexts, strict=True)]
         if links and any(link is not None for link in links):
             _follow_links(lookups, contexts, chosen, links)
-        return [self._resolution(name, best, uncertain=uncertain)
-                for name, (best, uncertain) in zip(names, chosen, strict=True)]
+        return [self._resolution(name, best, uncertain=uncertain, respelled=i in respelled)
+                for i, (name, (best, uncertain)) in enumerate(zip(names, chosen, strict=True))]
 
     def location_of(self, place: Place, *, uncertain: bool = False) -> Location | None:
         """The record form of a place; None for a region that names no single country.
@@ -397,11 +454,12 @@ class Gazetteer:
             self._places[number] = place
         return place
 
-    def _resolution(self, name: str, best: Candidate | None, *, uncertain: bool) -> Resolution:
+    def _resolution(self, name: str, best: Candidate | None, *, uncertain: bool, respelled: bool) -> Resolution:
         if best is None:
             return Resolution(name, "place", None, None)
         kind: Literal["place", "region"] = "region" if best.place.kind == "region" else "place"
-        return Resolution(name, kind, self.location_of(best.place, uncertain=uncertain), best.place, uncertain)
+        return Resolution(name, kind, self.location_of(best.place, uncertain=uncertain), best.place, uncertain,
+                          respelled)
 
     def _read_aliases(self, aliases: list[list[str]]) -> dict[str, list[int]]:
         """Curated name keys -> entry codes; adds the curated regions to ``self._regions``."""
@@ -536,6 +594,21 @@ def _plausible(candidate: Candidate, home: frozenset[str], pointed: frozenset[st
     if (outlet is not None and code != outlet and code not in pointed) or code in lone:
         return candidate.prior >= OUTLET_FOREIGN_MIN_PRIOR
     return code in home or candidate.prior >= FOREIGN_MIN_PRIOR
+
+
+def _main_countries(context: GeoContext) -> frozenset[str]:
+    """The countries the document names or hints at most often (its places read so far, nationality words, the
+    outlet): where a name the gazetteer lacks may be a respelling."""
+    counts = Counter(context.countries) + Counter(context.hints)
+    top = max(counts.values(), default=0)
+    return frozenset(code for code, count in counts.items() if count == top)
+
+
+def _in_named_units(place: Place, context: GeoContext) -> bool:
+    """Whether a place lies in a first-level unit the document names in its country, or the document names none
+    there: a respelling is a loose match, and "Gadar forest south of Srinagar" is no town of Andhra Pradesh."""
+    named = {a1 for (code, a1), count in context.admin1.items() if count > 0 and code == place.country_code}
+    return not named or place.admin1_code in named
 
 
 def _choose(candidates: Sequence[Candidate], context: GeoContext) -> tuple[Candidate | None, bool]:
@@ -744,5 +817,6 @@ __all__ = [
     "country_for_demonym",
     "default_gazetteer",
     "normalize_name",
+    "spelling_key",
     "write_name_index",
 ]

@@ -197,7 +197,7 @@ class PlaceFinder:
                 else:
                     location = Location(name=span.text, uncertain=True)  # a place the gazetteer lacks
             mentions.append(PlaceMention(span.start_char, span.end_char, span.text, location, resolution.kind,
-                                         within=within))
+                                         within=within, respelled=resolution.respelled))
         for span in facilities:
             mentions.append(PlaceMention(span.start_char, span.end_char, span.text,
                                          _facility_location(span, mentions), "facility"))
