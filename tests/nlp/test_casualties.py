@@ -505,6 +505,7 @@ def test_the_people_whose_bodies_are_found_are_killed(extract, text, killed) -> 
     ("On 2 June, four farmers were abducted near Dori; their bodies were found on 9 June by a river.", 4),
     ("Soldiers detained seven traders at a checkpoint, their corpses were later discovered outside the town.", 7),
     ("Masked men kidnapped two nurses in Kaya. Their bodies were recovered a week later.", 2),
+    ("A nurse, her driver and two guards were kidnapped near Zhob. A week later their bodies were found.", 4),
 ])
 def test_the_bodies_of_people_taken_just_before_count_them_dead(extract, text, killed) -> None:
     report = extract(text, published="2024-06-17")

@@ -478,10 +478,13 @@ def _bodies_of_the_taken(doc: Doc, figures: list[tuple[CasualtyArg, Token]]) -> 
         taken = [(f, t) for f, t in figures if f.field in {"hostages_taken", "arrested"} and f.value and t.i < body.i
                  and t.sent.start in sentences]
         if taken:
-            figure, noun = taken[-1]
-            end = body.idx + len(body.text)
-            result.append((CasualtyArg(figure.start, end, text[figure.start:end], field=_field("killed", noun),
-                                       value=figure.value), body))
+            figure, noun = max(taken, key=lambda pair: pair[0].start)
+            # "a health worker, his driver and two guards were kidnapped": every count the verb takes
+            verb = _clause_verb(noun)
+            group = [f for f, t in taken if _clause_verb(t).i == verb.i]
+            start, end = min(f.start for f in group), body.idx + len(body.text)
+            result.append((CasualtyArg(start, end, text[start:end], field=_field("killed", noun),
+                                       value=sum(f.value or 0 for f in group)), body))
     return result
 
 
