@@ -207,7 +207,7 @@ def types_by_role(report):
         # a headline attack on a people the community lexicon names, or on what a second verb is done to
         ("Borana attack Gabra during raid.", "armed_assault"),
         ("Pokomo attack Orma, burn homes.", "armed_assault"),
-        ("Maasai attack and burn homes of Kamba farmers", "armed_assault"),
+        ("Gabra attack and burn homes of Borana herders", "armed_assault"),
         # explosives thrown, told in the passive, or lobbed
         ("A grenade was hurled at a checkpoint near the bus park on Monday.", "bombing"),
         ("At 9pm two cocktails were exploded near the mosque.", "bombing"),

@@ -286,7 +286,7 @@ def _noun_event(noun: Token) -> str | None:
             return _verb_event(head.head, head.dep_)  # "one rebel killed, and two rebels and a soldier wounded"
         sibling = _joined_on_the_verb(noun)
         if sibling is not None and head.pos_ == "VERB":
-            return _verb_event(head, sibling.dep_)  # "a soldier was killed and 3 militants too"
+            return _verb_event(head, sibling.dep_)  # "a guard was killed and two robbers too"
         return _noun_event(head)
     if dep == "pobj" and head.lower_ == "between" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         return _verb_event(head.head, "dobj")  # "killing between 11 and 20 people": a range is the verb's object
@@ -464,7 +464,7 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
 
 
 def _bodies_of_the_taken(doc: Doc, figures: list[tuple[CasualtyArg, Token]]) -> list[tuple[CasualtyArg, Token]]:
-    """"Three miners were abducted; their bodies were found a week later", "soldiers arrested six men, their corpses
+    """"Four herders were seized; days later their bodies were recovered from a well", "soldiers arrested six men, their corpses
     were found near the river": bodies found of people counted as taken just before (in their sentence or the one
     before) are that many dead, over the span from the count to the bodies."""
     text = doc_text(doc)
@@ -702,7 +702,7 @@ def _has_companion(noun: Token) -> bool:
 
 def _joined_on_the_verb(noun: Token) -> Token | None:
     """The person a count is joined to where the parse hangs the count's "and" on the verb or on "the death of":
-    "assassinated an imam and at least three of his relatives", "one soldier was killed and 3 militants too", "led
+    "assassinated a chief and at least four of his guards", "a guard was killed and two robbers too", "led
     to the death of the minister and 12 other people"."""
     head = noun.head
     if noun.dep_ != "conj" or (not _counted_or_quantified(noun) and noun.pos_ != "NUM") or _outcome_of_its_own(noun):
@@ -716,7 +716,7 @@ def _joined_on_the_verb(noun: Token) -> Token | None:
 
 
 def _outcome_of_its_own(noun: Token) -> bool:
-    """Whether an outcome is told after a count in its sentence: "two were killed and seven others injured", "one
+    """Whether an outcome is told after a count in its sentence: "two were killed and five others hurt", "one
     dead and two farmers severely wounded", "three soldiers sustained bullet injuries"."""
     return any(trigger_lemma(t) in OUTCOME_WORDS | {"injury", "wound"} or t.lower_ in OUTCOME_WORDS
                for t in noun.doc[noun.i + 1:noun.sent.end])

@@ -1036,7 +1036,7 @@ def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
     after = []
     rest = sent[trigger.i - sent.start + 1:]
     if len(rest) > 2 and rest[0].lower_ == "and" and rest[1].pos_ == "VERB":
-        rest = rest[2:]  # "Maasai attack and burn homes of farmers": what the second verb is done to
+        rest = rest[2:]  # "Gabra attack and burn homes of herders": what the second verb is done to
     for token in rest:
         if token.pos_ not in PHRASE_WORDS and token.pos_ != "DET":
             break
