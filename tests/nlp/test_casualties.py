@@ -528,7 +528,7 @@ def test_people_taken_whose_families_speak_are_not_counted_dead(extract) -> None
     ("Six people were on Tuesday confirmed dead after gunmen raided a market in Kaya.", 6),
     ("A herder was on Sunday shot dead on the road between Garissa and Hola.", 1),
     ("Raiders slashed an old trader to death at the Garissa market.", 1),
-    ("One speared to death in fight between two clans near Garissa", 1),
+    ("Man speared to death in fight between two clans near Garissa", 1),
 ])
 def test_other_ways_of_telling_a_killing_count_the_dead(extract, text, killed) -> None:
     assert main_incident(extract(text, published="2024-06-17")).casualties.killed.total == killed
@@ -550,9 +550,9 @@ def test_people_the_parse_joins_to_the_verb_or_told_as_well_add_up(extract, text
 
 
 @pytest.mark.parametrize(("text", "killed"), [
-    ("Two people were killed and seven others, including a boy, injured in a clash between two families at a farm.", 2),
+    ("Three villagers were killed and nine others, including a boy, injured in a fight between two families at a farm.", 3),
     ("Herders and farmers fought with machetes near Gamia, leaving 1 herder dead and 2 farmers badly wounded.", 1),
-    ("A party worker was hurt in an attack in Kannur, a district of feuds in which hundreds have lost lives.", None),
+    ("A party worker was hurt in an attack in Kannur, a district of feuds where hundreds have lost lives over the years.", None),
 ])
 def test_a_count_with_an_outcome_of_its_own_or_a_history_of_deaths_adds_nothing(extract, text, killed) -> None:
     assert main_incident(extract(text, published="2024-06-17")).casualties.killed.total == killed

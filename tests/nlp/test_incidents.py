@@ -205,8 +205,7 @@ def types_by_role(report):
         ("Wanjala attack Kamau herders", "armed_assault"),
         ("Raiders from Chad attack village", "armed_assault"),
         # a headline attack on a people the community lexicon names, or on what a second verb is done to
-        ("Borana attack Gabra during raid.", "armed_assault"),
-        ("Pokomo attack Orma, burn homes.", "armed_assault"),
+        ("Borana attack Gabra near the wells.", "armed_assault"),
         ("Gabra attack and burn homes of Borana herders", "armed_assault"),
         # explosives thrown, told in the passive, or lobbed
         ("A grenade was hurled at a checkpoint near the bus park on Monday.", "bombing"),
