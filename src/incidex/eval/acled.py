@@ -14,7 +14,7 @@ What is compared (ACLED field → incidex record; the README's "Evaluation on re
   "State" left out);
 * point: the distance from our point to ACLED's, within 5 / 25 / 100 km, also by ``geo_precision``;
 * fatalities: ``casualties.killed.total`` against ``fatalities``; our null counts as 0 ("none reported"). Notes
-  that speak of ACLED's own coding ("Unknown fatalities coded as 10", "fatalities split over two days": the coder
+  that speak of ACLED's own coding ("Unknown fatalities coded as 10", "deaths split between the days": the coder
   gave each row a share of the deaths the note tells) and notes shared by several rows (the same) are left out;
 * what the note names: whether the note names ACLED's location, only a unit that contains it (admin3, admin2,
   admin1), only the country, or none of them (accents and case folded, whole words). The point is also scored on
