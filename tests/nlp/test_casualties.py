@@ -550,9 +550,11 @@ def test_people_the_parse_joins_to_the_verb_or_told_as_well_add_up(extract, text
 
 
 @pytest.mark.parametrize(("text", "killed"), [
-    ("Three villagers were killed and nine others, including a boy, injured in a fight between two families at a farm.", 3),
+    ("Three villagers were killed and nine others, including a boy, injured in a fight between two families at a "
+     "farm.", 3),
     ("Herders and farmers fought with machetes near Gamia, leaving 1 herder dead and 2 farmers badly wounded.", 1),
-    ("A party worker was hurt in an attack in Kannur, a district of feuds where hundreds have lost lives over the years.", None),
+    ("A party worker was hurt in an attack in Kannur, a district of feuds where hundreds have lost lives over the "
+     "years.", None),
 ])
 def test_a_count_with_an_outcome_of_its_own_or_a_history_of_deaths_adds_nothing(extract, text, killed) -> None:
     assert main_incident(extract(text, published="2024-06-17")).casualties.killed.total == killed

@@ -156,8 +156,7 @@ def _verb_event(verb: Token, dep: str) -> str | None:
         return "killed"
     if lemma == "lose" and dep == "nsubj" and any(c.dep_ == "dobj" and c.lemma_ in LIFE_NOUNS and any(
             g.dep_ == "poss" for g in c.children) for c in verb.children):
-        return "killed"  # "a commander lost his life", "six soldiers lost their lives"; not "hundreds have lost lives"
-        # over a region's history
+        return "killed"  # "a commander lost his life", "six soldiers lost their lives"; not "hundreds lost lives"
     if lemma in INJURE_VERBS and passive_or_object:
         return "injured"
     for prep in verb.children:
@@ -464,9 +463,9 @@ def casualty_figures(doc: Doc, numbers: list[NumberMention]) -> Iterator[tuple[C
 
 
 def _bodies_of_the_taken(doc: Doc, figures: list[tuple[CasualtyArg, Token]]) -> list[tuple[CasualtyArg, Token]]:
-    """"Four herders were seized; days later their bodies were recovered from a well", "soldiers arrested six men, their corpses
-    were found near the river": bodies found of people counted as taken just before (in their sentence or the one
-    before) are that many dead, over the span from the count to the bodies."""
+    """"Four herders were seized; days later their bodies were recovered from a well", "soldiers arrested six men,
+    their corpses were found near the river": bodies found of people counted as taken just before (in their sentence
+    or the one before) are that many dead, over the span from the count to the bodies."""
     text = doc_text(doc)
     result = []
     for body in doc:
@@ -478,7 +477,7 @@ def _bodies_of_the_taken(doc: Doc, figures: list[tuple[CasualtyArg, Token]]) -> 
         taken = [(f, t) for f, t in figures if f.field in {"hostages_taken", "arrested"} and f.value and t.i < body.i
                  and t.sent.start in sentences]
         if taken:
-            figure, noun = max(taken, key=lambda pair: pair[0].start)
+            _, noun = max(taken, key=lambda pair: pair[0].start)
             # "a health worker, his driver and two guards were kidnapped": every count the verb takes
             verb = _clause_verb(noun)
             group = [f for f, t in taken if _clause_verb(t).i == verb.i]
