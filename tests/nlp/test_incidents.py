@@ -207,6 +207,8 @@ def types_by_role(report):
         # a headline attack on a people the community lexicon names, or on what a second verb is done to
         ("Borana attack Gabra near the wells.", "armed_assault"),
         ("Gabra attack and burn homes of Borana herders", "armed_assault"),
+        # named people attacked "over" something are attacked in words only when nothing tells harm
+        ("Youths attacked John Kamau over a land dispute in Kisii, injuring him.", "armed_assault"),
         # explosives thrown, told in the passive, or lobbed
         ("A grenade was hurled at a checkpoint near the bus park on Monday.", "bombing"),
         ("At 9pm two cocktails were exploded near the mosque.", "bombing"),
@@ -328,6 +330,8 @@ def test_incident_type_of_a_single_report(extract, text: str, expected: str) -> 
         "Two rival groups of traders clashed over prices at the meeting on Monday.",
         "Critics attack minister over remarks",
         "Opposition party attacks government over budget",
+        "Harris attacks Pence over tax plan",
+        "Senator Smith attacked Governor Jones over the budget on Monday.",
         "The mayor was beaten by Smith in the runoff on Sunday.",
         "The two candidates targeted each other in the debate on Monday.",
         "A heavy clash of opinions marked the debate on Monday.",

@@ -988,9 +988,23 @@ def _harms_people(verb: Token) -> bool:
     # "herders attacked two farmers", or "a constable was attacked by a group of youths"
     doers = [*(o for v in verbs for o in _agents(v)), *(c for v in verbs for c in v.children if c.dep_ == "nsubj")]
     armed = any(_forceful(d, verb) for d in doers)
-    if not any(_harmable(c, armed=armed) for c in _done_to(verb)):
+    if not any(_harmable(c, armed=armed) for c in _done_to(verb)) or _in_words(verb, _done_to(verb), armed=armed):
         return False
     return verb.lemma_ not in WORDS_ATTACK_TOO or any(_fighting_side(c) for c in doers)
+
+
+def _in_words(verb: Token, objects: list[Token], *, armed: bool) -> bool:
+    """An attack in words: "Senator Smith attacked Governor Jones over the budget", "Trump attacks Biden over border
+    policy": a verb words can do, done by no armed people to named people or public figures "over" or "for" something,
+    in a sentence that tells no harm, weapon or armed people; not "youths attacked John Kamau over a land dispute,
+    injuring him"."""
+    if armed or trigger_lemma(verb) not in WORDS_ATTACK_TOO or not objects:
+        return False
+    if not all(o.ent_type_ == "PERSON" or o.lemma_.lower() in PUBLIC_FIGURES for o in objects):
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ in {"over", "for"} for c in verb.children):
+        return False
+    return not any(trigger_lemma(t) in CORROBORATION_CUES | HARM_WORDS for t in verb.sent)
 
 
 def _done_to(verb: Token) -> list[Token]:
@@ -1056,8 +1070,9 @@ def _headline_harm(trigger: Token) -> bool:
         return False
     doers, objects = sides
     armed = any(_forceful(d, trigger) for d in doers)
+    named = [o for o in objects if o.pos_ in {"NOUN", "PROPN"}]
     return any(_fighting_side(d) or d.text[:1].isupper() for d in doers) and any(
-        _harmable(o, armed=armed) for o in objects)
+        _harmable(o, armed=armed) for o in objects) and not _in_words(trigger, named[-1:], armed=armed)
 
 
 def _harmable(token: Token, *, armed: bool) -> bool:
