@@ -81,7 +81,8 @@ LATER_WORDS = frozenset({"later", "subsequently", "eventually"})
 ALLEGED_DEED_VERBS = frozenset({"accuse", "suspect", "blame", "charge"})  # "men accused of killing a colonel"
 CAUSE_GOVERNORS = frozenset({"response", "retaliation", "revenge", "reprisal", "solidarity"})
 BODY_NOUNS = frozenset({"body", "corpse"})
-FOUND_VERBS = frozenset({"find", "discover", "recover", "retrieve", "exhume", "dump"})
+# verbs a body is found by ("the bodies were recovered", "three bodies found")
+FINDING_VERBS = frozenset({"find", "discover", "recover", "retrieve", "exhume", "dump"})
 DEATH_NOUNS = frozenset({"death", "killing", "murder", "assassination", "lynching"})
 AGENT_ENDINGS = ("ist", "er", "or", "ian", "man", "woman", "person")
 NOT_PEOPLE_OBJECTS = words("not_people_objects")
@@ -141,7 +142,7 @@ def _verb_event(verb: Token, dep: str) -> str | None:
     if lemma in HARMING_VERBS and passive_or_object and _then_killed(verb):
         return "killed"  # "was attacked and killed", "stabbed and killed"
     if lemma == "shoot" and passive_or_object and "down" in children:
-        return "killed" if _done_to_people(verb) else None  # "a man was shot down", not "shot down a drone"
+        return "killed" if _object_is_people(verb) else None  # "a man was shot down", not "shot down a drone"
     if lemma == "shoot" and passive_or_object:
         return "killed" if children & {"dead", "death"} or _to_death(verb) or _then_killed(verb) else "injured"
     if lemma in BURN_VERBS and passive_or_object and _alive(verb):
@@ -151,7 +152,7 @@ def _verb_event(verb: Token, dep: str) -> str | None:
     if lemma in KILL_VERBS and lemma != "shoot" and passive_or_object and lemma != "claim":
         return "killed"
     if lemma == "claim" and dep == "dobj" and verb.head.lemma_ != "responsibility":
-        return "killed" if any(c.lemma_ in {"life", "live"} for c in verb.children) else None
+        return "killed" if any(c.lemma_ in LIFE_NOUNS for c in verb.children) else None
     if lemma in DIE_VERBS and dep == "nsubj":
         return "killed"
     if lemma == "lose" and dep == "nsubj" and any(c.dep_ == "dobj" and c.lemma_ in LIFE_NOUNS and any(
@@ -192,7 +193,7 @@ def _dead_beside(word: Token) -> bool:
         c.dep_ in {"oprd", "acomp", "xcomp"} and c.lower_ in DEAD_WORDS for c in word.children)
 
 
-def _done_to_people(verb: Token) -> bool:
+def _object_is_people(verb: Token) -> bool:
     """Whether a verb's object or passive subject is people: a person noun, a name, a count or a pronoun."""
     return any(c.dep_ in {"dobj", "nsubjpass"} and _people(c) for c in verb.children)
 
@@ -471,7 +472,7 @@ def _bodies_of_the_taken(doc: Doc, figures: list[tuple[CasualtyArg, Token]]) -> 
     for body in doc:
         if (trigger_lemma(body) not in BODY_NOUNS or not any(c.dep_ == "poss" and c.lower_ == "their"
                                                              for c in body.children)
-                or body.head.lemma_.lower() not in FOUND_VERBS or _counted_or_quantified(body)):
+                or body.head.lemma_.lower() not in FINDING_VERBS or _counted_or_quantified(body)):
             continue
         sentences = {body.sent.start, doc[body.sent.start - 1].sent.start if body.sent.start else body.sent.start}
         taken = [(f, t) for f, t in figures if f.field in {"hostages_taken", "arrested"} and f.value and t.i < body.i

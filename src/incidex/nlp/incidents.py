@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from ..resolve.dates import parse_partial
 from .actors import COMMUNAL_NOUNS, known_people
 from .annotations import DateMention
-from .casualties import ADDITIVE_WORDS, NOT_PEOPLE_OBJECTS
+from .casualties import ADDITIVE_WORDS, FINDING_VERBS, NOT_PEOPLE_OBJECTS
 from .frames import IncidentFrame, Trigger
 from .incident_types import CAPTURE_TYPES, kills_one_told_before
 from .lexicons import (
@@ -988,7 +988,8 @@ def _harms_people(verb: Token) -> bool:
     # "herders attacked two farmers", or "a constable was attacked by a group of youths"
     doers = [*(o for v in verbs for o in _agents(v)), *(c for v in verbs for c in v.children if c.dep_ == "nsubj")]
     armed = any(_forceful(d, verb) for d in doers)
-    if not any(_harmable(c, armed=armed) for c in _done_to(verb)) or _in_words(verb, _done_to(verb), armed=armed):
+    objects = _done_to(verb)
+    if not any(_harmable(c, armed=armed) for c in objects) or _in_words(verb, objects, armed=armed):
         return False
     return verb.lemma_ not in WORDS_ATTACK_TOO or any(_fighting_side(c) for c in doers)
 
@@ -1104,9 +1105,9 @@ SIDE_NOUNS = COMMUNAL_NOUNS | words("crowd_nouns") | words("partisan_nouns")
 PHRASE_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 # verbs of killing that report an incident only with a doer ("gunmen killed 12", not "12 people were killed")
 KILLING_VERBS = frozenset({"shoot", "kill", "capture", "murder", "execute", "behead"})
-# verbs that tell violence only when done to people ("an activist was slaughtered", "soldiers flogged voters")
 # the kinds of act whose victim's body, found later, belongs to it
 ATTACK_ON_PEOPLE = frozenset({"armed_assault", "assassination"})
+# verbs that tell violence only when done to people ("an activist was slaughtered", "soldiers flogged voters")
 PEOPLE_ONLY_VERBS = frozenset({"slaughter", "thrash", "flog", "whip", "hack", "ax", "axe", "bludgeon", "club"})
 # verbs of injuring: with people as their doer, an incident ("a gang wounded two night watchmen")
 INJURING_VERBS = frozenset({"wound", "injure"})
@@ -1138,7 +1139,6 @@ CASUALTY_CUES = words("casualty_cues")
 SPORTS_WORDS = words("sports_words")
 ARMED_CUES = words("corroboration_cues")
 CORROBORATION_CUES = CASUALTY_CUES | ARMED_CUES
-FINDING_VERBS = frozenset({"find", "discover", "recover", "retrieve", "exhume", "dump"})
 FOUL_PLAY_CUES = words("foul_play_cues")
 WOUND_NOUNS = frozenset({"injury", "wound"})
 HOLDING_WORDS = words("holding_words")

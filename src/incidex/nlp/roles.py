@@ -35,11 +35,10 @@ from .actors import (
     rebel_groups,
 )
 from .annotations import ActorMention, NumberMention, PlaceMention, doc_text
-from .casualties import BODY_NOUNS, acts_as_perpetrator, casualty_figures, status_cues
+from .casualties import BODY_NOUNS, FINDING_VERBS, acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
 from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimArg
 from .hedged_groups import hedged_groups
-from .incidents import FINDING_VERBS
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
     ATTACK_NOUNS,
