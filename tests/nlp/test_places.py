@@ -414,6 +414,22 @@ def test_the_country_across_a_border_is_not_where_the_incident_happened(extract)
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Suspected militants shot a builder dead in Mandera County before fleeing across the border into Somalia.",
+    "Gunmen took three nurses from a clinic in Mandera County and then crossed back into Somalia with them.",
+])
+def test_the_country_people_fled_to_is_not_where_the_incident_happened(extract, text) -> None:
+    location = extract(text).incidents[0].location
+    assert (location.name, location.country_code) == ("Mandera", "KE")
+
+
+@pytest.mark.slow
+def test_a_country_raiders_cross_into_to_strike_stays_the_incident_country(extract) -> None:
+    location = extract("Raiders crossed into Kenya on Sunday and shot two herders dead.").incidents[0].location
+    assert location.country_code == "KE"
+
+
+@pytest.mark.slow
 def test_a_respelled_place_says_so_in_its_evidence(extract) -> None:
     incident = extract("Robbers shot two shopkeepers dead in Muranga, Kenya, late on Sunday.").incidents[0]
     assert (incident.location.country_code, incident.location.admin1) == ("KE", "Murang'a")
