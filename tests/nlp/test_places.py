@@ -430,6 +430,19 @@ def test_a_country_raiders_cross_into_to_strike_stays_the_incident_country(extra
 
 
 @pytest.mark.slow
+def test_a_people_is_no_place_abroad_but_its_home_town_stays(extract) -> None:
+    assert extract("Fighting between Orma and Pokomo herders left three dead.").incidents[0].location.country_code \
+        != "GR"  # the Kenyan people, not a village in Greece
+    location = extract("Two traders were robbed at gunpoint in Kikuyu on Monday.").incidents[0].location
+    assert (location.name, location.country_code) == ("Kikuyu", "KE")
+
+
+@pytest.mark.slow
+def test_a_grenade_opening_a_sentence_is_no_spanish_city(extract) -> None:
+    assert extract("Grenade blasts at a bus stop wounded four people.").incidents[0].location.country_code != "ES"
+
+
+@pytest.mark.slow
 def test_a_respelled_place_says_so_in_its_evidence(extract) -> None:
     incident = extract("Robbers shot two shopkeepers dead in Muranga, Kenya, late on Sunday.").incidents[0]
     assert (incident.location.country_code, incident.location.admin1) == ("KE", "Murang'a")

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import Location
 from .annotations import PlaceMention, doc_text
-from .actors import actor_countries
+from .actors import actor_countries, community_homes, known_people
 from .datelines import TEXT_KINDS, Dateline, dateline_of
 from .gazetteer import (
     Candidate,
@@ -192,6 +192,8 @@ class PlaceFinder:
         mentions: list[PlaceMention] = []
         for i, (span, resolution) in enumerate(zip(places, resolutions, strict=True)):
             location, within = resolution.location, None
+            if _a_people_abroad(span.text, location):  # "clashes between Orma and Pokomo": no village in Greece
+                continue
             if location is None and resolution.place is None:
                 parent = _resolved_parent(i, links, resolutions)
                 if parent is not None:  # a village the gazetteer lacks (or places elsewhere), inside a known place
@@ -606,6 +608,15 @@ def names_a_home(span: Span) -> bool:
     root = span.root
     return (root.dep_ == "compound" and root.head.i >= span.end and root.head.lemma_.lower() in PERSON_NOUNS
             or _after_a_person(doc, span.start))
+
+
+def _a_people_abroad(name: str, location: Location | None) -> bool:
+    """Whether a name is a people's (``community_homes``) read as a place outside the countries that people lives
+    in: "Orma" of "Orma and Pokomo clashed" is the Kenyan people, not a Greek village; "Kikuyu", also a Kenyan
+    town, stays a place."""
+    people = known_people(name)
+    code = location.country_code if location is not None else None
+    return people is not None and code is not None and code not in community_homes()[people.lower()]
 
 
 def _after_a_person(doc: Doc, start: int) -> bool:
