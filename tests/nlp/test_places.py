@@ -415,8 +415,8 @@ def test_the_country_across_a_border_is_not_where_the_incident_happened(extract)
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
-    "Suspected militants shot a builder dead in Mandera County before fleeing across the border into Somalia.",
-    "Gunmen took three nurses from a clinic in Mandera County and then crossed back into Somalia with them.",
+    "Bandits shot a shopkeeper dead at a market in Mandera County, then escaped into Somalia on foot.",
+    "Gunmen abducted three nurses at a clinic in Mandera County and later went back into Somalia with them.",
 ])
 def test_the_country_people_fled_to_is_not_where_the_incident_happened(extract, text) -> None:
     location = extract(text).incidents[0].location
@@ -431,8 +431,8 @@ def test_a_country_raiders_cross_into_to_strike_stays_the_incident_country(extra
 
 @pytest.mark.slow
 def test_a_people_is_no_place_abroad_but_its_home_town_stays(extract) -> None:
-    assert extract("Fighting between Orma and Pokomo herders left three dead.").incidents[0].location.country_code \
-        != "GR"  # the Kenyan people, not a village in Greece
+    location = extract("Renewed fighting between Orma and Pokomo communities killed four.").incidents[0].location
+    assert location.country_code == "KE"  # the Kenyan people's home, not a village in Greece
     location = extract("Two traders were robbed at gunpoint in Kikuyu on Monday.").incidents[0].location
     assert (location.name, location.country_code) == ("Kikuyu", "KE")
 

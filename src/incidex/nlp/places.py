@@ -192,7 +192,7 @@ class PlaceFinder:
         mentions: list[PlaceMention] = []
         for i, (span, resolution) in enumerate(zip(places, resolutions, strict=True)):
             location, within = resolution.location, None
-            if _a_people_abroad(span.text, location):  # "clashes between Orma and Pokomo": no village in Greece
+            if _a_people_abroad(span.text, location):  # "fighting between Orma and Pokomo communities"
                 continue
             if location is None and resolution.place is None:
                 parent = _resolved_parent(i, links, resolutions)
@@ -612,7 +612,7 @@ def names_a_home(span: Span) -> bool:
 
 def _a_people_abroad(name: str, location: Location | None) -> bool:
     """Whether a name is a people's (``community_homes``) read as a place outside the countries that people lives
-    in: "Orma" of "Orma and Pokomo clashed" is the Kenyan people, not a Greek village; "Kikuyu", also a Kenyan
+    in: "Orma" of "fighting between Orma and Pokomo communities" is the Kenyan people, not a Greek village; "Kikuyu", also a Kenyan
     town, stays a place."""
     people = known_people(name)
     code = location.country_code if location is not None else None
