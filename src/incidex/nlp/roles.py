@@ -103,6 +103,10 @@ GROUP_PEOPLE = PERPETRATOR_NOUNS | frozenset(noun.removesuffix("s") for noun in 
 _WITHIN_GROUP_WORDS = frozenset({"faction", "infighting"})
 # What "rival" may describe for the rivals to be a group's own: "a rival group", "a rival X faction", "rivals".
 _RIVAL_SIDES = frozenset({"group", "faction", "party", "wing", "camp"})
+# Verbs by which a state's forces take a fight to an armed group ("the army attacked the X", "troops engaged X").
+_OFFENSIVE_VERBS = frozenset({"attack", "engage", "raid", "storm", "shell", "bomb", "ambush", "assault", "overrun"})
+# A state's armed forces and police, as the subject of such a verb.
+_STATE_FORCES = RESPONDER_NOUNS - {"firefighter", "rescuer", "militia", "agent"}
 
 
 class FrameLocator:
@@ -259,7 +263,8 @@ class RoleFinder:
                 _add_org(added[1], actor, added[2])  # "Katiba Macina (JNIM) militants": the group it belongs to
                 continue
             # a headline's parse may make the name the root, or its verb a noun ("X kidnaps official")
-            agent = _is_agent(span.root) or _is_agent(span[-1]) or headline_doer(span) or headline_side(span)
+            agent = _is_agent(span.root) or _is_agent(span[-1]) or headline_doer(span) or headline_side(span) or (
+                actor.name in rebel_groups() and _attacked_by_forces(span.root))
             if actor.kind == COMMUNAL_KIND and not agent:
                 continue  # "members of the Fulani community" are its people, not its militia
             claimed = _claimed_incident(span.root) or _claimed_incident(span[-1]) or _own_attack(span.root)
@@ -1000,6 +1005,20 @@ def _tells_a_fight_within(token: Token) -> bool:
     return token.pos_ == "NOUN" or token.head.lemma_.lower() in _RIVAL_SIDES
 
 
+def _attacked_by_forces(token: Token) -> bool:
+    """The group, or what of it the text names ("a X base", "X forces", "the X's sentry units"), is the object of
+    a verb by which a state's forces go on the offensive ("the army attacked X", "troops engaged X"): it is a side
+    of the fight."""
+    noun = token
+    while noun.dep_ in {"compound", "poss", "nmod"} and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ != "dobj" or noun.head.lemma_ not in _OFFENSIVE_VERBS:
+        return False
+    subject = _subject_of(noun.head)
+    return subject is not None and (subject.lemma_.lower() in _STATE_FORCES
+                                    or subject.lower_.removesuffix("s") in _STATE_FORCES)
+
+
 def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool:
     """The token (or the noun it modifies, is coordinated or in apposition with, or whose people it names: "members
     of a Pokot militia", "volunteer fighters (X)") is the subject of one of ``verbs`` ("X are reported to have
@@ -1029,9 +1048,9 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
         if side.dep_ == "dobj" and side.head.dep_ == "pcomp" and side.head.head.lower_ == "of":
             side = side.head.head.head  # "factions of ruling X", "ruling" parsed as a verb
             continue
-        if side.dep_ not in {"conj", "nmod", "compound", "appos"} or side.head is side:
+        if side.dep_ not in {"conj", "nmod", "compound", "appos", "poss"} or side.head is side:
             break
-        # "Rendille and Samburu herders": Samburu → Rendille → herders; "fighters (X)" → fighters
+        # "Rendille and Samburu herders": Samburu → Rendille → herders; "fighters (X)" → fighters; "X's patrol"
         side = side.head
     return False
 
