@@ -849,3 +849,27 @@ def test_a_fight_within_a_group_is_fought_by_the_group(extract, text: str, name:
 def test_a_rival_gang_is_not_the_victims_group(extract) -> None:
     assert not orgs(main(extract("An activist of the BNP was stabbed by a rival gang in Feni on Monday.",
                                  published="2024-06-18")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday an angry mob lynched a suspected cattle thief near Kisumu.",
+        "Two men suspected of stealing goats were beaten to death by villagers near Meru on Sunday.",
+        "A suspected burglar died in a mob beating at a market in Rajshahi on Sunday.",
+        "Near Ranchi on Sunday, residents killed two dacoits who had looted a shop.",
+    ],
+)
+def test_a_crowd_that_punishes_a_supposed_criminal_is_a_vigilante_group(extract, text: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get("Vigilante Group") == "stated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents said bandits killed two farmers near Gusau on Sunday.",  # the crowd only tells it
+        "A mob torched twenty shops in Sitamarhi on Sunday after a dispute over a procession.",  # no criminal
+    ],
+)
+def test_a_crowd_that_only_tells_or_riots_is_no_vigilante_group(extract, text: str) -> None:
+    assert "Vigilante Group" not in orgs(main(extract(text, published="2024-06-18")))

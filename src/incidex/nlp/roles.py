@@ -103,6 +103,12 @@ GROUP_PEOPLE = PERPETRATOR_NOUNS | frozenset(noun.removesuffix("s") for noun in 
 _WITHIN_GROUP_WORDS = frozenset({"faction", "infighting"})
 # What "rival" may describe for the rivals to be a group's own: "a rival group", "a rival X faction", "rivals".
 _RIVAL_SIDES = frozenset({"group", "faction", "party", "wing", "camp"})
+# Unnamed people who take the law into their own hands, named by the role-based pattern: a crowd or the local
+# people who lynch someone, or who kill or beat someone held to be a criminal.
+VIGILANTES = "Vigilante Group"
+_CROWD_DOERS = frozenset({"mob", "crowd", "local", "villager", "resident"})
+_LYNCH_WORDS = frozenset({"lynch", "lynching"})
+CULPRIT_NOUNS = words("culprit_nouns")
 # Verbs by which a state's forces take a fight to an armed group ("the army attacked the X", "troops engaged X").
 _OFFENSIVE_VERBS = frozenset({"attack", "engage", "raid", "storm", "shell", "bomb", "ambush", "assault", "overrun"})
 # A state's armed forces and police, as the subject of such a verb.
@@ -189,6 +195,7 @@ class RoleFinder:
         self._hedged_identities(doc, locate)
         self._own_rivals(doc, frames, found)
         self._village_sides(doc, frames, found)
+        self._vigilantes(doc, frames, found)
         self._report_group(doc, found.values())
         for args, group, relation in hedged_groups(doc, found.values(), doc._.incidex_actors or [],
                                                       lambda token: locate.arguments_for(token, carry=0)):
@@ -410,6 +417,25 @@ class RoleFinder:
             if village is not None and (name := community_name(village)) is not None:
                 args.perpetrators = [PerpetratorArg(village.start_char, village.end_char, village.text,
                                                     kind="organization", name=name, relation="stated")]
+
+    @staticmethod
+    def _vigilantes(doc: Doc, frames: list[IncidentFrame], found: dict[str, FrameArguments]) -> None:
+        """A crowd or local people who lynch someone, or kill or beat someone the sentence holds to be a criminal,
+        are vigilantes: "a mob lynched a suspected thief", "two robbers were beaten to death by villagers", "men
+        accused of theft were killed in a lynch-mob attack" make "Vigilante Group" a perpetrator (stated), unless a
+        group is named."""
+        for frame in frames:
+            args = found[frame.id]
+            if any(p.kind == "organization" for p in args.perpetrators):
+                continue
+            for sent in {doc[t.token].sent for t in frame.triggers}:
+                crowd = next((t for t in sent if _crowd_doer(t)), None)
+                if crowd is not None and any(_tells_a_crime(t) for t in sent):
+                    phrase = noun_phrase(crowd)
+                    args.perpetrators.append(PerpetratorArg(phrase.start_char, phrase.end_char, phrase.text,
+                                                            kind="organization", name=VIGILANTES,
+                                                            relation="stated", head=crowd.lemma_.lower()))
+                    break
 
     @staticmethod
     def _report_group(doc: Doc, frames: Iterable[FrameArguments]) -> None:
@@ -1003,6 +1029,33 @@ def _tells_a_fight_within(token: Token) -> bool:
     if token.lower_ not in {"rival", "rivals"}:
         return False
     return token.pos_ == "NOUN" or token.head.lemma_.lower() in _RIVAL_SIDES
+
+
+def _tells_a_crime(token: Token) -> bool:
+    """The token lynches, names a supposed criminal or crime ("a suspected thief", "witchcraft"), or accuses of one
+    ("men suspected of stealing goats", "accused of rape")."""
+    lemma = token.lemma_.lower()
+    if lemma in _LYNCH_WORDS | CULPRIT_NOUNS:
+        return True
+    return lemma in {"accuse", "suspect"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def _crowd_doer(token: Token) -> bool:
+    """The token is a crowd or the local people doing the deed: the subject of an active verb ("villagers
+    lynched ..."), the doer of a passive one ("killed by locals") or a crowd before an attack noun ("a mob
+    beating", "a lynch-mob attack")."""
+    if token.lemma_.lower() not in _CROWD_DOERS:
+        return False
+    if any(c.dep_ == "acl" and c.lemma_ == "beat" for c in token.children):
+        return True  # "killed in mob beating", the parse taking "beating" for a verb
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ == "group":
+        token = token.head.head  # "a group of villagers beat ..."
+    if token.dep_ == "nsubj":
+        return _does(token.head, PERPETRATION_VERBS | _LYNCH_WORDS)
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return _does(token.head.head, PERPETRATION_VERBS | _LYNCH_WORDS)
+    return token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in ATTACK_NOUNS | _LYNCH_WORDS | {
+        "beating"}
 
 
 def _attacked_by_forces(token: Token) -> bool:
