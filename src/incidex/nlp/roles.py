@@ -421,9 +421,9 @@ class RoleFinder:
     @staticmethod
     def _vigilantes(doc: Doc, frames: list[IncidentFrame], found: dict[str, FrameArguments]) -> None:
         """A crowd or local people who lynch someone, or kill or beat someone the sentence holds to be a criminal,
-        are vigilantes: "a mob lynched a suspected thief", "two robbers were beaten to death by villagers", "men
-        accused of theft were killed in a lynch-mob attack" make "Vigilante Group" a perpetrator (stated), unless a
-        group is named."""
+        are vigilantes: "a mob lynched a suspected thief", "two burglars were clubbed to death by residents", "a
+        lynch-mob assault on men accused of theft" make "Vigilante Group" a perpetrator (stated), unless a group is
+        named."""
         for frame in frames:
             args = found[frame.id]
             if any(p.kind == "organization" for p in args.perpetrators):
@@ -1043,13 +1043,13 @@ def _tells_a_crime(token: Token) -> bool:
 def _crowd_doer(token: Token) -> bool:
     """The token is a crowd or the local people doing the deed: the subject of an active verb ("villagers
     lynched ..."), the doer of a passive one ("killed by locals") or a crowd before an attack noun ("a mob
-    beating", "a lynch-mob attack")."""
+    beating", "a lynch-mob assault")."""
     if token.lemma_.lower() not in _CROWD_DOERS:
         return False
     if any(c.dep_ == "acl" and c.lemma_ == "beat" for c in token.children):
         return True  # "killed in mob beating", the parse taking "beating" for a verb
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ == "group":
-        token = token.head.head  # "a group of villagers beat ..."
+        token = token.head.head  # "a group of residents clubbed ..."
     if token.dep_ == "nsubj":
         return _does(token.head, PERPETRATION_VERBS | _LYNCH_WORDS)
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
