@@ -612,8 +612,8 @@ def names_a_home(span: Span) -> bool:
 
 def _a_people_abroad(name: str, location: Location | None) -> bool:
     """Whether a name is a people's (``community_homes``) read as a place outside the countries that people lives
-    in: "Orma" of "fighting between Orma and Pokomo communities" is the Kenyan people, not a Greek village; "Kikuyu", also a Kenyan
-    town, stays a place."""
+    in: "Orma" of "fighting between Orma and Pokomo communities" is the Kenyan people, not a Greek village;
+    "Kikuyu", also a Kenyan town, stays a place."""
     people = known_people(name)
     code = location.country_code if location is not None else None
     return people is not None and code is not None and code not in community_homes()[people.lower()]
