@@ -654,11 +654,13 @@ def _after_people(doc: Doc, count: Span, end: int) -> int | None:
 
 def _killed_after(noun: Token) -> Token | None:
     """The "them" of a verb of killing joined to the verb whose object ``noun`` is: "abducted three teachers and
-    executed them", "captured two bandits and shot them dead" (the people counted are the ones killed)."""
+    executed them", "captured two bandits and shot them dead", "ambushed two traders, killing them" (the people
+    counted are the ones killed)."""
     if noun.dep_ != "dobj":
         return None
     for verb in noun.head.children:
-        if verb.dep_ == "conj" and verb.i > noun.i and not any(c.dep_ == "nsubj" for c in verb.children):
+        joined = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+        if joined and verb.i > noun.i and not any(c.dep_ == "nsubj" for c in verb.children):
             them = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "them"), None)
             if them is not None and _verb_event(verb, "dobj") == "killed":
                 return them
@@ -757,15 +759,16 @@ def _split_subject(noun: Token) -> Token | None:
     first = subjects[0]
     joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children) and not any(
         c.dep_ == "conj" for c in first.children)
-    counted = all(_counted_or_quantified(s) or _one_person(s) or _person_by_form(s) for s in subjects)
+    counted = all(_counted_or_quantified(s) or _one_person(s) for s in subjects)
     return first if len(subjects) > 1 and joined and counted else None
 
 
 def _additive(noun: Token, number: Token | None = None) -> bool:
     """People beyond those counted before: "another civilian", "two more soldiers", "three others", "were also
-    killed", "later died", "two of the injured"."""
+    killed", "later died", "two died in hospital", "two of the injured"."""
     words = [*noun.children, *(number.children if number is not None else [])]
-    if any(c.lower_ in ADDITIVE_WORDS and c.dep_ in {"det", "amod", "advmod", "quantmod"} for c in words):
+    if noun.lower_ == "another" or any(c.lower_ in ADDITIVE_WORDS and c.dep_ in {"det", "amod", "advmod", "quantmod"}
+                                       for c in words):
         return True  # "another civilian", "Another 2 herders were killed"
     if _others(noun):
         return True
@@ -777,7 +780,17 @@ def _additive(noun: Token, number: Token | None = None) -> bool:
         return False
     if any(c.dep_ == "advmod" and _also(c) for c in verb.children) or _joined_clause_count(noun):
         return True
-    return verb.lemma_ in DIE_VERBS and any(c.lower_ in LATER_WORDS for c in verb.children)
+    if verb.lemma_ not in DIE_VERBS:
+        return False
+    counted = noun.pos_ == "NUM" or any(c.dep_ == "nummod" for c in noun.children)
+    return any(c.lower_ in LATER_WORDS for c in verb.children) or (
+        counted and _in_hospital(verb) and not _of_them(noun))  # not "the commander died in hospital"
+
+
+def _of_them(noun: Token) -> bool:
+    """"two of them", "one of whom": some of people a count before holds."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in {"them", "whom", "these", "those"}
+                                                             for g in c.children) for c in noun.children)
 
 
 def _others(noun: Token) -> bool:
@@ -828,11 +841,13 @@ def _died(noun: Token) -> bool:
 
 def _one_person(token: Token) -> bool:
     """A singular noun, name or pronoun that stands for one person: "a farmer", "the village chief", "his
-    brother", "Mohamed Ali", "him"."""
+    brother", "Mohamed Ali", "him", "another" standing alone."""
     if token.dep_ in NOT_A_PERSON_DEPS:
         return False  # "took them hostage": a status, not a person
     if token.lower_ in {"hostage", "captive"} and token.head.lemma_ in HOSTAGE_VERBS:
         return False
+    if token.lower_ == "another":  # "two were killed on the spot while another died in hospital"
+        return token.dep_ in {"nsubj", "nsubjpass"} and not any(c.dep_ == "prep" for c in token.children)
     if token.pos_ == "PRON":
         return token.lower_ in ONE_PERSON_PRONOUNS and token.dep_ != "poss"
     if token.ent_type_ == "PERSON":  # a name that opens a sentence may be tagged an interjection
