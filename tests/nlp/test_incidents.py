@@ -592,6 +592,10 @@ def test_perpetrators_beatings_and_fights_with_each_other_tell_an_incident(extra
     "Rovers beat United 2-1 after the striker shot twice in the first half.",
     "The two teams fought each other for the title all season.",
     "The lawyers fought each other in court for years.",
+    "The senator and the governor continued fighting over the budget.",
+    # violence with no sides named
+    "Police violence against protesters was condemned by the union.",
+    "Domestic violence cases rose by 20 per cent last year, officials said.",
 ])
 def test_killers_in_fiction_matches_and_rivalries_no_incident(extract, text: str) -> None:
     assert extract(text).incidents == []
@@ -673,3 +677,14 @@ def test_a_body_found_after_the_shooting_told_before_it_is_that_shooting(extract
             "found in a ditch near the market on 9 May.")
     report = extract(text, published="2024-06-19")
     assert len(report.incidents) == 1 and report.incidents[0].type == "armed_assault"
+
+
+@pytest.mark.parametrize("text", [
+    "Violence erupted between Borana and Gabra herders near the wells on Sunday.",
+    "A fire fight was reported near Moyale between police and suspected bandits.",
+    # the sides of "fought between" are people, not the days it lasted; "continued fighting" is their fight
+    "Bor and Nuer militiamen fought between 3 and 4 May over a gold mine near the river.",
+    "Rebels and government forces continued fighting near Yei town on Monday.",
+])
+def test_violence_between_sides_fire_fights_and_fights_over_days_are_clashes(extract, text: str) -> None:
+    assert types_by_role(extract(text))[:1] == [("main", "clash")]

@@ -166,6 +166,8 @@ class IncidentFinder:
                     continue  # "two were wounded", "the storm injured six", "gunshot wounds"
             if _fight(head) and not _fought_by_people(head):
                 continue  # "guards battled a gang", not "firefighters battled the blaze" or "fight corruption"
+            if head.lemma_ == "violence" and not _violence_between_sides(head):
+                continue  # "violence between two clans", not "violence against women" or "election violence"
             verb_alone = len(span) == 1 and head.pos_ == "VERB" and head.tag_ != "VBG"  # not "a mob beating"
             if head.lemma_ in {"execute", "beat"} and verb_alone and not (_done_to_people(head) or _harms_people(head)):
                 continue  # "soldiers executed seven men", "soldiers beat a candidate", not "police executed a search
@@ -544,8 +546,8 @@ class IncidentFinder:
         # a verb of PEOPLE_ONLY_VERBS is kept only when done to people: that is violence by itself
         return (any(t.lemma in PEOPLE_ONLY_VERBS for t in frame.triggers)
                 or any(_harms_people(doc[t.token]) or _between_communities(doc[t.token]) or _fight(doc[t.token])
-                       or _clash_with_armed_people(doc[t.token]) or _headline_harm(doc[t.token])
-                       or _raped(doc[t.token]) or _burns_homes(doc[t.token]) for t in frame.triggers)
+                       or _violence_between_sides(doc[t.token]) or _clash_with_armed_people(doc[t.token])
+                       or _headline_harm(doc[t.token]) or _raped(doc[t.token]) or _burns_homes(doc[t.token]) for t in frame.triggers)
                 or _casualties_follow(doc, frame))
 
 
@@ -851,7 +853,7 @@ def _fought_by_people(verb: Token) -> bool:
         return True
     others = [c for c in verb.children if c.dep_ == "dobj"]
     others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "against", "between"}
-               for o in p.children if o.dep_ == "pobj"]
+               for o in p.children if o.dep_ == "pobj" and not _a_day(o)]
     sides = _engaged_sides(verb) if verb.pos_ != "VERB" else []
     if (len(sides) > 1 or sides and any(c.lower_ in COMMUNITY_MODIFIERS for c in verb.children)) and any(
             _fighting_side(s) for s in sides):
@@ -869,7 +871,9 @@ def _fought_by_people(verb: Token) -> bool:
     others = [o for o in others if not _reciprocal(o)]
     if others:
         return all(_fighting_side(o) for o in others)
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "rebels and soldiers continued fighting": the subject of the verb it completes
+    doers = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    subjects = [c for v in doers for c in v.children if c.dep_ == "nsubj"]
     if reciprocal:  # "residents of two villages fought each other": the subject is both sides
         return any(_fighting_side(s) for s in subjects)
     # "Police and herders clashed", "Party A and party B supporters clash", "supporters of A and B clashed"
@@ -966,6 +970,23 @@ def _beats_or_slaughters_people(verb: Token) -> bool:
     if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in NOT_PEOPLE_OBJECTS for c in verb.children):
         return False
     return _harms_people(verb) or verb.lemma_ in KILLED_OBJECT_VERBS and _done_to_people(verb)
+
+
+def _a_day(token: Token) -> bool:
+    """A date or a day's number: the days a fight lasted ("fought between 3 and 4 May"), not a side of it."""
+    return token.ent_type_ in {"DATE", "TIME"} or token.like_num
+
+
+def _violence_between_sides(noun: Token) -> bool:
+    """"Violence broke out between herders and farmers", "violence between two clans": violence whose sides the
+    text names; not "violence against women", "police violence", "election violence" or "killed in communal
+    violence" (a toll, typed by its killing)."""
+    if noun.lemma_ != "violence":
+        return False
+    heads = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
+    sides = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
+             for o in p.children if o.dep_ == "pobj"]
+    return any(_fighting_side(o) or any(t.dep_ == "conj" for t in o.subtree) for o in sides)
 
 
 def _between_communities(trigger: Token) -> bool:
