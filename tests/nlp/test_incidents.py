@@ -593,6 +593,8 @@ def test_perpetrators_beatings_and_fights_with_each_other_tell_an_incident(extra
     "The two teams fought each other for the title all season.",
     "The lawyers fought each other in court for years.",
     "The senator and the governor continued fighting over the budget.",
+    # ground taken is the place the verb takes, not where something was taken
+    "Villagers recaptured goats in the town after a long search.",
     # violence with no sides named
     "Police violence against protesters was condemned by the union.",
     "Domestic violence cases rose by 20 per cent last year, officials said.",
@@ -688,3 +690,13 @@ def test_a_body_found_after_the_shooting_told_before_it_is_that_shooting(extract
 ])
 def test_violence_between_sides_fire_fights_and_fights_over_days_are_clashes(extract, text: str) -> None:
     assert types_by_role(extract(text))[:1] == [("main", "clash")]
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops recaptured the town of Kauda on Sunday.",
+    "Myanmar troops seized strategic Point 2202 hilltop, the last rebel stronghold.",
+    "Troops have taken control of the district offices in Garyounis.",
+])
+def test_ground_taken_by_force_is_a_clash(extract, text: str) -> None:
+    assert types_by_role(extract(text))[:1] == [("main", "clash")]
+

@@ -166,6 +166,8 @@ class IncidentFinder:
                     continue  # "two were wounded", "the storm injured six", "gunshot wounds"
             if _fight(head) and not _fought_by_people(head):
                 continue  # "guards battled a gang", not "firefighters battled the blaze" or "fight corruption"
+            if rule.type == "clash" and span[0].lemma_ in GROUND_VERBS and not _ground_taken(span):
+                continue  # "troops recaptured the town", not "seized livestock in the village"
             if head.lemma_ == "violence" and not _violence_between_sides(head):
                 continue  # "violence between two clans", not "violence against women" or "election violence"
             verb_alone = len(span) == 1 and head.pos_ == "VERB" and head.tag_ != "VBG"  # not "a mob beating"
@@ -972,6 +974,17 @@ def _beats_or_slaughters_people(verb: Token) -> bool:
     return _harms_people(verb) or verb.lemma_ in KILLED_OBJECT_VERBS and _done_to_people(verb)
 
 
+def _ground_taken(span: Span) -> bool:
+    """"Troops recaptured the town", "seized strategic Point 12 hilltop", "took control of the district": the place
+    is what the verb takes, not where it took something ("seized livestock in the village")."""
+    place = span[-1]
+    while place.dep_ == "compound":  # "the district offices"
+        place = place.head
+    if place.dep_ == "pobj":
+        return place.head.lower_ == "of" and place.head.head.lemma_ == "control"
+    return place.dep_ == "dobj"
+
+
 def _a_day(token: Token) -> bool:
     """A date or a day's number: the days a fight lasted ("fought between 3 and 4 May"), not a side of it."""
     return token.ent_type_ in {"DATE", "TIME"} or token.like_num
@@ -1136,6 +1149,8 @@ INJURING_VERBS = frozenset({"wound", "injure"})
 TOLL_VERBS = frozenset({"kill", "shoot", "behead"})
 # verbs of fighting: a clash only with people on each side ("border guards battled a gang of smugglers")
 FIGHTING_VERBS = frozenset({"battle", "fight"})
+# verbs of ground taken by force (the trigger lexicon's "seize|capture|... * town", "take control of * town")
+GROUND_VERBS = frozenset({"seize", "capture", "overrun", "recapture", "retake", "take", "gain", "wrest"})
 # what people are killed in when they are killed in a fight ("killed in communal violence", "during clashes")
 CONFLICT_NOUNS = words("conflict_nouns")
 # a toll in a sentence with these words may be a road accident ("two were killed when their car hit a tree")
