@@ -49,7 +49,7 @@ def types_by_role(report):
         ("Officers said a smuggling suspect was killed in a battle with police near the bus terminal on Friday.",
          "clash"),
         ("The army launched an operation near Djibo on Tuesday and killed six suspected militants.", "armed_assault"),
-        ("Unknown men hurled cocktails at a police van near the court on Monday morning.", "bombing"),
+        ("Unknown men hurled cocktails at a police van near the court on Monday morning.", "armed_assault"),
         # gerunds that stand for the act, Maoists as a plural name, beatings, lynchings, torture, and violent verbs
         # whose object is people (issue 12: ACLED notes of this shape had no incident)
         ("A porter working for the army was killed in cross-border firing near Uri, a spokesman said on Tuesday.",
@@ -209,10 +209,10 @@ def types_by_role(report):
         ("Gabra attack and burn homes of Borana herders", "armed_assault"),
         # named people attacked "over" something are attacked in words only when nothing tells harm
         ("Youths attacked John Kamau over a land dispute in Kisii, injuring him.", "armed_assault"),
-        # explosives thrown, told in the passive, or lobbed
+        # explosives thrown, told in the passive, or lobbed (thrown by someone seen: an armed assault)
         ("A grenade was hurled at a checkpoint near the bus park on Monday.", "bombing"),
         ("At 9pm two cocktails were exploded near the mosque.", "bombing"),
-        ("Two men were hurt when youths lobbed a grenade into a shop.", "bombing"),
+        ("Two men were hurt when youths lobbed a grenade into a shop.", "armed_assault"),
         # a raid or theft with people counted dead or hurt, told as a toll
         ("Four villagers died when armed men raided their village on Sunday.", "armed_assault"),
         ("Two herders were killed during a raid by cattle thieves near the border.", "armed_assault"),
@@ -700,3 +700,14 @@ def test_violence_between_sides_fire_fights_and_fights_over_days_are_clashes(ext
 def test_ground_taken_by_force_is_a_clash(extract, text: str) -> None:
     assert types_by_role(extract(text))[:1] == [("main", "clash")]
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Assailants hurled two crude bombs at a bus in Dhaka on Monday, injuring three passengers.", "armed_assault"),
+    ("Militants threw a hand grenade at an army post on Friday, wounding a guard.", "armed_assault"),
+    # no thrower seen, or a bomb set off
+    ("Two bombs were thrown at an embassy car parked outside the mission on Sunday.", "bombing"),
+    ("A roadside bomb exploded near a patrol, killing two soldiers.", "bombing"),
+])
+def test_a_bomb_thrown_by_someone_is_an_armed_assault(extract, text: str, expected: str) -> None:
+    assert types_by_role(extract(text))[:1] == [("main", expected)]
