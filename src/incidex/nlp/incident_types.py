@@ -37,8 +37,8 @@ FIRED_IN_A_FIGHT = frozenset({"bombing", "shelling"})
 # A bomb or shell used with guns in one attack is an armed assault: "opened fire on the post and hurled a grenade",
 # "the ambush began with a roadside bomb and then small arms fire", "gunfire and mortar rounds hit the outposts"
 GUNFIRE_LEMMAS = frozenset({"fire", "firing", "gunfire", "shoot", "shooting", "shootout", "gunshot"})
-# A bomb thrown by hand is an attack by people on the spot, an armed assault as a grenade attack may be: "assailants
-# hurled two crude bombs at a bus"; not a bomb planted, left or set off ("a roadside bomb exploded")
+# A bomb thrown by hand is an attack by people on the spot, an armed assault as a grenade attack may be: "a youth on
+# a bicycle hurled a home-made bomb into the crowd"; not a bomb planted, left or set off ("a roadside bomb exploded")
 THROWING_VERBS = frozenset({"throw", "hurl", "lob", "toss"})
 # A raid or theft in which people are killed or wounded is that assault, whatever is told first (_harms_in_taking);
 # "attack" and "assault" (which may name the raid itself) and the doers' nouns do not count as the harm.
@@ -143,8 +143,8 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
 
 
 def _thrown_by_hand(doc: Doc, frame: IncidentFrame) -> bool:
-    """Whether someone the text tells of threw a bomb of the incident: "hurled a crude bomb at a bus", "threw a
-    grenade and a cocktail bomb" (THROWING_VERBS); not "two bombs were thrown at an embassy car", where no thrower is
+    """Whether someone the text tells of threw a bomb of the incident: "lobbed a home-made bomb over the wall",
+    "threw a grenade and a cocktail bomb" (THROWING_VERBS); not "two bombs were thrown at an embassy car", where no thrower is
     seen."""
     for trigger in typing_triggers(frame):
         if trigger.type != "bombing":
