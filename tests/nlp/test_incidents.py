@@ -595,9 +595,11 @@ def test_perpetrators_beatings_and_fights_with_each_other_tell_an_incident(extra
     "The senator and the governor continued fighting over the budget.",
     # ground taken is the place the verb takes, not where something was taken
     "Villagers recaptured goats in the town after a long search.",
+    "Traders have slowly come back to the market since the army retook the town last year.",
     # violence with no sides named
     "Police violence against protesters was condemned by the union.",
     "Domestic violence cases rose by 20 per cent last year, officials said.",
+    "The district has seen years of violence between herders and farmers.",
 ])
 def test_killers_in_fiction_matches_and_rivalries_no_incident(extract, text: str) -> None:
     assert extract(text).incidents == []

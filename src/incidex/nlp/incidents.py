@@ -166,8 +166,10 @@ class IncidentFinder:
                     continue  # "two were wounded", "the storm injured six", "gunshot wounds"
             if _fight(head) and not _fought_by_people(head):
                 continue  # "guards battled a gang", not "firefighters battled the blaze" or "fight corruption"
-            if rule.type == "clash" and span[0].lemma_ in GROUND_VERBS and not _ground_taken(span):
-                continue  # "troops recaptured the town", not "seized livestock in the village"
+            if rule.type == "clash" and span[0].lemma_ in GROUND_VERBS and (not _ground_taken(span)
+                                                                            or _told_since(head)):
+                continue  # "troops recaptured the town", not "seized livestock in the village" nor "shelled daily
+                # since troops recaptured the city" (when the holding began)
             if head.lemma_ == "violence" and not _violence_between_sides(head):
                 continue  # "violence between two clans", not "violence against women" or "election violence"
             verb_alone = len(span) == 1 and head.pos_ == "VERB" and head.tag_ != "VBG"  # not "a mob beating"
@@ -500,10 +502,8 @@ class IncidentFinder:
         speech ("police said two had been detained" is the backshifted present of the report)."""
         if any(c.lower_ in BACKGROUND_CUES for c in token.children):
             return True
-        for node in [token, *list(token.ancestors)[:3]]:
-            if node.dep_ == "pobj" and node.head.lower_ == "since" or any(
-                    c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
-                return True
+        if _told_since(token):
+            return True
         pluperfect = token.tag_ == "VBN" and any(c.lower_ == "had" for c in token.children) and token.lemma_ != "take"
         reported = token.dep_ == "ccomp" and token.head.lemma_ in REPORTING_VERBS
         return pluperfect and not reported
@@ -974,6 +974,20 @@ def _beats_or_slaughters_people(verb: Token) -> bool:
     return _harms_people(verb) or verb.lemma_ in KILLED_OBJECT_VERBS and _done_to_people(verb)
 
 
+def _of_many(noun: Token) -> bool:
+    """A noun after "of" and a plural ("repeated cycles of violence", "years of fighting"): a pattern or a period,
+    not one incident; not "an outbreak of violence"."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_ == "NNS"
+
+
+def _told_since(token: Token) -> bool:
+    """Whether a word is told in a "since" clause or phrase ("on high alert since militants launched a series of
+    attacks", "the deadliest since the 2015 attacks"): when a state began, told as the past."""
+    return any(node.dep_ == "pobj" and node.head.lower_ == "since"
+               or any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children)
+               for node in [token, *list(token.ancestors)[:3]])
+
+
 def _ground_taken(span: Span) -> bool:
     """"Troops recaptured the town", "seized strategic Point 12 hilltop", "took control of the district": the place
     is what the verb takes, not where it took something ("seized livestock in the village")."""
@@ -992,9 +1006,9 @@ def _a_day(token: Token) -> bool:
 
 def _violence_between_sides(noun: Token) -> bool:
     """"Violence broke out between herders and farmers", "violence between two clans": violence whose sides the
-    text names; not "violence against women", "police violence", "election violence" or "killed in communal
-    violence" (a toll, typed by its killing)."""
-    if noun.lemma_ != "violence":
+    text names; not "violence against women", "police violence", "election violence", "killed in communal
+    violence" (a toll, typed by its killing) or "cycles of violence between communities" (:func:`_of_many`)."""
+    if noun.lemma_ != "violence" or _of_many(noun):
         return False
     heads = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
     sides = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
