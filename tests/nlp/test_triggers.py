@@ -46,3 +46,20 @@ def test_rampage_is_a_weak_assault_trigger(matcher):
 
 def test_an_escapee_names_a_perpetrator_but_starts_no_incident():
     assert "escapee" in AGENT_NOUNS
+
+
+@pytest.mark.parametrize(
+    ("words", "lemmas", "kind", "phrase"),
+    [
+        ("jets carried out aerial precision strikes on a camp", "jet carry out aerial precision strike on a camp",
+         "air_or_drone_strike", "aerial precision strikes"),
+        ("six fighters died in arial strikes", "six fighter die in arial strike", "air_or_drone_strike",
+         "arial strikes"),
+        ("the Airforce bombed two hideouts", "the airforce bomb two hideout", "air_or_drone_strike",
+         "Airforce bombed"),
+        ("a rocket hit the depot", "a rocket hit the depot", "shelling", "rocket hit"),
+        ("he escaped an attack of rockets", "he escape an attack of rocket", "shelling", "attack of rockets"),
+    ],
+)
+def test_strikes_from_the_air_and_rockets_are_typed_by_their_means(matcher, words, lemmas, kind, phrase):
+    assert (kind, True, phrase) in matches(matcher, words, lemmas)

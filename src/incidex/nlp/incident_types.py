@@ -37,6 +37,9 @@ FIRED_IN_A_FIGHT = frozenset({"bombing", "shelling"})
 # A bomb or shell used with guns in one attack is an armed assault: "opened fire on the post and hurled a grenade",
 # "the ambush began with a roadside bomb and then small arms fire", "gunfire and mortar rounds hit the outposts"
 GUNFIRE_LEMMAS = frozenset({"fire", "firing", "gunfire", "shoot", "shooting", "shootout", "gunshot"})
+# A bomb thrown by hand is an attack by people on the spot, an armed assault as a grenade attack may be: "a youth on
+# a bicycle hurled a home-made bomb into the crowd"; not a bomb planted, left or set off ("a roadside bomb exploded")
+THROWING_VERBS = frozenset({"throw", "hurl", "lob", "toss"})
 # A raid or theft in which people are killed or wounded is that assault, whatever is told first (_harms_in_taking);
 # "attack" and "assault" (which may name the raid itself) and the doers' nouns do not count as the harm.
 TAKING_TYPES = frozenset({"robbery", "raid"})
@@ -115,6 +118,8 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
         kind = "armed_assault"
     if kind == "kidnapping" and _abduction_attempted(doc, frame):
         kind = trigger_type(replace(frame, triggers=[t for t in frame.triggers if t.type != "kidnapping"]))
+    if kind == "bombing" and _thrown_by_hand(doc, frame):
+        kind = "armed_assault"
     if kind in TAKING_TYPES and (_harms_in_taking(doc, frame) or _toll_in_taking(doc, frame, arguments)):
         kind = "armed_assault"
     elif kind in CONSEQUENT_TYPES and _done_in_clash(doc, frame):
@@ -135,6 +140,21 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
             if any(t.lemma_ in PROTEST_NOUNS and t.dep_ in {"nsubj", "nsubjpass", "poss"} for t in sentence):
                 return "riot"
     return kind
+
+
+def _thrown_by_hand(doc: Doc, frame: IncidentFrame) -> bool:
+    """Whether someone the text tells of threw a bomb of the incident: "lobbed a home-made bomb over the wall",
+    "threw a grenade and a cocktail bomb" (THROWING_VERBS); not "two bombs were thrown at an embassy car", where no thrower is
+    seen."""
+    for trigger in typing_triggers(frame):
+        if trigger.type != "bombing":
+            continue
+        token = doc[trigger.token]
+        while token.dep_ in {"compound", "conj"} and token.head is not token:
+            token = token.head  # "cocktail bomb", "bombs and grenades"
+        if token.lemma_ in THROWING_VERBS or token.dep_ == "dobj" and token.head.lemma_ in THROWING_VERBS:
+            return True
+    return False
 
 
 def _killed_foiling(doc: Doc, frame: IncidentFrame) -> bool:

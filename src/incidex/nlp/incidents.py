@@ -166,6 +166,12 @@ class IncidentFinder:
                     continue  # "two were wounded", "the storm injured six", "gunshot wounds"
             if _fight(head) and not _fought_by_people(head):
                 continue  # "guards battled a gang", not "firefighters battled the blaze" or "fight corruption"
+            if rule.type == "clash" and span[0].lemma_ in GROUND_VERBS and (not _ground_taken(span)
+                                                                            or _told_since(head)):
+                continue  # "troops recaptured the town", not "seized livestock in the village" nor "shelled daily
+                # since troops recaptured the city" (when the holding began)
+            if head.lemma_ == "violence" and not _violence_between_sides(head):
+                continue  # "violence between two clans", not "violence against women" or "election violence"
             verb_alone = len(span) == 1 and head.pos_ == "VERB" and head.tag_ != "VBG"  # not "a mob beating"
             if head.lemma_ in {"execute", "beat"} and verb_alone and not (_done_to_people(head) or _harms_people(head)):
                 continue  # "soldiers executed seven men", "soldiers beat a candidate", not "police executed a search
@@ -496,10 +502,8 @@ class IncidentFinder:
         speech ("police said two had been detained" is the backshifted present of the report)."""
         if any(c.lower_ in BACKGROUND_CUES for c in token.children):
             return True
-        for node in [token, *list(token.ancestors)[:3]]:
-            if node.dep_ == "pobj" and node.head.lower_ == "since" or any(
-                    c.dep_ == "mark" and c.lower_ == "since" for c in node.children):
-                return True
+        if _told_since(token):
+            return True
         pluperfect = token.tag_ == "VBN" and any(c.lower_ == "had" for c in token.children) and token.lemma_ != "take"
         reported = token.dep_ == "ccomp" and token.head.lemma_ in REPORTING_VERBS
         return pluperfect and not reported
@@ -544,8 +548,8 @@ class IncidentFinder:
         # a verb of PEOPLE_ONLY_VERBS is kept only when done to people: that is violence by itself
         return (any(t.lemma in PEOPLE_ONLY_VERBS for t in frame.triggers)
                 or any(_harms_people(doc[t.token]) or _between_communities(doc[t.token]) or _fight(doc[t.token])
-                       or _clash_with_armed_people(doc[t.token]) or _headline_harm(doc[t.token])
-                       or _raped(doc[t.token]) or _burns_homes(doc[t.token]) for t in frame.triggers)
+                       or _violence_between_sides(doc[t.token]) or _clash_with_armed_people(doc[t.token])
+                       or _headline_harm(doc[t.token]) or _raped(doc[t.token]) or _burns_homes(doc[t.token]) for t in frame.triggers)
                 or _casualties_follow(doc, frame))
 
 
@@ -851,7 +855,7 @@ def _fought_by_people(verb: Token) -> bool:
         return True
     others = [c for c in verb.children if c.dep_ == "dobj"]
     others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "against", "between"}
-               for o in p.children if o.dep_ == "pobj"]
+               for o in p.children if o.dep_ == "pobj" and not _a_day(o)]
     sides = _engaged_sides(verb) if verb.pos_ != "VERB" else []
     if (len(sides) > 1 or sides and any(c.lower_ in COMMUNITY_MODIFIERS for c in verb.children)) and any(
             _fighting_side(s) for s in sides):
@@ -869,7 +873,9 @@ def _fought_by_people(verb: Token) -> bool:
     others = [o for o in others if not _reciprocal(o)]
     if others:
         return all(_fighting_side(o) for o in others)
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "rebels and soldiers continued fighting": the subject of the verb it completes
+    doers = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    subjects = [c for v in doers for c in v.children if c.dep_ == "nsubj"]
     if reciprocal:  # "residents of two villages fought each other": the subject is both sides
         return any(_fighting_side(s) for s in subjects)
     # "Police and herders clashed", "Party A and party B supporters clash", "supporters of A and B clashed"
@@ -969,6 +975,48 @@ def _beats_or_slaughters_people(verb: Token) -> bool:
     if any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in NOT_PEOPLE_OBJECTS for c in verb.children):
         return False
     return _harms_people(verb) or verb.lemma_ in KILLED_OBJECT_VERBS and _done_to_people(verb)
+
+
+def _of_many(noun: Token) -> bool:
+    """A noun after "of" and a plural ("repeated cycles of violence", "years of fighting"): a pattern or a period,
+    not one incident; not "an outbreak of violence"."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_ == "NNS"
+
+
+def _told_since(token: Token) -> bool:
+    """Whether a word is told in a "since" clause or phrase ("on high alert since militants launched a series of
+    attacks", "the deadliest since the 2015 attacks"): when a state began, told as the past."""
+    return any(node.dep_ == "pobj" and node.head.lower_ == "since"
+               or any(c.dep_ == "mark" and c.lower_ == "since" for c in node.children)
+               for node in [token, *list(token.ancestors)[:3]])
+
+
+def _ground_taken(span: Span) -> bool:
+    """"Troops recaptured the town", "seized strategic Point 12 hilltop", "took control of the district": the place
+    is what the verb takes, not where it took something ("seized livestock in the village")."""
+    place = span[-1]
+    while place.dep_ == "compound":  # "the district offices"
+        place = place.head
+    if place.dep_ == "pobj":
+        return place.head.lower_ == "of" and place.head.head.lemma_ == "control"
+    return place.dep_ == "dobj"
+
+
+def _a_day(token: Token) -> bool:
+    """A date or a day's number: the days a fight lasted ("fought between 3 and 4 May"), not a side of it."""
+    return token.ent_type_ in {"DATE", "TIME"} or token.like_num
+
+
+def _violence_between_sides(noun: Token) -> bool:
+    """"Violence broke out between herders and farmers", "violence between two clans": violence whose sides the
+    text names; not "violence against women", "police violence", "election violence", "killed in communal
+    violence" (a toll, typed by its killing) or "cycles of violence between communities" (:func:`_of_many`)."""
+    if noun.lemma_ != "violence" or _of_many(noun):
+        return False
+    heads = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
+    sides = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
+             for o in p.children if o.dep_ == "pobj"]
+    return any(_fighting_side(o) or any(t.dep_ == "conj" for t in o.subtree) for o in sides)
 
 
 def _between_communities(trigger: Token) -> bool:
@@ -1118,6 +1166,8 @@ INJURING_VERBS = frozenset({"wound", "injure"})
 TOLL_VERBS = frozenset({"kill", "shoot", "behead"})
 # verbs of fighting: a clash only with people on each side ("border guards battled a gang of smugglers")
 FIGHTING_VERBS = frozenset({"battle", "fight"})
+# verbs of ground taken by force (the trigger lexicon's "seize|capture|... * town", "take control of * town")
+GROUND_VERBS = frozenset({"seize", "capture", "overrun", "recapture", "retake", "take", "gain", "wrest"})
 # what people are killed in when they are killed in a fight ("killed in communal violence", "during clashes")
 CONFLICT_NOUNS = words("conflict_nouns")
 # a toll in a sentence with these words may be a road accident ("two were killed when their car hit a tree")
