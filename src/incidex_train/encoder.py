@@ -23,7 +23,6 @@ from incidex.errors import ConfigError, EvalError
 from incidex.eval.muc4 import ROLES, load_muc4
 from incidex.nlp.encoder import DEFAULT_ENCODER, encoder_dir, sha256_file
 from incidex.nlp.encoder_roles import LEXICON_FILE, EncoderHeads, Lexicon
-from incidex.nlp.muc_roles import RoleSpan
 from incidex.nlp.encoding import MAX_PIECES, Encoder
 
 from .features import cache_split, layers_for, load_split
@@ -81,28 +80,10 @@ def ensure_cache(paths: dict[str, Path], cache_dir: Path, options: EncoderTrainO
     stamp.write_text(json.dumps(wanted, indent=1) + "\n", encoding="utf-8")
 
 
-O_BIASES: tuple[float, ...] = (0.0, 0.5, 1.0, 1.5)
-
-
 def tune_thresholds(dev: Data, windows: list[np.ndarray], probs: np.ndarray, heads: EncoderHeads,
                     log: Callable[[str], None], lexicon: Lexicon | None = None) -> tuple[EncoderHeads, float]:
-    """The decoding settings of best dev F1: for each O bias of Viterbi decoding (:data:`O_BIASES`), the relevance
-    and extra-type thresholds on a grid, then each role's span threshold in turn."""
-    best, value = heads, -1.0
-    for o_bias in O_BIASES:
-        candidate, score = _tune_spans(dev, decode(dev, windows, lexicon, o_bias), probs,
-                                       replace(heads, o_bias=o_bias))
-        log(f"O bias {o_bias}: dev F1 {100 * score:.2f}")
-        if score > value:
-            best, value = candidate, score
-    log(f"thresholds: relevance {best.relevance}, types {best.type_threshold}, spans {best.span_threshold}, "
-        f"O bias {best.o_bias}: dev F1 {100 * value:.2f}")
-    return best, value
-
-
-def _tune_spans(dev: Data, spans: list[list[RoleSpan]], probs: np.ndarray,
-                heads: EncoderHeads) -> tuple[EncoderHeads, float]:
     """Relevance and extra-type thresholds on a grid, then each role's span threshold in turn, best dev F1."""
+    spans = decode(dev, windows, lexicon)
 
     def f1(h: EncoderHeads) -> float:
         return score_decoded(dev, spans, probs, h).micro.f1
@@ -116,6 +97,8 @@ def _tune_spans(dev: Data, spans: list[list[RoleSpan]], probs: np.ndarray,
             score = f1(candidate)
             if score > value:
                 best, value = candidate, score
+    log(f"thresholds: relevance {best.relevance}, types {best.type_threshold}, spans {best.span_threshold}: "
+        f"dev F1 {100 * value:.2f}")
     return best, value
 
 
@@ -161,8 +144,7 @@ def train_encoder_heads(train_path: Path, dev_path: Path, out_dir: Path, *, cach
         else:
             lexicon = {}
     heads = tuned
-    score = score_decoded(dev, decode(dev, windows, Lexicon(lexicon) if lexicon else None, heads.o_bias), probs,
-                          heads)
+    score = score_decoded(dev, decode(dev, windows, Lexicon(lexicon) if lexicon else None), probs, heads)
     info = {
         "name": "incidex-encoder-heads",
         "command": command,

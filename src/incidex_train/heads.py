@@ -222,11 +222,10 @@ def doc_probs(model: DocClassifier, data: Data) -> np.ndarray:
     return np.concatenate(result)
 
 
-def decode(data: Data, windows: list[np.ndarray], lexicon: Lexicon | None = None,
-           o_bias: float = 0.0) -> list[list[RoleSpan]]:
-    """Per document, every span the tagger's log-probabilities give (Viterbi with ``o_bias``, no confidence
-    threshold yet), and the ``lexicon`` strings found in its windows where the tagger found nothing."""
-    loose = EncoderHeads(o_bias=o_bias)
+def decode(data: Data, windows: list[np.ndarray], lexicon: Lexicon | None = None) -> list[list[RoleSpan]]:
+    """Per document, every span the tagger's log-probabilities give (no confidence threshold yet), and the
+    ``lexicon`` strings found in its windows where the tagger found nothing."""
+    loose = EncoderHeads()
     spans: list[list[RoleSpan]] = [[] for _ in data.documents]
     for w, (d, _, _) in enumerate(data.split.windows):
         lo, hi = data.window_rows[w]

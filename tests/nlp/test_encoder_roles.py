@@ -48,18 +48,6 @@ def test_span_thresholds_drop_unsure_spans_per_role() -> None:
     assert [s.text for s in window_spans(text, offsets, log_probs, heads)] == ["rebels"]
 
 
-def test_an_o_bias_lets_a_nearly_likely_span_through_and_keeps_its_confidence() -> None:
-    text = "gunmen stopped the convoy"
-    offsets = np.array([[0, 6], [7, 14], [15, 18], [19, 25]])
-    log_probs = _log_probs(["O", "O", "O", "B-Target"], confidence=0.6)
-    log_probs[0] = np.log(np.full(len(TAGS), 0.01))
-    log_probs[0, TAGS.index("O")], log_probs[0, TAGS.index("B-PerpInd")] = np.log(0.5), np.log(0.41)
-    assert [s.text for s in window_spans(text, offsets, log_probs, EncoderHeads())] == ["convoy"]
-    spans = window_spans(text, offsets, log_probs, EncoderHeads(o_bias=0.5))
-    assert [(s.text, s.role) for s in spans] == [("gunmen", "PerpInd"), ("convoy", "Target")]
-    assert abs(spans[0].score - 0.41) < 1e-6
-
-
 def test_document_roles_name_their_component_and_relevance() -> None:
     probs = np.array([0.8, 0.1, 0.7, 0.05, 0.0, 0.0, 0.0])
     assert DOC_LABELS[2] == "bombing"

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from ..errors import ConfigError
 from .encoding import Encoder, sentence_spans
-from .tags import DOC_LABELS, INCIDENT_TYPES, TAGS, spans_from_tags, viterbi
+from .tags import DOC_LABELS, INCIDENT_TYPES, spans_from_tags, viterbi
 from .muc_roles import EXTENSION, LearnedRoles, RoleSpan, TypeScore
 
 FACTORY_NAME = "incidex_encoder_roles_v1"
@@ -50,7 +50,6 @@ class EncoderHeads:
     relevance: float = 0.5
     type_threshold: float = 0.5
     span_threshold: dict[str, float] = field(default_factory=dict)
-    o_bias: float = 0.0  # subtracted from the O tag's log-probability before Viterbi decoding (0: none)
 
     @property
     def config(self):  # -> heads.HeadConfig (torch is imported only where the heads run)
@@ -81,16 +80,11 @@ def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-O_TAG = np.eye(len(TAGS), dtype=np.float32)[TAGS.index("O")]
-
-
 def window_spans(text: str, offsets: np.ndarray, log_probs: np.ndarray, heads: EncoderHeads) -> list[RoleSpan]:
-    """The role spans of one window from its pieces' character offsets and tag log-probabilities; with
-    ``heads.o_bias`` the Viterbi path is taken with the O tag made that much less likely (a prior shift), while each
-    span's confidence stays the mean probability of its tags."""
+    """The role spans of one window from its pieces' character offsets and tag log-probabilities."""
     if len(offsets) == 0:
         return []
-    tags = viterbi(log_probs - heads.o_bias * O_TAG if heads.o_bias else log_probs)
+    tags = viterbi(log_probs)
     probs = np.exp(log_probs)
     result = []
     for first, end, role, confidence in spans_from_tags(tags, probs):
