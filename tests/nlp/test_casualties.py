@@ -558,3 +558,33 @@ def test_people_the_parse_joins_to_the_verb_or_told_as_well_add_up(extract, text
 ])
 def test_a_count_with_an_outcome_of_its_own_or_a_history_of_deaths_adds_nothing(extract, text, killed) -> None:
     assert main_incident(extract(text, published="2024-06-17")).casualties.killed.total == killed
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("One trader was shot dead by bandits at Kura market, and 3 others died on the road out of town.", 4),
+    ("A police sergeant was killed near Bannu on Friday; Another 2 constables were killed in the gunfight.", 3),
+    ("Rebels ambushed a convoy near Kidal, killing one driver, while two other drivers were later killed.", 3),
+    ("1 killed by a gang during raids on homes near Molo. (2 others feared dead in a first report, not confirmed.)", 1),
+    ("Gunmen attacked three herders at Garbatulla. One was killed and the other two were wounded.", 1),
+])
+def test_others_beyond_a_count_add_to_it_unless_they_are_the_rest_or_feared(extract, text, killed) -> None:
+    assert main_incident(extract(text, published="2024-06-17")).casualties.killed.total == killed
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("A police captain, and 4 bandits were killed as bandits stormed a checkpoint near Gusau.", 5),
+    ("Unknown raiders hacked to death six at a roadside bar in Likoni.", 6),
+    ("Gunmen on a motorbike shot and killed a couple travelling home from the market in Pattani.", 2),
+    ("Gunmen shot and killed a couple of traders travelling home from the market in Pattani.", None),
+    ("Suspected militants executed an elderly farmer abducted two days earlier near Djibo.", 1),
+])
+def test_counts_the_parse_hangs_apart_or_words_that_count_two(extract, text, killed) -> None:
+    assert main_incident(extract(text, published="2024-06-17")).casualties.killed.total == killed
+
+
+def test_a_name_the_recognizer_takes_for_a_group_is_a_person_murdered(extract) -> None:
+    report = extract("Blogger Niloy Abedin was murdered by a gang in his home in Sylhet on Friday.",
+                     published="2024-06-17")
+    incident = main_incident(report)
+    assert incident.type in {"armed_assault", "assassination"}
+    assert incident.casualties.killed.total == 1

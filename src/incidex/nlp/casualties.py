@@ -260,6 +260,9 @@ def _noun_event(noun: Token) -> str | None:
     own = _own_clause_event(noun)
     if own is None:  # "1 policeman and 1 robber killed": the participle hangs on the last one
         own = next((e for c in noun.children if c.dep_ == "conj" and (e := _own_clause_event(c))), None)
+    if own == "hostages_taken" and noun.dep_ in {"dobj", "nsubjpass"} and (
+            _verb_event(noun.head, noun.dep_) == "killed"):
+        return "killed"  # "militants executed a man abducted the day before": taken, then killed
     if own is not None:
         return own
     companion = _companion_of(noun)
@@ -320,6 +323,8 @@ def _noun_event(noun: Token) -> str | None:
         return None if event is not None and _either_or(head) else event
     if dep in {"meta", "npadvmod", "dep"} and noun.pos_ == "NUM" and head.tag_ == "VBN" and noun.i < head.i:
         return _verb_event(head, "nsubjpass")  # "Land dispute. 7 killed.": a count the parse left unattached
+    if dep == "npadvmod" and noun.pos_ == "NUM" and noun.i > head.i and head.pos_ == "VERB" and _to_death(head):
+        return "killed"  # "raiders hacked to death six": the count after "to death" is the verb's object
     return None
 
 
@@ -743,23 +748,26 @@ def _conjunction(noun: Token) -> int | None:
 
 
 def _split_subject(noun: Token) -> Token | None:
-    """The first of counted subjects joined by "and" that the parse made subjects of one verb each: "3 farm
-    guards and 2 raiders were killed", whose "and" hangs on the first with no conjunct after it."""
+    """The first of counted subjects (or persons) joined by "and" that the parse made subjects of one verb each: "3
+    farm guards and 2 raiders were killed", "A police major, and 4 raiders were killed", whose "and" hangs on the
+    first with no conjunct after it."""
     if noun.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     subjects = [c for c in noun.head.children if c.dep_ == noun.dep_]
     first = subjects[0]
     joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children) and not any(
         c.dep_ == "conj" for c in first.children)
-    counted = all(_counted_or_quantified(s) for s in subjects)
+    counted = all(_counted_or_quantified(s) or _one_person(s) or _person_by_form(s) for s in subjects)
     return first if len(subjects) > 1 and joined and counted else None
 
 
 def _additive(noun: Token, number: Token | None = None) -> bool:
-    """People beyond those counted before: "another civilian", "two more soldiers", "were also killed", "later
-    died", "two of the injured"."""
+    """People beyond those counted before: "another civilian", "two more soldiers", "three others", "were also
+    killed", "later died", "two of the injured"."""
     words = [*noun.children, *(number.children if number is not None else [])]
-    if any(c.lower_ in ADDITIVE_WORDS and c.dep_ in {"det", "amod", "advmod"} for c in words):
+    if any(c.lower_ in ADDITIVE_WORDS and c.dep_ in {"det", "amod", "advmod", "quantmod"} for c in words):
+        return True  # "another civilian", "Another 2 herders were killed"
+    if _others(noun):
         return True
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in INJURED_WORDS for g in c.children)
            for c in words):
@@ -770,6 +778,19 @@ def _additive(noun: Token, number: Token | None = None) -> bool:
     if any(c.dep_ == "advmod" and _also(c) for c in verb.children) or _joined_clause_count(noun):
         return True
     return verb.lemma_ in DIE_VERBS and any(c.lower_ in LATER_WORDS for c in verb.children)
+
+
+def _others(noun: Token) -> bool:
+    """"Three others were killed", "two other soldiers died": counted people beyond those told before, when they
+    stand alone; not "the other two" (the rest of a group told before), nor "a soldier and 11 others" (one count
+    of a conjunction)."""
+    other = noun if noun.lower_ == "others" else next((c for c in noun.children if c.dep_ == "amod"
+                                                        and c.lower_ == "other"), None)
+    if other is None or not _counted_or_quantified(noun) or _conjunction(noun) is not None:
+        return False
+    if noun.head.lemma_.lower() in {"fear", "believe", "think"}:
+        return False  # "two others feared dead": not confirmed beyond the count
+    return not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _also(word: Token) -> bool:
@@ -842,7 +863,7 @@ def _person_by_form(token: Token) -> bool:
     lower = token.lower_
     if token.ent_type_ == "NORP":
         return not lower.endswith("s")
-    if token.tag_ == "NNP" and _named_dead(token):
+    if token.tag_ == "NNP" and named_dead(token):
         return True
     if token.ent_type_ in {"ORG", "GPE", "LOC", "FAC"}:
         return False
@@ -863,7 +884,7 @@ def _person_by_form(token: Token) -> bool:
                     or c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children))
 
 
-def _named_dead(token: Token) -> bool:
+def named_dead(token: Token) -> bool:
     """A singular name the recognizer did not take for a person, or took for an organization, that a verb of killing
     takes as its object or passive subject, or a verb of dying as its subject ("Rahim Uddin, a trader, was
     murdered", "an MP was killed", "Anis succumbed to his injuries"); not a place, nor a group of the alias table
@@ -922,8 +943,19 @@ def _single_people(doc: Doc, text: str, counted: set[int]) -> Iterator[tuple[Cas
         phrase = [t for t in token.subtree if t.i <= token.i and t.dep_ not in {"punct", "cc", "prep", "conj"}]
         start = min([token.idx, *(t.idx for t in phrase)])
         end = token.idx + len(token.text)
-        yield CasualtyArg(start, end, text[start:end], field=_field(event, token), value=1,
+        people = _people_in(token)
+        if people is None:
+            continue
+        yield CasualtyArg(start, end, text[start:end], field=_field(event, token), value=people,
                           part_of=_conjunction(token), additive=_additive(token), died_later=_died(token)), token
+
+
+def _people_in(token: Token) -> int | None:
+    """How many people a singular noun stands for: two for "a couple", none stated by "a couple of traders" (a
+    vague few), else one."""
+    if token.lower_ != "couple":
+        return 1
+    return None if any(c.lower_ == "of" for c in token.children) else 2
 
 
 def _clause_verb(token: Token) -> Token:

@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from ..resolve.dates import parse_partial
 from .actors import COMMUNAL_NOUNS, known_people
 from .annotations import DateMention
-from .casualties import ADDITIVE_WORDS, FINDING_VERBS, NOT_PEOPLE_OBJECTS
+from .casualties import ADDITIVE_WORDS, FINDING_VERBS, NOT_PEOPLE_OBJECTS, named_dead
 from .frames import IncidentFrame, Trigger
 from .incident_types import CAPTURE_TYPES, kills_one_told_before
 from .lexicons import (
@@ -946,7 +946,8 @@ def _done_by_someone(verb: Token, passive: bool) -> bool:
 def _done_to_people(verb: Token) -> bool:
     """Whether the object of ``verb`` (or its passive subject) is people: a person noun, a pronoun, a named person or
     nationality, a counted noun or a bare count ("executed seven men", "executed them", "a chief was executed",
-    "three were killed", "killing two"). Verbs joined by
+    "three were killed", "killing two"), or a name killed that the recognizer took for a group ("Blogger Ann Roe was
+    murdered"). Verbs joined by
     "and" share their object: in "shot and killed two traders" the traders are shot too; and "a teacher was found
     murdered" is done to the teacher. Public figures count as the object of a killing, not of a beating ("Smith beat
     the mayor" at the polls)."""
@@ -954,10 +955,12 @@ def _done_to_people(verb: Token) -> bool:
     if verb.dep_ in {"xcomp", "oprd", "acomp"} and verb.head.lemma_ == "find":
         verbs.append(verb.head)  # "a teacher was found murdered": the one found
     # words kill no one: a public figure killed, shot or murdered is a victim ("a party activist was shot dead")
-    people = KILLABLE if verb.lemma_ in KILLED_OBJECT_VERBS else HARMED_PEOPLE
+    killing = verb.lemma_ in KILLED_OBJECT_VERBS
+    people = KILLABLE if killing else HARMED_PEOPLE
     return any(c.dep_ in {"dobj", "nsubjpass"} and (
         c.lemma_.lower() in people or c.pos_ in {"PRON", "NUM"} or c.ent_type_ in {"PERSON", "NORP"}
-        or any(g.dep_ == "nummod" for g in c.children)) for v in verbs for c in v.children)
+        or any(g.dep_ == "nummod" for g in c.children) or (killing and c.tag_ == "NNP" and named_dead(c)))
+        for v in verbs for c in v.children)
 
 
 def _beats_or_slaughters_people(verb: Token) -> bool:
