@@ -414,6 +414,35 @@ def test_the_country_across_a_border_is_not_where_the_incident_happened(extract)
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Bandits shot a shopkeeper dead at a market in Mandera County, then escaped into Somalia on foot.",
+    "Gunmen abducted three nurses at a clinic in Mandera County and later went back into Somalia with them.",
+])
+def test_the_country_people_fled_to_is_not_where_the_incident_happened(extract, text) -> None:
+    location = extract(text).incidents[0].location
+    assert (location.name, location.country_code) == ("Mandera", "KE")
+
+
+@pytest.mark.slow
+def test_a_country_raiders_cross_into_to_strike_stays_the_incident_country(extract) -> None:
+    location = extract("Raiders crossed into Kenya on Sunday and shot two herders dead.").incidents[0].location
+    assert location.country_code == "KE"
+
+
+@pytest.mark.slow
+def test_a_people_is_no_place_abroad_but_its_home_town_stays(extract) -> None:
+    location = extract("Renewed fighting between Orma and Pokomo communities killed four.").incidents[0].location
+    assert location.country_code == "KE"  # the Kenyan people's home, not a village in Greece
+    location = extract("Two traders were robbed at gunpoint in Kikuyu on Monday.").incidents[0].location
+    assert (location.name, location.country_code) == ("Kikuyu", "KE")
+
+
+@pytest.mark.slow
+def test_a_grenade_opening_a_sentence_is_no_spanish_city(extract) -> None:
+    assert extract("Grenade blasts at a bus stop wounded four people.").incidents[0].location.country_code != "ES"
+
+
+@pytest.mark.slow
 def test_a_respelled_place_says_so_in_its_evidence(extract) -> None:
     incident = extract("Robbers shot two shopkeepers dead in Muranga, Kenya, late on Sunday.").incidents[0]
     assert (incident.location.country_code, incident.location.admin1) == ("KE", "Murang'a")

@@ -251,6 +251,11 @@ def test_a_group_named_in_a_hedge_after_unnamed_doers_is_their_group(extract, te
         ("Soldiers exchanged fire with KIA fighters near Bhamo on Monday; two soldiers were wounded.",
          "Kachin Independence Army"),
         ("Fighting dragged into a fourth week between the KIA and army units in Waingmaw.", "Kachin Independence Army"),
+        ("A TNLA's forward unit and government troops clashed near Namhsan on Friday.",
+         "Ta'ang National Liberation Army"),
+        ("Near Lashio on Friday the army stormed a TNLA camp with artillery support.", "Ta'ang National Liberation Army"),
+        ("Government troops engaged the ULFA near Tinsukia on Friday, killing two.", "United Liberation Front of Asom"),
+        ("It began when the army attacked the KIA's hilltop outposts near Bhamo.", "Kachin Independence Army"),
     ],
 )
 def test_the_doer_of_an_attack_noun_and_the_sides_of_a_clash_are_perpetrators(extract, text: str,
@@ -282,6 +287,18 @@ def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(ex
 )
 def test_the_other_side_of_a_fight_is_a_perpetrator(extract, text: str) -> None:
     assert "Gabra Communal Militia" in orgs(main(extract(text, published="2024-06-18")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police attacked Awami League activists at a rally in Feni on Friday, wounding nine.",  # a party is no side
+        "Bandits attacked a TNLA checkpoint near Lashio on Friday, wounding two guards.",  # no state force
+    ],
+)
+def test_a_group_attacked_by_others_than_state_forces_or_no_rebel_group_is_no_side(extract, text: str) -> None:
+    names = orgs(main(extract(text, published="2024-06-18")))
+    assert "Awami League" not in names and "Ta'ang National Liberation Army" not in names
 
 
 def test_the_members_of_faiths_as_the_sides_of_a_clash_are_their_faiths_militias(extract) -> None:
@@ -832,3 +849,27 @@ def test_a_fight_within_a_group_is_fought_by_the_group(extract, text: str, name:
 def test_a_rival_gang_is_not_the_victims_group(extract) -> None:
     assert not orgs(main(extract("An activist of the BNP was stabbed by a rival gang in Feni on Monday.",
                                  published="2024-06-18")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday an angry mob lynched a suspected cattle thief near Kisumu.",
+        "Two men suspected of stealing goats were beaten to death by villagers near Meru on Sunday.",
+        "A suspected burglar died in a mob beating at a market in Rajshahi on Sunday.",
+        "Near Ranchi on Sunday, residents killed two dacoits who had looted a shop.",
+    ],
+)
+def test_a_crowd_that_punishes_a_supposed_criminal_is_a_vigilante_group(extract, text: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get("Vigilante Group") == "stated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents said bandits killed two farmers near Gusau on Sunday.",  # the crowd only tells it
+        "A mob torched twenty shops in Sitamarhi on Sunday after a dispute over a procession.",  # no criminal
+    ],
+)
+def test_a_crowd_that_only_tells_or_riots_is_no_vigilante_group(extract, text: str) -> None:
+    assert "Vigilante Group" not in orgs(main(extract(text, published="2024-06-18")))

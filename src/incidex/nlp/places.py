@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import Location
 from .annotations import PlaceMention, doc_text
-from .actors import actor_countries
+from .actors import actor_countries, community_homes, known_people
 from .datelines import TEXT_KINDS, Dateline, dateline_of
 from .gazetteer import (
     Candidate,
@@ -71,6 +71,9 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "from", "to", "into", "acr
 # the prepositions of _LOCATIVE that say where something is, not where it goes or comes from
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "around", "within", "throughout"})
 _WAY = frozenset({"to", "toward", "towards", "from"})  # ... and those that say where it goes or comes from
+# ... and those after which a verb of leaving names where people went after the incident ("fled into Somalia")
+_INTO = frozenset({"to", "toward", "towards", "into", "across"})
+_FLIGHT_VERBS = words("flight_verbs")
 _NEAR_WORDS = frozenset({"close", "closer", "next", "near", "nearer", "adjacent"})  # "close to X" is where, not a way
 _PLACE_NOUNS = words("place_nouns")
 _DIRECTIONS = words("direction_words")
@@ -179,16 +182,18 @@ class PlaceFinder:
             context.outlet = outlet.code
         kinds = [_kind_cue(span) for span in places]
         links = _links(places)
-        # a country across a border or named as an owner is read, but does not decide where the report is
-        # ("Zangrelo, Kossi Province, close to the border with Mali" is in Burkina Faso, "a US drone strike in X" is
-        # not in the United States)
-        elsewhere = [(across_border(span.root) or names_an_owner(span.root))
+        # a country across a border, named as an owner or where people fled to is read, but does not decide where
+        # the report is ("Zangrelo, Kossi Province, close to the border with Mali" is in Burkina Faso, "a US drone
+        # strike in X" is not in the United States, nor "they fled into Somalia" in Somalia)
+        elsewhere = [(across_border(span.root) or names_an_owner(span.root) or fled_to(span.root))
                      and self.gazetteer.country_named(span.text) is not None for span in places]
         resolutions = self.gazetteer.resolve([_seat_of(span.text) for span in places], context=context, kinds=kinds,
                                              links=links, elsewhere=elsewhere)
         mentions: list[PlaceMention] = []
         for i, (span, resolution) in enumerate(zip(places, resolutions, strict=True)):
             location, within = resolution.location, None
+            if _a_people_abroad(span.text, location):  # "fighting between Orma and Pokomo communities"
+                continue
             if location is None and resolution.place is None:
                 parent = _resolved_parent(i, links, resolutions)
                 if parent is not None:  # a village the gazetteer lacks (or places elsewhere), inside a known place
@@ -565,14 +570,29 @@ def across_border(token: Token) -> bool:
 
 def is_origin(token: Token, *, country: bool = False) -> bool:
     """A place that is not where the incident happened: where people come from ("he is from Kano", for a country
-    also "militants from Mali") or the country across a border (:func:`across_border`)."""
-    if across_border(token):
+    also "militants from Mali" and where people went after it, :func:`fled_to`) or the country across a border
+    (:func:`across_border`)."""
+    if across_border(token) or country and fled_to(token):
         return True
     for ancestor in list(token.ancestors)[:3]:
         if ancestor.lower_ == "from" and (ancestor.head.lemma_ in {"be", "come", "hail", "originate"}
                                           or country and ancestor.head.pos_ in ("NOUN", "PROPN")):
             return True
     return False
+
+
+def fled_to(token: Token) -> bool:
+    """A place named as where people fled, withdrew, went back or were taken to: "fled into Somalia", "crossed back
+    into Somalia with the hostages", "took them into Somalia", "withdrew towards Mali"; not "crossed into Kenya",
+    where raiders arrive to strike."""
+    preposition = token.head
+    if preposition.lower_ not in _INTO:
+        return False
+    verb = preposition.head
+    back = verb.lower_ == "back" or any(child.lower_ == "back" for child in verb.children)
+    if verb.lower_ == "back":  # "fled back to Afghanistan"
+        verb = verb.head
+    return verb.pos_ in ("VERB", "AUX") and (back or verb.lemma_.lower() in _FLIGHT_VERBS)
 
 
 def names_a_home(span: Span) -> bool:
@@ -588,6 +608,15 @@ def names_a_home(span: Span) -> bool:
     root = span.root
     return (root.dep_ == "compound" and root.head.i >= span.end and root.head.lemma_.lower() in PERSON_NOUNS
             or _after_a_person(doc, span.start))
+
+
+def _a_people_abroad(name: str, location: Location | None) -> bool:
+    """Whether a name is a people's (``community_homes``) read as a place outside the countries that people lives
+    in: "Orma" of "fighting between Orma and Pokomo communities" is the Kenyan people, not a Greek village; "Kikuyu", also a Kenyan
+    town, stays a place."""
+    people = known_people(name)
+    code = location.country_code if location is not None else None
+    return people is not None and code is not None and code not in community_homes()[people.lower()]
 
 
 def _after_a_person(doc: Doc, start: int) -> bool:

@@ -103,6 +103,16 @@ GROUP_PEOPLE = PERPETRATOR_NOUNS | frozenset(noun.removesuffix("s") for noun in 
 _WITHIN_GROUP_WORDS = frozenset({"faction", "infighting"})
 # What "rival" may describe for the rivals to be a group's own: "a rival group", "a rival X faction", "rivals".
 _RIVAL_SIDES = frozenset({"group", "faction", "party", "wing", "camp"})
+# Unnamed people who take the law into their own hands, named by the role-based pattern: a crowd or the local
+# people who lynch someone, or who kill or beat someone held to be a criminal.
+VIGILANTES = "Vigilante Group"
+_CROWD_DOERS = frozenset({"mob", "crowd", "local", "villager", "resident"})
+_LYNCH_WORDS = frozenset({"lynch", "lynching"})
+CULPRIT_NOUNS = words("culprit_nouns")
+# Verbs by which a state's forces take a fight to an armed group ("the army attacked the X", "troops engaged X").
+_OFFENSIVE_VERBS = frozenset({"attack", "engage", "raid", "storm", "shell", "bomb", "ambush", "assault", "overrun"})
+# A state's armed forces and police, as the subject of such a verb.
+_STATE_FORCES = RESPONDER_NOUNS - {"firefighter", "rescuer", "militia", "agent"}
 
 
 class FrameLocator:
@@ -185,6 +195,7 @@ class RoleFinder:
         self._hedged_identities(doc, locate)
         self._own_rivals(doc, frames, found)
         self._village_sides(doc, frames, found)
+        self._vigilantes(doc, frames, found)
         self._report_group(doc, found.values())
         for args, group, relation in hedged_groups(doc, found.values(), doc._.incidex_actors or [],
                                                       lambda token: locate.arguments_for(token, carry=0)):
@@ -259,7 +270,8 @@ class RoleFinder:
                 _add_org(added[1], actor, added[2])  # "Katiba Macina (JNIM) militants": the group it belongs to
                 continue
             # a headline's parse may make the name the root, or its verb a noun ("X kidnaps official")
-            agent = _is_agent(span.root) or _is_agent(span[-1]) or headline_doer(span) or headline_side(span)
+            agent = _is_agent(span.root) or _is_agent(span[-1]) or headline_doer(span) or headline_side(span) or (
+                actor.name in rebel_groups() and _attacked_by_forces(span.root))
             if actor.kind == COMMUNAL_KIND and not agent:
                 continue  # "members of the Fulani community" are its people, not its militia
             claimed = _claimed_incident(span.root) or _claimed_incident(span[-1]) or _own_attack(span.root)
@@ -405,6 +417,25 @@ class RoleFinder:
             if village is not None and (name := community_name(village)) is not None:
                 args.perpetrators = [PerpetratorArg(village.start_char, village.end_char, village.text,
                                                     kind="organization", name=name, relation="stated")]
+
+    @staticmethod
+    def _vigilantes(doc: Doc, frames: list[IncidentFrame], found: dict[str, FrameArguments]) -> None:
+        """A crowd or local people who lynch someone, or kill or beat someone the sentence holds to be a criminal,
+        are vigilantes: "a mob lynched a suspected thief", "two burglars were clubbed to death by residents", "a
+        lynch-mob assault on men accused of theft" make "Vigilante Group" a perpetrator (stated), unless a group is
+        named."""
+        for frame in frames:
+            args = found[frame.id]
+            if any(p.kind == "organization" for p in args.perpetrators):
+                continue
+            for sent in {doc[t.token].sent for t in frame.triggers}:
+                crowd = next((t for t in sent if _crowd_doer(t)), None)
+                if crowd is not None and any(_tells_a_crime(t) for t in sent):
+                    phrase = noun_phrase(crowd)
+                    args.perpetrators.append(PerpetratorArg(phrase.start_char, phrase.end_char, phrase.text,
+                                                            kind="organization", name=VIGILANTES,
+                                                            relation="stated", head=crowd.lemma_.lower()))
+                    break
 
     @staticmethod
     def _report_group(doc: Doc, frames: Iterable[FrameArguments]) -> None:
@@ -1000,6 +1031,47 @@ def _tells_a_fight_within(token: Token) -> bool:
     return token.pos_ == "NOUN" or token.head.lemma_.lower() in _RIVAL_SIDES
 
 
+def _tells_a_crime(token: Token) -> bool:
+    """The token lynches, names a supposed criminal or crime ("a suspected thief", "witchcraft"), or accuses of one
+    ("men suspected of stealing goats", "accused of rape")."""
+    lemma = token.lemma_.lower()
+    if lemma in _LYNCH_WORDS | CULPRIT_NOUNS:
+        return True
+    return lemma in {"accuse", "suspect"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+
+
+def _crowd_doer(token: Token) -> bool:
+    """The token is a crowd or the local people doing the deed: the subject of an active verb ("villagers
+    lynched ..."), the doer of a passive one ("killed by locals") or a crowd before an attack noun ("a mob
+    beating", "a lynch-mob assault")."""
+    if token.lemma_.lower() not in _CROWD_DOERS:
+        return False
+    if any(c.dep_ == "acl" and c.lemma_ == "beat" for c in token.children):
+        return True  # "killed in mob beating", the parse taking "beating" for a verb
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ == "group":
+        token = token.head.head  # "a group of residents clubbed ..."
+    if token.dep_ == "nsubj":
+        return _does(token.head, PERPETRATION_VERBS | _LYNCH_WORDS)
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return _does(token.head.head, PERPETRATION_VERBS | _LYNCH_WORDS)
+    return token.dep_ in {"compound", "nmod"} and token.head.lemma_.lower() in ATTACK_NOUNS | _LYNCH_WORDS | {
+        "beating"}
+
+
+def _attacked_by_forces(token: Token) -> bool:
+    """The group, or what of it the text names ("a X base", "X forces", "the X's sentry units"), is the object of
+    a verb by which a state's forces go on the offensive ("the army attacked X", "troops engaged X"): it is a side
+    of the fight."""
+    noun = token
+    while noun.dep_ in {"compound", "poss", "nmod"} and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ != "dobj" or noun.head.lemma_ not in _OFFENSIVE_VERBS:
+        return False
+    subject = _subject_of(noun.head)
+    return subject is not None and (subject.lemma_.lower() in _STATE_FORCES
+                                    or subject.lower_.removesuffix("s") in _STATE_FORCES)
+
+
 def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool:
     """The token (or the noun it modifies, is coordinated or in apposition with, or whose people it names: "members
     of a Pokot militia", "volunteer fighters (X)") is the subject of one of ``verbs`` ("X are reported to have
@@ -1029,9 +1101,9 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
         if side.dep_ == "dobj" and side.head.dep_ == "pcomp" and side.head.head.lower_ == "of":
             side = side.head.head.head  # "factions of ruling X", "ruling" parsed as a verb
             continue
-        if side.dep_ not in {"conj", "nmod", "compound", "appos"} or side.head is side:
+        if side.dep_ not in {"conj", "nmod", "compound", "appos", "poss"} or side.head is side:
             break
-        # "Rendille and Samburu herders": Samburu → Rendille → herders; "fighters (X)" → fighters
+        # "Rendille and Samburu herders": Samburu → Rendille → herders; "fighters (X)" → fighters; "X's patrol"
         side = side.head
     return False
 
