@@ -39,6 +39,7 @@ class HeadOptions:
     batch_docs: int = 8
     learn_rate: float = 1e-3
     tagger_docs: str = "incident"  # "incident": documents with templates only; "all": every document
+    o_weight: float = 1.0  # weight of the O tag in the tagger's loss (below 1: role tags count more, recall rises)
     config: HeadConfig = field(default_factory=HeadConfig)
 
 
@@ -156,6 +157,13 @@ def _fit(model: nn.Module, name: str, *, items: list[int], batch_size: int, epoc
     return history
 
 
+def tag_weights(o_weight: float) -> torch.Tensor:
+    """Per-tag loss weights: ``o_weight`` for O, 1 for every B/I tag."""
+    weights = torch.ones(len(TAGS))
+    weights[TAGS.index("O")] = o_weight
+    return weights
+
+
 def train_tagger(train: Data, options: HeadOptions, evaluate: Callable[[SpanTagger], float],
                  log: Callable[[str], None] = print) -> tuple[SpanTagger, list[dict]]:
     """The tagger of the best dev epoch and the history of every epoch."""
@@ -163,7 +171,7 @@ def train_tagger(train: Data, options: HeadOptions, evaluate: Callable[[SpanTagg
     model = SpanTagger(options.config)
     keep = {i for i, d in enumerate(train.documents) if d.templates or options.tagger_docs == "all"}
     windows = [w for w, (d, _, _) in enumerate(train.split.windows) if d in keep]
-    loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
+    loss_fn = nn.CrossEntropyLoss(weight=tag_weights(options.o_weight), ignore_index=-100)
 
     def batch_loss(tagger: nn.Module, batch: list[int]) -> torch.Tensor:
         features, lengths, labels = train.window_batch(batch)

@@ -13,7 +13,7 @@ from incidex.errors import ConfigError
 from incidex.eval.muc4 import MucDocument, Template, load_muc4
 from incidex.nlp.tags import TAGS
 from incidex_train.features import layers_for
-from incidex_train.heads import HeadOptions, piece_tags
+from incidex_train.heads import HeadOptions, piece_tags, tag_weights
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "muc4_mini.jsonl"
 WORDS = sorted({w for line in FIXTURE.read_text().splitlines()
@@ -26,6 +26,12 @@ def test_pieces_inside_a_gold_mention_get_its_role() -> None:
     offsets = np.array([[0, 3], [4, 10], [11, 19], [20, 21], [22, 25], [26, 30], [31, 36], [36, 37]])
     tags = [TAGS[t] for t in piece_tags(document, offsets)]
     assert tags == ["O", "B-PerpInd", "O", "O", "B-Weapon", "I-Weapon", "O", "O"]
+
+
+def test_the_o_weight_scales_only_the_o_tag_in_the_loss() -> None:
+    weights = tag_weights(0.5)
+    assert weights[TAGS.index("O")] == 0.5
+    assert all(weights[i] == 1.0 for i, tag in enumerate(TAGS) if tag != "O")
 
 
 def test_layers_for_an_encoder_keep_the_shares_of_a_base_model() -> None:
@@ -105,11 +111,12 @@ def test_the_command_trains_for_the_epochs_it_is_given(trained: Path, tiny_encod
     result = CliRunner().invoke(cli, ["train", "encoder", "--train", str(FIXTURE), "--dev", str(FIXTURE),
                                       "--out", str(out), "--cache", str(trained / "cache"),
                                       "--encoder", str(tiny_encoder), "--tagger-epochs", "3",
-                                      "--classifier-epochs", "1"])
+                                      "--classifier-epochs", "1", "--o-weight", "0.5"])
     assert result.exit_code == 0, result.output
     info = json.loads((out / "heads.json").read_text())
     assert len(info["history"]["tagger"]) == 3 and len(info["history"]["classifier"]) == 1
-    assert "--tagger-epochs 3 --classifier-epochs 1" in info["command"]
+    assert "--tagger-epochs 3 --classifier-epochs 1 --o-weight 0.5" in info["command"]
+    assert info["options"]["o_weight"] == 0.5
     refused = CliRunner().invoke(cli, ["train", "encoder", "--train", str(FIXTURE), "--dev", str(FIXTURE),
                                        "--out", str(out), "--cache", str(trained / "cache"), "--tagger-epochs", "0"])
     assert refused.exit_code == 2 and "--tagger-epochs" in refused.output
