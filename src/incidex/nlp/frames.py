@@ -21,8 +21,8 @@ class Trigger:
     agent: bool = False  # an agent noun ("hostage-takers"): refers to an incident and names its perpetrators
     lemma: str = ""
     casualty: bool = False  # a killing told as its toll ("six militants were killed in an operation"): types no frame
-    aside: bool = False  # explosives seized or held, or a bombing told of the people ("militants involved in a bomb
-    # attack"): types no frame another act types
+    aside: bool = False  # explosives seized or held, a bombing told of the people ("militants involved in a bomb
+    # attack"), a riot unit ("riot police") or stones thrown: types no frame another act types
 
 
 @dataclass

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .frames import FrameArguments, IncidentFrame, Trigger, VictimArg
-from .lexicons import PERSON_NOUNS, RESPONDER_NOUNS, VICTIM_NOUNS, words
+from .lexicons import ARMED_DOERS, PERSON_NOUNS, RESPONDER_NOUNS, VICTIM_NOUNS, words
 from .triggers import AGENT_NOUNS, FOUND_WORDS, GENERIC_TRIGGERS, TYPE_PRIORITY, trigger_lemma
 
 SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination", "air_or_drone_strike", "shelling")
@@ -52,6 +52,9 @@ CAPTURE_TYPES = frozenset({"kidnapping", "arrest"})
 ON_DUTY_NOUNS = RESPONDER_NOUNS - {"militia"}
 # people an attack told beside a raid may be done to ("raid homesteads and attack herders")
 ATTACKED_PEOPLE = (PERSON_NOUNS | VICTIM_NOUNS) - RESPONDER_NOUNS
+# people a raid by police or soldiers may harm and stay a raid: those held to have done a crime, and armed men (not
+# the plain words for people that ARMED_DOERS also holds: "killing a youth", "beat the inmates")
+CULPRITS = words("culprit_nouns") | (ARMED_DOERS - {"man", "men", "youth", "individual", "inmate", "prisoner"})
 KILLING_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "shoot", "slay", "lynch"}) | FOUND_WORDS
 # harm joined to an arrest: an assault on those arrested ("soldiers arrested and wounded three fishermen")
 HARMING_LEMMAS = KILLING_LEMMAS | {"wound", "injure", "attack", "assault", "beat", "torture"}
@@ -134,12 +137,26 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
         _public_figure(v) and any(c.status == "killed" for c in v.statuses) for v in arguments.victims
     ):
         return "assassination"
-    if kind in RIOT_PRONE_TYPES:
+    if kind in RIOT_PRONE_TYPES and not (kind == "armed_assault" and _crowd_kills(doc, frame)):
         for trigger in frame.triggers:
             sentence = doc[trigger.token].sent
             if any(t.lemma_ in PROTEST_NOUNS and t.dep_ in {"nsubj", "nsubjpass", "poss"} for t in sentence):
                 return "riot"
     return kind
+
+
+def _crowd_kills(doc: Doc, frame: IncidentFrame) -> bool:
+    """"An angry crowd lynched two men", "a mob dragged a suspect out and beat him to death": protesters or a crowd
+    killing someone is an attack on that person, not a riot."""
+    for trigger in typing_triggers(frame):
+        verb = doc[trigger.token]
+        to_death = any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in verb.children)
+        if trigger.type != "armed_assault" or not (trigger.lemma in KILLING_LEMMAS or to_death):
+            continue
+        verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTEST_NOUNS for v in verbs for c in v.children):
+            return True
+    return False
 
 
 def _thrown_by_hand(doc: Doc, frame: IncidentFrame) -> bool:
@@ -179,7 +196,19 @@ def _harms_in_taking(doc: Doc, frame: IncidentFrame) -> bool:
     if not any(t.type == "armed_assault" and (t.lemma not in NOT_THE_HARM or _attacks_people(doc[t.token]))
                for t in typing_triggers(frame)):
         return False
-    return not _taken_by_responders(doc, frame)
+    return not _taken_by_responders(doc, frame) or _harms_bystanders(doc, frame)
+
+
+def _harms_bystanders(doc: Doc, frame: IncidentFrame) -> bool:
+    """"Soldiers raided a house, killing a boy", "policemen raided a trader's house and shot him": the people a
+    raid by police or soldiers kills, shoots, wounds or beats are not named as suspects or armed men (``CULPRITS``),
+    so the raid is an attack on them; "police raided a hideout and shot dead two suspects" stays a raid."""
+    verbs = [doc[t.token] for t in typing_triggers(frame) if t.type == "armed_assault" and t.lemma in HARMING_LEMMAS]
+    # "shot and injured him": verbs joined by "and" share their object
+    harmed = [person for v in verbs for w in (v, *(c for c in v.children if c.dep_ == "conj"))
+              for person in _killed_people(w)]
+    return any(p.lemma_.lower() not in CULPRITS and (p.pos_ == "PRON" or p.lemma_.lower() in ATTACKED_PEOPLE)
+               for p in harmed)
 
 
 def _attacks_people(trigger: Token) -> bool:

@@ -32,6 +32,7 @@ from .lexicons import (
     ONE_PERSON_PRONOUNS,
     PERSON_NOUNS,
     REPORTING_VERBS,
+    RESPONDER_NOUNS,
     SAY_VERBS,
     VALUABLES,
     VICTIM_NOUNS,
@@ -198,7 +199,10 @@ class IncidentFinder:
                 kind = "arson"  # petrol bombs and Molotov cocktails are incendiary, not explosive ("a petrol bomb
                 # attack", where the parser hangs "petrol" on "attack")
             strong = (rule.strong or found_killed) and not agent
-            aside = kind == "bombing" and (_held(head) or _recalled(head))
+            # a riot unit ("riot police intervened") and stones thrown tell of unrest, and type the incident only when
+            # no act does ("two groups clashed, throwing stones at each other" is a clash)
+            aside = (kind == "bombing" and (_held(head) or _recalled(head)) or _names_riot_unit(head)
+                     or kind == "riot" and trigger_lemma(head) in STONING_VERBS)
             trigger = Trigger(span.start_char, span.end_char, span.text, kind, strong, head.i, agent,
                               head.lemma_.lower(), casualty, aside)
             triggers.append(trigger)
@@ -549,8 +553,16 @@ class IncidentFinder:
         return (any(t.lemma in PEOPLE_ONLY_VERBS for t in frame.triggers)
                 or any(_harms_people(doc[t.token]) or _between_communities(doc[t.token]) or _fight(doc[t.token])
                        or _violence_between_sides(doc[t.token]) or _clash_with_armed_people(doc[t.token])
-                       or _headline_harm(doc[t.token]) or _raped(doc[t.token]) or _burns_homes(doc[t.token]) for t in frame.triggers)
+                       or _headline_harm(doc[t.token]) or _raped(doc[t.token]) or _burns_homes(doc[t.token])
+                       or _stones_at_people(doc[t.token]) for t in frame.triggers)
                 or _casualties_follow(doc, frame))
+
+
+def _names_riot_unit(token: Token) -> bool:
+    """"Riot police shot a man", "riot-police intervened", "officers in riot gear": "riot" naming what a force or
+    its kit is for."""
+    return token.lemma_.lower() == "riot" and token.dep_ in {"compound", "amod", "nmod"} and (
+        token.head.lemma_.lower() in RIOT_UNIT_HEADS)
 
 
 def _captive_killed(doc: Doc, triggers: list[Trigger], main: IncidentFrame) -> bool:
@@ -658,6 +670,19 @@ def _told_in_sports(sentence_starts: list[int], sports_words: list[int], frame: 
     near = {j for window in windows for j in window}
     among = sum(1 for window in windows if any(sports_words[j] for j in window))
     return sum(sports_words[j] for j in near) >= 2 and 2 * among >= len(own)
+
+
+def _stones_at_people(verb: Token) -> bool:
+    """"Supporters threw stones at a rival camp's members", "the two sides pelted one another with rocks", "hurled
+    stones at him": stones thrown at people or at a side of a fight, not at cars or windows."""
+    if trigger_lemma(verb) not in STONING_VERBS:
+        return False
+    targets = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
+               for o in p.children if o.dep_ == "pobj"]
+    if verb.lemma_ == "pelt":  # "pelted the guards with stones"
+        targets += [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(t.pos_ == "PRON" or _reciprocal(t) or t.lemma_.lower() in HARMED_PEOPLE or _fighting_side(t)
+               for t in targets)
 
 
 def _fight(trigger: Token) -> bool:
@@ -861,9 +886,11 @@ def _fought_by_people(verb: Token) -> bool:
             _fighting_side(s) for s in sides):
         return True
     if verb.pos_ != "VERB":
-        # a headline's "Guards battle smugglers" or "Herders and farmers battle", parsed as nouns
-        others += [c for c in verb.children if c.dep_ in {"compound", "amod"}]
-        others += [verb.head] if verb.dep_ == "compound" else []
+        # a headline's "Guards battle smugglers" or "Herders and farmers battle", parsed as nouns; "Rival clans from
+        # the hills fight over cattle", its subject kept; "Two clans battle", the community taken for a verb
+        others += [c for c in verb.children
+                   if c.dep_ in {"compound", "amod"} or c.dep_ == "nsubj" and verb.dep_ == "ROOT"]
+        others += [verb.head] if verb.dep_ == "compound" or verb.dep_ == "dobj" and _communal(verb.head) else []
         # "a battle broke out between rebels and the army", "night-long clashes between street gangs"
         heads = [verb, verb.head] if verb.dep_ == "nsubj" else [verb]
         others += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
@@ -911,7 +938,7 @@ def _clash_with_armed_people(trigger: Token) -> bool:
     "herders and farmers clashed": a clash between people, armed people or communities (``communal_nouns``) among
     them, or one told as violent ("violent clashes"); not "students clashed with teachers over the exam rules" or
     "two rival groups of traders clashed over prices"."""
-    if trigger.lemma_ != "clash":
+    if trigger_lemma(trigger) != "clash":  # a headline's "Clash between ..." may be tagged a proper noun
         return False
     if any(c.dep_ == "amod" and c.lower_ in PHYSICAL_MODIFIERS for c in trigger.children):
         return not any(c.lower_ == "of" for c in trigger.children)  # "violent clashes", not "a heavy clash of views"
@@ -1145,7 +1172,9 @@ def _violent_doer(token: Token) -> bool:
 
 
 COMMUNITY_MODIFIERS = (words("communal_modifiers") - {"armed", "militia"}) | {"sectarian"}
-COMMUNITY_NOUNS = frozenset({"group", "community", "clan", "tribe", "faction", "gang"})
+COMMUNITY_NOUNS = frozenset({"group", "community", "clan", "subclan", "tribe", "faction", "gang"})
+# what "riot" names the purpose of: a force or its kit ("riot police", "riot gear", "an anti-riot squad")
+RIOT_UNIT_HEADS = RESPONDER_NOUNS | {"gear", "squad", "shield", "control"}
 # what makes a clash one of blows, not words ("violent clashes", "bloody clashes")
 PHYSICAL_MODIFIERS = words("physical_modifiers")
 # words for a community or its armed men ("two rival clans clashed", "herders and farmers clashed", ``communal_nouns``)
@@ -1158,6 +1187,8 @@ PHRASE_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 KILLING_VERBS = frozenset({"shoot", "kill", "capture", "murder", "execute", "behead"})
 # the kinds of act whose victim's body, found later, belongs to it
 ATTACK_ON_PEOPLE = frozenset({"armed_assault", "assassination"})
+# verbs of stones, rocks or bricks thrown (the ``triggers`` lexicon): at people, the violence of a crowd
+STONING_VERBS = frozenset({"throw", "hurl", "pelt"})
 # verbs that tell violence only when done to people ("an activist was slaughtered", "soldiers flogged voters")
 PEOPLE_ONLY_VERBS = frozenset({"slaughter", "thrash", "flog", "whip", "hack", "ax", "axe", "bludgeon", "club"})
 # verbs of injuring: with people as their doer, an incident ("a gang wounded two night watchmen")
