@@ -542,6 +542,10 @@ def test_factions_of_a_named_party_or_armed_groups_are_not_unnamed_locals(extrac
         ("Fighting broke out between the army and Boko Haram near Bama on Monday, leaving six dead.", "Boko Haram"),
         ("Boko Haram are reported to have attacked a market in Konduga on Sunday, killing nine traders.",
          "Boko Haram"),
+        ("African Union peacekeepers clashed with al-Shabaab fighters near Baidoa on Monday; two died.",
+         "African Union Mission in Somalia"),
+        ("On Friday AMISOM soldiers opened fire on a minibus at a checkpoint in Afgoye, killing three passengers.",
+         "African Union Mission in Somalia"),
     ],
 )
 def test_the_other_side_of_a_clash_and_a_reported_doer_are_perpetrators(extract, text: str, group: str) -> None:
