@@ -283,6 +283,8 @@ def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(ex
     [
         "Police battle Gabra raiders near Marsabit",  # a headline: the object of its verb of fighting
         "Borana herders fight back against Gabra raiders near Marsabit",
+        "Police battle invading Gabra raiders near Marsabit",  # past a participle
+        "Borana and police battle invading Gabra raiders near Marsabit",  # two subjects joined
     ],
 )
 def test_the_other_side_of_a_fight_is_a_perpetrator(extract, text: str) -> None:
