@@ -166,7 +166,7 @@ class IncidentFinder:
                     continue  # "two were wounded", "the storm injured six", "gunshot wounds"
             if _fight(head) and not _fought_by_people(head):
                 continue  # "guards battled a gang", not "firefighters battled the blaze" or "fight corruption"
-            if rule.type == "clash" and span[0].lemma_ in GROUND_VERBS and (not _ground_taken(span)
+            if rule.type == "clash" and span[0].lemma_.lower() in GROUND_VERBS and (not _ground_taken(span)
                                                                             or _told_since(head)):
                 continue  # "troops recaptured the town", not "seized livestock in the village" nor "shelled daily
                 # since troops recaptured the city" (when the holding began)
@@ -549,7 +549,8 @@ class IncidentFinder:
         return (any(t.lemma in PEOPLE_ONLY_VERBS for t in frame.triggers)
                 or any(_harms_people(doc[t.token]) or _between_communities(doc[t.token]) or _fight(doc[t.token])
                        or _violence_between_sides(doc[t.token]) or _clash_with_armed_people(doc[t.token])
-                       or _headline_harm(doc[t.token]) or _raped(doc[t.token]) or _burns_homes(doc[t.token]) for t in frame.triggers)
+                       or _headline_harm(doc[t.token]) or _raped(doc[t.token]) or _burns_homes(doc[t.token])
+                       for t in frame.triggers)
                 or _casualties_follow(doc, frame))
 
 
