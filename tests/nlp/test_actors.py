@@ -94,6 +94,8 @@ def found(finder, doc: Doc) -> list[tuple[str, str]]:
         ("Dozo militia", "Dozo"),
         ("Kokang rebels", "Myanmar National Democratic Alliance Army"),
         ("TPLF forces", "Tigray People's Liberation Front"),
+        ("AMISOM troops", "African Union Mission in Somalia"),
+        ("African Union peacekeepers", "African Union Mission in Somalia"),
     ],
 )
 def test_normalize_actor(text: str, name: str) -> None:

@@ -737,3 +737,12 @@ def test_ground_taken_by_force_is_a_clash(extract, text: str) -> None:
 ])
 def test_a_bomb_thrown_by_someone_is_an_armed_assault(extract, text: str, expected: str) -> None:
     assert types_by_role(extract(text))[:1] == [("main", expected)]
+
+
+def test_violence_in_a_title_cased_headline_is_no_clash_without_sides(extract) -> None:
+    text = ("Bakery Shooter Jane Roe Charged with Two Counts of Murder\n"
+            "Roe Feuded with Colleagues Prior to Shooting; Warning Signs and Prevention of Workplace Violence\n"
+            "Jun 14, 2024\n"
+            "Jane Roe, a suspended worker at the bakery in Leeds, returned Thursday evening and gunned down two women.\n"
+            "Police apprehended Roe in an upstairs office, and she has been charged with two counts of murder.")
+    assert types_by_role(extract(text)) == [("main", "armed_assault")]

@@ -283,6 +283,8 @@ def test_communities_named_bare_as_the_sides_of_a_clash_are_communal_militias(ex
     [
         "Police battle Gabra raiders near Marsabit",  # a headline: the object of its verb of fighting
         "Borana herders fight back against Gabra raiders near Marsabit",
+        "Police battle invading Gabra raiders near Marsabit",  # past a participle
+        "Borana and police battle invading Gabra raiders near Marsabit",  # two subjects joined
     ],
 )
 def test_the_other_side_of_a_fight_is_a_perpetrator(extract, text: str) -> None:
@@ -542,6 +544,10 @@ def test_factions_of_a_named_party_or_armed_groups_are_not_unnamed_locals(extrac
         ("Fighting broke out between the army and Boko Haram near Bama on Monday, leaving six dead.", "Boko Haram"),
         ("Boko Haram are reported to have attacked a market in Konduga on Sunday, killing nine traders.",
          "Boko Haram"),
+        ("African Union peacekeepers clashed with al-Shabaab fighters near Baidoa on Monday; two died.",
+         "African Union Mission in Somalia"),
+        ("On Friday AMISOM soldiers opened fire on a minibus at a checkpoint in Afgoye, killing three passengers.",
+         "African Union Mission in Somalia"),
     ],
 )
 def test_the_other_side_of_a_clash_and_a_reported_doer_are_perpetrators(extract, text: str, group: str) -> None:

@@ -463,14 +463,28 @@ def _past_a_partner(span: Span) -> int:
 
 
 def headline_side(span: Span) -> bool:
-    """The span is the object of a headline's verb of fighting, after a one- or two-word subject that opens the
-    sentence ("Police battle Pokot raiders"), whatever the parse made of that verb."""
+    """The span is the object of a headline's verb of fighting, maybe past a participle ("invading"), after a short
+    subject that opens the sentence ("Police battle Pokot raiders", "X herders and police battle invading Y
+    raiders"), whatever the parse made of that verb."""
     doc = span.doc
     verb = span.start - 1
+    if verb > 0 and doc[verb].tag_ in {"VBG", "VBN"} and doc[verb].is_lower:
+        verb -= 1
     start = span.sent.start
-    if verb < start + 1 or doc[verb].lower_ not in _HEADLINE_FIGHT_VERBS or verb - start > 2:
-        return False
-    return all(t.pos_ in {"NOUN", "PROPN"} for t in doc[start:verb])
+    return verb > start and doc[verb].lower_ in _HEADLINE_FIGHT_VERBS and _short_subject(doc[start:verb])
+
+
+def _short_subject(words: Span) -> bool:
+    """One or two nouns or names (a people's name whatever its tag), or two such joined by "and" ("Police", "X
+    herders and police")."""
+    parts: list[list[Token]] = [[]]
+    for token in words:
+        if token.lower_ == "and":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return len(parts) <= 2 and all(0 < len(part) <= 2 and all(
+        t.pos_ in {"NOUN", "PROPN"} or known_people(t.text) is not None for t in part) for part in parts)
 
 
 def _bare_name_word(token: Token) -> bool:

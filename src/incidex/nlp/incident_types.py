@@ -161,15 +161,16 @@ def _crowd_kills(doc: Doc, frame: IncidentFrame) -> bool:
 
 def _thrown_by_hand(doc: Doc, frame: IncidentFrame) -> bool:
     """Whether someone the text tells of threw a bomb of the incident: "lobbed a home-made bomb over the wall",
-    "threw a grenade and a cocktail bomb" (THROWING_VERBS); not "two bombs were thrown at an embassy car", where no thrower is
-    seen."""
+    "threw a grenade and a cocktail bomb" (THROWING_VERBS); not "two bombs were thrown at an embassy car", where no
+    thrower is seen."""
     for trigger in typing_triggers(frame):
         if trigger.type != "bombing":
             continue
         token = doc[trigger.token]
         while token.dep_ in {"compound", "conj"} and token.head is not token:
             token = token.head  # "cocktail bomb", "bombs and grenades"
-        if token.lemma_ in THROWING_VERBS or token.dep_ == "dobj" and token.head.lemma_ in THROWING_VERBS:
+        if token.lemma_.lower() in THROWING_VERBS or (token.dep_ == "dobj"
+                                                      and token.head.lemma_.lower() in THROWING_VERBS):
             return True
     return False
 

@@ -167,11 +167,11 @@ class IncidentFinder:
                     continue  # "two were wounded", "the storm injured six", "gunshot wounds"
             if _fight(head) and not _fought_by_people(head):
                 continue  # "guards battled a gang", not "firefighters battled the blaze" or "fight corruption"
-            if rule.type == "clash" and span[0].lemma_ in GROUND_VERBS and (not _ground_taken(span)
+            if rule.type == "clash" and span[0].lemma_.lower() in GROUND_VERBS and (not _ground_taken(span)
                                                                             or _told_since(head)):
                 continue  # "troops recaptured the town", not "seized livestock in the village" nor "shelled daily
                 # since troops recaptured the city" (when the holding began)
-            if head.lemma_ == "violence" and not _violence_between_sides(head):
+            if head.lemma_.lower() == "violence" and not _violence_between_sides(head):
                 continue  # "violence between two clans", not "violence against women" or "election violence"
             verb_alone = len(span) == 1 and head.pos_ == "VERB" and head.tag_ != "VBG"  # not "a mob beating"
             if head.lemma_ in {"execute", "beat"} and verb_alone and not (_done_to_people(head) or _harms_people(head)):
@@ -679,7 +679,7 @@ def _stones_at_people(verb: Token) -> bool:
         return False
     targets = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
                for o in p.children if o.dep_ == "pobj"]
-    if verb.lemma_ == "pelt":  # "pelted the guards with stones"
+    if trigger_lemma(verb) == "pelt":  # "pelted the guards with stones"
         targets += [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(t.pos_ == "PRON" or _reciprocal(t) or t.lemma_.lower() in HARMED_PEOPLE or _fighting_side(t)
                for t in targets)
@@ -1038,7 +1038,7 @@ def _violence_between_sides(noun: Token) -> bool:
     """"Violence broke out between herders and farmers", "violence between two clans": violence whose sides the
     text names; not "violence against women", "police violence", "election violence", "killed in communal
     violence" (a toll, typed by its killing) or "cycles of violence between communities" (:func:`_of_many`)."""
-    if noun.lemma_ != "violence" or _of_many(noun):
+    if noun.lemma_.lower() != "violence" or _of_many(noun):
         return False
     heads = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
     sides = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
