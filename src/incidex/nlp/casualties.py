@@ -846,7 +846,7 @@ def _one_person(token: Token) -> bool:
         return False  # "took them hostage": a status, not a person
     if token.lower_ in {"hostage", "captive"} and token.head.lemma_ in HOSTAGE_VERBS:
         return False
-    if token.lower_ == "another":  # "two were killed on the spot while another died in hospital"
+    if token.lower_ == "another":  # "two robbers were shot dead there, while another died in hospital"
         return token.dep_ in {"nsubj", "nsubjpass"} and not any(c.dep_ == "prep" for c in token.children)
     if token.pos_ == "PRON":
         return token.lower_ in ONE_PERSON_PRONOUNS and token.dep_ != "poss"
