@@ -144,10 +144,10 @@ def _verb_event(verb: Token, dep: str) -> str | None:
     if lemma == "shoot" and passive_or_object and "down" in children:
         return "killed" if _object_is_people(verb) else None  # "a man was shot down", not "shot down a drone"
     if lemma == "shoot" and passive_or_object:
-        return "killed" if children & {"dead", "death"} or _to_death(verb) or _then_killed(verb) else "injured"
+        return "killed" if children & {"dead", "death"} or to_death(verb) or _then_killed(verb) else "injured"
     if lemma in BURN_VERBS and passive_or_object and _alive(verb):
         return "killed"  # "burnt alive", "burned two children alive"
-    if lemma in TO_DEATH_VERBS and passive_or_object and _to_death(verb):
+    if lemma in TO_DEATH_VERBS and passive_or_object and to_death(verb):
         return "killed"  # "beaten to death", "hacked him to death"
     if lemma in KILL_VERBS and lemma != "shoot" and passive_or_object and lemma != "claim":
         return "killed"
@@ -198,7 +198,7 @@ def _object_is_people(verb: Token) -> bool:
     return any(c.dep_ in {"dobj", "nsubjpass"} and _people(c) for c in verb.children)
 
 
-def _to_death(verb: Token) -> bool:
+def to_death(verb: Token) -> bool:
     """"shot to death", "beat him to death"."""
     return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
                for c in verb.children)
@@ -216,7 +216,7 @@ def _headline_passive(verb: Token, dep: str) -> bool:
     if dep != "nsubj" or verb.tag_ not in {"VBN", "VBD"} or lemma == "claim" or verb.dep_ == "relcl":
         return False
     if lemma not in KILL_VERBS | INJURE_VERBS | ARREST_VERBS | KIDNAP_VERBS and not (
-            lemma in TO_DEATH_VERBS and _to_death(verb)):
+            lemma in TO_DEATH_VERBS and to_death(verb)):
         return False
     if any(c.dep_ == "conj" and c.pos_ == "VERB" and _has_object(c) for c in verb.children):
         return False  # "the guard shot and killed the intruder": the subject did it
@@ -323,7 +323,7 @@ def _noun_event(noun: Token) -> str | None:
         return None if event is not None and _either_or(head) else event
     if dep in {"meta", "npadvmod", "dep"} and noun.pos_ == "NUM" and head.tag_ == "VBN" and noun.i < head.i:
         return _verb_event(head, "nsubjpass")  # "Land dispute. 7 killed.": a count the parse left unattached
-    if dep == "npadvmod" and noun.pos_ == "NUM" and noun.i > head.i and head.pos_ == "VERB" and _to_death(head):
+    if dep == "npadvmod" and noun.pos_ == "NUM" and noun.i > head.i and head.pos_ == "VERB" and to_death(head):
         return "killed"  # "raiders hacked to death six": the count after "to death" is the verb's object
     return None
 
@@ -630,7 +630,7 @@ def _outcome_word(word: Token) -> str | None:
         return None
     if lemma == "shoot":
         dead = word.i + 1 < len(word.doc) and word.doc[word.i + 1].lower_ == "dead"
-        return "killed" if dead or _to_death(word) else "injured"
+        return "killed" if dead or to_death(word) else "injured"
     if lemma in KILL_VERBS - {"claim"}:
         return "killed"
     return "injured" if lemma in INJURE_VERBS else None

@@ -14,8 +14,9 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from .casualties import to_death
 from .frames import FrameArguments, IncidentFrame, Trigger, VictimArg
-from .lexicons import ARMED_DOERS, PERSON_NOUNS, RESPONDER_NOUNS, VICTIM_NOUNS, words
+from .lexicons import ARMED_DOERS, PERSON_NOUNS, RESPONDER_NOUNS, SECURITY_FORCE_NOUNS, VICTIM_NOUNS, words
 from .triggers import AGENT_NOUNS, FOUND_WORDS, GENERIC_TRIGGERS, TYPE_PRIORITY, trigger_lemma
 
 SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination", "air_or_drone_strike", "shelling")
@@ -23,7 +24,7 @@ SPECIFIC_TYPES = ("hostage_taking", "kidnapping", "assassination", "air_or_drone
 OFFICIAL_NOUNS = words("official_nouns")
 # an official of the security forces is one of them, not a public figure: "a police official was shot dead",
 # "two prison officials died when gunmen stormed the jail"
-SECURITY_MODIFIERS = (RESPONDER_NOUNS - {"firefighter", "rescuer"}) | {"security", "customs", "prison", "border"}
+SECURITY_MODIFIERS = SECURITY_FORCE_NOUNS | {"security", "customs", "prison", "border"}
 PROTEST_NOUNS = words("protest_nouns")
 RIOT_PRONE_TYPES = frozenset({"clash", "arson", "bombing", "armed_assault", "raid", "robbery"})
 # Violence against people, and the acts that are part of it when it is told first: "gunmen attacked the village and
@@ -37,9 +38,10 @@ FIRED_IN_A_FIGHT = frozenset({"bombing", "shelling"})
 # A bomb or shell used with guns in one attack is an armed assault: "opened fire on the post and hurled a grenade",
 # "the ambush began with a roadside bomb and then small arms fire", "gunfire and mortar rounds hit the outposts"
 GUNFIRE_LEMMAS = frozenset({"fire", "firing", "gunfire", "shoot", "shooting", "shootout", "gunshot"})
-# A bomb thrown by hand is an attack by people on the spot, an armed assault as a grenade attack may be: "a youth on
-# a bicycle hurled a home-made bomb into the crowd"; not a bomb planted, left or set off ("a roadside bomb exploded")
-THROWING_VERBS = frozenset({"throw", "hurl", "lob", "toss"})
+# Verbs of throwing by hand. A bomb thrown is an attack by people on the spot, an armed assault as a grenade attack
+# may be: "a youth on a bicycle hurled a home-made bomb into the crowd"; not a bomb planted, left or set off ("a
+# roadside bomb exploded"). Stones thrown at people are a crowd's violence (the ``triggers`` lexicon, incidents.py).
+THROWING_VERBS = frozenset({"throw", "hurl", "lob", "toss", "pelt"})
 # A raid or theft in which people are killed or wounded is that assault, whatever is told first (_harms_in_taking);
 # "attack" and "assault" (which may name the raid itself) and the doers' nouns do not count as the harm.
 TAKING_TYPES = frozenset({"robbery", "raid"})
@@ -130,7 +132,7 @@ def incident_type(doc: Doc, frame: IncidentFrame, arguments: FrameArguments) -> 
     if kind in CAPTURE_TYPES and (_captives_killed(doc, frame) or _captive_killed_later(doc, frame)
                                   or _captives_counted_dead(doc, frame, arguments)
                                   or kind == "kidnapping" and (_harm_told_first(frame, arguments)
-                                                               or _raped(doc, frame))
+                                                               or _rape_told(doc, frame))
                                   or kind == "arrest" and _dead_after_arrest(doc, frame, arguments)):
         kind = "armed_assault"
     if kind == "armed_assault" and any(
@@ -150,8 +152,7 @@ def _crowd_kills(doc: Doc, frame: IncidentFrame) -> bool:
     killing someone is an attack on that person, not a riot."""
     for trigger in typing_triggers(frame):
         verb = doc[trigger.token]
-        to_death = any(c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in verb.children)
-        if trigger.type != "armed_assault" or not (trigger.lemma in KILLING_LEMMAS or to_death):
+        if trigger.type != "armed_assault" or not (trigger.lemma in KILLING_LEMMAS or to_death(verb)):
             continue
         verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
         if any(c.dep_ == "nsubj" and c.lemma_.lower() in PROTEST_NOUNS for v in verbs for c in v.children):
@@ -326,7 +327,7 @@ def _abduction_attempted(doc: Doc, frame: IncidentFrame) -> bool:
         or any(c.dep_ == "amod" and c.lemma_.lower() in ATTEMPT_LEMMAS for c in token.children) for token in taking)
 
 
-def _raped(doc: Doc, frame: IncidentFrame) -> bool:
+def _rape_told(doc: Doc, frame: IncidentFrame) -> bool:
     """"Armed men seized a girl and raped her" ("gang-raped" is split: "raped" counts): sexual violence done to those
     taken is the act."""
     return any(trigger_lemma(doc[t.token]) == "rape" for t in frame.triggers)

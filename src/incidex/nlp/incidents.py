@@ -19,7 +19,7 @@ from .actors import COMMUNAL_NOUNS, known_people
 from .annotations import DateMention
 from .casualties import ADDITIVE_WORDS, FINDING_VERBS, NOT_PEOPLE_OBJECTS, named_dead
 from .frames import IncidentFrame, Trigger
-from .incident_types import CAPTURE_TYPES, kills_one_told_before
+from .incident_types import CAPTURE_TYPES, THROWING_VERBS, kills_one_told_before
 from .lexicons import (
     ARMED_DOERS,
     CUSTODY_WORDS,
@@ -38,7 +38,7 @@ from .lexicons import (
     VICTIM_NOUNS,
     words,
 )
-from .syntax import is_negated, tree_distance
+from .syntax import is_negated, objects_of, tree_distance
 from .triggers import AGENT_NOUNS, FALSE_FRIEND_MODIFIERS, FOUND_WORDS, GERUND_AS_NOUN, TriggerMatcher, trigger_lemma
 
 CASUALTY_VERBS = KILL_VERBS | DIE_VERBS | INJURE_VERBS  # what tells a toll, not another act ("also killed a guard")
@@ -202,7 +202,7 @@ class IncidentFinder:
             # a riot unit ("riot police intervened") and stones thrown tell of unrest, and type the incident only when
             # no act does ("two groups clashed, throwing stones at each other" is a clash)
             aside = (kind == "bombing" and (_held(head) or _recalled(head)) or _names_riot_unit(head)
-                     or kind == "riot" and trigger_lemma(head) in STONING_VERBS)
+                     or kind == "riot" and trigger_lemma(head) in THROWING_VERBS)
             trigger = Trigger(span.start_char, span.end_char, span.text, kind, strong, head.i, agent,
                               head.lemma_.lower(), casualty, aside)
             triggers.append(trigger)
@@ -675,11 +675,11 @@ def _told_in_sports(sentence_starts: list[int], sports_words: list[int], frame: 
 def _stones_at_people(verb: Token) -> bool:
     """"Supporters threw stones at a rival camp's members", "the two sides pelted one another with rocks", "hurled
     stones at him": stones thrown at people or at a side of a fight, not at cars or windows."""
-    if trigger_lemma(verb) not in STONING_VERBS:
+    lemma = trigger_lemma(verb)
+    if lemma not in THROWING_VERBS:
         return False
-    targets = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "at"
-               for o in p.children if o.dep_ == "pobj"]
-    if trigger_lemma(verb) == "pelt":  # "pelted the guards with stones"
+    targets = objects_of(verb, {"at"})
+    if lemma == "pelt":  # "pelted the guards with stones"
         targets += [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(t.pos_ == "PRON" or _reciprocal(t) or t.lemma_.lower() in HARMED_PEOPLE or _fighting_side(t)
                for t in targets)
@@ -879,8 +879,7 @@ def _fought_by_people(verb: Token) -> bool:
     if sides is not None and all(any(_fighting_side(t) for t in side) for side in sides):
         return True
     others = [c for c in verb.children if c.dep_ == "dobj"]
-    others += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"with", "against", "between"}
-               for o in p.children if o.dep_ == "pobj" and not _a_day(o)]
+    others += [o for o in objects_of(verb, {"with", "against", "between"}) if not _a_day(o)]
     sides = _engaged_sides(verb) if verb.pos_ != "VERB" else []
     if (len(sides) > 1 or sides and any(c.lower_ in COMMUNITY_MODIFIERS for c in verb.children)) and any(
             _fighting_side(s) for s in sides):
@@ -893,8 +892,7 @@ def _fought_by_people(verb: Token) -> bool:
         others += [verb.head] if verb.dep_ == "compound" or verb.dep_ == "dobj" and _communal(verb.head) else []
         # "a battle broke out between rebels and the army", "night-long clashes between street gangs"
         heads = [verb, verb.head] if verb.dep_ == "nsubj" else [verb]
-        others += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"with", "between"}
-                   for o in p.children if o.dep_ == "pobj"]
+        others += [o for h in heads for o in objects_of(h, {"with", "between"})]
         return any(_fighting_side(o) or any(c.dep_ == "conj" for c in o.children) for o in others)
     reciprocal = any(_reciprocal(o) for o in others)
     others = [o for o in others if not _reciprocal(o)]
@@ -1041,8 +1039,7 @@ def _violence_between_sides(noun: Token) -> bool:
     if noun.lemma_.lower() != "violence" or _of_many(noun):
         return False
     heads = [noun, noun.head] if noun.dep_ == "nsubj" else [noun]
-    sides = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
-             for o in p.children if o.dep_ == "pobj"]
+    sides = [o for h in heads for o in objects_of(h, {"between"})]
     return any(_fighting_side(o) or any(t.dep_ == "conj" for t in o.subtree) for o in sides)
 
 
@@ -1187,8 +1184,6 @@ PHRASE_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 KILLING_VERBS = frozenset({"shoot", "kill", "capture", "murder", "execute", "behead"})
 # the kinds of act whose victim's body, found later, belongs to it
 ATTACK_ON_PEOPLE = frozenset({"armed_assault", "assassination"})
-# verbs of stones, rocks or bricks thrown (the ``triggers`` lexicon): at people, the violence of a crowd
-STONING_VERBS = frozenset({"throw", "hurl", "pelt"})
 # verbs that tell violence only when done to people ("an activist was slaughtered", "soldiers flogged voters")
 PEOPLE_ONLY_VERBS = frozenset({"slaughter", "thrash", "flog", "whip", "hack", "ax", "axe", "bludgeon", "club"})
 # verbs of injuring: with people as their doer, an incident ("a gang wounded two night watchmen")

@@ -53,7 +53,9 @@ AMBIGUOUS_PERSON_NOUNS = words("ambiguous_person_nouns")
 VICTIM_NOUNS = words("victim_nouns")
 RESPONDER_NOUNS = words("responder_nouns")
 # Who does a passive killing when an incident is reported ("by gunmen", "by police", "by the army"); not rescuers.
-ARMED_DOERS = PERPETRATOR_NOUNS | (RESPONDER_NOUNS - {"firefighter", "rescuer"}) | frozenset({"sniper", "jihadi"})
+# responders who carry arms (police, soldiers, guards...), not firefighters or rescuers
+SECURITY_FORCE_NOUNS = RESPONDER_NOUNS - {"firefighter", "rescuer"}
+ARMED_DOERS = PERPETRATOR_NOUNS | SECURITY_FORCE_NOUNS | frozenset({"sniper", "jihadi"})
 RESPONDER_VERBS = words("responder_verbs")
 PERPETRATION_VERBS = words("perpetration_verbs")
 # Nouns of an attack whose object is its target ("an attack on the embassy", "a Pokot raid").

@@ -51,6 +51,7 @@ from .lexicons import (
     RESPONDER_NOUNS,
     RESPONDER_VERBS,
     SAY_VERBS,
+    SECURITY_FORCE_NOUNS,
     TARGET_NOUNS,
     TARGETING_VERBS,
     VICTIM_NOUNS,
@@ -112,7 +113,7 @@ CULPRIT_NOUNS = words("culprit_nouns")
 # Verbs by which a state's forces take a fight to an armed group ("the army attacked the X", "troops engaged X").
 _OFFENSIVE_VERBS = frozenset({"attack", "engage", "raid", "storm", "shell", "bomb", "ambush", "assault", "overrun"})
 # A state's armed forces and police, as the subject of such a verb.
-_STATE_FORCES = RESPONDER_NOUNS - {"firefighter", "rescuer", "militia", "agent"}
+_STATE_FORCES = SECURITY_FORCE_NOUNS - {"militia", "agent"}
 
 
 class FrameLocator:

@@ -35,5 +35,12 @@ def noun_phrase(token: Token) -> Span:
     return doc[start:end]
 
 
+def objects_of(token: Token, prepositions: set[str] | frozenset[str]) -> list[Token]:
+    """The objects of the token's prepositions among ``prepositions``: "at" of "threw stones at the guards" gives
+    "guards"."""
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ in prepositions
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def is_negated(token: Token) -> bool:
     return any(child.dep_ == "neg" for child in token.children)
