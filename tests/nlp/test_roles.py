@@ -153,6 +153,18 @@ def test_the_incident_place_is_where_it_happened_not_where_it_was_told(extract, 
     assert (incident.location.name, incident.location.country_code) == (name, country)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded near a bus stop in Kirkuk on Monday, killing three people, Iraq's interior ministry said.",
+        "Gunmen shot dead two traders on a road outside Kandi on Sunday, according to the defence ministry.",
+        "Gunmen killed six people near Gao on Sunday, the provincial police office confirmed.",
+    ],
+)
+def test_an_office_that_speaks_is_not_the_incident_facility(extract, text: str) -> None:
+    assert main(extract(text, published="2024-06-18")).location.facility is None
+
+
 def test_every_filled_field_has_evidence_pointing_into_the_text(extract) -> None:
     text = ("Three gunmen stormed a hotel in Mogadishu on Sunday, killing 12 civilians, police said. Al-Shabaab "
             "claimed responsibility.")

@@ -59,7 +59,7 @@ from .lexicons import (
     words,
 )
 from .muc_roles import LearnedRoles
-from .places import is_origin, names_an_owner, where_told
+from .places import is_origin, names_an_owner, speaks, where_told
 from .syntax import noun_phrase, tree_distance
 from .triggers import trigger_lemma
 from .unstated_country import unstated_country
@@ -220,11 +220,12 @@ class RoleFinder:
         groups = [(actor.start, actor.end) for actor in doc._.incidex_actors or []]
         main_frame = next((f for f in frames if f.role == "main"), None)
         main = locate.arguments[main_frame.id] if main_frame is not None else None
+        offices = _speaking_offices(doc)
         for mention in doc._.incidex_places or []:
             if mention.start < dateline:
                 filed_at.append(mention)
                 continue
-            if _names_a_group_home(mention, groups):
+            if _names_a_group_home(mention, groups) or any(s <= mention.start < e for s, e in offices):
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             country = mention.location is not None and mention.location.precision == "country"
@@ -649,6 +650,18 @@ def _tells_a_body_found(sentence: Span) -> bool:
         token.dep_ in {"nsubjpass", "dobj", "nsubj"} and token.head.lemma_ in FINDING_VERBS
         or any(child.dep_ == "acl" and child.lemma_ in FINDING_VERBS for child in token.children))
         for token in sentence)
+
+
+def _speaking_offices(doc: Doc) -> list[tuple[int, int]]:
+    """The character spans of facilities that speak, offices rather than places ("that nation's Defense Ministry
+    confirmed ...", "according to the provincial police office"): neither they nor a place named inside them ("Kenya's
+    interior ministry said") is where an incident happened."""
+    offices = []
+    for mention in doc._.incidex_places or []:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if mention.kind == "facility" and span is not None and speaks(span.root):
+            offices.append((mention.start, mention.end))
+    return offices
 
 
 def _names_a_group_home(mention: PlaceMention, groups: list[tuple[int, int]]) -> bool:
