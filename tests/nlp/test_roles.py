@@ -165,6 +165,18 @@ def test_an_office_that_speaks_is_not_the_incident_facility(extract, text: str) 
     assert main(extract(text, published="2024-06-18")).location.facility is None
 
 
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Police are investigating the killing of two farmers near Kisumu on Sunday.", "two farmers"),
+        ("Hundreds marched in Gao on Monday to denounce the murder of a teacher there.", "a teacher"),
+        ("Survivors recalled the massacre of 40 villagers by the militia near Beni on Friday.", "40 villagers"),
+    ],
+)
+def test_the_people_after_a_noun_of_killing_are_its_victims(extract, text: str, victim: str) -> None:
+    assert victim in {v.text for i in extract(text, published="2024-06-18").incidents for v in i.victims}
+
+
 def test_every_filled_field_has_evidence_pointing_into_the_text(extract) -> None:
     text = ("Three gunmen stormed a hotel in Mogadishu on Sunday, killing 12 civilians, police said. Al-Shabaab "
             "claimed responsibility.")

@@ -44,6 +44,7 @@ from .lexicons import (
     ATTACK_NOUNS,
     CLAIM_VERBS,
     COLLECTIVE_NOUNS,
+    KILL_VERBS,
     NON_WEAPON_CONTEXT,
     PERPETRATION_VERBS,
     PERPETRATOR_NOUNS,
@@ -114,6 +115,8 @@ CULPRIT_NOUNS = words("culprit_nouns")
 _OFFENSIVE_VERBS = frozenset({"attack", "engage", "raid", "storm", "shell", "bomb", "ambush", "assault", "overrun"})
 # A state's armed forces and police, as the subject of such a verb.
 _STATE_FORCES = SECURITY_FORCE_NOUNS - {"militia", "agent"}
+# Nouns of an act that kills or harms the people named after "of" ("the killing of two farmers").
+HARM_NOUNS = KILL_VERBS | words("harm_nouns")
 
 
 class FrameLocator:
@@ -482,7 +485,7 @@ class RoleFinder:
                                    count=_count(token, counts), head=lemma))
             elif lemma in VICTIM_NOUNS or token.ent_type_ == "PERSON" or (token.pos_ == "PRON" and lemma == "they"):
                 statuses = status_cues(token)
-                if statuses:
+                if statuses or _harmed_by_a_noun(token):
                     args.victims.append(
                         VictimArg(phrase.start_char, phrase.end_char, phrase.text, head=lemma,
                                   count=_count(token, counts), statuses=statuses)
@@ -1282,6 +1285,19 @@ def _subject_of(verb: Token) -> Token | None:
         verb = verb.head
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
+
+
+def _harmed_by_a_noun(token: Token) -> bool:
+    """People named after "of" by a noun of killing or harm ("the massacre of 1.5 million people", "the slaughter
+    and maiming of men, women and children", "the killing of two farmers"): the victims, whatever else the sentence
+    says of them."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "of":
+        return False
+    return any(trigger_lemma(noun) in HARM_NOUNS for noun in (preposition.head, *preposition.head.conjuncts)
+               if noun.pos_ == "NOUN")
 
 
 def _is_targeted(token: Token) -> bool:
