@@ -177,6 +177,17 @@ def test_the_people_after_a_noun_of_killing_are_its_victims(extract, text: str, 
     assert victim in {v.text for i in extract(text, published="2024-06-18").incidents for v in i.victims}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a bus near Gao on Monday but did not kill the passengers.",
+        "Gunmen attacked a bus near Gao on Monday; the passengers were not injured.",
+    ],
+)
+def test_people_the_text_says_were_not_harmed_are_no_victims(extract, text: str) -> None:
+    assert not main(extract(text, published="2024-06-18")).victims
+
+
 def test_every_filled_field_has_evidence_pointing_into_the_text(extract) -> None:
     text = ("Three gunmen stormed a hotel in Mogadishu on Sunday, killing 12 civilians, police said. Al-Shabaab "
             "claimed responsibility.")

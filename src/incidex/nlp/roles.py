@@ -37,7 +37,7 @@ from .actors import (
 from .annotations import ActorMention, NumberMention, PlaceMention, doc_text
 from .casualties import BODY_NOUNS, FINDING_VERBS, acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
-from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimArg
+from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, StatusCue, VictimArg
 from .hedged_groups import hedged_groups
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
@@ -61,7 +61,7 @@ from .lexicons import (
 )
 from .muc_roles import LearnedRoles
 from .places import is_origin, names_an_owner, speaks, where_told
-from .syntax import noun_phrase, tree_distance
+from .syntax import is_negated, noun_phrase, tree_distance
 from .triggers import trigger_lemma
 from .unstated_country import unstated_country
 
@@ -484,7 +484,7 @@ class RoleFinder:
                     PerpetratorArg(phrase.start_char, phrase.end_char, phrase.text, kind="individual", name=name,
                                    count=_count(token, counts), head=lemma))
             elif lemma in VICTIM_NOUNS or token.ent_type_ == "PERSON" or (token.pos_ == "PRON" and lemma == "they"):
-                statuses = status_cues(token)
+                statuses = [cue for cue in status_cues(token) if not _denied(doc, cue)]
                 if statuses or _harmed_by_a_noun(token):
                     args.victims.append(
                         VictimArg(phrase.start_char, phrase.end_char, phrase.text, head=lemma,
@@ -1285,6 +1285,13 @@ def _subject_of(verb: Token) -> Token | None:
         verb = verb.head
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
+
+
+def _denied(doc: Doc, cue: StatusCue) -> bool:
+    """A status the text denies: the verb that gives it is negated ("did not kill the passengers", "the guards were
+    not injured")."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return span is not None and is_negated(span.root)
 
 
 def _harmed_by_a_noun(token: Token) -> bool:
