@@ -188,6 +188,20 @@ def test_people_the_text_says_were_not_harmed_are_no_victims(extract, text: str)
     assert not main(extract(text, published="2024-06-18")).victims
 
 
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("Troops launched an offensive against militants in the district on Monday, killing 12.", set()),
+        ("Shelling of rebel-held areas killed six civilians in Idlib on Monday.", set()),
+        ("Soldiers fought against rebels near the town on Sunday, killing five.", {"rebels"}),
+        ("A health worker was shot dead in Narathiwat on Monday. Police blamed the shooting on separatists.",
+         {"separatists"}),
+    ],
+)
+def test_the_side_others_act_against_is_no_perpetrator(extract, text: str, doers: set[str]) -> None:
+    assert {p.text for p in main(extract(text, published="2024-06-18")).perpetrators} == doers
+
+
 def test_every_filled_field_has_evidence_pointing_into_the_text(extract) -> None:
     text = ("Three gunmen stormed a hotel in Mogadishu on Sunday, killing 12 civilians, police said. Al-Shabaab "
             "claimed responsibility.")

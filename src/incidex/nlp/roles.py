@@ -115,6 +115,8 @@ CULPRIT_NOUNS = words("culprit_nouns")
 _OFFENSIVE_VERBS = frozenset({"attack", "engage", "raid", "storm", "shell", "bomb", "ambush", "assault", "overrun"})
 # A state's armed forces and police, as the subject of such a verb.
 _STATE_FORCES = SECURITY_FORCE_NOUNS - {"militia", "agent"}
+_HELD_WORDS = frozenset({"held", "controlled", "occupied", "dominated"})  # "rebel-held areas"
+_BLAME_VERBS = frozenset({"blame", "pin"})  # "the attack was blamed on militants": the doers
 # Nouns of an act that kills or harms the people named after "of" ("the killing of two farmers").
 HARM_NOUNS = KILL_VERBS | words("harm_nouns")
 
@@ -1248,12 +1250,25 @@ def _is_perpetrator(token: Token, lemma: str) -> bool:
     if lemma == "group":  # "a group of armed youths from X attacked ...": a community's men (_home_communities)
         return _side_of(token, PERPETRATION_VERBS) and _doers_home(token) is not None
     if lemma in PERPETRATOR_NOUNS and lemma not in AMBIGUOUS_PERSON_NOUNS:
-        return token.dep_ not in {"poss"}
+        return token.dep_ not in {"poss"} and not _acted_against(token)
     if lemma in AMBIGUOUS_PERSON_NOUNS or lemma in VICTIM_NOUNS:
         if token.dep_ == "nsubj" and token.head.lemma_ in PERPETRATION_VERBS and token.head.lemma_ != "kill":
             return True
         return acts_as_perpetrator(token)
     return False
+
+
+def _acted_against(token: Token) -> bool:
+    """Doers' words for the side others act against or hold ground from: "air strikes against the rebels", "an
+    airstrike on the rebel held district", "rebel-held areas"; not a side of a fight ("troops fought against
+    rebels"), nor doers an act is blamed on."""
+    if token.dep_ == "npadvmod" and token.head.lower_ in _HELD_WORDS:
+        return True
+    if token.dep_ != "pobj" or token.head.lower_ not in {"against", "on"}:
+        return False
+    governor = token.head.head
+    blamed = governor.lemma_ in _BLAME_VERBS or governor.head.lemma_ in _BLAME_VERBS  # "blamed the attack on X"
+    return governor.lemma_ not in CLASH_WORDS and not blamed
 
 
 def _counts_by_token(doc: Doc, numbers: list[NumberMention]) -> dict[int, int | None]:
