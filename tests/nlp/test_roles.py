@@ -168,7 +168,8 @@ def test_an_office_that_speaks_is_not_the_incident_facility(extract, text: str) 
 @pytest.mark.parametrize(
     ("text", "victim"),
     [
-        ("Police are investigating the killing of two farmers near Kisumu on Sunday.", "two farmers"),
+        ("Relatives in Kisumu demanded justice on Sunday for the killing of two farmers by unknown gunmen.",
+         "two farmers"),
         ("Hundreds marched in Gao on Monday to denounce the murder of a teacher there.", "a teacher"),
         ("Survivors recalled the massacre of 40 villagers by the militia near Beni on Friday.", "40 villagers"),
         ("Gunmen attacked a village near Moroto on Sunday; police are investigating the slaying of two farmers.",
