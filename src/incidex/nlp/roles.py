@@ -1259,9 +1259,9 @@ def _is_perpetrator(token: Token, lemma: str) -> bool:
 
 
 def _acted_against(token: Token) -> bool:
-    """Doers' words for the side others act against or hold ground from: "air strikes against the rebels", "an
-    airstrike on the rebel held district", "rebel-held areas"; not a side of a fight ("troops fought against
-    rebels"), nor doers an act is blamed on."""
+    """Doers' words for the side others act against, or for the holders of the ground they strike: "air strikes
+    against the rebels", "an airstrike on the rebel held district", "rebel-held areas"; not a side of a fight
+    ("troops fought against rebels"), nor doers an act is blamed on."""
     if token.dep_ == "npadvmod" and token.head.lower_ in _HELD_WORDS:
         return True
     if token.dep_ != "pobj" or token.head.lower_ not in {"against", "on"}:
@@ -1310,8 +1310,8 @@ def _denied(doc: Doc, cue: StatusCue) -> bool:
 
 
 def _harmed_by_a_noun(token: Token) -> bool:
-    """People named after "of" by a noun of killing or harm ("the massacre of 1.5 million people", "the slaughter
-    and maiming of men, women and children", "the killing of two farmers"): the victims, whatever else the sentence
+    """People named after "of" by a noun of killing or harm, or by one joined to it ("the massacre of 40 villagers",
+    "the beating and torture of two students", "the killing of two nurses"): the victims, whatever else the sentence
     says of them."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
