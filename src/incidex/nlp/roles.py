@@ -108,6 +108,8 @@ _RIVAL_SIDES = frozenset({"group", "faction", "party", "wing", "camp"})
 # people who lynch someone, or who kill or beat someone held to be a criminal.
 VIGILANTES = "Vigilante Group"
 _CROWD_DOERS = frozenset({"mob", "crowd", "local", "villager", "resident"})
+# Doers named by their trade, whom the role-based pattern names by it: "pirates boarded a tanker", "sea pirates".
+ROLE_NAMED_DOERS = {"pirate": "Pirates"}
 _LYNCH_WORDS = frozenset({"lynch", "lynching"})
 CULPRIT_NOUNS = words("culprit_nouns")
 # Verbs by which a state's forces take a fight to an armed group ("the army attacked the X", "troops engaged X").
@@ -474,6 +476,11 @@ class RoleFinder:
                                    relation="stated", head=lemma, local=True))
             elif lemma in RESPONDER_NOUNS and _acts_as_responder(token):
                 args.responders.append(Arg(phrase.start_char, phrase.end_char, phrase.text))
+            elif lemma in ROLE_NAMED_DOERS and _is_perpetrator(token, lemma):
+                relation = _relation_cue(doc[token.i:token.i + 1]) or "stated"  # "suspected pirates": suspected
+                args.perpetrators.append(
+                    PerpetratorArg(phrase.start_char, phrase.end_char, phrase.text, kind="organization",
+                                   name=ROLE_NAMED_DOERS[lemma], relation=relation, head=lemma))
             elif _is_perpetrator(token, lemma):
                 name = token.text if token.ent_type_ == "PERSON" else None
                 args.perpetrators.append(
@@ -1081,7 +1088,7 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
     were hurt in a clash ("an X activist died in a gunfight with police")."""
     side = token
     for _ in range(5):
-        if side.dep_ in {"nsubj", "agent"} and _does(side.head, verbs):
+        if side.dep_ in {"nsubj", "agent"} and _does(_verb_of(side), verbs):
             return True  # "X attacked ...", "X crossed the border and attacked ...", "X continued to attack ..."
         if side.dep_ == "ROOT" and _does_without_a_verb(side, verbs):
             return True
@@ -1109,6 +1116,16 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
     return False
 
 
+def _verb_of(subject: Token) -> Token:
+    """The verb a subject goes with, past a parenthesis right after it that the parse made the clause's subject:
+    "attacked" in "X (some of them in uniform) attacked ...", not the verb inside the parenthesis."""
+    verb, after = subject.head, subject.right_edge.i + 1
+    if verb.dep_ == "csubj" and after < len(subject.doc) and subject.doc[after].text == "(" and (
+            subject.doc[after].head == verb):
+        return verb.head
+    return verb
+
+
 def _does_without_a_verb(root: Token, verbs: frozenset[str]) -> bool:
     """A sentence the parse left with a noun at its root takes that noun for the doer of an act of ``verbs`` hung
     under it that has an object: "X militia armed with machetes attacked a man", "X lines up and executes 15
@@ -1124,17 +1141,27 @@ def _has_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" or (c.dep_ == "conj" and _has_object(c)) for c in verb.children)
 
 
-# Verbs of aspect whose complement says what the subject did ("continued to attack"), unlike verbs of intent
-# ("intends to strike", "threatened to attack").
-_ASPECT_VERBS = frozenset({"continue", "begin", "start", "resume", "keep", "proceed"})
+# Verbs of aspect or attempt whose complement says what the subject did or tried ("continued to attack", "tried
+# to kidnap"), unlike verbs of intent ("intends to strike", "threatened to attack").
+_ASPECT_VERBS = frozenset({"continue", "begin", "start", "resume", "keep", "proceed", "attempt", "try"})
 
 
 def _does(verb: Token, verbs: frozenset[str]) -> bool:
     """``verb`` is one of ``verbs``, or has one as its conjunct, or is a verb of aspect whose complement does
-    ("crossed the border and attacked", "continued to attack the village")."""
-    if verb.lemma_ in verbs or any(c.dep_ == "conj" and c.lemma_ in verbs for c in verb.children):
+    ("crossed the border and attacked", "continued to attack the village", "disrupted a feast and tried to kidnap
+    the chief"), or is done by one ("punished a man by shooting him")."""
+    if verb.lemma_ in verbs or any(c.dep_ == "conj" and _does(c, verbs) for c in verb.children):
+        return True
+    if any(_by_doing(c, verbs) for c in verb.children):
         return True
     return verb.lemma_ in _ASPECT_VERBS and any(c.dep_ == "xcomp" and _does(c, verbs) for c in verb.children)
+
+
+def _by_doing(preposition: Token, verbs: frozenset[str]) -> bool:
+    """The preposition is the "by" of an act's means, a gerund of ``verbs``: "by shooting at him", "by attacking a
+    post" (not the "by" of a passive's doer)."""
+    return preposition.dep_ == "prep" and preposition.lower_ == "by" and any(
+        c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_ in verbs for c in preposition.children)
 
 
 def _doers_home(noun: Token) -> Span | None:
