@@ -402,7 +402,7 @@ def test_the_first_of_two_peoples_that_open_a_headline_of_a_fight_in_a_place_is_
 @pytest.mark.parametrize(
     ("text", "group"),
     [
-        ("The NDFB blew up a section of a gas pipeline near Kokrajhar on Monday; nobody was hurt.",
+        ("The NDFB blew up part of an oil pipeline near Kokrajhar on Monday; nobody was hurt.",
          "National Democratic Front of Bodoland"),
         ("The ULFA punished a trader on Sunday by shooting him in both legs at Tinsukia.",
          "United Liberation Front of Asom"),
@@ -762,7 +762,7 @@ def test_a_claim_by_a_part_or_a_spokesman_of_a_group_is_the_groups_claim(extract
         ("Al-Shabaab raid mosque near Lamu and injure worshippers", "al-Shabaab"),
         ("Orma attack Pokomo village; at least nine killed", "Orma Communal Militia"),
         ("Suspected Turkana kill three herders in raid near Kapedo", "Turkana Communal Militia"),
-        ("Sebei tribesmen from Uganda attack herders near Mount Elgon", "Sebei Communal Militia"),
+        ("Sebei raiders attack herders near Mount Elgon", "Sebei Communal Militia"),
         ("Clan violence as Garre attack Degodia, killing 12.", "Garre Communal Militia"),
     ],
 )
@@ -923,6 +923,6 @@ def test_pirates_are_named_by_their_trade(extract, text: str, relation: str) -> 
 
 
 def test_a_parenthesis_after_the_doers_does_not_hide_their_verb(extract) -> None:
-    text = ("On 16 June 2024, 200 Misseriya militiamen (at least some of whom were wearing army uniforms) attacked "
-            "herders at a well in the Abyei area, killing six people.")
+    text = ("On 16 June 2024, 200 Misseriya militiamen (at least a dozen of whom were wearing RSF uniforms) attacked "
+            "herders near a well in Abyei, killing six people.")
     assert orgs(main(extract(text, published="2024-06-18"))) == {"Misseriya Communal Militia": "stated"}

@@ -1117,13 +1117,13 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
 
 
 def _verb_of(subject: Token) -> Token:
-    """The verb a subject goes with, past a parenthesis right after it that the parse made the clause's subject:
-    "attacked" in "X (some of them in uniform) attacked ...", not the verb inside the parenthesis."""
-    verb, after = subject.head, subject.right_edge.i + 1
-    if verb.dep_ == "csubj" and after < len(subject.doc) and subject.doc[after].text == "(" and (
-            subject.doc[after].head == verb):
-        return verb.head
-    return verb
+    """The verb a subject goes with, past a parenthesis after it that holds the verb the parse made the clause's
+    subject: "attacked" in "X (a dozen of whom wore uniforms) attacked ...", not the verb inside the parenthesis."""
+    verb, doc = subject.head, subject.doc
+    if verb.dep_ != "csubj" or not subject.i < verb.i < verb.head.i:
+        return verb
+    before, after = [t.text for t in doc[subject.i + 1:verb.i]], [t.text for t in doc[verb.i + 1:verb.head.i]]
+    return verb.head if "(" in before and ")" not in before and ")" in after else verb
 
 
 def _does_without_a_verb(root: Token, verbs: frozenset[str]) -> bool:
