@@ -840,7 +840,7 @@ def _passive_doer(token: Token, *, members_only: bool = False) -> bool:
         if token.dep_ == "pobj" and (token.head.dep_ == "agent" or (token.head.lower_ == "by"
                                                                      and _participle_of(token.head) is not None)):
             return True  # "by" as the parse left it without its passive: "shot dead in the market by X"
-        if token.dep_ in {"compound", "nmod", "conj", "appos"} and token.head is not token:
+        if token.dep_ in {"compound", "nmod", "conj", "appos"} and token.head.i != token.i:
             token = token.head
         elif token.dep_ == "pobj" and token.head.lower_ in {"of", "from"} and (
                 not members_only or token.head.head.lemma_.lower() in GROUP_PEOPLE):
@@ -867,7 +867,7 @@ def _participle_of(by: Token) -> Token | None:
     for _ in range(4):
         if head.tag_ == "VBN":
             return head
-        if head.dep_ not in {"pobj", "prep", "appos", "conj", "compound"} or head.head is head:
+        if head.dep_ not in {"pobj", "prep", "appos", "conj", "compound"} or head.head.i == head.i:
             return None
         head = head.head
     return None
@@ -922,7 +922,7 @@ def _pitted_side(token: Token) -> bool:
 
 def _work_of(token: Token) -> bool:
     """The text calls the deed the group's work: "a kidnapping thought to be the work of X", "the handiwork of X"."""
-    while token.dep_ in {"compound", "nmod", "appos"} and token.head is not token:
+    while token.dep_ in {"compound", "nmod", "appos"} and token.head.i != token.i:
         token = token.head
     of = token.head
     return token.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in WORK_NOUNS
@@ -931,7 +931,7 @@ def _work_of(token: Token) -> bool:
 def _doers_belong_to(token: Token) -> bool:
     """The group the text says the doers belong to: "militants belonging to X", "the gunmen belonged to X", "the
     attackers were members of X", "belonged to the X militant outfit", "two militants of X"."""
-    while token.dep_ in {"compound", "nmod", "appos", "det"} and token.head is not token:
+    while token.dep_ in {"compound", "nmod", "appos", "det"} and token.head.i != token.i:
         token = token.head
     if token.dep_ != "pobj":
         return False
@@ -1071,7 +1071,7 @@ def _attacked_by_forces(token: Token) -> bool:
     a verb by which a state's forces go on the offensive ("the army attacked X", "troops engaged X"): it is a side
     of the fight."""
     noun = token
-    while noun.dep_ in {"compound", "poss", "nmod"} and noun.head is not noun:
+    while noun.dep_ in {"compound", "poss", "nmod"} and noun.head.i != noun.i:
         noun = noun.head
     if noun.dep_ != "dobj" or noun.head.lemma_ not in _OFFENSIVE_VERBS:
         return False
@@ -1109,7 +1109,7 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
         if side.dep_ == "dobj" and side.head.dep_ == "pcomp" and side.head.head.lower_ == "of":
             side = side.head.head.head  # "factions of ruling X", "ruling" parsed as a verb
             continue
-        if side.dep_ not in {"conj", "nmod", "compound", "appos", "poss"} or side.head is side:
+        if side.dep_ not in {"conj", "nmod", "compound", "appos", "poss"} or side.head.i == side.i:
             break
         # "Rendille and Samburu herders": Samburu → Rendille → herders; "fighters (X)" → fighters; "X's patrol"
         side = side.head
@@ -1213,7 +1213,7 @@ def _clash_side_preposition(preposition: Token) -> bool:
         if governor.lemma_ in CLASH_WORDS or any(
                 c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_ in CLASH_WORDS for c in governor.children):
             return True
-        if governor.head is governor:
+        if governor.head.i == governor.i:
             break
         governor = governor.head
     return False
@@ -1290,7 +1290,7 @@ def _count(token: Token, counts: dict[int, int | None]) -> int | None:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    while verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
+    while verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
         if any(c.dep_ == "nsubj" for c in verb.children):
             break
         verb = verb.head
