@@ -441,6 +441,33 @@ def test_the_first_of_two_doers_that_open_a_headline_is_a_doer_too(extract) -> N
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Orma and Pokomo clans battle in Tana River town",  # "clans" parsed as the verb
+        "Orma and Pokomo herders battle near Garsen",
+    ],
+)
+def test_the_first_of_two_peoples_that_open_a_headline_of_a_fight_in_a_place_is_a_side(extract, text: str) -> None:
+    assert "Orma Communal Militia" in orgs(main(extract(text, published="2024-06-18")))
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The NDFB blew up part of an oil pipeline near Kokrajhar on Monday; nobody was hurt.",
+         "National Democratic Front of Bodoland"),
+        ("The ULFA punished a trader on Sunday by shooting him in both legs at Tinsukia.",
+         "United Liberation Front of Asom"),
+        ("Orma militiamen disrupted a wedding in Garsen on Sunday and tried to kidnap the groom.",
+         "Orma Communal Militia"),
+    ],
+)
+def test_a_group_that_blew_up_a_thing_acted_by_shooting_or_tried_to_kidnap_is_the_doer(extract, text: str,
+                                                                                      group: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get(group) == "stated"
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Six herders died after a Pokot raid at a Turkana manyatta near Kapedo.", "Pokot Communal Militia"),
@@ -787,6 +814,7 @@ def test_a_claim_by_a_part_or_a_spokesman_of_a_group_is_the_groups_claim(extract
         ("Al-Shabaab raid mosque near Lamu and injure worshippers", "al-Shabaab"),
         ("Orma attack Pokomo village; at least nine killed", "Orma Communal Militia"),
         ("Suspected Turkana kill three herders in raid near Kapedo", "Turkana Communal Militia"),
+        ("Sebei raiders attack herders near Mount Elgon", "Sebei Communal Militia"),
         ("Clan violence as Garre attack Degodia, killing 12.", "Garre Communal Militia"),
     ],
 )
@@ -931,3 +959,22 @@ def test_a_crowd_that_punishes_a_supposed_criminal_is_a_vigilante_group(extract,
 )
 def test_a_crowd_that_only_tells_or_riots_is_no_vigilante_group(extract, text: str) -> None:
     assert "Vigilante Group" not in orgs(main(extract(text, published="2024-06-18")))
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Pirates boarded a fishing trawler off Lamu and kidnapped six crew members on Tuesday.", "stated"),
+        ("Six sailors were abducted from a tanker by sea pirates near the port of Lome on Friday.", "stated"),
+        ("Suspected pirates fired on a cargo ship in the Gulf of Guinea on Monday, wounding two sailors.",
+         "suspected"),
+    ],
+)
+def test_pirates_are_named_by_their_trade(extract, text: str, relation: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get("Pirates") == relation
+
+
+def test_a_parenthesis_after_the_doers_does_not_hide_their_verb(extract) -> None:
+    text = ("On 16 June 2024, 200 Misseriya militiamen (at least a dozen of whom were wearing RSF uniforms) attacked "
+            "herders near a well in Abyei, killing six people.")
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Misseriya Communal Militia": "stated"}
