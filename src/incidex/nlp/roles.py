@@ -1340,7 +1340,7 @@ def _harmed_by_a_noun(token: Token) -> bool:
     """People named after "of" by a noun of killing or harm, or by one joined to it ("the massacre of 40 villagers",
     "the beating and torture of two students", "the killing of two nurses"): the victims, whatever else the sentence
     says of them."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     preposition = token.head
     if token.dep_ != "pobj" or preposition.lower_ != "of":
