@@ -52,6 +52,7 @@ from .lexicons import (
     VICTIM_NOUNS,
     words,
 )
+from .syntax import first_conjunct
 from .triggers import trigger_lemma
 
 LINK_WORDS = words("link_words")
@@ -420,7 +421,7 @@ def _own_verb(noun: Token) -> Token | None:
         return None
     if following.head.i == noun.i:
         return following if following.dep_ in {"acl", "relcl"} and following.tag_ == "VBN" else None  # "gone missing"
-    first = _first_conjunct(noun)
+    first = first_conjunct(noun)
     verb = following if following.pos_ == "VERB" else following.head
     return verb if verb.i != first.head.i else None  # "a guard and his brother were shot": the verb of them all
 
@@ -710,12 +711,6 @@ def _field(event: str, noun: Token) -> str:
     return f"{event}.{party(noun) or 'total'}"
 
 
-def _first_conjunct(noun: Token) -> Token:
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
-    return noun
-
-
 def _companion_of(noun: Token) -> Token | None:
     """The noun that ``noun`` is joined to by "along / together with" ("the mayor along with his driver"; "two
     guards were killed along with five raiders", where the parse hangs "along with" on the verb)."""
@@ -778,7 +773,7 @@ def _conjunction(noun: Token) -> int | None:
             (j := _joined_on_the_verb(c)) is not None and j.i == noun.i for c in holder.children):
         return noun.i
     companion = _companion_of(noun)
-    first = _first_conjunct(companion if companion is not None else noun)
+    first = first_conjunct(companion if companion is not None else noun)
     if (companion is None and first.i == noun.i and not any(c.dep_ == "conj" for c in noun.children)
             and not _has_companion(noun)):
         return None
@@ -929,7 +924,7 @@ def _person_by_form(token: Token) -> bool:
     killed = token.head.lemma_.lower() in OBJECT_KILL_VERBS
     if killed and token.dep_ == "nsubj" and _headline_passive(token.head, "nsubj"):
         return not lower.endswith("ing")  # "Ward delegate killed outside his shop"; not "Fighting killed 18"
-    first = _first_conjunct(token)
+    first = first_conjunct(token)
     return (first.dep_ in {"dobj", "nsubjpass"} and first.head.lemma_.lower() in OBJECT_KILL_VERBS
             and any(c.dep_ in {"det", "poss"} and c.lower_ not in NOT_ONE_DETERMINERS
                     or c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children))
@@ -980,7 +975,7 @@ def _included(noun: Token) -> bool:
     if any(a.dep_ == "prep" and a.lower_ in INCLUDING_WORDS and a.head.pos_ in {"NOUN", "PROPN", "NUM"}
            for a in noun.ancestors):
         return True
-    first = _first_conjunct(noun)
+    first = first_conjunct(noun)
     return first.i != noun.i and any(c.dep_ == "prep" and c.lower_ in INCLUDING_WORDS and c.i < noun.i
                                      for c in first.children)
 

@@ -55,6 +55,7 @@ from .gazetteer import (
 from .lexicons import CLAIM_VERBS, PERSON_NOUNS, SAY_VERBS, phrases, words
 from .numbers import UNIT_WORDS
 from .outlets import outlet_country
+from .syntax import first_conjunct
 
 # A facility noun and the modifiers it needs to name a facility ("police station"); none: any use does ("prison").
 FACILITY_NOUNS: dict[str, frozenset[str]] = {
@@ -779,9 +780,7 @@ def _place_cue(span: Span) -> int:
 def _conjunct_of_cued(span: Span) -> bool:
     """Whether ``span`` is joined by "and" or "or" to a name after a preposition of place: the "Pissila" of
     "between Kaya and Pissila", the "Kandahar" of "in Kabul and Kandahar"."""
-    root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = first_conjunct(span.root)
     return root.i != span.root.i and root.i < span.start and after_locative(root.left_edge)
 
 

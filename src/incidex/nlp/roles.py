@@ -61,7 +61,7 @@ from .lexicons import (
 )
 from .muc_roles import LearnedRoles
 from .places import is_origin, names_an_owner, speaks, where_told
-from .syntax import is_negated, noun_phrase, tree_distance
+from .syntax import first_conjunct, is_negated, noun_phrase, tree_distance
 from .triggers import trigger_lemma
 from .unstated_country import unstated_country
 
@@ -1340,8 +1340,7 @@ def _harmed_by_a_noun(token: Token) -> bool:
     """People named after "of" by a noun of killing or harm, or by one joined to it ("the massacre of 40 villagers",
     "the beating and torture of two students", "the killing of two nurses"): the victims, whatever else the sentence
     says of them."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(token)
     preposition = token.head
     if token.dep_ != "pobj" or preposition.lower_ != "of":
         return False

@@ -42,5 +42,13 @@ def objects_of(token: Token, prepositions: set[str] | frozenset[str]) -> list[To
             for o in p.children if o.dep_ == "pobj"]
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the words joined by "and" or "or" that ``token`` is one of ("Kaya" of "Kaya and Pissila"), or
+    ``token`` itself."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def is_negated(token: Token) -> bool:
     return any(child.dep_ == "neg" for child in token.children)
