@@ -300,7 +300,7 @@ def _noun_event(noun: Token) -> str | None:
     if dep == "pobj" and head.lower_ == "of" and (trigger_lemma(head.head) in DEAD_WORDS | {"death", "life"}
                                                   or _throat_cut(head.head)):
         return "killed"  # "the deaths of six", "slit the throats of four traders"
-    if dep == "pobj" and head.lower_ == "of" and head.head.lower_ == "total" and head.head.i != noun.i:
+    if dep == "pobj" and head.lower_ == "of" and head.head.lower_ == "total":
         return _noun_event(head.head)  # "a total of twelve people were killed": the people stand where "total" does
     if dep == "pobj" and head.lower_ == "of" and _killing_as_result(head.head):
         return "killed"  # "the raid resulted in the killing of five traders"
@@ -470,10 +470,10 @@ def party(noun: Token) -> str | None:
 def _rebels_named(noun: Token) -> bool:
     """Fighters a rebel group's name qualifies or stands for ("eight al-Shabaab fighters", "five Boko Haram men",
     "killed eight al Shabaab"): the group's side, not soldiers nor bystanders."""
-    words = {noun.idx}
+    starts = {noun.idx}  # where the noun, and the words that qualify it, start in the text
     if noun.lemma_.lower() in AMBIGUOUS_PERSON_NOUNS:
-        words |= {t.idx for left in noun.lefts if left.dep_ in {"compound", "amod", "nmod"} for t in left.subtree}
-    return any(actor.name in rebel_groups() and any(actor.start <= idx < actor.end for idx in words)
+        starts |= {t.idx for left in noun.lefts if left.dep_ in {"compound", "amod", "nmod"} for t in left.subtree}
+    return any(actor.name in rebel_groups() and any(actor.start <= idx < actor.end for idx in starts)
                for actor in noun.doc._.incidex_actors or ())
 
 
@@ -1129,7 +1129,7 @@ def status_cues(noun: Token) -> list[StatusCue]:
 
     anchors = [noun] + [c for c in noun.children if c.dep_ == "relcl"]
     for anchor in anchors:
-        if anchor is noun:
+        if anchor.i == noun.i:
             event = _noun_event(noun)
             verb = noun.head
         else:
