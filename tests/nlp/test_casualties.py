@@ -617,9 +617,8 @@ def test_a_total_or_a_group_of_people_is_not_one_person(extract, text, killed) -
 
 
 @pytest.mark.parametrize(("text", "killed"), [
-    ("1 militant, and 3 women were killed when suspected rebels ambushed the convoy of a district officer near Turbat", 4),
-    ("On June 15, armed men stormed an army camp in Yense, three soldiers and a gendarme were killed"
-     " and many others wounded.", 4),
+    ("1 militant, and 4 villagers died when a mortar round hit a market outside Kidal", 5),  # "militant" the root
+    ("Armed men raided an army camp near Kaya, four soldiers and a gendarme were killed and many others wounded.", 5),
 ])
 def test_subjects_the_parse_hangs_on_a_noun_before_them_keep_their_verb(extract, text, killed) -> None:
     assert killed_total(extract(text, published="2024-06-17")) == killed
