@@ -110,7 +110,7 @@ _RIVAL_SIDES = frozenset({"group", "faction", "party", "wing", "camp"})
 VIGILANTES = "Vigilante Group"
 _CROWD_DOERS = frozenset({"mob", "crowd", "local", "villager", "resident"})
 # Doers named by their trade, whom the role-based pattern names by it: "pirates boarded a tanker", "sea pirates".
-ROLE_NAMED_DOERS = {"pirate": "Pirates"}
+ROLE_NAMED_DOERS: dict[str, str] = {"pirate": "Pirates"}
 _LYNCH_WORDS = frozenset({"lynch", "lynching"})
 CULPRIT_NOUNS = words("culprit_nouns")
 # Verbs by which a state's forces take a fight to an armed group ("the army attacked the X", "troops engaged X").
@@ -1165,9 +1165,9 @@ _ASPECT_VERBS = frozenset({"continue", "begin", "start", "resume", "keep", "proc
 
 
 def _does(verb: Token, verbs: frozenset[str]) -> bool:
-    """``verb`` is one of ``verbs``, or has one as its conjunct, or is a verb of aspect whose complement does
+    """``verb`` is one of ``verbs``, or has a conjunct that does, or is a verb of aspect whose complement does
     ("crossed the border and attacked", "continued to attack the village", "disrupted a feast and tried to kidnap
-    the chief"), or is done by one ("punished a man by shooting him")."""
+    the chief"), or is done by one ("avenged the arrest by burning two trucks")."""
     if verb.lemma_ in verbs or any(c.dep_ == "conj" and _does(c, verbs) for c in verb.children):
         return True
     if any(_by_doing(c, verbs) for c in verb.children):
