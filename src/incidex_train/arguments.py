@@ -17,22 +17,28 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from incidex.eval import rams, wikievents
+from incidex.eval.event_args import event_kind
 from incidex.eval.muc4 import ROLES
 from incidex.nlp.lexicons import PEOPLE_NOUNS, PERPETRATOR_NOUNS, VICTIM_NOUNS
+
+if TYPE_CHECKING:  # spaCy is loaded by main() only
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 DOER_ROLES = frozenset({"attacker", "killer", "injurer"})
 PERSON_HEADS = PERPETRATOR_NOUNS | VICTIM_NOUNS | PEOPLE_NOUNS
 PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them", "it", "we", "us", "i", "me", "you", "who", "whom",
                       "which", "that", "this", "these", "those", "himself", "themselves", "one", "someone"})
 MAX_WORDS = 8  # MUC-4 fillers are short noun phrases; longer arguments are clauses or lists
-RAMS_EVENTS = ("conflict.attack.", "life.die.deathcausedbyviolentevents", "life.die.n/a",
-               "life.injure.injurycausedbyviolentevents", "life.injure.n/a")
-WIKI_EVENTS = ("Conflict.Attack.", "Life.Die.", "Life.Injure.")
+# The kinds of event (eval.rams / eval.wikievents KIND_PREFIXES) whose arguments are taken: attacks, killings, injuries.
+EVENT_KINDS = frozenset({"attack", "die", "injure"})
 BOMBING_EVENTS = ("conflict.attack.bombing", "Conflict.Attack.DetonateExplode")
 
-# Kind of an argument: "person", "organization" or "other".
-Kind = Callable[[str], str]
+# The kind of the argument at character offsets (start, end) of a passage: "person", "organization" or "other".
+Kind = Callable[[str, int, int], str]
 
 
 def muc_role(role: str, kind: str) -> str | None:
@@ -70,14 +76,14 @@ def gtt_record(docid: str, text: str, incident_type: str, fillers: Iterable[tupl
     return {"docid": docid, "doctext": text, "templates": [template]}
 
 
-def rams_records(lines: Iterable[str], entity_kind: Callable[[str, int, int], str]) -> Iterator[dict]:
+def rams_records(lines: Iterable[str], entity_kind: Kind) -> Iterator[dict]:
     """One record per RAMS example of an attack, killing or injury event that keeps at least one filler.
 
     ``entity_kind(text, start, end)`` tells a person from an organization at character offsets of the passage."""
     for line in lines:
         example = json.loads(line)
         event = example["evt_triggers"][0][2][0][0]
-        if not event.startswith(RAMS_EVENTS):
+        if event_kind(event, rams.KIND_PREFIXES) not in EVENT_KINDS:
             continue
         tokens = [t for sentence in example["sentences"] for t in sentence]
         starts = _token_starts(tokens)
@@ -86,7 +92,7 @@ def rams_records(lines: Iterable[str], entity_kind: Callable[[str, int, int], st
         for _, (first, last), label in example["gold_evt_links"]:
             string = " ".join(tokens[first:last + 1])
             start = starts[first]
-            role = muc_role(label[label.index("arg") + 5:], entity_kind(text, start, start + len(string)))
+            role = muc_role(rams.role_name(label), entity_kind(text, start, start + len(string)))
             if role and usable(string):
                 fillers.append((string, role))
         if fillers:
@@ -102,7 +108,7 @@ def wikievents_records(lines: Iterable[str]) -> Iterator[dict]:
         mentions = {m["id"]: m for m in document["entity_mentions"]}
         fillers, types = [], set()
         for event in document["event_mentions"]:
-            if not event["event_type"].startswith(WIKI_EVENTS):
+            if event_kind(event["event_type"], wikievents.KIND_PREFIXES) not in EVENT_KINDS:
                 continue
             types.add(_incident_type(event["event_type"]))
             for argument in event["arguments"]:
@@ -116,10 +122,10 @@ def wikievents_records(lines: Iterable[str]) -> Iterator[dict]:
             yield gtt_record(document["doc_id"], text, incident_type, fillers)
 
 
-def spacy_kind(nlp) -> Callable[[str, int, int], str]:
+def spacy_kind(nlp: Language) -> Kind:
     """A kind function over spaCy's entities: PERSON a person, ORG an organization, else the head noun decides.
     Each passage is parsed once."""
-    parsed: dict[str, object] = {}
+    parsed: dict[str, Doc] = {}
 
     def kind(text: str, start: int, end: int) -> str:
         doc = parsed.setdefault(text, nlp(text))
@@ -135,7 +141,7 @@ def spacy_kind(nlp) -> Callable[[str, int, int], str]:
 
 
 def role_counts(records: Iterable[dict]) -> Counter:
-    """Distinct filler strings per MUC-4 role over ``records``."""
+    """Fillers per MUC-4 role over ``records`` (a string counts once per passage and role)."""
     return Counter(role for r in records for t in r["templates"] for role in ROLES for _ in t[role])
 
 

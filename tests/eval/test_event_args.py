@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from incidex.eval.event_args import ALL_GROUPS, evaluate_events, head_word
-from incidex.eval.rams import detokenize, load_rams
+from incidex.eval.rams import detokenize, load_rams, role_name
 from incidex.eval.wikievents import load_wikievents
 from incidex.types import Document
 
@@ -109,6 +109,10 @@ def test_a_failed_document_detects_nothing(wiki) -> None:
     evaluation = evaluate_wiki(wiki, None)
     assert evaluation.sections[0].tally.fields["detected: all kinds"].correct == 0
     assert evaluation.sections[0].tally.errors["document failed"] == 1
+
+
+def test_a_rams_argument_label_gives_its_role_whatever_its_numbering() -> None:
+    assert [role_name(label) for label in ("evt089arg01victim", "evt1arg123place")] == ["victim", "place"]
 
 
 def test_rams_tokens_are_detokenized_with_spans() -> None:

@@ -62,13 +62,18 @@ def detokenize(sentences: list[list[str]]) -> tuple[str, list[tuple[int, int]], 
     return text, spans, token_spans
 
 
+def role_name(label: str) -> str:
+    """The role of a RAMS argument label: "evt089arg01victim" -> "victim"."""
+    return _ROLE_PREFIX.sub("", label)
+
+
 def rams_document(data: dict[str, Any]) -> EventDocument:
     text, spans, token_spans = detokenize(data["sentences"])
     sentence_of = [i for i, sentence in enumerate(data["sentences"]) for _ in sentence]
     (start, end, [[event_type, _]]), = data["evt_triggers"]
     arguments = []
     for _trigger, (arg_start, arg_end), role in data["gold_evt_links"]:
-        group = ROLE_GROUPS.get(_ROLE_PREFIX.sub("", role))  # "evt089arg01victim" -> "victim"
+        group = ROLE_GROUPS.get(role_name(role))
         if group is None:
             continue
         mention = text[token_spans[arg_start][0]:token_spans[arg_end][1]]
