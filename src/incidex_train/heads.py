@@ -115,7 +115,8 @@ def window_batch(windows: Sequence[tuple[Data, int]]) -> tuple[torch.Tensor, tor
     return _pad(rows, [data.tags for data, _ in windows])
 
 
-def _pad(rows: list[tuple[torch.Tensor, int, int]], tags: list[torch.Tensor] | None):
+def _pad(rows: list[tuple[torch.Tensor, int, int]],
+         tags: list[torch.Tensor] | None) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """Rows ``lo:hi`` of each features tensor, zero-padded to one width; ``tags`` of the same rows, -100 padded."""
     lengths = torch.tensor([hi - lo for _, lo, hi in rows])
     width = max(1, int(lengths.max()))
@@ -171,7 +172,7 @@ def tag_weights(o_weight: float) -> torch.Tensor:
     return weights
 
 
-def tagger_windows(data: Data, every_document: bool) -> list[tuple[Data, int]]:
+def tagger_windows(data: Data, *, every_document: bool) -> list[tuple[Data, int]]:
     """The windows of ``data`` the tagger trains on: those of documents with templates, or of every document."""
     keep = {i for i, d in enumerate(data.documents) if d.templates or every_document}
     return [(data, w) for w, (d, _, _) in enumerate(data.split.windows) if d in keep]
@@ -183,7 +184,8 @@ def train_tagger(train: Data, options: HeadOptions, evaluate: Callable[[SpanTagg
     from other annotated data) are shuffled in with the training windows."""
     generator = _seed(options.seed)
     model = SpanTagger(options.config)
-    windows = [item for data in (train, *extra) for item in tagger_windows(data, options.tagger_docs == "all")]
+    every_document = options.tagger_docs == "all"
+    windows = [item for data in (train, *extra) for item in tagger_windows(data, every_document=every_document)]
     loss_fn = nn.CrossEntropyLoss(weight=tag_weights(options.o_weight), ignore_index=-100)
 
     def batch_loss(tagger: nn.Module, batch: list[tuple[Data, int]]) -> torch.Tensor:
