@@ -15,8 +15,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..resolve.dates import parse_partial
+from ..resolve.places import haversine_km
 from .actors import COMMUNAL_NOUNS, known_people
-from .annotations import DateMention
+from .annotations import DateMention, PlaceMention
 from .casualties import ADDITIVE_WORDS, FINDING_VERBS, NOT_PEOPLE_OBJECTS, named_dead
 from .frames import IncidentFrame, Trigger
 from .incident_types import CAPTURE_TYPES, THROWING_VERBS, kills_one_told_before
@@ -36,6 +37,7 @@ from .lexicons import (
     SAY_VERBS,
     VALUABLES,
     VICTIM_NOUNS,
+    WEAPONS,
     words,
 )
 from .syntax import is_negated, objects_of, tree_distance
@@ -66,6 +68,8 @@ SPAN_PREPOSITIONS = frozenset({"in", "during", "over", "within", "for"})
 # ("last year's attack", which may date another act of its sentence) only when it ended a year before
 HISTORY_DAYS = 60
 HISTORY_DAYS_OF_A_YEAR = 365
+WEAPON_NAMES = frozenset(WEAPONS)
+SAME_TOWN_KM = 10.0  # towns nearer than this are one place told twice (a district beside its city)
 ESCAPE_WORDS = words("escape_words")
 INCENDIARY = words("incendiary_words")
 JUDICIAL_WORDS = words("judicial_words")
@@ -322,11 +326,16 @@ class IncidentFinder:
             for trigger_group, own_date in self._sentence_groups(doc, sentence_triggers, dates):
                 token = doc[trigger_group[0].token]
                 frame = self._place_group(doc, trigger_group, own_date, frames, main, last_frame)
+                elsewhere = frame is not None and _told_elsewhere(doc, trigger_group, frame)
+                if elsewhere:
+                    own_date = own_date or frame.date  # the story goes on: the same day, another town
+                    frame = _frame_at(doc, trigger_group, frames)
                 if frame is None:
                     if all(t.agent for t in trigger_group) and not _harm_told(token.sent):
                         continue  # "the hostage-takers" refers to an incident; it does not start one
                     frame = IncidentFrame(id="", role="main", triggers=[], date=own_date)
-                    frame.role = self._role_for_new(doc, frame, token, main)
+                    # an act told at another town is told beside the report's own: it does not stand for the report
+                    frame.role = "background" if elsewhere else self._role_for_new(doc, frame, token, main)
                     frames.append(frame)
                     if frame.role == "main" and main is None:
                         main = frame
@@ -478,8 +487,11 @@ class IncidentFinder:
     @staticmethod
     def _is_separate(token: Token) -> bool:
         """"In a separate attack", "another bombing", "Elsewhere, ...", "in response": a new incident; not "Minutes
-        later, he shot the judge", the same incident's next moment."""
+        later, he shot the judge", the same incident's next moment. "Another" may qualify the noun a trigger
+        modifies ("another dynamite charge"); not "the second bomb technician", a person named by his trade."""
         if any(c.lower_ in SEPARATE_CUES and not _moments_apart(c) for c in token.children):
+            return True
+        if token.dep_ == "compound" and any(c.lower_ == "another" for c in token.head.children):
             return True
         if any((t.lower_ == "response" and t.head.lower_ == "in") or t.lemma_ == "retaliation" for t in token.sent):
             return True
@@ -563,6 +575,89 @@ def _names_riot_unit(token: Token) -> bool:
     its kit is for."""
     return token.lemma_.lower() == "riot" and token.dep_ in {"compound", "amod", "nmod"} and (
         token.head.lemma_.lower() in RIOT_UNIT_HEADS)
+
+
+def _is_town(mention: PlaceMention) -> bool:
+    """A city, or a place the gazetteer lacks (a village, mostly) placed by the place named around it; not a
+    region or a country, nor a name the gazetteer cannot place at all."""
+    location = mention.location
+    return mention.kind == "place" and location is not None and location.lat is not None and (
+        location.precision in {"city", None} or mention.within is not None)
+
+
+def _same_town(a: PlaceMention, b: PlaceMention) -> bool:
+    """One town: the same gazetteer entry or name, or two entries less than :data:`SAME_TOWN_KM` apart (a
+    district named beside its city)."""
+    if _town_key(a) == _town_key(b):
+        return True
+    x, y = a.location, b.location
+    return bool(x and y and x.geonameid and y.geonameid and None not in (x.lat, x.lon, y.lat, y.lon)
+                and haversine_km(x.lat, x.lon, y.lat, y.lon) < SAME_TOWN_KM)
+
+
+def _town_key(mention: PlaceMention) -> str:
+    """The gazetteer id of a town, else its name."""
+    return str(mention.location.geonameid) if mention.location and mention.location.geonameid else mention.text.lower()
+
+
+def _own_towns(doc: Doc, triggers: list[Trigger]) -> list[PlaceMention]:
+    """The towns told as where these triggers happened: named under one of them or the verb a trigger noun is
+    the object of ("attacked a post in X", "set fire to a depot in X"), not where a person is from ("shot a
+    teacher of X", "Ana Ruiz, 40, of X")."""
+    heads = {t.token for t in triggers} | {doc[t.token].head.i for t in triggers
+                                           if doc[t.token].dep_ in {"dobj", "nsubjpass"}}
+    return [m for m in doc._.incidex_places or [] if _is_town(m) and _hangs_on(
+        doc.char_span(m.start, m.end, alignment_mode="expand").root, heads)]
+
+
+def _shares_town(these: list[PlaceMention], those: list[PlaceMention]) -> bool:
+    return any(_same_town(a, b) for a in these for b in those)
+
+
+def _hangs_on(place: Token, heads: set[int]) -> bool:
+    """Whether the place's chain of heads reaches one of ``heads`` within their clause (not "as guards moved him
+    from a jail in X") and not through where a person is from ("shot Ana Ruiz of X")."""
+    if place.i in heads or _names_weapon(place):
+        return False  # the act's own word ("Molotov"), not a place
+    for token in place.ancestors:
+        if token.i in heads:
+            return True
+        if token.pos_ in {"VERB", "AUX"} or token.dep_ == "nsubj":
+            return False  # another verb's clause; a place as the doer ("the destroyer Mysore repulsed the attack")
+        if token.lower_ in {"of", "from"} and _names_person(token.head):
+            return False
+    return False
+
+
+def _names_person(token: Token) -> bool:
+    """A person's name or a word for a person ("Ruiz", "a teacher"), not a place's name."""
+    return (token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS
+            or (token.pos_ == "PROPN" and token.ent_type_ not in {"GPE", "LOC", "FAC"}))
+
+
+def _names_weapon(token: Token) -> bool:
+    """"Molotov" in "Molotov cocktails": a word of a weapon's name."""
+    return token.dep_ == "compound" and f"{token.lower_} {token.head.lower_}" in WEAPON_NAMES
+
+
+def _told_elsewhere(doc: Doc, triggers: list[Trigger], frame: IncidentFrame) -> bool:
+    """Whether a new act is told at a town other than the one the frame's own acts were told at ("Rebels also
+    attacked the town hall of Y" after a raid on X): another incident, not the frame's. A frame not yet placed at
+    a town takes its town from the act (the headline's "shooting", then "a gunman opened fire in X"). Not a
+    definite reference ("the attack in Y"), nor arrests after it or the killing of its captive."""
+    token = doc[triggers[0].token]
+    if all(t.agent or t.type == "arrest" for t in triggers) or IncidentFinder._is_definite_reference(token):
+        return False
+    if _captive_killed(doc, triggers, frame):
+        return False
+    own, placed = _own_towns(doc, triggers), _own_towns(doc, frame.triggers)
+    return bool(own and placed) and not _shares_town(own, placed)
+
+
+def _frame_at(doc: Doc, triggers: list[Trigger], frames: list[IncidentFrame]) -> IncidentFrame | None:
+    """The latest frame whose acts were told at one of these triggers' towns, else None (a new incident)."""
+    own = _own_towns(doc, triggers)
+    return next((f for f in reversed(frames) if _shares_town(own, _own_towns(doc, f.triggers))), None)
 
 
 def _captive_killed(doc: Doc, triggers: list[Trigger], main: IncidentFrame) -> bool:
