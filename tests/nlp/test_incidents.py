@@ -505,11 +505,11 @@ def test_an_act_told_at_another_town_is_another_incident_of_the_same_day(extract
     ("Gunmen killed a farmer in Palmira on Monday. They also shot Ana Ruiz of Cali, a teacher.", "1990-01-10",
      "Palmira"),
     # a name the gazetteer cannot place tells no other town
-    ("Rioters set fire to a bank in Athens on Wednesday. Police said rioters burned cars in Exarcheia.",
+    ("On Wednesday masked youths set fire to a bank in Athens. Police said rioters burned cars in Exarcheia.",
      "2010-05-06", "Athens"),
     # "second" qualifies the technician, not the bomb
-    ("A bomb exploded at a bank in Medellin on Monday. The second bomb technician to die this year was buried in "
-     "Cali.", "1990-01-10", "Medellín"),
+    ("Early on Monday a car bomb wrecked a bank in Medellin. The second bomb technician to die this year was buried "
+     "in Cali.", "1990-01-10", "Medellín"),
 ])
 def test_a_person_s_town_or_an_unplaced_name_does_not_split_an_incident(extract, text: str, published: str,
                                                                         town: str) -> None:
