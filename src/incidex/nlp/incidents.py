@@ -37,7 +37,6 @@ from .lexicons import (
     SAY_VERBS,
     VALUABLES,
     VICTIM_NOUNS,
-    WEAPONS,
     words,
 )
 from .syntax import is_negated, objects_of, tree_distance
@@ -68,7 +67,6 @@ SPAN_PREPOSITIONS = frozenset({"in", "during", "over", "within", "for"})
 # ("last year's attack", which may date another act of its sentence) only when it ended a year before
 HISTORY_DAYS = 60
 HISTORY_DAYS_OF_A_YEAR = 365
-WEAPON_NAMES = frozenset(WEAPONS)
 SAME_TOWN_KM = 10.0  # towns nearer than this are one place told twice (a district beside its city)
 ESCAPE_WORDS = words("escape_words")
 INCENDIARY = words("incendiary_words")
@@ -617,8 +615,8 @@ def _shares_town(these: list[PlaceMention], those: list[PlaceMention]) -> bool:
 def _hangs_on(place: Token, heads: set[int]) -> bool:
     """Whether the place's chain of heads reaches one of ``heads`` within their clause (not "as guards moved him
     from a jail in X") and not through where a person is from ("shot Ana Ruiz of X")."""
-    if place.i in heads or _names_weapon(place):
-        return False  # the act's own word ("Molotov"), not a place
+    if place.i in heads or place.dep_ == "compound":
+        return False  # the act's own word, or a word of a thing's name ("Molotov cocktails", "the X Prado road")
     for token in place.ancestors:
         if token.i in heads:
             return True
@@ -633,11 +631,6 @@ def _names_person(token: Token) -> bool:
     """A person's name or a word for a person ("Ruiz", "a teacher"), not a place's name."""
     return (token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS
             or (token.pos_ == "PROPN" and token.ent_type_ not in {"GPE", "LOC", "FAC"}))
-
-
-def _names_weapon(token: Token) -> bool:
-    """"Molotov" in "Molotov cocktails": a word of a weapon's name."""
-    return token.dep_ == "compound" and f"{token.lower_} {token.head.lower_}" in WEAPON_NAMES
 
 
 def _told_elsewhere(doc: Doc, triggers: list[Trigger], frame: IncidentFrame) -> bool:
