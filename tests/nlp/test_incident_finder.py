@@ -81,3 +81,34 @@ def test_a_headline_whose_doer_is_an_acronym_the_tagger_took_for_an_adjective_ha
     sentence = ("ABF/ABF/ADJ/JJ/nsubj/1 attacks/attack/NOUN/NNS/ROOT/1 civilians/civilian/NOUN/NNS/dobj/1 "
                 "././PUNCT/./punct/1")
     assert frames(sentence) == [("i1", "main", ["attacks"])]
+
+
+def test_incidents_read_a_headline_passive_without_was_as_people_attacked() -> None:
+    subject = "Bus/bus/NOUN/NN/compound/1 conductor/conductor/NOUN/NN/nsubj/2 attacked/attack/VERB/VBD/ROOT/2"
+    participle = ("Elderly/elderly/ADJ/JJ/amod/1 trader/trader/NOUN/NN/ROOT/1 attacked/attack/VERB/VBN/acl/1 "
+                  "at/at/ADP/IN/prep/2 home/home/NOUN/NN/pobj/3")
+    assert frames(subject) == [("i1", "main", ["attacked"])]
+    assert frames(participle) == [("i1", "main", ["attacked"])]
+
+
+def test_incidents_take_people_attacked_by_no_one_named_but_not_a_public_figure() -> None:
+    farmers = ("Three/three/NUM/CD/nummod/1 farmers/farmer/NOUN/NNS/nsubjpass/3 were/be/AUX/VBD/auxpass/3 "
+               "attacked/attack/VERB/VBN/ROOT/3 ././PUNCT/./punct/3")
+    minister = ("The/the/DET/DT/det/1 minister/minister/NOUN/NN/nsubjpass/3 was/be/AUX/VBD/auxpass/3 "
+                "attacked/attack/VERB/VBN/ROOT/3 ././PUNCT/./punct/3")
+    assert frames(farmers) == [("i1", "main", ["attacked"])]
+    assert frames(minister) == []
+
+
+def test_incidents_find_the_doer_of_a_participle_whose_by_the_parser_took_for_a_preposition() -> None:
+    sentence = ("Two/two/NUM/CD/nummod/1 guards/guard/NOUN/NNS/nsubjpass/3 were/be/AUX/VBD/auxpass/3 "
+                "wounded/wound/VERB/VBN/ROOT/3 by/by/ADP/IN/prep/3 bandits/bandit/NOUN/NNS/pobj/4 "
+                "././PUNCT/./punct/3")
+    assert frames(sentence) == [("i1", "main", ["wounded"])]
+
+
+def test_incidents_find_a_shooting_told_as_shot_and_wounded_with_shot_read_as_a_noun() -> None:
+    sentence = ("A/a/DET/DT/det/1 herder/herder/NOUN/NN/ROOT/1 with/with/ADP/IN/prep/1 a/a/DET/DT/det/5 "
+                "rifle/rifle/NOUN/NN/compound/5 shot/shot/NOUN/NN/pobj/2 and/and/CCONJ/CC/cc/5 "
+                "wounded/wound/VERB/VBD/conj/5 a/a/DET/DT/det/9 farmer/farmer/NOUN/NN/dobj/7 ././PUNCT/./punct/1")
+    assert frames(sentence) == [("i1", "main", ["shot and wounded"])]

@@ -138,9 +138,10 @@ class IncidentFinder:
     def find_triggers(self, doc: Doc) -> list[Trigger]:
         matches = {(start, end): rule for rule, start, end in self.matcher(doc)
                    # "grenades attacked" is a subject and its verb, not the compound "grenade attack"; "a grenade
-                   # was thrown" is meant, as is "warplanes pounded"
+                   # was thrown" is meant, as is "warplanes pounded", and "shot and wounded", two verbs joined
                    if not (end - start > 1 and doc[start].pos_ in {"NOUN", "PROPN"} and doc[end - 1].pos_ == "VERB"
-                           and rule.type != "air_or_drone_strike" and not _passive(doc[end - 1]))
+                           and rule.type != "air_or_drone_strike" and not _passive(doc[end - 1])
+                           and not any(t.lower_ == "and" for t in doc[start:end]))
                    # "insurgents fired rockets", not "machine-gun fire and explosions from rocket-propelled grenades"
                    and not (rule.type == "shelling" and doc[start].lemma_ == "fire" and doc[start].pos_ != "VERB")}
         triggers, beside, others = [], [], []
@@ -849,7 +850,10 @@ def _agents(verb: Token) -> list[Token]:
     """Who does a passive verb: "by gunmen", and "by attacking gunmen", where the parser hangs the doer on the
     participle."""
     found = []
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
+    # "were shot dead in the village by raiders": the parser may hang a participle's "by" as a plain preposition
+    agents = [c for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
+              and verb.tag_ == "VBN"]
+    for agent in agents:
         for child in agent.children:
             if child.dep_ == "pobj":
                 found.append(child)
@@ -1061,12 +1065,16 @@ def _harms_people(verb: Token) -> bool:
         return False
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     # "herders attacked two farmers", or "a constable was attacked by a group of youths"
-    doers = [*(o for v in verbs for o in _agents(v)), *(c for v in verbs for c in v.children if c.dep_ == "nsubj")]
-    armed = any(_forceful(d, verb) for d in doers)
     objects = _done_to(verb)
+    doers = [*(o for v in verbs for o in _agents(v)),
+             *(c for v in verbs for c in v.children if c.dep_ == "nsubj" and c not in objects)]
+    armed = any(_forceful(d, verb) for d in doers)
     if not any(_harmable(c, armed=armed) for c in objects) or _in_words(verb, objects, armed=armed):
         return False
-    return verb.lemma_ not in WORDS_ATTACK_TOO or any(_fighting_side(c) for c in doers)
+    # "farmers were attacked", "Taxi driver attacked at home": people attacked by no one named are attacked with
+    # blows (words attack public figures, whom _harmable leaves out unless armed people act)
+    undergone = not doers and (_passive(verb) or _headline_participle(verb))
+    return verb.lemma_ not in WORDS_ATTACK_TOO or undergone or any(_fighting_side(c) for c in doers)
 
 
 def _in_words(verb: Token, objects: list[Token], *, armed: bool) -> bool:
@@ -1087,9 +1095,23 @@ def _done_to(verb: Token) -> list[Token]:
     """Whom a verb is done to: its object or passive subject, or the noun a participle with a doer modifies (a
     headline's "Former mayor attacked by rival supporters", "the reporter assaulted by guards")."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and (any(c.dep_ == "agent" for c in verb.children)
+                                                      or _headline_participle(verb)):
         objects.append(verb.head)
+    elif _headline_participle(verb):
+        objects.extend(c for c in verb.children if c.dep_ == "nsubj")
     return objects
+
+
+def _headline_participle(verb: Token) -> bool:
+    """A headline's passive told without "was": "Taxi driver attacked at home" (a past form with a subject and no
+    object, parsed as the sentence's verb) or "Former aide attacked at house" (a participle on the headline's noun),
+    in a sentence with no auxiliary and no other verb before it."""
+    if verb.tag_ not in {"VBD", "VBN"} or any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return False
+    if verb.dep_ not in {"ROOT", "acl"} or verb.dep_ == "acl" and verb.head.dep_ != "ROOT":
+        return False
+    return not any(t.pos_ in {"AUX", "VERB"} for t in verb.sent if t.i < verb.i)
 
 
 def _forceful(doer: Token, verb: Token) -> bool:
