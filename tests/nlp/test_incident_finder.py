@@ -100,15 +100,28 @@ def test_incidents_take_people_attacked_by_no_one_named_but_not_a_public_figure(
     assert frames(minister) == []
 
 
-def test_incidents_find_the_doer_of_a_participle_whose_by_the_parser_took_for_a_preposition() -> None:
-    sentence = ("Two/two/NUM/CD/nummod/1 guards/guard/NOUN/NNS/nsubjpass/3 were/be/AUX/VBD/auxpass/3 "
-                "wounded/wound/VERB/VBN/ROOT/3 by/by/ADP/IN/prep/3 bandits/bandit/NOUN/NNS/pobj/4 "
-                "././PUNCT/./punct/3")
-    assert frames(sentence) == [("i1", "main", ["wounded"])]
+MISREAD = {
+    # a participle's "by" that the parser took for a plain preposition
+    "by as a preposition": ("Two/two/NUM/CD/nummod/1 guards/guard/NOUN/NNS/nsubjpass/3 were/be/AUX/VBD/auxpass/3 "
+                            "wounded/wound/VERB/VBN/ROOT/3 by/by/ADP/IN/prep/3 bandits/bandit/NOUN/NNS/pobj/4 "
+                            "././PUNCT/./punct/3", "wounded"),
+    # "shot and wounded" with "shot" read as a noun after a doer with a weapon
+    "shot as a noun": ("A/a/DET/DT/det/1 herder/herder/NOUN/NN/ROOT/1 with/with/ADP/IN/prep/1 a/a/DET/DT/det/5 "
+                       "rifle/rifle/NOUN/NN/compound/5 shot/shot/NOUN/NN/pobj/2 and/and/CCONJ/CC/cc/5 "
+                       "wounded/wound/VERB/VBD/conj/5 a/a/DET/DT/det/9 farmer/farmer/NOUN/NN/dobj/7 "
+                       "././PUNCT/./punct/1", "shot and wounded"),
+    # a side the recognizer does not know, joined to an armed one
+    "unknown side joined": ("The/the/DET/DT/det/1 XLF/XLF/PROPN/NNP/nsubj/5 and/and/CCONJ/CC/cc/1 "
+                            "army/army/NOUN/NN/compound/4 troops/troop/NOUN/NNS/conj/1 "
+                            "continued/continue/VERB/VBD/ROOT/5 fighting/fight/VERB/VBG/xcomp/5 ././PUNCT/./punct/5",
+                            "fighting"),
+    # "engaged bandits in a battle" with "in" hung on the object
+    "in on the object": ("Soldiers/soldier/NOUN/NNS/nsubj/1 engaged/engage/VERB/VBD/ROOT/1 "
+                         "bandits/bandit/NOUN/NNS/dobj/1 in/in/ADP/IN/prep/2 a/a/DET/DT/det/6 long/long/ADJ/JJ/amod/6 "
+                         "battle/battle/NOUN/NN/pobj/3 ././PUNCT/./punct/1", "battle"),
+}
 
 
-def test_incidents_find_a_shooting_told_as_shot_and_wounded_with_shot_read_as_a_noun() -> None:
-    sentence = ("A/a/DET/DT/det/1 herder/herder/NOUN/NN/ROOT/1 with/with/ADP/IN/prep/1 a/a/DET/DT/det/5 "
-                "rifle/rifle/NOUN/NN/compound/5 shot/shot/NOUN/NN/pobj/2 and/and/CCONJ/CC/cc/5 "
-                "wounded/wound/VERB/VBD/conj/5 a/a/DET/DT/det/9 farmer/farmer/NOUN/NN/dobj/7 ././PUNCT/./punct/1")
-    assert frames(sentence) == [("i1", "main", ["shot and wounded"])]
+@pytest.mark.parametrize("sentence, trigger", MISREAD.values(), ids=MISREAD.keys())
+def test_incidents_find_an_incident_the_parser_misread(sentence: str, trigger: str) -> None:
+    assert frames(sentence) == [("i1", "main", [trigger])]

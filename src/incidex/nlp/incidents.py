@@ -906,11 +906,17 @@ def _fought_by_people(verb: Token) -> bool:
     doers = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
     subjects = [c for v in doers for c in v.children if c.dep_ == "nsubj"]
     if reciprocal:  # "residents of two villages fought each other": the subject is both sides
-        return any(_fighting_side(s) for s in subjects)
-    # "Police and herders clashed", "Party A and party B supporters clash", "supporters of A and B clashed"
-    return any(_fighting_side(s) and (any(t.dep_ == "conj" for t in s.subtree) or s.lemma_.lower() in COMMUNITY_NOUNS
-                                      or any(c.lower_ in {"rival", "two"} for c in s.children))
+        return any(_side_or_joined(s) for s in subjects)
+    # "Police and herders clashed", "Party A and party B supporters clash", "supporters of A and B clashed", "the XYZ
+    # and government forces fought" (a group the recognizer does not know, joined to one it does)
+    return any(_side_or_joined(s) and (any(t.dep_ == "conj" for t in s.subtree) or s.lemma_.lower() in COMMUNITY_NOUNS
+                                       or any(c.lower_ in {"rival", "two"} for c in s.children))
                for s in subjects)
+
+
+def _side_or_joined(subject: Token) -> bool:
+    """Whether a subject, or one joined to it by "and", names a side in a fight (:func:`_fighting_side`)."""
+    return _fighting_side(subject) or any(c.dep_ == "conj" and _fighting_side(c) for c in subject.children)
 
 
 def _reciprocal(token: Token) -> bool:
@@ -924,10 +930,12 @@ def _engaged_sides(noun: Token) -> list[Token]:
     it is joined to ("soldiers chased the raiders and engaged in battle"); none when the noun is no such thing ("a
     battle of words", "the battle for the title")."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_ != "engage" or any(
+    engage = prep.head
+    if engage.dep_ == "dobj" and engage.head.lemma_ == "engage":
+        engage = engage.head  # "troops engaged the gunmen in a battle", its "in" hung on the object
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or engage.lemma_ != "engage" or any(
             c.dep_ == "prep" and c.lower_ in {"of", "for"} for c in noun.children):
         return []
-    engage = prep.head
     verbs = [engage]
     if engage.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in engage.children):
         verbs.append(engage.head)
