@@ -110,6 +110,10 @@ MISREAD = {
                        "rifle/rifle/NOUN/NN/compound/5 shot/shot/NOUN/NN/pobj/2 and/and/CCONJ/CC/cc/5 "
                        "wounded/wound/VERB/VBD/conj/5 a/a/DET/DT/det/9 farmer/farmer/NOUN/NN/dobj/7 "
                        "././PUNCT/./punct/1", "shot and wounded"),
+    # "shoots and kills" with "shoots" read as a noun of "shoot": the killing is the trigger
+    "shoots as a noun": ("Border/border/NOUN/NN/compound/1 guard/guard/NOUN/NN/compound/2 "
+                         "shoots/shoot/NOUN/NNS/ROOT/2 and/and/CCONJ/CC/cc/2 kills/kill/VERB/VBZ/conj/2 "
+                         "a/a/DET/DT/det/6 student/student/NOUN/NN/dobj/4", "kills"),
     # a side the recognizer does not know, joined to an armed one
     "unknown side joined": ("The/the/DET/DT/det/1 XLF/XLF/PROPN/NNP/nsubj/5 and/and/CCONJ/CC/cc/1 "
                             "army/army/NOUN/NN/compound/4 troops/troop/NOUN/NNS/conj/1 "

@@ -138,10 +138,12 @@ class IncidentFinder:
     def find_triggers(self, doc: Doc) -> list[Trigger]:
         matches = {(start, end): rule for rule, start, end in self.matcher(doc)
                    # "grenades attacked" is a subject and its verb, not the compound "grenade attack"; "a grenade
-                   # was thrown" is meant, as is "warplanes pounded", and "shot and wounded", two verbs joined
+                   # was thrown" is meant, as is "warplanes pounded", and "shot and wounded", two verbs joined whose
+                   # first the tagger made the noun "shot" ("shoots and kills", a noun of "shoot", leaves its "kills")
                    if not (end - start > 1 and doc[start].pos_ in {"NOUN", "PROPN"} and doc[end - 1].pos_ == "VERB"
                            and rule.type != "air_or_drone_strike" and not _passive(doc[end - 1])
-                           and not any(t.lower_ == "and" for t in doc[start:end]))
+                           and not (doc[start].lemma_ not in KILLING_VERBS
+                                    and any(t.lower_ == "and" for t in doc[start:end])))
                    # "insurgents fired rockets", not "machine-gun fire and explosions from rocket-propelled grenades"
                    and not (rule.type == "shelling" and doc[start].lemma_ == "fire" and doc[start].pos_ != "VERB")}
         triggers, beside, others = [], [], []
