@@ -96,8 +96,12 @@ def test_incidents_take_people_attacked_by_no_one_named_but_not_a_public_figure(
                "attacked/attack/VERB/VBN/ROOT/3 ././PUNCT/./punct/3")
     minister = ("The/the/DET/DT/det/1 minister/minister/NOUN/NN/nsubjpass/3 was/be/AUX/VBD/auxpass/3 "
                 "attacked/attack/VERB/VBN/ROOT/3 ././PUNCT/./punct/3")
+    verbally = ("A/a/DET/DT/det/1 farmer/farmer/NOUN/NN/nsubjpass/4 was/be/AUX/VBD/auxpass/4 "
+                "verbally/verbally/ADV/RB/advmod/4 assaulted/assault/VERB/VBN/ROOT/4 by/by/ADP/IN/prep/4 "
+                "two/two/NUM/CD/nummod/7 guards/guard/NOUN/NNS/pobj/5 ././PUNCT/./punct/4")
     assert frames(farmers) == [("i1", "main", ["attacked"])]
     assert frames(minister) == []
+    assert frames(verbally) == []
 
 
 MISREAD = {

@@ -1073,6 +1073,8 @@ def _harms_people(verb: Token) -> bool:
     vehicle."""
     if verb.pos_ != "VERB" or trigger_lemma(verb) not in HARMING_VERBS:
         return False
+    if any(c.lower_ == "verbally" for c in verb.children):
+        return False  # "was verbally assaulted by two agents" is done with words
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     # "herders attacked two farmers", or "a constable was attacked by a group of youths"
     objects = _done_to(verb)
