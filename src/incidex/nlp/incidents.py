@@ -102,7 +102,7 @@ def dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
 
 def _dates_a_statement(span: Span) -> bool:
     """"police said on Tuesday", "the agency announced Tuesday": a date on a reporting verb dates the statement."""
-    return span.root.head.lemma_ in REPORTING_VERBS and span.root.head is not span.root
+    return span.root.head.lemma_ in REPORTING_VERBS and span.root.head.i != span.root.i
 
 
 def _dates_the_report(span: Span, trigger: Token) -> bool:
