@@ -51,6 +51,8 @@ class EncoderTrainOptions:
     threads: int = 1
     fixed_mix: bool = True  # heads read the mean of the layers (mixed once) instead of learning the mix
     lexicon: bool = True  # try strings that reliably filled one role in training beside the tagger's spans
+    tagger_extra: Path | None = None  # GTT-format passages the tagger also trains on (incidex_train.arguments)
+    extra_cache: Path | None = None  # where their features are cached (None: "extra" inside the cache directory)
     heads: HeadOptions = HeadOptions()
 
 
@@ -130,8 +132,10 @@ def train_encoder_heads(train_path: Path, dev_path: Path, out_dir: Path, *, cach
 
     classifier, classifier_history = train_classifier(train, head_options, classifier_f1, log)
     probs = doc_probs(classifier, dev)
+    extra = _extra_data(options, cache_dir, mix, log)
     tagger, tagger_history = train_tagger(
-        train, head_options, lambda model: score_heads(dev, tag_log_probs(model, dev), probs, heads).micro.f1, log)
+        train, head_options, lambda model: score_heads(dev, tag_log_probs(model, dev), probs, heads).micro.f1, log,
+        extra=[extra] if extra else [])
     windows = tag_log_probs(tagger, dev)
     encoded = set(train.split.docids)
     lexicon = role_lexicon([d for d in train_docs if d.docid in encoded]) if options.lexicon else {}
@@ -151,6 +155,8 @@ def train_encoder_heads(train_path: Path, dev_path: Path, out_dir: Path, *, cach
         "train": {"file": train_path.name, "sha256": sha256_file(train_path), "documents": len(train_docs),
                   "documents_encoded": len(train.documents)},
         "dev": {"file": dev_path.name, "sha256": sha256_file(dev_path), "documents": len(dev_docs)},
+        **({"tagger_extra": {"file": options.tagger_extra.name, "sha256": sha256_file(options.tagger_extra),
+                             "documents": len(extra.documents)}} if extra else {}),
         "options": {**asdict(options.heads), "threads": options.threads, "fixed_mix": options.fixed_mix,
                     "quantized": options.quantize},
         "history": {"classifier": classifier_history, "tagger": tagger_history},
@@ -164,6 +170,17 @@ def train_encoder_heads(train_path: Path, dev_path: Path, out_dir: Path, *, cach
         (out_dir / LEXICON_FILE).write_text(json.dumps(lexicon, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     log(score.table())
     return info
+
+
+def _extra_data(options: EncoderTrainOptions, cache_dir: Path, mix: np.ndarray | None,
+                log: Callable[[str], None]) -> Data | None:
+    """The tagger's extra passages with their cached features (encoded on first use), or None without any."""
+    if options.tagger_extra is None:
+        return None
+    documents = load_muc4(options.tagger_extra)
+    extra_cache = options.extra_cache or cache_dir / "extra"
+    ensure_cache({"extra": options.tagger_extra}, extra_cache, options, log)
+    return Data(load_split(extra_cache, "extra"), documents, mix)
 
 
 def _gold_log_probs(data: Data) -> list[np.ndarray]:

@@ -101,24 +101,31 @@ class Data:
         return [(int(bounds[i]), int(bounds[i + 1])) for i in range(count)]
 
     def window_batch(self, windows: Sequence[int]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        rows = [self.window_rows[w] for w in windows]
-        return self._pad(rows, self.tags)
+        return window_batch([(self, w) for w in windows])
 
     def doc_batch(self, docs: Sequence[int]) -> tuple[torch.Tensor, torch.Tensor]:
-        features, lengths, _ = self._pad([self.doc_rows[d] for d in docs], None)
+        features, lengths, _ = _pad([(self.features, *self.doc_rows[d]) for d in docs], None)
         mask = torch.arange(features.shape[1])[None, :] < lengths[:, None]
         return features, mask
 
-    def _pad(self, rows: list[tuple[int, int]], tags: torch.Tensor | None):
-        lengths = torch.tensor([hi - lo for lo, hi in rows])
-        width = max(1, int(lengths.max()))
-        features = torch.zeros((len(rows), width, *self.features.shape[1:]), dtype=torch.float32)
-        labels = torch.full((len(rows), width), -100, dtype=torch.long)
-        for i, (lo, hi) in enumerate(rows):
-            features[i, : hi - lo] = self.features[lo:hi].float()
-            if tags is not None:
-                labels[i, : hi - lo] = tags[lo:hi]
-        return features, lengths.clamp(min=1), labels
+
+def window_batch(windows: Sequence[tuple[Data, int]]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Padded features, lengths and tags of windows that may come from several splits."""
+    rows = [(data.features, *data.window_rows[w]) for data, w in windows]
+    return _pad(rows, [data.tags for data, _ in windows])
+
+
+def _pad(rows: list[tuple[torch.Tensor, int, int]], tags: list[torch.Tensor] | None):
+    """Rows ``lo:hi`` of each features tensor, zero-padded to one width; ``tags`` of the same rows, -100 padded."""
+    lengths = torch.tensor([hi - lo for _, lo, hi in rows])
+    width = max(1, int(lengths.max()))
+    features = torch.zeros((len(rows), width, *rows[0][0].shape[1:]), dtype=torch.float32)
+    labels = torch.full((len(rows), width), -100, dtype=torch.long)
+    for i, (source, lo, hi) in enumerate(rows):
+        features[i, : hi - lo] = source[lo:hi].float()
+        if tags is not None:
+            labels[i, : hi - lo] = tags[i][lo:hi]
+    return features, lengths.clamp(min=1), labels
 
 
 def _seed(seed: int) -> torch.Generator:
@@ -127,8 +134,8 @@ def _seed(seed: int) -> torch.Generator:
     return torch.Generator().manual_seed(seed)
 
 
-def _fit(model: nn.Module, name: str, *, items: list[int], batch_size: int, epochs: int, learn_rate: float,
-         generator: torch.Generator, batch_loss: Callable[[nn.Module, list[int]], torch.Tensor],
+def _fit(model: nn.Module, name: str, *, items: list, batch_size: int, epochs: int, learn_rate: float,
+         generator: torch.Generator, batch_loss: Callable[[nn.Module, list], torch.Tensor],
          evaluate: Callable[[nn.Module], float], log: Callable[[str], None]) -> list[dict]:
     """Adam over shuffled batches of ``items`` for ``epochs``; keeps the weights of the best dev epoch."""
     optimizer = torch.optim.Adam(model.parameters(), lr=learn_rate)
@@ -164,17 +171,23 @@ def tag_weights(o_weight: float) -> torch.Tensor:
     return weights
 
 
+def tagger_windows(data: Data, every_document: bool) -> list[tuple[Data, int]]:
+    """The windows of ``data`` the tagger trains on: those of documents with templates, or of every document."""
+    keep = {i for i, d in enumerate(data.documents) if d.templates or every_document}
+    return [(data, w) for w, (d, _, _) in enumerate(data.split.windows) if d in keep]
+
+
 def train_tagger(train: Data, options: HeadOptions, evaluate: Callable[[SpanTagger], float],
-                 log: Callable[[str], None] = print) -> tuple[SpanTagger, list[dict]]:
-    """The tagger of the best dev epoch and the history of every epoch."""
+                 log: Callable[[str], None] = print, extra: Sequence[Data] = ()) -> tuple[SpanTagger, list[dict]]:
+    """The tagger of the best dev epoch and the history of every epoch; the windows of ``extra`` splits (passages
+    from other annotated data) are shuffled in with the training windows."""
     generator = _seed(options.seed)
     model = SpanTagger(options.config)
-    keep = {i for i, d in enumerate(train.documents) if d.templates or options.tagger_docs == "all"}
-    windows = [w for w, (d, _, _) in enumerate(train.split.windows) if d in keep]
+    windows = [item for data in (train, *extra) for item in tagger_windows(data, options.tagger_docs == "all")]
     loss_fn = nn.CrossEntropyLoss(weight=tag_weights(options.o_weight), ignore_index=-100)
 
-    def batch_loss(tagger: nn.Module, batch: list[int]) -> torch.Tensor:
-        features, lengths, labels = train.window_batch(batch)
+    def batch_loss(tagger: nn.Module, batch: list[tuple[Data, int]]) -> torch.Tensor:
+        features, lengths, labels = window_batch(batch)
         return loss_fn(tagger(features, lengths).reshape(-1, len(TAGS)), labels.reshape(-1))
 
     history = _fit(model, "tagger", items=windows, batch_size=options.batch_windows, epochs=options.tagger_epochs,

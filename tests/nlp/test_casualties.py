@@ -604,3 +604,30 @@ def test_a_name_the_recognizer_takes_for_a_group_is_a_person_murdered(extract) -
 ])
 def test_people_who_die_in_hospital_or_are_killed_as_them_are_counted_once(extract, text, killed) -> None:
     assert killed_total(extract(text, published="2024-06-17")) == killed
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("A total of nine fighters died in two days of clashes near Gao, the army said.", 9),
+    ("Police said a total of 12 herders lost their lives in the fighting over grazing land.", 12),
+    ("Army troops killed a group of herders near the river on Friday.", None),
+    ("Gunmen shot dead a relative of the district chief near his farm.", 1),
+])
+def test_a_total_or_a_group_of_people_is_not_one_person(extract, text, killed) -> None:
+    assert killed_total(extract(text, published="2024-06-17")) == killed
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("1 militant, and 3 women were killed when suspected rebels ambushed the convoy of a district officer near Turbat", 4),
+    ("On June 15, armed men stormed an army camp in Yense, three soldiers and a gendarme were killed"
+     " and many others wounded.", 4),
+])
+def test_subjects_the_parse_hangs_on_a_noun_before_them_keep_their_verb(extract, text, killed) -> None:
+    assert killed_total(extract(text, published="2024-06-17")) == killed
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Soldiers killed eight al-Shabaab fighters in a raid near Afmadow. A soldier died in the fighting.", 9),
+    ("The army killed seven al-Shabaab during a raid near Afmadow. A soldier died in the fighting.", 8),
+])
+def test_fighters_a_rebel_group_names_are_a_party_apart_from_soldiers(extract, text, killed) -> None:
+    assert killed_total(extract(text, published="2024-06-17")) == killed

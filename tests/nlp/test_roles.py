@@ -153,6 +153,58 @@ def test_the_incident_place_is_where_it_happened_not_where_it_was_told(extract, 
     assert (incident.location.name, incident.location.country_code) == (name, country)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb exploded near a bus stop in Kirkuk on Monday, killing three people, Iraq's interior ministry said.",
+        "Gunmen shot dead two traders on a road outside Kandi on Sunday, according to the defence ministry.",
+        "Gunmen killed six people near Gao on Sunday, the provincial police office confirmed.",
+    ],
+)
+def test_an_office_that_speaks_is_not_the_incident_facility(extract, text: str) -> None:
+    assert main(extract(text, published="2024-06-18")).location.facility is None
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Relatives in Kisumu demanded justice on Sunday for the killing of two nurses by unknown gunmen.",
+         "two nurses"),
+        ("Hundreds marched in Gao on Monday to denounce the murder of a teacher there.", "a teacher"),
+        ("Survivors recalled the massacre of 40 villagers by the militia near Beni on Friday.", "40 villagers"),
+        ("Gunmen attacked a village near Moroto on Sunday; police are investigating the slaying of two farmers.",
+         "two farmers"),
+    ],
+)
+def test_the_people_after_a_noun_of_killing_are_its_victims(extract, text: str, victim: str) -> None:
+    assert victim in {v.text for i in extract(text, published="2024-06-18").incidents for v in i.victims}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a bus near Gao on Monday but did not kill the passengers.",
+        "Gunmen attacked a bus near Gao on Monday; the passengers were not injured.",
+    ],
+)
+def test_people_the_text_says_were_not_harmed_are_no_victims(extract, text: str) -> None:
+    assert not main(extract(text, published="2024-06-18")).victims
+
+
+@pytest.mark.parametrize(
+    ("text", "doers"),
+    [
+        ("Troops launched an offensive against militants in the district on Monday, killing 12.", set()),
+        ("Shelling of rebel-held areas killed six civilians in Idlib on Monday.", set()),
+        ("Soldiers fought against rebels near the town on Sunday, killing five.", {"rebels"}),
+        ("A health worker was shot dead in Narathiwat on Monday. Police blamed the shooting on separatists.",
+         {"separatists"}),
+    ],
+)
+def test_the_side_others_act_against_is_no_perpetrator(extract, text: str, doers: set[str]) -> None:
+    assert {p.text for p in main(extract(text, published="2024-06-18")).perpetrators} == doers
+
+
 def test_every_filled_field_has_evidence_pointing_into_the_text(extract) -> None:
     text = ("Three gunmen stormed a hotel in Mogadishu on Sunday, killing 12 civilians, police said. Al-Shabaab "
             "claimed responsibility.")
@@ -386,6 +438,33 @@ def test_the_first_of_two_doers_that_open_a_headline_is_a_doer_too(extract) -> N
     text = "NDFB and Bodo militia attack villagers in night raids; at least 30 people dead"
     assert set(orgs(main(extract(text, published="2024-06-18")))) == {"National Democratic Front of Bodoland",
                                                                        "Bodo Communal Militia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orma and Pokomo clans battle in Tana River town",  # "clans" parsed as the verb
+        "Orma and Pokomo herders battle near Garsen",
+    ],
+)
+def test_the_first_of_two_peoples_that_open_a_headline_of_a_fight_in_a_place_is_a_side(extract, text: str) -> None:
+    assert "Orma Communal Militia" in orgs(main(extract(text, published="2024-06-18")))
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The NDFB blew up part of an oil pipeline near Kokrajhar on Monday; nobody was hurt.",
+         "National Democratic Front of Bodoland"),
+        ("The ULFA punished a trader on Sunday by shooting him in both legs at Tinsukia.",
+         "United Liberation Front of Asom"),
+        ("Orma militiamen disrupted a wedding in Garsen on Sunday and tried to kidnap the groom.",
+         "Orma Communal Militia"),
+    ],
+)
+def test_a_group_that_blew_up_a_thing_acted_by_shooting_or_tried_to_kidnap_is_the_doer(extract, text: str,
+                                                                                      group: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get(group) == "stated"
 
 
 @pytest.mark.parametrize(
@@ -735,6 +814,7 @@ def test_a_claim_by_a_part_or_a_spokesman_of_a_group_is_the_groups_claim(extract
         ("Al-Shabaab raid mosque near Lamu and injure worshippers", "al-Shabaab"),
         ("Orma attack Pokomo village; at least nine killed", "Orma Communal Militia"),
         ("Suspected Turkana kill three herders in raid near Kapedo", "Turkana Communal Militia"),
+        ("Sebei raiders attack herders near Mount Elgon", "Sebei Communal Militia"),
         ("Clan violence as Garre attack Degodia, killing 12.", "Garre Communal Militia"),
     ],
 )
@@ -879,3 +959,22 @@ def test_a_crowd_that_punishes_a_supposed_criminal_is_a_vigilante_group(extract,
 )
 def test_a_crowd_that_only_tells_or_riots_is_no_vigilante_group(extract, text: str) -> None:
     assert "Vigilante Group" not in orgs(main(extract(text, published="2024-06-18")))
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Pirates boarded a fishing trawler off Lamu and kidnapped six crew members on Tuesday.", "stated"),
+        ("Six sailors were abducted from a tanker by sea pirates near the port of Lome on Friday.", "stated"),
+        ("Suspected pirates fired on a cargo ship in the Gulf of Guinea on Monday, wounding two sailors.",
+         "suspected"),
+    ],
+)
+def test_pirates_are_named_by_their_trade(extract, text: str, relation: str) -> None:
+    assert orgs(main(extract(text, published="2024-06-18"))).get("Pirates") == relation
+
+
+def test_a_parenthesis_after_the_doers_does_not_hide_their_verb(extract) -> None:
+    text = ("On 16 June 2024, 200 Misseriya militiamen (at least a dozen of whom were wearing RSF uniforms) attacked "
+            "herders near a well in Abyei, killing six people.")
+    assert orgs(main(extract(text, published="2024-06-18"))) == {"Misseriya Communal Militia": "stated"}

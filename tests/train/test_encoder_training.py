@@ -120,3 +120,31 @@ def test_the_command_trains_for_the_epochs_it_is_given(trained: Path, tiny_encod
     refused = CliRunner().invoke(cli, ["train", "encoder", "--train", str(FIXTURE), "--dev", str(FIXTURE),
                                        "--out", str(out), "--cache", str(trained / "cache"), "--tagger-epochs", "0"])
     assert refused.exit_code == 2 and "--tagger-epochs" in refused.output
+
+
+def test_the_tagger_also_trains_on_extra_passages_cached_beside_the_rest(trained: Path, tiny_encoder: Path) -> None:
+    from click.testing import CliRunner
+
+    from incidex.cli.main import cli
+
+    out = trained / "with-extra"
+    result = CliRunner().invoke(cli, ["train", "encoder", "--train", str(FIXTURE), "--dev", str(FIXTURE),
+                                      "--out", str(out), "--cache", str(trained / "cache"),
+                                      "--encoder", str(tiny_encoder), "--tagger-epochs", "1",
+                                      "--classifier-epochs", "1", "--tagger-extra", str(FIXTURE)])
+    assert result.exit_code == 0, result.output
+    info = json.loads((out / "heads.json").read_text())
+    assert info["tagger_extra"]["documents"] == len(load_muc4(FIXTURE))
+    assert f"--tagger-extra {FIXTURE}" in info["command"]
+    assert (trained / "cache" / "extra" / "extra.f16").stat().st_size > 0
+
+
+def test_tagger_windows_come_from_documents_with_templates() -> None:
+    from types import SimpleNamespace
+
+    from incidex_train.heads import tagger_windows
+
+    documents = [SimpleNamespace(templates=()), SimpleNamespace(templates=("t",))]
+    data = SimpleNamespace(documents=documents, split=SimpleNamespace(windows=[(0, 0, 5), (1, 0, 9), (1, 9, 20)]))
+    assert [w for _, w in tagger_windows(data, every_document=False)] == [1, 2]
+    assert [w for _, w in tagger_windows(data, every_document=True)] == [0, 1, 2]

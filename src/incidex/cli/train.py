@@ -86,18 +86,24 @@ def muc4(train_path: Path, dev_path: Path, out_dir: Path, seed: int, epochs: int
               help="Document classifier epochs (the best dev epoch is kept).")
 @click.option("--o-weight", default=1.0, show_default=True, type=click.FloatRange(min=0.0, min_open=True),
               help="Weight of the O tag in the span tagger's loss (below 1 favours recall).")
+@click.option("--tagger-extra", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="GTT-format passages the span tagger also trains on (python -m incidex_train.arguments).")
+@click.option("--extra-cache", type=click.Path(file_okay=False, path_type=Path),
+              help="Directory for the features of --tagger-extra (default: CACHE/extra).")
 def encoder(train_path: Path, dev_path: Path, out_dir: Path, cache_dir: Path, encoder: str, seed: int,
-            threads: int, fp32: bool, tagger_epochs: int, classifier_epochs: int, o_weight: float) -> None:
+            threads: int, fp32: bool, tagger_epochs: int, classifier_epochs: int, o_weight: float,
+            tagger_extra: Path | None, extra_cache: Path | None) -> None:
     """Cache encoder features of MUC-4 and train the role tagger and document classifier on them (CPU)."""
     encoder_training, heads = training("encoder"), training("heads")
     options = encoder_training.EncoderTrainOptions(encoder=encoder, quantize=not fp32, threads=threads,
+                                                   tagger_extra=tagger_extra, extra_cache=extra_cache,
                                                    heads=heads.HeadOptions(seed=seed, tagger_epochs=tagger_epochs,
                                                                            classifier_epochs=classifier_epochs,
                                                                            o_weight=o_weight))
     command_line = (f"incidex train encoder --train {train_path} --dev {dev_path} --out {out_dir} --cache CACHE "
                     f"--encoder {encoder} --seed {seed} --threads {threads} --tagger-epochs {tagger_epochs} "
                     f"--classifier-epochs {classifier_epochs}" + (f" --o-weight {o_weight:g}" if o_weight != 1 else "")
-                    + (" --fp32" if fp32 else ""))
+                    + (" --fp32" if fp32 else "") + (f" --tagger-extra {tagger_extra}" if tagger_extra else ""))
     try:
         info = encoder_training.train_encoder_heads(train_path, dev_path, out_dir, cache_dir=cache_dir,
                                                     options=options, command=command_line, log=click.echo)

@@ -84,9 +84,9 @@ _HEADLINE_OBJECT_STARTS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON
 _HEADLINE_CLAUSE_OPENERS = frozenset({"as", "when", "after", "while"})
 # Present-tense verbs of fighting whose object is the other side, as a headline uses them ("Police battle X raiders").
 _HEADLINE_FIGHT_VERBS = frozenset({"battle", "battles", "fight", "fights"})
-# A headline's doer of a fight without an object: "X clashes with Y", "X and Y battle over land".
+# A headline's doer of a fight without an object: "X clashes with Y", "X and Y battle over land", "... battle in Z".
 _HEADLINE_CLASH_VERBS = frozenset({"clash", "clashes"})
-_HEADLINE_FIGHT_PREPOSITIONS = frozenset({"with", "over", "against"})
+_HEADLINE_FIGHT_PREPOSITIONS = frozenset({"with", "over", "against", "in", "near", "around"})
 _HEADLINE_DOER_VERBS = _HEADLINE_VERBS | _HEADLINE_FIGHT_VERBS | _HEADLINE_CLASH_VERBS
 # Words that leave a group the text calls the perpetrator only suspected ("the suspected perpetrators").
 SUSPICION_WORDS = words("suspicion_words")
@@ -418,7 +418,7 @@ def headline_doer(span: Span) -> bool:
     violence with its object follows it, as in a headline: "X kidnaps an official", "X attack Y village", "X attack
     and kill civilians", "48 killed as X attacks Y village", and the first of two doers: "X and Y militia attack
     civilians"; or a verb of fighting with the other side or the matter ("X clashes with Y", "X and Y battle over
-    land")."""
+    land", "X and Y clans battle in Z town")."""
     doc = span.doc
     end = _past_an_origin(doc, _past_a_partner(span))
     if end + 1 >= len(doc) or doc[end].is_sent_start:
@@ -450,13 +450,14 @@ def _past_an_origin(doc: Doc, end: int) -> int:
 
 def _past_a_partner(span: Span) -> int:
     """Where the words after ``span`` go on once a partner joined by "and" is passed ("X and Y ethnic militia
-    attack ..."), or the span's end."""
+    attack ...", "X and Y clans battle ...", where the parse may take "clans" for a verb), or the span's end."""
     doc = span.doc
     end = span.end
     if end >= len(doc) or doc[end].lower_ != "and":
         return end
     k = end + 1
-    while (k < len(doc) and k - end <= 4 and doc[k].pos_ in {"PROPN", "NOUN", "ADJ"}
+    while (k < len(doc) and k - end <= 4
+           and (doc[k].pos_ in {"PROPN", "NOUN", "ADJ"} or doc[k].lower_ in COMMUNAL_NOUNS)
            and doc[k].lower_ not in _HEADLINE_DOER_VERBS):
         k += 1
     return k if k > end + 1 and k < len(doc) and doc[k].lower_ in _HEADLINE_DOER_VERBS else end

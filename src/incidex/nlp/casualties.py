@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from .actors import rebel_groups
 from .annotations import NumberMention, doc_text
 from .frames import CasualtyArg, StatusCue
 from .lexicons import (
@@ -282,7 +283,7 @@ def _noun_event(noun: Token) -> str | None:
            for c in noun.children):
         return "injured"  # "one dead and several with stab wounds"
     if dep == "conj" and head.i != noun.i:
-        verb = _own_verb(noun)
+        verb = _own_verb(noun) or _comma_clause_verb(noun)
         if verb is not None:
             return _verb_event(verb, "nsubjpass" if verb.tag_ == "VBN" else "nsubj")
         if _own_clause_event(head) is not None and head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
@@ -291,11 +292,15 @@ def _noun_event(noun: Token) -> str | None:
         if sibling is not None and head.pos_ == "VERB":
             return _verb_event(head, sibling.dep_)  # "a guard was killed and two robbers too"
         return _noun_event(head)
+    if dep == "ROOT" and (verb := _verb_split_off(noun)) is not None:
+        return _verb_event(verb, next(c.dep_ for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}))
     if dep == "pobj" and head.lower_ == "between" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         return _verb_event(head.head, "dobj")  # "killing between 11 and 20 people": a range is the verb's object
     if dep == "pobj" and head.lower_ == "of" and (trigger_lemma(head.head) in DEAD_WORDS | {"death", "life"}
                                                   or _throat_cut(head.head)):
         return "killed"  # "the deaths of six", "slit the throats of four traders"
+    if dep == "pobj" and head.lower_ == "of" and head.head.lower_ == "total" and head.head.i != noun.i:
+        return _noun_event(head.head)  # "a total of twelve people were killed": the people stand where "total" does
     if dep == "pobj" and head.lower_ == "of" and _killing_as_result(head.head):
         return "killed"  # "the raid resulted in the killing of five traders"
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in INJURED_WORDS:
@@ -331,6 +336,15 @@ def _noun_event(noun: Token) -> str | None:
 def _described_body(noun: Token) -> bool:
     """A body the sentence describes rather than counts: "one body had bullet wounds", "the body bore burns"."""
     return noun.dep_ == "nsubj" and noun.head.lemma_ in {"have", "bear", "show"}
+
+
+def _verb_split_off(noun: Token) -> Token | None:
+    """The verb of "1 soldier, and 4 porters died in the blast" when the parse made the first subject its root and
+    hung the verb, with the second subject, on it as a conjunct."""
+    if not any(c.dep_ == "cc" for c in noun.children):
+        return None
+    return next((c for c in noun.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i > noun.i
+                 and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)), None)
 
 
 def _of_bodies(noun: Token) -> bool:
@@ -411,6 +425,18 @@ def _own_verb(noun: Token) -> Token | None:
     return verb if verb.i != first.head.i else None  # "a guard and his brother were shot": the verb of them all
 
 
+def _comma_clause_verb(noun: Token) -> Token | None:
+    """The verb of conjuncts that open a clause after a comma ("stormed a camp near Kaya, four guards and a
+    cook were shot dead"), where the parse joined the first of them to the noun before the comma."""
+    left = noun.left_edge
+    if left.i == 0 or noun.doc[left.i - 1].text != ",":
+        return None
+    last = noun
+    while (later := next((c for c in last.children if c.dep_ == "conj"), None)) is not None:
+        last = later
+    return _own_verb(last) if last.i != noun.i else None
+
+
 def acts_as_perpetrator(noun: Token) -> bool:
     """People the text makes the agents of the incident: "inmates who had taken the guards hostage",
     "men linked to the Islamic State"."""
@@ -429,7 +455,7 @@ def party(noun: Token) -> str | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ != "PRON":
                 return party(pobj)
-    if acts_as_perpetrator(noun):
+    if acts_as_perpetrator(noun) or _rebels_named(noun):
         return "perpetrators"
     if lemma in PERPETRATOR_NOUNS and lemma not in AMBIGUOUS_PERSON_NOUNS:
         return "perpetrators"
@@ -438,6 +464,16 @@ def party(noun: Token) -> str | None:
     if lemma in VICTIM_NOUNS and lemma not in {"man", "men"}:
         return "victims"
     return None
+
+
+def _rebels_named(noun: Token) -> bool:
+    """Fighters a rebel group's name qualifies or stands for ("eight al-Shabaab fighters", "five Boko Haram men",
+    "killed eight al Shabaab"): the group's side, not soldiers nor bystanders."""
+    words = {noun.idx}
+    if noun.lemma_.lower() in AMBIGUOUS_PERSON_NOUNS:
+        words |= {t.idx for left in noun.lefts if left.dep_ in {"compound", "amod", "nmod"} for t in left.subtree}
+    return any(actor.name in rebel_groups() and any(actor.start <= idx < actor.end for idx in words)
+               for actor in noun.doc._.incidex_actors or ())
 
 
 def _counted_noun(token: Token) -> Token:
@@ -884,7 +920,7 @@ def _person_by_form(token: Token) -> bool:
         return False
     if token.tag_ == "NNP":
         return lower in PERSON_NOUNS
-    if token.tag_ != "NN":
+    if token.tag_ != "NN" or _of_many(token):
         return False
     if len(lower) > 4 and lower.endswith(AGENT_ENDINGS):
         return True
@@ -897,6 +933,13 @@ def _person_by_form(token: Token) -> bool:
     return (first.dep_ in {"dobj", "nsubjpass"} and first.head.lemma_.lower() in OBJECT_KILL_VERBS
             and any(c.dep_ in {"det", "poss"} and c.lower_ not in NOT_ONE_DETERMINERS
                     or c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children))
+
+
+def _of_many(noun: Token) -> bool:
+    """A noun that sums up or gathers others ("a total of eighteen fighters", "a group of farmers", "a number of
+    them"): the people are its "of" object, and the noun itself is no one."""
+    return any(o.dep_ == "pobj" and (o.tag_ in {"NNS", "NNPS"} or o.lower_ == "them" or _counted_or_quantified(o))
+               for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children)
 
 
 def named_dead(token: Token) -> bool:

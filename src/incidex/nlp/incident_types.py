@@ -168,7 +168,7 @@ def _thrown_by_hand(doc: Doc, frame: IncidentFrame) -> bool:
         if trigger.type != "bombing":
             continue
         token = doc[trigger.token]
-        while token.dep_ in {"compound", "conj"} and token.head is not token:
+        while token.dep_ in {"compound", "conj"} and token.head.i != token.i:
             token = token.head  # "cocktail bomb", "bombs and grenades"
         if token.lemma_.lower() in THROWING_VERBS or (token.dep_ == "dobj"
                                                       and token.head.lemma_.lower() in THROWING_VERBS):

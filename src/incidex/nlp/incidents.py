@@ -104,7 +104,7 @@ def dates_compatible(a: DateMention | None, b: DateMention | None) -> bool:
 
 def _dates_a_statement(span: Span) -> bool:
     """"police said on Tuesday", "the agency announced Tuesday": a date on a reporting verb dates the statement."""
-    return span.root.head.lemma_ in REPORTING_VERBS and span.root.head is not span.root
+    return span.root.head.lemma_ in REPORTING_VERBS and span.root.head.i != span.root.i
 
 
 def _dates_the_report(span: Span, trigger: Token) -> bool:
@@ -140,9 +140,12 @@ class IncidentFinder:
     def find_triggers(self, doc: Doc) -> list[Trigger]:
         matches = {(start, end): rule for rule, start, end in self.matcher(doc)
                    # "grenades attacked" is a subject and its verb, not the compound "grenade attack"; "a grenade
-                   # was thrown" is meant, as is "warplanes pounded"
+                   # was thrown" is meant, as is "warplanes pounded", and "shot and wounded", two verbs joined whose
+                   # first the tagger made the noun "shot" ("shoots and kills", a noun of "shoot", leaves its "kills")
                    if not (end - start > 1 and doc[start].pos_ in {"NOUN", "PROPN"} and doc[end - 1].pos_ == "VERB"
-                           and rule.type != "air_or_drone_strike" and not _passive(doc[end - 1]))
+                           and rule.type != "air_or_drone_strike" and not _passive(doc[end - 1])
+                           and not (doc[start].lemma_ not in KILLING_VERBS
+                                    and any(t.lower_ == "and" for t in doc[start:end])))
                    # "insurgents fired rockets", not "machine-gun fire and explosions from rocket-propelled grenades"
                    and not (rule.type == "shelling" and doc[start].lemma_ == "fire" and doc[start].pos_ != "VERB")}
         triggers, beside, others = [], [], []
@@ -937,7 +940,10 @@ def _agents(verb: Token) -> list[Token]:
     """Who does a passive verb: "by gunmen", and "by attacking gunmen", where the parser hangs the doer on the
     participle."""
     found = []
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
+    # "were shot dead in the village by raiders": the parser may hang a participle's "by" as a plain preposition
+    agents = [c for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
+              and verb.tag_ == "VBN"]
+    for agent in agents:
         for child in agent.children:
             if child.dep_ == "pobj":
                 found.append(child)
@@ -990,11 +996,17 @@ def _fought_by_people(verb: Token) -> bool:
     doers = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
     subjects = [c for v in doers for c in v.children if c.dep_ == "nsubj"]
     if reciprocal:  # "residents of two villages fought each other": the subject is both sides
-        return any(_fighting_side(s) for s in subjects)
-    # "Police and herders clashed", "Party A and party B supporters clash", "supporters of A and B clashed"
-    return any(_fighting_side(s) and (any(t.dep_ == "conj" for t in s.subtree) or s.lemma_.lower() in COMMUNITY_NOUNS
-                                      or any(c.lower_ in {"rival", "two"} for c in s.children))
+        return any(_side_or_joined(s) for s in subjects)
+    # "Police and herders clashed", "Party A and party B supporters clash", "supporters of A and B clashed", "the XYZ
+    # and government forces fought" (a group the recognizer does not know, joined to one it does)
+    return any(_side_or_joined(s) and (any(t.dep_ == "conj" for t in s.subtree) or s.lemma_.lower() in COMMUNITY_NOUNS
+                                       or any(c.lower_ in {"rival", "two"} for c in s.children))
                for s in subjects)
+
+
+def _side_or_joined(subject: Token) -> bool:
+    """Whether a subject, or one joined to it by "and", names a side in a fight (:func:`_fighting_side`)."""
+    return _fighting_side(subject) or any(c.dep_ == "conj" and _fighting_side(c) for c in subject.children)
 
 
 def _reciprocal(token: Token) -> bool:
@@ -1008,10 +1020,12 @@ def _engaged_sides(noun: Token) -> list[Token]:
     it is joined to ("soldiers chased the raiders and engaged in battle"); none when the noun is no such thing ("a
     battle of words", "the battle for the title")."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_ != "engage" or any(
+    engage = prep.head
+    if engage.dep_ == "dobj" and engage.head.lemma_ == "engage":
+        engage = engage.head  # "troops engaged the gunmen in a battle", its "in" hung on the object
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or engage.lemma_ != "engage" or any(
             c.dep_ == "prep" and c.lower_ in {"of", "for"} for c in noun.children):
         return []
-    engage = prep.head
     verbs = [engage]
     if engage.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in engage.children):
         verbs.append(engage.head)
@@ -1147,14 +1161,20 @@ def _harms_people(verb: Token) -> bool:
     vehicle."""
     if verb.pos_ != "VERB" or trigger_lemma(verb) not in HARMING_VERBS:
         return False
+    if any(c.lower_ == "verbally" for c in verb.children):
+        return False  # "was verbally assaulted by two agents" is done with words
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     # "herders attacked two farmers", or "a constable was attacked by a group of youths"
-    doers = [*(o for v in verbs for o in _agents(v)), *(c for v in verbs for c in v.children if c.dep_ == "nsubj")]
-    armed = any(_forceful(d, verb) for d in doers)
     objects = _done_to(verb)
+    doers = [*(o for v in verbs for o in _agents(v)),
+             *(c for v in verbs for c in v.children if c.dep_ == "nsubj" and c not in objects)]
+    armed = any(_forceful(d, verb) for d in doers)
     if not any(_harmable(c, armed=armed) for c in objects) or _in_words(verb, objects, armed=armed):
         return False
-    return verb.lemma_ not in WORDS_ATTACK_TOO or any(_fighting_side(c) for c in doers)
+    # "farmers were attacked", "Taxi driver attacked at home": people attacked by no one named are attacked with
+    # blows (words attack public figures, whom _harmable leaves out unless armed people act)
+    undergone = not doers and (_passive(verb) or _headline_participle(verb))
+    return verb.lemma_ not in WORDS_ATTACK_TOO or undergone or any(_fighting_side(c) for c in doers)
 
 
 def _in_words(verb: Token, objects: list[Token], *, armed: bool) -> bool:
@@ -1175,9 +1195,23 @@ def _done_to(verb: Token) -> list[Token]:
     """Whom a verb is done to: its object or passive subject, or the noun a participle with a doer modifies (a
     headline's "Former mayor attacked by rival supporters", "the reporter assaulted by guards")."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and (any(c.dep_ == "agent" for c in verb.children)
+                                                      or _headline_participle(verb)):
         objects.append(verb.head)
+    elif _headline_participle(verb):
+        objects.extend(c for c in verb.children if c.dep_ == "nsubj")
     return objects
+
+
+def _headline_participle(verb: Token) -> bool:
+    """A headline's passive told without "was": "Taxi driver attacked at home" (a past form with a subject and no
+    object, parsed as the sentence's verb) or "Former aide attacked at house" (a participle on the headline's noun),
+    in a sentence with no auxiliary and no other verb before it."""
+    if verb.tag_ not in {"VBD", "VBN"} or any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return False
+    if verb.dep_ not in {"ROOT", "acl"} or verb.dep_ == "acl" and verb.head.dep_ != "ROOT":
+        return False
+    return not any(t.pos_ in {"AUX", "VERB"} for t in verb.sent if t.i < verb.i)
 
 
 def _forceful(doer: Token, verb: Token) -> bool:

@@ -694,7 +694,7 @@ def names_an_owner(token: Token) -> bool:
     head = token.head
     nouns = [head, *(c for c in head.children  # "a US drone strike"; not the "National" of "X National Army"
                      if c.dep_ == "compound" and c.i > token.i and c.pos_ == "NOUN")]
-    return token.dep_ in ("poss", "compound") and head is not token and any(_owned(noun) for noun in nouns)
+    return token.dep_ in ("poss", "compound") and head.i != token.i and any(_owned(noun) for noun in nouns)
 
 
 def _owned(noun: Token) -> bool:
@@ -780,9 +780,9 @@ def _conjunct_of_cued(span: Span) -> bool:
     """Whether ``span`` is joined by "and" or "or" to a name after a preposition of place: the "Pissila" of
     "between Kaya and Pissila", the "Kandahar" of "in Kabul and Kandahar"."""
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    return root is not span.root and root.i < span.start and after_locative(root.left_edge)
+    return root.i != span.root.i and root.i < span.start and after_locative(root.left_edge)
 
 
 def on_a_road(span: Span) -> bool:

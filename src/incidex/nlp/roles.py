@@ -37,13 +37,14 @@ from .actors import (
 from .annotations import ActorMention, NumberMention, PlaceMention, doc_text
 from .casualties import BODY_NOUNS, FINDING_VERBS, acts_as_perpetrator, casualty_figures, status_cues
 from .datelines import dateline_of, filing_country
-from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, VictimArg
+from .frames import Arg, FrameArguments, IncidentFrame, PerpetratorArg, StatusCue, VictimArg
 from .hedged_groups import hedged_groups
 from .lexicons import (
     AMBIGUOUS_PERSON_NOUNS,
     ATTACK_NOUNS,
     CLAIM_VERBS,
     COLLECTIVE_NOUNS,
+    KILL_VERBS,
     NON_WEAPON_CONTEXT,
     PERPETRATION_VERBS,
     PERPETRATOR_NOUNS,
@@ -59,8 +60,8 @@ from .lexicons import (
     words,
 )
 from .muc_roles import LearnedRoles
-from .places import is_origin, names_an_owner, where_told
-from .syntax import noun_phrase, tree_distance
+from .places import is_origin, names_an_owner, speaks, where_told
+from .syntax import is_negated, noun_phrase, tree_distance
 from .triggers import trigger_lemma
 from .unstated_country import unstated_country
 
@@ -108,12 +109,18 @@ _RIVAL_SIDES = frozenset({"group", "faction", "party", "wing", "camp"})
 # people who lynch someone, or who kill or beat someone held to be a criminal.
 VIGILANTES = "Vigilante Group"
 _CROWD_DOERS = frozenset({"mob", "crowd", "local", "villager", "resident"})
+# Doers named by their trade, whom the role-based pattern names by it: "pirates boarded a tanker", "sea pirates".
+ROLE_NAMED_DOERS = {"pirate": "Pirates"}
 _LYNCH_WORDS = frozenset({"lynch", "lynching"})
 CULPRIT_NOUNS = words("culprit_nouns")
 # Verbs by which a state's forces take a fight to an armed group ("the army attacked the X", "troops engaged X").
 _OFFENSIVE_VERBS = frozenset({"attack", "engage", "raid", "storm", "shell", "bomb", "ambush", "assault", "overrun"})
 # A state's armed forces and police, as the subject of such a verb.
 _STATE_FORCES = SECURITY_FORCE_NOUNS - {"militia", "agent"}
+_HELD_WORDS = frozenset({"held", "controlled", "occupied", "dominated"})  # "rebel-held areas"
+_BLAME_VERBS = frozenset({"blame", "pin"})  # "the attack was blamed on militants": the doers
+# Nouns of an act that kills or harms the people named after "of" ("the killing of two farmers").
+HARM_NOUNS = KILL_VERBS | words("harm_nouns")
 
 
 class FrameLocator:
@@ -220,11 +227,12 @@ class RoleFinder:
         groups = [(actor.start, actor.end) for actor in doc._.incidex_actors or []]
         main_frame = next((f for f in frames if f.role == "main"), None)
         main = locate.arguments[main_frame.id] if main_frame is not None else None
+        offices = _speaking_offices(doc)
         for mention in doc._.incidex_places or []:
             if mention.start < dateline:
                 filed_at.append(mention)
                 continue
-            if _names_a_group_home(mention, groups):
+            if _names_a_group_home(mention, groups) or any(s <= mention.start < e for s, e in offices):
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             country = mention.location is not None and mention.location.precision == "country"
@@ -474,14 +482,19 @@ class RoleFinder:
                                    relation="stated", head=lemma, local=True))
             elif lemma in RESPONDER_NOUNS and _acts_as_responder(token):
                 args.responders.append(Arg(phrase.start_char, phrase.end_char, phrase.text))
+            elif lemma in ROLE_NAMED_DOERS and _is_perpetrator(token, lemma):
+                relation = _relation_cue(doc[token.i:token.i + 1]) or "stated"  # "suspected pirates": suspected
+                args.perpetrators.append(
+                    PerpetratorArg(phrase.start_char, phrase.end_char, phrase.text, kind="organization",
+                                   name=ROLE_NAMED_DOERS[lemma], relation=relation, head=lemma))
             elif _is_perpetrator(token, lemma):
                 name = token.text if token.ent_type_ == "PERSON" else None
                 args.perpetrators.append(
                     PerpetratorArg(phrase.start_char, phrase.end_char, phrase.text, kind="individual", name=name,
                                    count=_count(token, counts), head=lemma))
             elif lemma in VICTIM_NOUNS or token.ent_type_ == "PERSON" or (token.pos_ == "PRON" and lemma == "they"):
-                statuses = status_cues(token)
-                if statuses:
+                statuses = [cue for cue in status_cues(token) if not _denied(doc, cue)]
+                if statuses or _harmed_by_a_noun(token):
                     args.victims.append(
                         VictimArg(phrase.start_char, phrase.end_char, phrase.text, head=lemma,
                                   count=_count(token, counts), statuses=statuses)
@@ -649,6 +662,18 @@ def _tells_a_body_found(sentence: Span) -> bool:
         token.dep_ in {"nsubjpass", "dobj", "nsubj"} and token.head.lemma_ in FINDING_VERBS
         or any(child.dep_ == "acl" and child.lemma_ in FINDING_VERBS for child in token.children))
         for token in sentence)
+
+
+def _speaking_offices(doc: Doc) -> list[tuple[int, int]]:
+    """The character spans of facilities that speak, offices rather than places ("that nation's Defense Ministry
+    confirmed ...", "according to the provincial police office"): neither they nor a place named inside them ("Kenya's
+    interior ministry said") is where an incident happened."""
+    offices = []
+    for mention in doc._.incidex_places or []:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if mention.kind == "facility" and span is not None and speaks(span.root):
+            offices.append((mention.start, mention.end))
+    return offices
 
 
 def _names_a_group_home(mention: PlaceMention, groups: list[tuple[int, int]]) -> bool:
@@ -833,7 +858,7 @@ def _passive_doer(token: Token, *, members_only: bool = False) -> bool:
         if token.dep_ == "pobj" and (token.head.dep_ == "agent" or (token.head.lower_ == "by"
                                                                      and _participle_of(token.head) is not None)):
             return True  # "by" as the parse left it without its passive: "shot dead in the market by X"
-        if token.dep_ in {"compound", "nmod", "conj", "appos"} and token.head is not token:
+        if token.dep_ in {"compound", "nmod", "conj", "appos"} and token.head.i != token.i:
             token = token.head
         elif token.dep_ == "pobj" and token.head.lower_ in {"of", "from"} and (
                 not members_only or token.head.head.lemma_.lower() in GROUP_PEOPLE):
@@ -860,7 +885,7 @@ def _participle_of(by: Token) -> Token | None:
     for _ in range(4):
         if head.tag_ == "VBN":
             return head
-        if head.dep_ not in {"pobj", "prep", "appos", "conj", "compound"} or head.head is head:
+        if head.dep_ not in {"pobj", "prep", "appos", "conj", "compound"} or head.head.i == head.i:
             return None
         head = head.head
     return None
@@ -915,7 +940,7 @@ def _pitted_side(token: Token) -> bool:
 
 def _work_of(token: Token) -> bool:
     """The text calls the deed the group's work: "a kidnapping thought to be the work of X", "the handiwork of X"."""
-    while token.dep_ in {"compound", "nmod", "appos"} and token.head is not token:
+    while token.dep_ in {"compound", "nmod", "appos"} and token.head.i != token.i:
         token = token.head
     of = token.head
     return token.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in WORK_NOUNS
@@ -924,7 +949,7 @@ def _work_of(token: Token) -> bool:
 def _doers_belong_to(token: Token) -> bool:
     """The group the text says the doers belong to: "militants belonging to X", "the gunmen belonged to X", "the
     attackers were members of X", "belonged to the X militant outfit", "two militants of X"."""
-    while token.dep_ in {"compound", "nmod", "appos", "det"} and token.head is not token:
+    while token.dep_ in {"compound", "nmod", "appos", "det"} and token.head.i != token.i:
         token = token.head
     if token.dep_ != "pobj":
         return False
@@ -1064,7 +1089,7 @@ def _attacked_by_forces(token: Token) -> bool:
     a verb by which a state's forces go on the offensive ("the army attacked X", "troops engaged X"): it is a side
     of the fight."""
     noun = token
-    while noun.dep_ in {"compound", "poss", "nmod"} and noun.head is not noun:
+    while noun.dep_ in {"compound", "poss", "nmod"} and noun.head.i != noun.i:
         noun = noun.head
     if noun.dep_ != "dobj" or noun.head.lemma_ not in _OFFENSIVE_VERBS:
         return False
@@ -1081,7 +1106,7 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
     were hurt in a clash ("an X activist died in a gunfight with police")."""
     side = token
     for _ in range(5):
-        if side.dep_ in {"nsubj", "agent"} and _does(side.head, verbs):
+        if side.dep_ in {"nsubj", "agent"} and _does(_verb_of(side), verbs):
             return True  # "X attacked ...", "X crossed the border and attacked ...", "X continued to attack ..."
         if side.dep_ == "ROOT" and _does_without_a_verb(side, verbs):
             return True
@@ -1102,11 +1127,21 @@ def _side_of(token: Token, verbs: frozenset[str], *, fell: bool = False) -> bool
         if side.dep_ == "dobj" and side.head.dep_ == "pcomp" and side.head.head.lower_ == "of":
             side = side.head.head.head  # "factions of ruling X", "ruling" parsed as a verb
             continue
-        if side.dep_ not in {"conj", "nmod", "compound", "appos", "poss"} or side.head is side:
+        if side.dep_ not in {"conj", "nmod", "compound", "appos", "poss"} or side.head.i == side.i:
             break
         # "Rendille and Samburu herders": Samburu → Rendille → herders; "fighters (X)" → fighters; "X's patrol"
         side = side.head
     return False
+
+
+def _verb_of(subject: Token) -> Token:
+    """The verb a subject goes with, past a parenthesis after it that holds the verb the parse made the clause's
+    subject: "attacked" in "X (a dozen of whom wore uniforms) attacked ...", not the verb inside the parenthesis."""
+    verb, doc = subject.head, subject.doc
+    if verb.dep_ != "csubj" or not subject.i < verb.i < verb.head.i:
+        return verb
+    before, after = [t.text for t in doc[subject.i + 1:verb.i]], [t.text for t in doc[verb.i + 1:verb.head.i]]
+    return verb.head if "(" in before and ")" not in before and ")" in after else verb
 
 
 def _does_without_a_verb(root: Token, verbs: frozenset[str]) -> bool:
@@ -1124,17 +1159,27 @@ def _has_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" or (c.dep_ == "conj" and _has_object(c)) for c in verb.children)
 
 
-# Verbs of aspect whose complement says what the subject did ("continued to attack"), unlike verbs of intent
-# ("intends to strike", "threatened to attack").
-_ASPECT_VERBS = frozenset({"continue", "begin", "start", "resume", "keep", "proceed"})
+# Verbs of aspect or attempt whose complement says what the subject did or tried ("continued to attack", "tried
+# to kidnap"), unlike verbs of intent ("intends to strike", "threatened to attack").
+_ASPECT_VERBS = frozenset({"continue", "begin", "start", "resume", "keep", "proceed", "attempt", "try"})
 
 
 def _does(verb: Token, verbs: frozenset[str]) -> bool:
     """``verb`` is one of ``verbs``, or has one as its conjunct, or is a verb of aspect whose complement does
-    ("crossed the border and attacked", "continued to attack the village")."""
-    if verb.lemma_ in verbs or any(c.dep_ == "conj" and c.lemma_ in verbs for c in verb.children):
+    ("crossed the border and attacked", "continued to attack the village", "disrupted a feast and tried to kidnap
+    the chief"), or is done by one ("punished a man by shooting him")."""
+    if verb.lemma_ in verbs or any(c.dep_ == "conj" and _does(c, verbs) for c in verb.children):
+        return True
+    if any(_by_doing(c, verbs) for c in verb.children):
         return True
     return verb.lemma_ in _ASPECT_VERBS and any(c.dep_ == "xcomp" and _does(c, verbs) for c in verb.children)
+
+
+def _by_doing(preposition: Token, verbs: frozenset[str]) -> bool:
+    """The preposition is the "by" of an act's means, a gerund of ``verbs``: "by shooting at him", "by attacking a
+    post" (not the "by" of a passive's doer)."""
+    return preposition.dep_ == "prep" and preposition.lower_ == "by" and any(
+        c.dep_ == "pcomp" and c.tag_ == "VBG" and c.lemma_ in verbs for c in preposition.children)
 
 
 def _doers_home(noun: Token) -> Span | None:
@@ -1186,7 +1231,7 @@ def _clash_side_preposition(preposition: Token) -> bool:
         if governor.lemma_ in CLASH_WORDS or any(
                 c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_ in CLASH_WORDS for c in governor.children):
             return True
-        if governor.head is governor:
+        if governor.head.i == governor.i:
             break
         governor = governor.head
     return False
@@ -1232,12 +1277,25 @@ def _is_perpetrator(token: Token, lemma: str) -> bool:
     if lemma == "group":  # "a group of armed youths from X attacked ...": a community's men (_home_communities)
         return _side_of(token, PERPETRATION_VERBS) and _doers_home(token) is not None
     if lemma in PERPETRATOR_NOUNS and lemma not in AMBIGUOUS_PERSON_NOUNS:
-        return token.dep_ not in {"poss"}
+        return token.dep_ not in {"poss"} and not _acted_against(token)
     if lemma in AMBIGUOUS_PERSON_NOUNS or lemma in VICTIM_NOUNS:
         if token.dep_ == "nsubj" and token.head.lemma_ in PERPETRATION_VERBS and token.head.lemma_ != "kill":
             return True
         return acts_as_perpetrator(token)
     return False
+
+
+def _acted_against(token: Token) -> bool:
+    """Doers' words for the side others act against, or for the holders of the ground they strike: "air strikes
+    against the rebels", "an airstrike on the rebel held district", "rebel-held areas"; not a side of a fight
+    ("troops fought against rebels"), nor doers an act is blamed on."""
+    if token.dep_ == "npadvmod" and token.head.lower_ in _HELD_WORDS:
+        return True
+    if token.dep_ != "pobj" or token.head.lower_ not in {"against", "on"}:
+        return False
+    governor = token.head.head
+    blamed = governor.lemma_ in _BLAME_VERBS or governor.head.lemma_ in _BLAME_VERBS  # "blamed the attack on X"
+    return governor.lemma_ not in CLASH_WORDS and not blamed
 
 
 def _counts_by_token(doc: Doc, numbers: list[NumberMention]) -> dict[int, int | None]:
@@ -1263,12 +1321,32 @@ def _count(token: Token, counts: dict[int, int | None]) -> int | None:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    while verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
+    while verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
         if any(c.dep_ == "nsubj" for c in verb.children):
             break
         verb = verb.head
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
+
+
+def _denied(doc: Doc, cue: StatusCue) -> bool:
+    """A status the text denies: the verb that gives it is negated ("did not kill the passengers", "the guards were
+    not injured")."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return span is not None and is_negated(span.root)
+
+
+def _harmed_by_a_noun(token: Token) -> bool:
+    """People named after "of" by a noun of killing or harm, or by one joined to it ("the massacre of 40 villagers",
+    "the beating and torture of two students", "the killing of two nurses"): the victims, whatever else the sentence
+    says of them."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "of":
+        return False
+    return any(trigger_lemma(noun) in HARM_NOUNS for noun in (preposition.head, *preposition.head.conjuncts)
+               if noun.pos_ == "NOUN")
 
 
 def _is_targeted(token: Token) -> bool:
