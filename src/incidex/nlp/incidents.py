@@ -14,8 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..geodesy import distance_km
 from ..resolve.dates import parse_partial
-from ..resolve.places import haversine_km
 from .actors import COMMUNAL_NOUNS, known_people
 from .annotations import DateMention, PlaceMention
 from .casualties import ADDITIVE_WORDS, FINDING_VERBS, NOT_PEOPLE_OBJECTS, named_dead
@@ -593,7 +593,7 @@ def _same_town(a: PlaceMention, b: PlaceMention) -> bool:
         return True
     x, y = a.location, b.location
     return bool(x and y and x.geonameid and y.geonameid and None not in (x.lat, x.lon, y.lat, y.lon)
-                and haversine_km(x.lat, x.lon, y.lat, y.lon) < SAME_TOWN_KM)
+                and distance_km(x.lat, x.lon, y.lat, y.lon) < SAME_TOWN_KM)
 
 
 def _town_key(mention: PlaceMention) -> str:
