@@ -10,7 +10,6 @@ from incidex.eval.fields import (
     FIELDS,
     Score,
     align,
-    distance_km,
     names_match,
     place_match,
     score_report,
@@ -288,6 +287,3 @@ def test_sources_match_on_contained_names():
     assert counts(score, "sources.name") == (1, 2, 1)
     assert counts(score, "sources.kind") == (1, 2, 1)
 
-
-def test_distance_km_is_great_circle():
-    assert distance_km(0.0, 0.0, 0.0, 1.0) == pytest.approx(111.19, abs=0.1)

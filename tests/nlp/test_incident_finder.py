@@ -81,3 +81,55 @@ def test_a_headline_whose_doer_is_an_acronym_the_tagger_took_for_an_adjective_ha
     sentence = ("ABF/ABF/ADJ/JJ/nsubj/1 attacks/attack/NOUN/NNS/ROOT/1 civilians/civilian/NOUN/NNS/dobj/1 "
                 "././PUNCT/./punct/1")
     assert frames(sentence) == [("i1", "main", ["attacks"])]
+
+
+def test_incidents_read_a_headline_passive_without_was_as_people_attacked() -> None:
+    subject = "Bus/bus/NOUN/NN/compound/1 conductor/conductor/NOUN/NN/nsubj/2 attacked/attack/VERB/VBD/ROOT/2"
+    participle = ("Elderly/elderly/ADJ/JJ/amod/1 trader/trader/NOUN/NN/ROOT/1 attacked/attack/VERB/VBN/acl/1 "
+                  "at/at/ADP/IN/prep/2 home/home/NOUN/NN/pobj/3")
+    assert frames(subject) == [("i1", "main", ["attacked"])]
+    assert frames(participle) == [("i1", "main", ["attacked"])]
+
+
+def test_incidents_take_people_attacked_by_no_one_named_but_not_a_public_figure() -> None:
+    farmers = ("Three/three/NUM/CD/nummod/1 farmers/farmer/NOUN/NNS/nsubjpass/3 were/be/AUX/VBD/auxpass/3 "
+               "attacked/attack/VERB/VBN/ROOT/3 ././PUNCT/./punct/3")
+    minister = ("The/the/DET/DT/det/1 minister/minister/NOUN/NN/nsubjpass/3 was/be/AUX/VBD/auxpass/3 "
+                "attacked/attack/VERB/VBN/ROOT/3 ././PUNCT/./punct/3")
+    verbally = ("A/a/DET/DT/det/1 farmer/farmer/NOUN/NN/nsubjpass/4 was/be/AUX/VBD/auxpass/4 "
+                "verbally/verbally/ADV/RB/advmod/4 assaulted/assault/VERB/VBN/ROOT/4 by/by/ADP/IN/prep/4 "
+                "two/two/NUM/CD/nummod/7 guards/guard/NOUN/NNS/pobj/5 ././PUNCT/./punct/4")
+    assert frames(farmers) == [("i1", "main", ["attacked"])]
+    assert frames(minister) == []
+    assert frames(verbally) == []
+
+
+MISREAD = {
+    # a participle's "by" that the parser took for a plain preposition
+    "by as a preposition": ("Two/two/NUM/CD/nummod/1 guards/guard/NOUN/NNS/nsubjpass/3 were/be/AUX/VBD/auxpass/3 "
+                            "wounded/wound/VERB/VBN/ROOT/3 by/by/ADP/IN/prep/3 bandits/bandit/NOUN/NNS/pobj/4 "
+                            "././PUNCT/./punct/3", "wounded"),
+    # "shot and wounded" with "shot" read as a noun after a doer with a weapon
+    "shot as a noun": ("A/a/DET/DT/det/1 herder/herder/NOUN/NN/ROOT/1 with/with/ADP/IN/prep/1 a/a/DET/DT/det/5 "
+                       "rifle/rifle/NOUN/NN/compound/5 shot/shot/NOUN/NN/pobj/2 and/and/CCONJ/CC/cc/5 "
+                       "wounded/wound/VERB/VBD/conj/5 a/a/DET/DT/det/9 farmer/farmer/NOUN/NN/dobj/7 "
+                       "././PUNCT/./punct/1", "shot and wounded"),
+    # "shoots and kills" with "shoots" read as a noun of "shoot": the killing is the trigger
+    "shoots as a noun": ("Border/border/NOUN/NN/compound/1 guard/guard/NOUN/NN/compound/2 "
+                         "shoots/shoot/NOUN/NNS/ROOT/2 and/and/CCONJ/CC/cc/2 kills/kill/VERB/VBZ/conj/2 "
+                         "a/a/DET/DT/det/6 student/student/NOUN/NN/dobj/4", "kills"),
+    # a side the recognizer does not know, joined to an armed one
+    "unknown side joined": ("The/the/DET/DT/det/1 XLF/XLF/PROPN/NNP/nsubj/5 and/and/CCONJ/CC/cc/1 "
+                            "army/army/NOUN/NN/compound/4 troops/troop/NOUN/NNS/conj/1 "
+                            "continued/continue/VERB/VBD/ROOT/5 fighting/fight/VERB/VBG/xcomp/5 ././PUNCT/./punct/5",
+                            "fighting"),
+    # "engaged bandits in a battle" with "in" hung on the object
+    "in on the object": ("Soldiers/soldier/NOUN/NNS/nsubj/1 engaged/engage/VERB/VBD/ROOT/1 "
+                         "bandits/bandit/NOUN/NNS/dobj/1 in/in/ADP/IN/prep/2 a/a/DET/DT/det/6 long/long/ADJ/JJ/amod/6 "
+                         "battle/battle/NOUN/NN/pobj/3 ././PUNCT/./punct/1", "battle"),
+}
+
+
+@pytest.mark.parametrize("sentence, trigger", MISREAD.values(), ids=MISREAD.keys())
+def test_incidents_find_an_incident_the_parser_misread(sentence: str, trigger: str) -> None:
+    assert frames(sentence) == [("i1", "main", [trigger])]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from incidex.nlp.annotations import PlaceMention
+from incidex.nlp.incidents import _same_town
+from incidex.types import Location
+
 pytestmark = pytest.mark.slow
 
 
@@ -479,6 +483,60 @@ def test_the_same_doers_act_on_the_same_object_told_again_with_also_is_no_new_in
 def test_the_same_doers_act_on_something_not_named_before_is_another_incident(extract) -> None:
     report = extract("Rebels attacked an army post near Usulutan on Monday. The rebels also blew up the bridge.",
                      published="1990-01-10")
+    assert len(report.incidents) == 2
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Guerrillas killed four farmers in Coban on Tuesday. Police said guerrillas attacked a town hall in Jutiapa.", 2),
+    ("Rebels shot dead a judge in Cali on Monday. Rebels also set fire to the courthouse in Palmira.", 2),
+    # a town not told as where the new act happened
+    ("Gunmen killed five villagers in Palmira on Sunday. The attack in Cali was condemned by the mayor.", 1),
+    ("Gunmen killed five villagers in Palmira on Sunday. Survivors fled to Cali after the gunmen burned houses.", 1),
+    ("Gunmen killed five villagers in Palmira on Sunday. Later they burned ten homes in Palmira.", 1),
+])
+def test_an_act_told_at_another_town_is_another_incident_of_the_same_day(extract, text: str, count: int) -> None:
+    report = extract(text, published="1990-01-10")
+    assert len(report.incidents) == count
+    assert len({i.date.value for i in report.incidents}) == 1
+
+
+@pytest.mark.parametrize(("text", "published", "town"), [
+    # where a person is from is not where the act happened
+    ("Gunmen killed a farmer in Palmira on Monday. They also shot Ana Ruiz of Cali, a teacher.", "1990-01-10",
+     "Palmira"),
+    # a name the gazetteer cannot place tells no other town
+    ("On Wednesday masked youths set fire to a bank in Athens. Police said rioters burned cars in Exarcheia.",
+     "2010-05-06", "Athens"),
+    # "second" qualifies the technician, not the bomb
+    ("Early on Monday a car bomb wrecked a bank in Medellin. The second bomb technician to die this year was buried "
+     "in Cali.", "1990-01-10", "Medellín"),
+])
+def test_a_person_s_town_or_an_unplaced_name_does_not_split_an_incident(extract, text: str, published: str,
+                                                                        town: str) -> None:
+    report = extract(text, published=published)
+    assert [i.location.name for i in report.incidents] == [town]
+
+
+def test_an_act_told_at_another_town_does_not_stand_for_the_report(extract) -> None:
+    report = extract("Guerrillas killed four farmers in Coban on Tuesday. Police said guerrillas attacked a town hall "
+                     "in Jutiapa.", published="1990-01-10")
+    assert [(i.role, i.location.name) for i in report.incidents] == [("main", "Cobán"), ("background", "Jutiapa")]
+
+
+def test_towns_a_few_kilometres_apart_are_one_town() -> None:
+    def town(name: str, geonameid: int, lat: float, lon: float) -> PlaceMention:
+        location = Location(name=name, lat=lat, lon=lon, precision="city", geonameid=geonameid)
+        return PlaceMention(0, len(name), name, location)
+
+    city, district, other = town("Athens", 1, 37.98, 23.73), town("Psychiko", 2, 38.01, 23.77), town(
+        "Patras", 3, 38.25, 21.73)
+    assert _same_town(city, district)
+    assert not _same_town(city, other)
+
+
+def test_another_said_of_the_noun_a_trigger_modifies_tells_another_incident(extract) -> None:
+    report = extract("A bomb went off at a bank in Medellin on Friday, wounding two guards. Another dynamite charge "
+                     "went off at a store nearby.", published="1990-01-10")
     assert len(report.incidents) == 2
 
 

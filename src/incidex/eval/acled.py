@@ -39,12 +39,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..geodesy import distance_km
 from ..nlp.actors import fold_name
 from ..nlp.outlets import outlet_country
 from ..types import Document, Incident, Location, Report
 from .acled_types import acled_category, category_name
 from .data import load_records
-from .fields import distance_km, place_match, tokens
+from .fields import place_match, tokens
 from .names import same_group
 from .runner import Evaluation, Run, Section
 from .split import split_of

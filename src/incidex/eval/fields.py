@@ -16,7 +16,6 @@ are checked on the predicted incident aligned to the gold index they name, or on
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -24,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+from ..geodesy import distance_km
 from ..types import CASUALTY_FIELDS, Incident, Location, Perpetrator, Report
 from .gold import Accepted, GoldIncident, GoldLocation, GoldPerpetrator, GoldReport, MustNot
 from .prf import EMPTY_IS_PERFECT, f1, ratio
@@ -530,10 +530,3 @@ def place_match(value: str, accepted: str) -> bool:
 def _strings(accepted: Accepted) -> list[str]:
     return [item for item in accepted or () if isinstance(item, str)]
 
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))

@@ -38,6 +38,7 @@ import numpy
 from spacy.strings import hash_string
 
 from ..errors import ConfigError
+from ..geodesy import distance_km
 from ..types import Location
 
 PlaceKind = Literal["city", "admin2", "admin1", "country", "region"]
@@ -644,7 +645,7 @@ def _inside(inner: Place, outer: Place) -> bool:
                                                                                   outer.admin2_code)
     if inner.kind != "city" or None in (inner.lat, inner.lon, outer.lat, outer.lon):
         return False
-    return _km(inner.lat, inner.lon, outer.lat, outer.lon) <= NEAR_KM  # type: ignore[arg-type]
+    return distance_km(inner.lat, inner.lon, outer.lat, outer.lon) <= NEAR_KM  # type: ignore[arg-type]
 
 
 def _follow_links(
@@ -730,14 +731,7 @@ def _competes(a: Place, b: Place) -> bool:
         return True
     if a.kind != b.kind or a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return False
-    return _km(a.lat, a.lon, b.lat, b.lon) > SAME_PLACE_KM
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return distance_km(a.lat, a.lon, b.lat, b.lon) > SAME_PLACE_KM
 
 
 def _rows(path: Path) -> list[list[str]]:

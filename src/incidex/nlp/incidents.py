@@ -14,9 +14,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..geodesy import distance_km
 from ..resolve.dates import parse_partial
 from .actors import COMMUNAL_NOUNS, known_people
-from .annotations import DateMention
+from .annotations import DateMention, PlaceMention
 from .casualties import ADDITIVE_WORDS, FINDING_VERBS, NOT_PEOPLE_OBJECTS, named_dead
 from .frames import IncidentFrame, Trigger
 from .incident_types import CAPTURE_TYPES, THROWING_VERBS, kills_one_told_before
@@ -66,6 +67,7 @@ SPAN_PREPOSITIONS = frozenset({"in", "during", "over", "within", "for"})
 # ("last year's attack", which may date another act of its sentence) only when it ended a year before
 HISTORY_DAYS = 60
 HISTORY_DAYS_OF_A_YEAR = 365
+SAME_TOWN_KM = 10.0  # towns nearer than this are one place told twice (a district beside its city)
 ESCAPE_WORDS = words("escape_words")
 INCENDIARY = words("incendiary_words")
 JUDICIAL_WORDS = words("judicial_words")
@@ -138,9 +140,12 @@ class IncidentFinder:
     def find_triggers(self, doc: Doc) -> list[Trigger]:
         matches = {(start, end): rule for rule, start, end in self.matcher(doc)
                    # "grenades attacked" is a subject and its verb, not the compound "grenade attack"; "a grenade
-                   # was thrown" is meant, as is "warplanes pounded"
+                   # was thrown" is meant, as is "warplanes pounded", and "shot and wounded", two verbs joined whose
+                   # first the tagger made the noun "shot" ("shoots and kills", a noun of "shoot", leaves its "kills")
                    if not (end - start > 1 and doc[start].pos_ in {"NOUN", "PROPN"} and doc[end - 1].pos_ == "VERB"
-                           and rule.type != "air_or_drone_strike" and not _passive(doc[end - 1]))
+                           and rule.type != "air_or_drone_strike" and not _passive(doc[end - 1])
+                           and not (doc[start].lemma_ not in KILLING_VERBS
+                                    and any(t.lower_ == "and" for t in doc[start:end])))
                    # "insurgents fired rockets", not "machine-gun fire and explosions from rocket-propelled grenades"
                    and not (rule.type == "shelling" and doc[start].lemma_ == "fire" and doc[start].pos_ != "VERB")}
         triggers, beside, others = [], [], []
@@ -322,11 +327,16 @@ class IncidentFinder:
             for trigger_group, own_date in self._sentence_groups(doc, sentence_triggers, dates):
                 token = doc[trigger_group[0].token]
                 frame = self._place_group(doc, trigger_group, own_date, frames, main, last_frame)
+                elsewhere = frame is not None and _told_elsewhere(doc, trigger_group, frame)
+                if elsewhere:
+                    own_date = own_date or frame.date  # the story goes on: the same day, another town
+                    frame = _frame_at(doc, trigger_group, frames)
                 if frame is None:
                     if all(t.agent for t in trigger_group) and not _harm_told(token.sent):
                         continue  # "the hostage-takers" refers to an incident; it does not start one
                     frame = IncidentFrame(id="", role="main", triggers=[], date=own_date)
-                    frame.role = self._role_for_new(doc, frame, token, main)
+                    # an act told at another town is told beside the report's own: it does not stand for the report
+                    frame.role = "background" if elsewhere else self._role_for_new(doc, frame, token, main)
                     frames.append(frame)
                     if frame.role == "main" and main is None:
                         main = frame
@@ -478,8 +488,11 @@ class IncidentFinder:
     @staticmethod
     def _is_separate(token: Token) -> bool:
         """"In a separate attack", "another bombing", "Elsewhere, ...", "in response": a new incident; not "Minutes
-        later, he shot the judge", the same incident's next moment."""
+        later, he shot the judge", the same incident's next moment. "Another" may qualify the noun a trigger
+        modifies ("another dynamite charge"); not "the second bomb technician", a person named by his trade."""
         if any(c.lower_ in SEPARATE_CUES and not _moments_apart(c) for c in token.children):
+            return True
+        if token.dep_ == "compound" and any(c.lower_ == "another" for c in token.head.children):
             return True
         if any((t.lower_ == "response" and t.head.lower_ == "in") or t.lemma_ == "retaliation" for t in token.sent):
             return True
@@ -563,6 +576,84 @@ def _names_riot_unit(token: Token) -> bool:
     its kit is for."""
     return token.lemma_.lower() == "riot" and token.dep_ in {"compound", "amod", "nmod"} and (
         token.head.lemma_.lower() in RIOT_UNIT_HEADS)
+
+
+def _is_town(mention: PlaceMention) -> bool:
+    """A city, or a place the gazetteer lacks (a village, mostly) placed by the place named around it; not a
+    region or a country, nor a name the gazetteer cannot place at all."""
+    location = mention.location
+    return mention.kind == "place" and location is not None and location.lat is not None and (
+        location.precision in {"city", None} or mention.within is not None)
+
+
+def _same_town(a: PlaceMention, b: PlaceMention) -> bool:
+    """One town: the same gazetteer entry or name, or two entries less than :data:`SAME_TOWN_KM` apart (a
+    district named beside its city)."""
+    if _town_key(a) == _town_key(b):
+        return True
+    x, y = a.location, b.location
+    return bool(x and y and x.geonameid and y.geonameid and None not in (x.lat, x.lon, y.lat, y.lon)
+                and distance_km(x.lat, x.lon, y.lat, y.lon) < SAME_TOWN_KM)
+
+
+def _town_key(mention: PlaceMention) -> str:
+    """The gazetteer id of a town, else its name."""
+    return str(mention.location.geonameid) if mention.location and mention.location.geonameid else mention.text.lower()
+
+
+def _own_towns(doc: Doc, triggers: list[Trigger]) -> list[PlaceMention]:
+    """The towns told as where these triggers happened: named under one of them or the verb a trigger noun is
+    the object of ("attacked a post in X", "set fire to a depot in X"), not where a person is from ("shot a
+    teacher of X", "Ana Ruiz, 40, of X")."""
+    heads = {t.token for t in triggers} | {doc[t.token].head.i for t in triggers
+                                           if doc[t.token].dep_ in {"dobj", "nsubjpass"}}
+    return [m for m in doc._.incidex_places or [] if _is_town(m) and _hangs_on(
+        doc.char_span(m.start, m.end, alignment_mode="expand").root, heads)]
+
+
+def _shares_town(these: list[PlaceMention], those: list[PlaceMention]) -> bool:
+    return any(_same_town(a, b) for a in these for b in those)
+
+
+def _hangs_on(place: Token, heads: set[int]) -> bool:
+    """Whether the place's chain of heads reaches one of ``heads`` within their clause (not "as guards moved him
+    from a jail in X") and not through where a person is from ("shot Ana Ruiz of X")."""
+    if place.i in heads or place.dep_ == "compound":
+        return False  # the act's own word, or a word of a thing's name ("Molotov cocktails", "the X Prado road")
+    for token in place.ancestors:
+        if token.i in heads:
+            return True
+        if token.pos_ in {"VERB", "AUX"} or token.dep_ == "nsubj":
+            return False  # another verb's clause; a place as the doer ("the destroyer Mysore repulsed the attack")
+        if token.lower_ in {"of", "from"} and _names_person(token.head):
+            return False
+    return False
+
+
+def _names_person(token: Token) -> bool:
+    """A person's name or a word for a person ("Ruiz", "a teacher"), not a place's name."""
+    return (token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS
+            or (token.pos_ == "PROPN" and token.ent_type_ not in {"GPE", "LOC", "FAC"}))
+
+
+def _told_elsewhere(doc: Doc, triggers: list[Trigger], frame: IncidentFrame) -> bool:
+    """Whether a new act is told at a town other than the one the frame's own acts were told at ("Rebels also
+    attacked the town hall of Y" after a raid on X): another incident, not the frame's. A frame not yet placed at
+    a town takes its town from the act (the headline's "shooting", then "a gunman opened fire in X"). Not a
+    definite reference ("the attack in Y"), nor arrests after it or the killing of its captive."""
+    token = doc[triggers[0].token]
+    if all(t.agent or t.type == "arrest" for t in triggers) or IncidentFinder._is_definite_reference(token):
+        return False
+    if _captive_killed(doc, triggers, frame):
+        return False
+    own, placed = _own_towns(doc, triggers), _own_towns(doc, frame.triggers)
+    return bool(own and placed) and not _shares_town(own, placed)
+
+
+def _frame_at(doc: Doc, triggers: list[Trigger], frames: list[IncidentFrame]) -> IncidentFrame | None:
+    """The latest frame whose acts were told at one of these triggers' towns, else None (a new incident)."""
+    own = _own_towns(doc, triggers)
+    return next((f for f in reversed(frames) if _shares_town(own, _own_towns(doc, f.triggers))), None)
 
 
 def _captive_killed(doc: Doc, triggers: list[Trigger], main: IncidentFrame) -> bool:
@@ -849,7 +940,10 @@ def _agents(verb: Token) -> list[Token]:
     """Who does a passive verb: "by gunmen", and "by attacking gunmen", where the parser hangs the doer on the
     participle."""
     found = []
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
+    # "were shot dead in the village by raiders": the parser may hang a participle's "by" as a plain preposition
+    agents = [c for c in verb.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by"
+              and verb.tag_ == "VBN"]
+    for agent in agents:
         for child in agent.children:
             if child.dep_ == "pobj":
                 found.append(child)
@@ -902,11 +996,17 @@ def _fought_by_people(verb: Token) -> bool:
     doers = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
     subjects = [c for v in doers for c in v.children if c.dep_ == "nsubj"]
     if reciprocal:  # "residents of two villages fought each other": the subject is both sides
-        return any(_fighting_side(s) for s in subjects)
-    # "Police and herders clashed", "Party A and party B supporters clash", "supporters of A and B clashed"
-    return any(_fighting_side(s) and (any(t.dep_ == "conj" for t in s.subtree) or s.lemma_.lower() in COMMUNITY_NOUNS
-                                      or any(c.lower_ in {"rival", "two"} for c in s.children))
+        return any(_side_or_joined(s) for s in subjects)
+    # "Police and herders clashed", "Party A and party B supporters clash", "supporters of A and B clashed", "the XYZ
+    # and government forces fought" (a group the recognizer does not know, joined to one it does)
+    return any(_side_or_joined(s) and (any(t.dep_ == "conj" for t in s.subtree) or s.lemma_.lower() in COMMUNITY_NOUNS
+                                       or any(c.lower_ in {"rival", "two"} for c in s.children))
                for s in subjects)
+
+
+def _side_or_joined(subject: Token) -> bool:
+    """Whether a subject, or one joined to it by "and", names a side in a fight (:func:`_fighting_side`)."""
+    return _fighting_side(subject) or any(c.dep_ == "conj" and _fighting_side(c) for c in subject.children)
 
 
 def _reciprocal(token: Token) -> bool:
@@ -920,10 +1020,12 @@ def _engaged_sides(noun: Token) -> list[Token]:
     it is joined to ("soldiers chased the raiders and engaged in battle"); none when the noun is no such thing ("a
     battle of words", "the battle for the title")."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "in" or prep.head.lemma_ != "engage" or any(
+    engage = prep.head
+    if engage.dep_ == "dobj" and engage.head.lemma_ == "engage":
+        engage = engage.head  # "troops engaged the gunmen in a battle", its "in" hung on the object
+    if noun.dep_ != "pobj" or prep.lower_ != "in" or engage.lemma_ != "engage" or any(
             c.dep_ == "prep" and c.lower_ in {"of", "for"} for c in noun.children):
         return []
-    engage = prep.head
     verbs = [engage]
     if engage.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in engage.children):
         verbs.append(engage.head)
@@ -1059,14 +1161,20 @@ def _harms_people(verb: Token) -> bool:
     vehicle."""
     if verb.pos_ != "VERB" or trigger_lemma(verb) not in HARMING_VERBS:
         return False
+    if any(c.lower_ == "verbally" for c in verb.children):
+        return False  # "was verbally assaulted by two agents" is done with words
     verbs = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     # "herders attacked two farmers", or "a constable was attacked by a group of youths"
-    doers = [*(o for v in verbs for o in _agents(v)), *(c for v in verbs for c in v.children if c.dep_ == "nsubj")]
-    armed = any(_forceful(d, verb) for d in doers)
     objects = _done_to(verb)
+    doers = [*(o for v in verbs for o in _agents(v)),
+             *(c for v in verbs for c in v.children if c.dep_ == "nsubj" and c not in objects)]
+    armed = any(_forceful(d, verb) for d in doers)
     if not any(_harmable(c, armed=armed) for c in objects) or _in_words(verb, objects, armed=armed):
         return False
-    return verb.lemma_ not in WORDS_ATTACK_TOO or any(_fighting_side(c) for c in doers)
+    # "farmers were attacked", "Taxi driver attacked at home": people attacked by no one named are attacked with
+    # blows (words attack public figures, whom _harmable leaves out unless armed people act)
+    undergone = not doers and (_passive(verb) or _headline_participle(verb))
+    return verb.lemma_ not in WORDS_ATTACK_TOO or undergone or any(_fighting_side(c) for c in doers)
 
 
 def _in_words(verb: Token, objects: list[Token], *, armed: bool) -> bool:
@@ -1087,9 +1195,23 @@ def _done_to(verb: Token) -> list[Token]:
     """Whom a verb is done to: its object or passive subject, or the noun a participle with a doer modifies (a
     headline's "Former mayor attacked by rival supporters", "the reporter assaulted by guards")."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and (any(c.dep_ == "agent" for c in verb.children)
+                                                      or _headline_participle(verb)):
         objects.append(verb.head)
+    elif _headline_participle(verb):
+        objects.extend(c for c in verb.children if c.dep_ == "nsubj")
     return objects
+
+
+def _headline_participle(verb: Token) -> bool:
+    """A headline's passive told without "was": "Taxi driver attacked at home" (a past form with a subject and no
+    object, parsed as the sentence's verb) or "Former aide attacked at house" (a participle on the headline's noun),
+    in a sentence with no auxiliary and no other verb before it."""
+    if verb.tag_ not in {"VBD", "VBN"} or any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return False
+    if verb.dep_ not in {"ROOT", "acl"} or verb.dep_ == "acl" and verb.head.dep_ != "ROOT":
+        return False
+    return not any(t.pos_ in {"AUX", "VERB"} for t in verb.sent if t.i < verb.i)
 
 
 def _forceful(doer: Token, verb: Token) -> bool:

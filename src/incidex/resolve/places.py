@@ -7,14 +7,13 @@ but never blocks one.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
+from ..geodesy import distance_km
 from ..types import Location, place_rank
 
 LIMIT_KM: dict[str, float | None] = {"facility": 50.0, "city": 50.0, "admin2": 100.0, "admin1": 300.0, "country": None,
                                      "region": None}
-_EARTH_KM = 6371.0
 
 
 @dataclass(frozen=True)
@@ -26,13 +25,6 @@ class PlaceMatch:
     precise: bool = False
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
-
-
 def compare_places(a: Location, b: Location) -> PlaceMatch:
     """Compare two locations; see the module docstring for the rule."""
     unsure = a.uncertain or b.uncertain
@@ -42,7 +34,7 @@ def compare_places(a: Location, b: Location) -> PlaceMatch:
     coarse = max((a.precision or "region", b.precision or "region"), key=place_rank)
     limit = LIMIT_KM[coarse]
     if limit is not None and None not in (a.lat, a.lon, b.lat, b.lon):
-        km = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+        km = distance_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
         if km <= limit:
             return PlaceMatch("near", f"{km:.0f} km apart", precise=place_rank(coarse) <= place_rank("city"))
         reason = f"{km:.0f} km apart (over {limit:.0f} km at {coarse} precision)"
