@@ -607,8 +607,9 @@ def _own_towns(doc: Doc, triggers: list[Trigger]) -> list[PlaceMention]:
     teacher of X", "Ana Ruiz, 40, of X")."""
     heads = {t.token for t in triggers} | {doc[t.token].head.i for t in triggers
                                            if doc[t.token].dep_ in {"dobj", "nsubjpass"}}
-    return [m for m in doc._.incidex_places or [] if _is_town(m) and _hangs_on(
-        doc.char_span(m.start, m.end, alignment_mode="expand").root, heads)]
+    return [m for m in doc._.incidex_places or [] if _is_town(m)
+            and (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+            and _hangs_on(span.root, heads)]
 
 
 def _shares_town(these: list[PlaceMention], those: list[PlaceMention]) -> bool:
