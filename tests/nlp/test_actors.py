@@ -17,6 +17,7 @@ from incidex.nlp.actors import (
     ActorFinder,
     communal_militias,
     fold_name,
+    headline_doer,
     known_people,
     load_aliases,
     normalize_actor,
@@ -296,6 +297,14 @@ def test_a_communitys_name_the_tagger_took_for_an_auxiliary_still_names_its_mili
     assert communal_militias(question) == []
 
 
+def test_a_headline_home_the_tagger_took_for_an_adverb_is_still_the_object_of_its_doer() -> None:
+    headline = parsed("Kamba/Kamba/PROPN/NNP/compound/1 raiders/raider/AUX/VBZ/aux/2 attack/attack/VERB/VBP/ROOT/2 "
+                      "homestead/homestead/ADV/RB/advmod/2")
+    assert headline_doer(headline[0:2])
+    assert not headline_doer(parsed("Kamba/Kamba/PROPN/NNP/compound/1 raiders/raider/NOUN/NNS/nsubj/2 "
+                                    "attack/attack/VERB/VBP/ROOT/2 today/today/ADV/RB/advmod/2")[0:2])
+
+
 def test_a_single_letter_is_no_community() -> None:
     doc = parsed("NDC/NDC/PROPN/NNP/compound/4 -/-/PUNCT/HYPH/punct/2 C/C/PROPN/NNP/compound/4 "
                  "armed/armed/ADJ/JJ/amod/4 militias/militia/NOUN/NNS/ROOT/4")
@@ -306,3 +315,4 @@ def test_a_people_of_the_word_list_is_known_in_any_case_and_made_singular() -> N
     assert known_people("Pokots") == "Pokot" and known_people("KIKUYU") == "KIKUYU"
     assert known_people("Kipsigis") == "Kipsigis"  # a listed spelling that ends in s stays as it is
     assert known_people("Supporters") is None and known_people("Police") is None
+    assert known_people("Dodoth") == "Dodoth"  # a people of Uganda's Karamoja, listed with its public source

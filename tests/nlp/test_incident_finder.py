@@ -133,3 +133,21 @@ MISREAD = {
 @pytest.mark.parametrize("sentence, trigger", MISREAD.values(), ids=MISREAD.keys())
 def test_incidents_find_an_incident_the_parser_misread(sentence: str, trigger: str) -> None:
     assert frames(sentence) == [("i1", "main", [trigger])]
+
+
+def test_a_headline_whose_doer_is_a_listed_people_the_tagger_misread_harms_people() -> None:
+    adjective = ("Luos/Luos/ADJ/JJ/amod/1 attack/attack/NOUN/NN/compound/2 "
+                 "villagers/villager/NOUN/NNS/ROOT/2")
+    adverb = ("Borana/Borana/ADV/RB/nsubj/1 attack/attack/VERB/VB/ROOT/1 "
+              "villagers/villager/NOUN/NNS/dobj/1")
+    assert frames(adjective) == [("i1", "main", ["attack"])]
+    assert frames(adverb) == [("i1", "main", ["attack"])]
+
+
+def test_a_headline_raid_harms_people_when_a_listed_people_does_it() -> None:
+    people = ("Pokot/Pokot/NOUN/NN/nsubj/1 raid/raid/NOUN/NN/ROOT/1 a/a/DET/DT/det/3 "
+              "village/village/NOUN/NN/dobj/1")
+    officers = ("Inspectors/inspector/NOUN/NNS/nsubj/1 raid/raid/NOUN/NN/ROOT/1 a/a/DET/DT/det/3 "
+                "village/village/NOUN/NN/dobj/1")
+    assert frames(people) == [("i1", "main", ["raid"])]
+    assert frames(officers) == []

@@ -80,6 +80,8 @@ _NOT_A_COMMUNITY = words("not_a_community")
 # parse made of them: it often reads a headline's verb as a noun.
 _HEADLINE_VERBS = frozenset(form for verb in PERPETRATION_VERBS for form in (verb, verb + "s", verb + "es"))
 _HEADLINE_OBJECT_STARTS = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON"})
+# places people live in, a headline's object whatever their tag ("X raiders attack homestead", "homestead" an adverb)
+_HEADLINE_PLACES = words("place_targets")
 # Words after which a headline's second clause opens with its doer ("Seven killed as X attack Y village").
 _HEADLINE_CLAUSE_OPENERS = frozenset({"as", "when", "after", "while"})
 # Present-tense verbs of fighting whose object is the other side, as a headline uses them ("Police battle X raiders").
@@ -427,8 +429,8 @@ def headline_doer(span: Span) -> bool:
     if after.lower_ == "and" and end + 3 < len(doc) and doc[end + 2].lower_ in _HEADLINE_VERBS:
         after = doc[end + 3]  # two verbs share the object: "X attack and kill civilians"
     fights = verb.lower_ in _HEADLINE_DOER_VERBS - _HEADLINE_VERBS and after.lower_ in _HEADLINE_FIGHT_PREPOSITIONS
-    if not fights and (verb.lower_ not in _HEADLINE_VERBS or after.pos_ not in _HEADLINE_OBJECT_STARTS
-                       or after.is_sent_start):
+    object_start = after.pos_ in _HEADLINE_OBJECT_STARTS or after.lower_ in _HEADLINE_PLACES
+    if not fights and (verb.lower_ not in _HEADLINE_VERBS or not object_start or after.is_sent_start):
         return False
     start = span.start
     while start > span.sent.start and (doc[start - 1].pos_ in {"DET", "ADJ"}

@@ -1239,11 +1239,12 @@ def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
     tense; None elsewhere ("the attack on the village", "rebels attacked the town")."""
     sent = trigger.sent
     lemma = trigger_lemma(trigger)
-    if trigger.lower_ not in {lemma, lemma + "s"} or any(t.pos_ == "AUX" or t.tag_ == "VBD" for t in sent):
+    if trigger.lower_ not in {lemma, lemma + "s"} or any(
+            (t.pos_ == "AUX" or t.tag_ == "VBD") and not _headline_noun(t) for t in sent):
         return None
     before = []
     for token in reversed(sent[:trigger.i - sent.start]):
-        if not (token.pos_ in PHRASE_WORDS or token.lower_ in {"of", "from"} and before):
+        if not (token.pos_ in PHRASE_WORDS or token.lower_ in {"of", "from"} and before or _headline_noun(token)):
             break
         before.append(token)
     after = []
@@ -1251,23 +1252,35 @@ def _headline_sides(trigger: Token) -> tuple[list[Token], list[Token]] | None:
     if len(rest) > 2 and rest[0].lower_ == "and" and rest[1].pos_ == "VERB":
         rest = rest[2:]  # "Gabra attack and burn homes of herders": what the second verb is done to
     for token in rest:
-        if token.pos_ not in PHRASE_WORDS and token.pos_ != "DET":
+        if token.pos_ not in PHRASE_WORDS and token.pos_ != "DET" and not _headline_noun(token):
             break
         after.append(token)
     # a group's acronym is a name, whatever the tagger made of it ("ABF attacks villagers")
-    named = before and (before[0].pos_ in {"NOUN", "PROPN"} or before[0].is_upper and len(before[0]) > 1)
-    if not named or not any(t.pos_ in {"NOUN", "PROPN"} for t in after):
+    named = before and (before[0].pos_ in {"NOUN", "PROPN"} or before[0].is_upper and len(before[0]) > 1
+                        or _headline_noun(before[0]))
+    if not named or not any(t.pos_ in {"NOUN", "PROPN"} or _headline_noun(t) for t in after):
         return None
     return before, after
+
+
+def _headline_noun(token: Token) -> bool:
+    """A word the lexicons know as a people, a community's armed men or a place people live in, which a headline
+    uses as a noun whatever its tag ("Borana" an adverb, "raiders" an auxiliary, "homestead" an adverb)."""
+    return (token.lower_ in COMMUNAL_NOUNS or token.lower_ in PLACE_TARGETS
+            or token.text[:1].isupper() and known_people(token.text) is not None)
 
 
 def _headline_harm(trigger: Token) -> bool:
     """A headline's attack on people or a place people live in: "Raiders attack village", "Youths attack
     journalists at rally", "Group of youths attack deputy minister", "Doreni attack Lomari herders", "ZLF attacks
-    civilians" (a name the recognizer missed does it); not "Critics attack minister over remarks"."""
-    if trigger_lemma(trigger) not in HARMING_VERBS or (sides := _headline_sides(trigger)) is None:
+    civilians" (a name the recognizer missed does it), a people ``community_homes`` lists raiding ("Kamba raid
+    Taita herders"); not "Critics attack minister over remarks" nor "Police raid homes"."""
+    if (sides := _headline_sides(trigger)) is None:
         return False
     doers, objects = sides
+    lemma = trigger_lemma(trigger)
+    if lemma not in HARMING_VERBS and not (lemma == "raid" and any(known_people(d.text) for d in doers)):
+        return False
     armed = any(_forceful(d, trigger) for d in doers)
     named = [o for o in objects if o.pos_ in {"NOUN", "PROPN"}]
     return any(_fighting_side(d) or d.text[:1].isupper() for d in doers) and any(
