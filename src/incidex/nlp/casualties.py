@@ -27,7 +27,6 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import rebel_groups
 from .annotations import NumberMention, doc_text
 from .frames import CasualtyArg, StatusCue
 from .lexicons import (
@@ -498,7 +497,7 @@ def party(noun: Token) -> str | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ != "PRON":
                 return party(pobj)
-    if acts_as_perpetrator(noun) or _rebels_named(noun):
+    if acts_as_perpetrator(noun):
         return "perpetrators"
     if lemma in PERPETRATOR_NOUNS and lemma not in AMBIGUOUS_PERSON_NOUNS:
         return "perpetrators"
@@ -507,16 +506,6 @@ def party(noun: Token) -> str | None:
     if lemma in VICTIM_NOUNS and lemma not in {"man", "men"}:
         return "victims"
     return None
-
-
-def _rebels_named(noun: Token) -> bool:
-    """Fighters a rebel group's name qualifies or stands for ("eight al-Shabaab fighters", "five Boko Haram men",
-    "killed eight al Shabaab"): the group's side, not soldiers nor bystanders."""
-    starts = {noun.idx}  # where the noun, and the words that qualify it, start in the text
-    if noun.lemma_.lower() in AMBIGUOUS_PERSON_NOUNS:
-        starts |= {t.idx for left in noun.lefts if left.dep_ in {"compound", "amod", "nmod"} for t in left.subtree}
-    return any(actor.name in rebel_groups() and any(actor.start <= idx < actor.end for idx in starts)
-               for actor in noun.doc._.incidex_actors or ())
 
 
 def _counted_noun(token: Token) -> Token:
