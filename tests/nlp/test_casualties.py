@@ -619,14 +619,10 @@ def test_a_total_or_a_group_of_people_is_not_one_person(extract, text, killed) -
 @pytest.mark.parametrize(("text", "killed"), [
     ("1 militant, and 4 villagers died when a mortar round hit a market outside Kidal", 5),  # "militant" the root
     ("Armed men raided an army camp near Kaya, four soldiers and a gendarme were killed and many others wounded.", 5),
+    ("1 militant, and 3 porters were killed when bandits raided a supply column near Menaka.", 4),
+    ("Masked men raided a checkpoint at Djibo, two guards and a civilian were killed while others fled.", 3),
+    ("Bandits attacked a gold mine in Dori, two miners and a policeman were shot dead.", 3),
+    ("Troops killed three raiders, and two soldiers were wounded near Kaya.", 3),  # the raiders are the object
 ])
 def test_subjects_the_parse_hangs_on_a_noun_before_them_keep_their_verb(extract, text, killed) -> None:
-    assert killed_total(extract(text, published="2024-06-17")) == killed
-
-
-@pytest.mark.parametrize(("text", "killed"), [
-    ("Soldiers killed eight al-Shabaab fighters in a raid near Afmadow. A soldier died in the fighting.", 9),
-    ("The army killed seven al-Shabaab during a raid near Afmadow. A soldier died in the fighting.", 8),
-])
-def test_fighters_a_rebel_group_names_are_a_party_apart_from_soldiers(extract, text, killed) -> None:
     assert killed_total(extract(text, published="2024-06-17")) == killed

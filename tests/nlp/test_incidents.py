@@ -540,6 +540,12 @@ def test_another_said_of_the_noun_a_trigger_modifies_tells_another_incident(extr
     assert len(report.incidents) == 2
 
 
+def test_another_victim_of_the_act_who_dies_later_stays_in_its_incident(extract) -> None:
+    report = extract("On Monday five people were killed when attackers set a minibus on fire with a petrol bomb near "
+                     "Feni. Another arson victim died later in hospital.", published="2015-02-12")
+    assert [i.casualties.killed.total for i in report.incidents] == [6]
+
+
 @pytest.mark.parametrize("text", [
     "Gunmen attacked a bus in Cali on Monday. The gunmen also killed the driver.",
     "In Salem a bomb went off at a bank on Monday. The spokesman also said a bomb technician had been killed.",

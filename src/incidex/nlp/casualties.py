@@ -27,7 +27,6 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import rebel_groups
 from .annotations import NumberMention, doc_text
 from .frames import CasualtyArg, StatusCue
 from .lexicons import (
@@ -101,6 +100,8 @@ BURN_VERBS = frozenset({"burn", "bury"})
 # "twenty people total"): what may stand between the count and its outcome (_outcome_after)
 PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "CCONJ"})
 PHRASE_EXTRAS = frozenset({"suspected", "alleged", "total", "-"})
+NOUN_PHRASE_POS = frozenset({"DET", "NUM", "ADJ", "NOUN", "PROPN"})  # the words of one counted noun phrase
+NOT_IN_A_RUN_DEPS = frozenset({"dobj", "nsubj", "pobj"})  # a phrase another clause already holds
 BRACKETS = {"(": ")", "[": "]"}
 # what may stand before a count that opens its clause ("; two dead", "- 2 killed", "and 12 were wounded")
 OPENING_POS = frozenset({"PUNCT", "CCONJ"})
@@ -283,6 +284,8 @@ def _noun_event(noun: Token) -> str | None:
     if any(c.dep_ == "prep" and c.lower_ == "with" and any(g.lemma_ in {"wound", "injury", "burn"} for g in c.children)
            for c in noun.children):
         return "injured"  # "one dead and several with stab wounds"
+    if (run_verb := _run_verb(noun)) is not None and (event := _verb_event(run_verb, "nsubjpass")) is not None:
+        return event  # "overran a post, two guards and a cook were killed"
     if dep == "conj" and head.i != noun.i:
         verb = _own_verb(noun) or _comma_clause_verb(noun)
         if verb is not None:
@@ -346,6 +349,44 @@ def _verb_split_off(noun: Token) -> Token | None:
         return None
     return next((c for c in noun.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.i > noun.i
                  and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)), None)
+
+
+def _phrase_before(doc: Doc, end: int, start: int) -> Span | None:
+    """The words of a counted noun phrase ending at ``end`` (no earlier than ``start``), or None: "two gendarmes",
+    "a civilian"; not "Seytenga", nor "the attackers" that another verb holds as its object."""
+    first = end
+    while first > start and doc[first - 1].pos_ in NOUN_PHRASE_POS:
+        first -= 1
+    phrase, head = doc[first:end + 1], doc[end]
+    if head.pos_ not in {"NOUN", "PROPN"} or doc[first].pos_ not in NOUN_PHRASE_POS or head.dep_ in NOT_IN_A_RUN_DEPS:
+        return None
+    return phrase if any(t.pos_ == "NUM" for t in phrase) or _one_person(head) else None
+
+
+def _subject_run(verb: Token) -> list[Token]:
+    """The heads of counted noun phrases joined by "and" right before a passive verb that has no other subject ("On
+    Monday, bandits overran a post, two guards and a cook were killed"), whatever heads the parse gave them."""
+    aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.lower_ == "were"), None)
+    doc, heads, joined = verb.doc, [], False
+    end = aux.i - 1 if aux is not None else -1
+    while aux is not None and (phrase := _phrase_before(doc, end, verb.sent.start)) is not None:
+        heads.insert(0, phrase[-1])
+        end = phrase.start - 1
+        if end < verb.sent.start or doc[end].lower_ not in {",", "and"}:
+            break
+        joined |= doc[end].lower_ == "and"
+        end -= 2 if doc[end].lower_ == "and" and doc[end - 1].text == "," else 1  # ", and"
+    own = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return heads if len(heads) > 1 and joined and all(c in heads for c in own) else []
+
+
+def _run_verb(noun: Token) -> Token | None:
+    """The passive verb of killing or harm whose run of counted subjects ``noun`` stands in (see `_subject_run`)."""
+    after = noun.doc[noun.i + 1:noun.sent.end]
+    aux = next((t for t in after if t.pos_ not in NOUN_PHRASE_POS and t.lower_ not in {",", "and"}), None)
+    if aux is None or aux.lower_ != "were" or aux.dep_ != "auxpass" or aux.head.tag_ != "VBN":
+        return None
+    return aux.head if noun in _subject_run(aux.head) else None
 
 
 def _of_bodies(noun: Token) -> bool:
@@ -456,7 +497,7 @@ def party(noun: Token) -> str | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ != "PRON":
                 return party(pobj)
-    if acts_as_perpetrator(noun) or _rebels_named(noun):
+    if acts_as_perpetrator(noun):
         return "perpetrators"
     if lemma in PERPETRATOR_NOUNS and lemma not in AMBIGUOUS_PERSON_NOUNS:
         return "perpetrators"
@@ -465,16 +506,6 @@ def party(noun: Token) -> str | None:
     if lemma in VICTIM_NOUNS and lemma not in {"man", "men"}:
         return "victims"
     return None
-
-
-def _rebels_named(noun: Token) -> bool:
-    """Fighters a rebel group's name qualifies or stands for ("eight al-Shabaab fighters", "five Boko Haram men",
-    "killed eight al Shabaab"): the group's side, not soldiers nor bystanders."""
-    starts = {noun.idx}  # where the noun, and the words that qualify it, start in the text
-    if noun.lemma_.lower() in AMBIGUOUS_PERSON_NOUNS:
-        starts |= {t.idx for left in noun.lefts if left.dep_ in {"compound", "amod", "nmod"} for t in left.subtree}
-    return any(actor.name in rebel_groups() and any(actor.start <= idx < actor.end for idx in starts)
-               for actor in noun.doc._.incidex_actors or ())
 
 
 def _counted_noun(token: Token) -> Token:
@@ -765,6 +796,9 @@ def _conjunction(noun: Token) -> int | None:
     split = _split_subject(noun)
     if split is not None:
         return split.i
+    run_verb = _run_verb(noun)
+    if run_verb is not None:
+        return _subject_run(run_verb)[0].i
     sibling = _joined_on_the_verb(noun)
     if sibling is not None:
         return sibling.i

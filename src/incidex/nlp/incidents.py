@@ -489,11 +489,13 @@ class IncidentFinder:
     def _is_separate(token: Token) -> bool:
         """"In a separate attack", "another bombing", "Elsewhere, ...", "in response": a new incident; not "Minutes
         later, he shot the judge", the same incident's next moment. "Another" may qualify the noun a trigger
-        modifies ("another dynamite charge"); not "the second bomb technician", a person named by his trade."""
+        modifies ("another dynamite charge"); not "the second bomb technician", a person named by his trade, nor "another
+        arson victim"."""
         if any(c.lower_ in SEPARATE_CUES and not _moments_apart(c) for c in token.children):
             return True
-        if token.dep_ == "compound" and any(c.lower_ == "another" for c in token.head.children):
-            return True
+        if (token.dep_ == "compound" and any(c.lower_ == "another" for c in token.head.children)
+                and token.head.lemma_.lower() not in PERSON_NOUNS):
+            return True  # not "another arson victim died": one more person of the same incident
         if any((t.lower_ == "response" and t.head.lower_ == "in") or t.lemma_ == "retaliation" for t in token.sent):
             return True
         opening = token.sent[:4]

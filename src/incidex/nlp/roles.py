@@ -44,7 +44,6 @@ from .lexicons import (
     ATTACK_NOUNS,
     CLAIM_VERBS,
     COLLECTIVE_NOUNS,
-    KILL_VERBS,
     NON_WEAPON_CONTEXT,
     PERPETRATION_VERBS,
     PERPETRATOR_NOUNS,
@@ -61,7 +60,7 @@ from .lexicons import (
 )
 from .muc_roles import LearnedRoles
 from .places import is_origin, names_an_owner, speaks, where_told
-from .syntax import first_conjunct, is_negated, noun_phrase, tree_distance
+from .syntax import is_negated, noun_phrase, tree_distance
 from .triggers import trigger_lemma
 from .unstated_country import unstated_country
 
@@ -120,7 +119,6 @@ _STATE_FORCES = SECURITY_FORCE_NOUNS - {"militia", "agent"}
 _HELD_WORDS = frozenset({"held", "controlled", "occupied", "dominated"})  # "rebel-held areas"
 _BLAME_VERBS = frozenset({"blame", "pin"})  # "the attack was blamed on militants": the doers
 # Nouns of an act that kills or harms the people named after "of" ("the killing of two farmers").
-HARM_NOUNS = KILL_VERBS | words("harm_nouns")
 
 
 class FrameLocator:
@@ -494,7 +492,7 @@ class RoleFinder:
                                    count=_count(token, counts), head=lemma))
             elif lemma in VICTIM_NOUNS or token.ent_type_ == "PERSON" or (token.pos_ == "PRON" and lemma == "they"):
                 statuses = [cue for cue in status_cues(token) if not _denied(doc, cue)]
-                if statuses or _harmed_by_a_noun(token):
+                if statuses:
                     args.victims.append(
                         VictimArg(phrase.start_char, phrase.end_char, phrase.text, head=lemma,
                                   count=_count(token, counts), statuses=statuses)
@@ -1334,18 +1332,6 @@ def _denied(doc: Doc, cue: StatusCue) -> bool:
     not injured")."""
     span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     return span is not None and is_negated(span.root)
-
-
-def _harmed_by_a_noun(token: Token) -> bool:
-    """People named after "of" by a noun of killing or harm, or by one joined to it ("the massacre of 40 villagers",
-    "the beating and torture of two students", "the killing of two nurses"): the victims, whatever else the sentence
-    says of them."""
-    token = first_conjunct(token)
-    preposition = token.head
-    if token.dep_ != "pobj" or preposition.lower_ != "of":
-        return False
-    return any(trigger_lemma(noun) in HARM_NOUNS for noun in (preposition.head, *preposition.head.conjuncts)
-               if noun.pos_ == "NOUN")
 
 
 def _is_targeted(token: Token) -> bool:
