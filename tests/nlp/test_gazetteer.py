@@ -212,6 +212,16 @@ def test_a_unit_word_prefers_any_unit_of_government_when_none_is_of_its_level(ga
     assert (poni.country_code, poni.kind) == ("BF", "admin2")
 
 
+def test_a_unit_word_after_a_first_level_units_own_name_reads_every_such_unit(gazetteer: Gazetteer) -> None:
+    """GeoNames lists "Northern Region" only for Uganda; Ghana's first-level unit is "Northern" there. Both read the
+    name, so a district the text puts inside it decides; alone, the name keeps its old reading."""
+    northern = {(c.place.country_code, c.place.kind) for c in gazetteer.lookup("Northern Region")}
+    assert {("UG", "admin1"), ("GH", "admin1")} <= northern
+    district, region = gazetteer.resolve(["Zabzugu District", "Northern Region"], links=[Link(1), None])
+    assert (district.place.country_code, region.place.country_code) == ("GH", "GH")
+    assert gazetteer.resolve(["Northern Region"])[0].place.country_code == "UG"
+
+
 def test_a_name_stated_as_a_unit_outvotes_a_better_known_town_abroad(gazetteer: Gazetteer) -> None:
     """"Terpo, Poni Province": Terpo is only a hamlet in Oklahoma, Poni a province of Burkina Faso; "Botou (Kantchari,
     Tapoa)": Botou is only a Chinese city, Tapoa the province around the village. The unit decides the country."""

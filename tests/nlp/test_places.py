@@ -424,6 +424,18 @@ def test_the_country_people_fled_to_is_not_where_the_incident_happened(extract, 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Police shot two young men dead in Garissa while they were in transit to Somalia to join a militia.",
+    "Armed men robbed a bus in Garissa on Monday while it was en route to Somalia.",
+    "Gunmen raided a refugee camp in Garissa near Somalia and shot a guard dead.",
+])
+def test_a_country_people_were_bound_for_or_a_place_lies_near_is_not_where_the_incident_happened(extract,
+                                                                                                  text) -> None:
+    location = extract(text).incidents[0].location
+    assert (location.name, location.country_code) == ("Garissa", "KE")
+
+
+@pytest.mark.slow
 def test_a_country_raiders_cross_into_to_strike_stays_the_incident_country(extract) -> None:
     location = extract("Raiders crossed into Kenya on Sunday and shot two herders dead.").incidents[0].location
     assert location.country_code == "KE"

@@ -40,6 +40,7 @@ from spacy.strings import hash_string
 from ..errors import ConfigError
 from ..geodesy import distance_km
 from ..types import Location
+from .lexicons import words
 
 PlaceKind = Literal["city", "admin2", "admin1", "country", "region"]
 
@@ -66,6 +67,10 @@ UNIT_VOTES = 2
 ADMIN_KINDS = ("admin1", "admin2")  # the kinds of a unit of government, whose level differs across countries
 LOOKUP_CACHE_SIZE = 50_000  # names whose answers each per-gazetteer cache keeps (least recently used dropped)
 SPELLING_MIN_LETTERS = 5  # a shorter spelling key stands for too many names to pick one by it
+
+# the words after a first-level unit's name ("the Northern Region", "Volta province"): the bare name's units
+# count as readings of the whole (:meth:`Gazetteer._unit_codes`)
+ADMIN1_NOUNS = words("admin1_nouns")
 
 NAME_INDEX = numpy.dtype([("key", "<u8"), ("code", "<u4")])
 FIRST_WORD_INDEX = numpy.dtype([("key", "<u8"), ("longest", "<u2")])
@@ -436,10 +441,24 @@ class Gazetteer:
         curated = self._curated.get(key)
         if curated is not None:
             return curated
+        codes = self._indexed_codes(key)
+        return codes + [code for code in self._unit_codes(key) if code | 1 not in codes and code not in codes]
+
+    def _indexed_codes(self, key: str) -> list[int]:
         h = numpy.uint64(hash_string(key))
         start = int(numpy.searchsorted(self._name_keys, h, side="left"))
         end = int(numpy.searchsorted(self._name_keys, h, side="right"))
         return self._name_codes[start:end].tolist()
+
+    def _unit_codes(self, key: str) -> list[int]:
+        """The first-level units whose own name is the key without its last word, when that word names such a unit
+        ("northern region": Ghana's "Northern", which GeoNames does not also list as "Northern Region" as it does
+        Uganda's), as alternate names (not primary): the text decides between them."""
+        stem, _, noun = key.rpartition(" ")
+        if not stem or noun not in ADMIN1_NOUNS:
+            return []
+        own = [code for code in self._indexed_codes(stem) if code & 1]
+        return [code & ~1 for code in own if self._place(code >> 1).kind == "admin1"]
 
     def _fields(self, number: int) -> list[str]:
         start = int(self._ends[number - 1]) + 1 if number else 0

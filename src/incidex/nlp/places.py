@@ -75,6 +75,8 @@ _WAY = frozenset({"to", "toward", "towards", "from"})  # ... and those that say 
 # ... and those after which a verb of leaving names where people went after the incident ("fled into Somalia")
 _INTO = frozenset({"to", "toward", "towards", "into", "across"})
 _FLIGHT_VERBS = words("flight_verbs")
+# nouns of a journey before "to" and a country: "on their way to Uganda", "en route to Niger", "in transit to Somalia"
+_JOURNEY_NOUNS = frozenset({"way", "route", "transit", "road", "journey", "trip"})
 _NEAR_WORDS = frozenset({"close", "closer", "next", "near", "nearer", "adjacent"})  # "close to X" is where, not a way
 _PLACE_NOUNS = words("place_nouns")
 _DIRECTIONS = words("direction_words")
@@ -186,7 +188,8 @@ class PlaceFinder:
         # a country across a border, named as an owner or where people fled to is read, but does not decide where
         # the report is ("Zangrelo, Kossi Province, close to the border with Mali" is in Burkina Faso, "a US drone
         # strike in X" is not in the United States, nor "they fled into Somalia" in Somalia)
-        elsewhere = [(across_border(span.root) or names_an_owner(span.root) or fled_to(span.root))
+        elsewhere = [(across_border(span.root) or names_an_owner(span.root) or fled_to(span.root)
+                      or bound_for_or_beside(span.root))
                      and self.gazetteer.country_named(span.text) is not None for span in places]
         resolutions = self.gazetteer.resolve([_seat_of(span.text) for span in places], context=context, kinds=kinds,
                                              links=links, elsewhere=elsewhere)
@@ -573,7 +576,7 @@ def is_origin(token: Token, *, country: bool = False) -> bool:
     """A place that is not where the incident happened: where people come from ("he is from Kano", for a country
     also "militants from Mali" and where people went after it, :func:`fled_to`) or the country across a border
     (:func:`across_border`)."""
-    if across_border(token) or country and fled_to(token):
+    if across_border(token) or country and (fled_to(token) or bound_for_or_beside(token)):
         return True
     for ancestor in list(token.ancestors)[:3]:
         if ancestor.lower_ == "from" and (ancestor.head.lemma_ in {"be", "come", "hail", "originate"}
@@ -594,6 +597,19 @@ def fled_to(token: Token) -> bool:
     if verb.lower_ == "back":  # "fled back to Afghanistan"
         verb = verb.head
     return verb.pos_ in ("VERB", "AUX") and (back or verb.lemma_.lower() in _FLIGHT_VERBS)
+
+
+def bound_for_or_beside(token: Token) -> bool:
+    """A country (``token`` the root of its name) named as where people were going ("shot while on their way to
+    Uganda", "a bus en route to Niger") or as what a place lies near ("a refugee camp near Somalia"): a place on the
+    way to a country or beside it is not in it."""
+    i = token.i
+    while i > 0 and token.doc[i - 1].head == token and token.doc[i - 1].dep_ == "compound":
+        i -= 1  # "Burkina" of "Burkina Faso"
+    before = token.doc[i - 1].lower_ if i >= 1 else ""
+    if before == "near":
+        return True
+    return before in ("to", "toward", "towards") and i >= 2 and token.doc[i - 2].lower_ in _JOURNEY_NOUNS
 
 
 def names_a_home(span: Span) -> bool:
