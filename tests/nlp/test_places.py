@@ -436,6 +436,13 @@ def test_a_country_people_were_bound_for_or_a_place_lies_near_is_not_where_the_i
 
 
 @pytest.mark.slow
+def test_a_country_that_opens_a_longer_name_after_near_stays_the_incident_country(extract) -> None:
+    location = extract("Gunmen fired on a rally near Pakistan Muslim League offices on Sunday, wounding two "
+                       "workers.").incidents[0].location
+    assert location.country_code == "PK"
+
+
+@pytest.mark.slow
 def test_a_country_raiders_cross_into_to_strike_stays_the_incident_country(extract) -> None:
     location = extract("Raiders crossed into Kenya on Sunday and shot two herders dead.").incidents[0].location
     assert location.country_code == "KE"

@@ -603,6 +603,8 @@ def bound_for_or_beside(token: Token) -> bool:
     """A country (``token`` the root of its name) named as where people were going ("shot while on their way to
     Uganda", "a bus en route to Niger") or as what a place lies near ("a refugee camp near Somalia"): a place on the
     way to a country or beside it is not in it."""
+    if token.dep_ == "compound" and token.head.i > token.i:
+        return False  # a word of a longer name: "near Pakistan Muslim League offices"
     i = token.i
     while i > 0 and token.doc[i - 1].head == token and token.doc[i - 1].dep_ == "compound":
         i -= 1  # "Burkina" of "Burkina Faso"
