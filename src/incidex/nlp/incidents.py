@@ -489,8 +489,8 @@ class IncidentFinder:
     def _is_separate(token: Token) -> bool:
         """"In a separate attack", "another bombing", "Elsewhere, ...", "in response": a new incident; not "Minutes
         later, he shot the judge", the same incident's next moment. "Another" may qualify the noun a trigger
-        modifies ("another dynamite charge"); not "the second bomb technician", a person named by his trade, nor "another
-        arson victim"."""
+        modifies ("another dynamite charge"); not "the second bomb technician", a person named by his trade, nor
+        "another arson victim"."""
         if any(c.lower_ in SEPARATE_CUES and not _moments_apart(c) for c in token.children):
             return True
         if (token.dep_ == "compound" and any(c.lower_ == "another" for c in token.head.children)
