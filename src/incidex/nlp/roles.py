@@ -118,7 +118,6 @@ _OFFENSIVE_VERBS = frozenset({"attack", "engage", "raid", "storm", "shell", "bom
 _STATE_FORCES = SECURITY_FORCE_NOUNS - {"militia", "agent"}
 _HELD_WORDS = frozenset({"held", "controlled", "occupied", "dominated"})  # "rebel-held areas"
 _BLAME_VERBS = frozenset({"blame", "pin"})  # "the attack was blamed on militants": the doers
-# Nouns of an act that kills or harms the people named after "of" ("the killing of two farmers").
 
 
 class FrameLocator:
